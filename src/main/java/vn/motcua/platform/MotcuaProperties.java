@@ -1,0 +1,30 @@
+package vn.motcua.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Application settings under {@code motcua.*}.
+ *
+ * @param demo    whether demo accounts and demo data exist
+ * @param dataDir where the embedded database and the logs live
+ * @param db      database settings
+ */
+@ConfigurationProperties("motcua")
+public record MotcuaProperties(@DefaultValue("true") boolean demo,
+                               @DefaultValue("./data") Path dataDir,
+                               @DefaultValue Db db) {
+
+    public record Db(@DefaultValue Embedded embedded) {
+    }
+
+    /**
+     * @param port      fixed port of the embedded server, 0 for any free port
+     * @param ephemeral a throwaway server (tests): one per JVM in a temporary directory, a fresh
+     *                  database per application context, durability settings off
+     */
+    public record Embedded(@DefaultValue("0") int port, @DefaultValue("false") boolean ephemeral) {
+    }
+}

@@ -1,0 +1,55 @@
+package vn.motcua.platform.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details with a localised {@code detail}, and writes them outside Spring
+ * MVC (security filters, which run before any controller).
+ */
+@Component
+public class ProblemWriter {
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json;
+
+    ProblemWriter(MessageSource messages, LocaleResolver localeResolver, JsonMapper json) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.json = json;
+    }
+
+    public ProblemDetail problem(HttpStatus status, String messageKey, Object[] args, Locale locale) {
+        ProblemDetail pd = ProblemDetail.forStatus(status);
+        pd.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        pd.setDetail(messages.getMessage(messageKey, args, messageKey, locale));
+        pd.setType(URI.create("https://motcua.vn/problems/" + messageKey.replace('.', '-')));
+        pd.setProperty("code", messageKey);
+        return pd;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                      String messageKey) throws IOException {
+        ProblemDetail pd = problem(status, messageKey, null, localeResolver.resolveLocale(request));
+        pd.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
+        }
+        json.writeValue(response.getOutputStream(), pd);
+    }
+}

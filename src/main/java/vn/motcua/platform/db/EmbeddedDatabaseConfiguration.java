@@ -1,0 +1,147 @@
+package vn.motcua.platform.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+import vn.motcua.platform.MotcuaProperties;
+
+/**
+ * Starts an embedded PostgreSQL (real binaries) when no external database is configured, like
+ * Keycloak's default database. The data directory persists under {@code motcua.data-dir}, with
+ * durability on ({@code fsync}, synchronous commit, full-page writes), so a crash never loses an
+ * acknowledged dossier. With {@code spring.datasource.url} set this configuration does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+public class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    static final String DATABASE = "motcua";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(MotcuaProperties properties) throws IOException {
+        var embedded = properties.db().embedded();
+        if (embedded.ephemeral()) {
+            return SharedTestServer.newDatabase();
+        }
+        Path dir = properties.dataDir().resolve("pg").toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(embedded.port())
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
+                (System.nanoTime() - started) / 1_000_000);
+        createDatabaseIfMissing(pg, DATABASE);
+        return new EmbeddedDatabase(pg, DATABASE, true);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedDatabase database) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(database.jdbcUrl());
+        ds.setUsername("postgres");
+        ds.setPoolName("motcua-embedded");
+        ds.setMaximumPoolSize(20);
+        return ds;
+    }
+
+    static void createDatabaseIfMissing(EmbeddedPostgres pg, String name) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            var rs = st.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!rs.next()) {
+                st.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the embedded database " + name, e);
+        }
+    }
+
+    /**
+     * An embedded server and the database this context uses in it. Closing stops the server unless
+     * it is the JVM-wide test server, which outlives every test context.
+     */
+    public record EmbeddedDatabase(EmbeddedPostgres server, String database, boolean ownsServer)
+            implements AutoCloseable {
+
+        public String jdbcUrl() {
+            return server.getJdbcUrl("postgres", database);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (ownsServer) {
+                server.close();
+                log.info("Embedded PostgreSQL stopped");
+            } else {
+                SharedTestServer.release();
+            }
+        }
+    }
+
+    /**
+     * One throwaway server per test JVM; each application context gets a database of its own. The
+     * server stops when the last context using it closes (not from a JVM hook of its own, which
+     * would race the contexts' connection pools at exit).
+     */
+    static final class SharedTestServer {
+        private static EmbeddedPostgres server;
+        private static int users;
+        private static final AtomicInteger counter = new AtomicInteger();
+
+        static synchronized EmbeddedDatabase newDatabase() throws IOException {
+            if (server == null) {
+                server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .setLocaleConfig("encoding", "UTF8")
+                        .setLocaleConfig("locale", "C")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            }
+            users++;
+            String name = "motcua_test_" + counter.incrementAndGet();
+            createDatabaseIfMissing(server, name);
+            return new EmbeddedDatabase(server, name, false);
+        }
+
+        static synchronized void release() throws IOException {
+            if (--users == 0 && server != null) {
+                server.close();
+                server = null;
+            }
+        }
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package vn.motcua.platform.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Local accounts for both audiences, stored with hashed passwords. This is the seam where officer
+ * login can later be delegated to an OIDC provider: only this service and {@link SecurityConfiguration}
+ * know how people authenticate.
+ */
+@Service
+public class AccountService implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountService(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public record Account(String username, String displayName, Audience audience, Set<Role> roles,
+                          boolean demo) {
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        record Row(String username, String passwordHash, boolean enabled, String[] roles) {
+        }
+        Row row = jdbc.sql("select username, password_hash, enabled, roles from account where username = ?")
+                .param(username == null ? "" : username.trim().toLowerCase())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        (String[]) rs.getArray(4).getArray()))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return User.withUsername(row.username())
+                .password(row.passwordHash())
+                .disabled(!row.enabled())
+                .authorities(Arrays.stream(row.roles()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .build();
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("select username, display_name, audience, roles, demo from account where username = ?")
+                .param(username)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2),
+                        Audience.valueOf(rs.getString(3)),
+                        Arrays.stream((String[]) rs.getArray(4).getArray()).map(Role::valueOf)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                        rs.getBoolean(5)))
+                .optional();
+    }
+
+    public List<Account> demoAccounts() {
+        return jdbc.sql("select username from account where demo order by audience, username")
+                .query(String.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Creates or updates an account; the password is stored hashed. */
+    @Transactional
+    public void save(String username, String rawPassword, String displayName, Audience audience,
+                     Set<Role> roles, boolean demo) {
+        String[] roleNames = roles.stream().map(Enum::name).sorted().toArray(String[]::new);
+        jdbc.sql("""
+                        insert into account(username, password_hash, display_name, audience, roles, demo)
+                        values (:u, :p, :d, :a, :r, :demo)
+                        on conflict (username) do update set display_name = excluded.display_name,
+                            audience = excluded.audience, roles = excluded.roles, demo = excluded.demo
+                        """)
+                .param("u", username).param("p", passwordEncoder.encode(rawPassword)).param("d", displayName)
+                .param("a", audience.name()).param("r", roleNames).param("demo", demo)
+                .update();
+    }
+
+    /** Removes every demo account, so that a production start ({@code motcua.demo=false}) has none. */
+    @Transactional
+    public int deleteDemoAccounts() {
+        return jdbc.sql("delete from account where demo").update();
+    }
+}

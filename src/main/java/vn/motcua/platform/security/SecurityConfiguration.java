@@ -1,0 +1,117 @@
+package vn.motcua.platform.security;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.platform.api.ProblemWriter;
+
+/**
+ * Two audiences, three filter chains: the JSON API (HTTP Basic now, bearer tokens once OIDC is
+ * added; stateless, so no CSRF), the API documentation, and the web pages (form login with CSRF,
+ * session fixation protection, strict security headers).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    static final String[] OFFICER_ROLES = Stream.of(Role.values()).filter(Role::isOfficer)
+            .map(Enum::name).toArray(String[]::new);
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems,
+                                 ObjectProvider<PublicEndpoints> publicEndpoints) throws Exception {
+        List<PublicEndpoints> declared = publicEndpoints.orderedStream().toList();
+        String[] publicGets = declared.stream().flatMap(p -> p.publicGetPaths().stream()).toArray(String[]::new);
+        String[] publicPosts = declared.stream().flatMap(p -> p.publicPostPaths().stream()).toArray(String[]::new);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> {
+                    if (publicGets.length > 0) {
+                        auth.requestMatchers(HttpMethod.GET, publicGets).permitAll();
+                    }
+                    if (publicPosts.length > 0) {
+                        auth.requestMatchers(HttpMethod.POST, publicPosts).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+                        .accessDeniedHandler(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain docsChain(HttpSecurity http) throws Exception {
+        // Swagger UI ships its own scripts and styles; it gets the default headers but no strict CSP.
+        http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/workbench/**").hasAnyRole(OFFICER_ROLES)
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/my/**").hasRole(Role.CITIZEN.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().successHandler(landingByAudience()))
+                .logout(logout -> logout.logoutSuccessUrl("/?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** Officers land on their workbench, citizens on their own dossiers, unless a page asked for login. */
+    private AuthenticationSuccessHandler landingByAudience() {
+        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            boolean officer = authentication.getAuthorities().stream()
+                    .anyMatch(a -> Stream.of(OFFICER_ROLES).anyMatch(r -> a.getAuthority().equals("ROLE_" + r)));
+            saved.setDefaultTargetUrl(officer ? "/workbench" : "/my");
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+}

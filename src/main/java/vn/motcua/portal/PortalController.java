@@ -1,0 +1,42 @@
+package vn.motcua.portal;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.motcua.platform.MotcuaProperties;
+import vn.motcua.platform.security.AccountService;
+import vn.motcua.platform.security.DemoAccounts;
+
+@Controller
+class PortalController {
+
+    private final AccountService accounts;
+    private final MotcuaProperties properties;
+
+    PortalController(AccountService accounts, MotcuaProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "portal/home";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        if (properties.demo()) {
+            model.addAttribute("demoAccounts", accounts.demoAccounts());
+            model.addAttribute("demoPassword", DemoAccounts.PASSWORD);
+        }
+        return "portal/login";
+    }
+
+    @GetMapping("/my")
+    String myDossiers(Principal principal, Model model) {
+        accounts.find(principal.getName()).ifPresent(a -> model.addAttribute("account", a));
+        return "portal/my";
+    }
+}

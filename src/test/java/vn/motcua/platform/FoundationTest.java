@@ -1,0 +1,185 @@
+package vn.motcua.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+
+@IntegrationTest
+class FoundationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void healthIsUpAndOpenApiIsPublished() {
+        var health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+
+        var api = http.get("/v3/api-docs");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().get("paths").has("/api/v1/me")).isTrue();
+
+        var metrics = http.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void flywayOwnsTheSchemaOnPostgres() {
+        String version = jdbc.sql("select version()").query(String.class).single();
+        assertThat(version).startsWith("PostgreSQL 17");
+        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single();
+        assertThat(applied).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from pg_extension where extname in ('unaccent','pg_trgm')")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void homePageIsVietnameseByDefaultAndSwitchesToEnglish() {
+        var home = http.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("lang=\"vi\"", "Dịch vụ hành chính công", "Tra cứu hồ sơ", "Tìm thủ tục");
+
+        var english = http.get("/?lang=en");
+        assertThat(english.body()).contains("lang=\"en\"", "Public administrative services", "Track a dossier");
+        // The choice is remembered in a cookie for the next page.
+        assertThat(http.get("/login").body()).contains("Sign in", "Demo accounts");
+    }
+
+    @Test
+    void securityHeadersAreSet() {
+        var home = http.get("/");
+        var headers = home.raw().headers();
+        assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+        assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void loginPageListsDemoAccountsWithHashedPasswords() {
+        var login = http.get("/login");
+        assertThat(login.body()).contains("congdan", "tiepnhan", "chuyenvien", "lanhdao", "quantri", "kiemtra",
+                "Tài khoản dùng thử");
+        String hash = jdbc.sql("select password_hash from account where username = 'tiepnhan'").query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain("demo");
+    }
+
+    @Test
+    void formLoginNeedsCsrfAndLandsOfficersOnTheWorkbench() {
+        assertThat(http.get("/workbench").status()).isEqualTo(302);
+
+        var withoutToken = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=tiepnhan&password=demo")).build());
+        assertThat(withoutToken.status()).isEqualTo(403);
+
+        String csrf = csrfToken(http.get("/login").body());
+        String sessionBefore = http.get("/login").raw().headers().allValues("Set-Cookie").toString();
+        var ok = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("username", "tiepnhan", "password", "demo", "_csrf", csrf)).build());
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(ok.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/workbench"));
+        // Session fixation protection: a new session id is issued at login.
+        assertThat(ok.raw().headers().allValues("Set-Cookie").toString()).contains("JSESSIONID").isNotEqualTo(sessionBefore);
+
+        var workbench = http.get("/workbench");
+        assertThat(workbench.status()).isEqualTo(200);
+        assertThat(workbench.body()).contains("Bàn làm việc", "Trần Thị Bình", "Không có hồ sơ nào cần xử lý.");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAMessage() {
+        String csrf = csrfToken(http.get("/login").body());
+        var bad = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("username", "tiepnhan", "password", "wrong", "_csrf", csrf)).build());
+        assertThat(bad.status()).isEqualTo(302);
+        assertThat(bad.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+        assertThat(http.get("/login?error").body()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+
+    @Test
+    void citizensCannotOpenTheWorkbench() {
+        String csrf = csrfToken(http.get("/login").body());
+        var ok = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("username", "congdan", "password", "demo", "_csrf", csrf)).build());
+        assertThat(ok.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/my"));
+        assertThat(http.get("/workbench").status()).isEqualTo(403);
+        assertThat(http.get("/my").body()).contains("Nguyễn Văn An");
+    }
+
+    @Test
+    void apiUsesHttpBasicAndAnswersProblemDetails() {
+        var anonymous = http.get("/api/v1/me");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.json().get("detail").asString()).isEqualTo("Bạn cần đăng nhập để thực hiện thao tác này.");
+
+        var english = http.get("/api/v1/me", "Accept-Language", "en-GB,en;q=0.9");
+        assertThat(english.json().get("detail").asString()).isEqualTo("You need to sign in to do this.");
+
+        var me = http.getAs("lanhdao", "demo", "/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("roles").get(0).asString()).isEqualTo("UNIT_LEADER");
+
+        assertThat(http.getAs("lanhdao", "wrong", "/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void badApiRequestsGetProblemDetailsNeverHtmlOrStackTraces() {
+        var missing = http.getAs("quantri", "demo", "/api/v1/no-such-thing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("detail").asString()).contains("Không có tài nguyên");
+
+        var wrongMethod = http.send(http.request("/api/v1/me").header("Authorization", Http.basic("quantri", "demo"))
+                .header("Accept-Language", "en").DELETE().build());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("detail").asString()).startsWith("Method DELETE is not supported");
+        assertThat(wrongMethod.body()).doesNotContain("Exception", "at vn.", "at org.");
+    }
+
+    @Test
+    void unknownPagesShowAVietnameseErrorPage() {
+        var page = http.get("/khong-co-trang-nay", "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("Không tìm thấy trang").doesNotContain("Whitelabel", "Exception");
+    }
+
+    private static String csrfToken(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("CSRF token on the login form").isTrue();
+        return m.group(1);
+    }
+
+    private static HttpRequest.BodyPublisher form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.BodyPublishers.ofString(sb.toString());
+    }
+}
