@@ -8,12 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Application settings under {@code motcua.*}.
  *
- * @param demo    whether demo accounts and demo data exist
- * @param dataDir where the embedded database and the logs live
- * @param db      database settings
+ * @param demo        whether demo accounts and demo data exist
+ * @param seedOnStart whether reference data (territory, catalogue, calendars) and, in demo mode, demo
+ *                    data are loaded at start; tests turn it off and load what they need explicitly
+ * @param dataDir     where the embedded database and the logs live
+ * @param db          database settings
  */
 @ConfigurationProperties("motcua")
 public record MotcuaProperties(@DefaultValue("true") boolean demo,
+                               @DefaultValue("true") boolean seedOnStart,
                                @DefaultValue("./data") Path dataDir,
                                @DefaultValue Db db) {
 
