@@ -22,6 +22,7 @@ create table dossier
     agency_code          text,                        -- competent agency; null while in triage
     agency_name          text,
     triage_reason        text,
+    triage_owner         text,                        -- the province service centre that must route it
     triage_due_at        timestamptz,
     submitted_by         text        not null,        -- account username (citizen or reception officer)
     idempotency_key      text,
