@@ -34,6 +34,7 @@ import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;
 import vn.motcua.territory.AgencyLevel;
 import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryHistory;
 
 /**
  * Intake: submission (online or at a counter), boundary-free routing to the competent agency, and the
@@ -55,6 +56,7 @@ public class IntakeService {
     private final Catalogue catalogue;
     private final EForms eforms;
     private final Territory territory;
+    private final TerritoryHistory history;
     private final WorkingCalendar calendar;
     private final Officers officers;
     private final ApplicationEventPublisher events;
@@ -62,13 +64,14 @@ public class IntakeService {
     private final String defaultProvince;
 
     IntakeService(DossierStore store, DossierCodes codes, Catalogue catalogue, EForms eforms, Territory territory,
-                  WorkingCalendar calendar, Officers officers, ApplicationEventPublisher events, Clock clock,
+                  TerritoryHistory history, WorkingCalendar calendar, Officers officers, ApplicationEventPublisher events, Clock clock,
                   org.springframework.core.env.Environment env) {
         this.store = store;
         this.codes = codes;
         this.catalogue = catalogue;
         this.eforms = eforms;
         this.territory = territory;
+        this.history = history;
         this.calendar = calendar;
         this.officers = officers;
         this.events = events;
@@ -150,13 +153,14 @@ public class IntakeService {
         Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
         if (unit.isEmpty()) {
             // An old code (e.g. a ward merged in 2025): follow its lineage to today's unit when unambiguous.
-            var successors = territory.successors(unitCode, asOf.minusYears(50)).stream()
-                    .filter(s -> s.unit().validOn(asOf)).filter(s -> s.unit().type().isCommuneLevel()).toList();
-            if (successors.size() != 1) {
-                return triage(successors.isEmpty() ? "dossier.triage.unknownUnit" : "dossier.triage.splitUnit",
-                        unitCode.length() >= 2 ? provinceOf(unitCode, asOf) : defaultProvince, asOf);
+            Optional<AdministrativeUnit> old = latestBefore(unitCode, asOf);
+            List<AdministrativeUnit> current = old.map(u -> history.currentSuccessors(u, asOf)).orElse(List.of())
+                    .stream().filter(u -> u.type().isCommuneLevel()).toList();
+            if (current.size() != 1) {
+                String province = current.isEmpty() ? defaultProvince : provinceOf(current.get(0).code(), asOf);
+                return triage(current.isEmpty() ? "dossier.triage.unknownUnit" : "dossier.triage.splitUnit", province, asOf);
             }
-            unit = Optional.of(successors.get(0).unit());
+            unit = Optional.of(current.get(0));
         }
         List<Agency> agencies = catalogue.competentAgencies(procedureCode, unit.get().code(), asOf);
         if (agencies.size() == 1) {
@@ -164,6 +168,17 @@ public class IntakeService {
         }
         String province = territory.province(unit.get().code(), asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
         return triage(agencies.isEmpty() ? "dossier.triage.noAgency" : "dossier.triage.manyAgencies", province, asOf);
+    }
+
+    /** The unit that last carried the code before {@code asOf}, looking back month by month for ten years. */
+    private Optional<AdministrativeUnit> latestBefore(String code, LocalDate asOf) {
+        for (int months = 1; months <= 120; months++) {
+            Optional<AdministrativeUnit> u = territory.unit(code, asOf.minusMonths(months));
+            if (u.isPresent()) {
+                return u;
+            }
+        }
+        return Optional.empty();
     }
 
     private String provinceOf(String unitCode, LocalDate asOf) {
