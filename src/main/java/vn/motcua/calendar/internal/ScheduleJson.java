@@ -73,8 +73,8 @@ public final class ScheduleJson {
         }
         int year = doc.year();
         if (year < vn.motcua.calendar.WorkingDayTable.MIN_YEAR || year > vn.motcua.calendar.WorkingDayTable.MAX_YEAR) {
-            throw new InvalidSchedule("calendar.error.year.range", year,
-                    vn.motcua.calendar.WorkingDayTable.MIN_YEAR, vn.motcua.calendar.WorkingDayTable.MAX_YEAR);
+            throw new InvalidSchedule("calendar.error.year.range", String.valueOf(year),
+                    String.valueOf(vn.motcua.calendar.WorkingDayTable.MIN_YEAR), String.valueOf(vn.motcua.calendar.WorkingDayTable.MAX_YEAR));
         }
         if (blank(doc.source())) {
             throw new InvalidSchedule("calendar.error.schedule.source.missing", "source");
@@ -139,7 +139,7 @@ public final class ScheduleJson {
             throw new InvalidSchedule("calendar.error.schedule.date", where, text);
         }
         if (d.getYear() != year) {
-            throw new InvalidSchedule("calendar.error.schedule.date.year", where, text, year);
+            throw new InvalidSchedule("calendar.error.schedule.date.year", where, text, String.valueOf(year));
         }
         return d;
     }
