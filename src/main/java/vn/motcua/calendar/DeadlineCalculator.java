@@ -63,7 +63,7 @@ public final class DeadlineCalculator {
         return rule;
     }
 
-    /** A place in office time: a working day and the office seconds elapsed on it, in [0, perDay]. */
+    /** A place in office time: a working day and the office seconds elapsed on it, from 0 to perDay. */
     private record Pos(LocalDate day, int off) implements Comparable<Pos> {
         @Override
         public int compareTo(Pos o) {
