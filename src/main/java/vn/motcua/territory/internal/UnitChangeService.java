@@ -29,7 +29,6 @@ import vn.motcua.territory.UnitChanges;
 public class UnitChangeService implements TerritoryChanges {
 
     private static final Logger log = LoggerFactory.getLogger(UnitChangeService.class);
-    private static final int BATCH = 2000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -48,37 +47,61 @@ public class UnitChangeService implements TerritoryChanges {
         }
         UnitIndex index = directory.index();
         LocalDate before = effective.minusDays(1);
-        List<UnitChanges.Open> opens = parentsFirst(changes.opens());
-        validate(changes, opens, index, effective, before);
+        List<List<UnitChanges.Open>> opens = byDepth(changes.opens());
+        validate(changes, changes.opens(), index, effective, before);
 
-        ChangeReport report = tx.execute(status -> {
-            int closed = sum(batch("""
-                    update territory_unit set valid_to = ? where code = ? and valid_from < ? and valid_to is null
-                    """, changes.closes(), code -> new Object[]{effective, code, effective}));
+        ChangeReport report = tx.execute(status -> jdbc.execute((java.sql.Connection c) -> {
+            java.sql.Date eff = java.sql.Date.valueOf(effective);
+            java.sql.Date prev = java.sql.Date.valueOf(before);
+            String[] closeCodes = changes.closes().toArray(String[]::new);
+            int closed = update(c, """
+                    update territory_unit set valid_to = ? where valid_to is null and valid_from < ? and code = any (?)
+                    """, eff, eff, c.createArrayOf("text", closeCodes));
             // No agency outlives its unit.
-            batch("""
+            update(c, """
                     update territory_agency a set valid_to = ? from territory_unit u
-                    where a.unit_id = u.id and u.code = ? and u.valid_to = ? and (a.valid_to is null or a.valid_to > ?)
-                    """, changes.closes(), code -> new Object[]{effective, code, effective, effective});
-            int opened = sum(batch("""
-                    insert into territory_unit (id, code, name, full_name, type, parent_id, valid_from, name_folded)
-                    values (?, ?, ?, ?, ?, (select p.id from territory_unit p where p.code = ? and p.valid_from <= ?
-                                                and (p.valid_to is null or p.valid_to > ?)), ?, ?)
-                    on conflict (code, valid_from) do nothing
-                    """, opens, o -> new Object[]{UUID.randomUUID(), o.code(), o.name(), o.fullName(), o.type().name(),
-                    o.parentCode(), effective, effective, effective, VietnameseText.fold(o.fullName())}));
-            int linked = sum(batch("""
+                    where a.unit_id = u.id and u.valid_to = ? and u.code = any (?) and (a.valid_to is null or a.valid_to > ?)
+                    """, eff, eff, c.createArrayOf("text", closeCodes), eff);
+            int opened = 0;
+            for (List<UnitChanges.Open> level : opens) {
+                opened += update(c, """
+                        insert into territory_unit (id, code, name, full_name, type, parent_id, valid_from, name_folded)
+                        select gen_random_uuid(), x.code, x.name, x.full_name, x.type, p.id, ?, x.folded
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as x(code, name, full_name, type, parent_code, folded)
+                        left join territory_unit p on p.code = x.parent_code and p.valid_from <= ?
+                                                  and (p.valid_to is null or p.valid_to > ?)
+                        on conflict (code, valid_from) do nothing
+                        """, eff,
+                        c.createArrayOf("text", level.stream().map(UnitChanges.Open::code).toArray()),
+                        c.createArrayOf("text", level.stream().map(UnitChanges.Open::name).toArray()),
+                        c.createArrayOf("text", level.stream().map(UnitChanges.Open::fullName).toArray()),
+                        c.createArrayOf("text", level.stream().map(o -> o.type().name()).toArray()),
+                        c.createArrayOf("text", level.stream().map(UnitChanges.Open::parentCode).toArray()),
+                        c.createArrayOf("text", level.stream().map(o -> VietnameseText.fold(o.fullName())).toArray()),
+                        eff, eff);
+            }
+            if (opened + closed > 1000) {
+                // Fresh statistics, or the planner joins thousands of links against a table it believes empty.
+                update(c, "analyze territory_unit");
+            }
+            List<UnitChanges.Link> links = changes.links();
+            int linked = update(c, """
                     insert into territory_lineage (id, predecessor_id, successor_id, kind, share, effective, legal_basis)
-                    select ?, p.id, s.id, ?, ?, ?, ?
-                    from territory_unit p, territory_unit s
-                    where p.code = ? and p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)
-                      and s.code = ? and s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?)
+                    select gen_random_uuid(), p.id, s.id, x.kind, x.share, ?, x.basis
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(pred, succ, kind, share, basis)
+                    join territory_unit p on p.code = x.pred and p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)
+                    join territory_unit s on s.code = x.succ and s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?)
                     on conflict (predecessor_id, successor_id) do nothing
-                    """, changes.links(), l -> new Object[]{UUID.randomUUID(), l.kind().name(), l.share().name(), effective,
-                    l.legalBasis() == null ? legalBasis : l.legalBasis(),
-                    l.predecessorCode(), before, before, l.successorCode(), effective, effective}));
+                    """, eff,
+                    c.createArrayOf("text", links.stream().map(UnitChanges.Link::predecessorCode).toArray()),
+                    c.createArrayOf("text", links.stream().map(UnitChanges.Link::successorCode).toArray()),
+                    c.createArrayOf("text", links.stream().map(l -> l.kind().name()).toArray()),
+                    c.createArrayOf("text", links.stream().map(l -> l.share().name()).toArray()),
+                    c.createArrayOf("text", links.stream().map(l -> l.legalBasis() == null ? legalBasis : l.legalBasis()).toArray()),
+                    prev, prev, eff, eff);
             return new ChangeReport(opened, closed, linked);
-        });
+        }));
         if (report.opened() + report.closed() + report.linked() > 0) {
             directory.refresh();
             log.info("Territory changes effective {} ({}): {}", effective, legalBasis, report);
@@ -130,13 +153,13 @@ public class UnitChangeService implements TerritoryChanges {
         return u != null && (u.validFrom().equals(effective) || !closing.contains(code));
     }
 
-    /** Opens ordered so that a parent opened in the same change comes before its children. */
-    private static List<UnitChanges.Open> parentsFirst(List<UnitChanges.Open> opens) {
+    /** Opens grouped by depth inside the change, so a parent opened in the same change is inserted first. */
+    private static List<List<UnitChanges.Open>> byDepth(List<UnitChanges.Open> opens) {
         Map<String, UnitChanges.Open> byCode = new HashMap<>();
         for (UnitChanges.Open o : opens) {
             byCode.put(o.code(), o);
         }
-        Map<String, Integer> depth = new HashMap<>();
+        java.util.TreeMap<Integer, List<UnitChanges.Open>> levels = new java.util.TreeMap<>();
         for (UnitChanges.Open o : opens) {
             int d = 0;
             Set<String> seen = new HashSet<>();
@@ -144,32 +167,17 @@ public class UnitChangeService implements TerritoryChanges {
                 p = byCode.get(p.parentCode());
                 d++;
             }
-            depth.put(o.code(), d);
+            levels.computeIfAbsent(d, k -> new ArrayList<>()).add(o);
         }
-        List<UnitChanges.Open> sorted = new ArrayList<>(opens);
-        sorted.sort(java.util.Comparator.comparingInt(o -> depth.get(o.code())));
-        return sorted;
+        return new ArrayList<>(levels.values());
     }
 
-    private <T> int[][] batch(String sql, List<T> items, java.util.function.Function<T, Object[]> args) {
-        if (items.isEmpty()) {
-            return new int[0][];
-        }
-        return jdbc.batchUpdate(sql, items, BATCH, (ps, item) -> {
-            Object[] a = args.apply(item);
-            for (int k = 0; k < a.length; k++) {
-                ps.setObject(k + 1, a[k]);
+    private static int update(java.sql.Connection c, String sql, Object... args) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < args.length; k++) {
+                ps.setObject(k + 1, args[k]);
             }
-        });
-    }
-
-    private static int sum(int[][] counts) {
-        int total = 0;
-        for (int[] chunk : counts) {
-            for (int c : chunk) {
-                total += Math.max(c, 0);
-            }
+            return ps.executeUpdate();
         }
-        return total;
     }
 }
