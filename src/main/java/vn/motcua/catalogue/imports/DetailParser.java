@@ -309,13 +309,18 @@ public final class DetailParser {
             // the code column follows the name directly: an entry ends with a code that is followed
             // by an upper-case letter (the next name) or the end
             int end = m.end();
+            // "QH14Thông tư": the code's last capital letter really starts the next name
+            if (end < body.length() && Character.isLowerCase(body.charAt(end)) && end - 1 > m.start()
+                    && Character.isUpperCase(body.charAt(end - 1))) {
+                end--;
+            }
             boolean boundary = end >= body.length() || Character.isUpperCase(body.charAt(end))
                     || Character.isWhitespace(body.charAt(end));
             if (!boundary) {
                 continue;
             }
             String entry = body.substring(pos, end).strip();
-            if (!entry.isEmpty() && end - pos > m.group().length()) {
+            if (!entry.isEmpty() && end - pos > end - m.start()) {
                 out.add(entry);
                 pos = end;
             }
