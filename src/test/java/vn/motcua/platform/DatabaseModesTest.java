@@ -28,6 +28,7 @@ class DatabaseModesTest {
         // Command-line arguments, as an operator would pass them: they win over application.yml.
         var args = java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("server.port=0", "logging.level.root=WARN", "spring.main.banner-mode=off",
+                        "motcua.seed-on-start=false",
                         "logging.file.name=" + dataDir.resolve("motcua.log")),
                 java.util.stream.Stream.of(properties)).map(p -> "--" + p).toArray(String[]::new);
         return new SpringApplicationBuilder(MotcuaApplication.class).run(args);

@@ -1,0 +1,14 @@
+package vn.motcua.territory;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Posts and the officers holding them, as of a date. */
+public interface Staff {
+
+    /** The posts the account's officer holds on that date. */
+    List<PostHolding> postsOf(String username, LocalDate asOf);
+
+    /** Who holds posts of that role in the agency on that date. */
+    List<PostHolding> holders(String agencyCode, PostRole role, LocalDate asOf);
+}

@@ -1,0 +1,14 @@
+package vn.motcua.territory;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Lineage queries beyond {@link Territory#successors}: where a unit came from. */
+public interface TerritoryHistory {
+
+    /** Predecessors of the unit valid on {@code asOf} with that code, through every earlier reorganisation. */
+    List<Predecessor> predecessors(String code, LocalDate asOf);
+
+    /** Units currently (on {@code asOf}) valid that descend from the given unit version, or itself if still valid. */
+    List<AdministrativeUnit> currentSuccessors(AdministrativeUnit unit, LocalDate asOf);
+}

@@ -1,0 +1,364 @@
+package vn.motcua.territory.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.territory.AddressLookup;
+import vn.motcua.territory.AdministrativeUnit;
+import vn.motcua.territory.Agency;
+import vn.motcua.territory.AgencyKind;
+import vn.motcua.territory.AgencyLevel;
+import vn.motcua.territory.LineageKind;
+import vn.motcua.territory.Predecessor;
+import vn.motcua.territory.Share;
+import vn.motcua.territory.Successor;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryHistory;
+import vn.motcua.territory.UnitType;
+
+/**
+ * The territory queries. Units and lineage are answered from an in-memory {@link UnitIndex} of the tables
+ * (refreshed after every change through {@link UnitChangeService}); agencies straight from the database.
+ */
+@Service
+public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitDirectory.class);
+    private static final String AGENCY_SELECT = """
+            select a.id, a.code, a.name, a.level, a.kind, a.sector, a.unit_id, u.code as unit_code, a.valid_from, a.valid_to
+            from territory_agency a join territory_unit u on u.id = a.unit_id
+            """;
+    private static final String VALID = " a.valid_from <= :d and (a.valid_to is null or a.valid_to > :d) ";
+
+    private final JdbcClient jdbc;
+    private volatile UnitIndex index;
+
+    public UnitDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UnitIndex index() {
+        UnitIndex i = index;
+        if (i == null) {
+            i = refresh();
+        }
+        return i;
+    }
+
+    /** Reloads the index from the database (after units changed). */
+    public synchronized UnitIndex refresh() {
+        long start = System.nanoTime();
+        List<UnitIndex.Row> rows = jdbc.sql("select id, code, name, full_name, type, parent_id, valid_from, valid_to from territory_unit")
+                .query((rs, n) -> new UnitIndex.Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
+                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
+                .list();
+        List<UnitIndex.Edge> edges = jdbc.sql("select predecessor_id, successor_id, kind, share, effective, legal_basis from territory_lineage")
+                .query((rs, n) -> new UnitIndex.Edge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        LineageKind.valueOf(rs.getString(3)), Share.valueOf(rs.getString(4)),
+                        rs.getObject(5, LocalDate.class), rs.getString(6)))
+                .list();
+        UnitIndex fresh = new UnitIndex(rows, edges);
+        index = fresh;
+        log.debug("Territory index: {} units, {} links in {} ms", rows.size(), edges.size(), (System.nanoTime() - start) / 1_000_000);
+        return fresh;
+    }
+
+    // ---- Territory ----
+
+    @Override
+    public Optional<AdministrativeUnit> unit(String code, LocalDate asOf) {
+        if (code == null || asOf == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(index().at(code, asOf));
+    }
+
+    @Override
+    public List<AdministrativeUnit> children(String parentCode, LocalDate asOf) {
+        UnitIndex i = index();
+        AdministrativeUnit parent = i.at(parentCode, asOf);
+        return parent == null ? List.of() : i.children(parent, asOf);
+    }
+
+    /** Province-level units valid on that date, by code. */
+    public List<AdministrativeUnit> provinces(LocalDate asOf) {
+        return index().all().stream().filter(u -> u.type().isProvinceLevel() && u.validOn(asOf)).toList();
+    }
+
+    @Override
+    public Optional<AdministrativeUnit> province(String unitCode, LocalDate asOf) {
+        UnitIndex i = index();
+        AdministrativeUnit u = i.at(unitCode, asOf);
+        while (u != null && !u.type().isProvinceLevel()) {
+            u = i.parent(u);
+        }
+        return Optional.ofNullable(u);
+    }
+
+    /** The unit and its ancestors, nearest first. */
+    public List<AdministrativeUnit> ancestry(AdministrativeUnit unit) {
+        UnitIndex i = index();
+        List<AdministrativeUnit> chain = new ArrayList<>();
+        for (AdministrativeUnit u = unit; u != null; u = i.parent(u)) {
+            chain.add(u);
+        }
+        return chain;
+    }
+
+    /** Every version that ever carried the code, oldest first. */
+    public List<AdministrativeUnit> versions(String code) {
+        return index().versions(code);
+    }
+
+    @Override
+    public List<Agency> agencies(String unitCode, LocalDate asOf) {
+        AdministrativeUnit u = index().at(unitCode, asOf);
+        if (u == null) {
+            return List.of();
+        }
+        return jdbc.sql(AGENCY_SELECT + " where a.unit_id = :u and" + VALID + "order by a.level, a.kind, a.code")
+                .param("u", u.id()).param("d", asOf).query(UnitDirectory::agency).list();
+    }
+
+    @Override
+    public Optional<Agency> agency(String agencyCode, LocalDate asOf) {
+        return jdbc.sql(AGENCY_SELECT + " where a.code = :c and" + VALID)
+                .param("c", agencyCode).param("d", asOf).query(UnitDirectory::agency).optional();
+    }
+
+    @Override
+    public List<Agency> competentAgencies(String unitCode, AgencyLevel level, AgencyKind kind, String sector, LocalDate asOf) {
+        UnitIndex i = index();
+        AdministrativeUnit u = i.at(unitCode, asOf);
+        while (u != null && !levelOf(u.type()).equals(level)) {
+            u = i.parent(u);
+        }
+        if (u == null) {
+            return List.of();
+        }
+        String sql = AGENCY_SELECT + " where a.unit_id = :u and a.level = :l and a.kind = :k and" + VALID
+                + (sector == null ? "" : " and a.sector = :s") + " order by a.code";
+        var spec = jdbc.sql(sql).param("u", u.id()).param("l", level.name()).param("k", kind.name()).param("d", asOf);
+        if (sector != null) {
+            spec = spec.param("s", sector);
+        }
+        return spec.query(UnitDirectory::agency).list();
+    }
+
+    static AgencyLevel levelOf(UnitType type) {
+        if (type.isProvinceLevel()) {
+            return AgencyLevel.PROVINCE;
+        }
+        return type == UnitType.DISTRICT ? AgencyLevel.DISTRICT : AgencyLevel.COMMUNE;
+    }
+
+    private static Agency agency(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Agency(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                AgencyLevel.valueOf(rs.getString("level")), AgencyKind.valueOf(rs.getString("kind")),
+                rs.getString("sector"), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
+    }
+
+    @Override
+    public List<Successor> successors(String code, LocalDate asOf) {
+        UnitIndex i = index();
+        AdministrativeUnit start = i.at(code, asOf);
+        if (start == null) {
+            return List.of();
+        }
+        return successorsOf(i, start);
+    }
+
+    /** All later units that took (part of) this unit version, transitively; share is FULL only along full links. */
+    public List<Successor> successorsOf(AdministrativeUnit start) {
+        return successorsOf(index(), start);
+    }
+
+    private static List<Successor> successorsOf(UnitIndex i, AdministrativeUnit start) {
+        Map<UUID, Successor> found = new LinkedHashMap<>();
+        Deque<Map.Entry<AdministrativeUnit, Share>> queue = new ArrayDeque<>();
+        queue.add(Map.entry(start, Share.FULL));
+        while (!queue.isEmpty()) {
+            var current = queue.poll();
+            for (UnitIndex.Edge e : i.successorEdges(current.getKey().id())) {
+                AdministrativeUnit next = i.byId(e.successor());
+                if (next == null || next.id().equals(start.id())) {
+                    continue;
+                }
+                Share share = current.getValue() == Share.FULL && e.share() == Share.FULL ? Share.FULL : Share.PARTIAL;
+                Successor existing = found.get(next.id());
+                if (existing == null) {
+                    found.put(next.id(), new Successor(next, share, e.kind(), e.effective(), e.legalBasis()));
+                    queue.add(Map.entry(next, share));
+                } else if (existing.share() == Share.PARTIAL && share == Share.FULL) {
+                    found.put(next.id(), new Successor(next, share, existing.kind(), existing.effective(), existing.legalBasis()));
+                }
+            }
+        }
+        List<Successor> result = new ArrayList<>(found.values());
+        result.sort(Comparator.comparing(Successor::effective).thenComparing(s -> s.unit().code()));
+        return result;
+    }
+
+    // ---- TerritoryHistory ----
+
+    @Override
+    public List<Predecessor> predecessors(String code, LocalDate asOf) {
+        UnitIndex i = index();
+        AdministrativeUnit start = i.at(code, asOf);
+        if (start == null) {
+            return List.of();
+        }
+        return predecessorsOf(start);
+    }
+
+    /** All earlier units that gave (part of) their territory to this unit version, transitively. */
+    public List<Predecessor> predecessorsOf(AdministrativeUnit start) {
+        UnitIndex i = index();
+        Map<UUID, Predecessor> found = new LinkedHashMap<>();
+        Deque<AdministrativeUnit> queue = new ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            AdministrativeUnit current = queue.poll();
+            for (UnitIndex.Edge e : i.predecessorEdges(current.id())) {
+                AdministrativeUnit prev = i.byId(e.predecessor());
+                if (prev != null && !prev.id().equals(start.id()) && !found.containsKey(prev.id())) {
+                    found.put(prev.id(), new Predecessor(prev, e.share(), e.kind(), e.effective(), e.legalBasis()));
+                    queue.add(prev);
+                }
+            }
+        }
+        List<Predecessor> result = new ArrayList<>(found.values());
+        result.sort(Comparator.comparing(Predecessor::effective).reversed().thenComparing(p -> p.unit().code()));
+        return result;
+    }
+
+    @Override
+    public List<AdministrativeUnit> currentSuccessors(AdministrativeUnit unit, LocalDate asOf) {
+        return descend(index(), unit, asOf).keySet().stream().toList();
+    }
+
+    /** Units valid on asOf reached from the unit through links effective on or before asOf, with the path's share. */
+    private static Map<AdministrativeUnit, Share> descend(UnitIndex i, AdministrativeUnit unit, LocalDate asOf) {
+        Map<AdministrativeUnit, Share> result = new LinkedHashMap<>();
+        if (unit.validOn(asOf)) {
+            result.put(unit, Share.FULL);
+            return result;
+        }
+        Deque<Map.Entry<AdministrativeUnit, Share>> queue = new ArrayDeque<>();
+        queue.add(Map.entry(unit, Share.FULL));
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            var current = queue.poll();
+            for (UnitIndex.Edge e : i.successorEdges(current.getKey().id())) {
+                AdministrativeUnit next = i.byId(e.successor());
+                if (next == null || e.effective().isAfter(asOf) || !seen.add(next.id())) {
+                    continue;
+                }
+                Share share = current.getValue() == Share.FULL && e.share() == Share.FULL ? Share.FULL : Share.PARTIAL;
+                if (next.validOn(asOf)) {
+                    result.merge(next, share, (a, b) -> a == Share.FULL || b == Share.FULL ? Share.FULL : Share.PARTIAL);
+                } else {
+                    queue.add(Map.entry(next, share));
+                }
+            }
+        }
+        return result;
+    }
+
+    // ---- AddressLookup ----
+
+    @Override
+    public AddressResolution resolve(String commune, String district, String province, LocalDate oldDate, LocalDate asOf) {
+        UnitIndex i = index();
+        List<AdministrativeUnit> matches = matchCommunes(i, commune, oldDate);
+        if (!blank(district)) {
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false)).toList();
+        }
+        if (!blank(province)) {
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true)).toList();
+        }
+        if (matches.isEmpty()) {
+            return new AddressResolution(Outcome.NOT_FOUND, List.of(), List.of());
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (AdministrativeUnit m : matches) {
+            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m)));
+        }
+        Outcome outcome;
+        if (matches.size() > 1) {
+            outcome = Outcome.AMBIGUOUS_NAME;
+        } else if (candidates.size() > 1) {
+            outcome = Outcome.SPLIT;
+        } else if (candidates.size() == 1) {
+            outcome = Outcome.RESOLVED;
+        } else {
+            outcome = Outcome.NOT_FOUND;
+        }
+        return new AddressResolution(outcome, matches, candidates);
+    }
+
+    private static List<AdministrativeUnit> matchCommunes(UnitIndex i, String input, LocalDate oldDate) {
+        if (blank(input)) {
+            return List.of();
+        }
+        String trimmed = input.trim();
+        if (trimmed.matches("\\d{4,5}")) {
+            AdministrativeUnit u = i.at(trimmed.length() == 4 ? "0" + trimmed : trimmed, oldDate);
+            return u != null && u.type().isCommuneLevel() ? List.of(u) : List.of();
+        }
+        List<AdministrativeUnit> hits = i.byNameKey(NameKeys.key(trimmed)).stream()
+                .filter(u -> (u.type().isCommuneLevel() || isIslandDistrict(i, u, oldDate)) && u.validOn(oldDate))
+                .distinct().toList();
+        return preferStrict(trimmed, hits);
+    }
+
+    /** When the input has diacritics, keep only names with the same tones/vowels (tone placement ignored), if any. */
+    private static List<AdministrativeUnit> preferStrict(String input, List<AdministrativeUnit> hits) {
+        if (hits.size() < 2 || !VietnameseText.hasDiacritics(input)) {
+            return hits;
+        }
+        String strict = NameKeys.strictKey(input);
+        List<AdministrativeUnit> narrowed = hits.stream()
+                .filter(u -> NameKeys.strictKey(u.name()).equals(strict) || NameKeys.strictKey(u.fullName()).equals(strict))
+                .toList();
+        return narrowed.isEmpty() ? hits : narrowed;
+    }
+
+    /** A district without communes (Côn Đảo, Lý Sơn, ...) is addressed like a commune. */
+    private static boolean isIslandDistrict(UnitIndex i, AdministrativeUnit u, LocalDate date) {
+        return u.type() == UnitType.DISTRICT && i.children(u, date).isEmpty();
+    }
+
+    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel) {
+        String key = NameKeys.key(input);
+        String code = input.trim();
+        for (AdministrativeUnit a = i.parent(u); a != null; a = i.parent(a)) {
+            boolean right = provinceLevel ? a.type().isProvinceLevel() : a.type() == UnitType.DISTRICT;
+            if (right && (a.code().equals(code) || NameKeys.key(a.name()).equals(key) || NameKeys.key(a.fullName()).equals(key))) {
+                return true;
+            }
+        }
+        // an island district is its own district
+        return !provinceLevel && u.type() == UnitType.DISTRICT
+                && (u.code().equals(code) || NameKeys.key(u.name()).equals(key));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

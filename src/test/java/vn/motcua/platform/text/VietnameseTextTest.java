@@ -1,0 +1,57 @@
+package vn.motcua.platform.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class VietnameseTextTest {
+
+    @Test
+    void foldIgnoresCaseDiacriticsTonePlacementAndIY() {
+        assertThat(VietnameseText.fold("Phường Hoà Lợi")).isEqualTo("phuong hoa loi");
+        assertThat(VietnameseText.fold("Hòa")).isEqualTo(VietnameseText.fold("hoa"));
+        assertThat(VietnameseText.fold("Thuỷ")).isEqualTo(VietnameseText.fold("Thủy")).isEqualTo("thuy");
+        assertThat(VietnameseText.fold("Quy Đức")).isEqualTo(VietnameseText.fold("Qui Đức")).isEqualTo("qui duc");
+        assertThat(VietnameseText.fold("Mỹ Tho")).isEqualTo(VietnameseText.fold("Mĩ Tho"));
+        assertThat(VietnameseText.fold("ĐẮK LẮK")).isEqualTo("dak lak");
+        assertThat(VietnameseText.fold("  Bà Rịa -  Vũng Tàu ")).isEqualTo("ba ria vung tau");
+        assertThat(VietnameseText.fold("Huy")).isEqualTo("huy");
+        assertThat(VietnameseText.fold(null)).isEmpty();
+    }
+
+    @Test
+    void canonicalKeepsTonesButNotTheirPlacement() {
+        assertThat(VietnameseText.canonical("Hoà")).isEqualTo(VietnameseText.canonical("Hòa"));
+        assertThat(VietnameseText.canonical("Thuỷ")).isEqualTo(VietnameseText.canonical("THỦY"));
+        assertThat(VietnameseText.canonical("Hòa")).isNotEqualTo(VietnameseText.canonical("Hóa"));
+        assertThat(VietnameseText.canonical("Hòa")).isNotEqualTo(VietnameseText.canonical("Hoa"));
+        assertThat(VietnameseText.canonical("Quý")).isEqualTo(VietnameseText.canonical("Quí"));
+        assertThat(VietnameseText.hasDiacritics("Ben Nghe")).isFalse();
+        assertThat(VietnameseText.hasDiacritics("Bến Nghé")).isTrue();
+    }
+
+    @Property
+    void foldIsIdempotentAndIgnoresNormalisationForm(@ForAll("vietnamese") String s) {
+        String f = VietnameseText.fold(s);
+        assertThat(VietnameseText.fold(f)).isEqualTo(f);
+        assertThat(VietnameseText.fold(Normalizer.normalize(s, Normalizer.Form.NFD))).isEqualTo(f);
+        assertThat(VietnameseText.fold(s.toUpperCase())).isEqualTo(f);
+        assertThat(f).matches("[a-z0-9 ]*");
+        String c = VietnameseText.canonical(s);
+        assertThat(VietnameseText.canonical(c)).isEqualTo(c);
+        assertThat(VietnameseText.fold(c.replaceAll("\\d", ""))).isEqualTo(f.replaceAll("\\d", "").trim().replaceAll(" +", " "));
+    }
+
+    @Provide
+    Arbitrary<String> vietnamese() {
+        return Arbitraries.strings().withChars("aăâeêioôơuưyđAĂÂĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ hqmtnk-.")
+                .ofMaxLength(30);
+    }
+}
