@@ -1,7 +1,7 @@
 package vn.motcua.support;
 
 import org.springframework.stereotype.Component;
-import vn.motcua.catalogue.CatalogueReferenceData;
+import vn.motcua.catalogue.imports.CatalogueImporter;
 import vn.motcua.territory.TerritoryReferenceData;
 
 /**
@@ -12,9 +12,9 @@ import vn.motcua.territory.TerritoryReferenceData;
 public class ReferenceData {
 
     private final TerritoryReferenceData territory;
-    private final CatalogueReferenceData catalogue;
+    private final CatalogueImporter catalogue;
 
-    ReferenceData(TerritoryReferenceData territory, CatalogueReferenceData catalogue) {
+    ReferenceData(TerritoryReferenceData territory, CatalogueImporter catalogue) {
         this.territory = territory;
         this.catalogue = catalogue;
     }
@@ -22,6 +22,6 @@ public class ReferenceData {
     public void ensureAll() {
         territory.ensureLoaded();
         territory.ensureDemoLoaded();
-        catalogue.ensureLoaded();
+        catalogue.importAll();
     }
 }
