@@ -194,6 +194,11 @@ public class IntakeService {
     /** Reception accepts: a dossier code, the appointment from the calendar, Form 01. */
     public Dossier accept(UUID id, Integer expectedVersion, Actor actor) {
         Dossier d = decidable(id, actor, DossierState.SUBMITTED);
+        return doAccept(d, version(d, expectedVersion), actor);
+    }
+
+    private Dossier doAccept(Dossier d, int version, Actor actor) {
+        UUID id = d.id();
         Instant now = clock.instant();
         String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
         var processing = store.processing(id);
@@ -204,7 +209,7 @@ public class IntakeService {
         set.put("code", code);
         set.put("accepted_at", now);
         set.put("due_at", due);
-        store.transition(d, version(d, expectedVersion), DossierState.ACCEPTED, set);
+        store.transition(d, version, DossierState.ACCEPTED, set);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", code);
         if (due != null) {
@@ -219,8 +224,13 @@ public class IntakeService {
     public Dossier requestSupplement(UUID id, Integer expectedVersion, List<RequestItem> items, String note, Actor actor) {
         requireItems(items);
         Dossier d = decidable(id, actor, DossierState.SUBMITTED);
+        return doRequestSupplement(d, version(d, expectedVersion), items, note, actor);
+    }
+
+    private Dossier doRequestSupplement(Dossier d, int version, List<RequestItem> items, String note, Actor actor) {
+        UUID id = d.id();
         Instant now = clock.instant();
-        store.transition(d, version(d, expectedVersion), DossierState.SUPPLEMENT_REQUESTED, Map.of());
+        store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, Map.of());
         store.addRequest(id, "SUPPLEMENT", items, note, actor.username(), now);
         store.appendEvent(id, now, "SUPPLEMENT_REQUESTED", d.state(), DossierState.SUPPLEMENT_REQUESTED, actor, note,
                 Map.of("items", items.stream().map(RequestItem::asMap).toList()));
@@ -232,8 +242,13 @@ public class IntakeService {
     public Dossier refuse(UUID id, Integer expectedVersion, List<RequestItem> reasons, String note, Actor actor) {
         requireItems(reasons);
         Dossier d = decidable(id, actor, DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED);
+        return doRefuse(d, version(d, expectedVersion), reasons, note, actor);
+    }
+
+    private Dossier doRefuse(Dossier d, int version, List<RequestItem> reasons, String note, Actor actor) {
+        UUID id = d.id();
         Instant now = clock.instant();
-        store.transition(d, version(d, expectedVersion), DossierState.REFUSED, Map.of("closed_at", now));
+        store.transition(d, version, DossierState.REFUSED, Map.of("closed_at", now));
         store.addRequest(id, "REFUSAL", reasons, note, actor.username(), now);
         store.appendEvent(id, now, "REFUSED", d.state(), DossierState.REFUSED, actor, note,
                 Map.of("items", reasons.stream().map(RequestItem::asMap).toList()));
@@ -299,6 +314,17 @@ public class IntakeService {
                 Map.of("agency", agency.code()));
         publish(d, d.state(), DossierState.SUBMITTED, now, reason);
         return store.find(id).orElseThrow();
+    }
+
+    /** Demo data only: a decision by a demo officer (who may have no login account), same effects. */
+    Dossier decideAsDemo(UUID id, Actor officer, DossierDemoData.Decision decision, List<RequestItem> items) {
+        Dossier d = store.lock(id).orElseThrow();
+        requireState(d, DossierState.SUBMITTED);
+        return switch (decision) {
+            case ACCEPT -> doAccept(d, d.version(), officer);
+            case SUPPLEMENT -> doRequestSupplement(d, d.version(), items, null, officer);
+            case REFUSE -> doRefuse(d, d.version(), items, null, officer);
+        };
     }
 
     private Dossier decidable(UUID id, Actor actor, DossierState... allowed) {
