@@ -24,6 +24,7 @@ final class DossierFixtures {
         applicant.put("birthDate", "1990-05-12");
         applicant.put("personalId", "079190012345");
         applicant.put("phone", phone);
+        applicant.put("email", "tien." + phone + "@example.vn");
         applicant.put("residence", SAI_GON);
         applicant.put("residenceDetail", "12 Lê Lợi");
         Map<String, Object> child = new LinkedHashMap<>();
