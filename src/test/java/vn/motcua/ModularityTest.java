@@ -20,7 +20,7 @@ class ModularityTest {
     @Test
     void writesModuleDocumentation() {
         // Output in target/spring-modulith-docs; docs/modules/ holds the committed copy.
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
         assertThat(java.nio.file.Path.of("target/spring-modulith-docs/components.puml")).exists();
     }
 }

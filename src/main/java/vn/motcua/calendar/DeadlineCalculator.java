@@ -63,7 +63,7 @@ public final class DeadlineCalculator {
         return rule;
     }
 
-    /** A place in office time: a working day and the office seconds elapsed on it, in [0, perDay]. */
+    /** A place in office time: a working day and the office seconds elapsed on it, from 0 to perDay. */
     private record Pos(LocalDate day, int off) implements Comparable<Pos> {
         @Override
         public int compareTo(Pos o) {
@@ -135,7 +135,10 @@ public final class DeadlineCalculator {
         Pos p = normalise(from.toInstant(), hours, false);
         Pos r = n >= 0 ? add(p, (long) n * perDay, perDay)
                 : new Pos(days.addWorkingDays(p.day, n), p.off);
-        return at(r.day, timeAtEnd(hours, r.off));
+        ZonedDateTime end = at(r.day, timeAtEnd(hours, r.off));
+        // The lunch break has two names for one office position (11:30 and 13:00): adding zero days to
+        // 13:00 must not step back to 11:30.
+        return n >= 0 && end.toInstant().isBefore(from.toInstant()) ? at(r.day, timeAtStart(hours, r.off)) : end;
     }
 
     /** Office time between two instants; negative when b is before a. */

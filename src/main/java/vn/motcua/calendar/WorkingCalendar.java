@@ -33,7 +33,7 @@ public interface WorkingCalendar {
 
     boolean isWorkingDay(LocalDate date);
 
-    /** Working days in [a, b). */
+    /** Working days from a (included) to b (excluded). */
     long workingDaysBetween(LocalDate a, LocalDate b);
 
     /** Office time between two instants (negative when b is before a): the working time elapsed. */

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  * never a day-by-day loop.
  *
  * <p>A day is a working day when it is a make-up day of its year's schedule, or a Monday–Friday that
- * is not one of its days off. Years {@value #MIN_YEAR}–{@value #MAX_YEAR} are supported. Thread-safe;
+ * is not one of its days off. Years 1900–2199 are supported. Thread-safe;
  * {@link #invalidate(int)} drops a year after its schedule changed.
  */
 public final class WorkingDayTable {
@@ -24,7 +24,7 @@ public final class WorkingDayTable {
     private final IntFunction<YearSchedule> schedules;
     private final AtomicReferenceArray<Year> years = new AtomicReferenceArray<>(MAX_YEAR - MIN_YEAR + 1);
 
-    /** @param schedules the schedule of a year (official, or computed defaults) */
+    // schedules: the schedule of a year (official, or computed defaults)
     public WorkingDayTable(IntFunction<YearSchedule> schedules) {
         this.schedules = schedules;
     }
@@ -37,9 +37,9 @@ public final class WorkingDayTable {
     private static final class Year {
         final int year;
         final long firstEpochDay;
-        /** prefix[i] = working days among the year's days [0, i). */
+        // prefix(i) = working days among the first i days of the year
         final short[] prefix;
-        /** nth[k] = day-of-year index (0-based) of the k-th working day (0-based). */
+        // nth(k) = day-of-year index (0-based) of the k-th working day (0-based)
         final short[] nth;
         final YearSchedule schedule;
 
@@ -142,7 +142,7 @@ public final class WorkingDayTable {
         return isWorkingDay(date) ? date : addWorkingDays(date, 1);
     }
 
-    /** Working days in {@code [a, b)}; negative when b is before a. */
+    /** Working days from a (included) to b (excluded); negative when b is before a. */
     public long workingDaysBetween(LocalDate a, LocalDate b) {
         if (b.isBefore(a)) {
             return -workingDaysBetween(b, a);

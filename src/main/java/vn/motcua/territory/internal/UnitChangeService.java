@@ -81,6 +81,10 @@ public class UnitChangeService implements TerritoryChanges {
                         c.createArrayOf("text", level.stream().map(o -> VietnameseText.fold(o.fullName())).toArray()),
                         eff, eff);
             }
+            if (opened + closed > 1000) {
+                // Fresh statistics, or the planner joins thousands of links against a table it believes empty.
+                update(c, "analyze territory_unit");
+            }
             List<UnitChanges.Link> links = changes.links();
             int linked = update(c, """
                     insert into territory_lineage (id, predecessor_id, successor_id, kind, share, effective, legal_basis)
