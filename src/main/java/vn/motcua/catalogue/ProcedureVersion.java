@@ -1,0 +1,26 @@
+package vn.motcua.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A procedure as defined by one version, valid during {@code [validFrom, validTo)}.
+ *
+ * @param processingTime null when the published time could not be parsed ({@code processingTimeText} keeps it)
+ * @param needsReview    some published text could not be parsed and waits for an administrator
+ */
+public record ProcedureVersion(String code, String name, String field, List<String> levels, UUID versionId,
+                               int versionNo, Status status, LocalDate validFrom, LocalDate validTo,
+                               ProcessingTime processingTime, String processingTimeText,
+                               List<RequiredDocument> requiredDocuments, List<Fee> fees, OnlineLevel onlineLevel,
+                               List<String> channels, List<ProcessStep> process, PausePolicy pausePolicy,
+                               Performer performer, String applicantTypes, String result, String legalBasis,
+                               String stepsText, boolean needsReview, List<String> reviewNotes) {
+
+    public enum Status { DRAFT, PUBLISHED }
+
+    public boolean validOn(LocalDate date) {
+        return !date.isBefore(validFrom) && (validTo == null || date.isBefore(validTo));
+    }
+}

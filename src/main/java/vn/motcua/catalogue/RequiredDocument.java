@@ -1,0 +1,16 @@
+package vn.motcua.catalogue;
+
+/**
+ * A document the applicant provides (thành phần hồ sơ).
+ *
+ * @param count     number of copies (0 = only if applicable / may be replaced by data the state holds)
+ * @param form      original or copy
+ * @param template  file name of the template form (mẫu đơn, tờ khai), if any
+ * @param condition the case it applies to (e.g. "Trường hợp ủy quyền..."), or null for always
+ * @param presentOnly true when it is only shown (xuất trình), not handed in
+ */
+public record RequiredDocument(String name, int count, Form form, String template, String condition,
+                               boolean presentOnly) {
+
+    public enum Form { ORIGINAL, COPY }
+}

@@ -1,0 +1,214 @@
+package vn.motcua.catalogue.eforms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates submitted data against an e-form schema (a JSON-Schema-like subset). Pure: the caller
+ * supplies a check for address unit codes. Errors carry a message key and arguments; the service
+ * resolves them in the caller's language.
+ *
+ * <p>Schema: {@code {"title", "fields":[{"name","label","type","required","requiredIf":{"field","equals"},
+ * "options":[{"value","label"}], "min","max","maxLength","pattern","notAfterToday","notBeforeToday",
+ * "birthDateField","fields" (group), "repeatable","minItems","maxItems"}]}}. Types: text, textarea,
+ * number, date, choice, personalId, phone, email, address, group.
+ */
+public final class EFormValidator {
+
+    private static final Pattern MOBILE = Pattern.compile("^(0|84)(3|5|7|8|9)\\d{8}$");
+    private static final Pattern LANDLINE = Pattern.compile("^(0|84)2\\d{9}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern UNIT_CODE = Pattern.compile("^\\d{2}(\\d{3})?$");
+
+    /** A problem before localisation. */
+    public record Problem(String field, String key, Object... args) {
+    }
+
+    private final LocalDate today;
+    private final Predicate<String> unitExists;
+    private final List<Problem> problems = new ArrayList<>();
+
+    public EFormValidator(LocalDate today, Predicate<String> unitExists) {
+        this.today = today;
+        this.unitExists = unitExists;
+    }
+
+    public List<Problem> validate(JsonNode schema, Map<String, Object> data) {
+        validateFields(schema.get("fields"), data == null ? Map.of() : data, "");
+        return problems;
+    }
+
+    private void validateFields(JsonNode fields, Map<String, Object> data, String prefix) {
+        if (fields == null) {
+            return;
+        }
+        for (JsonNode f : fields) {
+            String name = f.get("name").asString();
+            String path = prefix + name;
+            String label = f.has("label") ? f.get("label").asString() : name;
+            Object value = data.get(name);
+            boolean required = f.path("required").asBoolean(false) || requiredIf(f.get("requiredIf"), data);
+            String type = f.path("type").asString("text");
+            if (type.equals("group")) {
+                validateGroup(f, value, path, label, required);
+                continue;
+            }
+            String s = value == null ? "" : String.valueOf(value).strip();
+            if (s.isEmpty()) {
+                if (required) {
+                    problems.add(new Problem(path, "eform.error.required", label));
+                }
+                continue;
+            }
+            switch (type) {
+                case "text", "textarea" -> text(f, s, path, label);
+                case "number" -> number(f, s, path, label);
+                case "date" -> date(f, s, path, label);
+                case "choice" -> choice(f, s, path, label);
+                case "personalId" -> personalId(f, s, data, path, label);
+                case "phone" -> {
+                    String digits = s.replaceAll("[\\s.\\-()]", "").replaceFirst("^\\+", "");
+                    if (!MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
+                        problems.add(new Problem(path, "eform.error.phone", label));
+                    }
+                }
+                case "email" -> {
+                    if (!EMAIL.matcher(s).matches() || s.length() > 254) {
+                        problems.add(new Problem(path, "eform.error.email", label));
+                    }
+                }
+                case "address" -> {
+                    if (!UNIT_CODE.matcher(s).matches() || !unitExists.test(s)) {
+                        problems.add(new Problem(path, "eform.error.address", label));
+                    }
+                }
+                default -> problems.add(new Problem(path, "eform.error.unknownType", label, type));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void validateGroup(JsonNode f, Object value, String path, String label, boolean required) {
+        boolean repeatable = f.path("repeatable").asBoolean(false);
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    items.add((Map<String, Object>) m);
+                } else {
+                    problems.add(new Problem(path, "eform.error.group", label));
+                    return;
+                }
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            items.add((Map<String, Object>) m);
+        } else if (value != null) {
+            problems.add(new Problem(path, "eform.error.group", label));
+            return;
+        }
+        items.removeIf(m -> m.values().stream().allMatch(v -> v == null || String.valueOf(v).isBlank()));
+        int min = f.path("minItems").asInt(required ? 1 : 0);
+        int max = f.path("maxItems").asInt(repeatable ? 50 : 1);
+        if (items.size() < min) {
+            problems.add(new Problem(path, "eform.error.minItems", label, min));
+        }
+        if (items.size() > max) {
+            problems.add(new Problem(path, "eform.error.maxItems", label, max));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            validateFields(f.get("fields"), items.get(i), path + (repeatable ? "[" + i + "]" : "") + ".");
+        }
+    }
+
+    private boolean requiredIf(JsonNode cond, Map<String, Object> data) {
+        if (cond == null) {
+            return false;
+        }
+        Object other = data.get(cond.get("field").asString());
+        String v = other == null ? "" : String.valueOf(other);
+        if (cond.has("equals")) {
+            return v.equals(cond.get("equals").asString());
+        }
+        return !v.isBlank();
+    }
+
+    private void text(JsonNode f, String s, String path, String label) {
+        int max = f.path("maxLength").asInt(f.path("type").asString().equals("textarea") ? 4000 : 255);
+        if (s.length() > max) {
+            problems.add(new Problem(path, "eform.error.maxLength", label, max));
+        } else if (f.has("pattern") && !s.matches(f.get("pattern").asString())) {
+            problems.add(new Problem(path, "eform.error.pattern", label));
+        }
+    }
+
+    private void number(JsonNode f, String s, String path, String label) {
+        BigDecimal n;
+        try {
+            n = new BigDecimal(s.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(path, "eform.error.number", label));
+            return;
+        }
+        if (f.has("min") && n.compareTo(f.get("min").decimalValue()) < 0) {
+            problems.add(new Problem(path, "eform.error.min", label, f.get("min").asString()));
+        } else if (f.has("max") && n.compareTo(f.get("max").decimalValue()) > 0) {
+            problems.add(new Problem(path, "eform.error.max", label, f.get("max").asString()));
+        }
+    }
+
+    static Optional<LocalDate> parseDate(String s) {
+        try {
+            return Optional.of(LocalDate.parse(s));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void date(JsonNode f, String s, String path, String label) {
+        Optional<LocalDate> d = parseDate(s);
+        if (d.isEmpty()) {
+            problems.add(new Problem(path, "eform.error.date", label));
+            return;
+        }
+        if (d.get().getYear() < 1870) {
+            problems.add(new Problem(path, "eform.error.date", label));
+        } else if (f.path("notAfterToday").asBoolean(false) && d.get().isAfter(today)) {
+            problems.add(new Problem(path, "eform.error.future", label));
+        } else if (f.path("notBeforeToday").asBoolean(false) && d.get().isBefore(today)) {
+            problems.add(new Problem(path, "eform.error.past", label));
+        }
+    }
+
+    private void choice(JsonNode f, String s, String path, String label) {
+        for (JsonNode o : f.path("options")) {
+            if (o.get("value").asString().equals(s)) {
+                return;
+            }
+        }
+        problems.add(new Problem(path, "eform.error.choice", label));
+    }
+
+    private void personalId(JsonNode f, String s, Map<String, Object> data, String path, String label) {
+        LocalDate birth = null;
+        if (f.has("birthDateField")) {
+            Object b = data.get(f.get("birthDateField").asString());
+            birth = b == null ? null : parseDate(String.valueOf(b).strip()).orElse(null);
+        }
+        PersonalIds.check(s, birth, today).ifPresent(p -> problems.add(switch (p) {
+            case FORMAT -> new Problem(path, "eform.error.personalId.format", label);
+            case PROVINCE -> new Problem(path, "eform.error.personalId.province", label, s.substring(0, 3));
+            case FUTURE_YEAR -> new Problem(path, "eform.error.personalId.year", label);
+            case BIRTH_YEAR_MISMATCH -> new Problem(path, "eform.error.personalId.birthYear", label,
+                    PersonalIds.birthYear(s));
+        }));
+    }
+}

@@ -1,0 +1,142 @@
+package vn.motcua.catalogue.eforms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import vn.motcua.catalogue.FieldError;
+
+/**
+ * Turns a schema (plus submitted values and errors) into a flat list of rows a template can render
+ * without recursion: fieldset open/close, fields, and "add another" buttons. Also turns posted form
+ * parameters ({@code applicant.fullName}, {@code members[1].personalId}) back into nested data.
+ */
+public final class FormRenderer {
+
+    public enum Kind { OPEN, FIELD, CLOSE, ADD }
+
+    public record Option(String value, String label) {
+    }
+
+    public record Row(Kind kind, String path, String id, String label, String type, boolean required,
+                      List<Option> options, String value, String error, String hint) {
+    }
+
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_]+)(?:\\[(\\d+)])?");
+
+    private FormRenderer() {
+    }
+
+    public static List<Row> rows(JsonNode schema, Map<String, String> values, List<FieldError> errors,
+                                 Map<String, Integer> counts) {
+        Map<String, String> errorByPath = new LinkedHashMap<>();
+        for (FieldError e : errors) {
+            errorByPath.putIfAbsent(e.field(), e.message());
+        }
+        List<Row> rows = new ArrayList<>();
+        add(rows, schema.get("fields"), "", values, errorByPath, counts);
+        return rows;
+    }
+
+    private static void add(List<Row> rows, JsonNode fields, String prefix, Map<String, String> values,
+                            Map<String, String> errors, Map<String, Integer> counts) {
+        if (fields == null) {
+            return;
+        }
+        for (JsonNode f : fields) {
+            String name = f.get("name").asString();
+            String path = prefix + name;
+            String label = f.path("label").asString(name);
+            String type = f.path("type").asString("text");
+            boolean required = f.path("required").asBoolean(false);
+            if (type.equals("group")) {
+                boolean repeatable = f.path("repeatable").asBoolean(false);
+                int n = repeatable ? Math.max(1, counts.getOrDefault(path, 1)) : 1;
+                rows.add(new Row(Kind.OPEN, path, id(path), label, type, required, List.of(), null, errors.get(path), null));
+                for (int i = 0; i < n; i++) {
+                    String itemPrefix = path + (repeatable ? "[" + i + "]" : "") + ".";
+                    if (repeatable) {
+                        rows.add(new Row(Kind.OPEN, path + "[" + i + "]", id(path + "[" + i + "]"),
+                                "#" + (i + 1), "item", false, List.of(), null, null, null));
+                    }
+                    add(rows, f.get("fields"), itemPrefix, values, errors, counts);
+                    if (repeatable) {
+                        rows.add(new Row(Kind.CLOSE, path, null, null, null, false, List.of(), null, null, null));
+                    }
+                }
+                if (repeatable) {
+                    rows.add(new Row(Kind.ADD, path, id(path) + "-add", label, type, false, List.of(),
+                            String.valueOf(n), null, null));
+                }
+                rows.add(new Row(Kind.CLOSE, path, null, null, null, false, List.of(), null, null, null));
+                continue;
+            }
+            List<Option> options = new ArrayList<>();
+            for (JsonNode o : f.path("options")) {
+                options.add(new Option(o.get("value").asString(), o.path("label").asString(o.get("value").asString())));
+            }
+            String hint = switch (type) {
+                case "date" -> "eform.date.hint";
+                case "address" -> "eform.address.hint";
+                case "personalId" -> "eform.personalId.hint";
+                default -> null;
+            };
+            rows.add(new Row(Kind.FIELD, path, id(path), label, type, required, options, values.getOrDefault(path, ""),
+                    errors.get(path), hint));
+        }
+    }
+
+    static String id(String path) {
+        return "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    /** Posted parameters → nested data for the validator; also counts repeatable items. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> nest(Map<String, String> params, Map<String, Integer> counts) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("_") || !key.matches("[A-Za-z0-9_.\\[\\]]+")) {
+                continue;
+            }
+            String[] parts = key.split("\\.");
+            Map<String, Object> node = root;
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                Matcher m = SEGMENT.matcher(parts[i]);
+                if (!m.matches()) {
+                    break;
+                }
+                String name = m.group(1);
+                path.append(path.length() == 0 ? "" : ".").append(name);
+                boolean last = i == parts.length - 1;
+                if (m.group(2) != null) {
+                    int idx = Math.min(Integer.parseInt(m.group(2)), 49);
+                    counts.merge(path.toString(), idx + 1, Math::max);
+                    List<Object> list = (List<Object>) node.computeIfAbsent(name, k -> new ArrayList<>());
+                    while (list.size() <= idx) {
+                        list.add(new LinkedHashMap<String, Object>());
+                    }
+                    if (last) {
+                        break;
+                    }
+                    node = (Map<String, Object>) list.get(idx);
+                    path.append("[").append(idx).append("]");
+                } else if (last) {
+                    node.put(name, e.getValue());
+                } else {
+                    Object child = node.computeIfAbsent(name, k -> new LinkedHashMap<String, Object>());
+                    if (!(child instanceof Map)) {
+                        break;
+                    }
+                    node = (Map<String, Object>) child;
+                }
+            }
+        }
+        return root;
+    }
+}
