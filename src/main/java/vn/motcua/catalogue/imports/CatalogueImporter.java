@@ -77,7 +77,11 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     private final JsonMapper json;
     private final TransactionTemplate tx;
 
-    public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx) {
+    private final vn.motcua.catalogue.internal.ProcedureSearch search;
+
+    public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx,
+                             vn.motcua.catalogue.internal.ProcedureSearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
@@ -112,6 +116,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                     last.documentsParsed(), last.performerResolved(), last.flagged(), last.flags(), last.rejectedRows());
         }
         ImportReport report = tx.execute(status -> run(fingerprint));
+        search.invalidate();
         log.info(report.summary());
         return report;
     }

@@ -100,6 +100,48 @@ public class CatalogueService implements Catalogue {
         return out.values().stream().sorted(Comparator.comparing(Agency::code)).toList();
     }
 
+    /** How one kind of performing body changed for a unit across a reorganisation. */
+    public record AgencyChange(Performer performer, long procedures, List<Agency> before, List<Agency> after) {
+    }
+
+    /**
+     * For a unit that existed the day before {@code effective}: which agencies performed its procedures
+     * before, and which (successor units') agencies perform them from {@code effective} on, grouped by
+     * performer kind (with the number of detailed procedures performed that way). Derived from lineage.
+     */
+    public List<AgencyChange> agencyChanges(String oldUnitCode, LocalDate effective) {
+        Territory t = territory.getIfAvailable();
+        if (t == null) {
+            return List.of();
+        }
+        LocalDate before = effective.minusDays(1);
+        List<String> successors = t.successors(oldUnitCode, before).stream()
+                .filter(s -> !s.effective().isAfter(effective) && s.unit().validOn(effective))
+                .map(s -> s.unit().code()).distinct().toList();
+        List<AgencyChange> out = new ArrayList<>();
+        jdbc.sql("""
+                select performer_level, performer_kind, performer_sector, count(*) n from catalogue_version v
+                join catalogue_procedure p on p.code = v.procedure_code
+                where p.detailed and v.status = 'PUBLISHED' and performer_kind is not null and performer_level <> 'CENTRAL'
+                group by 1, 2, 3 order by 1, 2, 3""")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)})
+                .list().forEach(row -> {
+                    AgencyLevel level = AgencyLevel.valueOf((String) row[0]);
+                    vn.motcua.territory.AgencyKind kind = vn.motcua.territory.AgencyKind.valueOf((String) row[1]);
+                    String sector = (String) row[2];
+                    List<Agency> old = t.competentAgencies(oldUnitCode, level, kind, sector, before);
+                    Map<String, Agency> now = new LinkedHashMap<>();
+                    for (String s : successors) {
+                        t.competentAgencies(s, level, kind, sector, effective).forEach(a -> now.put(a.code(), a));
+                    }
+                    if (!old.isEmpty() || !now.isEmpty()) {
+                        out.add(new AgencyChange(new Performer(level, kind, sector, null), (Long) row[3], old,
+                                new ArrayList<>(now.values())));
+                    }
+                });
+        return out;
+    }
+
     // ---------------------------------------------------------------- draft → published
 
     /** A new draft copied from the given version (or the latest one), valid from {@code validFrom}. */

@@ -78,6 +78,20 @@ class PortalCatalogueController {
         return "catalogue/procedure";
     }
 
+    /** A reorganisation seen from one old unit: which agencies now perform its procedures. */
+    @GetMapping("/procedures/reorganisations/{date}")
+    String reorganisation(@PathVariable @org.springframework.format.annotation.DateTimeFormat(
+            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date,
+                          @RequestParam(required = false) String unit, Model model) {
+        model.addAttribute("date", date);
+        model.addAttribute("unit", unit == null ? "" : unit.strip());
+        model.addAttribute("territoryAvailable", catalogue.territoryAvailable());
+        if (unit != null && !unit.isBlank()) {
+            model.addAttribute("changes", catalogue.agencyChanges(unit.strip(), date));
+        }
+        return "catalogue/reorganisation";
+    }
+
     @GetMapping("/procedures/{code}/form")
     String form(@PathVariable String code, Model model) {
         return renderForm(code, Map.of(), List.of(), new LinkedHashMap<>(), false, model);
