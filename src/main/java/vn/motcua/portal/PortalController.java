@@ -1,7 +1,5 @@
 package vn.motcua.portal;
 
-import java.security.Principal;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +30,5 @@ class PortalController {
             model.addAttribute("demoPassword", DemoAccounts.PASSWORD);
         }
         return "portal/login";
-    }
-
-    @GetMapping("/my")
-    String myDossiers(Principal principal, Model model) {
-        accounts.find(principal.getName()).ifPresent(a -> model.addAttribute("account", a));
-        return "portal/my";
     }
 }

@@ -49,7 +49,7 @@ import vn.motcua.territory.AgencyLevel;
  * process; versions that already exist are never changed.
  */
 @Component
-public class CatalogueImporter {
+public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReferenceData {
 
     public static final LocalDate VALID_FROM = LocalDate.of(2025, 7, 1);
     /** Bump when the parser changes in a way that should re-read the files. */
@@ -97,6 +97,11 @@ public class CatalogueImporter {
     public Optional<ImportReport> lastReport() {
         return jdbc.sql("select report::text from catalogue_import_run order by id desc limit 1")
                 .query(String.class).optional().map(s -> json.readValue(s, ImportReport.class));
+    }
+
+    @Override
+    public void ensureLoaded() {
+        importAll();
     }
 
     /** Imports unless these files were already imported; cheap when already done. */

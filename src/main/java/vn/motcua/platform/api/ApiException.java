@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String messageKey;
     private final transient Object[] args;
+    private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String messageKey, Object... args) {
         super(messageKey);
@@ -37,6 +38,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unprocessable(String messageKey, Object... args) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, args);
+    }
+
+    /** Adds a member to the problem details, e.g. {@code errors} with field-level messages. */
+    public ApiException with(String property, Object value) {
+        properties.put(property, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

@@ -53,7 +53,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        return respond(request, response, ex.status(), ex.messageKey(), ex.args(), Map.of());
+        return respond(request, response, ex.status(), ex.messageKey(), ex.args(), ex.properties());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,27 @@
+package vn.motcua.dossier;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a dossier stands. */
+public enum DossierState {
+    /** Saved by the citizen, not yet submitted; no clock runs. */
+    DRAFT,
+    /** Received (official receipt time set); the competent agency's reception must decide within 8 working hours. */
+    SUBMITTED,
+    /** The competent agency could not be determined with certainty; the province service centre routes it. */
+    TRIAGE,
+    /** Reception asked once, completely, for missing or wrong documents (Form 02); the clock has not started. */
+    SUPPLEMENT_REQUESTED,
+    /** Refused at reception with reasons (Form 03). Final. */
+    REFUSED,
+    /** Accepted with a dossier code and an appointment (Form 01); processing runs. */
+    ACCEPTED;
+
+    public boolean isOpen() {
+        return this != REFUSED && this != DRAFT;
+    }
+
+    /** States a reception officer may decide on. */
+    public static final Set<DossierState> AWAITING_RECEPTION = EnumSet.of(SUBMITTED);
+}

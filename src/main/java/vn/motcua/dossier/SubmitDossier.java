@@ -1,0 +1,39 @@
+package vn.motcua.dossier;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A submission, online by a citizen or at the counter by a reception officer on the applicant's behalf.
+ *
+ * @param address     the applicant's place: a current commune-level unit code (or an older one, resolved
+ *                    through lineage) and a free-text line (street, hamlet)
+ * @param form        the e-form's fields, validated against the procedure version in force
+ * @param attachments files, base64-encoded in JSON
+ */
+public record SubmitDossier(@NotBlank @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
+                            @NotNull @Valid ApplicantData applicant,
+                            @Valid AddressData address,
+                            Map<String, Object> form,
+                            @Size(max = 20) List<@Valid AttachmentData> attachments) {
+
+    public record ApplicantData(Dossier.Applicant.Kind kind,
+                                @NotBlank @Size(max = 200) String name,
+                                @Pattern(regexp = "\\d{12}|\\d{10}(-\\d{3})?") String personalId,
+                                @Pattern(regexp = "\\+?[0-9 .]{9,15}") String phone,
+                                @Email @Size(max = 200) String email) {
+    }
+
+    public record AddressData(@Pattern(regexp = "\\d{2}|\\d{5}") String unitCode, @Size(max = 300) String line) {
+    }
+
+    public record AttachmentData(@NotBlank String fileName, @NotBlank String contentBase64) {
+    }
+}

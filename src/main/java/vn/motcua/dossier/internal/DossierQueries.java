@@ -1,0 +1,109 @@
+package vn.motcua.dossier.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.platform.api.ApiException;
+
+/** Read side: inboxes filtered in SQL by agency, a citizen's own dossiers, and public tracking. */
+@Component
+public class DossierQueries {
+
+    private final JdbcClient jdbc;
+    private final DossierStore store;
+
+    DossierQueries(JdbcClient jdbc, DossierStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    public record Page<T>(List<T> items, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    public enum InboxSort { RECEPTION_DUE, RECEIVED, DUE }
+
+    /** Dossiers of the given agencies in the given states, filtered and paged in the database. */
+    public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode,
+                               InboxSort sort, int page, int size) {
+        if (agencyCodes.isEmpty()) {
+            return new Page<>(List.of(), 0, page, size);
+        }
+        String[] agencies = agencyCodes.toArray(String[]::new);
+        String[] stateNames = states.stream().map(Enum::name).toArray(String[]::new);
+        String where = " where agency_code = any(:agencies) and state = any(:states)"
+                + (procedureCode == null ? "" : " and procedure_code = :proc");
+        String order = switch (sort) {
+            case RECEPTION_DUE -> " order by reception_due_at, received_at, id";
+            case RECEIVED -> " order by received_at desc, id";
+            case DUE -> " order by due_at nulls last, received_at, id";
+        };
+        var count = jdbc.sql("select count(*) from dossier" + where).param("agencies", agencies).param("states", stateNames);
+        var list = jdbc.sql("select " + DossierStore.COLUMNS + " from dossier" + where + order + " limit :limit offset :offset")
+                .param("agencies", agencies).param("states", stateNames)
+                .param("limit", size).param("offset", (long) page * size);
+        if (procedureCode != null) {
+            count = count.param("proc", procedureCode);
+            list = list.param("proc", procedureCode);
+        }
+        long total = count.query(Long.class).single();
+        return new Page<>(list.query(store::map).list(), total, page, size);
+    }
+
+    /** The triage queue of a province service centre. */
+    public List<Dossier> triage(String ownerAgency) {
+        return jdbc.sql("select " + DossierStore.COLUMNS + " from dossier where state = 'TRIAGE' and triage_owner = ? order by received_at")
+                .param(ownerAgency).query(store::map).list();
+    }
+
+    public List<Dossier> submittedBy(String username) {
+        return jdbc.sql("select " + DossierStore.COLUMNS + " from dossier where submitted_by = ? order by received_at desc limit 200")
+                .param(username).query(store::map).list();
+    }
+
+    /**
+     * Public tracking: the dossier code (or the receipt number shown at submission) and the last four
+     * digits of the applicant's phone or personal ID. A wrong pair answers "not found", like an unknown code.
+     */
+    public Dossier track(String code, String check) {
+        if (code == null || code.isBlank() || check == null || !check.strip().matches("\\d{4}")) {
+            throw ApiException.badRequest("dossier.track.input");
+        }
+        String c = code.strip();
+        Optional<Dossier> found = store.findByCode(c);
+        if (found.isEmpty()) {
+            try {
+                found = store.find(UUID.fromString(c));
+            } catch (IllegalArgumentException notAUuid) {
+                found = Optional.empty();
+            }
+        }
+        return found.filter(d -> d.applicant().matchesCheck(check.strip()))
+                .orElseThrow(() -> ApiException.notFound("dossier.track.notFound"));
+    }
+
+    public record Counts(long awaitingReception, long supplementRequested, long overdueReception) {
+    }
+
+    public Counts counts(List<String> agencyCodes, Instant now) {
+        if (agencyCodes.isEmpty()) {
+            return new Counts(0, 0, 0);
+        }
+        return jdbc.sql("""
+                        select count(*) filter (where state = 'SUBMITTED'),
+                               count(*) filter (where state = 'SUPPLEMENT_REQUESTED'),
+                               count(*) filter (where state = 'SUBMITTED' and reception_due_at < :now)
+                        from dossier where agency_code = any(:agencies)
+                        """)
+                .param("agencies", agencyCodes.toArray(String[]::new)).param("now", java.sql.Timestamp.from(now))
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+}

@@ -1,0 +1,253 @@
+package vn.motcua.dossier.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierState;
+
+/** Dossier rows, their events and attachments. Every state change goes through {@link #transition}. */
+@Repository
+public class DossierStore {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DossierStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    static final String COLUMNS = """
+            id, code, procedure_code, procedure_name, procedure_version_id, channel, state, applicant_kind,
+            applicant_name, applicant_personal_id, applicant_phone, applicant_email, address_unit_code,
+            address_line, form_data::text as form_data, reception_point, agency_code, agency_name, triage_reason,
+            submitted_by, received_at, count_from, reception_due_at, accepted_at, due_at, closed_at, version
+            """;
+
+    /**
+     * Inserts a new dossier; with an idempotency key already used by the same account, inserts nothing
+     * and returns false (the unique key makes concurrent retries safe).
+     */
+    public boolean insertIfNew(Dossier d, String idempotencyKey, String processingUnit, Integer processingAmount,
+                               String pausePolicy, String triageOwner, Instant triageDueAt) {
+        return jdbc.sql("""
+                        insert into dossier(id, procedure_code, procedure_name, procedure_version_id, channel, state,
+                            applicant_kind, applicant_name, applicant_personal_id, applicant_phone, applicant_email,
+                            address_unit_code, address_line, form_data, reception_point, agency_code, agency_name,
+                            triage_reason, triage_owner, triage_due_at, submitted_by, idempotency_key, received_at,
+                            count_from, reception_due_at, processing_days, processing_unit, pause_policy)
+                        values (:id, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form::jsonb, :rp,
+                            :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp)
+                        on conflict (submitted_by, idempotency_key) do nothing
+                        """)
+                .param("id", d.id()).param("pc", d.procedureCode()).param("pn", d.procedureName())
+                .param("pv", d.procedureVersionId()).param("ch", d.channel().name()).param("st", d.state().name())
+                .param("ak", d.applicant().kind().name()).param("an", d.applicant().name())
+                .param("pid", d.applicant().personalId()).param("ph", d.applicant().phone())
+                .param("em", d.applicant().email()).param("au", d.addressUnitCode()).param("al", d.addressLine())
+                .param("form", json.writeValueAsString(d.form())).param("rp", d.receptionPoint())
+                .param("ac", d.agencyCode()).param("agn", d.agencyName()).param("tr", d.triageReason())
+                .param("to", triageOwner).param("td", ts(triageDueAt))
+                .param("sb", d.submittedBy()).param("ik", idempotencyKey).param("ra", ts(d.receivedAt()))
+                .param("cf", ts(d.countFrom())).param("rd", ts(d.receptionDueAt()))
+                .param("pd", processingAmount).param("pu", processingUnit).param("pp", pausePolicy)
+                .update() == 1;
+    }
+
+    public String triageOwner(UUID id) {
+        return jdbc.sql("select triage_owner from dossier where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    public void addRequest(UUID dossierId, String kind, List<RequestItem> items, String note, String by, Instant at) {
+        jdbc.sql("""
+                        insert into dossier_request(id, dossier_id, kind, items, note, created_by, created_at)
+                        values (?, ?, ?, ?::jsonb, ?, ?, ?)
+                        """)
+                .params(UUID.randomUUID(), dossierId, kind,
+                        json.writeValueAsString(items.stream().map(RequestItem::asMap).toList()), note, by, ts(at))
+                .update();
+    }
+
+    public void answerRequests(UUID dossierId, Instant at) {
+        jdbc.sql("update dossier_request set answered_at = ? where dossier_id = ? and kind = 'SUPPLEMENT' and answered_at is null")
+                .params(ts(at), dossierId).update();
+    }
+
+    public record Request(String kind, List<RequestItem> items, String note, String createdBy, Instant createdAt,
+                          Instant answeredAt) {
+    }
+
+    public List<Request> requests(UUID dossierId) {
+        return jdbc.sql("""
+                        select kind, items::text, note, created_by, created_at, answered_at from dossier_request
+                        where dossier_id = ? order by created_at
+                        """)
+                .param(dossierId)
+                .query((rs, n) -> new Request(rs.getString(1),
+                        json.readValue(rs.getString(2), new TypeReference<List<RequestItem>>() {
+                        }), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), instant(rs, "answered_at")))
+                .list();
+    }
+
+    public Optional<Dossier> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<Dossier> findByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where code = ?").param(code).query(this::map).optional();
+    }
+
+    public Optional<Dossier> findByIdempotencyKey(String submittedBy, String key) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where submitted_by = ? and idempotency_key = ?")
+                .params(submittedBy, key).query(this::map).optional();
+    }
+
+    /** Locks the row for this transaction (serialises concurrent decisions on one dossier). */
+    public Optional<Dossier> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where id = ? for update").param(id).query(this::map).optional();
+    }
+
+    public record Processing(String unit, Integer amount, String pausePolicy) {
+    }
+
+    public Processing processing(UUID id) {
+        return jdbc.sql("select processing_unit, processing_days, pause_policy from dossier where id = ?").param(id)
+                .query((rs, n) -> new Processing(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+                .single();
+    }
+
+    /**
+     * Applies a change of state with optimistic locking: {@code expectedVersion} must be the version the
+     * actor saw. {@code set} holds extra columns to update (column name to value).
+     */
+    public void transition(Dossier d, int expectedVersion, DossierState to, Map<String, Object> set) {
+        StringBuilder sql = new StringBuilder("update dossier set state = :state, version = version + 1");
+        set.keySet().forEach(col -> sql.append(", ").append(col).append(" = :").append(col));
+        sql.append(" where id = :id and version = :version");
+        var spec = jdbc.sql(sql.toString()).param("state", to.name()).param("id", d.id()).param("version", expectedVersion);
+        for (var e : set.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Instant i) {
+                v = ts(i);
+            } else if (v instanceof IntakeService.FormJson f) {
+                v = new org.postgresql.util.PGobject();
+                try {
+                    ((org.postgresql.util.PGobject) v).setType("jsonb");
+                    ((org.postgresql.util.PGobject) v).setValue(json.writeValueAsString(f.value()));
+                } catch (SQLException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+            spec = spec.param(e.getKey(), v);
+        }
+        if (spec.update() != 1) {
+            throw new OptimisticLockingFailureException("Dossier " + d.id() + " changed since version " + expectedVersion);
+        }
+    }
+
+    public void appendEvent(UUID dossierId, Instant at, String type, DossierState from, DossierState to, Actor actor,
+                            String reason, Map<String, Object> data) {
+        jdbc.sql("""
+                        insert into dossier_event(dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
+                            actor_agency, actor_post, reason, data)
+                        values (:d, (select coalesce(max(seq), 0) + 1 from dossier_event where dossier_id = :d), :at, :type,
+                            :from, :to, :actor, :name, :agency, :post, :reason, :data::jsonb)
+                        """)
+                .param("d", dossierId).param("at", ts(at)).param("type", type)
+                .param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("actor", actor.username()).param("name", actor.displayName()).param("agency", actor.agencyCode())
+                .param("post", actor.postTitle()).param("reason", reason).param("data", json.writeValueAsString(data))
+                .update();
+    }
+
+    public List<DossierEvent> events(UUID dossierId) {
+        return jdbc.sql("""
+                        select seq, at, type, state_from, state_to, actor, actor_name, actor_agency, actor_post, reason,
+                               data::text from dossier_event where dossier_id = ? order by seq
+                        """)
+                .param(dossierId)
+                .query((rs, n) -> new DossierEvent(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4) == null ? null : DossierState.valueOf(rs.getString(4)),
+                        DossierState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), json.readValue(rs.getString(11), MAP)))
+                .list();
+    }
+
+    public record AttachmentInfo(UUID id, String fileName, String contentType, int size, String sha256,
+                                 Instant uploadedAt) {
+    }
+
+    public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
+                              Instant at) {
+        jdbc.sql("""
+                        insert into dossier_attachment(id, dossier_id, file_name, content_type, size_bytes, sha256, content,
+                            uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(UUID.randomUUID(), dossierId, fileName, contentType, content.length, sha256(content), content,
+                        by, ts(at))
+                .update();
+    }
+
+    public List<AttachmentInfo> attachments(UUID dossierId) {
+        return jdbc.sql("""
+                        select id, file_name, content_type, size_bytes, sha256, uploaded_at from dossier_attachment
+                        where dossier_id = ? order by uploaded_at, file_name
+                        """)
+                .param(dossierId)
+                .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    public Optional<byte[]> attachmentContent(UUID dossierId, UUID attachmentId) {
+        return jdbc.sql("select content from dossier_attachment where dossier_id = ? and id = ?")
+                .params(dossierId, attachmentId).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    Dossier map(ResultSet rs, int row) throws SQLException {
+        return new Dossier(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("procedure_code"),
+                rs.getString("procedure_name"), rs.getObject("procedure_version_id", UUID.class),
+                Dossier.Channel.valueOf(rs.getString("channel")), DossierState.valueOf(rs.getString("state")),
+                new Dossier.Applicant(Dossier.Applicant.Kind.valueOf(rs.getString("applicant_kind")),
+                        rs.getString("applicant_name"), rs.getString("applicant_personal_id"),
+                        rs.getString("applicant_phone"), rs.getString("applicant_email")),
+                rs.getString("address_unit_code"), rs.getString("address_line"),
+                json.readValue(rs.getString("form_data"), MAP), rs.getString("reception_point"),
+                rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("triage_reason"),
+                rs.getString("submitted_by"), instant(rs, "received_at"), instant(rs, "count_from"),
+                instant(rs, "reception_due_at"), instant(rs, "accepted_at"), instant(rs, "due_at"),
+                instant(rs, "closed_at"), rs.getInt("version"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package vn.motcua.dossier.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.calendar.WorkingTimeUnit;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.EForms;
+import vn.motcua.catalogue.FieldError;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.DossierStateChanged;
+import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.territory.AdministrativeUnit;
+import vn.motcua.territory.Agency;
+import vn.motcua.territory.AgencyKind;
+import vn.motcua.territory.AgencyLevel;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryHistory;
+
+/**
+ * Intake: submission (online or at a counter), boundary-free routing to the competent agency, and the
+ * reception decision — accept, ask once for a supplement, or refuse. Every change is one transaction
+ * that updates the dossier row, appends its event and publishes {@link DossierStateChanged}.
+ */
+@Service
+@Transactional
+public class IntakeService {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Decree 45/2020: accept or ask for a supplement within 8 working hours of an online submission. */
+    static final ProcessingTime RECEPTION_LIMIT = ProcessingTime.workingHours(8);
+    /** Triage must route a dossier within one working day. */
+    static final ProcessingTime TRIAGE_LIMIT = ProcessingTime.workingDays(1);
+
+    private final DossierStore store;
+    private final DossierCodes codes;
+    private final Catalogue catalogue;
+    private final EForms eforms;
+    private final Territory territory;
+    private final TerritoryHistory history;
+    private final WorkingCalendar calendar;
+    private final Officers officers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String defaultProvince;
+
+    IntakeService(DossierStore store, DossierCodes codes, Catalogue catalogue, EForms eforms, Territory territory,
+                  TerritoryHistory history, WorkingCalendar calendar, Officers officers, ApplicationEventPublisher events, Clock clock,
+                  org.springframework.core.env.Environment env) {
+        this.store = store;
+        this.codes = codes;
+        this.catalogue = catalogue;
+        this.eforms = eforms;
+        this.territory = territory;
+        this.history = history;
+        this.calendar = calendar;
+        this.officers = officers;
+        this.events = events;
+        this.clock = clock;
+        this.defaultProvince = env.getProperty("motcua.province-code", "79");
+    }
+
+    /** Where a dossier goes: its competent agency, or the triage queue of the province service centre. */
+    record Route(Agency agency, String triageReason, String triageOwner) {
+    }
+
+    public Dossier submit(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+                throw ApiException.badRequest("dossier.idempotency.invalid");
+            }
+            Optional<Dossier> earlier = store.findByIdempotencyKey(actor.username(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, VN);
+        ProcedureVersion version = catalogue.versionInForce(cmd.procedureCode(), today)
+                .orElseThrow(() -> ApiException.unprocessable("dossier.procedure.unknown", cmd.procedureCode()));
+        Map<String, Object> form = cmd.form() == null ? Map.of() : cmd.form();
+        List<FieldError> errors = eforms.validate(cmd.procedureCode(), today, form);
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
+        }
+        List<Decoded> files = decode(cmd.attachments());
+
+        Route route = route(cmd.procedureCode(), cmd.address() == null ? null : cmd.address().unitCode(), today);
+        DossierState state = route.agency() == null ? DossierState.TRIAGE : DossierState.SUBMITTED;
+        String agencyCode = route.agency() == null ? null : route.agency().code();
+        Instant countFrom = calendar.countFrom(now, agencyCode).toInstant();
+        Instant receptionDue = calendar.dueAt(now, RECEPTION_LIMIT, agencyCode).toInstant();
+        ProcessingTime time = toCalendar(version.processingTime());
+
+        var a = cmd.applicant();
+        Dossier dossier = new Dossier(UUID.randomUUID(), null, version.code(), version.name(), version.versionId(), channel,
+                state, new Dossier.Applicant(a.kind() == null ? Dossier.Applicant.Kind.PERSON : a.kind(), a.name().strip(),
+                a.personalId(), a.phone(), a.email()),
+                cmd.address() == null ? null : cmd.address().unitCode(),
+                cmd.address() == null ? null : cmd.address().line(), form, actor.agencyCode(), agencyCode,
+                route.agency() == null ? null : route.agency().name(), route.triageReason(), actor.username(), now,
+                countFrom, receptionDue, null, null, null, 0);
+        boolean inserted = store.insertIfNew(dossier, idempotencyKey,
+                time == null ? null : time.unit().name(), time == null ? null : time.amount(),
+                version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
+                route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null);
+        if (!inserted) {
+            // A concurrent retry with the same key won the race: return its dossier.
+            return store.findByIdempotencyKey(actor.username(), idempotencyKey).orElseThrow();
+        }
+        for (Decoded f : files) {
+            store.addAttachment(dossier.id(), f.name(), f.type().contentType(), f.content(), actor.username(), now);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channel", channel.name());
+        data.put("attachments", files.size());
+        if (agencyCode != null) {
+            data.put("agency", agencyCode);
+        }
+        store.appendEvent(dossier.id(), now, "SUBMITTED", null, DossierState.SUBMITTED, actor, null, data);
+        if (state == DossierState.TRIAGE) {
+            store.appendEvent(dossier.id(), now, "TRIAGED", DossierState.SUBMITTED, DossierState.TRIAGE, Actor.system(),
+                    route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner())));
+        }
+        publish(dossier, null, state, now, null);
+        return store.find(dossier.id()).orElseThrow();
+    }
+
+    /** Boundary-free routing: the agency competent for the procedure at the applicant's place, as of today. */
+    Route route(String procedureCode, String unitCode, LocalDate asOf) {
+        if (unitCode == null || unitCode.isBlank()) {
+            return triage("dossier.triage.noAddress", defaultProvince, asOf);
+        }
+        Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
+        if (unit.isEmpty()) {
+            // An old code (e.g. a ward merged in 2025): follow its lineage to today's unit when unambiguous.
+            Optional<AdministrativeUnit> old = latestBefore(unitCode, asOf);
+            List<AdministrativeUnit> current = old.map(u -> history.currentSuccessors(u, asOf)).orElse(List.of())
+                    .stream().filter(u -> u.type().isCommuneLevel()).toList();
+            if (current.size() != 1) {
+                String province = current.isEmpty() ? defaultProvince : provinceOf(current.get(0).code(), asOf);
+                return triage(current.isEmpty() ? "dossier.triage.unknownUnit" : "dossier.triage.splitUnit", province, asOf);
+            }
+            unit = Optional.of(current.get(0));
+        }
+        List<Agency> agencies = catalogue.competentAgencies(procedureCode, unit.get().code(), asOf);
+        if (agencies.size() == 1) {
+            return new Route(agencies.get(0), null, null);
+        }
+        String province = territory.province(unit.get().code(), asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
+        return triage(agencies.isEmpty() ? "dossier.triage.noAgency" : "dossier.triage.manyAgencies", province, asOf);
+    }
+
+    /** The unit that last carried the code before {@code asOf}, looking back month by month for ten years. */
+    private Optional<AdministrativeUnit> latestBefore(String code, LocalDate asOf) {
+        for (int months = 1; months <= 120; months++) {
+            Optional<AdministrativeUnit> u = territory.unit(code, asOf.minusMonths(months));
+            if (u.isPresent()) {
+                return u;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String provinceOf(String unitCode, LocalDate asOf) {
+        return territory.province(unitCode, asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
+    }
+
+    private Route triage(String reason, String provinceCode, LocalDate asOf) {
+        String owner = territory.competentAgencies(provinceCode, AgencyLevel.PROVINCE, AgencyKind.SERVICE_CENTRE, null, asOf)
+                .stream().map(Agency::code).findFirst().orElse(null);
+        return new Route(null, reason, owner);
+    }
+
+    /** Reception accepts: a dossier code, the appointment from the calendar, Form 01. */
+    public Dossier accept(UUID id, Integer expectedVersion, Actor actor) {
+        Dossier d = decidable(id, actor, DossierState.SUBMITTED);
+        return doAccept(d, version(d, expectedVersion), actor);
+    }
+
+    private Dossier doAccept(Dossier d, int version, Actor actor) {
+        UUID id = d.id();
+        Instant now = clock.instant();
+        String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
+        var processing = store.processing(id);
+        Instant due = processing.unit() == null ? null
+                : calendar.dueAt(d.countFrom(), new ProcessingTime(processing.amount(),
+                WorkingTimeUnit.valueOf(processing.unit())), d.agencyCode()).toInstant();
+        Map<String, Object> set = new HashMap<>();
+        set.put("code", code);
+        set.put("accepted_at", now);
+        set.put("due_at", due);
+        store.transition(d, version, DossierState.ACCEPTED, set);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("code", code);
+        if (due != null) {
+            data.put("dueAt", due.toString());
+        }
+        store.appendEvent(id, now, "ACCEPTED", d.state(), DossierState.ACCEPTED, actor, null, data);
+        publish(d, d.state(), DossierState.ACCEPTED, now, null, code, due);
+        return store.find(id).orElseThrow();
+    }
+
+    /** One request listing everything missing or wrong (Form 02); the clock has not started. */
+    public Dossier requestSupplement(UUID id, Integer expectedVersion, List<RequestItem> items, String note, Actor actor) {
+        requireItems(items);
+        Dossier d = decidable(id, actor, DossierState.SUBMITTED);
+        return doRequestSupplement(d, version(d, expectedVersion), items, note, actor);
+    }
+
+    private Dossier doRequestSupplement(Dossier d, int version, List<RequestItem> items, String note, Actor actor) {
+        UUID id = d.id();
+        Instant now = clock.instant();
+        store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, Map.of());
+        store.addRequest(id, "SUPPLEMENT", items, note, actor.username(), now);
+        store.appendEvent(id, now, "SUPPLEMENT_REQUESTED", d.state(), DossierState.SUPPLEMENT_REQUESTED, actor, note,
+                Map.of("items", items.stream().map(RequestItem::asMap).toList()));
+        publish(d, d.state(), DossierState.SUPPLEMENT_REQUESTED, now, note);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Refusal with reasons (Form 03). */
+    public Dossier refuse(UUID id, Integer expectedVersion, List<RequestItem> reasons, String note, Actor actor) {
+        requireItems(reasons);
+        Dossier d = decidable(id, actor, DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED);
+        return doRefuse(d, version(d, expectedVersion), reasons, note, actor);
+    }
+
+    private Dossier doRefuse(Dossier d, int version, List<RequestItem> reasons, String note, Actor actor) {
+        UUID id = d.id();
+        Instant now = clock.instant();
+        store.transition(d, version, DossierState.REFUSED, Map.of("closed_at", now));
+        store.addRequest(id, "REFUSAL", reasons, note, actor.username(), now);
+        store.appendEvent(id, now, "REFUSED", d.state(), DossierState.REFUSED, actor, note,
+                Map.of("items", reasons.stream().map(RequestItem::asMap).toList()));
+        publish(d, d.state(), DossierState.REFUSED, now, note);
+        return store.find(id).orElseThrow();
+    }
+
+    /** The applicant completes the dossier (online or at the counter); reception decides again. */
+    public Dossier supply(UUID id, Integer expectedVersion, Map<String, Object> formChanges,
+                          List<SubmitDossier.AttachmentData> attachments, Actor actor, boolean actorIsApplicant) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        if (actorIsApplicant && !d.submittedBy().equals(actor.username())) {
+            throw ApiException.notFound("dossier.notFound");
+        }
+        if (!actorIsApplicant) {
+            officers.requireReception(actor, d.agencyCode());
+        }
+        requireState(d, DossierState.SUPPLEMENT_REQUESTED);
+        List<Decoded> files = decode(attachments);
+        if (files.isEmpty() && (formChanges == null || formChanges.isEmpty())) {
+            throw ApiException.unprocessable("dossier.supplement.empty");
+        }
+        Instant now = clock.instant();
+        Map<String, Object> set = new HashMap<>();
+        if (formChanges != null && !formChanges.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>(d.form());
+            merged.putAll(formChanges);
+            List<FieldError> errors = eforms.validate(d.procedureCode(), LocalDate.ofInstant(now, VN), merged);
+            if (!errors.isEmpty()) {
+                throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
+            }
+            set.put("form_data", new FormJson(merged));
+        }
+        set.put("count_from", calendar.countFrom(now, d.agencyCode()).toInstant());
+        set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
+        store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
+        for (Decoded f : files) {
+            store.addAttachment(id, f.name(), f.type().contentType(), f.content(), actor.username(), now);
+        }
+        store.answerRequests(id, now);
+        store.appendEvent(id, now, "SUPPLEMENTED", d.state(), DossierState.SUBMITTED, actor, null,
+                Map.of("attachments", files.size()));
+        publish(d, d.state(), DossierState.SUBMITTED, now, null);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Triage: the province service centre (or an administrator) sends the dossier to an agency. */
+    public Dossier route(UUID id, Integer expectedVersion, String agencyCode, String reason, Actor actor, boolean admin) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        requireState(d, DossierState.TRIAGE);
+        if (!admin) {
+            officers.requireReception(actor, store.triageOwner(id));
+        }
+        Instant now = clock.instant();
+        Agency agency = territory.agency(agencyCode, LocalDate.ofInstant(now, VN))
+                .orElseThrow(() -> ApiException.unprocessable("dossier.route.unknownAgency", agencyCode));
+        Map<String, Object> set = new HashMap<>();
+        set.put("agency_code", agency.code());
+        set.put("agency_name", agency.name());
+        set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, agency.code()).toInstant());
+        store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
+        store.appendEvent(id, now, "ROUTED", d.state(), DossierState.SUBMITTED, actor, reason,
+                Map.of("agency", agency.code()));
+        publish(d, d.state(), DossierState.SUBMITTED, now, reason);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Demo data only: a decision by a demo officer (who may have no login account), same effects. */
+    Dossier decideAsDemo(UUID id, Actor officer, DossierDemoData.Decision decision, List<RequestItem> items) {
+        Dossier d = store.lock(id).orElseThrow();
+        requireState(d, DossierState.SUBMITTED);
+        return switch (decision) {
+            case ACCEPT -> doAccept(d, d.version(), officer);
+            case SUPPLEMENT -> doRequestSupplement(d, d.version(), items, null, officer);
+            case REFUSE -> doRefuse(d, d.version(), items, null, officer);
+        };
+    }
+
+    private Dossier decidable(UUID id, Actor actor, DossierState... allowed) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        officers.requireReception(actor, d.agencyCode());
+        requireState(d, allowed);
+        return d;
+    }
+
+    static void requireState(Dossier d, DossierState... allowed) {
+        for (DossierState s : allowed) {
+            if (d.state() == s) {
+                return;
+            }
+        }
+        throw ApiException.conflict("dossier.state.notAllowed", d.state().name());
+    }
+
+    /** The version the actor saw; a different one means someone else acted first. */
+    private static int version(Dossier d, Integer expected) {
+        if (expected != null && expected != d.version()) {
+            throw new ApiException(HttpStatus.CONFLICT, "error.concurrent-change");
+        }
+        return d.version();
+    }
+
+    private static void requireItems(List<RequestItem> items) {
+        if (items == null || items.isEmpty() || items.stream().anyMatch(i -> i.document() == null || i.document().isBlank()
+                || i.reason() == null || i.reason().isBlank())) {
+            throw ApiException.unprocessable("dossier.request.items");
+        }
+    }
+
+    record Decoded(String name, AttachmentPolicy.FileType type, byte[] content) {
+    }
+
+    private static List<Decoded> decode(List<SubmitDossier.AttachmentData> attachments) {
+        List<Decoded> files = new ArrayList<>();
+        if (attachments == null) {
+            return files;
+        }
+        if (attachments.size() > AttachmentPolicy.MAX_FILES) {
+            throw ApiException.unprocessable("dossier.attachment.tooMany", AttachmentPolicy.MAX_FILES);
+        }
+        for (var a : attachments) {
+            byte[] content;
+            try {
+                content = Base64.getMimeDecoder().decode(a.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unprocessable("dossier.attachment.base64", String.valueOf(a.fileName()));
+            }
+            var type = AttachmentPolicy.check(a.fileName(), content);
+            files.add(new Decoded(a.fileName().strip(), type, content));
+        }
+        return files;
+    }
+
+    static ProcessingTime toCalendar(vn.motcua.catalogue.ProcessingTime t) {
+        if (t == null) {
+            return null;
+        }
+        return new ProcessingTime(t.amount(), t.unit() == vn.motcua.catalogue.ProcessingTime.Unit.WORKING_HOURS
+                ? WorkingTimeUnit.WORKING_HOURS : WorkingTimeUnit.WORKING_DAYS);
+    }
+
+    private void publish(Dossier d, DossierState from, DossierState to, Instant at, String reason) {
+        publish(d, from, to, at, reason, d.code(), d.dueAt());
+    }
+
+    private void publish(Dossier d, DossierState from, DossierState to, Instant at, String reason, String code,
+                         Instant due) {
+        events.publishEvent(new DossierStateChanged(d.id(), code, from, to, at, d.procedureName(), d.agencyName(),
+                d.applicant().name(), d.applicant().email(), due, reason));
+    }
+
+    /** Marker for a jsonb value in {@link DossierStore#transition}. */
+    public record FormJson(Map<String, Object> value) {
+    }
+}

@@ -1,0 +1,118 @@
+package vn.motcua.dossier.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.IntakeService;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.Slips;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.security.AccountService;
+
+/** The citizen's own space: their dossiers, what reception asked for, and their slips. */
+@Controller
+class CitizenController {
+
+    private final DossierQueries queries;
+    private final DossierStore store;
+    private final IntakeService intake;
+    private final Officers officers;
+    private final Slips slips;
+    private final AccountService accounts;
+    private final MessageSource messages;
+
+    CitizenController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers, Slips slips,
+                      AccountService accounts, MessageSource messages) {
+        this.queries = queries;
+        this.store = store;
+        this.intake = intake;
+        this.officers = officers;
+        this.slips = slips;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/my")
+    String myDossiers(Principal principal, Model model) {
+        accounts.find(principal.getName()).ifPresent(a -> model.addAttribute("account", a));
+        model.addAttribute("dossiers", queries.submittedBy(principal.getName()));
+        return "dossier/my";
+    }
+
+    @GetMapping("/my/dossiers/{id}")
+    String dossier(@PathVariable UUID id, Principal principal, Model model) {
+        Dossier d = own(id, principal);
+        model.addAttribute("d", d);
+        model.addAttribute("events", store.events(id));
+        model.addAttribute("attachments", store.attachments(id));
+        model.addAttribute("requests", store.requests(id));
+        return "dossier/my-dossier";
+    }
+
+    @PostMapping("/my/dossiers/{id}/supplement")
+    String supplement(@PathVariable UUID id, @RequestParam int version,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files, Principal principal,
+                      RedirectAttributes flash, Locale locale) throws IOException {
+        own(id, principal);
+        List<SubmitDossier.AttachmentData> attachments = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    attachments.add(new SubmitDossier.AttachmentData(f.getOriginalFilename(),
+                            Base64.getEncoder().encodeToString(f.getBytes())));
+                }
+            }
+        }
+        try {
+            intake.supply(id, version, null, attachments, officers.actor(principal), true);
+            flash.addFlashAttribute("notice", messages.getMessage("dossier.done.supplied", null, locale));
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), locale));
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            flash.addFlashAttribute("error", messages.getMessage("error.concurrent-change", null, locale));
+        }
+        return "redirect:/my/dossiers/" + id;
+    }
+
+    @GetMapping("/my/dossiers/{id}/slips/{form}.pdf")
+    ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, Principal principal,
+                                HttpServletRequest request) {
+        Dossier d = own(id, principal);
+        Slips.Form f = switch (form) {
+            case "01" -> Slips.Form.RECEIPT;
+            case "02" -> Slips.Form.SUPPLEMENT;
+            case "03" -> Slips.Form.REFUSAL;
+            default -> throw ApiException.notFound("dossier.slip.unknown", form);
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + ".pdf\"")
+                .body(slips.pdf(d, f, TrackingLinks.of(request, d)));
+    }
+
+    private Dossier own(UUID id, Principal principal) {
+        return store.find(id).filter(d -> d.submittedBy().equals(principal.getName()))
+                .orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+    }
+}

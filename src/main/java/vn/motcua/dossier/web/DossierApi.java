@@ -1,0 +1,203 @@
+package vn.motcua.dossier.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.IntakeService;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.RequestItem;
+import vn.motcua.dossier.internal.Slips;
+import vn.motcua.platform.api.ApiException;
+
+@RestController
+@RequestMapping("/api/v1/dossiers")
+@Tag(name = "Dossiers", description = "Intake, reception decisions, slips and tracking")
+class DossierApi {
+
+    private final IntakeService intake;
+    private final DossierQueries queries;
+    private final DossierStore store;
+    private final Officers officers;
+    private final Slips slips;
+    private final DossierViews views;
+
+    DossierApi(IntakeService intake, DossierQueries queries, DossierStore store, Officers officers, Slips slips,
+               DossierViews views) {
+        this.intake = intake;
+        this.queries = queries;
+        this.store = store;
+        this.officers = officers;
+        this.slips = slips;
+        this.views = views;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('CITIZEN','RECEPTION_OFFICER')")
+    @Operation(summary = "Submit a dossier (citizen online, or a reception officer at the counter)",
+            description = "Send an Idempotency-Key header: a repeat with the same key returns the same dossier.")
+    ResponseEntity<DossierViews.Created> submit(@Valid @RequestBody SubmitDossier body,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                Authentication auth) {
+        boolean officer = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_RECEPTION_OFFICER"));
+        Dossier d = intake.submit(body, officers.actor(auth), officer ? Dossier.Channel.COUNTER : Dossier.Channel.ONLINE, key);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(d.id()).toUri())
+                .body(views.created(d));
+    }
+
+    @GetMapping("/track")
+    @Operation(summary = "Public tracking by dossier code (or receipt number) and the last 4 digits of phone or personal ID")
+    DossierViews.Tracking track(@RequestParam String code, @RequestParam String check) {
+        Dossier d = queries.track(code, check);
+        return views.tracking(d, store.events(d.id()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A dossier with its history (its applicant, or officers of its agency)")
+    DossierViews.Full get(@PathVariable UUID id, Authentication auth) {
+        Dossier d = visible(id, auth);
+        return views.full(d, store.events(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Reception inbox of the officer's agencies (officers), or one's own dossiers (citizens)")
+    DossierQueries.Page<DossierViews.Created> list(@RequestParam(required = false) List<DossierState> state,
+                                                   @RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "20") int size,
+                                                   Authentication auth) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ApiException.badRequest("dossier.paging.invalid");
+        }
+        if (hasRole(auth, "CITIZEN")) {
+            List<Dossier> own = queries.submittedBy(auth.getName());
+            return new DossierQueries.Page<>(own.stream().map(views::created).toList(), own.size(), 0, own.size());
+        }
+        List<DossierState> states = state == null || state.isEmpty() ? List.of(DossierState.SUBMITTED) : state;
+        var inbox = queries.inbox(officers.receptionAgencies(auth.getName()), states, null,
+                DossierQueries.InboxSort.RECEPTION_DUE, page, size);
+        return new DossierQueries.Page<>(inbox.items().stream().map(views::created).toList(), inbox.total(), page, size);
+    }
+
+    record Decision(Integer version, List<RequestItem> items, String note) {
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Accept: assigns the dossier code and the appointment (Form 01)")
+    DossierViews.Full accept(@PathVariable UUID id, @RequestBody(required = false) Decision body, Principal principal) {
+        Dossier d = intake.accept(id, body == null ? null : body.version(), officers.actor(principal));
+        return views.full(d, store.events(id));
+    }
+
+    @PostMapping("/{id}/supplement-request")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Ask once, completely, for what is missing or wrong (Form 02)")
+    DossierViews.Full requestSupplement(@PathVariable UUID id, @RequestBody Decision body, Principal principal) {
+        Dossier d = intake.requestSupplement(id, body.version(), body.items(), body.note(), officers.actor(principal));
+        return views.full(d, store.events(id));
+    }
+
+    @PostMapping("/{id}/refusal")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    @Operation(summary = "Refuse with reasons (Form 03)")
+    DossierViews.Full refuse(@PathVariable UUID id, @RequestBody Decision body, Principal principal) {
+        Dossier d = intake.refuse(id, body.version(), body.items(), body.note(), officers.actor(principal));
+        return views.full(d, store.events(id));
+    }
+
+    record Supplement(Integer version, Map<String, Object> form, List<SubmitDossier.@Valid AttachmentData> attachments) {
+    }
+
+    @PostMapping("/{id}/supplement")
+    @PreAuthorize("hasAnyRole('CITIZEN','RECEPTION_OFFICER')")
+    @Operation(summary = "Complete the dossier after a supplement request (applicant online, or reception at the counter)")
+    DossierViews.Full supply(@PathVariable UUID id, @Valid @RequestBody Supplement body, Authentication auth) {
+        Dossier d = intake.supply(id, body.version(), body.form(), body.attachments(), officers.actor(auth),
+                hasRole(auth, "CITIZEN"));
+        return views.full(d, store.events(id));
+    }
+
+    record RouteBody(Integer version, String agencyCode, String reason) {
+    }
+
+    @PostMapping("/{id}/route")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER','ADMIN')")
+    @Operation(summary = "Triage: send a dossier whose agency was uncertain to the competent agency")
+    DossierViews.Full route(@PathVariable UUID id, @RequestBody RouteBody body, Authentication auth) {
+        if (body.agencyCode() == null || body.agencyCode().isBlank()) {
+            throw ApiException.unprocessable("dossier.route.noAgency");
+        }
+        Dossier d = intake.route(id, body.version(), body.agencyCode().strip(), body.reason(), officers.actor(auth),
+                hasRole(auth, "ADMIN"));
+        return views.full(d, store.events(id));
+    }
+
+    @GetMapping(value = "/{id}/slips/{form}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Form 01 (receipt), 02 (supplement request) or 03 (refusal) as an A5 PDF")
+    ResponseEntity<byte[]> slip(@PathVariable UUID id, @Parameter(description = "01, 02 or 03") @PathVariable String form,
+                                Authentication auth, HttpServletRequest request) {
+        Dossier d = visible(id, auth);
+        Slips.Form f = switch (form) {
+            case "01" -> Slips.Form.RECEIPT;
+            case "02" -> Slips.Form.SUPPLEMENT;
+            case "03" -> Slips.Form.REFUSAL;
+            default -> throw ApiException.notFound("dossier.slip.unknown", form);
+        };
+        byte[] pdf = slips.pdf(d, f, TrackingLinks.of(request, d));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + "-"
+                        + (d.code() == null ? d.id() : d.code()) + ".pdf\"")
+                .body(pdf);
+    }
+
+    /** The applicant, officers holding a post in its agency (or its triage owner), administrators and auditors. */
+    private Dossier visible(UUID id, Authentication auth) {
+        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        if (hasRole(auth, "ADMIN") || hasRole(auth, "AUDITOR")) {
+            return d;
+        }
+        if (hasRole(auth, "CITIZEN")) {
+            if (!d.submittedBy().equals(auth.getName())) {
+                throw ApiException.notFound("dossier.notFound");
+            }
+            return d;
+        }
+        boolean ofMyAgency = officers.posts(auth.getName()).stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
+                || p.agency().code().equals(store.triageOwner(id)) || p.agency().code().equals(d.receptionPoint()));
+        if (!ofMyAgency) {
+            throw ApiException.forbidden("dossier.forbidden.agency");
+        }
+        return d;
+    }
+
+    static boolean hasRole(Authentication auth, String role) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+}

@@ -1,0 +1,15 @@
+package vn.motcua.dossier.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import vn.motcua.platform.security.PublicEndpoints;
+
+@Component
+class DossierPublicEndpoints implements PublicEndpoints {
+
+    @Override
+    public List<String> publicGetPaths() {
+        return List.of("/api/v1/dossiers/track");
+    }
+}

@@ -1,0 +1,98 @@
+package vn.motcua.dossier.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierState;
+
+/** JSON shapes of the dossier API, and the plain-language wording of states and events. */
+@Component
+class DossierViews {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final MessageSource messages;
+
+    DossierViews(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    record AgencyRef(String code, String name) {
+    }
+
+    record Created(UUID id, String code, DossierState state, OffsetDateTime receivedAt, AgencyRef agency,
+                   OffsetDateTime receptionDueAt, String triageReason) {
+    }
+
+    record Full(UUID id, String code, String procedureCode, String procedureName, Dossier.Channel channel,
+                DossierState state, String stateText, Dossier.Applicant applicant, String addressUnitCode,
+                String addressLine, Map<String, Object> form, String receptionPoint, AgencyRef agency,
+                String triageReason, OffsetDateTime receivedAt, OffsetDateTime receptionDueAt,
+                OffsetDateTime acceptedAt, OffsetDateTime dueAt, OffsetDateTime closedAt, int version,
+                List<EventView> events) {
+    }
+
+    record EventView(int seq, OffsetDateTime at, String type, String text, DossierState state, String actor,
+                     String agency, String reason) {
+    }
+
+    /** What anyone with the code and the check digits may see: no personal data. */
+    record Tracking(String code, String procedure, DossierState state, String stateText, AgencyRef agency,
+                    OffsetDateTime receivedAt, OffsetDateTime dueAt, List<TrackingEvent> events) {
+    }
+
+    record TrackingEvent(OffsetDateTime at, String text, String agency) {
+    }
+
+    Created created(Dossier d) {
+        return new Created(d.id(), d.code(), d.state(), odt(d.receivedAt()), agency(d), odt(d.receptionDueAt()),
+                d.triageReason() == null ? null : text(d.triageReason()));
+    }
+
+    Full full(Dossier d, List<DossierEvent> events) {
+        return new Full(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.state(),
+                stateText(d.state()), d.applicant(), d.addressUnitCode(), d.addressLine(), d.form(), d.receptionPoint(),
+                agency(d), d.triageReason() == null ? null : text(d.triageReason()), odt(d.receivedAt()),
+                odt(d.receptionDueAt()), odt(d.acceptedAt()), odt(d.dueAt()), odt(d.closedAt()), d.version(),
+                events.stream().map(e -> new EventView(e.seq(), odt(e.at()), e.type(), eventText(e.type()), e.to(),
+                        e.actorName(), e.actorAgency(), e.reason())).toList());
+    }
+
+    Tracking tracking(Dossier d, List<DossierEvent> events) {
+        return new Tracking(d.code() == null ? d.id().toString() : d.code(), d.procedureName(), d.state(),
+                stateText(d.state()), agency(d), odt(d.receivedAt()), odt(d.dueAt()),
+                events.stream().map(e -> new TrackingEvent(odt(e.at()), eventText(e.type()), e.actorAgency())).toList());
+    }
+
+    String stateText(DossierState s) {
+        return text("dossier.state." + s.name());
+    }
+
+    String eventText(String type) {
+        return messages.getMessage("dossier.event." + type, null, type, locale());
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, locale());
+    }
+
+    private static Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    }
+
+    private static AgencyRef agency(Dossier d) {
+        return d.agencyCode() == null ? null : new AgencyRef(d.agencyCode(), d.agencyName());
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(VN).toOffsetDateTime();
+    }
+}

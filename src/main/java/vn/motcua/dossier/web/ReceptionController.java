@@ -1,0 +1,147 @@
+package vn.motcua.dossier.web;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.IntakeService;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.RequestItem;
+import vn.motcua.dossier.internal.Slips;
+import vn.motcua.platform.api.ApiException;
+
+/** The reception officer's pages: the inbox of their agency and the decision on one dossier. */
+@Controller
+class ReceptionController {
+
+    private final DossierQueries queries;
+    private final DossierStore store;
+    private final IntakeService intake;
+    private final Officers officers;
+    private final Slips slips;
+    private final MessageSource messages;
+
+    ReceptionController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers,
+                        Slips slips, MessageSource messages) {
+        this.queries = queries;
+        this.store = store;
+        this.intake = intake;
+        this.officers = officers;
+        this.slips = slips;
+        this.messages = messages;
+    }
+
+    @GetMapping("/workbench/reception")
+    String inbox(@RequestParam(defaultValue = "SUBMITTED") DossierState state,
+                 @RequestParam(defaultValue = "0") int page, Principal principal, Model model) {
+        List<String> agencies = officers.receptionAgencies(principal.getName());
+        var sort = state == DossierState.ACCEPTED ? DossierQueries.InboxSort.RECEIVED : DossierQueries.InboxSort.RECEPTION_DUE;
+        model.addAttribute("page", queries.inbox(agencies, List.of(state), null, sort, Math.max(0, page), 20));
+        model.addAttribute("state", state);
+        model.addAttribute("states", List.of(DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED,
+                DossierState.ACCEPTED, DossierState.REFUSED));
+        model.addAttribute("counts", queries.counts(agencies, java.time.Instant.now()));
+        model.addAttribute("agencies", agencies);
+        return "dossier/reception-inbox";
+    }
+
+    @GetMapping("/workbench/dossiers/{id}")
+    String dossier(@PathVariable UUID id, Authentication auth, Model model) {
+        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        boolean mine = officers.posts(auth.getName()).stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
+                || p.agency().code().equals(store.triageOwner(id)));
+        boolean overseer = DossierApi.hasRole(auth, "ADMIN") || DossierApi.hasRole(auth, "AUDITOR");
+        if (!mine && !overseer) {
+            throw ApiException.forbidden("dossier.forbidden.agency");
+        }
+        model.addAttribute("d", d);
+        model.addAttribute("events", store.events(id));
+        model.addAttribute("attachments", store.attachments(id));
+        model.addAttribute("requests", store.requests(id));
+        model.addAttribute("canDecide", mine && DossierApi.hasRole(auth, "RECEPTION_OFFICER")
+                && officers.receptionAgencies(auth.getName()).contains(d.agencyCode()));
+        return "dossier/reception-dossier";
+    }
+
+    @PostMapping("/workbench/dossiers/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam int version, Principal principal, RedirectAttributes flash,
+                  Locale locale) {
+        return act(id, flash, locale, () -> intake.accept(id, version, officers.actor(principal)), "dossier.done.accepted");
+    }
+
+    @PostMapping("/workbench/dossiers/{id}/supplement-request")
+    String supplement(@PathVariable UUID id, @RequestParam int version, @RequestParam String items,
+                      @RequestParam(required = false) String note, Principal principal, RedirectAttributes flash,
+                      Locale locale) {
+        return act(id, flash, locale, () -> intake.requestSupplement(id, version, parse(items), note,
+                officers.actor(principal)), "dossier.done.supplement");
+    }
+
+    @PostMapping("/workbench/dossiers/{id}/refusal")
+    String refuse(@PathVariable UUID id, @RequestParam int version, @RequestParam String items,
+                  @RequestParam(required = false) String note, Principal principal, RedirectAttributes flash,
+                  Locale locale) {
+        return act(id, flash, locale, () -> intake.refuse(id, version, parse(items), note, officers.actor(principal)),
+                "dossier.done.refused");
+    }
+
+    @GetMapping("/workbench/dossiers/{id}/slips/{form}.pdf")
+    ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, HttpServletRequest request) {
+        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        Slips.Form f = switch (form) {
+            case "01" -> Slips.Form.RECEIPT;
+            case "02" -> Slips.Form.SUPPLEMENT;
+            case "03" -> Slips.Form.REFUSAL;
+            default -> throw ApiException.notFound("dossier.slip.unknown", form);
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + ".pdf\"")
+                .body(slips.pdf(d, f, TrackingLinks.of(request, d)));
+    }
+
+    private String act(UUID id, RedirectAttributes flash, Locale locale, Runnable action, String doneKey) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", messages.getMessage(doneKey, null, locale));
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), locale));
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            flash.addFlashAttribute("error", messages.getMessage("error.concurrent-change", null, locale));
+        }
+        return "redirect:/workbench/dossiers/" + id;
+    }
+
+    /** One item per line: "document | reason" (the reason may be omitted only if the line says it all). */
+    static List<RequestItem> parse(String text) {
+        List<RequestItem> items = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int bar = line.indexOf('|');
+            String doc = (bar < 0 ? line : line.substring(0, bar)).strip();
+            String reason = bar < 0 ? "" : line.substring(bar + 1).strip();
+            items.add(new RequestItem(doc, reason));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,125 @@
+package vn.motcua.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.DossierStateChanged;
+
+/** Emails the applicant on every change of their dossier's state. */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    public record Message(UUID id, UUID dossierId, String recipient, String subject, String body, Instant createdAt,
+                          String status) {
+    }
+
+    @ApplicationModuleListener
+    void on(DossierStateChanged e) {
+        if (e.applicantEmail() == null || e.applicantEmail().isBlank()) {
+            return;
+        }
+        String ref = e.code() != null ? e.code() : e.dossierId().toString();
+        String subject = "[Một cửa] Hồ sơ " + ref + ": " + stateText(e.to());
+        StringBuilder body = new StringBuilder()
+                .append("Kính gửi ").append(e.applicantName()).append(",\n\n")
+                .append("Hồ sơ \"").append(e.procedureName()).append("\" (").append(ref).append(") ")
+                .append("đã chuyển sang trạng thái: ").append(stateText(e.to())).append(" lúc ")
+                .append(WHEN.format(e.at())).append(".\n");
+        if (e.agencyName() != null) {
+            body.append("Cơ quan giải quyết: ").append(e.agencyName()).append(".\n");
+        }
+        if (e.dueAt() != null && e.to() == DossierState.ACCEPTED) {
+            body.append("Hẹn trả kết quả: ").append(WHEN.format(e.dueAt())).append(".\n");
+        }
+        if (e.reason() != null && !e.reason().isBlank()) {
+            body.append("Ghi chú: ").append(e.reason()).append("\n");
+        }
+        body.append("\nTra cứu hồ sơ bằng mã hồ sơ và 4 chữ số cuối của số điện thoại hoặc số định danh.\n");
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (dedup_key) do nothing
+                        """)
+                .params(id, e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
+                        subject, body.toString(), Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 1) {
+            send(id, e.applicantEmail(), subject, body.toString());
+        }
+    }
+
+    private void send(UUID id, String to, String subject, String body) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            jdbc.sql("update notification set status = 'OUTBOX_ONLY' where id = ?").param(id).update();
+            return;
+        }
+        try {
+            SimpleMailMessage m = new SimpleMailMessage();
+            m.setTo(to);
+            m.setSubject(subject);
+            m.setText(body);
+            sender.send(m);
+            jdbc.sql("update notification set status = 'SENT', sent_at = ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), id).update();
+        } catch (RuntimeException ex) {
+            log.warn("Email {} to {} failed: {}", id, to, ex.getMessage());
+            jdbc.sql("update notification set status = 'FAILED', error = ? where id = ?").params(ex.getMessage(), id).update();
+        }
+    }
+
+    public List<Message> recent(int limit) {
+        return jdbc.sql("select id, dossier_id, recipient, subject, body, created_at, status from notification order by created_at desc limit ?")
+                .param(limit)
+                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .list();
+    }
+
+    public List<Message> forDossier(UUID dossierId) {
+        return jdbc.sql("select id, dossier_id, recipient, subject, body, created_at, status from notification where dossier_id = ? order by created_at")
+                .param(dossierId)
+                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .list();
+    }
+
+    static String stateText(DossierState s) {
+        return switch (s) {
+            case DRAFT -> "Bản nháp";
+            case SUBMITTED -> "Đã nộp, chờ tiếp nhận";
+            case TRIAGE -> "Đang xác định cơ quan giải quyết";
+            case SUPPLEMENT_REQUESTED -> "Cần bổ sung hồ sơ";
+            case REFUSED -> "Từ chối tiếp nhận";
+            case ACCEPTED -> "Đã tiếp nhận, đang giải quyết";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Valid and invalid submissions built from the real catalogue's birth-registration e-form (1.001193). */
+final class DossierFixtures {
+
+    static final String BIRTH = "1.001193";
+    /** Phường Sài Gòn (HCMC, since 1 July 2025), served by UBND-26740 where the demo officer tiepnhan receives. */
+    static final String SAI_GON = "26740";
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    private DossierFixtures() {
+    }
+
+    static Map<String, Object> birthForm(String phone) {
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("fullName", "Nguyễn Thị Thủy Tiên");
+        applicant.put("birthDate", "1990-05-12");
+        applicant.put("personalId", "079190012345");
+        applicant.put("phone", phone);
+        applicant.put("email", "tien." + phone + "@example.vn");
+        applicant.put("residence", SAI_GON);
+        applicant.put("residenceDetail", "12 Lê Lợi");
+        Map<String, Object> child = new LinkedHashMap<>();
+        child.put("fullName", "Trần Minh Khôi");
+        child.put("gender", "NAM");
+        child.put("birthDate", LocalDate.now().minusDays(10).toString());
+        child.put("birthPlace", SAI_GON);
+        child.put("ethnicity", "Kinh");
+        child.put("nationality", "Việt Nam");
+        Map<String, Object> mother = new LinkedHashMap<>();
+        mother.put("fullName", "Nguyễn Thị Thủy Tiên");
+        mother.put("birthDate", "1990-05-12");
+        mother.put("personalId", "079190012345");
+        mother.put("residence", SAI_GON);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("applicant", applicant);
+        form.put("relationship", "Mẹ");
+        form.put("child", child);
+        form.put("mother", mother);
+        form.put("resultDelivery", "ONLINE");
+        return form;
+    }
+
+    /** The JSON body of POST /api/v1/dossiers. */
+    static Map<String, Object> birthSubmission(String phone, String email, String unitCode) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("procedureCode", BIRTH);
+        body.put("applicant", Map.of("kind", "PERSON", "name", "Nguyễn Thị Thủy Tiên", "personalId", "079190012345",
+                "phone", phone, "email", email));
+        body.put("address", unitCode == null ? Map.of("line", "12 Lê Lợi") : Map.of("unitCode", unitCode, "line", "12 Lê Lợi"));
+        body.put("form", birthForm(phone));
+        body.put("attachments", List.of(Map.of("fileName", "giay-chung-sinh.pdf",
+                "contentBase64", Base64.getEncoder().encodeToString(PDF))));
+        return body;
+    }
+}

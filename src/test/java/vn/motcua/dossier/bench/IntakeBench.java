@@ -1,0 +1,110 @@
+package vn.motcua.dossier.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/**
+ * Intake figures on this machine with embedded PostgreSQL: online submissions per second through the
+ * HTTP API, and the reception inbox query with 1,000,000 dossiers in the table.
+ * Run: {@code ./mvnw -Pbench test -Dtest=IntakeBench}
+ */
+@IntegrationTest
+class IntakeBench {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DossierQueries queries;
+
+    @Test
+    void submissionsPerSecondAndInboxLatency() throws Exception {
+        referenceData.ensureAll();
+        Http http = new Http(port);
+        // Warm up the JIT, the pool and the caches.
+        runSubmissions(http, 300, 8);
+        int n = 3000;
+        long t0 = System.nanoTime();
+        int ok = runSubmissions(http, n, 8);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("BENCH intake: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form validation, routing) "
+                + "in %.2f s = %.0f submissions/s with 8 client threads (%d ok)%n", n, seconds, n / seconds, ok);
+
+        long existing = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        long target = 1_000_000;
+        long t1 = System.nanoTime();
+        // Spread dossiers over 400 agencies and the intake states, as a year of a large province would.
+        jdbc.sql("""
+                insert into dossier(id, procedure_code, procedure_name, channel, state, applicant_kind, applicant_name,
+                    applicant_phone, form_data, agency_code, agency_name, submitted_by, received_at, count_from,
+                    reception_due_at, due_at)
+                select gen_random_uuid(), '1.001193', 'Thủ tục đăng ký khai sinh', 'ONLINE',
+                       (array['SUBMITTED','ACCEPTED','ACCEPTED','ACCEPTED','REFUSED','SUPPLEMENT_REQUESTED'])[1 + g % 6],
+                       'PERSON', 'Người nộp ' || g, '09' || lpad((g % 100000000)::text, 8, '0'), '{}'::jsonb,
+                       case when g % 400 = 0 then 'UBND-26740' else 'BENCH-' || (g % 400) end, 'Cơ quan', 'bench',
+                       now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day',
+                       now() - (g % 365) * interval '1 day' + interval '1 day', now() + (g % 30) * interval '1 day'
+                from generate_series(1, :n) g
+                """).param("n", Math.max(0, target - existing)).update();
+        jdbc.sql("analyze dossier").update();
+        System.out.printf("BENCH inbox: loaded %d dossiers in %.1f s%n",
+                jdbc.sql("select count(*) from dossier").query(Long.class).single(), (System.nanoTime() - t1) / 1e9);
+
+        List<String> agencies = List.of("UBND-26740");
+        for (int i = 0; i < 50; i++) {
+            queries.inbox(agencies, List.of(DossierState.SUBMITTED), null, DossierQueries.InboxSort.RECEPTION_DUE, i % 5, 20);
+        }
+        int runs = 500;
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            queries.inbox(agencies, List.of(DossierState.SUBMITTED), null, DossierQueries.InboxSort.RECEPTION_DUE, i % 5, 20);
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("BENCH inbox: reception inbox (one agency, 20 per page, count + page) over %d dossiers: "
+                        + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%d runs)%n",
+                jdbc.sql("select count(*) from dossier").query(Long.class).single(),
+                nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs * 99 / 100] / 1e6, runs);
+        jdbc.sql("delete from dossier where submitted_by = 'bench'").update();
+    }
+
+    private static int runSubmissions(Http http, int n, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger ok = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String phone = "08" + String.format("%08d", i + (int) (System.nanoTime() % 10_000_000));
+            futures.add(pool.submit(() -> {
+                var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
+                        vn.motcua.dossier.BenchFixtures.birthSubmission(phone));
+                if (r.status() == 201) {
+                    ok.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return ok.get();
+    }
+}
