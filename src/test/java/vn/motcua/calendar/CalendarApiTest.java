@@ -2,15 +2,11 @@ package vn.motcua.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,15 +181,15 @@ class CalendarApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Lịch làm việc năm 2025", "Nghỉ Tết Nguyên đán Ất Tỵ", "Làm bù cho ngày nghỉ 02/5/2025",
                 "scope=\"col\"", "Lịch chính thức kèm theo phần mềm", "id=\"month-12\"");
-        String csrf = csrf(page.body());
+        String csrf = Http.csrfToken(page.body());
         String json = "{\"year\": 2097, \"source\": \"page test\", \"daysOff\": [{\"from\": \"2097-06-03\", \"nameVi\": \"Nghỉ qua trang\", "
                 + "\"status\": \"OFFICIAL_DECISION\", \"source\": \"test\"}]}";
         var upload = http.send(http.request("/admin/calendar/2097/schedule").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("json", json, "_csrf", csrf)).build());
+                .POST(Http.form("json", json, "_csrf", csrf)).build());
         assertThat(upload.status()).isEqualTo(302);
         assertThat(http.get("/admin/calendar/2097?uploaded").body()).contains("Nghỉ qua trang", "Đã lưu lịch chính thức");
         var rejected = http.send(http.request("/admin/calendar/2097/schedule").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("json", "{\"year\": 2096}", "_csrf", csrf)).build());
+                .POST(Http.form("json", "{\"year\": 2096}", "_csrf", csrf)).build());
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body()).contains("id=\"upload-error\"", "Lịch thiếu trường");
         assertThat(service.removeSchedule(2097, "test")).isTrue();
@@ -209,27 +205,6 @@ class CalendarApiTest {
     }
 
     private void login(String user) {
-        String csrf = csrf(http.get("/login").body());
-        var r = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", user, "password", "demo", "_csrf", csrf)).build());
-        assertThat(r.status()).isEqualTo(302);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("CSRF token").isTrue();
-        return m.group(1);
-    }
-
-    private static HttpRequest.BodyPublisher form(String... kv) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.BodyPublishers.ofString(sb.toString());
+        assertThat(http.login(user, "demo").status()).isEqualTo(302);
     }
 }

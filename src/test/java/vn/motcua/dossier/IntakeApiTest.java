@@ -216,6 +216,25 @@ class IntakeApiTest {
         assertThat(stale.json().get("code").asString()).isEqualTo("error.concurrent-change");
     }
 
+    @Autowired
+    vn.motcua.platform.security.AccountService accounts;
+
+    @Test
+    void anOfficerWithoutAPostInTheAgencySeesNeitherTheDossierNorItsSlips() {
+        accounts.save("canbo.khac", "demo", "Cán bộ phường khác", vn.motcua.platform.security.Audience.OFFICER,
+                Set.of(vn.motcua.platform.security.Role.RECEPTION_OFFICER), false);
+        String id = submit(phone(), null).json().get("id").asString();
+        assertThat(http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of()).status()).isEqualTo(200);
+        assertThat(http.getAs("canbo.khac", "demo", "/api/v1/dossiers/" + id).status()).isEqualTo(403);
+        assertThat(http.getAs("canbo.khac", "demo", "/api/v1/dossiers/" + id + "/slips/01.pdf").status()).isEqualTo(403);
+        assertThat(http.postJson("canbo.khac", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of()).status()).isEqualTo(403);
+        // Another citizen does not even learn that the dossier exists.
+        accounts.save("congdan.khac", "demo", "Công dân khác", vn.motcua.platform.security.Audience.CITIZEN,
+                Set.of(vn.motcua.platform.security.Role.CITIZEN), false);
+        assertThat(http.getAs("congdan.khac", "demo", "/api/v1/dossiers/" + id).status()).isEqualTo(404);
+        assertThat(http.getAs("congdan", "demo", "/api/v1/dossiers/" + id).status()).isEqualTo(200);
+    }
+
     @Test
     void aDossierWithoutACertainAgencyGoesToTriageNeverToAGuess() {
         var r = http.postJson("congdan", "demo", "/api/v1/dossiers",

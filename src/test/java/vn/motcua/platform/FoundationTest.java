@@ -2,11 +2,7 @@ package vn.motcua.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,10 +89,10 @@ class FoundationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("username=tiepnhan&password=demo")).build());
         assertThat(withoutToken.status()).isEqualTo(403);
 
-        String csrf = csrfToken(http.get("/login").body());
+        String csrf = Http.csrfToken(http.get("/login").body());
         String sessionBefore = http.get("/login").raw().headers().allValues("Set-Cookie").toString();
         var ok = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", "tiepnhan", "password", "demo", "_csrf", csrf)).build());
+                .POST(Http.form("username", "tiepnhan", "password", "demo", "_csrf", csrf)).build());
         assertThat(ok.status()).isEqualTo(302);
         assertThat(ok.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/workbench"));
         // Session fixation protection: a new session id is issued at login.
@@ -109,9 +105,9 @@ class FoundationTest {
 
     @Test
     void wrongPasswordIsRefusedWithAMessage() {
-        String csrf = csrfToken(http.get("/login").body());
+        String csrf = Http.csrfToken(http.get("/login").body());
         var bad = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", "tiepnhan", "password", "wrong", "_csrf", csrf)).build());
+                .POST(Http.form("username", "tiepnhan", "password", "wrong", "_csrf", csrf)).build());
         assertThat(bad.status()).isEqualTo(302);
         assertThat(bad.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
         assertThat(http.get("/login?error").body()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -119,9 +115,9 @@ class FoundationTest {
 
     @Test
     void citizensCannotOpenTheWorkbench() {
-        String csrf = csrfToken(http.get("/login").body());
+        String csrf = Http.csrfToken(http.get("/login").body());
         var ok = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", "congdan", "password", "demo", "_csrf", csrf)).build());
+                .POST(Http.form("username", "congdan", "password", "demo", "_csrf", csrf)).build());
         assertThat(ok.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/my"));
         assertThat(http.get("/workbench").status()).isEqualTo(403);
         assertThat(http.get("/my").body()).contains("Nguyễn Văn An");
@@ -142,6 +138,22 @@ class FoundationTest {
         assertThat(me.json().get("roles").get(0).asString()).isEqualTo("UNIT_LEADER");
 
         assertThat(http.getAs("lanhdao", "wrong", "/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Autowired
+    vn.motcua.platform.security.AccountService accounts;
+
+    @Test
+    void rememberedBasicCredentialsStopWorkingWhenThePasswordChanges() {
+        accounts.save("doimatkhau", "mat-khau-1", "Người Đổi Mật Khẩu", vn.motcua.platform.security.Audience.CITIZEN,
+                java.util.Set.of(vn.motcua.platform.security.Role.CITIZEN), false);
+        assertThat(http.getAs("doimatkhau", "mat-khau-1", "/api/v1/me").status()).isEqualTo(200);
+        assertThat(http.getAs("doimatkhau", "mat-khau-1", "/api/v1/me").status()).isEqualTo(200);
+        assertThat(http.getAs("doimatkhau", "sai", "/api/v1/me").status()).isEqualTo(401);
+        accounts.save("doimatkhau", "mat-khau-2", "Người Đổi Mật Khẩu", vn.motcua.platform.security.Audience.CITIZEN,
+                java.util.Set.of(vn.motcua.platform.security.Role.CITIZEN), false);
+        assertThat(http.getAs("doimatkhau", "mat-khau-1", "/api/v1/me").status()).isEqualTo(401);
+        assertThat(http.getAs("doimatkhau", "mat-khau-2", "/api/v1/me").status()).isEqualTo(200);
     }
 
     @Test
@@ -165,21 +177,4 @@ class FoundationTest {
         assertThat(page.body()).contains("Không tìm thấy trang").doesNotContain("Whitelabel", "Exception");
     }
 
-    private static String csrfToken(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("CSRF token on the login form").isTrue();
-        return m.group(1);
-    }
-
-    private static HttpRequest.BodyPublisher form(String... kv) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.BodyPublishers.ofString(sb.toString());
-    }
 }

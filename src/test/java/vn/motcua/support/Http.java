@@ -88,6 +88,41 @@ public final class Http {
         }
     }
 
+    /** The CSRF token of the first form on a page. */
+    public static String csrfToken(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    /** An application/x-www-form-urlencoded body from name/value pairs. */
+    public static HttpRequest.BodyPublisher form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(java.net.URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.BodyPublishers.ofString(sb.toString());
+    }
+
+    /** POSTs a form with the CSRF token taken from {@code tokenPage}. */
+    public Response postForm(String path, String tokenPage, String... kv) {
+        String[] all = java.util.Arrays.copyOf(kv, kv.length + 2);
+        all[kv.length] = "_csrf";
+        all[kv.length + 1] = csrfToken(get(tokenPage).body());
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(form(all)).build());
+    }
+
+    /** Signs in through the login form (the session cookie stays in this client). */
+    public Response login(String user, String password) {
+        return postForm("/login", "/login", "username", user, "password", password);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

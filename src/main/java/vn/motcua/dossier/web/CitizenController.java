@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +25,6 @@ import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
-import vn.motcua.dossier.internal.Slips;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.security.AccountService;
 
@@ -39,17 +36,17 @@ class CitizenController {
     private final DossierStore store;
     private final IntakeService intake;
     private final Officers officers;
-    private final Slips slips;
+    private final SlipResponses slipResponses;
     private final AccountService accounts;
     private final MessageSource messages;
 
-    CitizenController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers, Slips slips,
+    CitizenController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers, SlipResponses slipResponses,
                       AccountService accounts, MessageSource messages) {
         this.queries = queries;
         this.store = store;
         this.intake = intake;
         this.officers = officers;
-        this.slips = slips;
+        this.slipResponses = slipResponses;
         this.accounts = accounts;
         this.messages = messages;
     }
@@ -100,15 +97,7 @@ class CitizenController {
     ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, Principal principal,
                                 HttpServletRequest request) {
         Dossier d = own(id, principal);
-        Slips.Form f = switch (form) {
-            case "01" -> Slips.Form.RECEIPT;
-            case "02" -> Slips.Form.SUPPLEMENT;
-            case "03" -> Slips.Form.REFUSAL;
-            default -> throw ApiException.notFound("dossier.slip.unknown", form);
-        };
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + ".pdf\"")
-                .body(slips.pdf(d, f, TrackingLinks.of(request, d)));
+        return slipResponses.pdf(d, form, request);
     }
 
     private Dossier own(UUID id, Principal principal) {

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,6 @@ import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
 import vn.motcua.dossier.internal.RequestItem;
-import vn.motcua.dossier.internal.Slips;
 import vn.motcua.platform.api.ApiException;
 
 @RestController
@@ -45,16 +43,18 @@ class DossierApi {
     private final DossierQueries queries;
     private final DossierStore store;
     private final Officers officers;
-    private final Slips slips;
+    private final SlipResponses slipResponses;
     private final DossierViews views;
+    private final DossierAccess access;
 
-    DossierApi(IntakeService intake, DossierQueries queries, DossierStore store, Officers officers, Slips slips,
-               DossierViews views) {
+    DossierApi(IntakeService intake, DossierQueries queries, DossierStore store, Officers officers,
+               SlipResponses slipResponses, DossierViews views, DossierAccess access) {
+        this.access = access;
         this.intake = intake;
         this.queries = queries;
         this.store = store;
         this.officers = officers;
-        this.slips = slips;
+        this.slipResponses = slipResponses;
         this.views = views;
     }
 
@@ -163,41 +163,14 @@ class DossierApi {
     @Operation(summary = "Form 01 (receipt), 02 (supplement request) or 03 (refusal) as an A5 PDF")
     ResponseEntity<byte[]> slip(@PathVariable UUID id, @Parameter(description = "01, 02 or 03") @PathVariable String form,
                                 Authentication auth, HttpServletRequest request) {
-        Dossier d = visible(id, auth);
-        Slips.Form f = switch (form) {
-            case "01" -> Slips.Form.RECEIPT;
-            case "02" -> Slips.Form.SUPPLEMENT;
-            case "03" -> Slips.Form.REFUSAL;
-            default -> throw ApiException.notFound("dossier.slip.unknown", form);
-        };
-        byte[] pdf = slips.pdf(d, f, TrackingLinks.of(request, d));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + "-"
-                        + (d.code() == null ? d.id() : d.code()) + ".pdf\"")
-                .body(pdf);
+        return slipResponses.pdf(visible(id, auth), form, request);
     }
 
-    /** The applicant, officers holding a post in its agency (or its triage owner), administrators and auditors. */
     private Dossier visible(UUID id, Authentication auth) {
-        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
-        if (hasRole(auth, "ADMIN") || hasRole(auth, "AUDITOR")) {
-            return d;
-        }
-        if (hasRole(auth, "CITIZEN")) {
-            if (!d.submittedBy().equals(auth.getName())) {
-                throw ApiException.notFound("dossier.notFound");
-            }
-            return d;
-        }
-        boolean ofMyAgency = officers.posts(auth.getName()).stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
-                || p.agency().code().equals(store.triageOwner(id)) || p.agency().code().equals(d.receptionPoint()));
-        if (!ofMyAgency) {
-            throw ApiException.forbidden("dossier.forbidden.agency");
-        }
-        return d;
+        return access.visible(id, auth);
     }
 
     static boolean hasRole(Authentication auth, String role) {
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        return DossierAccess.hasRole(auth, role);
     }
 }

@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,7 +24,6 @@ import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
 import vn.motcua.dossier.internal.RequestItem;
-import vn.motcua.dossier.internal.Slips;
 import vn.motcua.platform.api.ApiException;
 
 /** The reception officer's pages: the inbox of their agency and the decision on one dossier. */
@@ -37,16 +34,18 @@ class ReceptionController {
     private final DossierStore store;
     private final IntakeService intake;
     private final Officers officers;
-    private final Slips slips;
+    private final SlipResponses slipResponses;
+    private final DossierAccess access;
     private final MessageSource messages;
 
     ReceptionController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers,
-                        Slips slips, MessageSource messages) {
+                        SlipResponses slipResponses, MessageSource messages, DossierAccess access) {
+        this.access = access;
         this.queries = queries;
         this.store = store;
         this.intake = intake;
         this.officers = officers;
-        this.slips = slips;
+        this.slipResponses = slipResponses;
         this.messages = messages;
     }
 
@@ -66,18 +65,12 @@ class ReceptionController {
 
     @GetMapping("/workbench/dossiers/{id}")
     String dossier(@PathVariable UUID id, Authentication auth, Model model) {
-        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
-        boolean mine = officers.posts(auth.getName()).stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
-                || p.agency().code().equals(store.triageOwner(id)));
-        boolean overseer = DossierApi.hasRole(auth, "ADMIN") || DossierApi.hasRole(auth, "AUDITOR");
-        if (!mine && !overseer) {
-            throw ApiException.forbidden("dossier.forbidden.agency");
-        }
+        Dossier d = access.visible(id, auth);
         model.addAttribute("d", d);
         model.addAttribute("events", store.events(id));
         model.addAttribute("attachments", store.attachments(id));
         model.addAttribute("requests", store.requests(id));
-        model.addAttribute("canDecide", mine && DossierApi.hasRole(auth, "RECEPTION_OFFICER")
+        model.addAttribute("canDecide", DossierAccess.hasRole(auth, "RECEPTION_OFFICER")
                 && officers.receptionAgencies(auth.getName()).contains(d.agencyCode()));
         return "dossier/reception-dossier";
     }
@@ -105,17 +98,9 @@ class ReceptionController {
     }
 
     @GetMapping("/workbench/dossiers/{id}/slips/{form}.pdf")
-    ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, HttpServletRequest request) {
-        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
-        Slips.Form f = switch (form) {
-            case "01" -> Slips.Form.RECEIPT;
-            case "02" -> Slips.Form.SUPPLEMENT;
-            case "03" -> Slips.Form.REFUSAL;
-            default -> throw ApiException.notFound("dossier.slip.unknown", form);
-        };
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + ".pdf\"")
-                .body(slips.pdf(d, f, TrackingLinks.of(request, d)));
+    ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, Authentication auth,
+                                HttpServletRequest request) {
+        return slipResponses.pdf(access.visible(id, auth), form, request);
     }
 
     private String act(UUID id, RedirectAttributes flash, Locale locale, Runnable action, String doneKey) {

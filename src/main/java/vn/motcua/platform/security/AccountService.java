@@ -77,7 +77,8 @@ public class AccountService implements UserDetailsService {
                         insert into account(username, password_hash, display_name, audience, roles, demo)
                         values (:u, :p, :d, :a, :r, :demo)
                         on conflict (username) do update set display_name = excluded.display_name,
-                            audience = excluded.audience, roles = excluded.roles, demo = excluded.demo
+                            audience = excluded.audience, roles = excluded.roles, demo = excluded.demo,
+                            password_hash = excluded.password_hash
                         """)
                 .param("u", username).param("p", passwordEncoder.encode(rawPassword)).param("d", displayName)
                 .param("a", audience.name()).param("r", roleNames).param("demo", demo)

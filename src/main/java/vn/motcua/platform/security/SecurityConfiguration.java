@@ -41,14 +41,27 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** bcrypt-hashed local accounts, with verified HTTP Basic credentials remembered for a few minutes. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationManager authenticationManager(
+            AccountService accounts, PasswordEncoder passwordEncoder, java.time.Clock clock) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new org.springframework.security.authentication.ProviderManager(
+                new VerifiedCredentialsCache(dao, accounts, clock));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems,
-                                 ObjectProvider<PublicEndpoints> publicEndpoints) throws Exception {
+                                 ObjectProvider<PublicEndpoints> publicEndpoints,
+                                 org.springframework.security.authentication.AuthenticationManager authenticationManager)
+            throws Exception {
         List<PublicEndpoints> declared = publicEndpoints.orderedStream().toList();
         String[] publicGets = declared.stream().flatMap(p -> p.publicGetPaths().stream()).toArray(String[]::new);
         String[] publicPosts = declared.stream().flatMap(p -> p.publicPostPaths().stream()).toArray(String[]::new);
         http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
                     if (publicGets.length > 0) {
                         auth.requestMatchers(HttpMethod.GET, publicGets).permitAll();
@@ -73,9 +86,12 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain docsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain docsChain(HttpSecurity http,
+                                  org.springframework.security.authentication.AuthenticationManager authenticationManager)
+            throws Exception {
         // Swagger UI ships its own scripts and styles; it gets the default headers but no strict CSP.
         http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
@@ -88,8 +104,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain webChain(HttpSecurity http,
+                                 org.springframework.security.authentication.AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/workbench/**").hasAnyRole(OFFICER_ROLES)
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/my/**").hasRole(Role.CITIZEN.name())

@@ -64,7 +64,7 @@ class IntakeBench {
                        now() - (g % 365) * interval '1 day' + interval '1 day', now() + (g % 30) * interval '1 day'
                 from generate_series(1, :n) g
                 """).param("n", Math.max(0, target - existing)).update();
-        jdbc.sql("analyze dossier").update();
+        jdbc.sql("vacuum analyze dossier").update();
         System.out.printf("BENCH inbox: loaded %d dossiers in %.1f s%n",
                 jdbc.sql("select count(*) from dossier").query(Long.class).single(), (System.nanoTime() - t1) / 1e9);
 
@@ -80,6 +80,9 @@ class IntakeBench {
             nanos[i] = System.nanoTime() - s;
         }
         Arrays.sort(nanos);
+        jdbc.sql("explain analyze select * from dossier where agency_code = any(?) and state = any(?) order by reception_due_at limit 20")
+                .params(new String[]{"UBND-26740"}, new String[]{"SUBMITTED"}).query(String.class).list()
+                .forEach(line -> System.out.println("BENCH plan: " + line));
         System.out.printf("BENCH inbox: reception inbox (one agency, 20 per page, count + page) over %d dossiers: "
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%d runs)%n",
                 jdbc.sql("select count(*) from dossier").query(Long.class).single(),
