@@ -97,6 +97,16 @@ class DraftAndCounterTest {
                 .param(phone).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
         assertThat(row).containsExactly("COUNTER", "UBND-26740", "tiepnhan", "UBND-26740");
 
+        // Accepted at once; the receipt (Form 01) is also a printable HTML page.
+        String location = r.raw().headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of()).status()).isEqualTo(200);
+        var slip = http.get("/workbench/dossiers/" + id + "/slips/01");
+        assertThat(slip.status()).isEqualTo(200);
+        assertThat(slip.body()).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: UBND-26740-", "Hẹn trả kết quả",
+                "slips/01.pdf");
+        assertThat(http.get("/workbench/dossiers/" + id + "/slips/01.pdf").contentType()).startsWith("application/pdf");
+
         Http citizen = new Http(port);
         citizen.login("congdan", "demo");
         assertThat(citizen.get("/workbench/counter").status()).isEqualTo(403);

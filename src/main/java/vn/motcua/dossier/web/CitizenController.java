@@ -96,6 +96,12 @@ class CitizenController {
         return "redirect:/my/dossiers/" + id;
     }
 
+    @GetMapping("/my/dossiers/{id}/slips/{form:[0-9][0-9]}")
+    String slipPage(@PathVariable UUID id, @PathVariable String form, Principal principal, HttpServletRequest request,
+                    Model model) {
+        return slipResponses.html(own(id, principal), form, request, model);
+    }
+
     @GetMapping("/my/dossiers/{id}/slips/{form}.pdf")
     ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, Principal principal,
                                 HttpServletRequest request) {
