@@ -39,8 +39,9 @@ class CitizenController {
     private final SlipResponses slipResponses;
     private final AccountService accounts;
     private final MessageSource messages;
+    private final vn.motcua.dossier.internal.Drafts drafts;
 
-    CitizenController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers, SlipResponses slipResponses,
+    CitizenController(vn.motcua.dossier.internal.Drafts drafts, DossierQueries queries, DossierStore store, IntakeService intake, Officers officers, SlipResponses slipResponses,
                       AccountService accounts, MessageSource messages) {
         this.queries = queries;
         this.store = store;
@@ -49,12 +50,14 @@ class CitizenController {
         this.slipResponses = slipResponses;
         this.accounts = accounts;
         this.messages = messages;
+        this.drafts = drafts;
     }
 
     @GetMapping("/my")
     String myDossiers(Principal principal, Model model) {
         accounts.find(principal.getName()).ifPresent(a -> model.addAttribute("account", a));
         model.addAttribute("dossiers", queries.submittedBy(principal.getName()));
+        model.addAttribute("drafts", drafts.of(principal.getName()));
         return "dossier/my";
     }
 
@@ -91,6 +94,12 @@ class CitizenController {
             flash.addFlashAttribute("error", messages.getMessage("error.concurrent-change", null, locale));
         }
         return "redirect:/my/dossiers/" + id;
+    }
+
+    @GetMapping("/my/dossiers/{id}/slips/{form:[0-9][0-9]}")
+    String slipPage(@PathVariable UUID id, @PathVariable String form, Principal principal, HttpServletRequest request,
+                    Model model) {
+        return slipResponses.html(own(id, principal), form, request, model);
     }
 
     @GetMapping("/my/dossiers/{id}/slips/{form}.pdf")

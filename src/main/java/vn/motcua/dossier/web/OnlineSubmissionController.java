@@ -3,6 +3,8 @@ package vn.motcua.dossier.web;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,42 +26,95 @@ import vn.motcua.catalogue.EFormPages;
 import vn.motcua.catalogue.FieldError;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.dossier.internal.Drafts;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
 import vn.motcua.platform.api.ApiException;
 
 /**
- * Online submission by a signed-in citizen: the procedure's e-form, attachments, submit. The applicant
- * and the place that decides the competent agency are read from the form's "applicant" group
- * (name, personal ID, phone, email, residence ward), so nothing is typed twice. A one-time key in the
- * page makes a double click or a resent form create one dossier only.
+ * The submission page, for a signed-in citizen online ({@code /my/dossiers/new}) and for a reception
+ * officer entering a dossier at the counter on an applicant's behalf ({@code /workbench/counter}):
+ * the procedure's e-form, attachments (scans at the counter), submit. The applicant and the place
+ * that decides the competent agency are read from the form's "applicant" group (name, personal ID,
+ * phone, email, residence ward), so nothing is typed twice. A one-time key in the page makes a double
+ * click or a resent form create one dossier only. Citizens can save the form as a draft and finish later.
  */
 @Controller
 class OnlineSubmissionController {
 
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private final EFormPages forms;
     private final IntakeService intake;
     private final Officers officers;
+    private final Drafts drafts;
     private final MessageSource messages;
 
-    OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, MessageSource messages) {
+    OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, Drafts drafts,
+                               MessageSource messages) {
         this.forms = forms;
         this.intake = intake;
         this.officers = officers;
+        this.drafts = drafts;
         this.messages = messages;
     }
 
+    /** Where the page posts to and who is submitting. */
+    enum Desk {
+        ONLINE("/my/dossiers", Dossier.Channel.ONLINE), COUNTER("/workbench/counter", Dossier.Channel.COUNTER);
+
+        final String action;
+        final Dossier.Channel channel;
+
+        Desk(String action, Dossier.Channel channel) {
+            this.action = action;
+            this.channel = channel;
+        }
+    }
+
     @GetMapping("/my/dossiers/new")
-    String form(@RequestParam String procedure, Model model) {
-        return render(procedure, Map.of(), List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(), null, model);
+    String online(@RequestParam String procedure, @RequestParam(required = false) UUID draft, Principal principal,
+                  Model model) {
+        if (draft != null) {
+            var saved = drafts.find(principal.getName(), draft)
+                    .orElseThrow(() -> ApiException.notFound("dossier.draft.notFound"));
+            model.addAttribute("draftId", saved.id());
+            return render(Desk.ONLINE, saved.procedureCode(), saved.values(), List.of(),
+                    new LinkedHashMap<>(saved.counts()), UUID.randomUUID().toString(), null, model);
+        }
+        return render(Desk.ONLINE, procedure, Map.of(), List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
+                null, model);
+    }
+
+    @GetMapping("/workbench/counter")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    String counter(@RequestParam(required = false) String procedure, Model model) {
+        if (procedure == null || procedure.isBlank()) {
+            return "dossier/counter-start";
+        }
+        return render(Desk.COUNTER, procedure.strip(), Map.of(), List.of(), new LinkedHashMap<>(),
+                UUID.randomUUID().toString(), null, model);
     }
 
     @PostMapping("/my/dossiers")
-    String submit(@RequestParam Map<String, String> params,
-                  @RequestParam(name = "_files", required = false) List<MultipartFile> files,
-                  Principal principal, Model model, RedirectAttributes flash, Locale locale) throws IOException {
+    String submitOnline(@RequestParam Map<String, String> params,
+                        @RequestParam(name = "_files", required = false) List<MultipartFile> files,
+                        Principal principal, Model model, RedirectAttributes flash, Locale locale) throws IOException {
+        return submit(Desk.ONLINE, params, files, principal, model, flash, locale);
+    }
+
+    @PostMapping("/workbench/counter")
+    @PreAuthorize("hasRole('RECEPTION_OFFICER')")
+    String submitAtCounter(@RequestParam Map<String, String> params,
+                           @RequestParam(name = "_files", required = false) List<MultipartFile> files,
+                           Principal principal, Model model, RedirectAttributes flash, Locale locale) throws IOException {
+        return submit(Desk.COUNTER, params, files, principal, model, flash, locale);
+    }
+
+    private String submit(Desk desk, Map<String, String> params, List<MultipartFile> files, Principal principal,
+                          Model model, RedirectAttributes flash, Locale locale) throws IOException {
         String procedure = params.getOrDefault("_procedure", "");
         String key = params.getOrDefault("_key", "");
+        UUID draftId = uuid(params.get("_draft_id"));
         Map<String, String> fields = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (!k.startsWith("_") || k.startsWith("_count.") || k.equals("_add")) {
@@ -67,9 +123,17 @@ class OnlineSubmissionController {
         });
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Object> data = forms.data(fields, counts);
+        model.addAttribute("draftId", draftId);
         if (params.get("_add") != null) {
             counts.merge(params.get("_add"), 2, (a, b) -> Math.min(a + 1, 50));
-            return render(procedure, fields, List.of(), counts, key, null, model);
+            return render(desk, procedure, fields, List.of(), counts, key, null, model);
+        }
+        if (desk == Desk.ONLINE && params.containsKey("_save_draft")) {
+            Map<String, String> values = new LinkedHashMap<>(fields);
+            values.keySet().removeIf(k -> k.startsWith("_"));
+            drafts.save(principal.getName(), draftId, procedure, values, counts);
+            flash.addFlashAttribute("notice", messages.getMessage("dossier.draft.saved", null, locale));
+            return "redirect:/my";
         }
         List<SubmitDossier.AttachmentData> attachments = new ArrayList<>();
         if (files != null) {
@@ -88,26 +152,30 @@ class OnlineSubmissionController {
         var address = new SubmitDossier.AddressData(blank(a.get("residence")), blank(a.get("residenceDetail")));
         try {
             Dossier d = intake.submit(new SubmitDossier(procedure, applicant, address, data, attachments),
-                    officers.actor(principal), Dossier.Channel.ONLINE, key.isBlank() ? null : key);
+                    officers.actor(principal), desk.channel, key.isBlank() ? null : key);
+            if (draftId != null) {
+                drafts.delete(principal.getName(), draftId);
+            }
             flash.addFlashAttribute("notice", messages.getMessage("dossier.submitted", new Object[]{
-                    java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
-                            .format(d.receivedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))}, locale));
-            return "redirect:/my/dossiers/" + d.id();
+                    DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").format(d.receivedAt().atZone(VN))}, locale));
+            return desk == Desk.ONLINE ? "redirect:/my/dossiers/" + d.id() : "redirect:/workbench/dossiers/" + d.id();
         } catch (ApiException e) {
             List<FieldError> errors = fieldErrors(e);
-            return render(procedure, fields, errors, counts, key,
+            return render(desk, procedure, fields, errors, counts, key,
                     errors.isEmpty() ? messages.getMessage(e.messageKey(), e.args(), locale) : null, model);
         }
     }
 
-    private String render(String procedure, Map<String, String> values, List<FieldError> errors,
+    private String render(Desk desk, String procedure, Map<String, String> values, List<FieldError> errors,
                           Map<String, Integer> counts, String key, String error, Model model) {
-        var page = forms.page(procedure, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), values, errors, counts);
+        var page = forms.page(procedure, LocalDate.now(VN), values, errors, counts);
         model.addAttribute("page", page);
         model.addAttribute("rows", page.rows());
         model.addAttribute("errors", errors);
         model.addAttribute("key", key);
         model.addAttribute("error", error);
+        model.addAttribute("action", desk.action);
+        model.addAttribute("counter", desk == Desk.COUNTER);
         return "dossier/submit";
     }
 
@@ -115,6 +183,14 @@ class OnlineSubmissionController {
     private static List<FieldError> fieldErrors(ApiException e) {
         Object errors = e.properties().get("errors");
         return errors instanceof List<?> list ? (List<FieldError>) list : List.of();
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String blank(Object o) {

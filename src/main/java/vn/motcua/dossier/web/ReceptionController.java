@@ -97,6 +97,12 @@ class ReceptionController {
                 "dossier.done.refused");
     }
 
+    @GetMapping("/workbench/dossiers/{id}/slips/{form:[0-9][0-9]}")
+    String slipPage(@PathVariable UUID id, @PathVariable String form, Authentication auth, HttpServletRequest request,
+                    Model model) {
+        return slipResponses.html(access.visible(id, auth), form, request, model);
+    }
+
     @GetMapping("/workbench/dossiers/{id}/slips/{form}.pdf")
     ResponseEntity<byte[]> slip(@PathVariable UUID id, @PathVariable String form, Authentication auth,
                                 HttpServletRequest request) {

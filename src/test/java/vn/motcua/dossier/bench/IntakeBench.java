@@ -80,8 +80,8 @@ class IntakeBench {
             nanos[i] = System.nanoTime() - s;
         }
         Arrays.sort(nanos);
-        jdbc.sql("explain analyze select * from dossier where agency_code = any(?) and state = any(?) order by reception_due_at limit 20")
-                .params(new String[]{"UBND-26740"}, new String[]{"SUBMITTED"}).query(String.class).list()
+        jdbc.sql("explain analyze select * from dossier where agency_code = ? and state = ? order by reception_due_at limit 20")
+                .params("UBND-26740", "SUBMITTED").query(String.class).list()
                 .forEach(line -> System.out.println("BENCH plan: " + line));
         System.out.printf("BENCH inbox: reception inbox (one agency, 20 per page, count + page) over %d dossiers: "
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%d runs)%n",
