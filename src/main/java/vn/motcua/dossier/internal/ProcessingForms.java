@@ -118,7 +118,10 @@ public class ProcessingForms {
     }
 
     public byte[] form06(Dossier d, String trackingUrl) {
-        List<ControlRow> rows = controlRows(d);
+        return form06(d, controlRows(d), trackingUrl);
+    }
+
+    public byte[] form06(Dossier d, List<ControlRow> rows, String trackingUrl) {
         if (rows.isEmpty()) {
             throw ApiException.conflict("processing.form.none", "06");
         }
