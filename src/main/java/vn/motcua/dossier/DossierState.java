@@ -16,10 +16,18 @@ public enum DossierState {
     /** Refused at reception with reasons (Form 03). Final. */
     REFUSED,
     /** Accepted with a dossier code and an appointment (Form 01); processing runs. */
-    ACCEPTED;
+    ACCEPTED,
+    /** Processing paused: the handling officer asked for a supplement (Form 02 again); the clock stops per the pause policy. */
+    PROCESSING_PAUSED,
+    /** The decision is recorded and the result document ready; it waits to be returned. */
+    RESULT_READY,
+    /** The result was returned (at the counter or online). Final; the applicant may rate the service. */
+    RETURNED,
+    /** Processing stopped with a reason (Form 05), e.g. the applicant withdrew. Final. */
+    STOPPED;
 
     public boolean isOpen() {
-        return this != REFUSED && this != DRAFT;
+        return this != REFUSED && this != DRAFT && this != RETURNED && this != STOPPED;
     }
 
     /** States a reception officer may decide on. */

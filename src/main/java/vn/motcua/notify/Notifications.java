@@ -76,6 +76,33 @@ public class Notifications {
         }
     }
 
+    /** Form 04: the apology and the new appointment, emailed to the applicant. */
+    @ApplicationModuleListener
+    void on(vn.motcua.dossier.DossierApologyIssued e) {
+        if (e.applicantEmail() == null || e.applicantEmail().isBlank()) {
+            return;
+        }
+        String ref = e.code() != null ? e.code() : e.dossierId().toString();
+        String subject = "[Một cửa] Hồ sơ " + ref + ": xin lỗi và hẹn lại ngày trả kết quả";
+        String body = "Kính gửi " + e.applicantName() + ",\n\n"
+                + "Cơ quan " + (e.agencyName() == null ? "giải quyết" : e.agencyName()) + " xin lỗi ông/bà: hồ sơ \""
+                + e.procedureName() + "\" (" + ref + ") không thể trả kết quả đúng hẹn " + WHEN.format(e.previousDueAt())
+                + ".\nLý do: " + e.reason() + "\nHẹn trả kết quả mới: " + WHEN.format(e.newDueAt()) + " (gia hạn "
+                + e.workingDays() + " ngày làm việc).\n\nTra cứu hồ sơ bằng mã hồ sơ và 4 chữ số cuối của số điện thoại "
+                + "hoặc số định danh.\n";
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (dedup_key) do nothing
+                        """)
+                .params(id, e.dossierId() + "/APOLOGY/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
+                        subject, body, Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 1) {
+            send(id, e.applicantEmail(), subject, body);
+        }
+    }
+
     private void send(UUID id, String to, String subject, String body) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
@@ -120,6 +147,10 @@ public class Notifications {
             case SUPPLEMENT_REQUESTED -> "Cần bổ sung hồ sơ";
             case REFUSED -> "Từ chối tiếp nhận";
             case ACCEPTED -> "Đã tiếp nhận, đang giải quyết";
+            case PROCESSING_PAUSED -> "Tạm dừng, chờ bổ sung hồ sơ";
+            case RESULT_READY -> "Đã có kết quả, chờ trả";
+            case RETURNED -> "Đã trả kết quả";
+            case STOPPED -> "Dừng xử lý hồ sơ";
         };
     }
 }

@@ -48,7 +48,15 @@ public class SlipPdf {
                        String itemsHeading, String closing, String trackingUrl) {
     }
 
+    /** A free table printed after the items (e.g. the hand-offs of Form 06): headers, rows and relative widths. */
+    public record Table(String heading, List<String> headers, List<List<String>> rows, float[] widths) {
+    }
+
     public byte[] render(Slip slip) {
+        return render(slip, null);
+    }
+
+    public byte[] render(Slip slip, Table extra) {
         try {
             BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
                     regular, null);
@@ -75,7 +83,7 @@ public class SlipPdf {
             header.addCell(cell(republic));
             doc.add(header);
 
-            Paragraph form = new Paragraph("Mẫu số " + slip.formNumber(), small);
+            Paragraph form = new Paragraph(slip.formNumber() == null ? "" : "Mẫu số " + slip.formNumber(), small);
             form.setAlignment(Element.ALIGN_RIGHT);
             doc.add(form);
             Paragraph heading = new Paragraph(slip.title(), title);
@@ -110,6 +118,24 @@ public class SlipPdf {
                     table.addCell(new PdfPCell(new Phrase(Integer.toString(i++), normal)));
                     table.addCell(new PdfPCell(new Phrase(item.getKey(), normal)));
                     table.addCell(new PdfPCell(new Phrase(item.getValue() == null ? "" : item.getValue(), normal)));
+                }
+                doc.add(table);
+            }
+            if (extra != null) {
+                Paragraph h = new Paragraph(extra.heading(), strong);
+                h.setSpacingBefore(6);
+                doc.add(h);
+                PdfPTable table = new PdfPTable(extra.widths());
+                table.setWidthPercentage(100);
+                table.setSpacingBefore(4);
+                table.setHeaderRows(1);
+                for (String th : extra.headers()) {
+                    table.addCell(new PdfPCell(new Phrase(th, new Font(baseBold, 7))));
+                }
+                for (List<String> row : extra.rows()) {
+                    for (String value : row) {
+                        table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, new Font(base, 7))));
+                    }
                 }
                 doc.add(table);
             }

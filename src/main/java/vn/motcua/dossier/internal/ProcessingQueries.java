@@ -1,0 +1,179 @@
+package vn.motcua.dossier.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.territory.PostHolding;
+import vn.motcua.territory.PostRole;
+import vn.motcua.territory.Staff;
+
+import static vn.motcua.dossier.internal.DossierStore.instant;
+import static vn.motcua.dossier.internal.DossierStore.ts;
+
+/**
+ * Read side of processing: queues per agency and post (filtered in SQL by the officer's posts today),
+ * counts per state, the leaders' workload view and the dossier register (Form 07).
+ */
+@Component
+public class ProcessingQueries {
+
+    private final JdbcClient jdbc;
+    private final Staff staff;
+    private final MessageSource messages;
+
+    ProcessingQueries(JdbcClient jdbc, Staff staff, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.messages = messages;
+    }
+
+    /** What an officer may see: "agency|role" keys of their posts, and the agencies they lead. */
+    public record Scope(List<String> keys, List<String> agencies, List<String> ledAgencies) {
+        public boolean isEmpty() {
+            return keys.isEmpty();
+        }
+
+        public boolean leads(String agency) {
+            return ledAgencies.contains(agency);
+        }
+    }
+
+    public Scope scope(String username, LocalDate asOf) {
+        List<PostHolding> posts = staff.postsOf(username, asOf);
+        return new Scope(posts.stream().map(p -> p.agency().code() + "|" + p.role().name()).distinct().toList(),
+                posts.stream().map(p -> p.agency().code()).distinct().toList(),
+                posts.stream().filter(p -> p.role() == PostRole.LEADER).map(p -> p.agency().code()).distinct().toList());
+    }
+
+    public enum Filter { MINE, QUEUE, WARNED, ALL }
+
+    public record QueueRow(UUID dossierId, String code, String procedureName, String applicantName, DossierState state,
+                           Instant dueAt, String dossierWarning, int version, String stepName, String stepCode,
+                           PostRole role, String agencyCode, String assignee, String assigneeName, Instant stepDueAt,
+                           String stepWarning) {
+        public String badge() {
+            if ("LATE".equals(stepWarning) || "LATE".equals(dossierWarning)) {
+                return "LATE";
+            }
+            return "SOON".equals(stepWarning) || "SOON".equals(dossierWarning) ? "SOON" : null;
+        }
+    }
+
+    /** Open steps in the officer's queues (their agency and role), or of the agencies they lead. */
+    public List<QueueRow> queue(String username, Scope scope, Filter filter, int limit) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        String where = switch (filter) {
+            case MINE -> " and s.assignee = :me";
+            case QUEUE -> " and s.assignee is null and (s.agency_code || '|' || s.role) = any(:keys)";
+            case WARNED -> " and (s.warning is not null or d.warning is not null)";
+            case ALL -> "";
+        };
+        return jdbc.sql("""
+                        select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
+                               s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
+                               s.due_at as step_due, s.warning as sw
+                        from dossier_step s join dossier d on d.id = s.dossier_id
+                        where s.finished_at is null
+                          and ((s.agency_code || '|' || s.role) = any(:keys) or s.agency_code = any(:led))
+                        """ + where + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
+                .param("keys", scope.keys().toArray(String[]::new))
+                .param("led", scope.ledAgencies().toArray(String[]::new))
+                .param("me", username).param("limit", limit)
+                .query((rs, n) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getString("procedure_name"), rs.getString("applicant_name"),
+                        DossierState.valueOf(rs.getString("state")), instant(rs, "due_at"), rs.getString("dw"),
+                        rs.getInt("version"), rs.getString("name"), rs.getString("step_code"),
+                        PostRole.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("assignee"),
+                        rs.getString("assignee_name"), instant(rs, "step_due"), rs.getString("sw")))
+                .list();
+    }
+
+    /** Dossiers of the officer's agencies per state (processing states), and how many are warned. */
+    public Map<DossierState, Long> countsByState(List<String> agencies) {
+        Map<DossierState, Long> counts = new LinkedHashMap<>();
+        for (DossierState s : List.of(DossierState.ACCEPTED, DossierState.PROCESSING_PAUSED,
+                DossierState.RESULT_READY, DossierState.RETURNED, DossierState.STOPPED)) {
+            counts.put(s, 0L);
+        }
+        if (agencies.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select state, count(*) from dossier where agency_code = any(:a) and state = any(:s) group by state")
+                .param("a", agencies.toArray(String[]::new))
+                .param("s", counts.keySet().stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> counts.put(DossierState.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public record Workload(String assignee, String assigneeName, long open, long soon, long late) {
+    }
+
+    /** Open steps per officer of the agencies a leader leads; the unassigned queue has a null assignee. */
+    public List<Workload> workload(List<String> ledAgencies) {
+        if (ledAgencies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select s.assignee, max(s.assignee_name), count(*),
+                               count(*) filter (where s.warning = 'SOON'), count(*) filter (where s.warning = 'LATE')
+                        from dossier_step s where s.finished_at is null and s.agency_code = any(:a)
+                        group by s.assignee order by s.assignee nulls first
+                        """)
+                .param("a", ledAgencies.toArray(String[]::new))
+                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
+    // ---- register (Form 07) ---------------------------------------------------------------------
+
+    public record RegisterRow(UUID id, String code, String procedureName, String applicantName, Instant acceptedAt,
+                              Instant dueAt, Instant returnedAt, DossierState state, String stateText,
+                              Timeliness timeliness, String agencyCode) {
+    }
+
+    /** Dossiers of the agencies accepted in [from, to] (dates in Vietnam), oldest first. */
+    public List<RegisterRow> register(List<String> agencies, LocalDate from, LocalDate to, DossierState state,
+                                      Instant now) {
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        Instant start = from.atStartOfDay(IntakeService.VN).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(IntakeService.VN).toInstant();
+        List<RegisterRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                        select d.id, d.code, d.procedure_name, d.applicant_name, d.accepted_at, d.due_at, r.returned_at,
+                               d.state, r.timeliness, d.agency_code
+                        from dossier d left join dossier_result r on r.dossier_id = d.id
+                        where d.agency_code = any(:a) and d.accepted_at >= :start and d.accepted_at < :end
+                        """ + (state == null ? "" : " and d.state = :state") + " order by d.accepted_at, d.code limit 20000")
+                .param("a", agencies.toArray(String[]::new)).param("start", ts(start)).param("end", ts(end))
+                .param("state", state == null ? "" : state.name())
+                .query((rs, n) -> {
+                    DossierState s = DossierState.valueOf(rs.getString("state"));
+                    Instant due = instant(rs, "due_at");
+                    String t = rs.getString("timeliness");
+                    Timeliness tl = t != null ? Timeliness.valueOf(t)
+                            : s.isOpen() && due != null && now.isAfter(due) ? Timeliness.LATE : null;
+                    return rows.add(new RegisterRow(rs.getObject("id", UUID.class), rs.getString("code"),
+                            rs.getString("procedure_name"), rs.getString("applicant_name"), instant(rs, "accepted_at"), due,
+                            instant(rs, "returned_at"), s, messages.getMessage("dossier.state." + s.name(), null,
+                            s.name(), LocaleContextHolder.getLocale()), tl, rs.getString("agency_code")));
+                })
+                .list();
+        return rows;
+    }
+}

@@ -1,0 +1,734 @@
+package vn.motcua.dossier.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.Pause;
+import vn.motcua.calendar.PausePolicy;
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.calendar.WorkingTimeUnit;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.catalogue.ProcessStep;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierApologyIssued;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.DossierStateChanged;
+import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.dossier.internal.ProcessingRules.Action;
+import vn.motcua.dossier.internal.ProcessingStore.Step;
+import vn.motcua.dossier.internal.ProcessingStore.StepDef;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.security.AccountService;
+import vn.motcua.territory.Agency;
+import vn.motcua.territory.PostHolding;
+import vn.motcua.territory.PostRole;
+import vn.motcua.territory.Staff;
+import vn.motcua.territory.Territory;
+
+/**
+ * Processing, from acceptance to the returned result: the steps of the procedure's internal process,
+ * queues and assignment, send-back and inter-agency transfer, supplement with the clock paused,
+ * extensions with an apology (Form 04), stop (Form 05), the decision, the return and the rating.
+ * Every action is one transaction on the locked dossier row: optimistic {@code version}, an appended
+ * event, and {@link DossierStateChanged} when the state changes. Every public action takes the
+ * instant it happens at ({@code now}); callers pass the platform {@link Clock}'s instant.
+ */
+@Service
+@Transactional
+public class ProcessingService {
+
+    private final DossierStore store;
+    private final ProcessingStore steps;
+    private final Catalogue catalogue;
+    private final WorkingCalendar calendar;
+    private final Staff staff;
+    private final Territory territory;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final ProcessingForms forms;
+    private final Clock clock;
+
+    ProcessingService(DossierStore store, ProcessingStore steps, Catalogue catalogue, WorkingCalendar calendar,
+                      Staff staff, Territory territory, AccountService accounts, ApplicationEventPublisher events,
+                      ProcessingForms forms, Clock clock) {
+        this.store = store;
+        this.steps = steps;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.staff = staff;
+        this.territory = territory;
+        this.accounts = accounts;
+        this.events = events;
+        this.forms = forms;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ---- start: on acceptance --------------------------------------------------------------------
+
+    /** Runs inside the acceptance transaction: snapshots the process, closes reception, opens the next step. */
+    @EventListener
+    void onStateChanged(DossierStateChanged e) {
+        if (e.to() == DossierState.ACCEPTED && (e.from() == DossierState.SUBMITTED || e.from() == null)) {
+            start(e.dossierId(), e.at());
+        }
+    }
+
+    void start(UUID id, Instant at) {
+        if (steps.hasSteps(id)) {
+            return;
+        }
+        Dossier d = store.find(id).orElseThrow();
+        List<StepDef> process = process(d);
+        steps.saveProcess(id, process);
+        var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
+        String by = accepted.map(ev -> ev.actor()).orElse("system");
+        String byName = accepted.map(ev -> ev.actorName()).orElse(null);
+        StepDef first = process.get(0);
+        int next = 0;
+        if (first.role() == PostRole.RECEPTION) {
+            // Reception was the acceptance itself: recorded as done by the accepting officer.
+            Instant opened = d.countFrom() == null ? d.receivedAt() : d.countFrom();
+            Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
+            steps.openStep(id, first, d.agencyCode(), d.receivedAt(), d.submittedBy(), null, due, by, byName);
+            Step s = steps.openStep(id).orElseThrow();
+            steps.finishStep(id, s.seq(), at, by, "DONE", StepTiming.classify(calendar, at, due));
+            next = 1;
+        }
+        StepDef def = process.get(next);
+        steps.openStep(id, def, d.agencyCode(), at, by, byName,
+                StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null);
+    }
+
+    /** The version's process, or the default reception → appraisal → approval → return; always ends with a return step. */
+    List<StepDef> process(Dossier d) {
+        LocalDate received = LocalDate.ofInstant(d.receivedAt(), IntakeService.VN);
+        List<ProcessStep> defined = catalogue.versionInForce(d.procedureCode(), received)
+                .map(ProcedureVersion::process).orElse(List.of());
+        List<StepDef> out = new ArrayList<>();
+        for (ProcessStep s : defined) {
+            out.add(new StepDef(out.size() + 1, s.code(), s.name(), role(s.role()),
+                    s.quota() == null ? null : s.quota().inWorkingHours()));
+        }
+        if (out.stream().noneMatch(s -> s.role() != PostRole.RECEPTION)) {
+            var p = store.processing(d.id());
+            int hours = p.unit() == null ? 0 : "WORKING_DAYS".equals(p.unit()) ? p.amount() * 8 : p.amount();
+            int reception = hours / 10;
+            int approval = hours * 2 / 10;
+            int ret = hours / 10;
+            out = new ArrayList<>(List.of(
+                    new StepDef(1, "RECEPTION", "Tiếp nhận hồ sơ", PostRole.RECEPTION, hours == 0 ? null : reception),
+                    new StepDef(2, "APPRAISAL", "Thẩm định, xử lý hồ sơ", PostRole.HANDLING,
+                            hours == 0 ? null : hours - reception - approval - ret),
+                    new StepDef(3, "APPROVAL", "Lãnh đạo phê duyệt", PostRole.LEADER, hours == 0 ? null : approval),
+                    new StepDef(4, "RETURN", "Trả kết quả", PostRole.RECEPTION, hours == 0 ? null : ret)));
+        }
+        if (out.get(out.size() - 1).role() != PostRole.RECEPTION) {
+            out.add(new StepDef(out.size() + 1, "RETURN", "Trả kết quả", PostRole.RECEPTION, null));
+        }
+        return out;
+    }
+
+    static PostRole role(String catalogueRole) {
+        String r = catalogueRole == null ? "" : catalogueRole.toUpperCase(java.util.Locale.ROOT);
+        if (r.contains("LEADER") || r.contains("LANH_DAO")) {
+            return PostRole.LEADER;
+        }
+        if (r.contains("RECEPTION") || r.contains("TIEP_NHAN")) {
+            return PostRole.RECEPTION;
+        }
+        return PostRole.HANDLING;
+    }
+
+    /** The step where the decision is made: the last step that is not reception or return. */
+    static StepDef decisionStep(List<StepDef> process) {
+        StepDef last = null;
+        for (StepDef s : process) {
+            if (s.role() != PostRole.RECEPTION) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    // ---- assignment ------------------------------------------------------------------------------
+
+    public Dossier claim(UUID id, Integer version, String username, Instant now) {
+        Ctx c = begin(id, version, username, Action.CLAIM, now);
+        Step s = c.open();
+        PostHolding post = requirePost(c.posts(), s.agencyCode(), s.role());
+        if (s.assignee() != null) {
+            throw ApiException.conflict(s.assignee().equals(username) ? "processing.claim.mine" : "processing.claim.taken",
+                    String.valueOf(s.assigneeName()));
+        }
+        Actor actor = actor(username, post);
+        steps.assign(id, s.seq(), username, actor.displayName(), now);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        store.appendEvent(id, now, "CLAIMED", c.d().state(), c.to(), actor, null, Map.of("step", s.code()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** A leader of the step's agency assigns (or reassigns, e.g. when the officer is absent). */
+    public Dossier assign(UUID id, Integer version, String username, String assignee, String reason, Instant now) {
+        Ctx c = begin(id, version, username, Action.ASSIGN, now);
+        Step s = c.open();
+        PostHolding leader = requirePost(c.posts(), s.agencyCode(), PostRole.LEADER);
+        if (assignee == null || assignee.isBlank()) {
+            throw ApiException.unprocessable("processing.assign.noOfficer");
+        }
+        PostHolding target = staff.holders(s.agencyCode(), s.role(), today(now)).stream()
+                .filter(p -> assignee.equals(p.username())).findFirst()
+                .orElseThrow(() -> ApiException.unprocessable("processing.assign.notHolder", assignee));
+        String previous = s.assignee();
+        steps.assign(id, s.seq(), assignee, target.officerName(), now);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("step", s.code());
+        data.put("to", assignee);
+        if (previous != null) {
+            data.put("from", previous);
+        }
+        store.appendEvent(id, now, previous == null ? "ASSIGNED" : "REASSIGNED", c.d().state(), c.to(),
+                actor(username, leader), reason, data);
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- moving between steps ----------------------------------------------------------------------
+
+    /** Finishes the current step and hands the dossier to the next one (its queue, or a named officer). */
+    public Dossier forward(UUID id, Integer version, String username, String note, String to, Instant now) {
+        Ctx c = begin(id, version, username, Action.FORWARD, now);
+        Step s = c.open();
+        List<StepDef> process = steps.process(id);
+        StepDef decision = decisionStep(process);
+        if (s.order() >= decision.order()) {
+            throw ApiException.conflict(s.order() == decision.order() ? "processing.forward.decide" : "processing.forward.last");
+        }
+        Actor actor = performer(c, username, now);
+        StepDef next = process.get(s.order());
+        finish(c.d(), s, now, username, "DONE");
+        String nextAssignee = null;
+        String nextName = null;
+        if (to != null && !to.isBlank()) {
+            PostHolding p = staff.holders(s.agencyCode(), next.role(), today(now)).stream()
+                    .filter(h -> to.equals(h.username())).findFirst()
+                    .orElseThrow(() -> ApiException.unprocessable("processing.assign.notHolder", to));
+            nextAssignee = to;
+            nextName = p.officerName();
+        }
+        open(c.d(), next, s.agencyCode(), now, actor, nextAssignee, nextName);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        store.appendEvent(id, now, "FORWARDED", c.d().state(), c.to(), actor, note,
+                handoff(s, next.code(), nextAssignee));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Sends the dossier back one step, with a reason, to the officer who did that step. */
+    public Dossier sendBack(UUID id, Integer version, String username, String reason, Instant now) {
+        requireText(reason, "processing.reason.required");
+        Ctx c = begin(id, version, username, Action.SEND_BACK, now);
+        Step s = c.open();
+        List<StepDef> process = steps.process(id);
+        StepDef previous = s.order() > 1 ? process.get(s.order() - 2) : null;
+        if (previous == null || (previous.order() == 1 && previous.role() == PostRole.RECEPTION)) {
+            throw ApiException.conflict("processing.sendBack.first");
+        }
+        Actor actor = performer(c, username, now);
+        Step last = steps.steps(id).stream().filter(x -> x.order() == previous.order() && !x.open())
+                .reduce((a, b) -> b).orElse(null);
+        finish(c.d(), s, now, username, "SENT_BACK");
+        open(c.d(), previous, last == null ? s.agencyCode() : last.agencyCode(), now, actor,
+                last == null ? null : last.finishedBy(), last == null ? null : last.assigneeName());
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        store.appendEvent(id, now, "SENT_BACK", c.d().state(), c.to(), actor, reason,
+                handoff(s, previous.code(), last == null ? null : last.finishedBy()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Inter-agency processing (liên thông): the same step continues in another agency's queue. */
+    public Dossier transfer(UUID id, Integer version, String username, String agencyCode, String reason, Instant now) {
+        requireText(reason, "processing.reason.required");
+        Ctx c = begin(id, version, username, Action.TRANSFER, now);
+        Step s = c.open();
+        if (s.role() == PostRole.RECEPTION) {
+            throw ApiException.conflict("processing.transfer.reception");
+        }
+        if (agencyCode == null || agencyCode.isBlank()) {
+            throw ApiException.unprocessable("processing.transfer.noAgency");
+        }
+        Agency agency = territory.agency(agencyCode.strip(), today(now))
+                .orElseThrow(() -> ApiException.unprocessable("dossier.route.unknownAgency", agencyCode));
+        if (agency.code().equals(s.agencyCode())) {
+            throw ApiException.unprocessable("processing.transfer.sameAgency");
+        }
+        Actor actor = performer(c, username, now);
+        StepDef def = steps.process(id).get(s.order() - 1);
+        finish(c.d(), s, now, username, "TRANSFERRED");
+        open(c.d(), def, agency.code(), now, actor, null, null);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Map<String, Object> data = handoff(s, def.code(), null);
+        data.put("fromAgency", s.agencyCode());
+        data.put("toAgency", agency.code());
+        store.appendEvent(id, now, "TRANSFERRED", c.d().state(), c.to(), actor, reason, data);
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- supplement during appraisal -------------------------------------------------------------
+
+    public Dossier requestSupplement(UUID id, Integer version, String username, List<RequestItem> items, String note,
+                                     Instant now) {
+        if (items == null || items.isEmpty() || items.stream().anyMatch(i -> i.document() == null
+                || i.document().isBlank() || i.reason() == null || i.reason().isBlank())) {
+            throw ApiException.unprocessable("dossier.request.items");
+        }
+        Ctx c = begin(id, version, username, Action.REQUEST_SUPPLEMENT, now);
+        Step s = c.open();
+        if (s.role() == PostRole.RECEPTION) {
+            throw ApiException.conflict("processing.supplement.notHere");
+        }
+        Actor actor = performer(c, username, now);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        store.addRequest(id, "SUPPLEMENT", items, note, username, now);
+        steps.pause(id, now);
+        store.appendEvent(id, now, "PROCESSING_SUPPLEMENT_REQUESTED", c.d().state(), c.to(), actor, note,
+                Map.of("items", items.stream().map(RequestItem::asMap).toList(), "step", s.code()));
+        publish(c.d(), c.to(), now, note, c.d().dueAt());
+        return store.find(id).orElseThrow();
+    }
+
+    /** The applicant answers online: the clock resumes and the deadlines are recomputed. */
+    public Dossier supply(UUID id, Integer version, String username, List<SubmitDossier.AttachmentData> attachments,
+                          String note, Instant now) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        if (!d.submittedBy().equals(username)) {
+            throw ApiException.notFound("dossier.notFound");
+        }
+        checkVersion(d, version);
+        DossierState to = next(d, Action.SUPPLY);
+        List<IntakeService.Decoded> files = decode(attachments);
+        if (files.isEmpty() && (note == null || note.isBlank())) {
+            throw ApiException.unprocessable("dossier.supplement.empty");
+        }
+        steps.resume(id, now);
+        Instant due = recomputeDue(d);
+        steps.openStep(id).ifPresent(s -> steps.setStepDue(id, s.seq(),
+                StepTiming.due(calendar, s.openedAt(), s.quotaHours(), steps.pauses(id), s.agencyCode())));
+        Map<String, Object> set = new HashMap<>();
+        set.put("due_at", due);
+        store.transition(d, d.version(), to, set);
+        steps.setDossierWarning(id, null);
+        for (var f : files) {
+            store.addAttachment(id, f.name(), f.type().contentType(), f.content(), username, now);
+        }
+        store.answerRequests(id, now);
+        String name = accounts.find(username).map(AccountService.Account::displayName).orElse(d.applicant().name());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("attachments", files.size());
+        if (due != null) {
+            data.put("dueAt", due.toString());
+        }
+        store.appendEvent(id, now, "PROCESSING_SUPPLEMENTED", d.state(), to, new Actor(username, name, null, null), note,
+                data);
+        publish(d, to, now, null, due);
+        return store.find(id).orElseThrow();
+    }
+
+    /** {@code WorkingCalendar.dueAt(countFrom, time, pauses, policy, extensions, agency)}. */
+    Instant recomputeDue(Dossier d) {
+        return recomputeDue(d, 0);
+    }
+
+    /** The same with {@code extraDays} more working days of extension than those already recorded. */
+    Instant recomputeDue(Dossier d, int extraDays) {
+        var p = store.processing(d.id());
+        if (p.unit() == null) {
+            return d.dueAt();
+        }
+        ProcessingTime time = new ProcessingTime(p.amount(), WorkingTimeUnit.valueOf(p.unit()));
+        PausePolicy policy = p.pausePolicy() == null ? PausePolicy.PAUSE : PausePolicy.valueOf(p.pausePolicy());
+        Instant from = d.countFrom() == null ? d.receivedAt() : d.countFrom();
+        return calendar.dueAt(from, time, steps.pauses(d.id()), policy, steps.extensionDays(d.id()) + extraDays,
+                d.agencyCode())
+                .toInstant();
+    }
+
+    // ---- late handling: Form 04, and stop: Form 05 -------------------------------------------------
+
+    /** Form 04: apology, reason and a new appointment (extension in working days), before the appointment passes. */
+    public Dossier extend(UUID id, Integer version, String username, int workingDays, String reason, Instant now) {
+        requireText(reason, "processing.reason.required");
+        if (workingDays < 1 || workingDays > 60) {
+            throw ApiException.unprocessable("processing.extend.days");
+        }
+        Ctx c = begin(id, version, username, Action.EXTEND, now);
+        Actor actor = officerOf(c, username, PostRole.HANDLING, PostRole.LEADER, PostRole.RECEPTION);
+        Dossier d = c.d();
+        if (d.dueAt() == null) {
+            throw ApiException.conflict("processing.extend.noAppointment");
+        }
+        if (!now.isBefore(d.dueAt())) {
+            throw ApiException.conflict("processing.extend.tooLate", SlipPdf.dateTime(d.dueAt()));
+        }
+        Instant previous = d.dueAt();
+        Instant due = recomputeDue(d, workingDays);
+        steps.addExtension(id, workingDays, reason.strip(), previous, due, username, now);
+        Map<String, Object> set = new HashMap<>();
+        set.put("due_at", due);
+        store.transition(d, d.version(), c.to(), set);
+        steps.setDossierWarning(id, null);
+        store.appendEvent(id, now, "EXTENDED", d.state(), c.to(), actor, reason.strip(),
+                Map.of("previousDueAt", previous.toString(), "dueAt", due.toString(), "workingDays", workingDays));
+        events.publishEvent(new DossierApologyIssued(id, d.code(), now, d.procedureName(), d.agencyName(),
+                d.applicant().name(), d.applicant().email(), previous, due, workingDays, reason.strip()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Form 05: processing stops with a reason (e.g. the applicant withdrew). */
+    public Dossier stop(UUID id, Integer version, String username, String reason, Instant now) {
+        requireText(reason, "processing.reason.required");
+        Ctx c = begin(id, version, username, Action.STOP, now);
+        Actor actor = officerOf(c, username, PostRole.LEADER, PostRole.RECEPTION);
+        if (c.open() != null) {
+            steps.finishStep(id, c.open().seq(), now, username, "STOPPED", null);
+        }
+        steps.resume(id, now);
+        steps.stop(id, reason.strip());
+        store.transition(c.d(), c.d().version(), c.to(), Map.of("closed_at", now));
+        store.appendEvent(id, now, "STOPPED", c.d().state(), c.to(), actor, reason.strip(), Map.of());
+        publish(c.d(), c.to(), now, reason.strip(), c.d().dueAt());
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- result -------------------------------------------------------------------------------------
+
+    public enum Outcome { APPROVED, DENIED }
+
+    /** The approving officer records the decision with an uploaded PDF result, or a generated one. */
+    public Dossier decide(UUID id, Integer version, String username, Outcome outcome, String summary,
+                          SubmitDossier.AttachmentData document, Instant now) {
+        if (outcome == null) {
+            throw ApiException.unprocessable("processing.decide.outcome");
+        }
+        requireText(summary, "processing.decide.summary");
+        Ctx c = begin(id, version, username, Action.DECIDE, now);
+        Step s = c.open();
+        List<StepDef> process = steps.process(id);
+        if (s.order() != decisionStep(process).order()) {
+            throw ApiException.conflict("processing.decide.notHere");
+        }
+        Actor actor = performer(c, username, now);
+        byte[] content;
+        String fileName;
+        boolean generated = document == null;
+        if (generated) {
+            content = forms.resultNotice(c.d(), outcome, summary.strip(), actor, now);
+            fileName = "ket-qua-" + (c.d().code() == null ? id : c.d().code()) + ".pdf";
+        } else {
+            var f = decode(List.of(document)).get(0);
+            content = f.content();
+            fileName = f.name();
+        }
+        steps.saveResult(id, outcome.name(), summary.strip(), fileName, generated ? "application/pdf"
+                : AttachmentPolicy.check(fileName, content).contentType(), content, generated, username, now);
+        finish(c.d(), s, now, username, "DONE");
+        StepDef ret = process.get(s.order());
+        open(c.d(), ret, c.d().agencyCode(), now, actor, null, null);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Map<String, Object> data = handoff(s, ret.code(), null);
+        data.put("outcome", outcome.name());
+        store.appendEvent(id, now, "DECIDED", c.d().state(), c.to(), actor, summary.strip(), data);
+        publish(c.d(), c.to(), now, null, c.d().dueAt());
+        return store.find(id).orElseThrow();
+    }
+
+    public enum Delivery { COUNTER, ONLINE }
+
+    public Dossier returnResult(UUID id, Integer version, String username, Delivery delivery, Instant now) {
+        Ctx c = begin(id, version, username, Action.RETURN_RESULT, now);
+        Step s = c.open();
+        if (s.role() != PostRole.RECEPTION) {
+            throw ApiException.conflict("processing.return.notHere");
+        }
+        Actor actor = performer(c, username, now);
+        finish(c.d(), s, now, username, "DONE");
+        Timeliness t = c.d().dueAt() == null ? null
+                : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
+        steps.markReturned(id, now, username, (delivery == null ? Delivery.COUNTER : delivery).name(), t);
+        store.transition(c.d(), c.d().version(), c.to(), Map.of("closed_at", now));
+        steps.setDossierWarning(id, null);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("delivery", (delivery == null ? Delivery.COUNTER : delivery).name());
+        if (t != null) {
+            data.put("timeliness", t.name());
+        }
+        store.appendEvent(id, now, "RESULT_RETURNED", c.d().state(), c.to(), actor, null, data);
+        publish(c.d(), c.to(), now, null, c.d().dueAt());
+        return store.find(id).orElseThrow();
+    }
+
+    /** The applicant rates the service once, 1–5, with an optional comment. */
+    public Dossier rate(UUID id, String username, int rating, String comment, Instant now) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        if (!d.submittedBy().equals(username)) {
+            throw ApiException.notFound("dossier.notFound");
+        }
+        next(d, Action.RATE);
+        if (rating < 1 || rating > 5) {
+            throw ApiException.unprocessable("processing.rate.range");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw ApiException.unprocessable("processing.rate.comment");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (!steps.rate(id, rating, text, now)) {
+            throw ApiException.conflict("processing.rate.already");
+        }
+        String name = accounts.find(username).map(AccountService.Account::displayName).orElse(d.applicant().name());
+        store.appendEvent(id, now, "RATED", d.state(), d.state(), new Actor(username, name, null, null), text,
+                Map.of("rating", rating));
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- what this officer may do now (for the pages and the API) ---------------------------------
+
+    public java.util.Set<Action> available(Dossier d, String username, Instant now) {
+        java.util.Set<Action> out = java.util.EnumSet.noneOf(Action.class);
+        if (!ProcessingRules.inProcessing(d.state()) && d.state() != DossierState.RETURNED) {
+            return out;
+        }
+        List<PostHolding> posts = staff.postsOf(username, today(now));
+        Step s = steps.openStep(d.id()).orElse(null);
+        if (d.state() == DossierState.RETURNED) {
+            if (d.submittedBy().equals(username) && steps.result(d.id()).map(r -> r.rating() == null).orElse(false)) {
+                out.add(Action.RATE);
+            }
+            return out;
+        }
+        if (d.state() == DossierState.PROCESSING_PAUSED && d.submittedBy().equals(username)) {
+            out.add(Action.SUPPLY);
+        }
+        boolean inAgency = posts.stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
+                || (s != null && p.agency().code().equals(s.agencyCode())));
+        if (!inAgency) {
+            return out;
+        }
+        if (d.dueAt() != null && now.isBefore(d.dueAt())) {
+            out.add(Action.EXTEND);
+        }
+        if (posts.stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
+                && (p.role() == PostRole.LEADER || p.role() == PostRole.RECEPTION))) {
+            out.add(Action.STOP);
+        }
+        if (s != null) {
+            boolean holds = posts.stream().anyMatch(p -> p.role() == s.role() && p.agency().code().equals(s.agencyCode()));
+            boolean leads = posts.stream().anyMatch(p -> p.role() == PostRole.LEADER && p.agency().code().equals(s.agencyCode()));
+            if (leads) {
+                out.add(Action.ASSIGN);
+            }
+            if (holds && s.assignee() == null) {
+                out.add(Action.CLAIM);
+            }
+            boolean performer = holds && (s.assignee() == null || s.assignee().equals(username));
+            if (performer) {
+                List<StepDef> process = steps.process(d.id());
+                int decision = decisionStep(process).order();
+                if (s.order() < decision) {
+                    out.add(Action.FORWARD);
+                }
+                if (s.order() == decision) {
+                    out.add(Action.DECIDE);
+                }
+                if (s.role() != PostRole.RECEPTION) {
+                    out.add(Action.REQUEST_SUPPLEMENT);
+                    out.add(Action.TRANSFER);
+                } else if (s.order() > decision) {
+                    out.add(Action.RETURN_RESULT);
+                }
+                if (s.order() > 2 || (s.order() == 2 && process.get(0).role() != PostRole.RECEPTION)) {
+                    out.add(Action.SEND_BACK);
+                }
+            }
+        }
+        out.removeIf(a -> !ProcessingRules.allowed(d.state(), a));
+        return out;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    record Ctx(Dossier d, List<PostHolding> posts, Step open, DossierState to) {
+    }
+
+    /**
+     * Locks the dossier, checks that the officer works in its agency (or the agency of its open step),
+     * that nobody changed it since the version they saw, and that the action is allowed in its state.
+     */
+    private Ctx begin(UUID id, Integer version, String username, Action action, Instant now) {
+        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        List<PostHolding> posts = staff.postsOf(username, today(now));
+        Step open = steps.openStep(id).orElse(null);
+        boolean member = posts.stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
+                || (open != null && p.agency().code().equals(open.agencyCode())));
+        if (!member) {
+            throw ApiException.forbidden("dossier.forbidden.agency");
+        }
+        checkVersion(d, version);
+        DossierState to = next(d, action);
+        if (open == null && action != Action.STOP && action != Action.EXTEND) {
+            throw ApiException.conflict("processing.noStep");
+        }
+        return new Ctx(d, posts, open, to);
+    }
+
+    static DossierState next(Dossier d, Action action) {
+        return ProcessingRules.next(d.state(), action).orElseThrow(() ->
+                ApiException.conflict("processing.notAllowed", action.name(), d.state().name())
+                        .with("state", d.state().name()).with("action", action.name()));
+    }
+
+    /** A stale version: someone else acted first. Says who and when, so the officer can reload. */
+    void checkVersion(Dossier d, Integer expected) {
+        if (expected != null && expected != d.version()) {
+            var last = steps.lastChange(d.id()).orElse(new ProcessingStore.LastChange("?", d.receivedAt()));
+            throw new ApiException(HttpStatus.CONFLICT, "processing.changedBy", last.actorName(),
+                    SlipPdf.dateTime(last.at())).with("changedBy", last.actorName())
+                    .with("changedAt", last.at().toString()).with("currentVersion", d.version());
+        }
+    }
+
+    private static PostHolding requirePost(List<PostHolding> posts, String agency, PostRole role) {
+        return posts.stream().filter(p -> p.role() == role && p.agency().code().equals(agency)).findFirst()
+                .orElseThrow(() -> ApiException.forbidden("processing.forbidden.role", role.name(), agency));
+    }
+
+    /** The officer doing the open step: holds its role in its agency, and is its assignee (claims it if queued). */
+    private Actor performer(Ctx c, String username, Instant now) {
+        Step s = c.open();
+        PostHolding post = requirePost(c.posts(), s.agencyCode(), s.role());
+        Actor actor = actor(username, post);
+        if (s.assignee() == null) {
+            steps.assign(c.d().id(), s.seq(), username, actor.displayName(), now);
+        } else if (!s.assignee().equals(username)) {
+            throw ApiException.forbidden("processing.forbidden.assignee", String.valueOf(s.assigneeName()));
+        }
+        return actor;
+    }
+
+    private Actor officerOf(Ctx c, String username, PostRole... roles) {
+        for (PostRole role : roles) {
+            for (PostHolding p : c.posts()) {
+                boolean agency = p.agency().code().equals(c.d().agencyCode())
+                        || (c.open() != null && p.agency().code().equals(c.open().agencyCode()));
+                if (p.role() == role && agency) {
+                    return actor(username, p);
+                }
+            }
+        }
+        throw ApiException.forbidden("processing.forbidden.role", roles[0].name(), c.d().agencyCode());
+    }
+
+    private Actor actor(String username, PostHolding post) {
+        String name = post.officerName() != null ? post.officerName()
+                : accounts.find(username).map(AccountService.Account::displayName).orElse(username);
+        return new Actor(username, name, post.agency().code(), post.postTitle());
+    }
+
+    private void finish(Dossier d, Step s, Instant now, String username, String outcome) {
+        Instant due = StepTiming.due(calendar, s.openedAt(), s.quotaHours(), steps.pauses(d.id()), s.agencyCode());
+        steps.finishStep(d.id(), s.seq(), now, username, outcome, StepTiming.classify(calendar, now, due));
+    }
+
+    private void open(Dossier d, StepDef def, String agency, Instant now, Actor sender, String assignee,
+                      String assigneeName) {
+        steps.openStep(d.id(), def, agency, now, sender.username(), sender.displayName(),
+                StepTiming.due(calendar, now, def.quotaHours(), List.of(), agency), assignee, assigneeName);
+    }
+
+    private static Map<String, Object> handoff(Step from, String toStep, String toOfficer) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("step", from.code());
+        data.put("toStep", toStep);
+        if (toOfficer != null) {
+            data.put("toOfficer", toOfficer);
+        }
+        return data;
+    }
+
+    private static void requireText(String text, String key) {
+        if (text == null || text.isBlank() || text.length() > 2000) {
+            throw ApiException.unprocessable(key);
+        }
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, IntakeService.VN);
+    }
+
+    private void publish(Dossier d, DossierState to, Instant at, String reason, Instant due) {
+        events.publishEvent(new DossierStateChanged(d.id(), d.code(), d.state(), to, at, d.procedureName(),
+                d.agencyName(), d.applicant().name(), d.applicant().email(), due, reason));
+    }
+
+    static List<IntakeService.Decoded> decode(List<SubmitDossier.AttachmentData> attachments) {
+        List<IntakeService.Decoded> files = new ArrayList<>();
+        if (attachments == null) {
+            return files;
+        }
+        if (attachments.size() > AttachmentPolicy.MAX_FILES) {
+            throw ApiException.unprocessable("dossier.attachment.tooMany", AttachmentPolicy.MAX_FILES);
+        }
+        for (var a : attachments) {
+            if (a == null || a.fileName() == null || a.contentBase64() == null) {
+                throw ApiException.unprocessable("dossier.attachment.base64", "?");
+            }
+            byte[] content;
+            try {
+                content = Base64.getMimeDecoder().decode(a.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unprocessable("dossier.attachment.base64", a.fileName());
+            }
+            files.add(new IntakeService.Decoded(a.fileName().strip(), AttachmentPolicy.check(a.fileName(), content),
+                    content));
+        }
+        return files;
+    }
+
+    /** Step deadlines: the quota in working hours from the hand-off, the clock stopped during pauses. */
+    public static final class StepTiming {
+        private StepTiming() {
+        }
+
+        public static Instant due(WorkingCalendar calendar, Instant openedAt, Integer quotaHours, List<Pause> pauses,
+                                  String agency) {
+            if (quotaHours == null) {
+                return null;
+            }
+            List<Pause> within = pauses.stream().filter(p -> !p.from().isBefore(openedAt)).toList();
+            return calendar.dueAt(openedAt, ProcessingTime.workingHours(quotaHours), within, PausePolicy.PAUSE, 0, agency)
+                    .toInstant();
+        }
+
+        public static Timeliness classify(WorkingCalendar calendar, Instant finishedAt, Instant due) {
+            return due == null ? null : calendar.classify(finishedAt, ZonedDateTime.ofInstant(due, IntakeService.VN));
+        }
+    }
+}

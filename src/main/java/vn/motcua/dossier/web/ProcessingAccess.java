@@ -1,0 +1,115 @@
+package vn.motcua.dossier.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.ProcessingForms;
+import vn.motcua.dossier.internal.ProcessingQueries;
+import vn.motcua.dossier.internal.ProcessingService;
+import vn.motcua.dossier.internal.ProcessingStore;
+import vn.motcua.platform.api.ApiException;
+
+/** Who may see a dossier in processing, and the downloads shared by the API and the pages. */
+@Component
+class ProcessingAccess {
+
+    private final DossierStore store;
+    private final ProcessingStore steps;
+    private final ProcessingForms forms;
+    private final ProcessingQueries queries;
+    private final ProcessingService processing;
+
+    ProcessingAccess(DossierStore store, ProcessingStore steps, ProcessingForms forms, ProcessingQueries queries,
+                     ProcessingService processing) {
+        this.store = store;
+        this.steps = steps;
+        this.forms = forms;
+        this.queries = queries;
+        this.processing = processing;
+    }
+
+    /**
+     * The applicant (others get 404), officers holding a post in its agency or in the agency of any of
+     * its steps (inter-agency), administrators and auditors; other officers get 403.
+     */
+    Dossier visible(UUID id, Authentication auth) {
+        Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        if (DossierApi.hasRole(auth, "ADMIN") || DossierApi.hasRole(auth, "AUDITOR")) {
+            return d;
+        }
+        if (DossierApi.hasRole(auth, "CITIZEN")) {
+            if (!d.submittedBy().equals(auth.getName())) {
+                throw ApiException.notFound("dossier.notFound");
+            }
+            return d;
+        }
+        var scope = queries.scope(auth.getName(), today());
+        boolean mine = scope.agencies().contains(d.agencyCode()) || steps.steps(id).stream()
+                .anyMatch(s -> scope.agencies().contains(s.agencyCode()));
+        if (!mine) {
+            throw ApiException.forbidden("dossier.forbidden.agency");
+        }
+        return d;
+    }
+
+    ResponseEntity<byte[]> formPdf(Dossier d, String form, HttpServletRequest request) {
+        String url = TrackingLinks.of(request, d);
+        byte[] pdf = switch (form) {
+            case "04" -> forms.form04(d, url);
+            case "05" -> forms.form05(d, url);
+            case "06" -> forms.form06(d, url);
+            default -> throw ApiException.notFound("dossier.slip.unknown", form);
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mau-" + form + "-"
+                        + (d.code() == null ? d.id() : d.code()) + ".pdf\"")
+                .body(pdf);
+    }
+
+    /** Form 07 for one agency the caller works in (any agency for administrators and auditors). */
+    ResponseEntity<?> register(String agency, LocalDate from, LocalDate to, DossierState state, String format,
+                               Authentication auth) {
+        List<ProcessingQueries.RegisterRow> rows = registerRows(agency, from, to, state, auth);
+        String name = "so-theo-doi-" + agency + "-" + from + "-" + to;
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(rows);
+            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                    .body(forms.registerCsv(rows));
+            case "xlsx" -> ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+                    .body(forms.registerXlsx("SỔ THEO DÕI HỒ SƠ (Mẫu 07) — " + agency + " — " + from + " → " + to, rows));
+            default -> throw ApiException.badRequest("processing.register.format", format);
+        };
+    }
+
+    List<ProcessingQueries.RegisterRow> registerRows(String agency, LocalDate from, LocalDate to, DossierState state,
+                                                     Authentication auth) {
+        if (agency == null || agency.isBlank()) {
+            throw ApiException.badRequest("processing.register.agency");
+        }
+        if (to.isBefore(from) || from.plusYears(2).isBefore(to)) {
+            throw ApiException.badRequest("processing.register.period");
+        }
+        boolean overseer = DossierApi.hasRole(auth, "ADMIN") || DossierApi.hasRole(auth, "AUDITOR");
+        if (!overseer && !queries.scope(auth.getName(), today()).agencies().contains(agency)) {
+            throw ApiException.forbidden("dossier.forbidden.agency");
+        }
+        return queries.register(List.of(agency), from, to, state, processing.now());
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(processing.now(), DossierViews.VN);
+    }
+}

@@ -1,0 +1,255 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.internal.LateWatch;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/** Processing through the public API, from acceptance to the rated result, with the refusals. */
+@IntegrationTest
+class ProcessingApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    LateWatch lateWatch;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        referenceData.ensureAll();
+        http = new Http(port);
+    }
+
+    String accepted() {
+        String phone = IntakeApiTest.phone();
+        var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
+                DossierFixtures.birthSubmission(phone, "p." + phone + "@example.vn", DossierFixtures.SAI_GON));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        var a = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of());
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return id;
+    }
+
+    int version(String id) {
+        return jdbc.sql("select version from dossier where id = ?").param(UUID.fromString(id)).query(Integer.class).single();
+    }
+
+    Http.Response post(String user, String id, String action, Map<String, Object> body) {
+        return http.postJson(user, "demo", "/api/v1/dossiers/" + id + "/" + action, body);
+    }
+
+    @Test
+    void aDossierGoesFromAcceptanceThroughStepsSupplementAndApologyToARatedResult() throws Exception {
+        String id = accepted();
+        var view = http.getAs("chuyenvien", "demo", "/api/v1/dossiers/" + id + "/processing");
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+        var steps = view.json().get("steps");
+        assertThat(steps.get(0).get("step").asString()).isNotBlank();
+        assertThat(steps.get(0).get("finishedAt").isNull()).isFalse();        // reception: done at acceptance
+        assertThat(steps.get(1).get("finishedAt").isNull()).isTrue();         // appraisal: open, in the queue
+        assertThat(view.json().get("actions").toString()).contains("CLAIM").doesNotContain("DECIDE");
+
+        // The handling officer sees it in the queue of their agency and post, and claims it.
+        var queue = http.getAs("chuyenvien", "demo", "/api/v1/dossiers/queue?filter=QUEUE");
+        assertThat(queue.body()).contains(id);
+        assertThat(http.getAs("lanhdao", "demo", "/api/v1/dossiers/queue?filter=QUEUE").body()).doesNotContain(id);
+        assertThat(post("chuyenvien", id, "claim", Map.of("version", version(id))).status()).isEqualTo(200);
+        assertThat(http.getAs("chuyenvien", "demo", "/api/v1/dossiers/queue?filter=MINE").body()).contains(id);
+
+        // A supplement during appraisal: Form 02 again, the clock pauses; the applicant answers online.
+        var req = post("chuyenvien", id, "processing-supplement-request", Map.of("version", version(id),
+                "items", List.of(Map.of("document", "Giấy xác nhận cư trú", "reason", "Thiếu dấu")), "note", "Bổ sung"));
+        assertThat(req.status()).as(req.body()).isEqualTo(200);
+        assertThat(req.json().get("state").asString()).isEqualTo("PROCESSING_PAUSED");
+        assertThat(jdbc.sql("select count(*) from dossier_pause where dossier_id = ? and resumed_at is null")
+                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+        var forwardWhilePaused = post("chuyenvien", id, "forward", Map.of());
+        assertThat(forwardWhilePaused.status()).isEqualTo(409);
+        var supply = post("congdan", id, "processing-supplement", Map.of("version", version(id),
+                "attachments", List.of(Map.of("fileName", "cu-tru.pdf",
+                        "contentBase64", Base64.getEncoder().encodeToString(DossierFixtures.PDF)))));
+        assertThat(supply.status()).as(supply.body()).isEqualTo(200);
+        assertThat(supply.json().get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(jdbc.sql("select count(*) from dossier_pause where dossier_id = ? and resumed_at is not null")
+                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+
+        // The leader cannot do the handling officer's step; the handling officer hands it on.
+        var wrongRole = post("lanhdao", id, "forward", Map.of());
+        assertThat(wrongRole.status()).isEqualTo(403);
+        var fwd = post("chuyenvien", id, "forward", Map.of("version", version(id), "note", "Đủ điều kiện"));
+        assertThat(fwd.status()).as(fwd.body()).isEqualTo(200);
+
+        // The step is late (backdated), the watch flags it, and an apology with a new date is issued.
+        jdbc.sql("""
+                        update dossier_step set opened_at = opened_at - interval '20 days', due_at = now() - interval '1 hour'
+                        where dossier_id = ? and finished_at is null""")
+                .param(UUID.fromString(id)).update();
+        var run = lateWatch.watch(Instant.now());
+        assertThat(run.ran()).isTrue();
+        assertThat(jdbc.sql("select warning from dossier_step where dossier_id = ? and finished_at is null")
+                .param(UUID.fromString(id)).query(String.class).single()).isEqualTo("LATE");
+        String before = jdbc.sql("select due_at::text from dossier where id = ?").param(UUID.fromString(id)).query(String.class).single();
+        var ext = post("lanhdao", id, "extension", Map.of("version", version(id), "workingDays", 2,
+                "reason", "Cần xác minh thêm với nơi đăng ký thường trú"));
+        assertThat(ext.status()).as(ext.body()).isEqualTo(200);
+        String after = jdbc.sql("select due_at::text from dossier where id = ?").param(UUID.fromString(id)).query(String.class).single();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(pdf("lanhdao", "/api/v1/dossiers/" + id + "/forms/04.pdf"))
+                .contains("PHIẾU XIN LỖI").contains("Cần xác minh thêm");
+
+        // The leader approves with a generated result; reception returns it; the citizen rates.
+        var decide = post("lanhdao", id, "decision", Map.of("version", version(id), "outcome", "APPROVED",
+                "summary", "Cấp Giấy khai sinh bản chính"));
+        assertThat(decide.status()).as(decide.body()).isEqualTo(200);
+        assertThat(decide.json().get("state").asString()).isEqualTo("RESULT_READY");
+        var ret = post("tiepnhan", id, "result-return", Map.of("version", version(id), "delivery", "ONLINE"));
+        assertThat(ret.status()).as(ret.body()).isEqualTo(200);
+        assertThat(ret.json().get("state").asString()).isEqualTo("RETURNED");
+        assertThat(ret.json().get("closedAt").isNull()).isFalse();
+        assertThat(post("congdan", id, "rating", Map.of("rating", 6)).status()).isEqualTo(422);
+        assertThat(post("congdan", id, "rating", Map.of("rating", 5, "comment", "Nhanh")).status()).isEqualTo(200);
+        assertThat(post("congdan", id, "rating", Map.of("rating", 4)).status()).isEqualTo(409);
+
+        String form06 = pdf("tiepnhan", "/api/v1/dossiers/" + id + "/forms/06.pdf");
+        assertThat(form06).contains("PHIẾU KIỂM SOÁT").contains("Quá hạn").contains("Lê Văn Cường");
+        List<String> types = jdbc.sql("select type from dossier_event where dossier_id = ? order by seq")
+                .param(UUID.fromString(id)).query(String.class).list();
+        assertThat(types).containsSubsequence("ACCEPTED", "CLAIMED", "PROCESSING_SUPPLEMENT_REQUESTED",
+                "PROCESSING_SUPPLEMENTED", "FORWARDED", "EXTENDED", "DECIDED", "RESULT_RETURNED", "RATED");
+        assertThat(http.getAs("congdan", "demo", "/api/v1/dossiers/" + id + "/result").status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoOfficersActingAtOnceGetOneSuccessAndOneChangedByMessage() throws Exception {
+        String id = accepted();
+        int v = version(id);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> results = new ArrayList<>();
+        results.add(pool.submit(() -> {
+            go.await();
+            return post("chuyenvien", id, "claim", Map.of("version", v));
+        }));
+        results.add(pool.submit(() -> {
+            go.await();
+            return post("lanhdao", id, "assign", Map.of("version", v, "assignee", "chuyenvien"));
+        }));
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        String conflict = null;
+        for (var f : results) {
+            var r = f.get();
+            statuses.add(r.status());
+            if (r.status() == 409) {
+                conflict = r.json().get("detail").asString();
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(conflict).containsAnyOf("Lê Văn Cường", "Phạm Thị Dung").contains("tải lại");
+    }
+
+    @Test
+    void actionsNotAllowedInTheStateOrByTheRoleAreRefusedWithTheReason() throws Exception {
+        String id = accepted();
+        var decideTooEarly = post("chuyenvien", id, "decision", Map.of("outcome", "APPROVED", "summary", "x"));
+        assertThat(decideTooEarly.status()).isEqualTo(409);
+        var returnTooEarly = post("tiepnhan", id, "result-return", Map.of());
+        assertThat(returnTooEarly.status()).isIn(403, 409);
+        var citizen = post("congdan", id, "forward", Map.of());
+        assertThat(citizen.status()).isEqualTo(403);
+        var sendBack = post("chuyenvien", id, "send-back", Map.of("reason", "x"));
+        assertThat(sendBack.status()).isEqualTo(409);
+        var noReason = post("lanhdao", id, "stop", Map.of());
+        assertThat(noReason.status()).isEqualTo(422);
+        var stop = post("lanhdao", id, "stop", Map.of("version", version(id), "reason", "Người nộp rút hồ sơ"));
+        assertThat(stop.status()).as(stop.body()).isEqualTo(200);
+        assertThat(stop.json().get("state").asString()).isEqualTo("STOPPED");
+        var afterStop = post("chuyenvien", id, "forward", Map.of());
+        assertThat(afterStop.status()).isEqualTo(409);
+        assertThat(afterStop.json().get("detail").asString()).contains("STOPPED");
+        assertThat(pdf("lanhdao", "/api/v1/dossiers/" + id + "/forms/05.pdf"))
+                .contains("Người nộp rút hồ sơ");
+        var ext = post("lanhdao", id, "extension", Map.of("workingDays", 1, "reason", "x"));
+        assertThat(ext.status()).isEqualTo(409);
+    }
+
+    @Test
+    void sendBackTransferAndReassignmentAreRecordedAsHandOffs() {
+        String id = accepted();
+        assertThat(post("chuyenvien", id, "forward", Map.of()).status()).isEqualTo(200);
+        var back = post("lanhdao", id, "send-back", Map.of("reason", "Cần kiểm tra lại tên cha"));
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        String assignee = jdbc.sql("select assignee from dossier_step where dossier_id = ? and finished_at is null")
+                .param(UUID.fromString(id)).query(String.class).single();
+        assertThat(assignee).isEqualTo("chuyenvien");
+        var reassign = post("lanhdao", id, "assign", Map.of("assignee", "tiepnhan"));
+        assertThat(reassign.status()).isEqualTo(422); // tiepnhan holds no handling post
+        var transfer = post("chuyenvien", id, "transfer", Map.of("agencyCode", "UBND-26743", "reason", "Liên thông"));
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select agency_code from dossier_step where dossier_id = ? and finished_at is null")
+                .param(UUID.fromString(id)).query(String.class).single()).isEqualTo("UBND-26743");
+        // chuyenvien works in UBND-26740 only: the step is no longer theirs
+        assertThat(post("chuyenvien", id, "forward", Map.of()).status()).isEqualTo(403);
+        assertThat(jdbc.sql("select outcome from dossier_step where dossier_id = ? order by seq")
+                .param(UUID.fromString(id)).query(String.class).list())
+                .containsExactly("DONE", "DONE", "SENT_BACK", "TRANSFERRED", null);
+    }
+
+    @Test
+    void theRegisterListsTheAgencysDossiersAsJsonCsvAndXlsx() {
+        String id = accepted();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String q = "/api/v1/dossiers/register?agency=UBND-26740&from=" + today + "&to=" + today;
+        var json = http.getAs("lanhdao", "demo", q);
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        assertThat(json.body()).contains(id);
+        var csv = http.getAs("lanhdao", "demo", q + "&format=csv");
+        assertThat(csv.body()).contains("Mã hồ sơ").contains("UBND-26740-");
+        var xlsx = http.getAs("lanhdao", "demo", q + "&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).contains("spreadsheetml");
+        assertThat(http.getAs("lanhdao", "demo", "/api/v1/dossiers/register?agency=UBND-26743&from=" + today + "&to="
+                + today).status()).isEqualTo(403);
+        assertThat(http.getAs("lanhdao", "demo", q + "&format=doc").status()).isEqualTo(400);
+        assertThat(http.getAs("lanhdao", "demo", "/api/v1/dossiers/register?agency=UBND-26740&from=2025-13-01&to="
+                + today).status()).isEqualTo(400);
+    }
+
+    String pdf(String user, String path) throws Exception {
+        byte[] body = http.sendBytes(http.request(path).GET().header("Authorization", Http.basic(user, "demo")).build());
+        return text(body);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (var doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}

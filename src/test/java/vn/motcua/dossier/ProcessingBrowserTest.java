@@ -1,0 +1,199 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.internal.LateWatch;
+import vn.motcua.support.Browser;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/**
+ * From submission to the rated result in a real browser, across four officer roles: reception accepts
+ * (tiepnhan), handling claims, asks for one supplement and hands on (chuyenvien), the citizen supplies
+ * online, the leader's step is late so the leader issues Form 04 and approves (lanhdao), and the result is
+ * returned by reception (tiepnhan again: territory has no public API to add a separate return post).
+ */
+@IntegrationTest
+class ProcessingBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    LateWatch lateWatch;
+    @Autowired
+    Clock clock;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void open() {
+        referenceData.ensureAll();
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void loginAs(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    String state() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-state"))).getText();
+    }
+
+    @Test
+    void fromSubmissionToRatedResultAcrossFourOfficersWithASupplementAndALateStep() throws Exception {
+        Http http = new Http(port);
+        String phone = IntakeApiTest.phone();
+        var submitted = http.postJson("congdan", "demo", "/api/v1/dossiers",
+                DossierFixtures.birthSubmission(phone, "b." + phone + "@example.vn", DossierFixtures.SAI_GON));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asString();
+
+        // 1. Reception accepts and opens the processing page.
+        loginAs("tiepnhan");
+        browser.get(url("/workbench/dossiers/" + id));
+        click("accept");
+        click("processing-link");
+        assertThat(state()).isEqualTo("Đã tiếp nhận, đang giải quyết");
+        assertThat(browser.findElement(By.id("open-step")).getText()).contains("Hàng chờ");
+
+        // 2. The handling officer finds it in the queue, claims it, asks for a supplement (clock pauses).
+        loginAs("chuyenvien");
+        browser.get(url("/workbench/processing"));
+        var before = browser.findElement(By.id("queue"));
+        click("filter-QUEUE");                                   // htmx swaps the table in place
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.urlContains("filter=QUEUE"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + id)));
+        browser.findElement(By.cssSelector("#row-" + id + " a")).click();
+        click("claim");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("open-step"), "Lê Văn Cường"));
+        browser.findElement(By.id("supplement-items")).sendKeys("Giấy xác nhận thông tin cư trú | Bản chụp bị mờ");
+        click("request-supplement");
+        wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Tạm dừng, chờ bổ sung hồ sơ"));
+
+        // 3. The applicant answers online; the clock resumes.
+        loginAs("congdan");
+        browser.get(url("/my/dossiers/" + id));
+        Path file = Files.createTempFile("cu-tru", ".pdf");
+        Files.write(file, DossierFixtures.PDF);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("processing-files"))).sendKeys(file.toString());
+        click("processing-supply");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(state()).isEqualTo("Đã tiếp nhận, đang giải quyết");
+
+        // 4. The handling officer hands it to the leader.
+        loginAs("chuyenvien");
+        browser.get(url("/workbench/processing/" + id));
+        browser.findElement(By.id("forward-note")).sendKeys("Đủ điều kiện đăng ký");
+        click("forward");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("open-step"), "Lãnh đạo"));
+
+        // 5. The leader's step is late (its hand-off backdated three weeks); the watch flags it.
+        jdbc.sql("""
+                        update dossier_step set opened_at = opened_at - interval '21 days', due_at = now() - interval '2 hours'
+                        where dossier_id = ? and finished_at is null""").param(UUID.fromString(id)).update();
+        assertThat(lateWatch.watch(clock.instant()).ran()).isTrue();
+        loginAs("lanhdao");
+        browser.get(url("/workbench/processing?filter=WARNED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("row-" + id), "Quá hạn"));
+        browser.get(url("/workbench/processing/" + id));
+        assertThat(browser.findElement(By.id("step-warning")).getText()).isEqualTo("Quá hạn");
+        String dueBefore = browser.findElement(By.id("dossier-due")).getText();
+        var days = browser.findElement(By.id("extend-days"));
+        days.clear();
+        days.sendKeys("2");
+        browser.findElement(By.id("extend-reason")).sendKeys("Chờ xác minh thông tin của người cha");
+        click("extend");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-04")));
+        assertThat(browser.findElement(By.id("dossier-due")).getText()).isNotEqualTo(dueBefore);
+        browser.findElement(By.id("decide-summary")).sendKeys("Cấp Giấy khai sinh bản chính cho cháu Trần Minh Khôi");
+        click("decide");
+        wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Đã có kết quả, chờ trả"));
+
+        // 6. Reception returns the result online; the dossier closes.
+        loginAs("tiepnhan");
+        browser.get(url("/workbench/processing/" + id));
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivery")))).selectByValue("ONLINE");
+        click("return-result");
+        wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Đã trả kết quả"));
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("Quá hạn").contains("Phạm Thị Dung");
+
+        // 7. The applicant downloads nothing in the browser here, but rates the service.
+        loginAs("congdan");
+        browser.get(url("/my/dossiers/" + id));
+        click("rating-5");
+        browser.findElement(By.id("rating-comment")).sendKeys("Cán bộ hướng dẫn tận tình");
+        click("rate");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
+        assertThat(browser.findElement(By.id("rated")).getText()).contains("5/5");
+
+        // Form 04 and Form 06 (server-generated PDFs), the apology email, and the history.
+        byte[] form04 = http.sendBytes(http.request("/api/v1/dossiers/" + id + "/forms/04.pdf").GET()
+                .header("Authorization", Http.basic("lanhdao", "demo")).build());
+        assertThat(text(form04)).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ").contains("Chờ xác minh");
+        byte[] form06 = http.sendBytes(http.request("/api/v1/dossiers/" + id + "/forms/06.pdf").GET()
+                .header("Authorization", Http.basic("tiepnhan", "demo")).build());
+        assertThat(text(form06)).contains("Quá hạn").contains("Trần Thị Bình").contains("Lê Văn Cường");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select subject from notification where dossier_id = ?").param(UUID.fromString(id)).query(String.class)
+                .list()).anyMatch(s -> s.contains("xin lỗi")));
+        assertThat(jdbc.sql("select distinct actor from dossier_event where dossier_id = ? and actor <> 'congdan'")
+                .param(UUID.fromString(id)).query(String.class).list())
+                .containsExactlyInAnyOrder("tiepnhan", "chuyenvien", "lanhdao");
+        assertThat(jdbc.sql("select rating from dossier_result where dossier_id = ?").param(UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(5);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (var doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
