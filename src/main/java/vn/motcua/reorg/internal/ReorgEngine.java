@@ -602,7 +602,9 @@ public class ReorgEngine {
     /** An officer decides where a dossier left in triage goes (rule EXPLICIT), with its event. */
     public boolean decideTriage(UUID id, UUID dossierId, String agencyCode, String user) {
         Reports.PlanView view = view(id);
-        Agency target = territory.agency(agencyCode, LocalDate.now(clock.withZone(PlanCompiler.VN)))
+        LocalDate today = LocalDate.now(clock.withZone(PlanCompiler.VN));
+        LocalDate effective = view.effective().atZone(PlanCompiler.VN).toLocalDate();
+        Agency target = territory.agency(agencyCode, today.isAfter(effective) ? today : effective)
                 .orElseThrow(() -> ApiException.unprocessable("reorg.triage.unknownAgency", agencyCode));
         List<DossierTransfers.Flow> flows = transfers.flows(id);
         for (DossierTransfers.Flow f : flows) {
