@@ -6,7 +6,8 @@ alter table dossier add column agency_since timestamptz;
 
 -- The journal of a reorganisation plan's transfers: written once, in one transaction, when the plan
 -- starts executing; each batch then moves its dossiers, appends a TRANSFERRED event per dossier and
--- sets done_at, in one transaction. A crash loses at most the batch in progress, which a restart redoes.
+-- records itself in dossier_transfer_batch, in one transaction. A crash loses at most the batch in
+-- progress, which a restart redoes.
 create table dossier_transfer
 (
     plan_id        uuid        not null,
@@ -18,7 +19,15 @@ create table dossier_transfer
     rule           text        not null,
     effective      timestamptz not null,
     new_due_at     timestamptz,                      -- null: the deadline keeps running unchanged
-    done_at        timestamptz,
-    primary key (plan_id, dossier_id)
+    primary key (plan_id, batch_no, dossier_id)       -- one row per dossier: written once from one query
 );
-create index dossier_transfer_batch on dossier_transfer (plan_id, batch_no) where done_at is null;
+
+-- Batches done (one row per batch, not one update per dossier).
+create table dossier_transfer_batch
+(
+    plan_id  uuid        not null,
+    batch_no int         not null,
+    moved    int         not null,
+    done_at  timestamptz not null,
+    primary key (plan_id, batch_no)
+);

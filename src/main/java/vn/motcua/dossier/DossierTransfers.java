@@ -55,6 +55,9 @@ public interface DossierTransfers {
     /** Open dossiers held just before {@code effective} by those agencies, per state. */
     Map<String, Long> countOpenHeldBy(Collection<String> agencyCodes, Instant effective);
 
+    /** The procedures of the open dossiers held just before {@code effective}, per holding agency (one GROUP BY). */
+    Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective);
+
     /**
      * Writes the plan's transfers to the journal (batch numbers from 1, {@code batchSize} rows each) in one
      * transaction; does nothing and returns the existing size when the plan already has a journal.

@@ -50,7 +50,8 @@ public class TransferNotifications {
                     + "Do sắp xếp đơn vị hành chính, từ " + WHEN.format(n.effective()) + " hồ sơ \"" + n.procedureName()
                     + "\" (" + ref + ") do " + n.toAgencyName() + " tiếp tục giải quyết. Hồ sơ không phải nộp lại, "
                     + "các bước đã làm được giữ nguyên"
-                    + (n.dueAt() != null ? "; hẹn trả kết quả không đổi: " + WHEN.format(n.dueAt()) : "") + ".\n\n"
+                    + (n.dueAt() != null ? "; hẹn trả kết quả không đổi: " + WHEN.format(n.dueAt())
+                    : "; thời hạn giải quyết không thay đổi") + ".\n\n"
                     + "Mã hồ sơ và đường dẫn tra cứu cũ vẫn dùng được.\n";
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, n.dossierId() + "/TRANSFERRED/" + e.planId());

@@ -174,7 +174,8 @@ class ReorgRealDataTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(jdbc.sql("select dossier_id from notification where dedup_key like ?").param("%/TRANSFERRED/" + id)
                         .query(UUID.class).set()).isEqualTo(withEmail));
-        assertThat(jdbc.sql("select body from notification where dedup_key like ? limit 1").param("%/TRANSFERRED/" + id)
+        assertThat(jdbc.sql("select n.body from notification n join dossier d on d.id = n.dossier_id "
+                        + "where n.dedup_key like ? and d.due_at is not null limit 1").param("%/TRANSFERRED/" + id)
                 .query(String.class).single()).contains("hẹn trả kết quả không đổi");
     }
 

@@ -82,6 +82,19 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     }
 
     @Override
+    public Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective) {
+        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code from dossier d where " + HOLDER + " = any (?) and "
+                    + SINCE + " < ? and " + OPEN + " group by 1, 2 order by 1, 2");
+            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
+            ps.setTimestamp(2, Timestamp.from(effective));
+            return ps;
+        }, (RowCallbackHandler) rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)));
+        return out;
+    }
+
+    @Override
     public long journal(UUID planId, Instant effective, int batchSize, Iterable<Transfer> transfers) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize");
@@ -150,17 +163,32 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
 
     @Override
     public List<Integer> pendingBatches(UUID planId) {
-        return jdbc.queryForList("select distinct batch_no from dossier_transfer where plan_id = ? and done_at is null order by 1",
-                Integer.class, planId);
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+        if (max == null) {
+            return List.of();
+        }
+        java.util.Set<Integer> done = new java.util.HashSet<>(jdbc.queryForList(
+                "select batch_no from dossier_transfer_batch where plan_id = ?", Integer.class, planId));
+        List<Integer> out = new ArrayList<>();
+        for (int b = 1; b <= max; b++) {
+            if (!done.contains(b)) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     @Override
     public int transferBatch(UUID planId, int batchNo, String actor, String reason) {
         Integer moved = tx.execute(s -> {
-            // Lock this batch's journal rows: a second executor of the same batch waits, then finds nothing to do.
-            List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? "
-                            + "and done_at is null for update", (rs, i) -> rs.getTimestamp(1).toInstant(), planId, batchNo);
-            if (eff.isEmpty()) {
+            // One executor per batch, even across nodes: a second one waits, then finds nothing left to do.
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
+                    "transfer:" + planId + ":" + batchNo);
+            Integer done = jdbc.queryForObject("select count(*) from dossier_transfer_batch where plan_id = ? and batch_no = ?",
+                    Integer.class, planId, batchNo);
+            List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? limit 1",
+                    (rs, i) -> rs.getTimestamp(1).toInstant(), planId, batchNo);
+            if (done != null && done > 0 || eff.isEmpty()) {
                 return 0;
             }
             int n = jdbc.update("""
@@ -173,7 +201,7 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                                due_at        = coalesce(t.new_due_at, d.due_at),
                                version       = d.version + 1
                           from dossier_transfer t
-                         where t.plan_id = ? and t.batch_no = ? and t.done_at is null and d.id = t.dossier_id
+                         where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
                         returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at
                     )
                     insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
@@ -184,8 +212,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                                               'effective', m.effective, 'dueAt', m.due_at)
                       from moved m
                     """, planId, batchNo, actor, reason, planId.toString());
-            jdbc.update("update dossier_transfer set done_at = now() where plan_id = ? and batch_no = ? and done_at is null",
-                    planId, batchNo);
+            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
+                    planId, batchNo, n);
             events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0)));
             return n;
         });
@@ -242,7 +270,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     @Override
     public long stillHeldAfter(UUID planId, String rule) {
         Long n = jdbc.queryForObject("select count(*) from dossier_transfer t join dossier d on d.id = t.dossier_id "
-                + "where t.plan_id = ? and t.rule = ? and t.done_at is not null and " + HOLDER + " = t.to_agency and "
+                + "join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
+                + "where t.plan_id = ? and t.rule = ? and " + HOLDER + " = t.to_agency and "
                 + OPEN, Long.class, planId, rule);
         return n == null ? 0 : n;
     }
@@ -251,7 +280,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     public void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each) {
         tx.executeWithoutResult(s -> jdbc.query(c -> {
             var ps = c.prepareStatement("select t.batch_no, t.dossier_id, d.code, d.state, t.from_agency, t.to_agency, "
-                    + "t.rule, d.due_at, t.done_at from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                    + "t.rule, d.due_at, b.done_at from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                    + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
                     + "where t.plan_id = ? order by t.batch_no, t.dossier_id");
             ps.setObject(1, planId);
             ps.setFetchSize(20_000);

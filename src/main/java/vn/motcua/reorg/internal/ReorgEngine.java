@@ -246,35 +246,44 @@ public class ReorgEngine {
         }
         // The procedures actually in flight in the closing agencies, per closing unit.
         Map<String, Set<String>> byUnit = new TreeMap<>();
-        Map<String, Long> pairs = new HashMap<>();
-        transfers.forEachOpenHeldBy(router.closingAgencies().keySet(), plan.effective(), d -> {
-            Agency a = router.closingAgencies().get(d.agencyCode());
-            if (a != null && d.procedureCode() != null && pairs.merge(a.unitCode() + "|" + d.procedureCode(), 1L, Long::sum) == 1L) {
-                byUnit.computeIfAbsent(a.unitCode(), k -> new java.util.TreeSet<>()).add(d.procedureCode());
+        transfers.openProceduresByHolder(router.closingAgencies().keySet(), plan.effective()).forEach((agency, procs) -> {
+            Agency a = router.closingAgencies().get(agency);
+            if (a != null) {
+                byUnit.computeIfAbsent(a.unitCode(), k -> new java.util.TreeSet<>()).addAll(procs);
             }
         });
-        long checks = 0;
-        Set<String> reported = new HashSet<>();
+        // Each (procedure, successor unit) pair once.
+        Map<String, Set<String>> pairs = new TreeMap<>();
         for (Map.Entry<String, Set<String>> e : byUnit.entrySet()) {
+            if (plan.abolishedFunctionsTo().containsKey(e.getKey())) {
+                continue; // a district's functions go to the communes by address; the communes are checked below
+            }
+            for (CompiledPlan.Succ s : plan.successors().getOrDefault(e.getKey(), List.of())) {
+                pairs.computeIfAbsent(s.code(), k -> new java.util.TreeSet<>()).addAll(e.getValue());
+            }
+        }
+        long checks = 0;
+        Map<String, Boolean> known = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : pairs.entrySet()) {
+            String unit = e.getKey();
+            if (plan.opening().contains(unit) && territory.unit(unit, plan.effectiveDate()).isEmpty()) {
+                continue; // opened by the plan: its agencies are derived at execution, with the standard kinds
+            }
             for (String proc : e.getValue()) {
-                if (cat.versionInForce(proc, plan.effectiveDate()).isEmpty()) {
-                    if (reported.add("?" + proc)) {
-                        warnings.add(new CompiledPlan.Problem("reorg.validation.procedureUnknown", proc));
-                    }
+                if (!known.computeIfAbsent(proc, p -> cat.versionInForce(p, plan.effectiveDate()).isPresent())) {
                     continue;
                 }
-                for (CompiledPlan.Succ s : plan.successors().getOrDefault(e.getKey(), List.of())) {
-                    String unit = plan.abolishedFunctionsTo().containsKey(e.getKey()) ? null : s.code();
-                    if (unit == null || plan.opening().contains(unit) && territory.unit(unit, plan.effectiveDate()).isEmpty()) {
-                        continue; // communes receive a district's functions by address; units not yet opened are checked at execution
-                    }
-                    checks++;
-                    if (cat.competentAgencies(proc, unit, plan.effectiveDate()).isEmpty() && reported.add(proc + "@" + unit)) {
-                        errors.add(new CompiledPlan.Problem("reorg.validation.noPerformer", proc, unit));
-                    }
+                checks++;
+                if (cat.competentAgencies(proc, unit, plan.effectiveDate()).isEmpty()) {
+                    errors.add(new CompiledPlan.Problem("reorg.validation.noPerformer", proc, unit));
                 }
             }
         }
+        known.forEach((proc, inCatalogue) -> {
+            if (!inCatalogue) {
+                warnings.add(new CompiledPlan.Problem("reorg.validation.procedureUnknown", proc));
+            }
+        });
         return checks;
     }
 
@@ -393,6 +402,7 @@ public class ReorgEngine {
         List<Reports.ProcedureChange> procs = procDossiers.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new Reports.ProcedureChange(e.getKey(), e.getValue(), procPairs.get(e.getKey()).size())).toList();
+        log.info("Dry run of plan {}: {} dossiers routed in {} ms (validation included)", id, totals[0], (System.nanoTime() - start) / 1_000_000);
         Reports.DryRun report = new Reports.DryRun(id, view(id).name(), plan.effective(), clock.instant(), totals[0], byRule,
                 byState, old, neu, plan.nearCutoverWorkingDays(), totals[1], officers(plan, router), procs, totals[2],
                 unresolved, sample, totals[0] > sample.size(), (System.nanoTime() - start) / 1_000_000);
@@ -482,6 +492,7 @@ public class ReorgEngine {
             if (extra != null) {
                 obs.add(extra);
             }
+            log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
             store(id, "validation", p.validation(), PlanState.EXECUTING);
             // 1. Units (idempotent: nothing happens when already applied), then the agencies of opened units.
             TerritoryChanges.ChangeReport units = changes.apply(plan.unitChanges(), plan.effectiveDate(), plan.legalBasis());
@@ -504,7 +515,9 @@ public class ReorgEngine {
                     planned.add(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
                             dec.rule().name(), due));
                 });
+                log.info("Plan {}: {} dossiers routed at {} ms", id, planned.size(), (System.nanoTime() - start) / 1_000_000);
                 journal = transfers.journal(id, plan.effective(), plan.batchSize(), planned);
+                log.info("Plan {}: journal written at {} ms", id, (System.nanoTime() - start) / 1_000_000);
             }
             if (before == null) {
                 before = transfers.journaledOpenByState(id);
