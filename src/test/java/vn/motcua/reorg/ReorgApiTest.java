@@ -61,10 +61,27 @@ class ReorgApiTest {
     JdbcClient jdbc;
     Http http;
 
+    private final List<World> worlds = new ArrayList<>();
+
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
+    }
+
+    /** Other tests count the agencies valid today nationwide: close this test's units (and so their agencies). */
+    @org.junit.jupiter.api.AfterEach
+    void closeTestUnits() {
+        LocalDate end = LocalDate.of(2030, 1, 1);
+        for (World w : worlds) {
+            UnitChanges.Builder b = UnitChanges.builder();
+            for (String c : List.of(w.a(), w.b(), w.c(), w.d(), w.e(), w.f(), w.p())) {
+                if (territory.unit(c, end.minusDays(1)).isPresent()) {
+                    b.close(c);
+                }
+            }
+            changes.apply(b.build(), end, "Kết thúc thử nghiệm");
+        }
     }
 
     /** A province P with wards A, B, C, E, F, opened on 2026-01-01, with their standard agencies. */
@@ -81,6 +98,7 @@ class ReorgApiTest {
         }
         changes.apply(b.build(), OPENED, "Thử nghiệm");
         agencies.deriveAgencies(List.of(w.p(), w.a(), w.b(), w.c(), w.e(), w.f()), OPENED);
+        worlds.add(w);
         return w;
     }
 

@@ -288,7 +288,7 @@ public class ReorgEngine {
     }
 
     /** A cycle among continuing units (successors that the plan does not open anew), e.g. A into B and B into A. */
-    private static String cycle(CompiledPlan plan) {
+    static String cycle(CompiledPlan plan) {
         Map<String, List<String>> edges = new HashMap<>();
         plan.successors().forEach((p, l) -> l.stream().filter(s -> !plan.opening().contains(s.code()))
                 .forEach(s -> edges.computeIfAbsent(p, k -> new ArrayList<>()).add(s.code())));
