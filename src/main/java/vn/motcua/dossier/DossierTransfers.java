@@ -1,0 +1,97 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Moves in-flight dossiers to successor agencies when units or agencies are reorganised (used by the
+ * reorganisation engine). Set-based and batched: the transfers of a plan are first written to a journal in one
+ * transaction ({@link #journal}), then moved batch by batch ({@link #transferBatch}), each batch in one
+ * transaction that updates the dossiers' agency, appends one {@code TRANSFERRED} event per dossier (past events
+ * are never rewritten) and marks its journal rows done. Idempotent and resumable: a batch already done moves
+ * nothing; after a crash, {@link #pendingBatches} tells what is left.
+ * <p>
+ * <b>Open</b> means: state not in (REFUSED, DRAFT) and {@code closed_at} is null. A dossier is <b>held</b> by
+ * the agency version its {@code agency_code} (or, in triage, {@code triage_owner}) named at the instant it came to
+ * that agency (its receipt, or its last transfer): so a dossier received in old {@code UBND-26737} (Đa Kao, until
+ * 2025-07-01) is told apart from one in new {@code UBND-26737} (Tân Định).
+ */
+public interface DossierTransfers {
+
+    /** An open dossier as the router needs it. {@code agencyCode} is the triage owner when {@code inTriage}. */
+    record OpenDossier(UUID id, String code, String procedureCode, String state, String agencyCode, boolean inTriage,
+                       Instant receivedAt, Instant dueAt, String addressUnitCode, String addressLine) {
+    }
+
+    /**
+     * One planned move. {@code newDueAt} null keeps the deadline running unchanged (the default policy).
+     * {@code rule} is the name of the routing rule that decided (e.g. FULL_MERGE, ADDRESS_RULE, EXPLICIT, TRIAGE).
+     */
+    record Transfer(UUID dossierId, String fromAgency, String toAgency, String toAgencyName, String rule,
+                    Instant newDueAt) {
+    }
+
+    /** A journal row joined with its dossier. */
+    record JournalEntry(int batchNo, UUID dossierId, String code, String state, String fromAgency, String toAgency,
+                        String rule, Instant dueAt, Instant doneAt) {
+    }
+
+    /** What an applicant is told about a transfer of their dossier. */
+    record TransferNotice(UUID dossierId, String code, String procedureName, String applicantName,
+                          String applicantEmail, String toAgencyName, Instant dueAt, Instant effective) {
+    }
+
+    /** Count of journal rows per (from agency, to agency, rule). */
+    record Flow(String fromAgency, String toAgency, String rule, long count) {
+    }
+
+    /** Streams, in one read transaction, the open dossiers held just before {@code effective} by those agencies. */
+    void forEachOpenHeldBy(Collection<String> agencyCodes, Instant effective, Consumer<OpenDossier> each);
+
+    /** Open dossiers held just before {@code effective} by those agencies, per state. */
+    Map<String, Long> countOpenHeldBy(Collection<String> agencyCodes, Instant effective);
+
+    /** The procedures of the open dossiers held just before {@code effective}, per holding agency (one GROUP BY). */
+    Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective);
+
+    /**
+     * Writes the plan's transfers to the journal (batch numbers from 1, {@code batchSize} rows each) in one
+     * transaction; does nothing and returns the existing size when the plan already has a journal.
+     */
+    long journal(UUID planId, Instant effective, int batchSize, Iterable<Transfer> transfers);
+
+    /** Rows in the plan's journal (0 = not journaled yet). */
+    long journalSize(UUID planId);
+
+    /** Batch numbers with rows not yet done, ascending. */
+    List<Integer> pendingBatches(UUID planId);
+
+    /**
+     * Moves the not-yet-done dossiers of one batch, in one transaction, and publishes one
+     * {@link DossiersTransferred}. Returns the number moved (0 when the batch was already done).
+     */
+    int transferBatch(UUID planId, int batchNo, String actor, String reason);
+
+    /** States, now, of the dossiers in the plan's journal that are still open. */
+    Map<String, Long> journaledOpenByState(UUID planId);
+
+    /** Journal rows per (from, to, rule). */
+    List<Flow> flows(UUID planId);
+
+    /** Dossiers moved by the plan with {@code rule} that are still held by the agency they were moved to. */
+    long stillHeldAfter(UUID planId, String rule);
+
+    /** Every journal row of the plan with its dossier, in batch order. */
+    void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each);
+
+    /** The applicants to tell about one batch (those with an email address). */
+    List<TransferNotice> notices(UUID planId, int batchNo);
+
+    /** Moves one dossier held in {@code fromAgency} to another agency (triage decision), with its event. */
+    boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
+                        String rule, Instant effective, String actor, String reason);
+}

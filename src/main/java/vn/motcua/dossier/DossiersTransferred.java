@@ -1,0 +1,12 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Published (through the event publication registry) once per transferred batch of a reorganisation plan:
+ * listeners read the batch's applicants with {@link DossierTransfers#notices} and tell them the new handling
+ * agency and their unchanged due date.
+ */
+public record DossiersTransferred(UUID planId, int batchNo, int moved, Instant effective) {
+}

@@ -1,0 +1,367 @@
+package vn.motcua.dossier.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.DossierBulk;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.DossiersTransferred;
+
+/** Set-based implementation of {@link DossierTransfers} and {@link DossierBulk} (journal table, COPY, UPDATE … FROM). */
+@Service
+public class DossierTransferService implements DossierTransfers, DossierBulk {
+
+    /** Open: not refused, not a draft, not closed. */
+    static final String OPEN = "d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null";
+    /** The code of the agency holding the dossier (the triage owner while it has no competent agency). */
+    static final String HOLDER = "coalesce(d.agency_code, d.triage_owner)";
+    /** Since when the holder holds it. */
+    static final String SINCE = "coalesce(d.agency_since, d.received_at)";
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    DossierTransferService(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx,
+                           ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @Override
+    public void forEachOpenHeldBy(Collection<String> agencyCodes, Instant effective, Consumer<OpenDossier> each) {
+        tx.executeWithoutResult(s -> jdbc.query(c -> {
+            var ps = c.prepareStatement("select d.id, d.code, d.procedure_code, d.state, " + HOLDER + ", d.agency_code is null, "
+                    + "d.received_at, d.due_at, d.address_unit_code, d.address_line from dossier d "
+                    + "where " + HOLDER + " = any (?) and " + SINCE + " < ? and " + OPEN);
+            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
+            ps.setTimestamp(2, Timestamp.from(effective));
+            ps.setFetchSize(20_000);
+            return ps;
+        }, (RowCallbackHandler) rs -> each.accept(new OpenDossier(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10)))));
+    }
+
+    @Override
+    public Map<String, Long> countOpenHeldBy(Collection<String> agencyCodes, Instant effective) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("select d.state, count(*) from dossier d where " + HOLDER + " = any (?) and "
+                    + SINCE + " < ? and " + OPEN + " group by d.state order by d.state");
+            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
+            ps.setTimestamp(2, Timestamp.from(effective));
+            return ps;
+        }, (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    @Override
+    public Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective) {
+        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code from dossier d where " + HOLDER + " = any (?) and "
+                    + SINCE + " < ? and " + OPEN + " group by 1, 2 order by 1, 2");
+            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
+            ps.setTimestamp(2, Timestamp.from(effective));
+            return ps;
+        }, (RowCallbackHandler) rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)));
+        return out;
+    }
+
+    @Override
+    public long journal(UUID planId, Instant effective, int batchSize, Iterable<Transfer> transfers) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize");
+        }
+        Long n = tx.execute(s -> {
+            // One journal per plan, even if two nodes start it at once.
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "transfer:" + planId);
+            long existing = journalSize(planId);
+            if (existing > 0) {
+                return existing;
+            }
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                StringBuilder buf = new StringBuilder(1 << 20);
+                long rows = 0;
+                String eff = Timestamp.from(effective).toInstant().toString();
+                for (Transfer t : transfers) {
+                    buf.append(planId).append('\t').append(rows / batchSize + 1).append('\t').append(t.dossierId())
+                            .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
+                            .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.rule()))
+                            .append('\t').append(eff).append('\t')
+                            .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\n');
+                    rows++;
+                    if (buf.length() > (1 << 20)) {
+                        copyIn(copy, buf);
+                    }
+                }
+                copyIn(copy, buf);
+                return rows;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+        jdbc.execute("analyze dossier_transfer");
+        return n == null ? 0 : n;
+    }
+
+    private static void copyIn(CopyManager copy, StringBuilder buf) throws java.sql.SQLException {
+        if (buf.isEmpty()) {
+            return;
+        }
+        try {
+            copy.copyIn("copy dossier_transfer (plan_id, batch_no, dossier_id, from_agency, to_agency, to_agency_name, "
+                    + "rule, effective, new_due_at) from stdin", new StringReader(buf.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        buf.setLength(0);
+    }
+
+    private static String esc(String s) {
+        if (s == null) {
+            return "\\N";
+        }
+        return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+    }
+
+    @Override
+    public long journalSize(UUID planId) {
+        Long n = jdbc.queryForObject("select count(*) from dossier_transfer where plan_id = ?", Long.class, planId);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public List<Integer> pendingBatches(UUID planId) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+        if (max == null) {
+            return List.of();
+        }
+        java.util.Set<Integer> done = new java.util.HashSet<>(jdbc.queryForList(
+                "select batch_no from dossier_transfer_batch where plan_id = ?", Integer.class, planId));
+        List<Integer> out = new ArrayList<>();
+        for (int b = 1; b <= max; b++) {
+            if (!done.contains(b)) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int transferBatch(UUID planId, int batchNo, String actor, String reason) {
+        Integer moved = tx.execute(s -> {
+            // One executor per batch, even across nodes: a second one waits, then finds nothing left to do.
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
+                    "transfer:" + planId + ":" + batchNo);
+            Integer done = jdbc.queryForObject("select count(*) from dossier_transfer_batch where plan_id = ? and batch_no = ?",
+                    Integer.class, planId, batchNo);
+            List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? limit 1",
+                    (rs, i) -> rs.getTimestamp(1).toInstant(), planId, batchNo);
+            if (done != null && done > 0 || eff.isEmpty()) {
+                return 0;
+            }
+            int n = jdbc.update("""
+                    with moved as (
+                        update dossier d
+                           set agency_code   = case when d.agency_code is null then null else t.to_agency end,
+                               agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
+                               triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
+                               agency_since  = t.effective,
+                               due_at        = coalesce(t.new_due_at, d.due_at),
+                               version       = d.version + 1
+                          from dossier_transfer t
+                         where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
+                        returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at
+                    )
+                    insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
+                                               actor_agency, reason, data)
+                    select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
+                           now(), 'TRANSFERRED', m.state, m.state, ?, null, m.to_agency, ?,
+                           jsonb_build_object('plan', ?::text, 'from', m.from_agency, 'to', m.to_agency, 'rule', m.rule,
+                                              'effective', m.effective, 'dueAt', m.due_at)
+                      from moved m
+                    """, planId, batchNo, actor, reason, planId.toString());
+            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
+                    planId, batchNo, n);
+            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0)));
+            return n;
+        });
+        return moved == null ? 0 : moved;
+    }
+
+    @Override
+    public boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
+                               String rule, Instant effective, String actor, String reason) {
+        Boolean done = tx.execute(s -> {
+            int n = jdbc.update("""
+                    with moved as (
+                        update dossier d
+                           set agency_code  = case when d.agency_code is null then null else ? end,
+                               agency_name  = case when d.agency_code is null then d.agency_name else ? end,
+                               triage_owner = case when d.agency_code is null then ? else d.triage_owner end,
+                               agency_since = greatest(?, now()), version = d.version + 1
+                         where d.id = ? and coalesce(d.agency_code, d.triage_owner) = ?
+                           and d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null
+                        returning d.id, d.state, d.due_at
+                    )
+                    insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency, reason, data)
+                    select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
+                           now(), 'TRANSFERRED', m.state, m.state, ?, ?, ?,
+                           jsonb_build_object('plan', ?::text, 'from', ?::text, 'to', ?::text, 'rule', ?::text, 'dueAt', m.due_at)
+                      from moved m
+                    """, toAgency, toAgencyName, toAgency, Timestamp.from(effective), dossierId, fromAgency,
+                    actor, toAgency, reason, planId.toString(), fromAgency, toAgency, rule);
+            if (n == 1) {
+                jdbc.update("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? where plan_id = ? and dossier_id = ?",
+                        toAgency, toAgencyName, rule, planId, dossierId);
+            }
+            return n == 1;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    @Override
+    public Map<String, Long> journaledOpenByState(UUID planId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.query("select d.state, count(*) from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                        + "where t.plan_id = ? and " + OPEN + " group by d.state order by d.state",
+                (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getLong(2)), planId);
+        return out;
+    }
+
+    @Override
+    public List<Flow> flows(UUID planId) {
+        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer where plan_id = ? "
+                        + "group by 1, 2, 3 order by 1, 2, 3",
+                (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), planId);
+    }
+
+    @Override
+    public long stillHeldAfter(UUID planId, String rule) {
+        Long n = jdbc.queryForObject("select count(*) from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                + "join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
+                + "where t.plan_id = ? and t.rule = ? and " + HOLDER + " = t.to_agency and "
+                + OPEN, Long.class, planId, rule);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each) {
+        tx.executeWithoutResult(s -> jdbc.query(c -> {
+            var ps = c.prepareStatement("select t.batch_no, t.dossier_id, d.code, d.state, t.from_agency, t.to_agency, "
+                    + "t.rule, d.due_at, b.done_at from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                    + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
+                    + "where t.plan_id = ? order by t.batch_no, t.dossier_id");
+            ps.setObject(1, planId);
+            ps.setFetchSize(20_000);
+            return ps;
+        }, (RowCallbackHandler) rs -> each.accept(new JournalEntry(rs.getInt(1), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))));
+    }
+
+    @Override
+    public List<TransferNotice> notices(UUID planId, int batchNo) {
+        return jdbc.query("""
+                select d.id, d.code, d.procedure_name, d.applicant_name, d.applicant_email, t.to_agency_name, d.due_at, t.effective
+                from dossier_transfer t join dossier d on d.id = t.dossier_id
+                where t.plan_id = ? and t.batch_no = ? and d.applicant_email is not null and d.applicant_email <> ''
+                """, (rs, i) -> new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))), planId, batchNo);
+    }
+
+    @Override
+    public int insert(List<NewDossier> dossiers) {
+        if (dossiers.isEmpty()) {
+            return 0;
+        }
+        Integer n = tx.execute(s -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                StringBuilder buf = new StringBuilder(1 << 20);
+                List<String> cols = List.of("id", "code", "procedure_code", "procedure_name", "channel", "state",
+                        "applicant_kind", "applicant_name", "applicant_phone", "applicant_email", "address_unit_code",
+                        "address_line", "reception_point", "agency_code", "agency_name", "submitted_by", "received_at",
+                        "count_from", "accepted_at", "due_at");
+                String sql = "copy dossier (" + String.join(", ", cols) + ") from stdin";
+                for (NewDossier d : dossiers) {
+                    String rec = d.receivedAt().toString();
+                    boolean accepted = d.state() == DossierState.ACCEPTED;
+                    List<String> v = new ArrayList<>(List.of(d.id().toString(), esc(d.code()), esc(d.procedureCode()),
+                            esc(d.procedureName()), "COUNTER", d.state().name(), "PERSON", esc(d.applicantName()),
+                            esc(d.applicantPhone()), esc(d.applicantEmail()), esc(d.addressUnitCode()), esc(d.addressLine()),
+                            esc(d.agencyCode()), esc(d.agencyCode()), esc(d.agencyName()), "bulk", rec,
+                            accepted ? rec : "\\N", accepted ? rec : "\\N", d.dueAt() == null ? "\\N" : d.dueAt().toString()));
+                    buf.append(String.join("\t", v)).append('\n');
+                    if (buf.length() > (1 << 20)) {
+                        copy.copyIn(sql, new StringReader(buf.toString()));
+                        buf.setLength(0);
+                    }
+                }
+                if (!buf.isEmpty()) {
+                    copy.copyIn(sql, new StringReader(buf.toString()));
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+            UUID[] ids = dossiers.stream().map(NewDossier::id).toArray(UUID[]::new);
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("""
+                        insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency)
+                        select d.id, 1, d.received_at, 'SUBMITTED', null, 'SUBMITTED', 'bulk', d.agency_code
+                        from dossier d where d.id = any (?)
+                        union all
+                        select d.id, 2, d.received_at, 'ACCEPTED', 'SUBMITTED', 'ACCEPTED', 'bulk', d.agency_code
+                        from dossier d where d.id = any (?) and d.state = 'ACCEPTED'
+                        """);
+                ps.setArray(1, con.createArrayOf("uuid", ids));
+                ps.setArray(2, con.createArrayOf("uuid", ids));
+                return ps;
+            });
+            return dossiers.size();
+        });
+        jdbc.execute("analyze dossier");
+        return n == null ? 0 : n;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

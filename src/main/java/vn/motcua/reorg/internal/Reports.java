@@ -1,0 +1,59 @@
+package vn.motcua.reorg.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON shapes stored with a plan and returned by the API (documented in docs/reorg.md). */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    public record Finding(String key, List<String> args, String message) {
+    }
+
+    public record Validation(boolean ok, List<Finding> errors, List<Finding> warnings, Map<String, Long> counts,
+                             Instant at) {
+    }
+
+    public record Count(String agency, String name, String unit, long count) {
+    }
+
+    public record Row(UUID dossierId, String code, String state, String procedure, String fromAgency, String toAgency,
+                      String toAgencyName, String rule, String reason, Instant dueAt, boolean nearCutover) {
+    }
+
+    public record OfficerChange(String officer, String username, String post, String role, String fromAgency,
+                                String toPost, boolean needsDecision) {
+    }
+
+    public record ProcedureChange(String procedure, long dossiers, long agencyPairs) {
+    }
+
+    public record DryRun(UUID planId, String planName, Instant effective, Instant generatedAt, long inFlight,
+                         Map<String, Long> byRule, Map<String, Long> byState, List<Count> byOldAgency,
+                         List<Count> byNewAgency, int nearCutoverWorkingDays, long nearCutover,
+                         List<OfficerChange> officers, List<ProcedureChange> procedures, long unresolvedCount,
+                         List<Row> unresolved, List<Row> dossiers, boolean dossiersTruncated, long millis) {
+    }
+
+    public record Execution(Map<String, Long> openBeforeByState, long journal, int batches, int batchesDone,
+                            long moved, int unitsOpened, int unitsClosed, int unitsLinked, int agenciesDerived,
+                            Instant startedAt, Instant finishedAt, long millis) {
+    }
+
+    public record StateCount(long before, long after) {
+    }
+
+    public record Reconciliation(long openBefore, long openAfter, boolean invariantHolds, long heldByClosedAgency,
+                                 long triage, Map<String, StateCount> byState, long journal, long untraceableFlows,
+                                 boolean countsMatch, Instant at) {
+    }
+
+    public record PlanView(UUID id, String name, String state, Instant effective, String legalBasis, String createdBy,
+                           Instant createdAt, Instant updatedAt, Validation validation, DryRun dryRun,
+                           Execution execution, Reconciliation reconciliation) {
+    }
+}

@@ -1,0 +1,186 @@
+package vn.motcua.reorg.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.reorg.internal.DocumentValidity;
+import vn.motcua.reorg.internal.PlanDefinition;
+import vn.motcua.reorg.internal.ReorgEngine;
+import vn.motcua.reorg.internal.Reports;
+
+@RestController
+@RequestMapping("/api/v1/reorg")
+@Tag(name = "Reorganisation", description = "Plans that merge, split, rename, reclassify and dissolve units and agencies, "
+        + "with every in-flight dossier moved (administrators)")
+class ReorgApiController {
+
+    private final ReorgEngine engine;
+    private final DocumentValidity validity;
+
+    ReorgApiController(ReorgEngine engine, DocumentValidity validity) {
+        this.engine = engine;
+        this.validity = validity;
+    }
+
+    record Created(UUID id, String state) {
+    }
+
+    @PostMapping("/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a plan from its JSON definition (schema in docs/reorg.md)")
+    Created create(@RequestBody PlanDefinition plan, Authentication auth) {
+        ReorgEngine.Created c = engine.create(plan, auth.getName());
+        return new Created(c.id(), c.state().name());
+    }
+
+    record ImportedView(UUID id, String state, List<String> skippedOldCodes, Map<String, String> aliasedNewCodes) {
+    }
+
+    @PostMapping("/plans/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import a plan for one province from a mapping file (format dvhcvn-merges; empty body = the shipped file)")
+    ImportedView importPlan(@RequestParam(defaultValue = "dvhcvn-merges") String format, @RequestParam String province,
+                            @RequestParam(required = false) String effective,
+                            @RequestBody(required = false) byte[] body, Authentication auth) {
+        if (!"dvhcvn-merges".equals(format)) {
+            throw ApiException.badRequest("reorg.import.formatUnknown", format);
+        }
+        ReorgEngine.Imported i = engine.importMerges(body, province, effective, auth.getName());
+        return new ImportedView(i.id(), i.state().name(), i.skippedOldCodes(), i.aliasedNewCodes());
+    }
+
+    @GetMapping("/plans")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "Plans, newest first")
+    List<Reports.PlanView> list() {
+        return engine.list();
+    }
+
+    @GetMapping("/plans/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "A plan with its state and stored results")
+    Reports.PlanView get(@PathVariable UUID id) {
+        return engine.view(id);
+    }
+
+    @GetMapping("/plans/{id}/definition")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "The plan's definition (JSON as authored or imported)")
+    PlanDefinition definition(@PathVariable UUID id) {
+        return engine.definition(id);
+    }
+
+    @PostMapping("/plans/{id}/routing-rules")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Add routing rules (streets or hamlets of a split unit → successor); the plan goes back to DRAFT")
+    Reports.PlanView addRules(@PathVariable UUID id, @RequestBody List<PlanDefinition.RoutingRuleSpec> rules) {
+        return engine.addRoutingRules(id, rules);
+    }
+
+    @PostMapping("/plans/{id}/validate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Validate: successors, no successor closing, no cycles, agencies, procedures, posts")
+    Reports.Validation validate(@PathVariable UUID id) {
+        return engine.validate(id);
+    }
+
+    @PostMapping("/plans/{id}/dry-run")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Dry run: where every in-flight dossier would go, and why. Changes nothing (422 if invalid)")
+    Reports.DryRun dryRun(@PathVariable UUID id) {
+        return engine.dryRun(id);
+    }
+
+    @GetMapping("/plans/{id}/dry-run.csv")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "Dry run, one CSV line per in-flight dossier")
+    void dryRunCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"dry-run-" + id + ".csv\"");
+        Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        engine.dryRunCsv(id, w);
+        w.flush();
+    }
+
+    @PostMapping("/plans/{id}/execute")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Execute (or resume) the plan: unit changes, then journaled batches of dossier transfers")
+    Reports.Execution execute(@PathVariable UUID id, Authentication auth) {
+        return engine.execute(id, auth.getName());
+    }
+
+    @GetMapping("/plans/{id}/journal.csv")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "The execution journal: batch, dossier, from, to, rule, done")
+    void journal(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        engine.journalCsv(id, w);
+        w.flush();
+    }
+
+    @GetMapping("/plans/{id}/reconciliation")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "The stored reconciliation (counts before/after per state, invariant, triage)")
+    Reports.Reconciliation reconciliation(@PathVariable UUID id) {
+        Reports.PlanView v = engine.view(id);
+        if (v.reconciliation() == null) {
+            throw ApiException.conflict("reorg.plan.notExecuted", id);
+        }
+        return v.reconciliation();
+    }
+
+    @PostMapping("/plans/{id}/reconciliation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Reconcile again now (after triage decisions)")
+    Reports.Reconciliation reconcile(@PathVariable UUID id) {
+        return engine.reconcile(id);
+    }
+
+    record TriageDecision(String agencyCode) {
+    }
+
+    @PostMapping("/plans/{id}/triage/{dossierId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Send a dossier left in triage by the plan to an agency (rule EXPLICIT)")
+    Map<String, Object> triage(@PathVariable UUID id, @PathVariable UUID dossierId, @RequestBody TriageDecision d,
+                               Authentication auth) {
+        if (d == null || d.agencyCode() == null || d.agencyCode().isBlank()) {
+            throw ApiException.badRequest("reorg.triage.agency");
+        }
+        return Map.of("moved", engine.decideTriage(id, dossierId, d.agencyCode().strip(), auth.getName()));
+    }
+
+    @GetMapping("/document-validity")
+    @Operation(summary = "Public: for a document issued by a unit on a date, who issued it, its validity and who is competent now")
+    DocumentValidity.Answer documentValidity(@RequestParam String unit,
+                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return validity.answer(unit, issuedOn, asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
+}

@@ -1,0 +1,95 @@
+package vn.motcua.reorg.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.reorg.internal.DocumentValidity;
+import vn.motcua.reorg.internal.ReorgEngine;
+
+/** Administrator pages (list, plan page with its stages) and the public document-validity page. */
+@Controller
+class ReorgPages {
+
+    private final ReorgEngine engine;
+    private final DocumentValidity validity;
+    private final MessageSource messages;
+
+    ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages) {
+        this.engine = engine;
+        this.validity = validity;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/reorg")
+    String plans(Model model) {
+        model.addAttribute("plans", engine.list());
+        return "reorg/plans";
+    }
+
+    @PostMapping("/admin/reorg/import")
+    String importPlan(@RequestParam String province, @RequestParam(required = false) String effective,
+                      Authentication auth, RedirectAttributes redirect) {
+        try {
+            UUID id = engine.importMerges(null, province, effective, auth.getName()).id();
+            return "redirect:/admin/reorg/plans/" + id;
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", message(e));
+            return "redirect:/admin/reorg";
+        }
+    }
+
+    @GetMapping("/admin/reorg/plans/{id}")
+    String plan(@PathVariable UUID id, Model model) {
+        model.addAttribute("plan", engine.view(id));
+        return "reorg/plan";
+    }
+
+    @PostMapping("/admin/reorg/plans/{id}/{action}")
+    String act(@PathVariable UUID id, @PathVariable String action, Authentication auth, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "validate" -> engine.validate(id);
+                case "dry-run" -> engine.dryRun(id);
+                case "execute" -> engine.execute(id, auth.getName());
+                case "reconcile" -> engine.reconcile(id);
+                default -> throw ApiException.notFound("reorg.plan.notFound", id);
+            }
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/admin/reorg/plans/" + id;
+    }
+
+    @GetMapping("/reorg/document-validity")
+    String documentValidity(@RequestParam(required = false) String unit,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                            Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("issuedOn", issuedOn);
+        if (unit != null && !unit.isBlank() && issuedOn != null) {
+            try {
+                model.addAttribute("answer", validity.answer(unit, issuedOn, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+            } catch (ApiException e) {
+                model.addAttribute("error", message(e));
+            }
+        }
+        return "reorg/document-validity";
+    }
+
+    private String message(ApiException e) {
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,280 @@
+package vn.motcua.reorg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.dossier.DossierBulk;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+import vn.motcua.territory.LineageKind;
+import vn.motcua.territory.Share;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryAgencies;
+import vn.motcua.territory.TerritoryChanges;
+import vn.motcua.territory.TerritoryHistory;
+import vn.motcua.territory.UnitChanges;
+import vn.motcua.territory.UnitType;
+
+/**
+ * A plan authored as JSON on a small world of its own (unique codes): merge, split with a street rule, rename of a
+ * unit whose new agencies are derived at execution, an explicit target; validation errors; the API's errors and
+ * access rules; the public document-validity answer and page; the administrator pages.
+ */
+@IntegrationTest
+class ReorgApiTest {
+
+    static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    TerritoryChanges changes;
+    @Autowired
+    TerritoryAgencies agencies;
+    @Autowired
+    Territory territory;
+    @Autowired
+    TerritoryHistory history;
+    @Autowired
+    DossierBulk bulk;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    private final List<World> worlds = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        referenceData.ensureAll();
+        http = new Http(port);
+    }
+
+    /** Other tests count the agencies valid today nationwide: close this test's units (and so their agencies). */
+    @org.junit.jupiter.api.AfterEach
+    void closeTestUnits() {
+        LocalDate end = LocalDate.of(2030, 1, 1);
+        for (World w : worlds) {
+            UnitChanges.Builder b = UnitChanges.builder();
+            for (String c : List.of(w.a(), w.b(), w.c(), w.d(), w.e(), w.f(), w.p())) {
+                if (territory.unit(c, end.minusDays(1)).isPresent()) {
+                    b.close(c);
+                }
+            }
+            changes.apply(b.build(), end, "Kết thúc thử nghiệm");
+        }
+    }
+
+    /** A province P with wards A, B, C, E, F, opened on 2026-01-01, with their standard agencies. */
+    record World(String p, String a, String b, String c, String d, String e, String f) {
+    }
+
+    private World world() {
+        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000);
+        World w = new World("T" + base, "T" + (base + 1), "T" + (base + 2), "T" + (base + 3), "T" + (base + 4),
+                "T" + (base + 5), "T" + (base + 6));
+        UnitChanges.Builder b = UnitChanges.builder().open(w.p(), "Thử " + base, "Thành phố Thử " + base, UnitType.MUNICIPALITY, null);
+        for (String c : List.of(w.a(), w.b(), w.c(), w.e(), w.f())) {
+            b.open(c, "Thử " + c, "Phường Thử " + c, UnitType.WARD, w.p());
+        }
+        changes.apply(b.build(), OPENED, "Thử nghiệm");
+        agencies.deriveAgencies(List.of(w.p(), w.a(), w.b(), w.c(), w.e(), w.f()), OPENED);
+        worlds.add(w);
+        return w;
+    }
+
+    private DossierBulk.NewDossier dossier(String agency, String unit, String line, String tag, int i, DossierState state) {
+        Instant received = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(ReorgFixtures.VN).toInstant().plusSeconds(i);
+        return new DossierBulk.NewDossier(UUID.randomUUID(), null, "1.001193", "Đăng ký khai sinh", state, tag + "-" + i,
+                "0912345678", null, unit, line, agency, "Ủy ban nhân dân " + agency, received,
+                received.plusSeconds(86_400L * 10));
+    }
+
+    @Test
+    void authoredPlanMergesSplitsRenamesAndReconciles() {
+        World w = world();
+        String tag = "api" + UUID.randomUUID().toString().substring(0, 6);
+        List<DossierBulk.NewDossier> ds = new ArrayList<>();
+        ds.add(dossier("UBND-" + w.a(), w.a(), "1 Đường Một", tag, 0, DossierState.ACCEPTED));       // → D, FULL_MERGE
+        ds.add(dossier("UBND-" + w.b(), w.b(), "2 Đường Hai", tag, 1, DossierState.SUBMITTED));      // → D, FULL_MERGE
+        ds.add(dossier("UBND-" + w.c(), w.c(), "3 Đường Thử Nghiệm", tag, 2, DossierState.ACCEPTED)); // → E, ADDRESS_RULE
+        ds.add(dossier("UBND-" + w.c(), w.c(), "4 Đường Lạ", tag, 3, DossierState.ACCEPTED));         // → triage TTPV-P
+        ds.add(dossier("UBND-" + w.f(), w.f(), "5 Đường Năm", tag, 4, DossierState.ACCEPTED));        // → new UBND-F
+        ds.add(dossier("CA-" + w.a(), w.a(), "6 Đường Sáu", tag, 5, DossierState.SUBMITTED));         // → EXPLICIT CA-E
+        ds.add(dossier("UBND-" + w.a(), w.a(), "7 Đường Bảy", tag, 6, DossierState.REFUSED));         // not in flight
+        bulk.insert(ds);
+
+        Map<String, Object> plan = Map.of(
+                "name", "Thử nghiệm sắp xếp " + w.p(),
+                "effective", "2027-01-01",
+                "legalBasis", "Nghị quyết thử nghiệm",
+                "batchSize", 2,
+                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
+                "operations", List.of(
+                        Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "partialFrom", List.of(w.c()), "into", w.d()),
+                        Map.of("op", "SPLIT", "unit", w.c(), "to", List.of(w.d(), w.e())),
+                        Map.of("op", "RENAME", "unit", w.f(), "name", "Đổi Tên", "fullName", "Phường Đổi Tên " + w.f())),
+                "routingRules", List.of(Map.of("unit", w.c(), "to", w.e(), "streets", List.of("Đường Thử Nghiệm"))),
+                "explicit", List.of(Map.of("dossier", ds.get(5).id().toString(), "agency", "CA-" + w.e())));
+        Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.json().get("state").asString()).isEqualTo("DRAFT");
+
+        Http.Response dry = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/dry-run", Map.of());
+        assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+        JsonNode r = dry.json();
+        assertThat(r.get("inFlight").asLong()).isEqualTo(6);
+        assertThat(r.get("byRule").get("FULL_MERGE").asLong()).isEqualTo(3);
+        assertThat(r.get("byRule").get("ADDRESS_RULE").asLong()).isEqualTo(1);
+        assertThat(r.get("byRule").get("EXPLICIT").asLong()).isEqualTo(1);
+        assertThat(r.get("byRule").get("TRIAGE").asLong()).isEqualTo(1);
+        assertThat(r.get("unresolved").get(0).get("fromAgency").asString()).isEqualTo("UBND-" + w.c());
+        assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isEmpty(); // nothing changed
+
+        Http.Response exec = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of());
+        assertThat(exec.status()).as(exec.body()).isEqualTo(200);
+        assertThat(exec.json().get("batches").asInt()).isEqualTo(3);
+        assertThat(exec.json().get("unitsOpened").asInt()).isEqualTo(2);
+        JsonNode rec = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json();
+        assertThat(rec.get("openBefore").asLong()).isEqualTo(6);
+        assertThat(rec.get("openAfter").asLong()).isEqualTo(6);
+        assertThat(rec.get("invariantHolds").asBoolean()).isTrue();
+        assertThat(rec.get("triage").asLong()).isEqualTo(1);
+        assertThat(rec.get("byState").get("ACCEPTED").get("before").asLong()).isEqualTo(4);
+
+        assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
+        assertThat(agencyOf(ds.get(1).id())).isEqualTo("UBND-" + w.d());
+        assertThat(agencyOf(ds.get(2).id())).isEqualTo("UBND-" + w.e());
+        assertThat(agencyOf(ds.get(3).id())).isEqualTo("TTPV-" + w.p());
+        assertThat(agencyOf(ds.get(4).id())).isEqualTo("UBND-" + w.f());
+        assertThat(agencyOf(ds.get(5).id())).isEqualTo("CA-" + w.e());
+        assertThat(agencyOf(ds.get(6).id())).isEqualTo("UBND-" + w.a());
+        // The units changed through the territory, and the agencies of the opened units exist from the effective date.
+        assertThat(territory.unit(w.f(), LocalDate.of(2027, 1, 1)).orElseThrow().fullName()).isEqualTo("Phường Đổi Tên " + w.f());
+        assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isPresent();
+        assertThat(territory.agency("UBND-" + w.a(), LocalDate.of(2027, 1, 1))).isEmpty();
+        assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.unit().code())
+                .containsExactlyInAnyOrder(w.d(), w.e());
+        assertThat(territory.successors(w.a(), LocalDate.of(2026, 12, 31))).extracting(s -> s.kind())
+                .containsExactly(LineageKind.MERGE);
+        assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.share())
+                .containsOnly(Share.PARTIAL);
+
+        // Triage decision: the dossier left in triage goes to an agency an officer names.
+        Http.Response decided = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
+                Map.of("agencyCode", "UBND-" + w.d()));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(agencyOf(ds.get(3).id())).isEqualTo("UBND-" + w.d());
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json().get("triage").asLong()).isZero();
+        Http.Response journal = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/journal.csv");
+        assertThat(journal.body().lines().count()).isEqualTo(7);
+    }
+
+    private String agencyOf(UUID id) {
+        return jdbc.sql("select coalesce(agency_code, triage_owner) from dossier where id = ?").param(id).query(String.class).single();
+    }
+
+    @Test
+    void validationFindsMissingSuccessorsClosingSuccessorsAndCycles() {
+        World w = world();
+        Map<String, Object> plan = Map.of("name", "Vòng lặp", "effective", "2027-02-01", "legalBasis", "Thử",
+                "operations", List.of(
+                        Map.of("op", "DISSOLVE", "unit", w.a(), "into", w.b()),
+                        Map.of("op", "DISSOLVE", "unit", w.b(), "into", w.a()),
+                        Map.of("op", "MERGE", "from", List.of(w.c()), "into", "T0000000")));
+        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        JsonNode v = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/validate", Map.of()).json();
+        assertThat(v.get("ok").asBoolean()).isFalse();
+        List<String> keys = new ArrayList<>();
+        v.get("errors").forEach(e -> keys.add(e.get("key").asString()));
+        assertThat(keys).contains("reorg.validation.cycle", "reorg.validation.successorCloses", "reorg.validation.unknownUnit");
+        assertThat(v.get("errors").get(0).get("message").asString()).isNotBlank();
+        Http.Response dry = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/dry-run", Map.of());
+        assertThat(dry.status()).isEqualTo(422);
+        assertThat(dry.json().get("code").asString()).isEqualTo("reorg.plan.invalid");
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of()).status()).isEqualTo(422);
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id).json().get("state").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void badInputAndAccess() {
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans", Map.of("effective", "2027-01-01", "legalBasis", "x")).status())
+                .isEqualTo(400);
+        Http.Response badDate = http.postJson("quantri", "demo", "/api/v1/reorg/plans",
+                Map.of("name", "x", "effective", "mai", "legalBasis", "x"));
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().get("code").asString()).isEqualTo("reorg.plan.effective");
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans",
+                Map.of("name", "x", "effective", "2027-01-01", "legalBasis", "x", "operations", List.of(Map.of("op", "EXPLODE")))).status())
+                .isEqualTo(400);
+        assertThat(http.postJson(null, null, "/api/v1/reorg/plans", Map.of()).status()).isEqualTo(401);
+        assertThat(http.postJson("congdan", "demo", "/api/v1/reorg/plans", Map.of("name", "x")).status()).isEqualTo(403);
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + UUID.randomUUID()).status()).isEqualTo(404);
+        Http.Response noProvince = ReorgRealDataTest.postEmpty(http, "/api/v1/reorg/plans/import?format=dvhcvn-merges&province=99");
+        assertThat(noProvince.status()).isEqualTo(404);
+        Http.Response badFile = http.send(http.request("/api/v1/reorg/plans/import?format=dvhcvn-merges&province=79")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("quantri:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json")).build());
+        assertThat(badFile.status()).isEqualTo(422);
+    }
+
+    @Test
+    void documentValidityAfterTheCutOver() {
+        Http.Response r = http.get("/api/v1/reorg/document-validity?unit=26737&issuedOn=2025-05-10&asOf=2025-08-01");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("issuedBy").asString()).isEqualTo("Phường Đa Kao");
+        assertThat(r.json().get("validUntilExpiry").asBoolean()).isTrue();
+        assertThat(r.json().get("legalBasis").asString()).contains("190/2025/QH15");
+        List<String> now = new ArrayList<>();
+        r.json().get("competentNow").forEach(c -> now.add(c.get("code").asString()));
+        assertThat(now).containsExactlyInAnyOrder("26737", "26740");
+        assertThat(http.get("/api/v1/reorg/document-validity?unit=26737&issuedOn=2019-05-10").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/reorg/document-validity?unit=26737&issuedOn=hôm-qua").status()).isEqualTo(400);
+        Http.Response page = http.get("/reorg/document-validity?unit=26737&issuedOn=2025-05-10");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Phường Đa Kao", "Phường Tân Định", "Phường Sài Gòn", "190/2025/QH15");
+    }
+
+    @Test
+    void adminPages() {
+        String id = ReorgRealDataTest.postEmpty(http, "/api/v1/reorg/plans/import?format=dvhcvn-merges&province=01&effective=2025-07-01")
+                .json().get("id").asString();
+        assertThat(http.get("/admin/reorg").status()).isEqualTo(302);
+        login("quantri");
+        Http.Response list = http.get("/admin/reorg");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("/admin/reorg/plans/" + id);
+        Http.Response page = http.get("/admin/reorg/plans/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Bản nháp");
+    }
+
+    private void login(String user) {
+        String csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(http.get("/login").body())
+                .results().findFirst().orElseThrow().group(1);
+        Http.Response r = http.send(http.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+                        + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build());
+        assertThat(r.status()).isEqualTo(302);
+    }
+}

@@ -1,0 +1,111 @@
+package vn.motcua.reorg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.DossierBulk;
+import vn.motcua.reorg.internal.PlanDefinition;
+import vn.motcua.reorg.internal.ReorgEngine;
+import vn.motcua.reorg.internal.Reports;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+import vn.motcua.territory.Territory;
+
+/**
+ * The real HCMC 2025 plan with 1,000,000 in-flight dossiers: validation, dry run, execution, and the floor — one
+ * bare {@code UPDATE … FROM} of the same rows. Run: {@code ./mvnw -Pbench test -Dtest=ReorgBench}
+ * (optionally {@code -Dreorg.bench.dossiers=200000}).
+ */
+@IntegrationTest
+class ReorgBench {
+
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    Territory territory;
+    @Autowired
+    DossierBulk bulk;
+    @Autowired
+    ReorgEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void realHcmcPlanWithAMillionInFlightDossiers() {
+        int n = Integer.getInteger("reorg.bench.dossiers", 1_000_000);
+        referenceData.ensureAll();
+        ReorgFixtures.OldWorld world = ReorgFixtures.oldWorld(territory);
+        String tag = "bench" + UUID.randomUUID().toString().substring(0, 4);
+        long t0 = System.nanoTime();
+        int chunk = 100_000;
+        for (int i = 0; i < n; i += chunk) {
+            List<DossierBulk.NewDossier> part = ReorgFixtures.dossiers(world, tag, Math.min(chunk, n - i)).stream()
+                    .map(d -> d).toList();
+            // Distinct applicant names and codes per chunk.
+            int offset = i;
+            List<DossierBulk.NewDossier> renamed = new ArrayList<>(part.size());
+            for (DossierBulk.NewDossier d : part) {
+                int k = Integer.parseInt(d.applicantName().substring(d.applicantName().lastIndexOf('-') + 1)) + offset;
+                renamed.add(new DossierBulk.NewDossier(d.id(), d.code() == null ? null : d.code() + "-" + offset, d.procedureCode(),
+                        d.procedureName(), d.state(), tag + "-" + k, d.applicantPhone(), null, d.addressUnitCode(),
+                        d.addressLine(), d.agencyCode(), d.agencyName(), d.receivedAt(), d.dueAt()));
+            }
+            bulk.insert(renamed);
+        }
+        long inserted = ms(t0);
+        jdbc.sql("vacuum analyze dossier").update();
+
+        UUID imported = engine.importMerges(null, "79", "2025-07-01", "bench").id();
+        PlanDefinition d = engine.definition(imported);
+        List<PlanDefinition.RoutingRuleSpec> rules = new ArrayList<>();
+        world.splitSuccessors().forEach((unit, succ) -> succ.forEach(s ->
+                rules.add(new PlanDefinition.RoutingRuleSpec(unit, s, List.of(ReorgFixtures.street(unit, s))))));
+        UUID id = engine.create(new PlanDefinition(d.name(), d.effective(), d.legalBasis(), d.open(), d.operations(), rules,
+                d.explicit(), d.postMappings(), d.deadlinePolicy(), null, 50_000, null, false), "bench").id();
+
+        long t1 = System.nanoTime();
+        Reports.Validation v = engine.validate(id);
+        long validate = ms(t1);
+        long t2 = System.nanoTime();
+        Reports.DryRun dry = engine.dryRun(id);
+        long dryRun = ms(t2);
+        long t3 = System.nanoTime();
+        Reports.Execution ex = engine.execute(id, "bench");
+        long execute = ms(t3);
+        Reports.Reconciliation rec = engine.view(id).reconciliation();
+
+        // The floor: one bare UPDATE … FROM of the same rows (moving them back), rolled back.
+        long t4 = System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    update dossier d set agency_code = t.from_agency, agency_name = t.from_agency
+                    from dossier_transfer t where t.plan_id = ? and t.dossier_id = d.id
+                    """).param(id).update();
+            s.setRollbackOnly();
+        });
+        long floor = ms(t4);
+
+        System.out.printf("%n=== ReorgBench: real HCMC 2025 plan (273 + 91 + 77 old communes -> 168), %,d dossiers ===%n", n);
+        System.out.printf("insert fixture (COPY, %,d rows + events): %,d ms%n", n, inserted);
+        System.out.printf("validate (%s, %d errors, %d warnings): %,d ms%n", v.ok() ? "ok" : "NOT OK", v.errors().size(),
+                v.warnings().size(), validate);
+        System.out.printf("dry run: %,d in flight %s: %,d ms (target <= 30,000)%n", dry.inFlight(), dry.byRule(), dryRun);
+        System.out.printf("execute: %,d journaled, %d batches of 50,000: %,d ms (target <= 60,000)%n", ex.journal(),
+                ex.batches(), execute);
+        System.out.printf("floor, bare UPDATE ... FROM of the same rows: %,d ms -> execute / floor = %.1fx (target <= 5x)%n",
+                floor, execute / (double) Math.max(1, floor));
+        System.out.printf("reconciliation: before %,d after %,d invariant %s triage %,d%n%n", rec.openBefore(),
+                rec.openAfter(), rec.invariantHolds(), rec.triage());
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

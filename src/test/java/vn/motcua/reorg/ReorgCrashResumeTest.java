@@ -1,0 +1,135 @@
+package vn.motcua.reorg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.DossierBulk;
+import vn.motcua.reorg.internal.PlanDefinition;
+import vn.motcua.reorg.internal.ReorgEngine;
+import vn.motcua.reorg.internal.Reports;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+import vn.motcua.territory.Territory;
+
+/**
+ * Crash and resume: the same plan on two identical sets of in-flight dossiers, once uninterrupted, once stopped
+ * (as a crash would) first right after the unit changes and then after batch 3, and resumed. The final states are
+ * identical dossier by dossier, and so are the reconciliations.
+ */
+@IntegrationTest
+class ReorgCrashResumeTest {
+
+    static final int N = 600;
+
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    Territory territory;
+    @Autowired
+    DossierBulk bulk;
+    @Autowired
+    ReorgEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        referenceData.ensureAll();
+    }
+
+    static final class Crash extends RuntimeException {
+        Crash(String m) {
+            super(m);
+        }
+    }
+
+    @Test
+    void interruptedThenResumedRunEndsExactlyLikeAnUninterruptedOne() {
+        ReorgFixtures.OldWorld world = ReorgFixtures.oldWorld(territory);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+
+        bulk.insert(ReorgFixtures.dossiers(world, "crA" + run, N));
+        UUID a = plan(world);
+        Reports.Execution ea = engine.execute(a, "quantri");
+        assertThat(ea.batches()).isGreaterThan(5);
+
+        bulk.insert(ReorgFixtures.dossiers(world, "crB" + run, N));
+        UUID b = plan(world);
+        // Crash 1: right after the unit changes, before the journal.
+        assertThatThrownBy(() -> engine.execute(b, "quantri", new ExecutionObserver() {
+            @Override
+            public void unitsApplied(UUID planId) {
+                throw new Crash("after units");
+            }
+        })).isInstanceOf(Crash.class);
+        assertThat(engine.view(b).state()).isEqualTo(PlanState.EXECUTING.name());
+        assertThat(transferred("crB" + run)).isZero();
+        // Crash 2: after batch 3 has committed.
+        assertThatThrownBy(() -> engine.execute(b, "quantri", new ExecutionObserver() {
+            @Override
+            public void batchDone(UUID planId, int batchNo, int moved) {
+                if (batchNo == 3) {
+                    throw new Crash("after batch 3");
+                }
+            }
+        })).isInstanceOf(Crash.class);
+        long midway = transferred("crB" + run);
+        assertThat(midway).isEqualTo(3 * 50);
+        assertThat(engine.view(b).state()).isEqualTo(PlanState.EXECUTING.name());
+        // Restart: finish.
+        Reports.Execution eb = engine.execute(b, "quantri");
+        assertThat(eb.moved()).isEqualTo(eb.journal() - midway);
+        assertThat(eb.journal()).isEqualTo(ea.journal());
+
+        assertThat(finalState("crB" + run)).isEqualTo(finalState("crA" + run));
+        Reports.Reconciliation ra = engine.view(a).reconciliation();
+        Reports.Reconciliation rb = engine.view(b).reconciliation();
+        assertThat(rb.invariantHolds()).isTrue();
+        assertThat(List.of(rb.openBefore(), rb.openAfter(), rb.triage(), rb.journal()))
+                .isEqualTo(List.of(ra.openBefore(), ra.openAfter(), ra.triage(), ra.journal()));
+        assertThat(rb.byState()).isEqualTo(ra.byState());
+        assertThat(engine.view(b).state()).isEqualTo(PlanState.RECONCILED.name());
+
+        // A further execute is a no-op.
+        engine.execute(b, "quantri");
+        assertThat(finalState("crB" + run)).isEqualTo(finalState("crA" + run));
+    }
+
+    private UUID plan(ReorgFixtures.OldWorld world) {
+        UUID imported = engine.importMerges(null, "79", "2025-07-01", "quantri").id();
+        PlanDefinition d = engine.definition(imported);
+        List<PlanDefinition.RoutingRuleSpec> rules = new ArrayList<>();
+        world.splitSuccessors().forEach((unit, succ) -> succ.forEach(s ->
+                rules.add(new PlanDefinition.RoutingRuleSpec(unit, s, List.of(ReorgFixtures.street(unit, s))))));
+        PlanDefinition small = new PlanDefinition(d.name(), d.effective(), d.legalBasis(), d.open(), d.operations(), rules,
+                d.explicit(), d.postMappings(), d.deadlinePolicy(), d.extendWorkingDays(), 50, d.nearCutoverWorkingDays(),
+                d.notifyApplicants());
+        return engine.create(small, "quantri").id();
+    }
+
+    private long transferred(String tag) {
+        return jdbc.sql("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id "
+                + "where d.applicant_name like ? and e.type = 'TRANSFERRED'").param(tag + "-%").query(Long.class).single();
+    }
+
+    /** Per dossier index: agency, name, triage owner, state, due, number of events, transfer rule and target. */
+    private List<String> finalState(String tag) {
+        return jdbc.sql("""
+                select split_part(d.applicant_name, '-', 2)::int as i, d.agency_code, d.agency_name, d.state, d.due_at,
+                       (select count(*) from dossier_event e where e.dossier_id = d.id),
+                       (select string_agg(e.data ->> 'rule' || '>' || (e.data ->> 'to') || '#' || e.seq, ',')
+                          from dossier_event e where e.dossier_id = d.id and e.type = 'TRANSFERRED')
+                from dossier d where d.applicant_name like ? order by 1
+                """).param(tag + "-%").query((rs, n) -> rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+                + rs.getString(4) + "|" + rs.getTimestamp(5) + "|" + rs.getLong(6) + "|" + rs.getString(7)).list();
+    }
+
+}
