@@ -54,13 +54,13 @@ class BrowserJourneyTest {
 
         browser.findElement(By.id("nav-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys("tiepnhan");
+        browser.findElement(By.id("username")).sendKeys("kiemtra");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("login-submit")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workbench-heading")));
         assertThat(browser.getCurrentUrl()).endsWith("/workbench");
         assertThat(browser.findElement(By.id("inbox-empty")).getText()).isEqualTo("Không có hồ sơ nào cần xử lý.");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Trần Thị Bình");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Võ Thị Giang");
     }
 }
