@@ -1,0 +1,173 @@
+package vn.motcua.dossier.bench;
+
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.SubmitDossier;
+import vn.motcua.dossier.internal.Actor;
+import vn.motcua.dossier.internal.IntakeService;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.ProcessingService;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/**
+ * A full dossier life per second — submit (e-form validation, routing, one PDF attachment) → accept
+ * (code, appointment, Form 01 data) → appraisal → approval with an uploaded result → return — through
+ * the services, one thread, on the embedded PostgreSQL; and beside it the same life as a Flowable 7.2.0
+ * process (start + 4 user-task completions) on the same database, as the cost of a generic engine.
+ * Run: {@code ./mvnw -Pbench test -Dtest=ProcessingBench}
+ */
+@IntegrationTest
+class ProcessingBench {
+
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    ProcessingService processing;
+    @Autowired
+    Officers officers;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    @Test
+    void dossierLivesPerSecondAgainstFlowable() {
+        referenceData.ensureAll();
+        Actor citizen = new Actor("congdan", "Công dân", null, null);
+        Actor reception = officers.actor(() -> "tiepnhan");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) vn.motcua.dossier.BenchFixtures.birthSubmission("0901234567").get("form");
+        SubmitDossier cmd = new SubmitDossier("1.001193", new SubmitDossier.ApplicantData(Dossier.Applicant.Kind.PERSON,
+                "Nguyễn Thị Thủy Tiên", "079190012345", "0901234567", "bench@example.vn"),
+                new SubmitDossier.AddressData("26740", "12 Lê Lợi"), form,
+                java.util.List.of(new SubmitDossier.AttachmentData("giay-chung-sinh.pdf", PDF_B64)));
+        motcua(cmd, citizen, reception, 100);
+        int n = 500;
+        long t0 = System.nanoTime();
+        motcua(cmd, citizen, reception, n);
+        double motcua = n / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("BENCH processing: Motcua full dossier life (submit → accept → appraisal → approval with "
+                + "result → return), 1 thread: %.0f lives/s (%d lives)%n", motcua, n);
+
+        ProcessEngine engine;
+        try {
+            engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                    .setDataSource(dataSource)
+                    .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                    .setAsyncExecutorActivate(false)
+                    .buildProcessEngine();
+        } catch (RuntimeException | LinkageError e) {
+            System.out.printf("BENCH processing: Flowable 7.2.0 did not start here: %s — Motcua figure alone: %.0f lives/s%n",
+                    e, motcua);
+            return;
+        }
+        try {
+            engine.getRepositoryService().createDeployment().addClasspathResource("bench/dossier-life.bpmn20.xml").deploy();
+            flowable(engine, 100);
+            long t1 = System.nanoTime();
+            flowable(engine, n);
+            double flowable = n / ((System.nanoTime() - t1) / 1e9);
+            System.out.printf("BENCH processing: Flowable 7.2.0 same life (start + 4 user-task completions, history "
+                    + "level default, no claim), 1 thread: %.0f lives/s (%d lives)%n", flowable, n);
+            System.out.printf("BENCH processing: Motcua / Flowable = %.2f× (target ≥ 2×)%n", motcua / flowable);
+            // The same with 4 client threads (group commit helps both).
+            double m4 = parallel(4, 200, () -> life(cmd, citizen, reception));
+            double f4 = parallel(4, 200, () -> flowable(engine, 1));
+            System.out.printf("BENCH processing: 4 threads — Motcua %.0f lives/s, Flowable %.0f lives/s, ratio %.2f×%n",
+                    m4, f4, m4 / f4);
+        } finally {
+            engine.close();
+        }
+    }
+
+    static double parallel(int threads, int perThread, Runnable life) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int k = 0; k < threads; k++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    life.run();
+                }
+            }));
+        }
+        for (var f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        pool.shutdown();
+        return threads * perThread / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    final long[] phase = new long[5];
+
+    void motcua(SubmitDossier cmd, Actor citizen, Actor reception, int n) {
+        java.util.Arrays.fill(phase, 0);
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            Dossier d = intake.submit(cmd, citizen, Dossier.Channel.ONLINE, null);
+            t = lap(0, t);
+            intake.accept(d.id(), null, reception);
+            t = lap(1, t);
+            UUID id = d.id();
+            processing.forward(id, null, "chuyenvien", null, null, processing.now());
+            t = lap(2, t);
+            processing.decide(id, null, "lanhdao", ProcessingService.Outcome.APPROVED, "Cấp Giấy khai sinh",
+                    new SubmitDossier.AttachmentData("ket-qua.pdf", PDF_B64), processing.now());
+            t = lap(3, t);
+            processing.returnResult(id, null, "tiepnhan", ProcessingService.Delivery.COUNTER, processing.now());
+            lap(4, t);
+        }
+        System.out.printf("BENCH processing: mean ms per phase — submit %.1f, accept+start %.1f, forward %.1f, "
+                + "decide %.1f, return %.1f%n", phase[0] / 1e6 / n, phase[1] / 1e6 / n, phase[2] / 1e6 / n,
+                phase[3] / 1e6 / n, phase[4] / 1e6 / n);
+    }
+
+    void life(SubmitDossier cmd, Actor citizen, Actor reception) {
+        UUID id = intake.submit(cmd, citizen, Dossier.Channel.ONLINE, null).id();
+        intake.accept(id, null, reception);
+        processing.forward(id, null, "chuyenvien", null, null, processing.now());
+        processing.decide(id, null, "lanhdao", ProcessingService.Outcome.APPROVED, "Cấp Giấy khai sinh",
+                new SubmitDossier.AttachmentData("ket-qua.pdf", PDF_B64), processing.now());
+        processing.returnResult(id, null, "tiepnhan", ProcessingService.Delivery.COUNTER, processing.now());
+    }
+
+    long lap(int i, long t) {
+        long now = System.nanoTime();
+        phase[i] += now - t;
+        return now;
+    }
+
+    static void flowable(ProcessEngine engine, int n) {
+        var runtime = engine.getRuntimeService();
+        var tasks = engine.getTaskService();
+        for (int i = 0; i < n; i++) {
+            String pid = runtime.startProcessInstanceByKey("dossierLife", UUID.randomUUID().toString(),
+                    Map.of("procedureCode", "1.001193", "applicant", "Nguyễn Thị Thủy Tiên")).getId();
+            for (int step = 0; step < 4; step++) {
+                Task t = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+                tasks.complete(t.getId());
+            }
+        }
+    }
+}
