@@ -289,7 +289,7 @@ public class ProcessingService {
         Map<String, Object> data = handoff(s, def.code(), null);
         data.put("fromAgency", s.agencyCode());
         data.put("toAgency", agency.code());
-        store.appendEvent(id, now, "TRANSFERRED", c.d().state(), c.to(), actor, reason, data);
+        store.appendEvent(id, now, "INTER_AGENCY_TRANSFER", c.d().state(), c.to(), actor, reason, data);
         return store.find(id).orElseThrow();
     }
 
