@@ -2,8 +2,6 @@ package vn.motcua.dossier.web;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -76,15 +74,7 @@ class CitizenController {
                       @RequestParam(name = "files", required = false) List<MultipartFile> files, Principal principal,
                       RedirectAttributes flash, Locale locale) throws IOException {
         own(id, principal);
-        List<SubmitDossier.AttachmentData> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    attachments.add(new SubmitDossier.AttachmentData(f.getOriginalFilename(),
-                            Base64.getEncoder().encodeToString(f.getBytes())));
-                }
-            }
-        }
+        List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
         try {
             intake.supply(id, version, null, attachments, officers.actor(principal), true);
             flash.addFlashAttribute("notice", messages.getMessage("dossier.done.supplied", null, locale));

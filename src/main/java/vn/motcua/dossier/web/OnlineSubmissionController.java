@@ -5,8 +5,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,15 +133,7 @@ class OnlineSubmissionController {
             flash.addFlashAttribute("notice", messages.getMessage("dossier.draft.saved", null, locale));
             return "redirect:/my";
         }
-        List<SubmitDossier.AttachmentData> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    attachments.add(new SubmitDossier.AttachmentData(f.getOriginalFilename(),
-                            Base64.getEncoder().encodeToString(f.getBytes())));
-                }
-            }
-        }
+        List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
         @SuppressWarnings("unchecked")
         Map<String, Object> a = data.get("applicant") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         var applicant = new SubmitDossier.ApplicantData(Dossier.Applicant.Kind.PERSON,

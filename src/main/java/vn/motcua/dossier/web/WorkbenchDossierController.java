@@ -2,7 +2,6 @@ package vn.motcua.dossier.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -203,15 +202,7 @@ class WorkbenchDossierController {
                          @RequestParam(name = "files", required = false) List<MultipartFile> files,
                          Authentication auth, RedirectAttributes flash, Locale locale) throws IOException {
         access.visible(id, auth);
-        List<SubmitDossier.AttachmentData> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    attachments.add(new SubmitDossier.AttachmentData(f.getOriginalFilename(),
-                            Base64.getEncoder().encodeToString(f.getBytes())));
-                }
-            }
-        }
+        List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
         perform(() -> processing.supply(id, version, auth.getName(), attachments, note, processing.now()),
                 Action.SUPPLY, flash, locale);
         return "redirect:/my/dossiers/" + id;
