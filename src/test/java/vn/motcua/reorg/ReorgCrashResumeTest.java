@@ -40,9 +40,19 @@ class ReorgCrashResumeTest {
     @Autowired
     JdbcClient jdbc;
 
+    private String run;
+
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() {
+        if (run != null) {
+            ReorgFixtures.delete(jdbc, "crA" + run);
+            ReorgFixtures.delete(jdbc, "crB" + run);
+        }
     }
 
     static final class Crash extends RuntimeException {
@@ -54,7 +64,7 @@ class ReorgCrashResumeTest {
     @Test
     void interruptedThenResumedRunEndsExactlyLikeAnUninterruptedOne() {
         ReorgFixtures.OldWorld world = ReorgFixtures.oldWorld(territory);
-        String run = UUID.randomUUID().toString().substring(0, 6);
+        run = UUID.randomUUID().toString().substring(0, 6);
 
         bulk.insert(ReorgFixtures.dossiers(world, "crA" + run, N));
         UUID a = plan(world);

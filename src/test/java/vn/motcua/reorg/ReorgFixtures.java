@@ -55,6 +55,18 @@ final class ReorgFixtures {
         return new OldWorld(communes, districts, split);
     }
 
+    /**
+     * Removes a fixture's dossiers (journal rows, events, dossiers): test contexts share one database, and other
+     * tests expect the reception inboxes of the demo officers (e.g. UBND-26740, STP-79) to hold only their own.
+     */
+    static void delete(org.springframework.jdbc.core.simple.JdbcClient jdbc, String tag) {
+        String like = tag + "-%";
+        jdbc.sql("delete from notification where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
+        jdbc.sql("delete from dossier_transfer where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
+        jdbc.sql("delete from dossier_event where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
+        jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
+    }
+
     /** The street test rules name for successor {@code to} of split ward {@code unit}. */
     static String street(String unit, String to) {
         return "Đường Thử " + unit + " " + to;

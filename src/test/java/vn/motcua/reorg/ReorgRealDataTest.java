@@ -47,10 +47,19 @@ class ReorgRealDataTest {
     JdbcClient jdbc;
     Http http;
 
+    private String tag;
+
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFixture() {
+        if (tag != null) {
+            ReorgFixtures.delete(jdbc, tag);
+        }
     }
 
     @Test
@@ -58,7 +67,7 @@ class ReorgRealDataTest {
         ReorgFixtures.OldWorld world = ReorgFixtures.oldWorld(territory);
         assertThat(world.communes()).hasSize(273 + 91 + 77);
         assertThat(world.splitSuccessors()).isNotEmpty();
-        String tag = "acc" + UUID.randomUUID().toString().substring(0, 6);
+        tag = "acc" + UUID.randomUUID().toString().substring(0, 6);
         List<DossierBulk.NewDossier> fixture = ReorgFixtures.dossiers(world, tag, N);
         assertThat(bulk.insert(fixture)).isEqualTo(N);
         Map<UUID, DossierBulk.NewDossier> byId = new HashMap<>();
