@@ -64,6 +64,7 @@ final class ReorgFixtures {
         jdbc.sql("delete from notification where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
         jdbc.sql("delete from dossier_transfer where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
         jdbc.sql("delete from dossier_event where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
+        jdbc.sql("delete from dossier_step where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
         jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
     }
 

@@ -73,6 +73,15 @@ class ReorgRealDataTest {
         Map<UUID, DossierBulk.NewDossier> byId = new HashMap<>();
         fixture.forEach(d -> byId.put(d.id(), d));
         long inFlight = fixture.stream().filter(d -> d.state() != DossierState.REFUSED).count();
+        // Accepted dossiers are in processing: an open step in their old agency's queue, claimed by an old officer.
+        int steps = jdbc.sql("""
+                insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, opened_at, assignee,
+                                         assignee_name, assigned_at)
+                select id, 1, 2, 'APPRAISAL', 'Thẩm định', 'HANDLING', agency_code, received_at, 'old.officer',
+                       'Cán bộ cũ', received_at
+                  from dossier where applicant_name like ? and state = 'ACCEPTED'
+                """).param(tag + "-%").update();
+        assertThat(steps).isPositive();
 
         // Import the real plan (empty body = the shipped dvhcvn mapping), add street rules for the split wards.
         Http.Response imported = postEmpty(http, "/api/v1/reorg/plans/import?format=dvhcvn-merges&province=79&effective=2025-07-01");
@@ -120,6 +129,15 @@ class ReorgRealDataTest {
         r.get("byState").properties().forEach(e ->
                 assertThat(e.getValue().get("before").asLong()).as(e.getKey()).isEqualTo(e.getValue().get("after").asLong()));
         assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id).json().get("state").asString()).isEqualTo("RECONCILED");
+
+        // Every open step followed its dossier into the successor's queue, unassigned; none waits at a closed agency.
+        assertThat(jdbc.sql("""
+                select count(*) from dossier_step s join dossier d on d.id = s.dossier_id
+                 where d.applicant_name like ? and s.finished_at is null
+                   and (s.agency_code is distinct from coalesce(d.agency_code, s.agency_code) or s.assignee is not null)
+                """).param(tag + "-%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from dossier_step s join dossier d on d.id = s.dossier_id where d.applicant_name like ? and s.finished_at is null")
+                .param(tag + "-%").query(Long.class).single()).isEqualTo(steps);
 
         // Dossier by dossier.
         Map<UUID, Moved> moved = moved(tag);

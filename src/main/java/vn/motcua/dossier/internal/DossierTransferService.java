@@ -212,6 +212,16 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                                               'effective', m.effective, 'dueAt', m.due_at)
                       from moved m
                     """, planId, batchNo, actor, reason, planId.toString());
+            // The open processing step follows its dossier into the successor's queue; an assignment to an
+            // officer of the closing agency ends (the successor's officers claim it), so nothing waits in a
+            // queue nobody sees. (Also when the code string is reused by the successor: it is another agency.)
+            jdbc.update("""
+                    update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
+                           assigned_at = null
+                      from dossier_transfer t join dossier d on d.id = t.dossier_id
+                     where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
+                       and d.agency_code is not null
+                    """, planId, batchNo);
             jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
                     planId, batchNo, n);
             events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0)));
@@ -243,6 +253,12 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                     """, toAgency, toAgencyName, toAgency, Timestamp.from(effective), dossierId, fromAgency,
                     actor, toAgency, reason, planId.toString(), fromAgency, toAgency, rule);
             if (n == 1) {
+                jdbc.update("""
+                        update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
+                               assigned_at = null
+                          from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
+                           and d.agency_code is not null
+                        """, dossierId);
                 jdbc.update("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? where plan_id = ? and dossier_id = ?",
                         toAgency, toAgencyName, rule, planId, dossierId);
             }
