@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.Browser;
+import vn.motcua.support.BrowserSession;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -36,38 +36,35 @@ class IntakeJourneyTest {
     int port;
     @Autowired
     ReferenceData referenceData;
+    BrowserSession session;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void open() {
         referenceData.ensureAll();
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        session = new BrowserSession(port);
+        browser = session.driver();
+        wait = session.waiting();
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return session.url(path);
     }
 
     private void login(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-logout")));
+        session.login(user);
     }
 
     private void logout() {
-        browser.findElement(By.id("nav-logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-login")));
+        session.logout();
     }
 
     private void set(String path, String value) {

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.LateWatch;
-import vn.motcua.support.Browser;
+import vn.motcua.support.BrowserSession;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -47,35 +47,31 @@ class ProcessingBrowserTest {
     LateWatch lateWatch;
     @Autowired
     Clock clock;
+    BrowserSession session;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void open() {
         referenceData.ensureAll();
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        session = new BrowserSession(port);
+        browser = session.driver();
+        wait = session.waiting();
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return session.url(path);
     }
 
     void loginAs(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        session.login(user);
     }
 
     void click(String id) {
