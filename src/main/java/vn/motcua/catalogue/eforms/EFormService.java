@@ -38,9 +38,15 @@ public class EFormService implements EForms {
     private final MessageSource messages;
     private final ObjectProvider<Territory> territory;
     private final Map<String, JsonNode> shipped = new ConcurrentHashMap<>();
+    private final vn.motcua.catalogue.internal.CatalogueCache cache;
+
+    private record Schema(java.util.UUID versionId, String code) {
+    }
 
     public EFormService(CatalogueService catalogue, CatalogueRepository repository, JsonMapper json,
-                        MessageSource messages, ObjectProvider<Territory> territory) {
+                        MessageSource messages, ObjectProvider<Territory> territory,
+                        vn.motcua.catalogue.internal.CatalogueCache cache) {
+        this.cache = cache;
         this.catalogue = catalogue;
         this.repository = repository;
         this.json = json;
@@ -53,8 +59,10 @@ public class EFormService implements EForms {
         return schema(catalogue.requireInForce(code, asOf));
     }
 
+    /** Read only: the node is shared by every caller through the catalogue cache. */
     public JsonNode schema(ProcedureVersion v) {
-        return repository.eformSchema(v.versionId()).map(json::readTree).orElseGet(() -> shipped(v.code()));
+        return cache.get(new Schema(v.versionId(), v.code()),
+                () -> repository.eformSchema(v.versionId()).map(json::readTree).orElseGet(() -> shipped(v.code())));
     }
 
     /** Whether a hand-written schema exists for the code. */

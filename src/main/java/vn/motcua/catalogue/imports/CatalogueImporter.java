@@ -79,9 +79,13 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
 
     private final vn.motcua.catalogue.internal.ProcedureSearch search;
 
+    private final vn.motcua.catalogue.internal.CatalogueCache cache;
+
     public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx,
-                             vn.motcua.catalogue.internal.ProcedureSearch search) {
+                             vn.motcua.catalogue.internal.ProcedureSearch search,
+                             vn.motcua.catalogue.internal.CatalogueCache cache) {
         this.search = search;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
@@ -117,6 +121,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
         }
         ImportReport report = tx.execute(status -> run(fingerprint));
         search.invalidate();
+        cache.clearAfterCommit();
         log.info(report.summary());
         return report;
     }

@@ -41,9 +41,14 @@ public class CatalogueService implements Catalogue {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ObjectProvider<Territory> territory;
+    private final CatalogueCache cache;
+
+    private record InForce(String code, LocalDate day) {
+    }
 
     public CatalogueService(CatalogueRepository repository, ProcedureSearch search, JdbcClient jdbc, JsonMapper json,
-                            ObjectProvider<Territory> territory) {
+                            ObjectProvider<Territory> territory, CatalogueCache cache) {
+        this.cache = cache;
         this.repository = repository;
         this.search = search;
         this.jdbc = jdbc;
@@ -53,7 +58,7 @@ public class CatalogueService implements Catalogue {
 
     @Override
     public Optional<ProcedureVersion> versionInForce(String procedureCode, LocalDate asOf) {
-        return repository.inForce(procedureCode, asOf);
+        return cache.get(new InForce(procedureCode, asOf), () -> repository.inForce(procedureCode, asOf));
     }
 
     @Override
@@ -205,6 +210,7 @@ public class CatalogueService implements Catalogue {
         try {
             jdbc.sql("update catalogue_version set status = 'PUBLISHED', published_at = now() where id = :id")
                     .param("id", id).update();
+            cache.clearAfterCommit();
         } catch (DataIntegrityViolationException e) {
             throw ApiException.conflict("catalogue.error.overlap", v.code(), v.validFrom());
         }

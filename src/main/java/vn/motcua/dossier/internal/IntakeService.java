@@ -93,7 +93,8 @@ public class IntakeService {
                 return earlier.get();
             }
         }
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the dossier returned now must equal the one read back later.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, VN);
         ProcedureVersion version = catalogue.versionInForce(cmd.procedureCode(), today)
                 .orElseThrow(() -> ApiException.unprocessable("dossier.procedure.unknown", cmd.procedureCode()));
@@ -142,7 +143,7 @@ public class IntakeService {
                     route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner())));
         }
         publish(dossier, null, state, now, null);
-        return store.find(dossier.id()).orElseThrow();
+        return dossier; // as inserted: reading it back would only cost a round trip
     }
 
     /** Boundary-free routing: the agency competent for the procedure at the applicant's place, as of today. */

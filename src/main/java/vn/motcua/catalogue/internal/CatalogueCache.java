@@ -1,0 +1,46 @@
+package vn.motcua.catalogue.internal;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What every submission reads and almost nothing writes: the published version in force for a code and a day, and
+ * its parsed e-form schema. Published versions are immutable; the one in force changes only when a version is
+ * published or the catalogue is imported, and both clear this cache once their transaction commits (clearing before
+ * the commit would let a reader cache the old row again). Entries also expire after 30 seconds, which bounds how long
+ * another node keeps serving the previous version after a publication there.
+ */
+@Component
+public class CatalogueCache {
+
+    private final Cache<Object, Object> entries = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
+
+    /** The cached value for the key (a record such as {@code InForce(code, day)}), loading it once if absent. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Supplier<T> load) {
+        return (T) entries.get(key, k -> load.get());
+    }
+
+    /** Call in the transaction that publishes or imports: clears the cache after it commits (at once without one). */
+    public void clearAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    entries.invalidateAll();
+                }
+            });
+        } else {
+            entries.invalidateAll();
+        }
+    }
+}
