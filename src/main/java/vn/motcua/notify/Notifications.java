@@ -28,12 +28,13 @@ public class Notifications {
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final java.util.function.Supplier<JavaMailSender> mail;
     private final Clock clock;
 
     Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock) {
         this.jdbc = jdbc;
-        this.mail = mail;
+        // Resolved once: a bean lookup per message costs more than the message.
+        this.mail = org.springframework.util.function.SingletonSupplier.ofNullable(mail::getIfAvailable);
         this.clock = clock;
     }
 
@@ -104,7 +105,7 @@ public class Notifications {
     }
 
     private void send(UUID id, String to, String subject, String body) {
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = mail.get();
         if (sender == null) {
             jdbc.sql("update notification set status = 'OUTBOX_ONLY' where id = ?").param(id).update();
             return;

@@ -36,7 +36,7 @@ public class EFormService implements EForms {
     private final CatalogueRepository repository;
     private final JsonMapper json;
     private final MessageSource messages;
-    private final ObjectProvider<Territory> territory;
+    private final java.util.function.Supplier<Territory> territory;
     private final Map<String, JsonNode> shipped = new ConcurrentHashMap<>();
     private final vn.motcua.catalogue.internal.CatalogueCache cache;
 
@@ -51,7 +51,8 @@ public class EFormService implements EForms {
         this.repository = repository;
         this.json = json;
         this.messages = messages;
-        this.territory = territory;
+        // Resolved once (looking a bean up on every call is costly); null while the module is absent.
+        this.territory = org.springframework.util.function.SingletonSupplier.ofNullable(territory::getIfAvailable);
     }
 
     /** The schema of the version in force; 404 when none is. */
@@ -88,7 +89,7 @@ public class EFormService implements EForms {
     public List<FieldError> validate(String procedureCode, LocalDate asOf, Map<String, Object> data) {
         JsonNode schema = schema(procedureCode, asOf);
         LocalDate today = LocalDate.now(VN);
-        Territory t = territory.getIfAvailable();
+        Territory t = territory.get();
         var validator = new EFormValidator(today, code -> t == null || t.unit(code, today).isPresent());
         return validator.validate(schema, data).stream()
                 .map(p -> new FieldError(p.field(), p.key(),

@@ -40,7 +40,7 @@ public class CatalogueService implements Catalogue {
     private final ProcedureSearch search;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ObjectProvider<Territory> territory;
+    private final java.util.function.Supplier<Territory> territory;
     private final CatalogueCache cache;
 
     private record InForce(String code, LocalDate day) {
@@ -53,7 +53,8 @@ public class CatalogueService implements Catalogue {
         this.search = search;
         this.jdbc = jdbc;
         this.json = json;
-        this.territory = territory;
+        // Resolved once (looking a bean up on every call is costly); null while the module is absent.
+        this.territory = org.springframework.util.function.SingletonSupplier.ofNullable(territory::getIfAvailable);
     }
 
     @Override
@@ -71,12 +72,12 @@ public class CatalogueService implements Catalogue {
     }
 
     public boolean territoryAvailable() {
-        return territory.getIfAvailable() != null;
+        return territory.get() != null;
     }
 
     @Override
     public List<Agency> competentAgencies(String procedureCode, String unitCode, LocalDate asOf) {
-        Territory t = territory.getIfAvailable();
+        Territory t = territory.get();
         if (t == null) {
             return List.of();
         }
@@ -115,7 +116,7 @@ public class CatalogueService implements Catalogue {
      * performer kind (with the number of detailed procedures performed that way). Derived from lineage.
      */
     public List<AgencyChange> agencyChanges(String oldUnitCode, LocalDate effective) {
-        Territory t = territory.getIfAvailable();
+        Territory t = territory.get();
         if (t == null) {
             return List.of();
         }

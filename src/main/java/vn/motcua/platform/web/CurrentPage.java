@@ -1,22 +1,25 @@
 package vn.motcua.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Gives every page the links it needs to switch language while staying on the same page. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-public class CurrentPage {
+/**
+ * Gives every rendered page the links it needs to switch language while staying on the same page. An interceptor
+ * rather than a {@code @ModelAttribute} advice: it runs only when a view is rendered, not on every API call.
+ */
+class CurrentPage implements HandlerInterceptor {
 
-    @ModelAttribute("langViUrl")
-    String langVi(HttpServletRequest request) {
-        return withLang(request, "vi");
-    }
-
-    @ModelAttribute("langEnUrl")
-    String langEn(HttpServletRequest request) {
-        return withLang(request, "en");
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView view) {
+        if (view == null || !view.hasView() || view.getViewName() != null && view.getViewName().startsWith("redirect:")) {
+            return;
+        }
+        view.addObject("langViUrl", withLang(request, "vi"));
+        view.addObject("langEnUrl", withLang(request, "en"));
     }
 
     private static String withLang(HttpServletRequest request, String lang) {

@@ -53,5 +53,6 @@ public class WebConfiguration implements WebMvcConfigurer {
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
+        registry.addInterceptor(new CurrentPage());
     }
 }

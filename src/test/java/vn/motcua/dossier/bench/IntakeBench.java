@@ -40,13 +40,19 @@ class IntakeBench {
         referenceData.ensureAll();
         Http http = new Http(port);
         // Warm up the JIT, the pool and the caches.
-        runSubmissions(http, 300, 8);
-        int n = 3000;
+        runSubmissions(http, Integer.getInteger("intake.bench.warmup", 3000), 8);
+        int n = Integer.getInteger("intake.bench.submissions", 5000);
+        var cpu = new vn.motcua.support.CpuMeter(jdbc);
+        var c0 = cpu.sample();
         long t0 = System.nanoTime();
         int ok = runSubmissions(http, n, 8);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        var used = cpu.sample().minus(c0);
         System.out.printf("BENCH intake: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form validation, routing) "
-                + "in %.2f s = %.0f submissions/s with 8 client threads (%d ok)%n", n, seconds, n / seconds, ok);
+                + "in %.2f s = %.0f submissions/s with 8 client threads (%d ok); load average %.1f%n", n, seconds,
+                n / seconds, ok, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("BENCH intake: CPU %s (JVM includes the 8 HTTP clients); with 2 cores to itself: %.0f submissions/s%n",
+                used.perOperation(n), used.capacity(n, 2));
     }
 
     @Test
