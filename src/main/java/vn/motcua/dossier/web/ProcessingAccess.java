@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.FieldKeys;
 import vn.motcua.dossier.internal.ProcessingForms;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.ProcessingService;
@@ -40,7 +41,8 @@ class ProcessingAccess {
 
     /**
      * The applicant (others get 404), officers holding a post in its agency or in the agency of any of
-     * its steps (inter-agency), administrators and auditors; other officers get 403.
+     * its steps (inter-agency) — for a post restricted to a field, only dossiers of that field (see the
+     * rule below) — administrators and auditors; other officers get 403.
      */
     Dossier visible(UUID id, Authentication auth) {
         Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
@@ -54,8 +56,22 @@ class ProcessingAccess {
             return d;
         }
         var scope = queries.scope(auth.getName(), today());
-        boolean mine = scope.agencies().contains(d.agencyCode()) || steps.steps(id).stream()
-                .anyMatch(s -> scope.agencies().contains(s.agencyCode()));
+        List<ProcessingStore.Step> all = steps.steps(id);
+        String fieldKey = steps.field(id).key();
+        String me = auth.getName();
+        boolean worked = all.stream().anyMatch(s -> me.equals(s.assignee()) || me.equals(s.finishedBy()));
+        boolean mine = scope.posts().stream().anyMatch(p -> {
+            boolean inAgency = p.agency().equals(d.agencyCode())
+                    || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()));
+            if (!inAgency) {
+                return false;
+            }
+            // A post restricted to a field sees the dossiers of that field, those whose step of its role in its
+            // agency was open to every field, and those it worked on.
+            return p.fieldKey() == null || fieldKey == null || FieldKeys.covers(p.fieldKey(), fieldKey) || worked
+                    || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()) && s.role() == p.role()
+                    && s.fieldKey() == null);
+        });
         if (!mine) {
             throw ApiException.forbidden("dossier.forbidden.agency");
         }
