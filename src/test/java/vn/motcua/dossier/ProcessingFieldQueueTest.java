@@ -93,6 +93,22 @@ class ProcessingFieldQueueTest {
         return http.postJson(user, "demo", "/api/v1/dossiers/" + id + "/" + action, body);
     }
 
+    /** Open steps of an officer (or, with a field, of the unassigned queue of that role and field) in lanhdao's view. */
+    long workload(String who, String field) {
+        var r = http.getAs("lanhdao", "demo", "/api/v1/dossiers/workload");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long open = 0;
+        for (var w : r.json()) {
+            boolean match = field == null ? who.equals(w.path("assignee").asString(""))
+                    : w.get("assignee").isNull() && who.equals(w.path("queueRole").asString(""))
+                    && field.equals(w.path("queueField").asString(""));
+            if (match) {
+                open += w.get("open").asLong();
+            }
+        }
+        return open;
+    }
+
     String openStepField(String id) {
         return jdbc.sql("select field_key from dossier_step where dossier_id = ? and finished_at is null")
                 .param(UUID.fromString(id)).query((rs, n) -> rs.getString(1)).list().get(0);
@@ -123,10 +139,15 @@ class ProcessingFieldQueueTest {
         var assign = post("lanhdao", id, "assign", Map.of("version", version(id), "assignee", other, "reason", "vắng"));
         assertThat(assign.status()).isEqualTo(422);
         assertThat(assign.json().get("detail").asString()).contains(other).contains("Hộ tịch");
-        // The leader sees the whole agency (workload) and assigns within the field.
+        // The leader sees the whole agency and its workload (per officer, and the unassigned queues per role and
+        // field), and assigns within the field.
         assertThat(http.getAs("lanhdao", "demo", "/api/v1/dossiers/queue?filter=ALL").body()).contains(id);
+        assertThat(workload("HANDLING", "HO_TICH")).isPositive();
+        long before = workload("chuyenvien", null);
         assertThat(post("lanhdao", id, "assign", Map.of("version", version(id), "assignee", "chuyenvien")).status())
                 .isEqualTo(200);
+        assertThat(workload("chuyenvien", null)).isEqualTo(before + 1);
+        assertThat(http.getAs(other, "demo", "/api/v1/dossiers/workload").status()).isEqualTo(403);
 
         // The same queue narrowed to a residence field: now the CU_TRU officer's, not chuyenvien's.
         jdbc.sql("""

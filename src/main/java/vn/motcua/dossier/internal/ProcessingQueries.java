@@ -135,23 +135,31 @@ public class ProcessingQueries {
         return counts;
     }
 
-    public record Workload(String assignee, String assigneeName, long open, long soon, long late) {
+    /**
+     * One line of the leaders' workload view: an officer's open steps, or (assignee null) one unassigned queue,
+     * identified by the step role and the field its queue is narrowed to (null: every post of the role).
+     */
+    public record Workload(String assignee, String assigneeName, PostRole queueRole, String queueField, long open,
+                           long soon, long late) {
     }
 
-    /** Open steps per officer of the agencies a leader leads; the unassigned queue has a null assignee. */
+    /** Open steps per officer of the agencies a leader leads, then the unassigned queues per role and field. */
     public List<Workload> workload(List<String> ledAgencies) {
         if (ledAgencies.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select s.assignee, max(s.assignee_name), count(*),
+                        select s.assignee, max(s.assignee_name),
+                               case when s.assignee is null then s.role end as queue_role,
+                               case when s.assignee is null then s.field_key end as queue_field, count(*),
                                count(*) filter (where s.warning = 'SOON'), count(*) filter (where s.warning = 'LATE')
                         from dossier_step s where s.finished_at is null and s.agency_code = any(:a)
-                        group by s.assignee order by s.assignee nulls first
+                        group by 1, 3, 4 order by s.assignee nulls first, 3, 4 nulls first
                         """)
                 .param("a", ledAgencies.toArray(String[]::new))
-                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
+                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2),
+                        rs.getString(3) == null ? null : PostRole.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
                 .list();
     }
 
