@@ -128,8 +128,9 @@ class ProcessingFieldQueueTest {
             assertThat(q.status()).as(q.body()).isEqualTo(200);
             assertThat(q.body()).as(filter).doesNotContain(id);
         }
-        var view = http.getAs(other, "demo", "/api/v1/dossiers/" + id + "/processing");
-        assertThat(view.status()).isEqualTo(403);
+        assertThat(http.getAs(other, "demo", "/api/v1/dossiers/" + id + "/processing").status()).isEqualTo(403);
+        assertThat(http.getAs(other, "demo", "/api/v1/dossiers/" + id).status()).isEqualTo(403);
+        assertThat(http.getAs("chuyenvien", "demo", "/api/v1/dossiers/" + id).status()).isEqualTo(200);
 
         var claim = post(other, id, "claim", Map.of("version", version(id)));
         assertThat(claim.status()).isEqualTo(403);
@@ -159,6 +160,7 @@ class ProcessingFieldQueueTest {
         var claimed = post(other, id, "claim", Map.of());
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         assertThat(http.getAs(other, "demo", "/api/v1/dossiers/queue?filter=MINE").body()).contains(id);
+        assertThat(http.getAs(other, "demo", "/api/v1/dossiers/" + id + "/processing").status()).isEqualTo(200);
 
         assertThat(post("lanhdao", id, "stop", Map.of("reason", "Kết thúc kiểm thử lĩnh vực")).status()).isEqualTo(200);
     }

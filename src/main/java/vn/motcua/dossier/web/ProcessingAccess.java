@@ -3,6 +3,7 @@ package vn.motcua.dossier.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -55,27 +56,28 @@ class ProcessingAccess {
             }
             return d;
         }
-        var scope = queries.scope(auth.getName(), today());
         List<ProcessingStore.Step> all = steps.steps(id);
-        String fieldKey = steps.field(id).key();
-        String me = auth.getName();
-        boolean worked = all.stream().anyMatch(s -> me.equals(s.assignee()) || me.equals(s.finishedBy()));
-        boolean mine = scope.posts().stream().anyMatch(p -> {
-            boolean inAgency = p.agency().equals(d.agencyCode())
-                    || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()));
-            if (!inAgency) {
-                return false;
-            }
-            // A post restricted to a field sees the dossiers of that field, those whose step of its role in its
-            // agency was open to every field, and those it worked on.
-            return p.fieldKey() == null || fieldKey == null || FieldKeys.covers(p.fieldKey(), fieldKey) || worked
-                    || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()) && s.role() == p.role()
-                    && s.fieldKey() == null);
-        });
-        if (!mine) {
+        if (!reaches(d, auth.getName(), all, agency -> agency.equals(d.agencyCode())
+                || all.stream().anyMatch(s -> agency.equals(s.agencyCode())))) {
             throw ApiException.forbidden("dossier.forbidden.agency");
         }
         return d;
+    }
+
+    /**
+     * Whether one of the officer's posts today is in one of the dossier's agencies ({@code inAgency}) and lets
+     * them see it: a post without field always; a post restricted to a field sees the dossiers of that field
+     * (or without field), those where a step of its role in its agency was open to every field, and those the
+     * officer worked on.
+     */
+    boolean reaches(Dossier d, String me, List<ProcessingStore.Step> all, Predicate<String> inAgency) {
+        var scope = queries.scope(me, today());
+        String fieldKey = steps.field(d.id()).key();
+        boolean worked = all.stream().anyMatch(s -> me.equals(s.assignee()) || me.equals(s.finishedBy()));
+        return scope.posts().stream().filter(p -> inAgency.test(p.agency())).anyMatch(p ->
+                p.fieldKey() == null || fieldKey == null || FieldKeys.covers(p.fieldKey(), fieldKey) || worked
+                        || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()) && s.role() == p.role()
+                        && s.fieldKey() == null));
     }
 
     ResponseEntity<byte[]> formPdf(Dossier d, String form, HttpServletRequest request) {
