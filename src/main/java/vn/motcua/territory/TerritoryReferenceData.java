@@ -10,6 +10,6 @@ public interface TerritoryReferenceData {
     /** Loads units, lineage and agencies if not yet loaded; returns quickly otherwise. */
     void ensureLoaded();
 
-    /** Also loads demo posts and officers (HCMC wards, the demo accounts tiepnhan/chuyenvien/lanhdao). */
+    /** Also loads demo posts and officers (HCMC wards, the demo accounts tiepnhan/chuyenvien/lanhdao/trakq). */
     void ensureDemoLoaded();
 }

@@ -29,10 +29,11 @@ import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
 
 /**
- * From submission to the rated result in a real browser, across four officer roles: reception accepts
- * (tiepnhan), handling claims, asks for one supplement and hands on (chuyenvien), the citizen supplies
- * online, the leader's step is late so the leader issues Form 04 and approves (lanhdao), and the result is
- * returned by reception (tiepnhan again: territory has no public API to add a separate return post).
+ * From submission to the rated result in a real browser, across four officers: reception accepts (tiepnhan),
+ * handling claims from the HO_TICH queue, asks for one supplement and hands on (chuyenvien), the citizen
+ * supplies online, the leader's step is late so the leader issues Form 04 and approves (lanhdao), and the
+ * result-return officer (trakq, a second reception post of the one-stop desk) takes the return step from the
+ * reception queue and returns the result.
  */
 @IntegrationTest
 class ProcessingBrowserTest {
@@ -108,6 +109,9 @@ class ProcessingBrowserTest {
         wait.until(ExpectedConditions.urlContains("filter=QUEUE"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + id)));
         browser.findElement(By.cssSelector("#row-" + id + " a")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-field"))).getText())
+                .isEqualTo("Hộ tịch");
+        assertThat(browser.findElement(By.id("open-step")).getText()).contains("Hàng chờ lĩnh vực Hộ tịch");
         click("claim");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("open-step"), "Lê Văn Cường"));
         browser.findElement(By.id("supplement-items")).sendKeys("Giấy xác nhận thông tin cư trú | Bản chụp bị mờ");
@@ -153,13 +157,17 @@ class ProcessingBrowserTest {
         click("decide");
         wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Đã có kết quả, chờ trả"));
 
-        // 6. Reception returns the result online; the dossier closes.
-        loginAs("tiepnhan");
-        browser.get(url("/workbench/processing/" + id));
+        // 6. The result-return officer takes it from the reception queue and returns it online; the dossier closes.
+        loginAs("trakq");
+        browser.get(url("/workbench/processing?filter=QUEUE"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + id)));
+        assertThat(browser.findElement(By.id("row-" + id)).getText()).contains("Trả kết quả");
+        browser.findElement(By.cssSelector("#row-" + id + " a")).click();
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivery")))).selectByValue("ONLINE");
         click("return-result");
         wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Đã trả kết quả"));
-        assertThat(browser.findElement(By.id("steps")).getText()).contains("Quá hạn").contains("Phạm Thị Dung");
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("Quá hạn").contains("Phạm Thị Dung")
+                .contains("Đặng Thị Hoa");
 
         // 7. The applicant downloads nothing in the browser here, but rates the service.
         loginAs("congdan");
@@ -176,13 +184,16 @@ class ProcessingBrowserTest {
         assertThat(text(form04)).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ").contains("Chờ xác minh");
         byte[] form06 = http.sendBytes(http.request("/api/v1/dossiers/" + id + "/forms/06.pdf").GET()
                 .header("Authorization", Http.basic("tiepnhan", "demo")).build());
-        assertThat(text(form06)).contains("Quá hạn").contains("Trần Thị Bình").contains("Lê Văn Cường");
+        assertThat(text(form06)).contains("Quá hạn").contains("Trần Thị Bình").contains("Lê Văn Cường")
+                .contains("Đặng Thị Hoa");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
                 "select subject from notification where dossier_id = ?").param(UUID.fromString(id)).query(String.class)
                 .list()).anyMatch(s -> s.contains("xin lỗi")));
         assertThat(jdbc.sql("select distinct actor from dossier_event where dossier_id = ? and actor <> 'congdan'")
                 .param(UUID.fromString(id)).query(String.class).list())
-                .containsExactlyInAnyOrder("tiepnhan", "chuyenvien", "lanhdao");
+                .containsExactlyInAnyOrder("tiepnhan", "chuyenvien", "lanhdao", "trakq");
+        assertThat(jdbc.sql("select returned_by from dossier_result where dossier_id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("trakq");
         assertThat(jdbc.sql("select rating from dossier_result where dossier_id = ?").param(UUID.fromString(id))
                 .query(Integer.class).single()).isEqualTo(5);
     }

@@ -75,7 +75,7 @@ class FoundationTest {
     @Test
     void loginPageListsDemoAccountsWithHashedPasswords() {
         var login = http.get("/login");
-        assertThat(login.body()).contains("congdan", "tiepnhan", "chuyenvien", "lanhdao", "quantri", "kiemtra",
+        assertThat(login.body()).contains("congdan", "tiepnhan", "chuyenvien", "lanhdao", "trakq", "quantri", "kiemtra",
                 "Tài khoản dùng thử");
         String hash = jdbc.sql("select password_hash from account where username = 'tiepnhan'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("demo");

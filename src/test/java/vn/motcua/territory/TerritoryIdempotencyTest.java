@@ -51,6 +51,16 @@ class TerritoryIdempotencyTest {
                     assertThat(h.username()).isEqualTo("chuyenvien");
                     assertThat(h.field()).isEqualTo("HO_TICH");
                 });
+        assertThat(staff.postsOf("trakq", LocalDate.of(2025, 8, 1))).singleElement().satisfies(h -> {
+            assertThat(h.agency().code()).isEqualTo("UBND-26740");
+            assertThat(h.role()).isEqualTo(PostRole.RECEPTION);
+            assertThat(h.postTitle()).isEqualTo("Công chức trả kết quả");
+            assertThat(h.officerName()).isEqualTo("Đặng Thị Hoa");
+        });
+        assertThat(staff.postsOf("trakq", LocalDate.of(2025, 6, 30))).singleElement()
+                .satisfies(h -> assertThat(h.agency().name()).isEqualTo("Ủy ban nhân dân Phường Bến Nghé"));
+        assertThat(staff.holders("UBND-26740", PostRole.RECEPTION, LocalDate.of(2025, 8, 1)))
+                .extracting(PostHolding::username).containsExactlyInAnyOrder("tiepnhan", "trakq");
         assertThat(staff.holders("UBND-26740", PostRole.LEADER, LocalDate.of(2025, 8, 1)))
                 .extracting(PostHolding::officerName).containsExactly("Phạm Thị Dung");
         assertThat(staff.holders("STP-79", PostRole.RECEPTION, LocalDate.of(2025, 8, 1))).hasSize(1);

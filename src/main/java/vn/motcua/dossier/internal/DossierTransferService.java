@@ -215,9 +215,10 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
             // The open processing step follows its dossier into the successor's queue; an assignment to an
             // officer of the closing agency ends (the successor's officers claim it), so nothing waits in a
             // queue nobody sees. (Also when the code string is reused by the successor: it is another agency.)
+            // The step's field narrowing ends too: the successor's posts may cover other fields.
             jdbc.update("""
                     update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
-                           assigned_at = null
+                           assigned_at = null, field_key = null
                       from dossier_transfer t join dossier d on d.id = t.dossier_id
                      where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
                        and d.agency_code is not null
@@ -255,7 +256,7 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
             if (n == 1) {
                 jdbc.update("""
                         update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
-                               assigned_at = null
+                               assigned_at = null, field_key = null
                           from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
                            and d.agency_code is not null
                         """, dossierId);

@@ -38,10 +38,14 @@ public class ProcessingQueries {
         this.messages = messages;
     }
 
-    /** What an officer may see: "agency|role" keys of their posts, and the agencies they lead. */
-    public record Scope(List<String> keys, List<String> agencies, List<String> ledAgencies) {
+    /** One post of the officer as the queues see it: agency, role and field key (null: every field). */
+    public record Post(String agency, PostRole role, String fieldKey) {
+    }
+
+    /** What an officer may see: their posts (agency, role, field), and the agencies they lead. */
+    public record Scope(List<Post> posts, List<String> agencies, List<String> ledAgencies) {
         public boolean isEmpty() {
-            return keys.isEmpty();
+            return posts.isEmpty();
         }
 
         public boolean leads(String agency) {
@@ -51,10 +55,21 @@ public class ProcessingQueries {
 
     public Scope scope(String username, LocalDate asOf) {
         List<PostHolding> posts = staff.postsOf(username, asOf);
-        return new Scope(posts.stream().map(p -> p.agency().code() + "|" + p.role().name()).distinct().toList(),
+        return new Scope(posts.stream().map(p -> new Post(p.agency().code(), p.role(), FieldKeys.key(p.field())))
+                .distinct().toList(),
                 posts.stream().map(p -> p.agency().code()).distinct().toList(),
                 posts.stream().filter(p -> p.role() == PostRole.LEADER).map(p -> p.agency().code()).distinct().toList());
     }
+
+    /**
+     * A step is in one of the officer's queues when one of their posts has its agency and role and, if both the
+     * post and the step have a field, the post's field covers the step's ({@link FieldKeys#covers}).
+     */
+    private static final String IN_MY_QUEUES = """
+            exists (select 1 from unnest(cast(:pa as text[]), cast(:pr as text[]), cast(:pf as text[])) as p(agency, role, field)
+                    where p.agency = s.agency_code and p.role = s.role
+                      and (p.field = '' or s.field_key is null or %s))
+            """.formatted(FieldKeys.SQL_COVERS.formatted("p.field", "s.field_key"));
 
     public enum Filter { MINE, QUEUE, WARNED, ALL }
 
@@ -77,7 +92,7 @@ public class ProcessingQueries {
         }
         String where = switch (filter) {
             case MINE -> " and s.assignee = :me";
-            case QUEUE -> " and s.assignee is null and (s.agency_code || '|' || s.role) = any(:keys)";
+            case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
             case WARNED -> " and (s.warning is not null or d.warning is not null)";
             case ALL -> "";
         };
@@ -87,9 +102,11 @@ public class ProcessingQueries {
                                s.due_at as step_due, s.warning as sw
                         from dossier_step s join dossier d on d.id = s.dossier_id
                         where s.finished_at is null
-                          and ((s.agency_code || '|' || s.role) = any(:keys) or s.agency_code = any(:led))
-                        """ + where + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
-                .param("keys", scope.keys().toArray(String[]::new))
+                          and (s.agency_code = any(:led) or
+                        """ + IN_MY_QUEUES + ")" + where + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
+                .param("pa", scope.posts().stream().map(Post::agency).toArray(String[]::new))
+                .param("pr", scope.posts().stream().map(p -> p.role().name()).toArray(String[]::new))
+                .param("pf", scope.posts().stream().map(p -> p.fieldKey() == null ? "" : p.fieldKey()).toArray(String[]::new))
                 .param("led", scope.ledAgencies().toArray(String[]::new))
                 .param("me", username).param("limit", limit)
                 .query((rs, n) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
@@ -118,23 +135,31 @@ public class ProcessingQueries {
         return counts;
     }
 
-    public record Workload(String assignee, String assigneeName, long open, long soon, long late) {
+    /**
+     * One line of the leaders' workload view: an officer's open steps, or (assignee null) one unassigned queue,
+     * identified by the step role and the field its queue is narrowed to (null: every post of the role).
+     */
+    public record Workload(String assignee, String assigneeName, PostRole queueRole, String queueField, long open,
+                           long soon, long late) {
     }
 
-    /** Open steps per officer of the agencies a leader leads; the unassigned queue has a null assignee. */
+    /** Open steps per officer of the agencies a leader leads, then the unassigned queues per role and field. */
     public List<Workload> workload(List<String> ledAgencies) {
         if (ledAgencies.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select s.assignee, max(s.assignee_name), count(*),
+                        select s.assignee, max(s.assignee_name),
+                               case when s.assignee is null then s.role end as queue_role,
+                               case when s.assignee is null then s.field_key end as queue_field, count(*),
                                count(*) filter (where s.warning = 'SOON'), count(*) filter (where s.warning = 'LATE')
                         from dossier_step s where s.finished_at is null and s.agency_code = any(:a)
-                        group by s.assignee order by s.assignee nulls first
+                        group by 1, 3, 4 order by s.assignee nulls first, 3, 4 nulls first
                         """)
                 .param("a", ledAgencies.toArray(String[]::new))
-                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
+                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2),
+                        rs.getString(3) == null ? null : PostRole.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
                 .list();
     }
 

@@ -99,8 +99,14 @@ public class ProcessingService {
             return;
         }
         Dossier d = store.find(id).orElseThrow();
-        List<StepDef> process = process(d);
+        ProcedureVersion version = catalogue.versionInForce(d.procedureCode(),
+                LocalDate.ofInstant(d.receivedAt(), IntakeService.VN)).orElse(null);
+        List<StepDef> process = process(d, version);
         steps.saveProcess(id, process);
+        String field = version == null || version.field() == null || version.field().isBlank() ? null
+                : version.field().strip();
+        String fieldKey = FieldKeys.key(field);
+        steps.saveField(id, field, fieldKey);
         var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
         String by = accepted.map(ev -> ev.actor()).orElse("system");
         String byName = accepted.map(ev -> ev.actorName()).orElse(null);
@@ -110,21 +116,20 @@ public class ProcessingService {
             // Reception was the acceptance itself: recorded as done by the accepting officer.
             Instant opened = d.countFrom() == null ? d.receivedAt() : d.countFrom();
             Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
-            steps.openStep(id, first, d.agencyCode(), d.receivedAt(), d.submittedBy(), null, due, by, byName);
+            steps.openStep(id, first, d.agencyCode(), queueField(fieldKey, d.agencyCode(), first.role(), at),
+                    d.receivedAt(), d.submittedBy(), null, due, by, byName);
             Step s = steps.openStep(id).orElseThrow();
             steps.finishStep(id, s.seq(), at, by, "DONE", StepTiming.classify(calendar, at, due));
             next = 1;
         }
         StepDef def = process.get(next);
-        steps.openStep(id, def, d.agencyCode(), at, by, byName,
+        steps.openStep(id, def, d.agencyCode(), queueField(fieldKey, d.agencyCode(), def.role(), at), at, by, byName,
                 StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null);
     }
 
     /** The version's process, or the default reception → appraisal → approval → return; always ends with a return step. */
-    List<StepDef> process(Dossier d) {
-        LocalDate received = LocalDate.ofInstant(d.receivedAt(), IntakeService.VN);
-        List<ProcessStep> defined = catalogue.versionInForce(d.procedureCode(), received)
-                .map(ProcedureVersion::process).orElse(List.of());
+    List<StepDef> process(Dossier d, ProcedureVersion version) {
+        List<ProcessStep> defined = version == null || version.process() == null ? List.of() : version.process();
         List<StepDef> out = new ArrayList<>();
         for (ProcessStep s : defined) {
             out.add(new StepDef(out.size() + 1, s.code(), s.name(), role(s.role()),
@@ -160,6 +165,21 @@ public class ProcessingService {
         return PostRole.HANDLING;
     }
 
+    /**
+     * The field a step's queue is narrowed to: the dossier's field key when, today, an officer of the agency
+     * holds a post of the step's role whose field covers it; otherwise null, so that every officer of the
+     * agency and role may take the step and nothing waits in a queue nobody sees (procedures of a field the
+     * agency has no dedicated post for, reception and leader steps, inter-agency transfers).
+     */
+    String queueField(String fieldKey, String agency, PostRole role, Instant at) {
+        if (fieldKey == null) {
+            return null;
+        }
+        boolean dedicated = staff.holders(agency, role, today(at)).stream()
+                .anyMatch(h -> h.field() != null && !h.field().isBlank() && FieldKeys.covers(h.field(), fieldKey));
+        return dedicated ? fieldKey : null;
+    }
+
     /** The step where the decision is made: the last step that is not reception or return. */
     static StepDef decisionStep(List<StepDef> process) {
         StepDef last = null;
@@ -176,7 +196,7 @@ public class ProcessingService {
     public Dossier claim(UUID id, Integer version, String username, Instant now) {
         Ctx c = begin(id, version, username, Action.CLAIM, now);
         Step s = c.open();
-        PostHolding post = requirePost(c.posts(), s.agencyCode(), s.role());
+        PostHolding post = requirePost(c, s);
         if (s.assignee() != null) {
             throw ApiException.conflict(s.assignee().equals(username) ? "processing.claim.mine" : "processing.claim.taken",
                     String.valueOf(s.assigneeName()));
@@ -196,9 +216,7 @@ public class ProcessingService {
         if (assignee == null || assignee.isBlank()) {
             throw ApiException.unprocessable("processing.assign.noOfficer");
         }
-        PostHolding target = staff.holders(s.agencyCode(), s.role(), today(now)).stream()
-                .filter(p -> assignee.equals(p.username())).findFirst()
-                .orElseThrow(() -> ApiException.unprocessable("processing.assign.notHolder", assignee));
+        PostHolding target = holder(c.d(), s.agencyCode(), s.role(), s.fieldKey(), assignee, now);
         String previous = s.assignee();
         steps.assign(id, s.seq(), assignee, target.officerName(), now);
         store.transition(c.d(), c.d().version(), c.to(), Map.of());
@@ -230,10 +248,9 @@ public class ProcessingService {
         String nextAssignee = null;
         String nextName = null;
         if (to != null && !to.isBlank()) {
-            PostHolding p = staff.holders(s.agencyCode(), next.role(), today(now)).stream()
-                    .filter(h -> to.equals(h.username())).findFirst()
-                    .orElseThrow(() -> ApiException.unprocessable("processing.assign.notHolder", to));
-            nextAssignee = to;
+            String nextField = queueField(steps.field(id).key(), s.agencyCode(), next.role(), now);
+            PostHolding p = holder(c.d(), s.agencyCode(), next.role(), nextField, to.strip(), now);
+            nextAssignee = to.strip();
             nextName = p.officerName();
         }
         open(c.d(), next, s.agencyCode(), now, actor, nextAssignee, nextName);
@@ -540,7 +557,8 @@ public class ProcessingService {
             out.add(Action.STOP);
         }
         if (s != null) {
-            boolean holds = posts.stream().anyMatch(p -> p.role() == s.role() && p.agency().code().equals(s.agencyCode()));
+            boolean holds = posts.stream().anyMatch(p -> p.role() == s.role() && p.agency().code().equals(s.agencyCode())
+                    && FieldKeys.covers(p.field(), s.fieldKey()));
             boolean leads = posts.stream().anyMatch(p -> p.role() == PostRole.LEADER && p.agency().code().equals(s.agencyCode()));
             if (leads) {
                 out.add(Action.ASSIGN);
@@ -620,10 +638,39 @@ public class ProcessingService {
                 .orElseThrow(() -> ApiException.forbidden("processing.forbidden.role", role.name(), agency));
     }
 
+    /**
+     * The officer's post for the open step: its role in its agency and, when the step's queue is narrowed to
+     * a field, a post whose field covers it (else 403 naming the dossier's field).
+     */
+    private PostHolding requirePost(Ctx c, Step s) {
+        requirePost(c.posts(), s.agencyCode(), s.role());
+        return c.posts().stream().filter(p -> p.role() == s.role() && p.agency().code().equals(s.agencyCode())
+                        && FieldKeys.covers(p.field(), s.fieldKey())).findFirst()
+                .orElseThrow(() -> ApiException.forbidden("processing.forbidden.field", fieldName(c.d().id(), s.fieldKey()),
+                        s.agencyCode()));
+    }
+
+    /** Who may be given a step: holds its role in its agency today, with a post covering its field (else 422). */
+    private PostHolding holder(Dossier d, String agency, PostRole role, String fieldKey, String username, Instant now) {
+        List<PostHolding> holders = staff.holders(agency, role, today(now)).stream()
+                .filter(p -> username.equals(p.username())).toList();
+        if (holders.isEmpty()) {
+            throw ApiException.unprocessable("processing.assign.notHolder", username);
+        }
+        return holders.stream().filter(p -> FieldKeys.covers(p.field(), fieldKey)).findFirst()
+                .orElseThrow(() -> ApiException.unprocessable("processing.assign.otherField", username,
+                        fieldName(d.id(), fieldKey)));
+    }
+
+    private String fieldName(UUID dossierId, String fieldKey) {
+        String name = steps.field(dossierId).name();
+        return name != null ? name : String.valueOf(fieldKey);
+    }
+
     /** The officer doing the open step: holds its role in its agency, and is its assignee (claims it if queued). */
     private Actor performer(Ctx c, String username, Instant now) {
         Step s = c.open();
-        PostHolding post = requirePost(c.posts(), s.agencyCode(), s.role());
+        PostHolding post = requirePost(c, s);
         Actor actor = actor(username, post);
         if (s.assignee() == null) {
             steps.assign(c.d().id(), s.seq(), username, actor.displayName(), now);
@@ -659,7 +706,8 @@ public class ProcessingService {
 
     private void open(Dossier d, StepDef def, String agency, Instant now, Actor sender, String assignee,
                       String assigneeName) {
-        steps.openStep(d.id(), def, agency, now, sender.username(), sender.displayName(),
+        steps.openStep(d.id(), def, agency, queueField(steps.field(d.id()).key(), agency, def.role(), now), now,
+                sender.username(), sender.displayName(),
                 StepTiming.due(calendar, now, def.quotaHours(), List.of(), agency), assignee, assigneeName);
     }
 

@@ -38,7 +38,7 @@ public class ProcessingStore {
     public record Step(UUID dossierId, int seq, int order, String code, String name, PostRole role, String agencyCode,
                        Integer quotaHours, Instant openedAt, String openedBy, String openedByName, Instant dueAt,
                        String assignee, String assigneeName, Instant assignedAt, Instant finishedAt, String finishedBy,
-                       String outcome, Timeliness timeliness, String warning) {
+                       String outcome, Timeliness timeliness, String warning, String fieldKey) {
         public boolean open() {
             return finishedAt == null;
         }
@@ -56,14 +56,16 @@ public class ProcessingStore {
         });
     }
 
-    public void openStep(UUID dossierId, StepDef def, String agencyCode, Instant at, String openedBy,
+    /** Opens a step instance; {@code fieldKey} narrows its queue to posts of that field (null: any post). */
+    public void openStep(UUID dossierId, StepDef def, String agencyCode, String fieldKey, Instant at, String openedBy,
                          String openedByName, Instant dueAt, String assignee, String assigneeName) {
         jdbc.sql("""
                         insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, quota_hours,
-                            opened_at, opened_by, opened_by_name, due_at, assignee, assignee_name, assigned_at)
+                            opened_at, opened_by, opened_by_name, due_at, assignee, assignee_name, assigned_at, field_key)
                         values (:d, (select coalesce(max(seq), 0) + 1 from dossier_step where dossier_id = :d), :o, :c, :n,
-                            :r, :a, :q, :at, :ob, :obn, :due, :as, :asn, :asat)
+                            :r, :a, :q, :at, :ob, :obn, :due, :as, :asn, :asat, :f)
                         """)
+                .param("f", fieldKey)
                 .param("d", dossierId).param("o", def.order()).param("c", def.code()).param("n", def.name())
                 .param("r", def.role().name()).param("a", agencyCode).param("q", def.quotaHours()).param("at", ts(at))
                 .param("ob", openedBy).param("obn", openedByName).param("due", ts(dueAt)).param("as", assignee)
@@ -121,7 +123,21 @@ public class ProcessingStore {
                 rs.getString("opened_by"), rs.getString("opened_by_name"), instant(rs, "due_at"),
                 rs.getString("assignee"), rs.getString("assignee_name"), instant(rs, "assigned_at"),
                 instant(rs, "finished_at"), rs.getString("finished_by"), rs.getString("outcome"),
-                t == null ? null : Timeliness.valueOf(t), rs.getString("warning"));
+                t == null ? null : Timeliness.valueOf(t), rs.getString("warning"), rs.getString("field_key"));
+    }
+
+    /** The dossier's procedure field (lĩnh vực) as in the catalogue at acceptance, and its key. */
+    public record Field(String name, String key) {
+    }
+
+    public void saveField(UUID dossierId, String name, String key) {
+        jdbc.sql("update dossier set procedure_field = ?, field_key = ? where id = ?").params(name, key, dossierId)
+                .update();
+    }
+
+    public Field field(UUID dossierId) {
+        return jdbc.sql("select procedure_field, field_key from dossier where id = ?").param(dossierId)
+                .query((rs, n) -> new Field(rs.getString(1), rs.getString(2))).optional().orElse(new Field(null, null));
     }
 
     // ---- pauses and extensions ---------------------------------------------------------------

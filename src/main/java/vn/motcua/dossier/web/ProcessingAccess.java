@@ -3,6 +3,7 @@ package vn.motcua.dossier.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.FieldKeys;
 import vn.motcua.dossier.internal.ProcessingForms;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.ProcessingService;
@@ -40,7 +42,8 @@ class ProcessingAccess {
 
     /**
      * The applicant (others get 404), officers holding a post in its agency or in the agency of any of
-     * its steps (inter-agency), administrators and auditors; other officers get 403.
+     * its steps (inter-agency) — for a post restricted to a field, only dossiers of that field (see the
+     * rule below) — administrators and auditors; other officers get 403.
      */
     Dossier visible(UUID id, Authentication auth) {
         Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
@@ -53,13 +56,28 @@ class ProcessingAccess {
             }
             return d;
         }
-        var scope = queries.scope(auth.getName(), today());
-        boolean mine = scope.agencies().contains(d.agencyCode()) || steps.steps(id).stream()
-                .anyMatch(s -> scope.agencies().contains(s.agencyCode()));
-        if (!mine) {
+        List<ProcessingStore.Step> all = steps.steps(id);
+        if (!reaches(d, auth.getName(), all, agency -> agency.equals(d.agencyCode())
+                || all.stream().anyMatch(s -> agency.equals(s.agencyCode())))) {
             throw ApiException.forbidden("dossier.forbidden.agency");
         }
         return d;
+    }
+
+    /**
+     * Whether one of the officer's posts today is in one of the dossier's agencies ({@code inAgency}) and lets
+     * them see it: a post without field always; a post restricted to a field sees the dossiers of that field
+     * (or without field), those where a step of its role in its agency was open to every field, and those the
+     * officer worked on.
+     */
+    boolean reaches(Dossier d, String me, List<ProcessingStore.Step> all, Predicate<String> inAgency) {
+        var scope = queries.scope(me, today());
+        String fieldKey = steps.field(d.id()).key();
+        boolean worked = all.stream().anyMatch(s -> me.equals(s.assignee()) || me.equals(s.finishedBy()));
+        return scope.posts().stream().filter(p -> inAgency.test(p.agency())).anyMatch(p ->
+                p.fieldKey() == null || fieldKey == null || FieldKeys.covers(p.fieldKey(), fieldKey) || worked
+                        || all.stream().anyMatch(s -> p.agency().equals(s.agencyCode()) && s.role() == p.role()
+                        && s.fieldKey() == null));
     }
 
     ResponseEntity<byte[]> formPdf(Dossier d, String form, HttpServletRequest request) {

@@ -98,8 +98,12 @@ class ProcessingApi {
     }
 
     /** The processing view of a dossier: its steps (Form 06 rows) and what this user may do now. */
-    record ProcessingView(UUID id, String code, DossierState state, int version, Object dueAt,
-                          List<ProcessingForms.ControlRow> steps, Set<ProcessingRules.Action> actions,
+    /**
+     * @param field      the procedure's field (lĩnh vực) as in the catalogue at acceptance
+     * @param queueField the field key the open step's queue is narrowed to (null: every post of its agency and role)
+     */
+    record ProcessingView(UUID id, String code, DossierState state, int version, Object dueAt, String field,
+                          String queueField, List<ProcessingForms.ControlRow> steps, Set<ProcessingRules.Action> actions,
                           ProcessingStore.Result result) {
     }
 
@@ -108,6 +112,7 @@ class ProcessingApi {
     ProcessingView view(@PathVariable UUID id, Authentication auth) {
         Dossier d = access.visible(id, auth);
         return new ProcessingView(d.id(), d.code(), d.state(), d.version(), DossierViews.odt(d.dueAt()),
+                steps.field(id).name(), steps.openStep(id).map(ProcessingStore.Step::fieldKey).orElse(null),
                 forms.controlRows(d), processing.available(d, auth.getName(), processing.now()),
                 steps.result(id).orElse(null));
     }

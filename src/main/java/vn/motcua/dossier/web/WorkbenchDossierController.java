@@ -79,6 +79,7 @@ class WorkbenchDossierController {
         model.addAttribute("d", d);
         model.addAttribute("rows", forms.controlRows(d));
         model.addAttribute("open", steps.openStep(id).orElse(null));
+        model.addAttribute("field", steps.field(id).name());
         model.addAttribute("events", store.events(id));
         model.addAttribute("attachments", store.attachments(id));
         model.addAttribute("actions", processing.available(d, auth.getName(), processing.now()));

@@ -29,6 +29,7 @@ public class DemoAccounts {
             new Demo("tiepnhan", "Trần Thị Bình", Audience.OFFICER, Role.RECEPTION_OFFICER),
             new Demo("chuyenvien", "Lê Văn Cường", Audience.OFFICER, Role.HANDLING_OFFICER),
             new Demo("lanhdao", "Phạm Thị Dung", Audience.OFFICER, Role.UNIT_LEADER),
+            new Demo("trakq", "Đặng Thị Hoa", Audience.OFFICER, Role.RECEPTION_OFFICER),
             new Demo("quantri", "Hoàng Văn Em", Audience.OFFICER, Role.ADMIN),
             new Demo("kiemtra", "Võ Thị Giang", Audience.OFFICER, Role.AUDITOR));
 

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Demo posts and officers (demo mode only): reception, handling and leader posts in a handful of HCMC wards and
- * city departments. The demo accounts tiepnhan, chuyenvien and lanhdao hold the posts of UBND phường Sài Gòn
- * (26740) from 1 July 2025, and held the same posts in UBND phường Bến Nghé (old 26740) before.
+ * city departments. The demo accounts tiepnhan, chuyenvien, lanhdao and trakq (a second reception post, for
+ * returning results) hold the posts of UBND phường Sài Gòn (26740) from 1 July 2025, and held the same posts in
+ * UBND phường Bến Nghé (old 26740) before.
  */
 final class DemoStaff {
 
@@ -30,6 +31,8 @@ final class DemoStaff {
                     "CB-CHUYENVIEN", "Lê Văn Cường", "chuyenvien"));
             seats.add(new Seat("UBND-26740", from, "LD", "Chủ tịch Ủy ban nhân dân", "LEADER", null,
                     "CB-LANHDAO", "Phạm Thị Dung", "lanhdao"));
+            seats.add(new Seat("UBND-26740", from, "TKQ", "Công chức trả kết quả", "RECEPTION", null,
+                    "CB-TRAKQ", "Đặng Thị Hoa", "trakq"));
         }
         String[][] wards = {
                 {"26737", "Nguyễn Thị Hạnh", "Đỗ Minh Khoa", "Bùi Văn Lợi"},

@@ -30,7 +30,8 @@ public class TerritoryImporter implements TerritoryReferenceData {
     private static final Logger log = LoggerFactory.getLogger(TerritoryImporter.class);
     static final String UNITS = "units-2025";
     static final String AGENCIES = "agencies-2025";
-    static final String DEMO = "demo-officers-2025";
+    /** Bumped when demo seats are added, so an installation loaded before gets the new ones (inserts are idempotent). */
+    static final String DEMO = "demo-officers-2025-v2";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
