@@ -92,7 +92,9 @@ class ReorgCrashResumeTest {
             }
         })).isInstanceOf(Crash.class);
         long midway = transferred("crB" + run);
-        assertThat(midway).isEqualTo(3 * 50);
+        // Batch 3 and whatever other batches were running beside it committed, nothing else (batches of 50).
+        assertThat(midway).isGreaterThanOrEqualTo(3 * 50).isLessThan(ea.journal());
+        assertThat(midway % 50).isZero();
         assertThat(engine.view(b).state()).isEqualTo(PlanState.EXECUTING.name());
         // Restart: finish.
         Reports.Execution eb = engine.execute(b, "quantri");

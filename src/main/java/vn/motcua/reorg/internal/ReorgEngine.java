@@ -71,10 +71,14 @@ public class ReorgEngine {
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+    private final int parallelism;
+
     ReorgEngine(JdbcClient jdbc, JsonMapper json, PlanCompiler compiler, MergesImport merges, Territory territory,
                 TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers, WorkingCalendar calendar,
                 ObjectProvider<Catalogue> catalogue, ObjectProvider<ExecutionObserver> observers, MessageSource messages,
-                Clock clock) {
+                Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+        // Default: one batch worker per core, at most four (more only queue on the same disk).
+        this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         this.jdbc = jdbc;
         this.json = json;
         this.compiler = compiler;
@@ -506,18 +510,18 @@ public class ReorgEngine {
                 before = transfers.countOpenHeldBy(router.closingAgencies().keySet(), plan.effective());
                 store(id, "execution", new Reports.Execution(before, 0, 0, 0, 0, units.opened(), units.closed(),
                         units.linked(), derived, startedAt, null, 0), null);
-                List<DossierTransfers.Transfer> planned = new ArrayList<>();
-                transfers.forEachOpenHeldBy(router.closingAgencies().keySet(), plan.effective(), d -> {
-                    Router.Decision dec = router.decide(d);
-                    Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
-                            ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
-                            : null;
-                    planned.add(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
-                            dec.rule().name(), due));
-                });
-                log.info("Plan {}: {} dossiers routed at {} ms", id, planned.size(), (System.nanoTime() - start) / 1_000_000);
-                journal = transfers.journal(id, plan.effective(), plan.batchSize(), planned);
-                log.info("Plan {}: journal written at {} ms", id, (System.nanoTime() - start) / 1_000_000);
+                // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
+                journal = Overlap.<DossierTransfers.Transfer, Long>run(
+                        sink -> transfers.forEachOpenHeldBy(router.closingAgencies().keySet(), plan.effective(), d -> {
+                            Router.Decision dec = router.decide(d);
+                            Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
+                                    ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
+                                    : null;
+                            sink.accept(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
+                                    dec.rule().name(), due));
+                        }),
+                        planned -> transfers.journal(id, plan.effective(), plan.batchSize(), planned));
+                log.info("Plan {}: {} dossiers routed and journaled at {} ms", id, journal, (System.nanoTime() - start) / 1_000_000);
             }
             if (before == null) {
                 before = transfers.journaledOpenByState(id);
@@ -526,13 +530,8 @@ public class ReorgEngine {
             long journalRows = journal;
             obs.forEach(o -> o.journaled(id, journalRows, batches));
             // 3. The batches still pending (all of them, or those after a crash).
-            long moved = 0;
             String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
-            for (int b : transfers.pendingBatches(id)) {
-                int n = transfers.transferBatch(id, b, user, reason);
-                moved += n;
-                obs.forEach(o -> o.batchDone(id, b, n));
-            }
+            long moved = runBatches(id, transfers.pendingBatches(id), user, reason, obs);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Reports.Execution ex = new Reports.Execution(before, journal, batches, batches, moved, units.opened(),
                     units.closed(), units.linked(), derived, startedAt, clock.instant(), millis);
@@ -543,6 +542,58 @@ public class ReorgEngine {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs the pending batches on {@link #parallelism} workers (each batch is its own transaction over its own
+     * dossiers, so batches never wait for each other; PostgreSQL then uses every core). On the first failure no further
+     * batch starts, the ones running finish, and the failure is rethrown: a restart redoes only what did not commit.
+     */
+    private long runBatches(UUID id, List<Integer> pending, String user, String reason, List<ExecutionObserver> obs) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.Iterator<Integer> next = pending.iterator();
+        Runnable worker = () -> {
+            while (failure.get() == null) {
+                int b;
+                synchronized (next) {
+                    if (!next.hasNext()) {
+                        return;
+                    }
+                    b = next.next();
+                }
+                try {
+                    int n = transfers.transferBatch(id, b, user, reason);
+                    moved.addAndGet(n);
+                    obs.forEach(o -> o.batchDone(id, b, n));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        int workers = Math.min(parallelism, pending.size());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            Thread t = new Thread(worker, "reorg-batch-" + i);
+            t.start();
+            threads.add(t);
+        }
+        worker.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return moved.get();
     }
 
     // ------------------------------------------------------------------ reconciliation
