@@ -153,7 +153,6 @@ public class OfficerMoves {
         Set<String> procedures = new TreeSet<>();
         transfers.openProceduresByHolder(closing, plan.effective()).values().forEach(procedures::addAll);
         plan.procedureTransfers().values().forEach(m -> procedures.addAll(m.keySet()));
-        procedures.remove(null);
         Performers performers = new Performers(plan);
         Result r = tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))").param("k", "reorg-officers:" + planId)
