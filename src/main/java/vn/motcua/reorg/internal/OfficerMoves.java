@@ -150,9 +150,12 @@ public class OfficerMoves {
         Map<String, PlanDefinition.PostMapping> byPost = byPost(mappings);
         // The procedures that change hands: in flight in the closing agencies (the dry run's "procedures whose
         // performer changes"; read before any dossier moves), and those the plan transfers explicitly.
+        // Only read when some holder moves (one GROUP BY over the in-flight dossiers).
         Set<String> procedures = new TreeSet<>();
-        transfers.openProceduresByHolder(closing, plan.effective()).values().forEach(procedures::addAll);
-        plan.procedureTransfers().values().forEach(m -> procedures.addAll(m.keySet()));
+        if (holdings.stream().anyMatch(h -> byPost.containsKey(h.postCode()))) {
+            transfers.openProceduresByHolder(closing, plan.effective()).values().forEach(procedures::addAll);
+            plan.procedureTransfers().values().forEach(m -> procedures.addAll(m.keySet()));
+        }
         Performers performers = new Performers(plan);
         Result r = tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))").param("k", "reorg-officers:" + planId)
