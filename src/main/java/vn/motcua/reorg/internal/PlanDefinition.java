@@ -64,6 +64,15 @@ public record PlanDefinition(String name, String effective, String legalBasis, L
     public record ExplicitTarget(String dossier, String agency) {
     }
 
-    public record PostMapping(String post, String to) {
+    /**
+     * Post {@code post} of a closing agency continues as post {@code to} from the effective date: its holders are
+     * appointed to {@code to}. When no post {@code to} exists on the effective date it is created in {@code agency}
+     * (or, when that is omitted, in the successor agency whose code prefixes {@code to}, as in
+     * {@code UBND-26740-HT}), with {@code title} (default: the old post's title) and the old post's role and field.
+     */
+    public record PostMapping(String post, String to, String agency, String title) {
+        public PostMapping(String post, String to) {
+            this(post, to, null, null);
+        }
     }
 }

@@ -70,13 +70,16 @@ public class ReorgEngine {
     private final MessageSource messages;
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final OfficerMoves officerMoves;
 
     private final int parallelism;
 
     ReorgEngine(JdbcClient jdbc, JsonMapper json, PlanCompiler compiler, MergesImport merges, Territory territory,
                 TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers, WorkingCalendar calendar,
                 ObjectProvider<Catalogue> catalogue, ObjectProvider<ExecutionObserver> observers, MessageSource messages,
-                Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+                Clock clock, OfficerMoves officerMoves,
+                @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+        this.officerMoves = officerMoves;
         // Default: one batch worker per core, at most four (more only queue on the same disk).
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         this.jdbc = jdbc;
@@ -226,6 +229,7 @@ public class ReorgEngine {
                         h.officerName()));
             }
         }
+        errors.addAll(officerMoves.check(plan, router, definition(id).postMappings(), posts));
         // Procedures a closing agency performs must have a performer afterwards.
         long procChecks = checkProcedures(plan, router, errors, warnings);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -503,6 +507,8 @@ public class ReorgEngine {
             int derived = agencies.deriveAgencies(plan.opening(), plan.effectiveDate());
             obs.forEach(o -> o.unitsApplied(id));
             Router router = derived > 0 ? new Router(plan, territory, agencies) : p.router();
+            // 1b. Officers (OfficerMoves): the closing agencies' posts close; mapped holders continue in successor posts.
+            moveOfficers(id, plan, router, obs);
             // 2. The journal, once: the in-flight dossiers and their successors, fixed before anything moves.
             Map<String, Long> before = view.execution() == null ? null : view.execution().openBeforeByState();
             long journal = transfers.journalSize(id);
@@ -596,6 +602,16 @@ public class ReorgEngine {
         return moved.get();
     }
 
+    /**
+     * Before the dossier batches, so that the successor posts' holders can claim the steps as they arrive, and the
+     * procedures that change hands are read while the dossiers are still in the closing agencies. One transaction,
+     * marked done: a resumed run skips it.
+     */
+    private void moveOfficers(UUID id, CompiledPlan plan, Router router, List<ExecutionObserver> obs) {
+        OfficerMoves.Result staff = officerMoves.apply(id, plan, router, definition(id).postMappings());
+        obs.forEach(o -> o.officersMoved(id, staff.moved(), staff.awaiting()));
+    }
+
     // ------------------------------------------------------------------ reconciliation
 
     public Reports.Reconciliation reconcile(UUID id) {
@@ -621,9 +637,11 @@ public class ReorgEngine {
         long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
         long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
         long untraceable = untraceable(id, plan);
-        boolean invariant = held == 0;
+        vn.motcua.dossier.StepAssignments.Stale stale = officerMoves.staleAssignments(id, plan);
+        boolean invariant = held == 0 && stale.count() == 0;
         Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
-                transfers.journalSize(id), untraceable, openBefore == openAfter, clock.instant());
+                transfers.journalSize(id), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
+                stale.sample());
         store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
         return r;
     }

@@ -47,9 +47,15 @@ public final class Reports {
     public record StateCount(long before, long after) {
     }
 
+    /**
+     * @param staleAssignments open steps assigned to an officer who holds no post in the step's agency (a holding the
+     *                         plan ended, or a closed post); part of the invariant. Null in reconciliations stored
+     *                         before this check existed.
+     */
     public record Reconciliation(long openBefore, long openAfter, boolean invariantHolds, long heldByClosedAgency,
                                  long triage, Map<String, StateCount> byState, long journal, long untraceableFlows,
-                                 boolean countsMatch, Instant at) {
+                                 boolean countsMatch, Instant at, Long staleAssignments,
+                                 List<vn.motcua.dossier.StepAssignments.StaleAssignment> staleSample) {
     }
 
     public record PlanView(UUID id, String name, String state, Instant effective, String legalBasis, String createdBy,

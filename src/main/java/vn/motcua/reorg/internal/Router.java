@@ -200,6 +200,31 @@ final class Router {
         return found == null ? null : agencyAt(from.kind(), from.sector(), found);
     }
 
+    /**
+     * The agencies a post of a closing agency of {@code oldUnit} can continue in: those of its successor units and
+     * of their provinces, existing or to be derived for units the plan opens.
+     */
+    List<Target> successorTargets(String oldUnit) {
+        Map<String, Target> out = new LinkedHashMap<>();
+        Set<String> units = new LinkedHashSet<>();
+        plan.successors().getOrDefault(oldUnit, List.of()).forEach(s -> {
+            units.add(s.code());
+            if (provinceOf.get(s.code()) != null) {
+                units.add(provinceOf.get(s.code()));
+            }
+        });
+        for (String u : units) {
+            successorAgencies.getOrDefault(u, List.of()).forEach(a -> out.putIfAbsent(a.code(), new Target(a.code(), a.name(), u)));
+            for (AgencyKind k : AgencyKind.values()) {
+                Target t = agencyAt(k, k == AgencyKind.DEPARTMENT ? "TU_PHAP" : null, u);
+                if (t != null) {
+                    out.putIfAbsent(t.code(), t);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
     Map<String, Agency> closingAgencies() {
         return closingAgencies;
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.internal.DocumentValidity;
+import vn.motcua.reorg.internal.OfficerMoves;
 import vn.motcua.reorg.internal.PlanDefinition;
 import vn.motcua.reorg.internal.ReorgEngine;
 import vn.motcua.reorg.internal.Reports;
@@ -39,10 +40,12 @@ class ReorgApiController {
 
     private final ReorgEngine engine;
     private final DocumentValidity validity;
+    private final OfficerMoves officers;
 
-    ReorgApiController(ReorgEngine engine, DocumentValidity validity) {
+    ReorgApiController(ReorgEngine engine, DocumentValidity validity, OfficerMoves officers) {
         this.engine = engine;
         this.validity = validity;
+        this.officers = officers;
     }
 
     record Created(UUID id, String state) {
@@ -160,6 +163,15 @@ class ReorgApiController {
     @Operation(summary = "Reconcile again now (after triage decisions)")
     Reports.Reconciliation reconcile(@PathVariable UUID id) {
         return engine.reconcile(id);
+    }
+
+    @GetMapping("/plans/{id}/officers")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "After execution: officers whose post changed, who take on new procedures (train first), "
+            + "and who await a decision (409 before the plan's officers were moved)")
+    OfficerMoves.OfficersReport officers(@PathVariable UUID id) {
+        engine.view(id);
+        return officers.report(id).orElseThrow(() -> ApiException.conflict("reorg.plan.notExecuted", id));
     }
 
     record TriageDecision(String agencyCode) {

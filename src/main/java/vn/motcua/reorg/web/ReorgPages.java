@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.internal.DocumentValidity;
+import vn.motcua.reorg.internal.OfficerMoves;
 import vn.motcua.reorg.internal.ReorgEngine;
 
 /** Administrator pages (list, plan page with its stages) and the public document-validity page. */
@@ -26,11 +27,13 @@ class ReorgPages {
     private final ReorgEngine engine;
     private final DocumentValidity validity;
     private final MessageSource messages;
+    private final OfficerMoves officers;
 
-    ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages) {
+    ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages, OfficerMoves officers) {
         this.engine = engine;
         this.validity = validity;
         this.messages = messages;
+        this.officers = officers;
     }
 
     @GetMapping("/admin/reorg")
@@ -55,6 +58,14 @@ class ReorgPages {
     String plan(@PathVariable UUID id, Model model) {
         model.addAttribute("plan", engine.view(id));
         return "reorg/plan";
+    }
+
+    /** Officers with new duties after execution: to train first; and those awaiting a decision. */
+    @GetMapping("/admin/reorg/plans/{id}/officers")
+    String officers(@PathVariable UUID id, Model model) {
+        model.addAttribute("plan", engine.view(id));
+        model.addAttribute("report", officers.report(id).orElse(null));
+        return "reorg/officers";
     }
 
     @PostMapping("/admin/reorg/plans/{id}/{action}")

@@ -17,7 +17,7 @@ import vn.motcua.territory.Staff;
 @Service
 public class StaffDirectory implements Staff {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select p.id as post_id, p.code as post_code, p.title, p.role, p.field,
                    a.id, a.code, a.name, a.level, a.kind, a.sector, a.unit_id, u.code as unit_code,
                    a.valid_from, a.valid_to,
@@ -43,6 +43,12 @@ public class StaffDirectory implements Staff {
     }
 
     @Override
+    public List<PostHolding> postsOfOfficer(UUID officerId, LocalDate asOf) {
+        return jdbc.sql(SELECT + " and o.id = :o order by a.code, p.code")
+                .param("d", asOf).param("o", officerId).query(StaffDirectory::holding).list();
+    }
+
+    @Override
     public List<PostHolding> holders(String agencyCode, PostRole role, LocalDate asOf) {
         return jdbc.sql(SELECT + " and a.code = :a and p.role = :r order by p.code, o.full_name")
                 .param("d", asOf).param("a", agencyCode).param("r", role.name()).query(StaffDirectory::holding).list();
@@ -54,7 +60,7 @@ public class StaffDirectory implements Staff {
                 .param("d", asOf).param("a", agencyCode).query(StaffDirectory::holding).list();
     }
 
-    private static PostHolding holding(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static PostHolding holding(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Agency agency = new Agency(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 AgencyLevel.valueOf(rs.getString("level")), AgencyKind.valueOf(rs.getString("kind")),
                 rs.getString("sector"), rs.getObject("unit_id", UUID.class), rs.getString("unit_code"),
