@@ -201,11 +201,14 @@ public class IntakeService {
     private Dossier doAccept(Dossier d, int version, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
         var processing = store.processing(id);
         Instant due = processing.unit() == null ? null
                 : calendar.dueAt(d.countFrom(), new ProcessingTime(processing.amount(),
                 WorkingTimeUnit.valueOf(processing.unit())), d.agencyCode()).toInstant();
+        // Processing starts first (the dossier row is locked since decidable()); the daily number is taken as late
+        // as possible, because its row stays locked until commit and every acceptance of the agency that day waits.
+        events.publishEvent(new AcceptanceStarting(id, now, actor.username(), actor.displayName()));
+        String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
         Map<String, Object> set = new HashMap<>();
         set.put("code", code);
         set.put("accepted_at", now);

@@ -94,7 +94,21 @@ public class ProcessingService {
         }
     }
 
+    /** Published by reception inside the acceptance transaction, before the dossier code is taken. */
+    @EventListener
+    void onAcceptanceStarting(AcceptanceStarting e) {
+        start(e.dossierId(), e.at(), e.by(), e.byName());
+    }
+
     void start(UUID id, Instant at) {
+        if (steps.hasSteps(id)) {
+            return;
+        }
+        var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
+        start(id, at, accepted.map(ev -> ev.actor()).orElse("system"), accepted.map(ev -> ev.actorName()).orElse(null));
+    }
+
+    private void start(UUID id, Instant at, String by, String byName) {
         if (steps.hasSteps(id)) {
             return;
         }
@@ -102,14 +116,10 @@ public class ProcessingService {
         ProcedureVersion version = catalogue.versionInForce(d.procedureCode(),
                 LocalDate.ofInstant(d.receivedAt(), IntakeService.VN)).orElse(null);
         List<StepDef> process = process(d, version);
-        steps.saveProcess(id, process);
         String field = version == null || version.field() == null || version.field().isBlank() ? null
                 : version.field().strip();
         String fieldKey = FieldKeys.key(field);
-        steps.saveField(id, field, fieldKey);
-        var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
-        String by = accepted.map(ev -> ev.actor()).orElse("system");
-        String byName = accepted.map(ev -> ev.actorName()).orElse(null);
+        steps.saveProcess(id, process, field, fieldKey);
         StepDef first = process.get(0);
         int next = 0;
         if (first.role() == PostRole.RECEPTION) {

@@ -44,9 +44,10 @@ public class ProcessingStore {
         }
     }
 
-    public void saveProcess(UUID dossierId, List<StepDef> process) {
-        jdbc.sql("update dossier set process = ?::jsonb where id = ?")
-                .params(json.writeValueAsString(process), dossierId).update();
+    /** The process snapshot and the procedure's field, in one update of the dossier row. */
+    public void saveProcess(UUID dossierId, List<StepDef> process, String fieldName, String fieldKey) {
+        jdbc.sql("update dossier set process = ?::jsonb, procedure_field = ?, field_key = ? where id = ?")
+                .params(json.writeValueAsString(process), fieldName, fieldKey, dossierId).update();
     }
 
     public List<StepDef> process(UUID dossierId) {
@@ -128,11 +129,6 @@ public class ProcessingStore {
 
     /** The dossier's procedure field (lĩnh vực) as in the catalogue at acceptance, and its key. */
     public record Field(String name, String key) {
-    }
-
-    public void saveField(UUID dossierId, String name, String key) {
-        jdbc.sql("update dossier set procedure_field = ?, field_key = ? where id = ?").params(name, key, dossierId)
-                .update();
     }
 
     public Field field(UUID dossierId) {

@@ -117,12 +117,16 @@ public class EmbeddedDatabaseConfiguration {
 
         static synchronized EmbeddedDatabase newDatabase() throws IOException {
             if (server == null) {
-                server = EmbeddedPostgres.builder()
+                var builder = EmbeddedPostgres.builder()
                         .setRegisterShutdownHook(false)
                         .setLocaleConfig("encoding", "UTF8")
                         .setLocaleConfig("locale", "C")
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                        .setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean("motcua.test.pg-stat-statements")) {
+                    // Benchmarks print the statements that cost the most (-Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true).
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                server = builder.start();
             }
             users++;
             String name = "motcua_test_" + counter.incrementAndGet();

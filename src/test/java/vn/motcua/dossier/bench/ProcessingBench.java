@@ -88,13 +88,37 @@ class ProcessingBench {
                     + "level default, no claim), 1 thread: %.0f lives/s (%d lives)%n", flowable, n);
             System.out.printf("BENCH processing: Motcua / Flowable = %.2f× (target ≥ 2×)%n", motcua / flowable);
             // The same with 4 client threads (group commit helps both).
+            // CPU per life (JVM, including the notification listeners, + PostgreSQL) is what bounds a busy server.
+            var cpu = new vn.motcua.support.CpuMeter(jdbc);
+            var top = new vn.motcua.support.TopStatements(jdbc);
+            top.reset();
+            var c0 = cpu.sample();
             double m4 = parallel(4, 200, () -> life(cmd, citizen, reception));
+            awaitNotifications();
+            var mc = cpu.sample().minus(c0);
+            top.print("Motcua, 800 lives", 25);
+            top.reset();
+            var c1 = cpu.sample();
             double f4 = parallel(4, 200, () -> flowable(engine, 1));
+            var fc = cpu.sample().minus(c1);
+            top.print("Flowable, 800 lives", 10);
             System.out.printf("BENCH processing: 4 threads — Motcua %.0f lives/s, Flowable %.0f lives/s, ratio %.2f×%n",
                     m4, f4, m4 / f4);
+            System.out.printf("BENCH processing: CPU per life — Motcua %s%n", mc.perOperation(800));
+            System.out.printf("BENCH processing: CPU per life — Flowable %s%n", fc.perOperation(800));
+            System.out.printf("BENCH processing: with 2 cores to itself — Motcua %.0f lives/s, Flowable %.0f lives/s, "
+                    + "ratio %.2f×%n", mc.capacity(800, 2), fc.capacity(800, 2), mc.capacity(800, 2) / fc.capacity(800, 2));
         } finally {
             engine.close();
         }
+    }
+
+    /** Waits until the notification listeners have caught up, so their CPU counts for the lives that caused it. */
+    void awaitNotifications() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+                        .query(Long.class).single() == 0);
     }
 
     static double parallel(int threads, int perThread, Runnable life) {

@@ -1,0 +1,42 @@
+package vn.motcua.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statements that cost PostgreSQL the most between {@link #reset} and {@link #print}, when the test server runs
+ * with pg_stat_statements ({@code -Dmotcua.test.pg-stat-statements=true}); otherwise does nothing.
+ */
+public final class TopStatements {
+
+    private final JdbcClient jdbc;
+    private final boolean on;
+
+    public TopStatements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.on = Boolean.getBoolean("motcua.test.pg-stat-statements");
+        if (on) {
+            jdbc.sql("create extension if not exists pg_stat_statements").update();
+        }
+    }
+
+    public void reset() {
+        if (on) {
+            jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+        }
+    }
+
+    public void print(String label, int top) {
+        if (!on) {
+            return;
+        }
+        System.out.println("BENCH top statements (" + label + "): total ms, calls, mean ms, rows, query");
+        jdbc.sql("""
+                select round(total_exec_time::numeric, 1), calls, round(mean_exec_time::numeric, 3), rows,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                order by total_exec_time desc limit :n""").param("n", top)
+                .query((rs, i) -> String.format("  %10s %7d %8s %8d  %s", rs.getString(1), rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getString(5)))
+                .list().forEach(System.out::println);
+    }
+}
