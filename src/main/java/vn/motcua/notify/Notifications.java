@@ -64,17 +64,8 @@ public class Notifications {
             body.append("Ghi chú: ").append(e.reason()).append("\n");
         }
         body.append("\nTra cứu hồ sơ bằng mã hồ sơ và 4 chữ số cuối của số điện thoại hoặc số định danh.\n");
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                        insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (dedup_key) do nothing
-                        """)
-                .params(id, e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
-                        subject, body.toString(), Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 1) {
-            send(id, e.applicantEmail(), subject, body.toString());
-        }
+        write(e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(), subject,
+                body.toString());
     }
 
     /** Form 04: the apology and the new appointment, emailed to the applicant. */
@@ -91,25 +82,29 @@ public class Notifications {
                 + ".\nLý do: " + e.reason() + "\nHẹn trả kết quả mới: " + WHEN.format(e.newDueAt()) + " (gia hạn "
                 + e.workingDays() + " ngày làm việc).\n\nTra cứu hồ sơ bằng mã hồ sơ và 4 chữ số cuối của số điện thoại "
                 + "hoặc số định danh.\n";
+        write(e.dossierId() + "/APOLOGY/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(), subject, body);
+    }
+
+    /**
+     * Stores the message once per dedup key (a redelivered event writes nothing twice) and sends it when SMTP is
+     * configured; without SMTP it goes straight to the outbox (one statement, no status update).
+     */
+    private void write(String dedupKey, UUID dossierId, String to, String subject, String body) {
+        JavaMailSender sender = mail.get();
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, 'PENDING') on conflict (dedup_key) do nothing
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
                         """)
-                .params(id, e.dossierId() + "/APOLOGY/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
-                        subject, body, Timestamp.from(clock.instant()))
+                .params(id, dedupKey, dossierId, to, subject, body, Timestamp.from(clock.instant()),
+                        sender == null ? "OUTBOX_ONLY" : "PENDING")
                 .update();
-        if (inserted == 1) {
-            send(id, e.applicantEmail(), subject, body);
+        if (inserted == 1 && sender != null) {
+            send(sender, id, to, subject, body);
         }
     }
 
-    private void send(UUID id, String to, String subject, String body) {
-        JavaMailSender sender = mail.get();
-        if (sender == null) {
-            jdbc.sql("update notification set status = 'OUTBOX_ONLY' where id = ?").param(id).update();
-            return;
-        }
+    private void send(JavaMailSender sender, UUID id, String to, String subject, String body) {
         try {
             SimpleMailMessage m = new SimpleMailMessage();
             m.setTo(to);

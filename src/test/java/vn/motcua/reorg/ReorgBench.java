@@ -76,9 +76,12 @@ class ReorgBench {
         long t2 = System.nanoTime();
         Reports.DryRun dry = engine.dryRun(id);
         long dryRun = ms(t2);
+        var top = new vn.motcua.support.TopStatements(jdbc);
+        top.reset();
         long t3 = System.nanoTime();
         Reports.Execution ex = engine.execute(id, "bench");
         long execute = ms(t3);
+        top.print("execution", 12);
         Reports.Reconciliation rec = engine.view(id).reconciliation();
 
         // The floor: one bare UPDATE … FROM of the same rows (moving them back), rolled back.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,49 +72,77 @@ public class LateWatch {
     record Due(UUID dossierId, int seq, Instant due, Integer quotaHours, String agency, String warning) {
     }
 
+    /*
+     * Set-based, and never waiting: rows another transaction holds (an officer acting, a reorganisation batch moving
+     * thousands of dossiers) are skipped with SKIP LOCKED and flagged on the next run a minute later, so the watch
+     * can neither deadlock with nor slow down the work it watches. Past-due rows become LATE in one statement; only
+     * the rows due within the horizon go through the working calendar in Java.
+     */
     private int watchSteps(Instant now) {
-        // Only steps due within the next few days can change flag: the calendar is asked for those only.
+        int late = jdbc.sql("""
+                        update dossier_step set warning = 'LATE' where (dossier_id, seq) in (
+                            select s.dossier_id, s.seq from dossier_step s join dossier d on d.id = s.dossier_id
+                            where s.finished_at is null and d.state in ('ACCEPTED', 'RESULT_READY')
+                              and s.due_at < :now and s.warning is distinct from 'LATE'
+                            for update of s skip locked)
+                        """).param("now", ts(now)).update();
         List<Due> candidates = jdbc.sql("""
                         select s.dossier_id, s.seq, s.due_at, s.quota_hours, s.agency_code, s.warning
                         from dossier_step s join dossier d on d.id = s.dossier_id
                         where s.finished_at is null and s.due_at is not null and d.state in ('ACCEPTED', 'RESULT_READY')
-                          and s.due_at < :horizon and s.warning is distinct from 'LATE'
+                          and s.due_at >= :now and s.due_at < :horizon and s.warning is null
                         """)
-                .param("horizon", ts(now.plus(Duration.ofDays(10))))
+                .param("now", ts(now)).param("horizon", ts(now.plus(Duration.ofDays(10))))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), instant(rs, "due_at"),
                         (Integer) rs.getObject(4), rs.getString(5), rs.getString(6)))
                 .list();
-        int flagged = 0;
+        List<UUID> soonIds = new ArrayList<>();
+        List<Integer> soonSeqs = new ArrayList<>();
         for (Due d : candidates) {
             String flag = flag(now, d.due(), d.agency(),
                     Duration.ofMinutes(Math.max(60, (d.quotaHours() == null ? 0 : d.quotaHours()) * 60L / 4)));
-            if (flag != null && !flag.equals(d.warning())) {
-                steps.setStepWarning(d.dossierId(), d.seq(), flag);
-                flagged++;
+            if ("SOON".equals(flag)) {
+                soonIds.add(d.dossierId());
+                soonSeqs.add(d.seq());
             }
         }
-        return flagged;
+        int soon = soonIds.isEmpty() ? 0 : jdbc.sql("""
+                        update dossier_step set warning = 'SOON' where (dossier_id, seq) in (
+                            select s.dossier_id, s.seq from dossier_step s
+                            join unnest(:ids::uuid[], :seqs::int[]) as f(id, seq) on f.id = s.dossier_id and f.seq = s.seq
+                            where s.warning is null for update of s skip locked)
+                        """)
+                .param("ids", soonIds.toArray(UUID[]::new)).param("seqs", soonSeqs.toArray(Integer[]::new)).update();
+        return late + soon;
     }
 
     private int watchDossiers(Instant now) {
+        int late = jdbc.sql("""
+                        update dossier set warning = 'LATE' where id in (
+                            select id from dossier where state in ('ACCEPTED', 'RESULT_READY') and due_at < :now
+                              and warning is distinct from 'LATE'
+                            for update skip locked)
+                        """).param("now", ts(now)).update();
         List<Due> candidates = jdbc.sql("""
                         select id, 0, due_at, null, agency_code, warning from dossier
-                        where state in ('ACCEPTED', 'RESULT_READY') and due_at is not null and due_at < :horizon
-                          and warning is distinct from 'LATE'
+                        where state in ('ACCEPTED', 'RESULT_READY') and due_at >= :now and due_at < :horizon
+                          and warning is null
                         """)
-                .param("horizon", ts(now.plus(Duration.ofDays(10))))
+                .param("now", ts(now)).param("horizon", ts(now.plus(Duration.ofDays(10))))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), 0, instant(rs, "due_at"), null,
                         rs.getString(5), rs.getString(6)))
                 .list();
-        int flagged = 0;
+        List<UUID> soon = new ArrayList<>();
         for (Due d : candidates) {
-            String flag = flag(now, d.due(), d.agency(), DOSSIER_SOON);
-            if (flag != null && !flag.equals(d.warning())) {
-                steps.setDossierWarning(d.dossierId(), flag);
-                flagged++;
+            if ("SOON".equals(flag(now, d.due(), d.agency(), DOSSIER_SOON))) {
+                soon.add(d.dossierId());
             }
         }
-        return flagged;
+        int flagged = soon.isEmpty() ? 0 : jdbc.sql("""
+                        update dossier set warning = 'SOON' where id in (
+                            select id from dossier where id = any (:ids) and warning is null for update skip locked)
+                        """).param("ids", soon.toArray(UUID[]::new)).update();
+        return late + flagged;
     }
 
     /** LATE once the due instant has passed; SOON when less office time than {@code soon} is left. */

@@ -34,6 +34,10 @@ public class Officers {
     public Actor actor(Principal principal) {
         String username = principal.getName();
         String name = accounts.find(username).map(AccountService.Account::displayName).orElse(username);
+        if (principal instanceof org.springframework.security.core.Authentication auth && auth.getAuthorities().stream()
+                .allMatch(a -> "ROLE_CITIZEN".equals(a.getAuthority()))) {
+            return new Actor(username, name, null, null); // citizens hold no posts: no lookup on every submission
+        }
         List<PostHolding> posts = posts(username);
         PostHolding main = posts.stream().filter(p -> p.role() == PostRole.RECEPTION).findFirst()
                 .orElse(posts.isEmpty() ? null : posts.get(0));

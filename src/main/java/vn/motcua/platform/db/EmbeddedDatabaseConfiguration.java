@@ -35,6 +35,14 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "motcua";
+    /**
+     * PostgreSQL's defaults (128 MB of buffers, a checkpoint every 1 GB of WAL) are sized for a tiny machine: with a
+     * million dossiers the dossier table and its indexes no longer fit, and a reorganisation moving them all writes
+     * each page again after every checkpoint. The embedded server is meant for one machine that runs Motcua, so it
+     * takes a modest share of memory. An external server is tuned by its administrator.
+     */
+    static final String SHARED_BUFFERS = "1GB";
+    static final String MAX_WAL_SIZE = "8GB";
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(MotcuaProperties properties) throws IOException {
@@ -55,6 +63,9 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", SHARED_BUFFERS)
+                .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - started) / 1_000_000);
@@ -121,7 +132,9 @@ public class EmbeddedDatabaseConfiguration {
                         .setRegisterShutdownHook(false)
                         .setLocaleConfig("encoding", "UTF8")
                         .setLocaleConfig("locale", "C")
-                        .setServerConfig("max_connections", "300");
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("shared_buffers", SHARED_BUFFERS)
+                        .setServerConfig("max_wal_size", MAX_WAL_SIZE);
                 if (Boolean.getBoolean("motcua.test.pg-stat-statements")) {
                     // Benchmarks print the statements that cost the most (-Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true).
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
