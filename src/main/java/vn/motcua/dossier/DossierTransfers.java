@@ -74,7 +74,7 @@ public interface DossierTransfers {
      * Moves the not-yet-done dossiers of one batch, in one transaction, and publishes one
      * {@link DossiersTransferred}. Returns the number moved (0 when the batch was already done).
      */
-    int transferBatch(UUID planId, int batchNo, String actor, String reason);
+    int transferBatch(UUID planId, int batchNo, String actor, String reason, boolean notifyApplicants);
 
     /** States, now, of the dossiers in the plan's journal that are still open. */
     Map<String, Long> journaledOpenByState(UUID planId);

@@ -6,7 +6,12 @@ import java.util.UUID;
 /**
  * Published (through the event publication registry) once per transferred batch of a reorganisation plan:
  * listeners read the batch's applicants with {@link DossierTransfers#notices} and tell them the new handling
- * agency and their unchanged due date.
+ * agency and their unchanged due date, unless the plan said not to.
  */
-public record DossiersTransferred(UUID planId, int batchNo, int moved, Instant effective) {
+public record DossiersTransferred(UUID planId, int batchNo, int moved, Instant effective, Boolean notifyApplicants) {
+
+    /** Whether applicants are to be told (null, in events stored before the flag existed: yes). */
+    public boolean notifies() {
+        return notifyApplicants == null || notifyApplicants;
+    }
 }

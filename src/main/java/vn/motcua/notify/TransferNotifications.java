@@ -36,6 +36,9 @@ public class TransferNotifications {
 
     @ApplicationModuleListener
     void on(DossiersTransferred e) {
+        if (!e.notifies()) {
+            return;
+        }
         List<DossierTransfers.TransferNotice> notices = transfers.notices(e.planId(), e.batchNo());
         if (notices.isEmpty()) {
             return;

@@ -67,12 +67,12 @@ class ReorgCrashResumeTest {
         run = UUID.randomUUID().toString().substring(0, 6);
 
         bulk.insert(ReorgFixtures.dossiers(world, "crA" + run, N));
-        UUID a = plan(world);
+        UUID a = plan(world, true);
         Reports.Execution ea = engine.execute(a, "quantri");
         assertThat(ea.batches()).isGreaterThan(5);
 
         bulk.insert(ReorgFixtures.dossiers(world, "crB" + run, N));
-        UUID b = plan(world);
+        UUID b = plan(world, false);
         // Crash 1: right after the unit changes, before the journal.
         assertThatThrownBy(() -> engine.execute(b, "quantri", new ExecutionObserver() {
             @Override
@@ -110,12 +110,18 @@ class ReorgCrashResumeTest {
         assertThat(rb.byState()).isEqualTo(ra.byState());
         assertThat(engine.view(b).state()).isEqualTo(PlanState.RECONCILED.name());
 
+        // Plan A told its applicants (every 50th fixture dossier has an e-mail); plan B said not to.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+        assertThat(transferNotices("crA" + run)).isPositive();
+        assertThat(transferNotices("crB" + run)).isZero();
+
         // A further execute is a no-op.
         engine.execute(b, "quantri");
         assertThat(finalState("crB" + run)).isEqualTo(finalState("crA" + run));
     }
 
-    private UUID plan(ReorgFixtures.OldWorld world) {
+    private UUID plan(ReorgFixtures.OldWorld world, boolean notifyApplicants) {
         UUID imported = engine.importMerges(null, "79", "2025-07-01", "quantri").id();
         PlanDefinition d = engine.definition(imported);
         List<PlanDefinition.RoutingRuleSpec> rules = new ArrayList<>();
@@ -123,8 +129,14 @@ class ReorgCrashResumeTest {
                 rules.add(new PlanDefinition.RoutingRuleSpec(unit, s, List.of(ReorgFixtures.street(unit, s))))));
         PlanDefinition small = new PlanDefinition(d.name(), d.effective(), d.legalBasis(), d.open(), d.operations(), rules,
                 d.explicit(), d.postMappings(), d.deadlinePolicy(), d.extendWorkingDays(), 50, d.nearCutoverWorkingDays(),
-                d.notifyApplicants());
+                notifyApplicants);
         return engine.create(small, "quantri").id();
+    }
+
+    private long transferNotices(String tag) {
+        return jdbc.sql("select count(*) from notification n join dossier d on d.id = n.dossier_id "
+                + "where d.applicant_name like ? and n.dedup_key like '%/TRANSFERRED/%'").param(tag + "-%")
+                .query(Long.class).single();
     }
 
     private long transferred(String tag) {

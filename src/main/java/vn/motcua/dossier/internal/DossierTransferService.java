@@ -179,14 +179,17 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     }
 
     @Override
-    public int transferBatch(UUID planId, int batchNo, String actor, String reason) {
+    public int transferBatch(UUID planId, int batchNo, String actor, String reason, boolean notifyApplicants) {
         Integer moved = tx.execute(s -> {
             // One executor per batch, even across nodes: a second one waits, then finds nothing left to do.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
                     "transfer:" + planId + ":" + batchNo);
             Integer done = jdbc.queryForObject("select count(*) from dossier_transfer_batch where plan_id = ? and batch_no = ?",
                     Integer.class, planId, batchNo);
-            List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? limit 1",
+            // Ordered like the primary key, so the first row comes from the index (a bare LIMIT 1 let the planner
+            // scan the whole journal from the start, since a batch's rows sit together near its end).
+            List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? "
+                            + "order by plan_id, batch_no, dossier_id limit 1",
                     (rs, i) -> rs.getTimestamp(1).toInstant(), planId, batchNo);
             if (done != null && done > 0 || eff.isEmpty()) {
                 return 0;
@@ -225,7 +228,7 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                     """, planId, batchNo);
             jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
                     planId, batchNo, n);
-            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0)));
+            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0), notifyApplicants));
             return n;
         });
         return moved == null ? 0 : moved;

@@ -135,6 +135,11 @@ public class EmbeddedDatabaseConfiguration {
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("shared_buffers", SHARED_BUFFERS)
                         .setServerConfig("max_wal_size", MAX_WAL_SIZE);
+                if (Boolean.getBoolean("motcua.test.durable")) {
+                    // Benchmarks measure with the durability the application runs with (every commit waits for fsync).
+                    builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                            .setServerConfig("full_page_writes", "on");
+                }
                 if (Boolean.getBoolean("motcua.test.pg-stat-statements")) {
                     // Benchmarks print the statements that cost the most (-Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true).
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");

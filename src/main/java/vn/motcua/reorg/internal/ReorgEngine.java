@@ -537,7 +537,7 @@ public class ReorgEngine {
             obs.forEach(o -> o.journaled(id, journalRows, batches));
             // 3. The batches still pending (all of them, or those after a crash).
             String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
-            long moved = runBatches(id, transfers.pendingBatches(id), user, reason, obs);
+            long moved = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Reports.Execution ex = new Reports.Execution(before, journal, batches, batches, moved, units.opened(),
                     units.closed(), units.linked(), derived, startedAt, clock.instant(), millis);
@@ -555,7 +555,8 @@ public class ReorgEngine {
      * dossiers, so batches never wait for each other; PostgreSQL then uses every core). On the first failure no further
      * batch starts, the ones running finish, and the failure is rethrown: a restart redoes only what did not commit.
      */
-    private long runBatches(UUID id, List<Integer> pending, String user, String reason, List<ExecutionObserver> obs) {
+    private long runBatches(UUID id, List<Integer> pending, String user, String reason, boolean notify,
+                            List<ExecutionObserver> obs) {
         if (pending.isEmpty()) {
             return 0;
         }
@@ -572,7 +573,7 @@ public class ReorgEngine {
                     b = next.next();
                 }
                 try {
-                    int n = transfers.transferBatch(id, b, user, reason);
+                    int n = transfers.transferBatch(id, b, user, reason, notify);
                     moved.addAndGet(n);
                     obs.forEach(o -> o.batchDone(id, b, n));
                 } catch (RuntimeException e) {
