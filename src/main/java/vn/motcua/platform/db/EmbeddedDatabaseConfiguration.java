@@ -134,7 +134,8 @@ public class EmbeddedDatabaseConfiguration {
                         .setLocaleConfig("locale", "C")
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("shared_buffers", SHARED_BUFFERS)
-                        .setServerConfig("max_wal_size", MAX_WAL_SIZE);
+                        .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+                        .setServerConfig("checkpoint_timeout", "15min");
                 if (Boolean.getBoolean("motcua.test.durable")) {
                     // Benchmarks measure with the durability the application runs with (every commit waits for fsync).
                     builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
