@@ -18,6 +18,18 @@ final class DossierFixtures {
     private DossierFixtures() {
     }
 
+    /** A birth registration submitted online by congdan and accepted by tiepnhan through the API; its id. */
+    static String acceptedThroughApi(vn.motcua.support.Http http) {
+        String phone = IntakeApiTest.phone();
+        var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
+                birthSubmission(phone, "a." + phone + "@example.vn", SAI_GON));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        var a = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of());
+        org.assertj.core.api.Assertions.assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return id;
+    }
+
     static Map<String, Object> birthForm(String phone) {
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("fullName", "Nguyễn Thị Thủy Tiên");

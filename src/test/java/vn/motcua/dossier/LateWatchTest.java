@@ -47,14 +47,7 @@ class LateWatchTest {
     }
 
     UUID accepted() {
-        String phone = IntakeApiTest.phone();
-        var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
-                DossierFixtures.birthSubmission(phone, "w." + phone + "@example.vn", DossierFixtures.SAI_GON));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        String id = r.json().get("id").asString();
-        var a = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of());
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return UUID.fromString(id);
+        return UUID.fromString(DossierFixtures.acceptedThroughApi(http));
     }
 
     void dueAt(UUID id, Instant dossierDue, Instant stepDue) {

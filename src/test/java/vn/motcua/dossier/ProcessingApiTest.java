@@ -46,14 +46,7 @@ class ProcessingApiTest {
     }
 
     String accepted() {
-        String phone = IntakeApiTest.phone();
-        var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
-                DossierFixtures.birthSubmission(phone, "p." + phone + "@example.vn", DossierFixtures.SAI_GON));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        String id = r.json().get("id").asString();
-        var a = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of());
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return id;
+        return DossierFixtures.acceptedThroughApi(http);
     }
 
     int version(String id) {
