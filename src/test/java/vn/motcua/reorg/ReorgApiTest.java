@@ -195,6 +195,43 @@ class ReorgApiTest {
     }
 
     @Test
+    void executingFromThePageRunsInTheBackgroundAndShowsProgress() {
+        World w = world();
+        String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
+        List<DossierBulk.NewDossier> ds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ds.add(dossier("UBND-" + (i % 2 == 0 ? w.a() : w.b()), i % 2 == 0 ? w.a() : w.b(), i + " Đường Một", tag, i,
+                    DossierState.ACCEPTED));
+        }
+        bulk.insert(ds);
+        Map<String, Object> plan = Map.of(
+                "name", "Thử nghiệm trang " + w.p(), "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm",
+                "batchSize", 2,
+                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
+                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
+        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        login("quantri");
+        String page = "/admin/reorg/plans/" + id;
+
+        Http.Response started = http.postForm(page + "/execute", page);
+        assertThat(started.status()).isEqualTo(302);
+        assertThat(started.raw().headers().firstValue("Location").orElseThrow()).endsWith(page);
+        // The request returned at once; the page follows the run until it is done, then reloads itself.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                http.get(page + "/progress").raw().headers().firstValue("HX-Refresh").isPresent());
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json()
+                .get("invariantHolds").asBoolean()).isTrue();
+        ds.forEach(d -> assertThat(agencyOf(d.id())).isEqualTo("UBND-" + w.d()));
+        Http.Response done = http.get(page);
+        assertThat(done.body()).contains("Hồ sơ đã chuyển").doesNotContain("Đang thực hiện");
+
+        // Executing again from the page does nothing more; an unknown plan is refused at once.
+        assertThat(http.postForm(page + "/execute", page).status()).isEqualTo(302);
+        Http.Response unknown = http.postForm("/admin/reorg/plans/" + UUID.randomUUID() + "/execute", page);
+        assertThat(unknown.status()).isEqualTo(302);
+    }
+
+    @Test
     void validationFindsMissingSuccessorsClosingSuccessorsAndCycles() {
         World w = world();
         Map<String, Object> plan = Map.of("name", "Vòng lặp", "effective", "2027-02-01", "legalBasis", "Thử",

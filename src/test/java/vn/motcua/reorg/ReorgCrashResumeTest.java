@@ -39,6 +39,8 @@ class ReorgCrashResumeTest {
     ReorgEngine engine;
     @Autowired
     JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private String run;
 
@@ -96,6 +98,13 @@ class ReorgCrashResumeTest {
         assertThat(midway).isGreaterThanOrEqualTo(3 * 50).isLessThan(ea.journal());
         assertThat(midway % 50).isZero();
         assertThat(engine.view(b).state()).isEqualTo(PlanState.EXECUTING.name());
+        // The plan's page says the execution stopped part-way, how far it came, and how to go on.
+        var http = new vn.motcua.support.Http(port);
+        assertThat(http.login("quantri", "demo").status()).isEqualTo(302);
+        String stopped = http.get("/admin/reorg/plans/" + b).body();
+        assertThat(stopped).contains("Việc thực hiện đã dừng giữa chừng")
+                .contains("Đã chuyển " + midway / 50 + " / " + ea.batches() + " lô")
+                .contains("Bấm &quot;Thực hiện&quot; để tiếp tục").doesNotContain("hx-trigger");
         // Restart: finish.
         Reports.Execution eb = engine.execute(b, "quantri");
         assertThat(eb.moved()).isEqualTo(eb.journal() - midway);

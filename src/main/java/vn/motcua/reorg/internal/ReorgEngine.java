@@ -477,6 +477,40 @@ public class ReorgEngine {
         return execute(id, user, null);
     }
 
+    /** How far an execution has come: batches done of the journal's, and whether it is running on this node now. */
+    public record Progress(String state, long journaled, int batches, int batchesDone, boolean running) {
+
+        public int percent() {
+            return batches == 0 ? 0 : (int) (100L * batchesDone / batches);
+        }
+    }
+
+    /** What {@link #execute} would refuse at once (unknown, already running, invalid), for callers that run it later. */
+    public void requireExecutable(UUID id) {
+        ReentrantLock lock = locks.get(id);
+        if (lock != null && lock.isLocked()) {
+            throw ApiException.conflict("reorg.plan.busy", id);
+        }
+        PlanState s = state(id);
+        if (s != PlanState.EXECUTED && s != PlanState.RECONCILED) {
+            requireValid(id);
+        }
+    }
+
+    public Progress progress(UUID id) {
+        Reports.PlanView view = view(id);
+        ReentrantLock lock = locks.get(id);
+        long journal = transfers.journalSize(id);
+        int batches = 0;
+        int done = 0;
+        if (journal > 0) {
+            int size = compiler.compile(definition(id)).batchSize();
+            batches = (int) ((journal + size - 1) / size);
+            done = batches - transfers.pendingBatches(id).size();
+        }
+        return new Progress(view.state(), journal, batches, done, lock != null && lock.isLocked());
+    }
+
     /**
      * Executes (or resumes) the plan. {@code extra} is told about progress after the observer beans (tests use it to
      * stop the run after a batch, as a crash would).

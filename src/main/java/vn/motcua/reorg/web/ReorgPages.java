@@ -28,8 +28,14 @@ class ReorgPages {
     private final DocumentValidity validity;
     private final MessageSource messages;
     private final OfficerMoves officers;
+    private final org.springframework.core.task.TaskExecutor background;
+    /** Why the last background execution of a plan stopped, shown on its page (this node only). */
+    private final java.util.Map<UUID, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages, OfficerMoves officers) {
+    ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages, OfficerMoves officers,
+               @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+               org.springframework.core.task.TaskExecutor background) {
+        this.background = background;
         this.engine = engine;
         this.validity = validity;
         this.messages = messages;
@@ -57,7 +63,24 @@ class ReorgPages {
     @GetMapping("/admin/reorg/plans/{id}")
     String plan(@PathVariable UUID id, Model model) {
         model.addAttribute("plan", engine.view(id));
+        model.addAttribute("progress", engine.progress(id));
+        String failure = failures.get(id);
+        if (failure != null && !model.containsAttribute("error")) {
+            model.addAttribute("error", failure);
+        }
         return "reorg/plan";
+    }
+
+    /** The progress panel alone, polled by the plan page while the plan executes; reloads the page when done. */
+    @GetMapping("/admin/reorg/plans/{id}/progress")
+    String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        ReorgEngine.Progress progress = engine.progress(id);
+        if (!progress.running()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("plan", engine.view(id));
+        model.addAttribute("progress", progress);
+        return "reorg/plan :: progress";
     }
 
     /** Officers with new duties after execution: to train first; and those awaiting a decision. */
@@ -74,7 +97,7 @@ class ReorgPages {
             switch (action) {
                 case "validate" -> engine.validate(id);
                 case "dry-run" -> engine.dryRun(id);
-                case "execute" -> engine.execute(id, auth.getName());
+                case "execute" -> executeInBackground(id, auth.getName());
                 case "reconcile" -> engine.reconcile(id);
                 default -> throw ApiException.notFound("reorg.plan.notFound", id);
             }
@@ -82,6 +105,27 @@ class ReorgPages {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/admin/reorg/plans/" + id;
+    }
+
+    /**
+     * A million dossiers take minutes: the page starts the execution and shows its progress instead of holding the
+     * request open (the API's execute stays synchronous). A failure — a crash of this node is resumed by executing
+     * again — is kept for the plan's page.
+     */
+    private void executeInBackground(UUID id, String user) {
+        engine.requireExecutable(id);
+        failures.remove(id);
+        background.execute(() -> {
+            try {
+                engine.execute(id, user);
+            } catch (ApiException e) {
+                failures.put(id, message(e));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ReorgPages.class).error("Execution of plan {} stopped", id, e);
+                failures.put(id, messages.getMessage("reorg.exec.failed", new Object[] {e.getMessage()}, "reorg.exec.failed",
+                        java.util.Locale.forLanguageTag("vi")));
+            }
+        });
     }
 
     @GetMapping("/reorg/document-validity")
