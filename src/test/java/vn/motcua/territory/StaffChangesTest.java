@@ -47,11 +47,16 @@ class StaffChangesTest {
         return jdbc.sql("select count(*) from territory_post_holding where officer_id = ?").param(officer).query(Long.class).single();
     }
 
-    @Test
-    void postsAndHoldingsOpenAndEndIdempotently() {
+    /** Opens this test's own ward (from d1) with its agencies; returns the people's committee's code. */
+    private String openTestWard() {
         changes.apply(UnitChanges.builder().open(unit, "Thử", "Phường Thử " + unit, UnitType.WARD, null).build(), d1, "Thử");
         agencies.deriveAgencies(List.of(unit), d1);
-        String agency = "UBND-" + unit;
+        return "UBND-" + unit;
+    }
+
+    @Test
+    void postsAndHoldingsOpenAndEndIdempotently() {
+        String agency = openTestWard();
         String code = agency + "-HT";
 
         Post post = staff.openPost(agency, code, "Công chức Tư pháp – Hộ tịch", PostRole.HANDLING, "HO_TICH", d1);
@@ -92,9 +97,7 @@ class StaffChangesTest {
 
     @Test
     void withinATransactionAnswersAreKeptUntilAStaffChangeInIt() {
-        changes.apply(UnitChanges.builder().open(unit, "Thử", "Phường Thử " + unit, UnitType.WARD, null).build(), d1, "Thử");
-        agencies.deriveAgencies(List.of(unit), d1);
-        String agency = "UBND-" + unit;
+        String agency = openTestWard();
         String code = agency + "-TN";
         staff.openPost(agency, code, "Công chức tiếp nhận", PostRole.RECEPTION, null, d1);
         UUID an = officer("Phạm Văn An");
