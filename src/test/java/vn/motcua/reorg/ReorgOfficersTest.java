@@ -161,6 +161,8 @@ class ReorgOfficersTest {
         UUID police = officer("Trần Thị Cảnh", u2, "CA-" + a, "CA-" + a + "-TN", "Cán bộ tiếp nhận hồ sơ", PostRole.RECEPTION, null);
         UUID leader = officer("Lê Văn Lãnh", u3, "UBND-" + b, "UBND-" + b + "-LD", "Chủ tịch Ủy ban nhân dân", PostRole.LEADER, null);
         UUID reception = officer("Phạm Thị Tiếp", u4, "UBND-" + c, "UBND-" + c + "-TN", "Công chức tiếp nhận và trả kết quả", PostRole.RECEPTION, null);
+        // A police residence officer (field CU_TRU) moving to the ward: the ward's civil-status work is not his field.
+        UUID residence = officer("Võ Văn Trú", tag + ".ct", "CA-" + a, "CA-" + a + "-CT", "Cán bộ đăng ký cư trú", PostRole.HANDLING, "CU_TRU");
         // E continues: its post for C's reception officer exists already, vacant.
         staffChanges.openPost("UBND-" + e, "UBND-" + e + "-TN2", "Công chức tiếp nhận (bộ phận 2)", PostRole.RECEPTION, null, OPENED);
 
@@ -187,7 +189,9 @@ class ReorgOfficersTest {
                         Map.of("post", "UBND-" + a + "-HT", "to", "UBND-" + d + "-HT"),              // new post, agency from the code
                         Map.of("post", "CA-" + a + "-TN", "to", "UBND-" + d + "-TN", "agency", "UBND-" + d,
                                 "title", "Công chức tiếp nhận và trả kết quả"),                          // police desk → ward one-stop desk
-                        Map.of("post", "UBND-" + c + "-TN", "to", "UBND-" + e + "-TN2")));           // existing post
+                        Map.of("post", "UBND-" + c + "-TN", "to", "UBND-" + e + "-TN2"),             // existing post
+                        Map.of("post", "CA-" + a + "-CT", "to", "UBND-" + d + "-CT", "agency", "UBND-" + d,
+                                "title", "Công chức phụ trách cư trú")));
         Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -204,7 +208,7 @@ class ReorgOfficersTest {
         assertThatThrownBy(() -> engine.execute(UUID.fromString(id), "quantri", new ExecutionObserver() {
             @Override
             public void officersMoved(UUID planId, int moved, int awaitingDecision) {
-                assertThat(List.of(moved, awaitingDecision)).isEqualTo(List.of(3, 1));
+                assertThat(List.of(moved, awaitingDecision)).isEqualTo(List.of(4, 1));
                 throw new IllegalStateException("crash after the officers' step");
             }
         })).hasMessageContaining("crash");
@@ -236,16 +240,18 @@ class ReorgOfficersTest {
 
         // The officers list: post changes, new procedures (police desk → ward: civil status), awaiting a decision.
         JsonNode o = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/officers").json();
-        assertThat(o.get("moved").asInt()).isEqualTo(3);
+        assertThat(o.get("moved").asInt()).isEqualTo(4);
         assertThat(o.get("awaiting").asInt()).isEqualTo(1);
-        assertThat(o.get("postsOpened").asInt()).isEqualTo(2);
+        assertThat(o.get("postsOpened").asInt()).isEqualTo(3);
         List<String> changed = new ArrayList<>();
         o.get("changedPost").forEach(r -> changed.add(r.get("officer").asString() + ":" + r.get("fromPost").asString()
                 + ">" + r.get("toPost").asString() + "@" + r.get("toAgency").asString()));
         assertThat(changed).containsExactlyInAnyOrder(
                 "Nguyễn Văn Hộ:UBND-" + a + "-HT>UBND-" + d + "-HT@UBND-" + d,
                 "Trần Thị Cảnh:CA-" + a + "-TN>UBND-" + d + "-TN@UBND-" + d,
-                "Phạm Thị Tiếp:UBND-" + c + "-TN>UBND-" + e + "-TN2@UBND-" + e);
+                "Phạm Thị Tiếp:UBND-" + c + "-TN>UBND-" + e + "-TN2@UBND-" + e,
+                "Võ Văn Trú:CA-" + a + "-CT>UBND-" + d + "-CT@UBND-" + d);
+        // The reception officer (no field) takes on the ward's civil-status procedure; the residence officer does not.
         assertThat(o.get("newProcedures")).hasSize(1);
         JsonNode trainee = o.get("newProcedures").get(0);
         assertThat(trainee.get("officer").asString()).isEqualTo("Trần Thị Cảnh");

@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Timeliness;
+import vn.motcua.platform.text.FieldKeys;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.territory.PostHolding;
 import vn.motcua.territory.PostRole;

@@ -26,6 +26,7 @@ import vn.motcua.calendar.WorkingTimeUnit;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.ProcessStep;
+import vn.motcua.platform.text.FieldKeys;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierApologyIssued;
 import vn.motcua.dossier.DossierState;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.internal.DossierStore;
-import vn.motcua.dossier.internal.FieldKeys;
+import vn.motcua.platform.text.FieldKeys;
 import vn.motcua.dossier.internal.ProcessingForms;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.ProcessingService;

@@ -25,6 +25,7 @@ import vn.motcua.catalogue.Catalogue;
 import vn.motcua.dossier.DossierTransfers;
 import vn.motcua.dossier.StepAssignments;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.text.FieldKeys;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.Post;
 import vn.motcua.territory.PostHolding;
@@ -183,7 +184,7 @@ public class OfficerMoves {
                         opened++;
                     }
                     staffChanges.appoint(h.officerId(), t.post(), eff);
-                    newProcs = performers.gained(h.agency(), t.agencyCode(), procedures);
+                    newProcs = performers.gained(h.agency(), t.agencyCode(), h.field(), procedures);
                     moved++;
                 } else {
                     awaiting++;
@@ -231,8 +232,11 @@ public class OfficerMoves {
             this.cat = catalogue.getIfAvailable();
         }
 
-        /** Procedures the new agency performs from the effective date that the old agency did not perform before. */
-        List<String> gained(Agency from, String toAgency, Set<String> procedures) {
+        /**
+         * Procedures the new agency performs from the effective date that the old agency did not perform before — of
+         * the post's field (lĩnh vực) when the post has one: a Hộ tịch officer is not trained for residence procedures.
+         */
+        List<String> gained(Agency from, String toAgency, String postField, Set<String> procedures) {
             if (cat == null) {
                 return List.of();
             }
@@ -246,11 +250,15 @@ public class OfficerMoves {
                         || plan.procedureTransfers().values().stream().anyMatch(m -> toAgency.equals(m.get(p)));
                 boolean before = performers(p, from.unitCode(), plan.dayBefore()).contains(from.code())
                         && !plan.procedureTransfers().getOrDefault(from.code(), Map.of()).containsKey(p);
-                if (after && !before) {
+                if (after && !before && FieldKeys.covers(postField, FieldKeys.key(fieldOf(p)))) {
                     out.add(p);
                 }
             }
             return out;
+        }
+
+        private String fieldOf(String procedure) {
+            return cat.versionInForce(procedure, plan.effectiveDate()).map(v -> v.field()).orElse(null);
         }
 
         private Set<String> performers(String procedure, String unit, LocalDate on) {

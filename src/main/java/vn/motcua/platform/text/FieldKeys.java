@@ -1,8 +1,6 @@
-package vn.motcua.dossier.internal;
+package vn.motcua.platform.text;
 
 import java.util.Locale;
-
-import vn.motcua.platform.text.VietnameseText;
 
 /**
  * Field (lĩnh vực) keys shared by the catalogue's field names and the territory posts' field codes: both are
@@ -17,7 +15,7 @@ import vn.motcua.platform.text.VietnameseText;
 public final class FieldKeys {
 
     /** SQL predicate: post key {@code :p} covers step key {@code :s} (both non-null); mirrors {@link #covers}. */
-    static final String SQL_COVERS = "position('_' || %s || '_' in '_' || %s || '_') > 0";
+    public static final String SQL_COVERS = "position('_' || %s || '_' in '_' || %s || '_') > 0";
 
     private FieldKeys() {
     }

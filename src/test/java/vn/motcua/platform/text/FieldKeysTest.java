@@ -1,4 +1,4 @@
-package vn.motcua.dossier.internal;
+package vn.motcua.platform.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
