@@ -262,6 +262,7 @@ class ReorgOfficersTest {
         assertThat(o.get("awaitingDecision").get(0).get("officer").asString()).isEqualTo("Lê Văn Lãnh");
         assertThat(o.get("awaitingDecision").get(0).get("fromPost").asString()).isEqualTo("UBND-" + b + "-LD");
 
+
         // The step followed its dossier to D's queue, unassigned; the invariant holds.
         assertThat(jdbc.sql("select agency_code || '/' || coalesce(assignee, '-') from dossier_step where dossier_id = ? and finished_at is null")
                 .param(stepped).query(String.class).single()).isEqualTo("UBND-" + d + "/-");
@@ -285,6 +286,19 @@ class ReorgOfficersTest {
         rec = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation", Map.of()).json();
         assertThat(rec.get("invariantHolds").asBoolean()).isTrue();
         assertThat(engine.view(UUID.fromString(id)).state()).isEqualTo(PlanState.RECONCILED.name());
+
+        // The decision for the leader: appointed to the new ward's leader post; he then counts among the changed.
+        String awaitingId = o.get("awaitingDecision").get(0).get("officerId").asString();
+        String appointment = "/api/v1/reorg/plans/" + id + "/officers/" + awaitingId + "/appointment";
+        assertThat(http.postJson("quantri", "demo", appointment, Map.of("post", "KHONG-CO")).status()).isEqualTo(422);
+        assertThat(http.postJson("kiemtra", "demo", appointment, Map.of("post", "UBND-" + d + "-LD")).status()).isEqualTo(403);
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/officers/" + hoTich + "/appointment",
+                Map.of("post", "UBND-" + d + "-LD")).status()).isEqualTo(404);                    // not awaiting
+        staffChanges.openPost("UBND-" + d, "UBND-" + d + "-LD", "Chủ tịch Ủy ban nhân dân", PostRole.LEADER, null, EFFECTIVE);
+        Http.Response decided = http.postJson("quantri", "demo", appointment, Map.of("post", "UBND-" + d + "-LD"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("awaitingDecision")).isEmpty();
+        assertThat(posts(leader, EFFECTIVE)).containsExactly("UBND-" + d + "-LD@UBND-" + d);
 
         // The page (administrators).
         login("quantri");

@@ -273,7 +273,7 @@ public class OfficerMoves {
     // ------------------------------------------------------------------ report
 
     /** One officer of a closing agency and what the plan did with their post. */
-    public record OfficerRow(String officer, String username, String fromPost, String fromPostTitle, String role,
+    public record OfficerRow(UUID officerId, String officer, String username, String fromPost, String fromPostTitle, String role,
                              String fromAgency, String fromAgencyName, String kind, String toPost, String toPostTitle,
                              String toAgency, String toAgencyName, List<String> newProcedures,
                              List<String> currentPosts) {
@@ -307,7 +307,7 @@ public class OfficerMoves {
                     UUID officer = rs.getObject(1, UUID.class);
                     List<String> current = staff.postsOfOfficer(officer, asOf).stream()
                             .map(h -> h.postCode() + " — " + h.postTitle() + " (" + h.agency().name() + ")").toList();
-                    OfficerRow row = new OfficerRow(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    OfficerRow row = new OfficerRow(officer, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getString(12), rs.getString(13),
                             List.of((String[]) rs.getArray(14).getArray()), current);
@@ -325,6 +325,27 @@ public class OfficerMoves {
         Result r = done.get();
         return Optional.of(new OfficersReport(planId, eff, asOf, r.moved(), r.awaiting(), r.postsOpened(),
                 r.holdingsEnded(), changed, gained, awaiting));
+    }
+
+    /**
+     * The decision for an officer the plan left without a post: appointed to a post (of any agency open then) from
+     * the effective date, or from today once it has passed. The officer then counts among those whose post changed.
+     *
+     * @throws ApiException 404 when the officer is not awaiting a decision in this plan; 422 for an unknown post
+     */
+    public void appointAwaiting(UUID planId, UUID officerId, String postCode) {
+        tx.executeWithoutResult(s -> {
+            List<LocalDate> effective = jdbc.sql("""
+                    select effective from reorg_officer_move where plan_id = :p and officer_id = :o and kind = 'DECISION'""")
+                    .param("p", planId).param("o", officerId).query(LocalDate.class).list();
+            if (effective.isEmpty()) {
+                throw ApiException.notFound("reorg.officers.notAwaiting", officerId);
+            }
+            if (postCode == null || postCode.isBlank()) {
+                throw ApiException.badRequest("reorg.officers.postRequired");
+            }
+            staffChanges.appoint(officerId, postCode.strip(), checkDate(effective.get(0)));
+        });
     }
 
     /** The date holdings are checked on: the effective date, or today once it has passed. */

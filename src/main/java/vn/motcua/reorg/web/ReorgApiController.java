@@ -174,6 +174,20 @@ class ReorgApiController {
         return officers.report(id).orElseThrow(() -> ApiException.conflict("reorg.plan.notExecuted", id));
     }
 
+    record Appointment(String post) {
+    }
+
+    @PostMapping("/plans/{id}/officers/{officerId}/appointment")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Decide for an officer awaiting a decision: appoint them to a post (its code); returns the "
+            + "officers list (404 when the officer awaits no decision in this plan, 422 for an unknown post)")
+    OfficerMoves.OfficersReport appoint(@PathVariable UUID id, @PathVariable UUID officerId,
+                                        @RequestBody Appointment body) {
+        engine.view(id);
+        officers.appointAwaiting(id, officerId, body == null ? null : body.post());
+        return officers.report(id).orElseThrow(() -> ApiException.conflict("reorg.plan.notExecuted", id));
+    }
+
     record TriageDecision(String agencyCode) {
     }
 

@@ -91,6 +91,19 @@ class ReorgPages {
         return "reorg/officers";
     }
 
+    @PostMapping("/admin/reorg/plans/{id}/officers/{officerId}/appointment")
+    String appoint(@PathVariable UUID id, @PathVariable UUID officerId, @RequestParam(required = false) String post,
+                   RedirectAttributes redirect) {
+        try {
+            officers.appointAwaiting(id, officerId, post);
+            redirect.addFlashAttribute("info", messages.getMessage("reorg.officers.appointed", new Object[] {post},
+                    LocaleContextHolder.getLocale()));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/admin/reorg/plans/" + id + "/officers";
+    }
+
     @PostMapping("/admin/reorg/plans/{id}/{action}")
     String act(@PathVariable UUID id, @PathVariable String action, Authentication auth, RedirectAttributes redirect) {
         try {
