@@ -232,6 +232,44 @@ class ReorgApiTest {
     }
 
     @Test
+    void theApiCanExecuteInTheBackgroundAndReportProgress() {
+        World w = world();
+        String tag = "as" + UUID.randomUUID().toString().substring(0, 6);
+        List<DossierBulk.NewDossier> ds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ds.add(dossier("UBND-" + w.a(), w.a(), i + " Đường Hai", tag, i, DossierState.ACCEPTED));
+        }
+        bulk.insert(ds);
+        Map<String, Object> plan = Map.of(
+                "name", "Thử nghiệm nền " + w.p(), "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm",
+                "batchSize", 1,
+                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
+                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
+        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        String progress = "/api/v1/reorg/plans/" + id + "/progress";
+        assertThat(http.getAs("quantri", "demo", progress).json().get("batches").asInt()).isZero();
+        assertThat(http.getAs("congdan", "demo", progress).status()).isEqualTo(403);
+
+        Http.Response started = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute?async=true", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.raw().headers().firstValue("Location").orElseThrow()).endsWith(progress);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            JsonNode p = http.getAs("kiemtra", "demo", progress).json();
+            return !p.get("running").asBoolean() && !p.get("state").asString().equals("EXECUTING")
+                    && !p.get("state").asString().equals("DRAFT");
+        });
+        JsonNode done = http.getAs("kiemtra", "demo", progress).json();
+        assertThat(done.get("batches").asInt()).isEqualTo(4);
+        assertThat(done.get("batchesDone").asInt()).isEqualTo(4);
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("failure").isNull()).isTrue();
+        ds.forEach(d -> assertThat(agencyOf(d.id())).isEqualTo("UBND-" + w.d()));
+        // An unknown plan cannot start: refused at once, not later in the background.
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + UUID.randomUUID() + "/execute?async=true",
+                Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
     void validationFindsMissingSuccessorsClosingSuccessorsAndCycles() {
         World w = world();
         Map<String, Object> plan = Map.of("name", "Vòng lặp", "effective", "2027-02-01", "legalBasis", "Thử",

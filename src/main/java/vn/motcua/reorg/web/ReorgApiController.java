@@ -42,7 +42,11 @@ class ReorgApiController {
     private final DocumentValidity validity;
     private final OfficerMoves officers;
 
-    ReorgApiController(ReorgEngine engine, DocumentValidity validity, OfficerMoves officers) {
+    private final BackgroundExecutions background;
+
+    ReorgApiController(ReorgEngine engine, DocumentValidity validity, OfficerMoves officers,
+                       BackgroundExecutions background) {
+        this.background = background;
         this.engine = engine;
         this.validity = validity;
         this.officers = officers;
@@ -132,9 +136,30 @@ class ReorgApiController {
 
     @PostMapping("/plans/{id}/execute")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Execute (or resume) the plan: unit changes, then journaled batches of dossier transfers")
-    Reports.Execution execute(@PathVariable UUID id, Authentication auth) {
-        return engine.execute(id, auth.getName());
+    @Operation(summary = "Execute (or resume) the plan: unit changes, then journaled batches of dossier transfers. "
+            + "Returns the execution report when done; with async=true, 202 at once (Location: the progress)")
+    org.springframework.http.ResponseEntity<?> execute(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean async,
+                                                        Authentication auth, java.util.Locale locale) {
+        if (async) {
+            background.start(id, auth.getName(), locale);
+            return org.springframework.http.ResponseEntity.accepted()
+                    .location(java.net.URI.create("/api/v1/reorg/plans/" + id + "/progress")).body(progress(id));
+        }
+        return org.springframework.http.ResponseEntity.ok(engine.execute(id, auth.getName()));
+    }
+
+    /** Progress of an execution, and why the last background run stopped if it did. */
+    record ProgressView(String state, long journaled, int batches, int batchesDone, int percent, boolean running,
+                        String failure) {
+    }
+
+    @GetMapping("/plans/{id}/progress")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Operation(summary = "How far the plan's execution has come: batches done of the journal's, running on this node")
+    ProgressView progress(@PathVariable UUID id) {
+        ReorgEngine.Progress p = engine.progress(id);
+        return new ProgressView(p.state(), p.journaled(), p.batches(), p.batchesDone(), p.percent(), p.running(),
+                background.failure(id).orElse(null));
     }
 
     @GetMapping("/plans/{id}/journal.csv")

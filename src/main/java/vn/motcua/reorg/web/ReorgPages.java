@@ -28,13 +28,10 @@ class ReorgPages {
     private final DocumentValidity validity;
     private final MessageSource messages;
     private final OfficerMoves officers;
-    private final org.springframework.core.task.TaskExecutor background;
-    /** Why the last background execution of a plan stopped, shown on its page (this node only). */
-    private final java.util.Map<UUID, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BackgroundExecutions background;
 
     ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages, OfficerMoves officers,
-               @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
-               org.springframework.core.task.TaskExecutor background) {
+               BackgroundExecutions background) {
         this.background = background;
         this.engine = engine;
         this.validity = validity;
@@ -64,10 +61,7 @@ class ReorgPages {
     String plan(@PathVariable UUID id, Model model) {
         model.addAttribute("plan", engine.view(id));
         model.addAttribute("progress", engine.progress(id));
-        String failure = failures.get(id);
-        if (failure != null && !model.containsAttribute("error")) {
-            model.addAttribute("error", failure);
-        }
+        background.failure(id).filter(f -> !model.containsAttribute("error")).ifPresent(f -> model.addAttribute("error", f));
         return "reorg/plan";
     }
 
@@ -110,7 +104,7 @@ class ReorgPages {
             switch (action) {
                 case "validate" -> engine.validate(id);
                 case "dry-run" -> engine.dryRun(id);
-                case "execute" -> executeInBackground(id, auth.getName());
+                case "execute" -> background.start(id, auth.getName(), LocaleContextHolder.getLocale());
                 case "reconcile" -> engine.reconcile(id);
                 default -> throw ApiException.notFound("reorg.plan.notFound", id);
             }
@@ -118,27 +112,6 @@ class ReorgPages {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/admin/reorg/plans/" + id;
-    }
-
-    /**
-     * A million dossiers take minutes: the page starts the execution and shows its progress instead of holding the
-     * request open (the API's execute stays synchronous). A failure — a crash of this node is resumed by executing
-     * again — is kept for the plan's page.
-     */
-    private void executeInBackground(UUID id, String user) {
-        engine.requireExecutable(id);
-        failures.remove(id);
-        background.execute(() -> {
-            try {
-                engine.execute(id, user);
-            } catch (ApiException e) {
-                failures.put(id, message(e));
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ReorgPages.class).error("Execution of plan {} stopped", id, e);
-                failures.put(id, messages.getMessage("reorg.exec.failed", new Object[] {e.getMessage()}, "reorg.exec.failed",
-                        java.util.Locale.forLanguageTag("vi")));
-            }
-        });
     }
 
     @GetMapping("/reorg/document-validity")
