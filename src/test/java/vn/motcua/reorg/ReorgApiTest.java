@@ -102,6 +102,15 @@ class ReorgApiTest {
         return w;
     }
 
+    /** A plan merging wards A and B of the world into a new ward D from 2027-01-01; its id. */
+    private String mergeIntoNewWard(World w, String name, int batchSize) {
+        Map<String, Object> plan = Map.of(
+                "name", name, "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm", "batchSize", batchSize,
+                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
+                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
+        return http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+    }
+
     private DossierBulk.NewDossier dossier(String agency, String unit, String line, String tag, int i, DossierState state) {
         Instant received = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(ReorgFixtures.VN).toInstant().plusSeconds(i);
         return new DossierBulk.NewDossier(UUID.randomUUID(), null, "1.001193", "Đăng ký khai sinh", state, tag + "-" + i,
@@ -204,12 +213,7 @@ class ReorgApiTest {
                     DossierState.ACCEPTED));
         }
         bulk.insert(ds);
-        Map<String, Object> plan = Map.of(
-                "name", "Thử nghiệm trang " + w.p(), "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm",
-                "batchSize", 2,
-                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
-                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
-        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        String id = mergeIntoNewWard(w, "Thử nghiệm trang " + w.p(), 2);
         login("quantri");
         String page = "/admin/reorg/plans/" + id;
 
@@ -240,12 +244,7 @@ class ReorgApiTest {
             ds.add(dossier("UBND-" + w.a(), w.a(), i + " Đường Hai", tag, i, DossierState.ACCEPTED));
         }
         bulk.insert(ds);
-        Map<String, Object> plan = Map.of(
-                "name", "Thử nghiệm nền " + w.p(), "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm",
-                "batchSize", 1,
-                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
-                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
-        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        String id = mergeIntoNewWard(w, "Thử nghiệm nền " + w.p(), 1);
         String progress = "/api/v1/reorg/plans/" + id + "/progress";
         assertThat(http.getAs("quantri", "demo", progress).json().get("batches").asInt()).isZero();
         assertThat(http.getAs("congdan", "demo", progress).status()).isEqualTo(403);
