@@ -28,8 +28,6 @@ class StaffChangesTest {
     TerritoryAgencies agencies;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
 
     final String unit = "T" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     final LocalDate d1 = LocalDate.of(2033, 1, 1);
@@ -92,31 +90,6 @@ class StaffChangesTest {
         assertThat(directory.postsOfOfficer(minh, d3)).isEmpty();
         assertThat(holdings(lan)).isEqualTo(1);
 
-        changes.apply(UnitChanges.builder().close(unit).build(), LocalDate.of(2035, 1, 1), "Kết thúc thử nghiệm");
-    }
-
-    @Test
-    void withinATransactionAnswersAreKeptUntilAStaffChangeInIt() {
-        String agency = openTestWard();
-        String code = agency + "-TN";
-        staff.openPost(agency, code, "Công chức tiếp nhận", PostRole.RECEPTION, null, d1);
-        UUID an = officer("Phạm Văn An");
-        UUID binh = officer("Võ Thị Bình");
-        staff.appoint(an, code, d1);
-        tx.executeWithoutResult(t -> {
-            assertThat(directory.holders(agency, PostRole.RECEPTION, d2)).extracting(PostHolding::officerId).containsExactly(an);
-            // Written behind the directory's back: the transaction keeps the answer it was given...
-            jdbc.sql("insert into territory_post_holding (id, post_id, officer_id, valid_from) "
-                    + "select ?, id, ?, ? from territory_post where code = ?").params(UUID.randomUUID(), binh, d1, code).update();
-            assertThat(directory.holders(agency, PostRole.RECEPTION, d2)).hasSize(1);
-            // ...until a staff change in the transaction, after which it asks again.
-            staff.endHolding(an, code, d2);
-            assertThat(directory.holders(agency, PostRole.RECEPTION, d2)).extracting(PostHolding::officerId)
-                    .containsExactly(binh);
-        });
-        // Outside a transaction every call reads the database.
-        assertThat(directory.holders(agency, PostRole.RECEPTION, d1)).extracting(PostHolding::officerId)
-                .containsExactlyInAnyOrder(an, binh);
         changes.apply(UnitChanges.builder().close(unit).build(), LocalDate.of(2035, 1, 1), "Kết thúc thử nghiệm");
     }
 

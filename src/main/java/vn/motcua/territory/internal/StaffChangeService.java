@@ -26,11 +26,8 @@ public class StaffChangeService implements StaffChanges {
 
     private final JdbcClient jdbc;
 
-    private final StaffDirectory directory;
-
-    StaffChangeService(JdbcClient jdbc, StaffDirectory directory) {
+    StaffChangeService(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.directory = directory;
     }
 
     @Override
@@ -44,7 +41,6 @@ public class StaffChangeService implements StaffChanges {
     @Override
     @Transactional
     public Post openPost(String agencyCode, String postCode, String title, PostRole role, String field, LocalDate from) {
-        directory.forget(); // answers read earlier in this transaction may no longer hold
         if (postCode == null || postCode.isBlank() || title == null || title.isBlank() || role == null || from == null) {
             throw ApiException.badRequest("territory.staff.postIncomplete");
         }
@@ -74,7 +70,6 @@ public class StaffChangeService implements StaffChanges {
     @Override
     @Transactional
     public PostHolding appoint(UUID officerId, String postCode, LocalDate from) {
-        directory.forget(); // answers read earlier in this transaction may no longer hold
         requireOfficer(officerId);
         Post post = post(postCode, from).orElseThrow(() -> ApiException.unprocessable("territory.staff.noPost", postCode, from));
         Optional<PostHolding> held = holding(officerId, post.id(), from);
@@ -92,7 +87,6 @@ public class StaffChangeService implements StaffChanges {
     @Override
     @Transactional
     public boolean endHolding(UUID officerId, String postCode, LocalDate at) {
-        directory.forget(); // answers read earlier in this transaction may no longer hold
         requireOfficer(officerId);
         LocalDate before = at.minusDays(1);
         Post post = post(postCode, before).orElseThrow(() -> ApiException.unprocessable("territory.staff.noPost", postCode, before));
@@ -108,7 +102,6 @@ public class StaffChangeService implements StaffChanges {
     @Override
     @Transactional
     public int closePostsOf(Collection<String> agencyCodes, LocalDate at) {
-        directory.forget(); // answers read earlier in this transaction may no longer hold
         if (agencyCodes.isEmpty()) {
             return 0;
         }

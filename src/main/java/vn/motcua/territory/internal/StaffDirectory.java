@@ -1,14 +1,10 @@
 package vn.motcua.territory.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Service;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;
@@ -42,8 +38,8 @@ public class StaffDirectory implements Staff {
 
     @Override
     public List<PostHolding> postsOf(String username, LocalDate asOf) {
-        return memo(List.of("postsOf", username, asOf), () -> jdbc.sql(SELECT + " and o.username = :u order by a.code, p.code")
-                .param("d", asOf).param("u", username).query(StaffDirectory::holding).list());
+        return jdbc.sql(SELECT + " and o.username = :u order by a.code, p.code")
+                .param("d", asOf).param("u", username).query(StaffDirectory::holding).list();
     }
 
     @Override
@@ -54,56 +50,8 @@ public class StaffDirectory implements Staff {
 
     @Override
     public List<PostHolding> holders(String agencyCode, PostRole role, LocalDate asOf) {
-        return memo(List.of("holders", agencyCode, role, asOf), () -> jdbc.sql(SELECT
-                        + " and a.code = :a and p.role = :r order by p.code, o.full_name")
-                .param("d", asOf).param("a", agencyCode).param("r", role.name()).query(StaffDirectory::holding).list());
-    }
-
-    /**
-     * Within one transaction the same question gets the same answer without another round trip: one officer action
-     * asks several times who the officer is and who holds the queue's posts. A staff change in the transaction
-     * ({@link StaffChangeService}) forgets the answers; outside a transaction nothing is kept.
-     */
-    private List<PostHolding> memo(Object key, java.util.function.Supplier<List<PostHolding>> load) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return load.get();
-        }
-        @SuppressWarnings("unchecked")
-        Map<Object, List<PostHolding>> answers = (Map<Object, List<PostHolding>>) TransactionSynchronizationManager.getResource(this);
-        if (answers == null) {
-            Map<Object, List<PostHolding>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(StaffDirectory.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(StaffDirectory.this, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(StaffDirectory.this);
-                }
-            });
-            answers = fresh;
-        }
-        List<PostHolding> known = answers.get(key);
-        if (known == null) {
-            known = List.copyOf(load.get());
-            answers.put(key, known);
-        }
-        return known;
-    }
-
-    /** Forgets what this transaction was told (after a staff change in it). */
-    void forget() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> answers) {
-            answers.clear();
-        }
+        return jdbc.sql(SELECT + " and a.code = :a and p.role = :r order by p.code, o.full_name")
+                .param("d", asOf).param("a", agencyCode).param("r", role.name()).query(StaffDirectory::holding).list();
     }
 
     /** Every holding in the agency on that date (for the unit page). */
