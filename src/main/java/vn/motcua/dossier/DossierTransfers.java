@@ -76,6 +76,13 @@ public interface DossierTransfers {
      */
     int transferBatch(UUID planId, int batchNo, String actor, String reason, boolean notifyApplicants);
 
+    /** How far a plan's batches have come, read from the batch records and the journal's primary key (cheap to poll). */
+    BatchProgress batchProgress(UUID planId);
+
+    /** @param batches 0 while the journal is not written; {@code moved} counts the dossiers of the batches done */
+    record BatchProgress(int batches, int batchesDone, long moved) {
+    }
+
     /** States, now, of the dossiers in the plan's journal that are still open. */
     Map<String, Long> journaledOpenByState(UUID planId);
 

@@ -162,6 +162,13 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     }
 
     @Override
+    public BatchProgress batchProgress(UUID planId) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+        return jdbc.queryForObject("select count(*), coalesce(sum(moved), 0) from dossier_transfer_batch where plan_id = ?",
+                (rs, i) -> new BatchProgress(max == null ? 0 : max, rs.getInt(1), rs.getLong(2)), planId);
+    }
+
+    @Override
     public List<Integer> pendingBatches(UUID planId) {
         Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
         if (max == null) {

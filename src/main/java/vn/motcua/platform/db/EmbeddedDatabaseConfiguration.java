@@ -53,24 +53,32 @@ public class EmbeddedDatabaseConfiguration {
         Path dir = properties.dataDir().resolve("pg").toAbsolutePath().normalize();
         Files.createDirectories(dir);
         long started = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(embedded.port())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", SHARED_BUFFERS)
-                .setServerConfig("max_wal_size", MAX_WAL_SIZE)
-                .setServerConfig("checkpoint_timeout", "15min")
-                .start();
+                .setServerConfig("max_connections", "100");
+        EmbeddedPostgres pg = durable(sized(builder)).start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - started) / 1_000_000);
         createDatabaseIfMissing(pg, DATABASE);
         return new EmbeddedDatabase(pg, DATABASE, true);
+    }
+
+    /** Memory and checkpoint spacing for a machine that runs Motcua (see {@link #SHARED_BUFFERS}). */
+    static EmbeddedPostgres.Builder sized(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("shared_buffers", SHARED_BUFFERS)
+                .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+                .setServerConfig("checkpoint_timeout", "15min");
+    }
+
+    /** Every acknowledged commit is on disk (zonky's default turns synchronous commit off). */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
     }
 
     @Bean(destroyMethod = "close")
@@ -132,14 +140,11 @@ public class EmbeddedDatabaseConfiguration {
                         .setRegisterShutdownHook(false)
                         .setLocaleConfig("encoding", "UTF8")
                         .setLocaleConfig("locale", "C")
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("shared_buffers", SHARED_BUFFERS)
-                        .setServerConfig("max_wal_size", MAX_WAL_SIZE)
-                        .setServerConfig("checkpoint_timeout", "15min");
+                        .setServerConfig("max_connections", "300");
+                sized(builder);
                 if (Boolean.getBoolean("motcua.test.durable")) {
                     // Benchmarks measure with the durability the application runs with (every commit waits for fsync).
-                    builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                            .setServerConfig("full_page_writes", "on");
+                    durable(builder);
                 }
                 if (Boolean.getBoolean("motcua.test.pg-stat-statements")) {
                     // Benchmarks print the statements that cost the most (-Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true).

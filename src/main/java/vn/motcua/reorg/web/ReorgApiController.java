@@ -149,7 +149,7 @@ class ReorgApiController {
     }
 
     /** Progress of an execution, and why the last background run stopped if it did. */
-    record ProgressView(String state, long journaled, int batches, int batchesDone, int percent, boolean running,
+    record ProgressView(String state, long moved, int batches, int batchesDone, int percent, boolean running,
                         String failure) {
     }
 
@@ -158,7 +158,7 @@ class ReorgApiController {
     @Operation(summary = "How far the plan's execution has come: batches done of the journal's, running on this node")
     ProgressView progress(@PathVariable UUID id) {
         ReorgEngine.Progress p = engine.progress(id);
-        return new ProgressView(p.state(), p.journaled(), p.batches(), p.batchesDone(), p.percent(), p.running(),
+        return new ProgressView(p.state(), p.moved(), p.batches(), p.batchesDone(), p.percent(), p.running(),
                 background.failure(id).orElse(null));
     }
 
