@@ -46,8 +46,10 @@ class OutboxSender {
     private final Executor nudges;
     private final Clock clock;
     private final NotifyProperties properties;
-    /** A wake-up is queued and has not started yet: further commits need not queue another. */
-    private final AtomicBoolean nudged = new AtomicBoolean();
+    /** A sweep was asked for since the sender thread last began one. */
+    private final AtomicBoolean requested = new AtomicBoolean();
+    /** The sender thread is queued or running on the executor. */
+    private final AtomicBoolean active = new AtomicBoolean();
 
     @Autowired
     OutboxSender(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail,
@@ -96,21 +98,38 @@ class OutboxSender {
         });
     }
 
-    /** Runs a sweep on the task executor, unless one is queued already (or here, without an executor). */
+    /**
+     * Asks for a sweep on the task executor. One sender thread at most per node: wake-ups while it runs make it
+     * sweep once more when done (so a message committed during a sweep is not left for the next schedule), and
+     * a long backlog never occupies more than one executor thread.
+     */
     private void wake() {
         if (nudges == null) {
             sweepQuietly();
-        } else if (nudged.compareAndSet(false, true)) {
+            return;
+        }
+        requested.set(true);
+        if (active.compareAndSet(false, true)) {
             try {
-                nudges.execute(() -> {
-                    nudged.set(false);
-                    sweepQuietly();
-                });
+                nudges.execute(this::drain);
             } catch (RuntimeException e) {
                 // Executor full or shutting down: the scheduled sweep sends it.
-                nudged.set(false);
+                active.set(false);
             }
         }
+    }
+
+    private void drain() {
+        do {
+            try {
+                while (requested.getAndSet(false)) {
+                    sweepQuietly();
+                }
+            } finally {
+                active.set(false);
+            }
+            // A wake-up between the last check and the release found the sender active and left it to us.
+        } while (requested.get() && active.compareAndSet(false, true));
     }
 
     @Scheduled(fixedDelayString = "${motcua.notify.send-interval:PT5S}", initialDelayString = "${motcua.notify.send-interval:PT5S}")
