@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published (through the event publication registry, so never lost after commit) whenever a dossier
- * changes state. Carries what a notification needs, so listeners need not read the dossier back.
+ * Published inside the transaction that changes a dossier's state, whenever it does. Listeners run in that
+ * transaction (notify writes its outbox row there, so it commits or rolls back with the change). Carries what a
+ * notification needs, so listeners need not read the dossier back.
  */
 public record DossierStateChanged(UUID dossierId, String code, DossierState from, DossierState to,
                                   Instant at, String procedureName, String agencyName,

@@ -8,33 +8,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierStateChanged;
 
-/** Emails the applicant on every change of their dossier's state. */
+/**
+ * Emails the applicant on every change of their dossier's state and on an apology (Form 04): the message is
+ * written to the outbox in the transaction that changes the dossier, and sent after commit by {@link OutboxSender}.
+ */
 @Service
 public class Notifications {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final JdbcClient jdbc;
-    private final java.util.function.Supplier<JavaMailSender> mail;
+    private final OutboxSender outbox;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock) {
+    Notifications(JdbcClient jdbc, OutboxSender outbox, Clock clock) {
         this.jdbc = jdbc;
-        // Resolved once: a bean lookup per message costs more than the message.
-        this.mail = org.springframework.util.function.SingletonSupplier.ofNullable(mail::getIfAvailable);
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -42,7 +38,8 @@ public class Notifications {
                           String status) {
     }
 
-    @ApplicationModuleListener
+    /** Runs in the publisher's transaction (a plain listener): the message commits with the state change. */
+    @EventListener
     void on(DossierStateChanged e) {
         if (e.applicantEmail() == null || e.applicantEmail().isBlank()) {
             return;
@@ -69,7 +66,7 @@ public class Notifications {
     }
 
     /** Form 04: the apology and the new appointment, emailed to the applicant. */
-    @ApplicationModuleListener
+    @EventListener
     void on(vn.motcua.dossier.DossierApologyIssued e) {
         if (e.applicantEmail() == null || e.applicantEmail().isBlank()) {
             return;
@@ -86,36 +83,23 @@ public class Notifications {
     }
 
     /**
-     * Stores the message once per dedup key (a redelivered event writes nothing twice) and sends it when SMTP is
-     * configured; without SMTP it goes straight to the outbox (one statement, no status update).
+     * Inserts the message once per dedup key (a second delivery of the same event writes nothing), in the caller's
+     * transaction: it commits or rolls back with the dossier change. With a mail server it is {@code PENDING} and
+     * {@link OutboxSender} sends it after the commit; without one it stays in the outbox ({@code OUTBOX_ONLY}).
      */
     private void write(String dedupKey, UUID dossierId, String to, String subject, String body) {
-        JavaMailSender sender = mail.get();
-        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean sends = outbox.sends();
         int inserted = jdbc.sql("""
-                        insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
+                        insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
+                                                 next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
                         """)
-                .params(id, dedupKey, dossierId, to, subject, body, Timestamp.from(clock.instant()),
-                        sender == null ? "OUTBOX_ONLY" : "PENDING")
+                .params(UUID.randomUUID(), dedupKey, dossierId, to, subject, body, now, outbox.initialStatus(),
+                        sends ? now : null)
                 .update();
-        if (inserted == 1 && sender != null) {
-            send(sender, id, to, subject, body);
-        }
-    }
-
-    private void send(JavaMailSender sender, UUID id, String to, String subject, String body) {
-        try {
-            SimpleMailMessage m = new SimpleMailMessage();
-            m.setTo(to);
-            m.setSubject(subject);
-            m.setText(body);
-            sender.send(m);
-            jdbc.sql("update notification set status = 'SENT', sent_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), id).update();
-        } catch (RuntimeException ex) {
-            log.warn("Email {} to {} failed: {}", id, to, ex.getMessage());
-            jdbc.sql("update notification set status = 'FAILED', error = ? where id = ?").params(ex.getMessage(), id).update();
+        if (inserted == 1 && sends) {
+            outbox.wakeAfterCommit();
         }
     }
 

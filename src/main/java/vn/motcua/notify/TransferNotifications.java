@@ -7,16 +7,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.DossierTransfers;
 import vn.motcua.dossier.DossiersTransferred;
 
 /**
  * Tells applicants, after a reorganisation moved their dossier, which agency now handles it and that the due
- * date is unchanged. One listener call per transferred batch; one batched insert; a redelivered batch writes
- * nothing twice (dedup key per dossier and plan).
+ * date is unchanged. One listener call per transferred batch, inside the batch's transaction (the messages commit
+ * or roll back with the move); one batched insert; a batch run again writes nothing twice (dedup key per dossier
+ * and plan). With a mail server the messages are {@code PENDING} and {@link OutboxSender} sends them after commit.
  */
 @Service
 public class TransferNotifications {
@@ -26,15 +27,17 @@ public class TransferNotifications {
 
     private final JdbcTemplate jdbc;
     private final DossierTransfers transfers;
+    private final OutboxSender outbox;
     private final Clock clock;
 
-    TransferNotifications(JdbcTemplate jdbc, DossierTransfers transfers, Clock clock) {
+    TransferNotifications(JdbcTemplate jdbc, DossierTransfers transfers, OutboxSender outbox, Clock clock) {
         this.jdbc = jdbc;
         this.transfers = transfers;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DossiersTransferred e) {
         if (!e.notifies()) {
             return;
@@ -44,9 +47,12 @@ public class TransferNotifications {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        String status = outbox.initialStatus();
+        Timestamp due = outbox.sends() ? now : null;
         jdbc.batchUpdate("""
-                insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, 'OUTBOX_ONLY') on conflict (dedup_key) do nothing
+                insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
+                                         next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
                 """, notices, 1000, (ps, n) -> {
             String ref = n.code() != null ? n.code() : n.dossierId().toString();
             String body = "Kính gửi " + n.applicantName() + ",\n\n"
@@ -63,6 +69,9 @@ public class TransferNotifications {
             ps.setString(5, "[Một cửa] Hồ sơ " + ref + ": chuyển cơ quan giải quyết");
             ps.setString(6, body);
             ps.setTimestamp(7, now);
+            ps.setString(8, status);
+            ps.setTimestamp(9, due);
         });
+        outbox.wakeAfterCommit();
     }
 }

@@ -1,12 +1,10 @@
 package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -186,9 +184,8 @@ class ProcessingBrowserTest {
                 .header("Authorization", Http.basic("tiepnhan", "demo")).build());
         assertThat(text(form06)).contains("Quá hạn").contains("Trần Thị Bình").contains("Lê Văn Cường")
                 .contains("Đặng Thị Hoa");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-                "select subject from notification where dossier_id = ?").param(UUID.fromString(id)).query(String.class)
-                .list()).anyMatch(s -> s.contains("xin lỗi")));
+        assertThat(jdbc.sql("select subject from notification where dossier_id = ?").param(UUID.fromString(id))
+                .query(String.class).list()).anyMatch(s -> s.contains("xin lỗi"));
         assertThat(jdbc.sql("select distinct actor from dossier_event where dossier_id = ? and actor <> 'congdan'")
                 .param(UUID.fromString(id)).query(String.class).list())
                 .containsExactlyInAnyOrder("tiepnhan", "chuyenvien", "lanhdao", "trakq");

