@@ -125,6 +125,65 @@ public class DossierStore {
     public record Processing(String unit, Integer amount, String pausePolicy) {
     }
 
+    /** {@link #COLUMNS} qualified with the alias {@code d}, for queries that join the dossier row. */
+    private static final String D_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
+            .map(c -> "d." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+
+    /**
+     * A dossier locked for an action, with what the action reads of its own row (processing time, the process
+     * snapshot, the field) and its open step: one round trip instead of one per question.
+     *
+     * @param process    the process snapshotted at acceptance (empty before)
+     * @param pausedEver whether the clock was ever paused: step deadlines need the pauses only then
+     * @param open       the open step, or null
+     */
+    public record Locked(Dossier dossier, Processing processing, List<ProcessingStore.StepDef> process,
+                         ProcessingStore.Field field, boolean pausedEver, ProcessingStore.Step open) {
+    }
+
+    private static final TypeReference<List<ProcessingStore.StepDef>> PROCESS = new TypeReference<>() {
+    };
+
+    /**
+     * Locks the row ({@code for update of d} only) and reads, in the same statement, its open step and whether it
+     * was ever paused. Those two come from the statement's snapshot, taken before waiting for the lock: when another
+     * transaction changed the row meanwhile (every change of steps or pauses also updates the row, version + 1),
+     * the locked row is newer than the snapshot ({@code raced}) and they are read again, as a separate lookup would.
+     */
+    public Optional<Locked> lockForAction(UUID id) {
+        return jdbc.sql("select " + D_COLUMNS + """
+                        , d.process::text as process, d.procedure_field, d.field_key, d.processing_unit,
+                          d.processing_days, d.pause_policy,
+                          exists(select 1 from dossier_pause p where p.dossier_id = d.id) as paused_ever,
+                          d.version <> (select x.version from dossier x where x.id = d.id) as raced,
+                        """ + ProcessingStore.STEP_COLUMNS_S + """
+                         from dossier d left join dossier_step s on s.dossier_id = d.id and s.finished_at is null
+                        where d.id = ? for update of d
+                        """)
+                .param(id)
+                .query((rs, n) -> {
+                    String process = rs.getString("process");
+                    Locked l = new Locked(map(rs, n), new Processing(rs.getString("processing_unit"),
+                            (Integer) rs.getObject("processing_days"), rs.getString("pause_policy")),
+                            process == null ? List.of() : json.readValue(process, PROCESS),
+                            new ProcessingStore.Field(rs.getString("procedure_field"), rs.getString("field_key")),
+                            rs.getBoolean("paused_ever"),
+                            rs.getObject("s_seq") == null ? null : ProcessingStore.step(rs, "s_"));
+                    return rs.getBoolean("raced") ? reread(l) : l;
+                })
+                .optional();
+    }
+
+    /** The open step and the pauses as committed now that the row is locked (see {@link #lockForAction}). */
+    private Locked reread(Locked l) {
+        UUID id = l.dossier().id();
+        var open = jdbc.sql("select * from dossier_step where dossier_id = ? and finished_at is null").param(id)
+                .query(ProcessingStore::step).optional().orElse(null);
+        boolean paused = jdbc.sql("select exists(select 1 from dossier_pause where dossier_id = ?)").param(id)
+                .query(Boolean.class).single();
+        return new Locked(l.dossier(), l.processing(), l.process(), l.field(), paused, open);
+    }
+
     public Processing processing(UUID id) {
         return jdbc.sql("select processing_unit, processing_days, pause_policy from dossier where id = ?").param(id)
                 .query((rs, n) -> new Processing(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
@@ -133,31 +192,42 @@ public class DossierStore {
 
     /**
      * Applies a change of state with optimistic locking: {@code expectedVersion} must be the version the
-     * actor saw. {@code set} holds extra columns to update (column name to value).
+     * actor saw. {@code set} holds extra columns to update (column name to value). Returns the row as updated
+     * ({@code returning}), so that an action needs no read at its end: put every column it changes in {@code set}.
      */
-    public void transition(Dossier d, int expectedVersion, DossierState to, Map<String, Object> set) {
+    public Dossier transition(Dossier d, int expectedVersion, DossierState to, Map<String, Object> set) {
         StringBuilder sql = new StringBuilder("update dossier set state = :state, version = version + 1");
         set.keySet().forEach(col -> sql.append(", ").append(col).append(" = :").append(col));
-        sql.append(" where id = :id and version = :version");
+        sql.append(" where id = :id and version = :version returning ").append(COLUMNS);
         var spec = jdbc.sql(sql.toString()).param("state", to.name()).param("id", d.id()).param("version", expectedVersion);
         for (var e : set.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Instant i) {
                 v = ts(i);
             } else if (v instanceof IntakeService.FormJson f) {
-                v = new org.postgresql.util.PGobject();
-                try {
-                    ((org.postgresql.util.PGobject) v).setType("jsonb");
-                    ((org.postgresql.util.PGobject) v).setValue(json.writeValueAsString(f.value()));
-                } catch (SQLException ex) {
-                    throw new IllegalStateException(ex);
-                }
+                v = jsonb(f.value());
+            } else if (v instanceof Jsonb j) {
+                v = jsonb(j.value());
             }
             spec = spec.param(e.getKey(), v);
         }
-        if (spec.update() != 1) {
-            throw new OptimisticLockingFailureException("Dossier " + d.id() + " changed since version " + expectedVersion);
+        return spec.query(this::map).optional().orElseThrow(() ->
+                new OptimisticLockingFailureException("Dossier " + d.id() + " changed since version " + expectedVersion));
+    }
+
+    /** A value for a jsonb column in {@link #transition}'s {@code set}. */
+    public record Jsonb(Object value) {
+    }
+
+    private org.postgresql.util.PGobject jsonb(Object value) {
+        var o = new org.postgresql.util.PGobject();
+        try {
+            o.setType("jsonb");
+            o.setValue(json.writeValueAsString(value));
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
         }
+        return o;
     }
 
     public void appendEvent(UUID dossierId, Instant at, String type, DossierState from, DossierState to, Actor actor,

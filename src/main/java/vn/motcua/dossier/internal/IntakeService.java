@@ -194,26 +194,30 @@ public class IntakeService {
 
     /** Reception accepts: a dossier code, the appointment from the calendar, Form 01. */
     public Dossier accept(UUID id, Integer expectedVersion, Actor actor) {
-        Dossier d = decidable(id, actor, DossierState.SUBMITTED);
-        return doAccept(d, version(d, expectedVersion), actor);
+        // The lock brings the processing time along (one statement).
+        DossierStore.Locked row = store.lockForAction(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        Dossier d = row.dossier();
+        officers.requireReception(actor, d.agencyCode());
+        requireState(d, DossierState.SUBMITTED);
+        return doAccept(d, row.processing(), version(d, expectedVersion), actor);
     }
 
-    private Dossier doAccept(Dossier d, int version, Actor actor) {
+    private Dossier doAccept(Dossier d, DossierStore.Processing processing, int version, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        var processing = store.processing(id);
         Instant due = processing.unit() == null ? null
                 : calendar.dueAt(d.countFrom(), new ProcessingTime(processing.amount(),
                 WorkingTimeUnit.valueOf(processing.unit())), d.agencyCode()).toInstant();
         // Processing starts first (the dossier row is locked since decidable()); the daily number is taken as late
         // as possible, because its row stays locked until commit and every acceptance of the agency that day waits.
-        events.publishEvent(new AcceptanceStarting(id, now, actor.username(), actor.displayName()));
-        String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
+        // Processing adds its process snapshot to the columns of this acceptance's update (one statement).
         Map<String, Object> set = new HashMap<>();
+        events.publishEvent(new AcceptanceStarting(d, processing, now, actor.username(), actor.displayName(), set));
+        String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
         set.put("code", code);
         set.put("accepted_at", now);
         set.put("due_at", due);
-        store.transition(d, version, DossierState.ACCEPTED, set);
+        Dossier accepted = store.transition(d, version, DossierState.ACCEPTED, set);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", code);
         if (due != null) {
@@ -221,7 +225,7 @@ public class IntakeService {
         }
         store.appendEvent(id, now, "ACCEPTED", d.state(), DossierState.ACCEPTED, actor, null, data);
         publish(d, d.state(), DossierState.ACCEPTED, now, null, code, due);
-        return store.find(id).orElseThrow();
+        return accepted;
     }
 
     /** One request listing everything missing or wrong (Form 02); the clock has not started. */
@@ -234,12 +238,12 @@ public class IntakeService {
     private Dossier doRequestSupplement(Dossier d, int version, List<RequestItem> items, String note, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, Map.of());
+        Dossier out = store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, Map.of());
         store.addRequest(id, "SUPPLEMENT", items, note, actor.username(), now);
         store.appendEvent(id, now, "SUPPLEMENT_REQUESTED", d.state(), DossierState.SUPPLEMENT_REQUESTED, actor, note,
                 Map.of("items", items.stream().map(RequestItem::asMap).toList()));
         publish(d, d.state(), DossierState.SUPPLEMENT_REQUESTED, now, note);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Refusal with reasons (Form 03). */
@@ -252,12 +256,12 @@ public class IntakeService {
     private Dossier doRefuse(Dossier d, int version, List<RequestItem> reasons, String note, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        store.transition(d, version, DossierState.REFUSED, Map.of("closed_at", now));
+        Dossier out = store.transition(d, version, DossierState.REFUSED, Map.of("closed_at", now));
         store.addRequest(id, "REFUSAL", reasons, note, actor.username(), now);
         store.appendEvent(id, now, "REFUSED", d.state(), DossierState.REFUSED, actor, note,
                 Map.of("items", reasons.stream().map(RequestItem::asMap).toList()));
         publish(d, d.state(), DossierState.REFUSED, now, note);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** The applicant completes the dossier (online or at the counter); reception decides again. */
@@ -288,7 +292,7 @@ public class IntakeService {
         }
         set.put("count_from", calendar.countFrom(now, d.agencyCode()).toInstant());
         set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
-        store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
+        Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
         for (Decoded f : files) {
             store.addAttachment(id, f.name(), f.type().contentType(), f.content(), actor.username(), now);
         }
@@ -296,7 +300,7 @@ public class IntakeService {
         store.appendEvent(id, now, "SUPPLEMENTED", d.state(), DossierState.SUBMITTED, actor, null,
                 Map.of("attachments", files.size()));
         publish(d, d.state(), DossierState.SUBMITTED, now, null);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Triage: the province service centre (or an administrator) sends the dossier to an agency. */
@@ -313,11 +317,11 @@ public class IntakeService {
         set.put("agency_code", agency.code());
         set.put("agency_name", agency.name());
         set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, agency.code()).toInstant());
-        store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
+        Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
         store.appendEvent(id, now, "ROUTED", d.state(), DossierState.SUBMITTED, actor, reason,
                 Map.of("agency", agency.code()));
         publish(d, d.state(), DossierState.SUBMITTED, now, reason);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Demo data only: a decision by a demo officer (who may have no login account), same effects. */
@@ -325,7 +329,7 @@ public class IntakeService {
         Dossier d = store.lock(id).orElseThrow();
         requireState(d, DossierState.SUBMITTED);
         return switch (decision) {
-            case ACCEPT -> doAccept(d, d.version(), officer);
+            case ACCEPT -> doAccept(d, store.processing(id), d.version(), officer);
             case SUPPLEMENT -> doRequestSupplement(d, d.version(), items, null, officer);
             case REFUSE -> doRefuse(d, d.version(), items, null, officer);
         };

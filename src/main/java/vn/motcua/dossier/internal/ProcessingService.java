@@ -95,10 +95,14 @@ public class ProcessingService {
         }
     }
 
-    /** Published by reception inside the acceptance transaction, before the dossier code is taken. */
+    /**
+     * Published by reception inside the acceptance transaction, before the dossier code is taken. Reception holds
+     * the lock on a SUBMITTED dossier, which has no steps yet, and passes the row it read: nothing to read again.
+     * The process snapshot joins the acceptance's own update of the row ({@code e.set()}).
+     */
     @EventListener
     void onAcceptanceStarting(AcceptanceStarting e) {
-        start(e.dossierId(), e.at(), e.by(), e.byName());
+        start(e.dossier(), e.processing(), e.at(), e.by(), e.byName(), e.set());
     }
 
     void start(UUID id, Instant at) {
@@ -106,40 +110,51 @@ public class ProcessingService {
             return;
         }
         var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
-        start(id, at, accepted.map(ev -> ev.actor()).orElse("system"), accepted.map(ev -> ev.actorName()).orElse(null));
+        start(store.find(id).orElseThrow(), store.processing(id), at, accepted.map(ev -> ev.actor()).orElse("system"),
+                accepted.map(ev -> ev.actorName()).orElse(null), null);
     }
 
-    private void start(UUID id, Instant at, String by, String byName) {
-        if (steps.hasSteps(id)) {
-            return;
-        }
-        Dossier d = store.find(id).orElseThrow();
+    /**
+     * Snapshots the process and writes the first steps of a dossier that has none. {@code acceptanceSet}: the columns
+     * the acceptance is about to update, to which the snapshot is added (null: saved here).
+     */
+    private void start(Dossier d, DossierStore.Processing processing, Instant at, String by, String byName,
+                       Map<String, Object> acceptanceSet) {
+        UUID id = d.id();
         ProcedureVersion version = catalogue.versionInForce(d.procedureCode(),
                 LocalDate.ofInstant(d.receivedAt(), IntakeService.VN)).orElse(null);
-        List<StepDef> process = process(d, version);
+        List<StepDef> process = process(processing, version);
         String field = version == null || version.field() == null || version.field().isBlank() ? null
                 : version.field().strip();
         String fieldKey = FieldKeys.key(field);
-        steps.saveProcess(id, process, field, fieldKey);
+        if (acceptanceSet != null) {
+            acceptanceSet.put("process", new DossierStore.Jsonb(process));
+            acceptanceSet.put("procedure_field", field);
+            acceptanceSet.put("field_key", fieldKey);
+        } else {
+            steps.saveProcess(id, process, field, fieldKey);
+        }
+        List<ProcessingStore.NewStep> rows = new ArrayList<>();
         StepDef first = process.get(0);
         int next = 0;
         if (first.role() == PostRole.RECEPTION) {
             // Reception was the acceptance itself: recorded as done by the accepting officer.
             Instant opened = d.countFrom() == null ? d.receivedAt() : d.countFrom();
             Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
-            steps.openStep(id, first, d.agencyCode(), queueField(fieldKey, d.agencyCode(), first.role(), at),
-                    d.receivedAt(), d.submittedBy(), null, due, by, byName);
-            Step s = steps.openStep(id).orElseThrow();
-            steps.finishStep(id, s.seq(), at, by, "DONE", StepTiming.classify(calendar, at, due));
+            rows.add(new ProcessingStore.NewStep(first, d.agencyCode(),
+                    queueField(fieldKey, d.agencyCode(), first.role(), at), d.receivedAt(), d.submittedBy(), null, due,
+                    by, byName, at, "DONE", StepTiming.classify(calendar, at, due)));
             next = 1;
         }
         StepDef def = process.get(next);
-        steps.openStep(id, def, d.agencyCode(), queueField(fieldKey, d.agencyCode(), def.role(), at), at, by, byName,
-                StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null);
+        rows.add(new ProcessingStore.NewStep(def, d.agencyCode(), queueField(fieldKey, d.agencyCode(), def.role(), at),
+                at, by, byName, StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null,
+                null, null, null));
+        steps.insertFirstSteps(id, rows);
     }
 
     /** The version's process, or the default reception → appraisal → approval → return; always ends with a return step. */
-    List<StepDef> process(Dossier d, ProcedureVersion version) {
+    List<StepDef> process(DossierStore.Processing p, ProcedureVersion version) {
         List<ProcessStep> defined = version == null || version.process() == null ? List.of() : version.process();
         List<StepDef> out = new ArrayList<>();
         for (ProcessStep s : defined) {
@@ -147,7 +162,6 @@ public class ProcessingService {
                     s.quota() == null ? null : s.quota().inWorkingHours()));
         }
         if (out.stream().noneMatch(s -> s.role() != PostRole.RECEPTION)) {
-            var p = store.processing(d.id());
             int hours = p.unit() == null ? 0 : "WORKING_DAYS".equals(p.unit()) ? p.amount() * 8 : p.amount();
             int reception = hours / 10;
             int approval = hours * 2 / 10;
@@ -214,9 +228,9 @@ public class ProcessingService {
         }
         Actor actor = actor(username, post);
         steps.assign(id, s.seq(), username, actor.displayName(), now);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         store.appendEvent(id, now, "CLAIMED", c.d().state(), c.to(), actor, null, Map.of("step", s.code()));
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** A leader of the step's agency assigns (or reassigns, e.g. when the officer is absent). */
@@ -227,10 +241,10 @@ public class ProcessingService {
         if (assignee == null || assignee.isBlank()) {
             throw ApiException.unprocessable("processing.assign.noOfficer");
         }
-        PostHolding target = holder(c.d(), s.agencyCode(), s.role(), s.fieldKey(), assignee, now);
+        PostHolding target = holder(c, s.agencyCode(), s.role(), s.fieldKey(), assignee, now);
         String previous = s.assignee();
         steps.assign(id, s.seq(), assignee, target.officerName(), now);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", s.code());
         data.put("to", assignee);
@@ -239,7 +253,7 @@ public class ProcessingService {
         }
         store.appendEvent(id, now, previous == null ? "ASSIGNED" : "REASSIGNED", c.d().state(), c.to(),
                 actor(username, leader), reason, data);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     // ---- moving between steps ----------------------------------------------------------------------
@@ -248,27 +262,28 @@ public class ProcessingService {
     public Dossier forward(UUID id, Integer version, String username, String note, String to, Instant now) {
         Ctx c = begin(id, version, username, Action.FORWARD, now);
         Step s = c.open();
-        List<StepDef> process = steps.process(id);
+        List<StepDef> process = c.process();
         StepDef decision = decisionStep(process);
         if (s.order() >= decision.order()) {
             throw ApiException.conflict(s.order() == decision.order() ? "processing.forward.decide" : "processing.forward.last");
         }
-        Actor actor = performer(c, username, now);
+        Actor actor = performer(c, username);
         StepDef next = process.get(s.order());
-        finish(c.d(), s, now, username, "DONE");
+        finish(c, s, now, actor, "DONE");
         String nextAssignee = null;
         String nextName = null;
+        // The next step's queue field, asked once: for the named officer's check and for the step itself.
+        String nextField = queueField(c.field().key(), s.agencyCode(), next.role(), now);
         if (to != null && !to.isBlank()) {
-            String nextField = queueField(steps.field(id).key(), s.agencyCode(), next.role(), now);
-            PostHolding p = holder(c.d(), s.agencyCode(), next.role(), nextField, to.strip(), now);
+            PostHolding p = holder(c, s.agencyCode(), next.role(), nextField, to.strip(), now);
             nextAssignee = to.strip();
             nextName = p.officerName();
         }
-        open(c.d(), next, s.agencyCode(), now, actor, nextAssignee, nextName);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        open(c, next, s.agencyCode(), nextField, now, actor, nextAssignee, nextName);
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         store.appendEvent(id, now, "FORWARDED", c.d().state(), c.to(), actor, note,
                 handoff(s, next.code(), nextAssignee));
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Sends the dossier back one step, with a reason, to the officer who did that step. */
@@ -276,21 +291,22 @@ public class ProcessingService {
         requireText(reason, "processing.reason.required");
         Ctx c = begin(id, version, username, Action.SEND_BACK, now);
         Step s = c.open();
-        List<StepDef> process = steps.process(id);
+        List<StepDef> process = c.process();
         StepDef previous = s.order() > 1 ? process.get(s.order() - 2) : null;
         if (previous == null || (previous.order() == 1 && previous.role() == PostRole.RECEPTION)) {
             throw ApiException.conflict("processing.sendBack.first");
         }
-        Actor actor = performer(c, username, now);
+        Actor actor = performer(c, username);
         Step last = steps.steps(id).stream().filter(x -> x.order() == previous.order() && !x.open())
                 .reduce((a, b) -> b).orElse(null);
-        finish(c.d(), s, now, username, "SENT_BACK");
-        open(c.d(), previous, last == null ? s.agencyCode() : last.agencyCode(), now, actor,
+        finish(c, s, now, actor, "SENT_BACK");
+        String agency = last == null ? s.agencyCode() : last.agencyCode();
+        open(c, previous, agency, queueField(c.field().key(), agency, previous.role(), now), now, actor,
                 last == null ? null : last.finishedBy(), last == null ? null : last.assigneeName());
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         store.appendEvent(id, now, "SENT_BACK", c.d().state(), c.to(), actor, reason,
                 handoff(s, previous.code(), last == null ? null : last.finishedBy()));
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Inter-agency processing (liên thông): the same step continues in another agency's queue. */
@@ -309,16 +325,16 @@ public class ProcessingService {
         if (agency.code().equals(s.agencyCode())) {
             throw ApiException.unprocessable("processing.transfer.sameAgency");
         }
-        Actor actor = performer(c, username, now);
-        StepDef def = steps.process(id).get(s.order() - 1);
-        finish(c.d(), s, now, username, "TRANSFERRED");
-        open(c.d(), def, agency.code(), now, actor, null, null);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Actor actor = performer(c, username);
+        StepDef def = c.process().get(s.order() - 1);
+        finish(c, s, now, actor, "TRANSFERRED");
+        open(c, def, agency.code(), queueField(c.field().key(), agency.code(), def.role(), now), now, actor, null, null);
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         Map<String, Object> data = handoff(s, def.code(), null);
         data.put("fromAgency", s.agencyCode());
         data.put("toAgency", agency.code());
         store.appendEvent(id, now, "INTER_AGENCY_TRANSFER", c.d().state(), c.to(), actor, reason, data);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     // ---- supplement during appraisal -------------------------------------------------------------
@@ -334,20 +350,25 @@ public class ProcessingService {
         if (s.role() == PostRole.RECEPTION) {
             throw ApiException.conflict("processing.supplement.notHere");
         }
-        Actor actor = performer(c, username, now);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Actor actor = performer(c, username);
+        if (s.assignee() == null) {
+            // The step stays open (paused): its performer takes it now.
+            steps.assign(id, s.seq(), username, actor.displayName(), now);
+        }
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         store.addRequest(id, "SUPPLEMENT", items, note, username, now);
         steps.pause(id, now);
         store.appendEvent(id, now, "PROCESSING_SUPPLEMENT_REQUESTED", c.d().state(), c.to(), actor, note,
                 Map.of("items", items.stream().map(RequestItem::asMap).toList(), "step", s.code()));
         publish(c.d(), c.to(), now, note, c.d().dueAt());
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** The applicant answers online: the clock resumes and the deadlines are recomputed. */
     public Dossier supply(UUID id, Integer version, String username, List<SubmitDossier.AttachmentData> attachments,
                           String note, Instant now) {
-        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        DossierStore.Locked row = store.lockForAction(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        Dossier d = row.dossier();
         if (!d.submittedBy().equals(username)) {
             throw ApiException.notFound("dossier.notFound");
         }
@@ -358,13 +379,16 @@ public class ProcessingService {
             throw ApiException.unprocessable("dossier.supplement.empty");
         }
         steps.resume(id, now);
-        Instant due = recomputeDue(d);
-        steps.openStep(id).ifPresent(s -> steps.setStepDue(id, s.seq(),
-                StepTiming.due(calendar, s.openedAt(), s.quotaHours(), steps.pauses(id), s.agencyCode())));
+        List<Pause> pauses = steps.pauses(id);
+        Instant due = recomputeDue(d, row.processing(), pauses, 0);
+        Step s = row.open();
+        if (s != null) {
+            steps.setStepDue(id, s.seq(), StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses, s.agencyCode()));
+        }
         Map<String, Object> set = new HashMap<>();
         set.put("due_at", due);
-        store.transition(d, d.version(), to, set);
-        steps.setDossierWarning(id, null);
+        set.put("warning", null);
+        Dossier out = store.transition(d, d.version(), to, set);
         for (var f : files) {
             store.addAttachment(id, f.name(), f.type().contentType(), f.content(), username, now);
         }
@@ -378,24 +402,21 @@ public class ProcessingService {
         store.appendEvent(id, now, "PROCESSING_SUPPLEMENTED", d.state(), to, new Actor(username, name, null, null), note,
                 data);
         publish(d, to, now, null, due);
-        return store.find(id).orElseThrow();
+        return out;
     }
 
-    /** {@code WorkingCalendar.dueAt(countFrom, time, pauses, policy, extensions, agency)}. */
-    Instant recomputeDue(Dossier d) {
-        return recomputeDue(d, 0);
-    }
-
-    /** The same with {@code extraDays} more working days of extension than those already recorded. */
-    Instant recomputeDue(Dossier d, int extraDays) {
-        var p = store.processing(d.id());
+    /**
+     * {@code WorkingCalendar.dueAt(countFrom, time, pauses, policy, extensions, agency)}, with {@code extraDays} more
+     * working days of extension than those already recorded.
+     */
+    Instant recomputeDue(Dossier d, DossierStore.Processing p, List<Pause> pauses, int extraDays) {
         if (p.unit() == null) {
             return d.dueAt();
         }
         ProcessingTime time = new ProcessingTime(p.amount(), WorkingTimeUnit.valueOf(p.unit()));
         PausePolicy policy = p.pausePolicy() == null ? PausePolicy.PAUSE : PausePolicy.valueOf(p.pausePolicy());
         Instant from = d.countFrom() == null ? d.receivedAt() : d.countFrom();
-        return calendar.dueAt(from, time, steps.pauses(d.id()), policy, steps.extensionDays(d.id()) + extraDays,
+        return calendar.dueAt(from, time, pauses, policy, steps.extensionDays(d.id()) + extraDays,
                 d.agencyCode())
                 .toInstant();
     }
@@ -418,17 +439,17 @@ public class ProcessingService {
             throw ApiException.conflict("processing.extend.tooLate", SlipPdf.dateTime(d.dueAt()));
         }
         Instant previous = d.dueAt();
-        Instant due = recomputeDue(d, workingDays);
+        Instant due = recomputeDue(d, c.row().processing(), pauses(c), workingDays);
         steps.addExtension(id, workingDays, reason.strip(), previous, due, username, now);
         Map<String, Object> set = new HashMap<>();
         set.put("due_at", due);
-        store.transition(d, d.version(), c.to(), set);
-        steps.setDossierWarning(id, null);
+        set.put("warning", null);
+        Dossier out = store.transition(d, d.version(), c.to(), set);
         store.appendEvent(id, now, "EXTENDED", d.state(), c.to(), actor, reason.strip(),
                 Map.of("previousDueAt", previous.toString(), "dueAt", due.toString(), "workingDays", workingDays));
         events.publishEvent(new DossierApologyIssued(id, d.code(), now, d.procedureName(), d.agencyName(),
                 d.applicant().name(), d.applicant().email(), previous, due, workingDays, reason.strip()));
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** Form 05: processing stops with a reason (e.g. the applicant withdrew). */
@@ -439,12 +460,14 @@ public class ProcessingService {
         if (c.open() != null) {
             steps.finishStep(id, c.open().seq(), now, username, "STOPPED", null);
         }
-        steps.resume(id, now);
-        steps.stop(id, reason.strip());
-        store.transition(c.d(), c.d().version(), c.to(), Map.of("closed_at", now));
+        if (c.row().pausedEver()) {
+            steps.resume(id, now);
+        }
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(),
+                Map.of("closed_at", now, "stop_reason", reason.strip()));
         store.appendEvent(id, now, "STOPPED", c.d().state(), c.to(), actor, reason.strip(), Map.of());
         publish(c.d(), c.to(), now, reason.strip(), c.d().dueAt());
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     // ---- result -------------------------------------------------------------------------------------
@@ -460,11 +483,11 @@ public class ProcessingService {
         requireText(summary, "processing.decide.summary");
         Ctx c = begin(id, version, username, Action.DECIDE, now);
         Step s = c.open();
-        List<StepDef> process = steps.process(id);
+        List<StepDef> process = c.process();
         if (s.order() != decisionStep(process).order()) {
             throw ApiException.conflict("processing.decide.notHere");
         }
-        Actor actor = performer(c, username, now);
+        Actor actor = performer(c, username);
         byte[] content;
         String fileName;
         boolean generated = document == null;
@@ -478,15 +501,16 @@ public class ProcessingService {
         }
         steps.saveResult(id, outcome.name(), summary.strip(), fileName, generated ? "application/pdf"
                 : AttachmentPolicy.check(fileName, content).contentType(), content, generated, username, now);
-        finish(c.d(), s, now, username, "DONE");
+        finish(c, s, now, actor, "DONE");
         StepDef ret = process.get(s.order());
-        open(c.d(), ret, c.d().agencyCode(), now, actor, null, null);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        open(c, ret, c.d().agencyCode(), queueField(c.field().key(), c.d().agencyCode(), ret.role(), now), now, actor,
+                null, null);
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
         Map<String, Object> data = handoff(s, ret.code(), null);
         data.put("outcome", outcome.name());
         store.appendEvent(id, now, "DECIDED", c.d().state(), c.to(), actor, summary.strip(), data);
         publish(c.d(), c.to(), now, null, c.d().dueAt());
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     public enum Delivery { COUNTER, ONLINE }
@@ -497,13 +521,15 @@ public class ProcessingService {
         if (s.role() != PostRole.RECEPTION) {
             throw ApiException.conflict("processing.return.notHere");
         }
-        Actor actor = performer(c, username, now);
-        finish(c.d(), s, now, username, "DONE");
+        Actor actor = performer(c, username);
+        finish(c, s, now, actor, "DONE");
         Timeliness t = c.d().dueAt() == null ? null
                 : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
         steps.markReturned(id, now, username, (delivery == null ? Delivery.COUNTER : delivery).name(), t);
-        store.transition(c.d(), c.d().version(), c.to(), Map.of("closed_at", now));
-        steps.setDossierWarning(id, null);
+        Map<String, Object> set = new HashMap<>();
+        set.put("closed_at", now);
+        set.put("warning", null);
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), set);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("delivery", (delivery == null ? Delivery.COUNTER : delivery).name());
         if (t != null) {
@@ -511,7 +537,7 @@ public class ProcessingService {
         }
         store.appendEvent(id, now, "RESULT_RETURNED", c.d().state(), c.to(), actor, null, data);
         publish(c.d(), c.to(), now, null, c.d().dueAt());
-        return store.find(id).orElseThrow();
+        return out;
     }
 
     /** The applicant rates the service once, 1–5, with an optional comment. */
@@ -534,7 +560,7 @@ public class ProcessingService {
         String name = accounts.find(username).map(AccountService.Account::displayName).orElse(d.applicant().name());
         store.appendEvent(id, now, "RATED", d.state(), d.state(), new Actor(username, name, null, null), text,
                 Map.of("rating", rating));
-        return store.find(id).orElseThrow();
+        return d; // the rating is not a column of the dossier row: the locked row is still current
     }
 
     // ---- what this officer may do now (for the pages and the API) ---------------------------------
@@ -604,17 +630,35 @@ public class ProcessingService {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    record Ctx(Dossier d, List<PostHolding> posts, Step open, DossierState to) {
+    /** One action's view: the locked row with its process, field and open step, and the officer's posts today. */
+    record Ctx(DossierStore.Locked row, List<PostHolding> posts, DossierState to) {
+        Dossier d() {
+            return row.dossier();
+        }
+
+        Step open() {
+            return row.open();
+        }
+
+        List<StepDef> process() {
+            return row.process();
+        }
+
+        ProcessingStore.Field field() {
+            return row.field();
+        }
     }
 
     /**
      * Locks the dossier, checks that the officer works in its agency (or the agency of its open step),
      * that nobody changed it since the version they saw, and that the action is allowed in its state.
+     * The row comes with what the action reads of it (one statement), the posts are asked once.
      */
     private Ctx begin(UUID id, Integer version, String username, Action action, Instant now) {
-        Dossier d = store.lock(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        DossierStore.Locked row = store.lockForAction(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
+        Dossier d = row.dossier();
         List<PostHolding> posts = staff.postsOf(username, today(now));
-        Step open = steps.openStep(id).orElse(null);
+        Step open = row.open();
         boolean member = posts.stream().anyMatch(p -> p.agency().code().equals(d.agencyCode())
                 || (open != null && p.agency().code().equals(open.agencyCode())));
         if (!member) {
@@ -625,7 +669,7 @@ public class ProcessingService {
         if (open == null && action != Action.STOP && action != Action.EXTEND) {
             throw ApiException.conflict("processing.noStep");
         }
-        return new Ctx(d, posts, open, to);
+        return new Ctx(row, posts, to);
     }
 
     static DossierState next(Dossier d, Action action) {
@@ -657,12 +701,12 @@ public class ProcessingService {
         requirePost(c.posts(), s.agencyCode(), s.role());
         return c.posts().stream().filter(p -> p.role() == s.role() && p.agency().code().equals(s.agencyCode())
                         && FieldKeys.covers(p.field(), s.fieldKey())).findFirst()
-                .orElseThrow(() -> ApiException.forbidden("processing.forbidden.field", fieldName(c.d().id(), s.fieldKey()),
+                .orElseThrow(() -> ApiException.forbidden("processing.forbidden.field", fieldName(c, s.fieldKey()),
                         s.agencyCode()));
     }
 
     /** Who may be given a step: holds its role in its agency today, with a post covering its field (else 422). */
-    private PostHolding holder(Dossier d, String agency, PostRole role, String fieldKey, String username, Instant now) {
+    private PostHolding holder(Ctx c, String agency, PostRole role, String fieldKey, String username, Instant now) {
         List<PostHolding> holders = staff.holders(agency, role, today(now)).stream()
                 .filter(p -> username.equals(p.username())).toList();
         if (holders.isEmpty()) {
@@ -670,22 +714,23 @@ public class ProcessingService {
         }
         return holders.stream().filter(p -> FieldKeys.covers(p.field(), fieldKey)).findFirst()
                 .orElseThrow(() -> ApiException.unprocessable("processing.assign.otherField", username,
-                        fieldName(d.id(), fieldKey)));
+                        fieldName(c, fieldKey)));
     }
 
-    private String fieldName(UUID dossierId, String fieldKey) {
-        String name = steps.field(dossierId).name();
+    private static String fieldName(Ctx c, String fieldKey) {
+        String name = c.field().name();
         return name != null ? name : String.valueOf(fieldKey);
     }
 
-    /** The officer doing the open step: holds its role in its agency, and is its assignee (claims it if queued). */
-    private Actor performer(Ctx c, String username, Instant now) {
+    /**
+     * The officer doing the open step: holds its role in its agency, and is its assignee or, when it is queued,
+     * takes it — recorded by {@link #finish} (in the same update) or by the caller when the step stays open.
+     */
+    private Actor performer(Ctx c, String username) {
         Step s = c.open();
         PostHolding post = requirePost(c, s);
         Actor actor = actor(username, post);
-        if (s.assignee() == null) {
-            steps.assign(c.d().id(), s.seq(), username, actor.displayName(), now);
-        } else if (!s.assignee().equals(username)) {
+        if (s.assignee() != null && !s.assignee().equals(username)) {
             throw ApiException.forbidden("processing.forbidden.assignee", String.valueOf(s.assigneeName()));
         }
         return actor;
@@ -710,15 +755,26 @@ public class ProcessingService {
         return new Actor(username, name, post.agency().code(), post.postTitle());
     }
 
-    private void finish(Dossier d, Step s, Instant now, String username, String outcome) {
-        Instant due = StepTiming.due(calendar, s.openedAt(), s.quotaHours(), steps.pauses(d.id()), s.agencyCode());
-        steps.finishStep(d.id(), s.seq(), now, username, outcome, StepTiming.classify(calendar, now, due));
+    /** The performer finishes the open step (taking it first if it was queued, see {@link #performer}). */
+    private void finish(Ctx c, Step s, Instant now, Actor performer, String outcome) {
+        Instant due = StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses(c), s.agencyCode());
+        Timeliness t = StepTiming.classify(calendar, now, due);
+        if (s.assignee() == null) {
+            steps.claimAndFinishStep(c.d().id(), s.seq(), now, performer.username(), performer.displayName(), outcome, t);
+        } else {
+            steps.finishStep(c.d().id(), s.seq(), now, performer.username(), outcome, t);
+        }
     }
 
-    private void open(Dossier d, StepDef def, String agency, Instant now, Actor sender, String assignee,
+    /** The dossier's pauses; none to ask for when its clock was never paused. */
+    private List<Pause> pauses(Ctx c) {
+        return c.row().pausedEver() ? steps.pauses(c.d().id()) : List.of();
+    }
+
+    /** Opens the next step in {@code agency}'s queue, narrowed to {@code queueField} (see {@link #queueField}). */
+    private void open(Ctx c, StepDef def, String agency, String queueField, Instant now, Actor sender, String assignee,
                       String assigneeName) {
-        steps.openStep(d.id(), def, agency, queueField(steps.field(d.id()).key(), agency, def.role(), now), now,
-                sender.username(), sender.displayName(),
+        steps.openStep(c.d().id(), def, agency, queueField, now, sender.username(), sender.displayName(),
                 StepTiming.due(calendar, now, def.quotaHours(), List.of(), agency), assignee, assigneeName);
     }
 

@@ -82,6 +82,50 @@ public class ProcessingStore {
                 .params(ts(at), by, outcome, t == null ? null : t.name(), dossierId, seq).update();
     }
 
+    /**
+     * The same for a step still in its queue: its performer takes it ({@link #assign}) and finishes it at the same
+     * instant, in one update.
+     */
+    public void claimAndFinishStep(UUID dossierId, int seq, Instant at, String by, String byName, String outcome,
+                                   Timeliness t) {
+        jdbc.sql("""
+                        update dossier_step set assignee = ?, assignee_name = ?, assigned_at = ?,
+                            finished_at = ?, finished_by = ?, outcome = ?, timeliness = ?
+                        where dossier_id = ? and seq = ? and finished_at is null
+                        """)
+                .params(by, byName, ts(at), ts(at), by, outcome, t == null ? null : t.name(), dossierId, seq).update();
+    }
+
+    /**
+     * A step row written at acceptance: the reception step, already done by the accepting officer
+     * ({@code finishedAt} set; {@code assignee} did it), or the first open step.
+     */
+    public record NewStep(StepDef def, String agencyCode, String fieldKey, Instant openedAt, String openedBy,
+                          String openedByName, Instant dueAt, String assignee, String assigneeName, Instant finishedAt,
+                          String outcome, Timeliness timeliness) {
+    }
+
+    /** Inserts the first steps of a dossier that has none (numbered 1, 2, …) in one statement. */
+    public void insertFirstSteps(UUID dossierId, List<NewStep> rows) {
+        StringBuilder sql = new StringBuilder("""
+                insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, quota_hours,
+                    opened_at, opened_by, opened_by_name, due_at, assignee, assignee_name, assigned_at, field_key,
+                    finished_at, finished_by, outcome, timeliness) values
+                """);
+        List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            NewStep r = rows.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(dossierId, i + 1, r.def().order(), r.def().code(), r.def().name(),
+                    r.def().role().name(), r.agencyCode(), r.def().quotaHours(), ts(r.openedAt()), r.openedBy(),
+                    r.openedByName(), ts(r.dueAt()), r.assignee(), r.assigneeName(),
+                    r.assignee() == null ? null : ts(r.openedAt()), r.fieldKey(), ts(r.finishedAt()),
+                    r.finishedAt() == null ? null : r.assignee(), r.outcome(),
+                    r.timeliness() == null ? null : r.timeliness().name()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     public void assign(UUID dossierId, int seq, String username, String name, Instant at) {
         jdbc.sql("update dossier_step set assignee = ?, assignee_name = ?, assigned_at = ? where dossier_id = ? and seq = ?")
                 .params(username, name, ts(at), dossierId, seq).update();
@@ -95,10 +139,6 @@ public class ProcessingStore {
     public void setStepWarning(UUID dossierId, int seq, String warning) {
         jdbc.sql("update dossier_step set warning = ? where dossier_id = ? and seq = ?")
                 .params(warning, dossierId, seq).update();
-    }
-
-    public void setDossierWarning(UUID dossierId, String warning) {
-        jdbc.sql("update dossier set warning = ? where id = ?").params(warning, dossierId).update();
     }
 
     public Optional<Step> openStep(UUID dossierId) {
@@ -117,14 +157,26 @@ public class ProcessingStore {
     }
 
     static Step step(ResultSet rs, int n) throws SQLException {
-        String t = rs.getString("timeliness");
-        return new Step(rs.getObject("dossier_id", UUID.class), rs.getInt("seq"), rs.getInt("step_order"),
-                rs.getString("code"), rs.getString("name"), PostRole.valueOf(rs.getString("role")),
-                rs.getString("agency_code"), (Integer) rs.getObject("quota_hours"), instant(rs, "opened_at"),
-                rs.getString("opened_by"), rs.getString("opened_by_name"), instant(rs, "due_at"),
-                rs.getString("assignee"), rs.getString("assignee_name"), instant(rs, "assigned_at"),
-                instant(rs, "finished_at"), rs.getString("finished_by"), rs.getString("outcome"),
-                t == null ? null : Timeliness.valueOf(t), rs.getString("warning"), rs.getString("field_key"));
+        return step(rs, "");
+    }
+
+    private static final List<String> STEP_COLUMNS = List.of("dossier_id", "seq", "step_order", "code", "name", "role",
+            "agency_code", "quota_hours", "opened_at", "opened_by", "opened_by_name", "due_at", "assignee",
+            "assignee_name", "assigned_at", "finished_at", "finished_by", "outcome", "timeliness", "warning", "field_key");
+
+    /** The step columns of alias {@code s} named {@code s_<column>}, for a query that joins them to the dossier row. */
+    static final String STEP_COLUMNS_S = String.join(", ", STEP_COLUMNS.stream().map(c -> "s." + c + " as s_" + c).toList());
+
+    /** A step from columns named {@code prefix + column}. */
+    static Step step(ResultSet rs, String p) throws SQLException {
+        String t = rs.getString(p + "timeliness");
+        return new Step(rs.getObject(p + "dossier_id", UUID.class), rs.getInt(p + "seq"), rs.getInt(p + "step_order"),
+                rs.getString(p + "code"), rs.getString(p + "name"), PostRole.valueOf(rs.getString(p + "role")),
+                rs.getString(p + "agency_code"), (Integer) rs.getObject(p + "quota_hours"), instant(rs, p + "opened_at"),
+                rs.getString(p + "opened_by"), rs.getString(p + "opened_by_name"), instant(rs, p + "due_at"),
+                rs.getString(p + "assignee"), rs.getString(p + "assignee_name"), instant(rs, p + "assigned_at"),
+                instant(rs, p + "finished_at"), rs.getString(p + "finished_by"), rs.getString(p + "outcome"),
+                t == null ? null : Timeliness.valueOf(t), rs.getString(p + "warning"), rs.getString(p + "field_key"));
     }
 
     /** The dossier's procedure field (lĩnh vực) as in the catalogue at acceptance, and its key. */
@@ -179,10 +231,6 @@ public class ProcessingStore {
     public int extensionDays(UUID dossierId) {
         return jdbc.sql("select coalesce(sum(working_days), 0) from dossier_extension where dossier_id = ?")
                 .param(dossierId).query(Integer.class).single();
-    }
-
-    public void stop(UUID dossierId, String reason) {
-        jdbc.sql("update dossier set stop_reason = ? where id = ?").params(reason, dossierId).update();
     }
 
     public Optional<String> stopReason(UUID dossierId) {

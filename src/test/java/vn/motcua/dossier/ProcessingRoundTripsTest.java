@@ -1,0 +1,100 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import vn.motcua.dossier.internal.Actor;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.IntakeService;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.ProcessingService;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+import vn.motcua.support.StatementCounter;
+
+/**
+ * The SQL round trips of one dossier's life as {@code ProcessingBench} runs it (submit → accept → appraisal forward →
+ * decision with an uploaded result → return), counted per action on the calling thread by a proxy around the
+ * DataSource ({@link StatementCounter}). Each action is one transaction; its latency is dominated by the number of
+ * synchronous statements, so this pins an upper bound per action. The second life is counted (caches warm).
+ */
+@IntegrationTest
+@Import(StatementCounter.class)
+class ProcessingRoundTripsTest {
+
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    ProcessingService processing;
+    @Autowired
+    Officers officers;
+    @Autowired
+    DossierStore store;
+
+    static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    @Test
+    void oneLifeStaysWithinItsRoundTrips() {
+        referenceData.ensureAll();
+        life();
+        Map<String, StatementCounter.Trips> trips = life();
+        trips.forEach((action, t) -> System.out.println("ROUND TRIPS " + action + ": " + t));
+        // Before issue #7's round-trip work: accept 18, forward 13, decide 15, return 12.
+        assertThat(trips.get("submit").count()).isLessThanOrEqualTo(6);
+        assertThat(trips.get("accept").count()).isLessThanOrEqualTo(10);
+        assertThat(trips.get("forward").count()).isLessThanOrEqualTo(7);
+        assertThat(trips.get("decide").count()).isLessThanOrEqualTo(9);
+        assertThat(trips.get("return").count()).isLessThanOrEqualTo(7);
+        trips.values().forEach(t -> assertThat(t.commits()).isEqualTo(1));
+    }
+
+    /** One life; every action's returned dossier must be the row as committed. */
+    Map<String, StatementCounter.Trips> life() {
+        Actor citizen = new Actor("congdan", "Công dân", null, null);
+        Actor reception = officers.actor(() -> "tiepnhan");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) DossierFixtures.birthSubmission("0901234567",
+                "trips@example.vn", DossierFixtures.SAI_GON).get("form");
+        SubmitDossier cmd = new SubmitDossier("1.001193", new SubmitDossier.ApplicantData(Dossier.Applicant.Kind.PERSON,
+                "Nguyễn Thị Thủy Tiên", "079190012345", "0901234567", "trips@example.vn"),
+                new SubmitDossier.AddressData("26740", "12 Lê Lợi"), form,
+                List.of(new SubmitDossier.AttachmentData("giay-chung-sinh.pdf", PDF_B64)));
+        Map<String, StatementCounter.Trips> out = new LinkedHashMap<>();
+        Dossier submitted = action(out, "submit", () -> intake.submit(cmd, citizen, Dossier.Channel.ONLINE, null));
+        var id = submitted.id();
+        Dossier accepted = action(out, "accept", () -> intake.accept(id, null, reception));
+        assertThat(accepted.state()).isEqualTo(DossierState.ACCEPTED);
+        var forwardAt = processing.now();
+        action(out, "forward", () -> processing.forward(id, null, "chuyenvien", null, null, forwardAt));
+        var decideAt = processing.now();
+        Dossier decided = action(out, "decide", () -> processing.decide(id, null, "lanhdao",
+                ProcessingService.Outcome.APPROVED, "Cấp Giấy khai sinh",
+                new SubmitDossier.AttachmentData("ket-qua.pdf", PDF_B64), decideAt));
+        assertThat(decided.state()).isEqualTo(DossierState.RESULT_READY);
+        var returnAt = processing.now();
+        Dossier returned = action(out, "return", () -> processing.returnResult(id, null, "tiepnhan",
+                ProcessingService.Delivery.COUNTER, returnAt));
+        assertThat(returned.state()).isEqualTo(DossierState.RETURNED);
+        assertThat(returned.closedAt()).isNotNull();
+        return out;
+    }
+
+    Dossier action(Map<String, StatementCounter.Trips> out, String name, Supplier<Dossier> work) {
+        var counted = StatementCounter.record(work);
+        out.put(name, counted.trips());
+        assertThat(counted.value()).as(name + " returns the dossier as stored").isEqualTo(store.find(counted.value().id())
+                .orElseThrow());
+        return counted.value();
+    }
+}
