@@ -78,9 +78,12 @@ class ReorgBench {
         long dryRun = ms(t2);
         var top = new vn.motcua.support.TopStatements(jdbc);
         top.reset();
+        var cpu = new vn.motcua.support.CpuMeter(jdbc);
+        var c0 = cpu.sample();
         long t3 = System.nanoTime();
         Reports.Execution ex = engine.execute(id, "bench");
         long execute = ms(t3);
+        var used = cpu.sample().minus(c0);
         top.print("execution", 12);
         Reports.Reconciliation rec = engine.view(id).reconciliation();
 
@@ -102,6 +105,10 @@ class ReorgBench {
         System.out.printf("dry run: %,d in flight %s: %,d ms (target <= 30,000)%n", dry.inFlight(), dry.byRule(), dryRun);
         System.out.printf("execute: %,d journaled, %d batches of 50,000: %,d ms (target <= 60,000)%n", ex.journal(),
                 ex.batches(), execute);
+        System.out.printf("execute CPU: JVM %,d ms + PostgreSQL %,d ms = %.0f%% of %d cores over %,d ms%n",
+                used.jvmNanos() / 1_000_000, used.databaseNanos() / 1_000_000,
+                100.0 * (used.jvmNanos() + used.databaseNanos()) / 1e6 / (execute * (double) Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors(), execute);
         System.out.printf("floor, bare UPDATE ... FROM of the same rows: %,d ms -> execute / floor = %.1fx (target <= 5x)%n",
                 floor, execute / (double) Math.max(1, floor));
         System.out.printf("reconciliation: before %,d after %,d invariant %s triage %,d%n%n", rec.openBefore(),
