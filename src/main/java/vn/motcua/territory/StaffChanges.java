@@ -41,4 +41,12 @@ public interface StaffChanges {
      * holdings still running then. One statement each; returns the number of holdings ended now (0 when repeated).
      */
     int closePostsOf(Collection<String> agencyCodes, LocalDate at);
+
+    /**
+     * Says that posts, holdings, officers or agencies were changed other than through the territory API (SQL written
+     * by hand, a test fixture, a database script): the cached answers of {@link Staff} are forgotten at once and, when
+     * called in a transaction, again after it completes; that transaction reads the database directly until then.
+     * Call it after the change. Only this node: others catch up within {@code motcua.territory.staff-cache-ttl}.
+     */
+    void refresh();
 }

@@ -21,10 +21,13 @@ import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
+import vn.motcua.territory.PostRole;
+import vn.motcua.territory.StaffChanges;
 
 /**
- * Queues per post: in UBND phường Sài Gòn a second handling officer holds a post of the field CU_TRU (created in
- * SQL here: territory has no API to add posts). The birth-registration dossier (catalogue field "Hộ tịch") is in
+ * Queues per post: in UBND phường Sài Gòn a second handling officer holds a post of the field CU_TRU (opened and
+ * appointed through {@link StaffChanges}; the officer row, which territory has no API for, is written in SQL and
+ * announced with {@link StaffChanges#refresh()}). The birth-registration dossier (catalogue field "Hộ tịch") is in
  * the HO_TICH queue of chuyenvien only: the CU_TRU officer does not see it, cannot claim it or be assigned it,
  * and the other way round for a residence dossier (field "Đăng ký, quản lý cư trú").
  */
@@ -39,6 +42,8 @@ class ProcessingFieldQueueTest {
     ReferenceData referenceData;
     @Autowired
     AccountService accounts;
+    @Autowired
+    StaffChanges staffChanges;
     Http http;
     String other;
     String suffix;
@@ -52,18 +57,16 @@ class ProcessingFieldQueueTest {
         accounts.save(other, "demo", "Ngô Thị Cư Trú", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
         // The post starts today, so tests asking about the demo staff of 2025 are not affected; removed after.
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        UUID officer = UUID.randomUUID();
         jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), "CB-CT-" + suffix, "Ngô Thị Cư Trú", other).update();
-        jdbc.sql("""
-                        insert into territory_post (id, agency_id, code, title, role, field, valid_from, valid_to)
-                        select ?, a.id, ?, 'Công chức đăng ký cư trú', 'HANDLING', 'CU_TRU', ?, a.valid_to
-                        from territory_agency a where a.code = 'UBND-26740' and a.valid_from = date '2025-07-01'
-                        """).params(UUID.randomUUID(), "UBND-26740-CT" + suffix, today).update();
-        assertThat(jdbc.sql("""
-                        insert into territory_post_holding (id, post_id, officer_id, valid_from)
-                        select ?, p.id, o.id, p.valid_from from territory_post p, territory_officer o
-                        where p.code = ? and o.code = ?
-                        """).params(UUID.randomUUID(), "UBND-26740-CT" + suffix, "CB-CT-" + suffix).update()).isEqualTo(1);
+                .params(officer, "CB-CT-" + suffix, "Ngô Thị Cư Trú", other).update();
+        staffChanges.refresh();
+        var post = staffChanges.openPost("UBND-26740", "UBND-26740-CT" + suffix, "Công chức đăng ký cư trú",
+                PostRole.HANDLING, "CU_TRU", today);
+        assertThat(post.validFrom()).isEqualTo(today);
+        var holding = staffChanges.appoint(officer, "UBND-26740-CT" + suffix, today);
+        assertThat(holding.validFrom()).isEqualTo(today);
+        assertThat(holding.username()).isEqualTo(other);
     }
 
     @AfterEach
@@ -72,6 +75,7 @@ class ProcessingFieldQueueTest {
                 .param("UBND-26740-CT" + suffix).update();
         jdbc.sql("delete from territory_post where code = ?").param("UBND-26740-CT" + suffix).update();
         jdbc.sql("delete from territory_officer where code = ?").param("CB-CT-" + suffix).update();
+        staffChanges.refresh();
     }
 
     String accepted() {

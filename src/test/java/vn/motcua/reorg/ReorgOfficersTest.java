@@ -131,6 +131,7 @@ class ReorgOfficersTest {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
                 .params(id, "CB-" + username, name, username).update();
+        staffChanges.refresh();   // written in SQL: territory has no API for officers
         staffChanges.openPost(agency, post, title, role, field, OPENED);
         staffChanges.appoint(id, post, OPENED);
         return id;

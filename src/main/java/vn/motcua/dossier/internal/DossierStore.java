@@ -26,10 +26,13 @@ public class DossierStore {
     };
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Parses a row's form_data, when (and only if) someone reads the dossier's form. */
+    private final java.util.function.Function<String, Map<String, Object>> formParser;
 
     DossierStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.formParser = text -> json.readValue(text, MAP);
     }
 
     static final String COLUMNS = """
@@ -297,7 +300,7 @@ public class DossierStore {
                         rs.getString("applicant_name"), rs.getString("applicant_personal_id"),
                         rs.getString("applicant_phone"), rs.getString("applicant_email")),
                 rs.getString("address_unit_code"), rs.getString("address_line"),
-                json.readValue(rs.getString("form_data"), MAP), rs.getString("reception_point"),
+                new LazyJsonMap(rs.getString("form_data"), formParser), rs.getString("reception_point"),
                 rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("triage_reason"),
                 rs.getString("submitted_by"), instant(rs, "received_at"), instant(rs, "count_from"),
                 instant(rs, "reception_due_at"), instant(rs, "accepted_at"), instant(rs, "due_at"),

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.platform.MotcuaProperties;
 import vn.motcua.territory.TerritoryChanges;
 import vn.motcua.territory.TerritoryReferenceData;
+import vn.motcua.territory.internal.StaffCache;
 import vn.motcua.territory.internal.UnitDirectory;
 
 /**
@@ -38,16 +39,18 @@ public class TerritoryImporter implements TerritoryReferenceData {
     private final TerritoryChanges changes;
     private final UnitDirectory directory;
     private final MotcuaProperties properties;
+    private final StaffCache staffCache;
     private volatile boolean loaded;
     private volatile boolean demoLoaded;
 
     public TerritoryImporter(JdbcClient jdbc, TransactionTemplate tx, TerritoryChanges changes, UnitDirectory directory,
-                             MotcuaProperties properties) {
+                             MotcuaProperties properties, StaffCache staffCache) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.changes = changes;
         this.directory = directory;
         this.properties = properties;
+        this.staffCache = staffCache;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,7 +88,11 @@ public class TerritoryImporter implements TerritoryReferenceData {
         }
         if (!done().contains(DEMO)) {
             long start = System.nanoTime();
-            int holdings = tx.execute(s -> DemoStaff.load(jdbc));
+            int holdings = tx.execute(s -> {
+                int created = DemoStaff.load(jdbc);
+                staffCache.changed();   // officers (their usernames), posts and holdings
+                return created;
+            });
             mark(DEMO, "holdings=" + holdings);
             log.info("Territory demo staff: {} post holdings in {} ms", holdings, ms(start));
         }
@@ -120,7 +127,8 @@ public class TerritoryImporter implements TerritoryReferenceData {
      */
     public int importAgencies() {
         long start = System.nanoTime();
-        Integer n = tx.execute(s -> jdbc.sql("""
+        Integer n = tx.execute(s -> {
+            int created = jdbc.sql("""
                 insert into territory_agency (id, code, name, level, kind, sector, unit_id, valid_from, valid_to)
                 select gen_random_uuid(), t.prefix || '-' || u.code, t.label || ' ' || u.full_name,
                        case when u.type in ('PROVINCE', 'MUNICIPALITY') then 'PROVINCE'
@@ -140,7 +148,12 @@ public class TerritoryImporter implements TerritoryReferenceData {
                 where u.valid_to is null
                    or (u.valid_to = :reorg and coalesce(p.code, d.code, u.code) in ('79', '74', '77'))
                 on conflict (code, valid_from) do nothing
-                """).param("reorg", Reorganisation2025.REORG).update());
+                """).param("reorg", Reorganisation2025.REORG).update();
+            if (created > 0) {
+                staffCache.changed();
+            }
+            return created;
+        });
         mark(AGENCIES, "agencies=" + n);
         log.info("Territory agencies: {} created in {} ms", n, ms(start));
         return n == null ? 0 : n;

@@ -23,9 +23,11 @@ public class AgencyQueries implements TerritoryAgencies {
             + "a.valid_from, a.valid_to";
 
     private final JdbcTemplate jdbc;
+    private final StaffCache staffCache;
 
-    public AgencyQueries(JdbcTemplate jdbc) {
+    public AgencyQueries(JdbcTemplate jdbc, StaffCache staffCache) {
         this.jdbc = jdbc;
+        this.staffCache = staffCache;
     }
 
     @Override
@@ -66,7 +68,7 @@ public class AgencyQueries implements TerritoryAgencies {
 
     @Override
     public int deriveAgencies(Collection<String> unitCodes, LocalDate effective) {
-        return jdbc.update(c -> {
+        int created = jdbc.update(c -> {
             var ps = c.prepareStatement("""
                     insert into territory_agency (id, code, name, level, kind, sector, unit_id, valid_from, valid_to)
                     select gen_random_uuid(), t.prefix || '-' || u.code, t.label || ' ' || u.full_name,
@@ -87,6 +89,10 @@ public class AgencyQueries implements TerritoryAgencies {
             ps.setDate(2, Date.valueOf(effective));
             return ps;
         });
+        if (created > 0) {
+            staffCache.changed();   // a new agency has no posts yet: cleared all the same, agencies are rare writes
+        }
+        return created;
     }
 
     private static Agency agency(java.sql.ResultSet rs) throws java.sql.SQLException {

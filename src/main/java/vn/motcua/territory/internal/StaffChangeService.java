@@ -25,9 +25,16 @@ public class StaffChangeService implements StaffChanges {
             """;
 
     private final JdbcClient jdbc;
+    private final StaffCache cache;
 
-    StaffChangeService(JdbcClient jdbc) {
+    StaffChangeService(JdbcClient jdbc, StaffCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    @Override
+    public void refresh() {
+        cache.changed();
     }
 
     @Override
@@ -59,11 +66,13 @@ public class StaffChangeService implements StaffChanges {
             }
             return existing.get();
         }
-        jdbc.sql("""
+        if (jdbc.sql("""
                 insert into territory_post (id, agency_id, code, title, role, field, valid_from, valid_to)
                 values (:id, :a, :c, :t, :r, :f, :from, :to) on conflict (code, valid_from) do nothing""")
                 .param("id", UUID.randomUUID()).param("a", agency.id()).param("c", postCode).param("t", title)
-                .param("r", role.name()).param("f", field).param("from", from).param("to", agency.validTo()).update();
+                .param("r", role.name()).param("f", field).param("from", from).param("to", agency.validTo()).update() > 0) {
+            cache.changed();
+        }
         return post(postCode, from).orElseThrow();
     }
 
@@ -76,11 +85,13 @@ public class StaffChangeService implements StaffChanges {
         if (held.isPresent()) {
             return held.get();
         }
-        jdbc.sql("""
+        if (jdbc.sql("""
                 insert into territory_post_holding (id, post_id, officer_id, valid_from, valid_to)
                 values (:id, :p, :o, :from, :to) on conflict (post_id, officer_id, valid_from) do nothing""")
                 .param("id", UUID.randomUUID()).param("p", post.id()).param("o", officerId).param("from", from)
-                .param("to", post.validTo()).update();
+                .param("to", post.validTo()).update() > 0) {
+            cache.changed();
+        }
         return holding(officerId, post.id(), from).orElseThrow();
     }
 
@@ -93,10 +104,14 @@ public class StaffChangeService implements StaffChanges {
         if (holding(officerId, post.id(), before).isEmpty()) {
             throw ApiException.unprocessable("territory.staff.notHolder", postCode, before);
         }
-        return jdbc.sql("""
+        boolean ended = jdbc.sql("""
                 update territory_post_holding set valid_to = :at
                 where post_id = :p and officer_id = :o and valid_from < :at and (valid_to is null or valid_to > :at)""")
                 .param("at", at).param("p", post.id()).param("o", officerId).update() > 0;
+        if (ended) {
+            cache.changed();
+        }
+        return ended;
     }
 
     @Override
@@ -113,8 +128,11 @@ public class StaffChangeService implements StaffChanges {
         int ended = jdbc.sql("update territory_post_holding set valid_to = :at where post_id in (" + posts + ") "
                         + "and valid_from < :at and (valid_to is null or valid_to > :at)")
                 .param("at", at).param("codes", agencyCodes).param("b", before).update();
-        jdbc.sql("update territory_post set valid_to = :at where id in (" + posts + ") and (valid_to is null or valid_to > :at)")
+        int closed = jdbc.sql("update territory_post set valid_to = :at where id in (" + posts + ") and (valid_to is null or valid_to > :at)")
                 .param("at", at).param("codes", agencyCodes).param("b", before).update();
+        if (ended + closed > 0) {
+            cache.changed();
+        }
         return ended;
     }
 

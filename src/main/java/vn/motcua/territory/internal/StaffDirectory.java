@@ -13,9 +13,21 @@ import vn.motcua.territory.PostHolding;
 import vn.motcua.territory.PostRole;
 import vn.motcua.territory.Staff;
 
-/** Posts and officers as of a date, from the database. */
+/**
+ * Posts and officers as of a date, from the database; the answers of {@link Staff} are kept in the {@link StaffCache}
+ * (cleared by every territory write that can change them).
+ */
 @Service
 public class StaffDirectory implements Staff {
+
+    private record PostsOf(String username, LocalDate asOf) {
+    }
+
+    private record PostsOfOfficer(UUID officerId, LocalDate asOf) {
+    }
+
+    private record Holders(String agencyCode, PostRole role, LocalDate asOf) {
+    }
 
     static final String SELECT = """
             select p.id as post_id, p.code as post_code, p.title, p.role, p.field,
@@ -31,27 +43,30 @@ public class StaffDirectory implements Staff {
             """;
 
     private final JdbcClient jdbc;
+    private final StaffCache cache;
 
-    public StaffDirectory(JdbcClient jdbc) {
+    public StaffDirectory(JdbcClient jdbc, StaffCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
     public List<PostHolding> postsOf(String username, LocalDate asOf) {
-        return jdbc.sql(SELECT + " and o.username = :u order by a.code, p.code")
-                .param("d", asOf).param("u", username).query(StaffDirectory::holding).list();
+        return cache.get(new PostsOf(username, asOf), () -> jdbc.sql(SELECT + " and o.username = :u order by a.code, p.code")
+                .param("d", asOf).param("u", username).query(StaffDirectory::holding).list());
     }
 
     @Override
     public List<PostHolding> postsOfOfficer(UUID officerId, LocalDate asOf) {
-        return jdbc.sql(SELECT + " and o.id = :o order by a.code, p.code")
-                .param("d", asOf).param("o", officerId).query(StaffDirectory::holding).list();
+        return cache.get(new PostsOfOfficer(officerId, asOf), () -> jdbc.sql(SELECT + " and o.id = :o order by a.code, p.code")
+                .param("d", asOf).param("o", officerId).query(StaffDirectory::holding).list());
     }
 
     @Override
     public List<PostHolding> holders(String agencyCode, PostRole role, LocalDate asOf) {
-        return jdbc.sql(SELECT + " and a.code = :a and p.role = :r order by p.code, o.full_name")
-                .param("d", asOf).param("a", agencyCode).param("r", role.name()).query(StaffDirectory::holding).list();
+        return cache.get(new Holders(agencyCode, role, asOf), () -> jdbc.sql(SELECT
+                        + " and a.code = :a and p.role = :r order by p.code, o.full_name")
+                .param("d", asOf).param("a", agencyCode).param("r", role.name()).query(StaffDirectory::holding).list());
     }
 
     /** Every holding in the agency on that date (for the unit page). */

@@ -33,11 +33,13 @@ public class UnitChangeService implements TerritoryChanges {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final UnitDirectory directory;
+    private final StaffCache staffCache;
 
-    public UnitChangeService(JdbcTemplate jdbc, TransactionTemplate tx, UnitDirectory directory) {
+    public UnitChangeService(JdbcTemplate jdbc, TransactionTemplate tx, UnitDirectory directory, StaffCache staffCache) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.directory = directory;
+        this.staffCache = staffCache;
     }
 
     @Override
@@ -57,11 +59,14 @@ public class UnitChangeService implements TerritoryChanges {
             int closed = update(c, """
                     update territory_unit set valid_to = ? where valid_to is null and valid_from < ? and code = any (?)
                     """, eff, eff, c.createArrayOf("text", closeCodes));
-            // No agency outlives its unit.
-            update(c, """
+            // No agency outlives its unit (a closed agency shows in the holdings Staff answers with).
+            int agenciesClosed = update(c, """
                     update territory_agency a set valid_to = ? from territory_unit u
                     where a.unit_id = u.id and u.valid_to = ? and u.code = any (?) and (a.valid_to is null or a.valid_to > ?)
                     """, eff, eff, c.createArrayOf("text", closeCodes), eff);
+            if (agenciesClosed > 0) {
+                staffCache.changed();
+            }
             int opened = 0;
             for (List<UnitChanges.Open> level : opens) {
                 opened += update(c, """
