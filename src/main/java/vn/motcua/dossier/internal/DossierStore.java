@@ -235,17 +235,22 @@ public class DossierStore {
 
     public void appendEvent(UUID dossierId, Instant at, String type, DossierState from, DossierState to, Actor actor,
                             String reason, Map<String, Object> data) {
-        jdbc.sql("""
+        // No foreign key on the history (V44_2): the event is written only when its dossier exists.
+        int written = jdbc.sql("""
                         insert into dossier_event(dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
                             actor_agency, actor_post, reason, data)
-                        values (:d, (select coalesce(max(seq), 0) + 1 from dossier_event where dossier_id = :d), :at, :type,
-                            :from, :to, :actor, :name, :agency, :post, :reason, :data::jsonb)
+                        select :d, (select coalesce(max(seq), 0) + 1 from dossier_event where dossier_id = :d), :at, :type,
+                            :from, :to, :actor, :name, :agency, :post, :reason, :data::jsonb
+                        where exists (select 1 from dossier where id = :d)
                         """)
                 .param("d", dossierId).param("at", ts(at)).param("type", type)
                 .param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("actor", actor.username()).param("name", actor.displayName()).param("agency", actor.agencyCode())
                 .param("post", actor.postTitle()).param("reason", reason).param("data", json.writeValueAsString(data))
                 .update();
+        if (written != 1) {
+            throw new IllegalStateException("No dossier " + dossierId + " for its " + type + " event");
+        }
     }
 
     public List<DossierEvent> events(UUID dossierId) {
