@@ -362,13 +362,14 @@ public class OfficerMoves {
      * the seats come from the territory: holdings in the agencies the dossiers went to and in the successor posts,
      * and every post the plan's officers hold now.
      */
-    StepAssignments.Stale staleAssignments(UUID planId, CompiledPlan plan) {
+    /** {@code flows}: the plan's journal flows (the reconciliation has read them already). */
+    StepAssignments.Stale staleAssignments(UUID planId, CompiledPlan plan, List<DossierTransfers.Flow> flows) {
         LocalDate asOf = checkDate(plan.effectiveDate());
         Set<String> usernames = new TreeSet<>(jdbc.sql(
                         "select distinct username from reorg_officer_move where plan_id = :p and username is not null")
                 .param("p", planId).query(String.class).list());
         Set<String> agencyCodes = new TreeSet<>();
-        transfers.flows(planId).forEach(f -> agencyCodes.add(f.toAgency()));
+        flows.forEach(f -> agencyCodes.add(f.toAgency()));
         agencyCodes.addAll(jdbc.sql("select distinct to_agency from reorg_officer_move where plan_id = :p and to_agency is not null")
                 .param("p", planId).query(String.class).list());
         Set<StepAssignments.Seat> seats = new LinkedHashSet<>();

@@ -571,7 +571,7 @@ public class ReorgEngine {
                     units.closed(), units.linked(), derived, startedAt, clock.instant(), millis);
             store(id, "execution", ex, PlanState.EXECUTED);
             log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved now, {} ms", id, journal, moved, millis);
-            reconcile(id);
+            reconcile(id, plan);
             return ex;
         } finally {
             lock.unlock();
@@ -644,44 +644,76 @@ public class ReorgEngine {
     // ------------------------------------------------------------------ reconciliation
 
     public Reports.Reconciliation reconcile(UUID id) {
+        return reconcile(id, null);
+    }
+
+    /**
+     * The proof: open dossiers before and after by state, none left with a closing agency, the triage count, flows
+     * that do not follow the lineage, steps left with officers who moved. Its reads over the journal and the dossiers
+     * are independent of each other and each one core's work, so they run side by side ({@code plan}: the execution's
+     * compiled plan, or null to compile it).
+     */
+    private Reports.Reconciliation reconcile(UUID id, CompiledPlan compiled) {
         Reports.PlanView view = view(id);
         PlanState s = PlanState.valueOf(view.state());
         if (s != PlanState.EXECUTED && s != PlanState.RECONCILED) {
             throw ApiException.conflict("reorg.plan.notExecuted", id);
         }
-        CompiledPlan plan = compiler.compile(definition(id));
+        CompiledPlan plan = compiled != null ? compiled : compiler.compile(definition(id));
         Set<String> closingAgencies = new HashSet<>();
         agencies.agenciesOf(plan.closing(), plan.dayBefore()).forEach(a -> closingAgencies.add(a.code()));
         Map<String, Long> before = view.execution() == null || view.execution().openBeforeByState() == null
                 ? Map.of() : view.execution().openBeforeByState();
-        Map<String, Long> after = transfers.journaledOpenByState(id);
-        long held = transfers.countOpenHeldBy(closingAgencies, plan.effective()).values().stream().mapToLong(Long::longValue).sum();
-        long triage = transfers.stillHeldAfter(id, RoutingRule.TRIAGE.name());
-        Map<String, Reports.StateCount> byState = new TreeMap<>();
-        Set<String> states = new HashSet<>(before.keySet());
-        states.addAll(after.keySet());
-        for (String st : states) {
-            byState.put(st, new Reports.StateCount(before.getOrDefault(st, 0L), after.getOrDefault(st, 0L)));
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, parallelism), r -> {
+                    Thread t = new Thread(r, "reorg-reconcile");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            var afterF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journaledOpenByState(id), readers);
+            var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(closingAgencies,
+                    plan.effective()).values().stream().mapToLong(Long::longValue).sum(), readers);
+            var triageF = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> transfers.stillHeldAfter(id, RoutingRule.TRIAGE.name()), readers);
+            var flowsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.flows(id), readers);
+            var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journalSize(id), readers);
+            List<DossierTransfers.Flow> flows = flowsF.join();
+            var staleF = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> officerMoves.staleAssignments(id, plan, flows), readers);
+            long untraceable = untraceable(plan, flows);
+            Map<String, Long> after = afterF.join();
+            long held = heldF.join();
+            long triage = triageF.join();
+            vn.motcua.dossier.StepAssignments.Stale stale = staleF.join();
+            Map<String, Reports.StateCount> byState = new TreeMap<>();
+            Set<String> states = new HashSet<>(before.keySet());
+            states.addAll(after.keySet());
+            for (String st : states) {
+                byState.put(st, new Reports.StateCount(before.getOrDefault(st, 0L), after.getOrDefault(st, 0L)));
+            }
+            long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
+            long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
+            boolean invariant = held == 0 && stale.count() == 0;
+            Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
+                    journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
+                    stale.sample());
+            store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
+            return r;
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } finally {
+            readers.shutdown();
         }
-        long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
-        long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
-        long untraceable = untraceable(id, plan);
-        vn.motcua.dossier.StepAssignments.Stale stale = officerMoves.staleAssignments(id, plan);
-        boolean invariant = held == 0 && stale.count() == 0;
-        Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
-                transfers.journalSize(id), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
-                stale.sample());
-        store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
-        return r;
     }
 
     /** Flows (from agency → to agency) whose target unit does not descend, through lineage, from the source unit. */
-    private long untraceable(UUID id, CompiledPlan plan) {
+    private long untraceable(CompiledPlan plan, List<DossierTransfers.Flow> flows) {
         Map<String, Agency> from = new HashMap<>();
         agencies.agenciesOf(plan.closing(), plan.dayBefore()).forEach(a -> from.put(a.code(), a));
         Map<String, Set<String>> reachable = new HashMap<>();
         long bad = 0;
-        for (DossierTransfers.Flow f : transfers.flows(id)) {
+        for (DossierTransfers.Flow f : flows) {
             Agency a = from.get(f.fromAgency());
             Optional<Agency> to = territory.agency(f.toAgency(), plan.effectiveDate());
             if (a == null || to.isEmpty()) {
