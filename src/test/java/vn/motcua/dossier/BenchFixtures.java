@@ -5,6 +5,9 @@ import java.util.Map;
 /** Gives the benchmarks (another package) the same valid submission the tests use. */
 public final class BenchFixtures {
 
+    /** A minimal valid PDF, base64-encoded, as attachments and results carry it. */
+    public static final String PDF_B64 = DossierFixtures.PDF_B64;
+
     private BenchFixtures() {
     }
 

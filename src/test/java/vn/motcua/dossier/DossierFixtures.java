@@ -14,6 +14,7 @@ final class DossierFixtures {
     static final String SAI_GON = "26740";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(PDF);
 
     private DossierFixtures() {
     }

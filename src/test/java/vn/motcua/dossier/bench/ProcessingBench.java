@@ -43,9 +43,7 @@ class ProcessingBench {
     @Autowired
     JdbcClient jdbc;
 
-    static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(
-            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    static final String PDF_B64 = vn.motcua.dossier.BenchFixtures.PDF_B64;
 
     @Test
     void dossierLivesPerSecondAgainstFlowable() {
