@@ -112,17 +112,17 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                 StringBuilder buf = new StringBuilder(1 << 20);
                 long rows = 0;
                 String eff = Timestamp.from(effective).toInstant().toString();
-                // A batch's rows go in in primary-key order (plan, batch, dossier id as PostgreSQL orders uuids): every
-                // key then lands on the index's rightmost page, which PostgreSQL appends to without a search.
-                List<Transfer> batch = new ArrayList<>(Math.min(batchSize, 100_000));
                 for (Transfer t : transfers) {
-                    batch.add(t);
+                    buf.append(planId).append('\t').append(rows / batchSize + 1).append('\t').append(t.dossierId())
+                            .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
+                            .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.rule()))
+                            .append('\t').append(eff).append('\t')
+                            .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\n');
                     rows++;
-                    if (batch.size() == batchSize) {
-                        appendBatch(copy, buf, planId, (int) (rows / batchSize), eff, batch);
+                    if (buf.length() > (1 << 20)) {
+                        copyIn(copy, buf);
                     }
                 }
-                appendBatch(copy, buf, planId, (int) ((rows + batchSize - 1) / batchSize), eff, batch);
                 copyIn(copy, buf);
                 return rows;
             } catch (java.sql.SQLException e) {
@@ -133,28 +133,6 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         });
         jdbc.execute("analyze dossier_transfer");
         return n == null ? 0 : n;
-    }
-
-    /** PostgreSQL compares uuids as unsigned bytes; {@link UUID#compareTo} compares signed longs. */
-    static final java.util.Comparator<UUID> PG_UUID_ORDER = (a, b) -> {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    };
-
-    private static void appendBatch(CopyManager copy, StringBuilder buf, UUID planId, int batchNo, String eff,
-                                    List<Transfer> batch) throws java.sql.SQLException {
-        batch.sort(java.util.Comparator.comparing(Transfer::dossierId, PG_UUID_ORDER));
-        for (Transfer t : batch) {
-            buf.append(planId).append('\t').append(batchNo).append('\t').append(t.dossierId())
-                    .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
-                    .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.rule()))
-                    .append('\t').append(eff).append('\t')
-                    .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\n');
-            if (buf.length() > (1 << 20)) {
-                copyIn(copy, buf);
-            }
-        }
-        batch.clear();
     }
 
     private static void copyIn(CopyManager copy, StringBuilder buf) throws java.sql.SQLException {
