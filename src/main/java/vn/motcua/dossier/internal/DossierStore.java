@@ -180,8 +180,7 @@ public class DossierStore {
     /** The open step and the pauses as committed now that the row is locked (see {@link #lockForAction}). */
     private Locked reread(Locked l) {
         UUID id = l.dossier().id();
-        var open = jdbc.sql("select * from dossier_step where dossier_id = ? and finished_at is null").param(id)
-                .query(ProcessingStore::step).optional().orElse(null);
+        var open = jdbc.sql(ProcessingStore.OPEN_STEP).param(id).query(ProcessingStore::step).optional().orElse(null);
         boolean paused = jdbc.sql("select exists(select 1 from dossier_pause where dossier_id = ?)").param(id)
                 .query(Boolean.class).single();
         return new Locked(l.dossier(), l.processing(), l.process(), l.field(), paused, open);
@@ -207,8 +206,6 @@ public class DossierStore {
             Object v = e.getValue();
             if (v instanceof Instant i) {
                 v = ts(i);
-            } else if (v instanceof IntakeService.FormJson f) {
-                v = jsonb(f.value());
             } else if (v instanceof Jsonb j) {
                 v = jsonb(j.value());
             }

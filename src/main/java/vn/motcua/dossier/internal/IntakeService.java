@@ -288,7 +288,7 @@ public class IntakeService {
             if (!errors.isEmpty()) {
                 throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
             }
-            set.put("form_data", new FormJson(merged));
+            set.put("form_data", new DossierStore.Jsonb(merged));
         }
         set.put("count_from", calendar.countFrom(now, d.agencyCode()).toInstant());
         set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
@@ -406,9 +406,5 @@ public class IntakeService {
                          Instant due) {
         events.publishEvent(new DossierStateChanged(d.id(), code, from, to, at, d.procedureName(), d.agencyName(),
                 d.applicant().name(), d.applicant().email(), due, reason));
-    }
-
-    /** Marker for a jsonb value in {@link DossierStore#transition}. */
-    public record FormJson(Map<String, Object> value) {
     }
 }

@@ -141,8 +141,11 @@ public class ProcessingStore {
                 .params(warning, dossierId, seq).update();
     }
 
+    /** A dossier's open step (at most one: {@code dossier_step_one_open}). */
+    static final String OPEN_STEP = "select * from dossier_step where dossier_id = ? and finished_at is null";
+
     public Optional<Step> openStep(UUID dossierId) {
-        return jdbc.sql("select * from dossier_step where dossier_id = ? and finished_at is null").param(dossierId)
+        return jdbc.sql(OPEN_STEP).param(dossierId)
                 .query(ProcessingStore::step).optional();
     }
 
