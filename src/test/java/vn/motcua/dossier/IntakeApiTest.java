@@ -83,6 +83,31 @@ class IntakeApiTest {
     }
 
     @Test
+    void aRepeatThatWouldBeRefusedNowStillReturnsTheDossierItsKeyCreated() {
+        String key = UUID.randomUUID().toString();
+        String phone = phone();
+        var first = submit(phone, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // The same key with a form that fails validation (no child): the first call's dossier, nothing stored.
+        var body = DossierFixtures.birthSubmission(phone, "tien." + phone + "@example.vn", DossierFixtures.SAI_GON);
+        @SuppressWarnings("unchecked")
+        var form = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) body.get("form"));
+        form.remove("child");
+        body.put("form", form);
+        var repeat = http.postJson("congdan", "demo", "/api/v1/dossiers", body, "Idempotency-Key", key);
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(201);
+        UUID id = UUID.fromString(first.json().get("id").asString());
+        assertThat(repeat.json().get("id").asString()).isEqualTo(id.toString());
+        assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = ?").param(key).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(1);
+        // Without the key the same refused body is a 422, as before.
+        var refused = http.postJson("congdan", "demo", "/api/v1/dossiers", body);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    }
+
+    @Test
     void concurrentRetriesWithOneKeyStillYieldOneDossier() throws Exception {
         String key = UUID.randomUUID().toString();
         String phone = phone();

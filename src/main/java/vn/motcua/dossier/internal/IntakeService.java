@@ -83,16 +83,29 @@ public class IntakeService {
     record Route(Agency agency, String triageReason, String triageOwner) {
     }
 
+    /**
+     * A repeat with the same Idempotency-Key returns the dossier the first call created. The key is not looked up
+     * first: a repeat is rare, so the insert finds it (its unique index) and only then is the earlier dossier read; a
+     * repeat that would be refused now (a procedure withdrawn since, a file rule tightened) returns it too.
+     */
     public Dossier submit(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw ApiException.badRequest("dossier.idempotency.invalid");
-            }
-            Optional<Dossier> earlier = store.findByIdempotencyKey(actor.username(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiException.badRequest("dossier.idempotency.invalid");
         }
+        try {
+            return submitNew(cmd, actor, channel, idempotencyKey);
+        } catch (ApiException refused) {
+            if (idempotencyKey != null) {
+                Optional<Dossier> earlier = store.findByIdempotencyKey(actor.username(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw refused;
+        }
+    }
+
+    private Dossier submitNew(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
         // PostgreSQL keeps microseconds: the dossier returned now must equal the one read back later.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, VN);

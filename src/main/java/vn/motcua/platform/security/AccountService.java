@@ -1,10 +1,14 @@
 package vn.motcua.platform.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -14,6 +18,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Local accounts for both audiences, stored with hashed passwords. This is the seam where officer
@@ -25,10 +31,21 @@ public class AccountService implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    /**
+     * The sign-in facts of recently seen accounts: HTTP Basic checks the account on every API call. A write here
+     * clears it when it commits; a change made elsewhere (SQL, another node) is seen within the expiry.
+     */
+    private final Cache<String, Credentials> recent;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    /** An immutable copy: Spring Security erases the password of the {@link User} it authenticated. */
+    private record Credentials(String username, String passwordHash, boolean enabled, List<SimpleGrantedAuthority> roles) {
+    }
+
+    AccountService(JdbcClient jdbc, PasswordEncoder passwordEncoder,
+                   @Value("${motcua.security.account-cache-ttl:10s}") Duration accountCacheTtl) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(accountCacheTtl).build();
     }
 
     public record Account(String username, String displayName, Audience audience, Set<Role> roles,
@@ -37,19 +54,20 @@ public class AccountService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(String username, String passwordHash, boolean enabled, String[] roles) {
+        String key = username == null ? "" : username.trim().toLowerCase();
+        Credentials c = recent.getIfPresent(key);
+        if (c == null) {
+            c = jdbc.sql("select username, password_hash, enabled, roles from account where username = ?")
+                    .param(key)
+                    .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                            Arrays.stream((String[]) rs.getArray(4).getArray())
+                                    .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()))
+                    .optional()
+                    .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+            recent.put(key, c);
         }
-        Row row = jdbc.sql("select username, password_hash, enabled, roles from account where username = ?")
-                .param(username == null ? "" : username.trim().toLowerCase())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        (String[]) rs.getArray(4).getArray()))
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
-        return User.withUsername(row.username())
-                .password(row.passwordHash())
-                .disabled(!row.enabled())
-                .authorities(Arrays.stream(row.roles()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                .build();
+        return User.withUsername(c.username()).password(c.passwordHash()).disabled(!c.enabled())
+                .authorities(c.roles()).build();
     }
 
     public Optional<Account> find(String username) {
@@ -83,11 +101,27 @@ public class AccountService implements UserDetailsService {
                 .param("u", username).param("p", passwordEncoder.encode(rawPassword)).param("d", displayName)
                 .param("a", audience.name()).param("r", roleNames).param("demo", demo)
                 .update();
+        forgetAfterCommit();
     }
 
     /** Removes every demo account, so that a production start ({@code motcua.demo=false}) has none. */
     @Transactional
     public int deleteDemoAccounts() {
-        return jdbc.sql("delete from account where demo").update();
+        int n = jdbc.sql("delete from account where demo").update();
+        forgetAfterCommit();
+        return n;
+    }
+
+    /** Clears the recent accounts now and again once the writing transaction ends (nobody reads the old row after). */
+    private void forgetAfterCommit() {
+        recent.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.invalidateAll();
+                }
+            });
+        }
     }
 }

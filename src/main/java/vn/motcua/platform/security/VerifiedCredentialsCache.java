@@ -24,7 +24,9 @@ import org.springframework.security.core.AuthenticationException;
  * (tens of milliseconds). Like Elasticsearch's realm cache, this remembers for a few minutes that a
  * username/password pair was verified — as an HMAC under a key that lives only in this process's
  * memory, never the password — so integrations pay bcrypt once per pair, not once per request. A
- * changed or disabled account is re-checked because the user details are loaded on every call.
+ * changed or disabled account is re-checked because the user details are loaded on every call (from
+ * {@link AccountService}'s short-lived copy: a change made through it counts at once, one made elsewhere within
+ * {@code motcua.security.account-cache-ttl}).
  */
 class VerifiedCredentialsCache implements AuthenticationProvider {
 
@@ -36,6 +38,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(this::newHmac);
 
     private record Entry(byte[] mac, String passwordHash, Instant until) {
     }
@@ -81,12 +84,18 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     }
 
     private byte[] mac(String username, String password) {
+        Mac hmac = this.hmac.get();
+        hmac.update(username.getBytes(StandardCharsets.UTF_8));
+        hmac.update((byte) 0);
+        return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One keyed HMAC per thread: looking the algorithm up and keying it cost more than the MAC itself. */
+    private Mac newHmac() {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            hmac.update(username.getBytes(StandardCharsets.UTF_8));
-            hmac.update((byte) 0);
-            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return m;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
