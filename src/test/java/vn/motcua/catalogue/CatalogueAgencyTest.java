@@ -55,7 +55,9 @@ class CatalogueAgencyTest {
     @Test
     void explicitOverridesWin() {
         jdbc.sql("delete from catalogue_agency_override where procedure_code = '1.000894' and unit_code = '26740'").update();
-        jdbc.sql("insert into catalogue_agency_override(procedure_code, unit_code, agency_code, valid_from) values ('1.000894', '26740', 'UBND-26737', '2025-07-01')").update();
+        // Asked once before the assignment: the answer kept for it must not outlive the assignment.
+        assertThat(catalogue.competentAgencies("1.000894", "26740", DAY)).extracting(Agency::code).containsExactly("UBND-26740");
+        catalogue.assignAgency("1.000894", "26740", "UBND-26737", LocalDate.of(2025, 7, 1));
         assertThat(catalogue.competentAgencies("1.000894", "26740", DAY)).extracting(Agency::code).containsExactly("UBND-26737");
         assertThat(catalogue.competentAgencies("1.000894", "26737", DAY)).extracting(Agency::code).containsExactly("UBND-26737");
     }

@@ -39,6 +39,8 @@ class StaffCacheInvalidationTest {
     @Autowired
     TerritoryAgencies agencies;
     @Autowired
+    Territory territory;
+    @Autowired
     AccountService accounts;
     @Autowired
     TransactionTemplate tx;
@@ -178,6 +180,27 @@ class StaffCacheInvalidationTest {
         assertThat(staff.holders(agency, PostRole.HANDLING, d2)).extracting(h -> h.agency().validTo()).containsExactly(end);
         assertThat(staff.postsOf(username, d2)).extracting(h -> h.agency().validTo()).containsExactly(end);
         staffChanges.closePostsOf(List.of(agency), end);
+    }
+
+    @Test
+    void agencyLookUpsFollowTheAgenciesOfAUnit() {
+        // Asked (and kept) while the ward has its People's Committee...
+        assertThat(territory.agency(agency, d2)).isPresent();
+        assertThat(territory.agencies(unit, d2)).extracting(Agency::code).contains(agency);
+        assertThat(territory.competentAgencies(unit, AgencyLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, null, d2))
+                .extracting(Agency::code).containsExactly(agency);
+        // ...then the ward closes (its agency with it) before that day: the same questions get the new answers.
+        changes.apply(UnitChanges.builder().close(unit).build(), d2.minusMonths(1), "Thử");
+        assertThat(territory.agency(agency, d2)).isEmpty();
+        assertThat(territory.agencies(unit, d2)).isEmpty();
+        assertThat(territory.competentAgencies(unit, AgencyLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, null, d2)).isEmpty();
+        // A new ward's agencies, derived after a look-up that found none, are found at once.
+        String other = "C" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        changes.apply(UnitChanges.builder().open(other, "Thử", "Phường Thử " + other, UnitType.WARD, null).build(), d1, "Thử");
+        assertThat(territory.agency("UBND-" + other, d2)).isEmpty();
+        agencies.deriveAgencies(List.of(other), d1);
+        assertThat(territory.agency("UBND-" + other, d2)).isPresent();
+        changes.apply(UnitChanges.builder().close(other).build(), end, "Kết thúc thử nghiệm");
     }
 
     @Test

@@ -75,6 +75,22 @@ public class CatalogueService implements Catalogue {
         return territory.get() != null;
     }
 
+    private record Overrides(String procedureCode, String unitCode, LocalDate asOf) {
+    }
+
+    /**
+     * From {@code validFrom}, the agency performs the procedure for the unit's applicants whatever the performer
+     * level says (an explicit assignment: a procedure moved to another agency, a shared service).
+     */
+    @Transactional
+    public void assignAgency(String procedureCode, String unitCode, String agencyCode, LocalDate validFrom) {
+        jdbc.sql("""
+                insert into catalogue_agency_override(procedure_code, unit_code, agency_code, valid_from)
+                values (:p, :u, :a, :f)""")
+                .param("p", procedureCode).param("u", unitCode).param("a", agencyCode).param("f", validFrom).update();
+        cache.clearAfterCommit();
+    }
+
     @Override
     public List<Agency> competentAgencies(String procedureCode, String unitCode, LocalDate asOf) {
         Territory t = territory.get();
@@ -82,10 +98,10 @@ public class CatalogueService implements Catalogue {
             return List.of();
         }
         Map<String, Agency> out = new LinkedHashMap<>();
-        List<String> overrides = jdbc.sql("""
+        List<String> overrides = cache.get(new Overrides(procedureCode, unitCode, asOf), () -> List.copyOf(jdbc.sql("""
                 select agency_code from catalogue_agency_override where procedure_code = :p and unit_code = :u
                   and valid_from <= :d and (valid_to is null or :d < valid_to) order by id""")
-                .param("p", procedureCode).param("u", unitCode).param("d", asOf).query(String.class).list();
+                .param("p", procedureCode).param("u", unitCode).param("d", asOf).query(String.class).list()));
         for (String code : overrides) {
             t.agency(code, asOf).ifPresent(a -> out.put(a.code(), a));
         }

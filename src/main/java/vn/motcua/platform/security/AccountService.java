@@ -38,7 +38,8 @@ public class AccountService implements UserDetailsService {
     private final Cache<String, Credentials> recent;
 
     /** An immutable copy: Spring Security erases the password of the {@link User} it authenticated. */
-    private record Credentials(String username, String passwordHash, boolean enabled, List<SimpleGrantedAuthority> roles) {
+    private record Credentials(Account account, String passwordHash, boolean enabled,
+                               List<SimpleGrantedAuthority> authorities) {
     }
 
     AccountService(JdbcClient jdbc, PasswordEncoder passwordEncoder,
@@ -54,31 +55,38 @@ public class AccountService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        String key = username == null ? "" : username.trim().toLowerCase();
-        Credentials c = recent.getIfPresent(key);
-        if (c == null) {
-            c = jdbc.sql("select username, password_hash, enabled, roles from account where username = ?")
-                    .param(key)
-                    .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            Arrays.stream((String[]) rs.getArray(4).getArray())
-                                    .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()))
-                    .optional()
-                    .orElseThrow(() -> new UsernameNotFoundException("No such account"));
-            recent.put(key, c);
-        }
-        return User.withUsername(c.username()).password(c.passwordHash()).disabled(!c.enabled())
-                .authorities(c.roles()).build();
+        Credentials c = recent(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return User.withUsername(c.account().username()).password(c.passwordHash()).disabled(!c.enabled())
+                .authorities(c.authorities()).build();
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("select username, display_name, audience, roles, demo from account where username = ?")
-                .param(username)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2),
-                        Audience.valueOf(rs.getString(3)),
-                        Arrays.stream((String[]) rs.getArray(4).getArray()).map(Role::valueOf)
-                                .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                        rs.getBoolean(5)))
+        return recent(username).map(Credentials::account);
+    }
+
+    /** The account row, from the recent copies or read once (and kept) if it exists; unknown names are not kept. */
+    private Optional<Credentials> recent(String username) {
+        String key = username == null ? "" : username.trim().toLowerCase();
+        Credentials c = recent.getIfPresent(key);
+        if (c != null) {
+            return Optional.of(c);
+        }
+        Optional<Credentials> read = jdbc.sql("""
+                        select username, password_hash, enabled, roles, display_name, audience, demo
+                        from account where username = ?""")
+                .param(key)
+                .query((rs, n) -> {
+                    String[] roles = (String[]) rs.getArray(4).getArray();
+                    Account account = new Account(rs.getString(1), rs.getString(5), Audience.valueOf(rs.getString(6)),
+                            Arrays.stream(roles).map(Role::valueOf)
+                                    .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                            rs.getBoolean(7));
+                    return new Credentials(account, rs.getString(2), rs.getBoolean(3),
+                            Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+                })
                 .optional();
+        read.ifPresent(r -> recent.put(key, r));
+        return read;
     }
 
     public List<Account> demoAccounts() {

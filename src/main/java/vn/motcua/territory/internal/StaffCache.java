@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.motcua.territory.PostHolding;
 
 /**
- * The answers of {@link vn.motcua.territory.Staff} ({@code postsOf}, {@code postsOfOfficer}, {@code holders}) by their
- * arguments: every processing action asks them, and posts change only on appointments and reorganisations.
+ * The answers of {@link vn.motcua.territory.Staff} ({@code postsOf}, {@code postsOfOfficer}, {@code holders}) and of
+ * the agency look-ups of {@link vn.motcua.territory.Territory} by their arguments: every processing action asks for
+ * posts and every submission for its competent agency, and both change only on appointments and reorganisations.
  * <p>
  * Every territory write that can change a holding, a post, an officer or an agency calls {@link #changed()} after its
  * statement. That clears the cache at once and, inside a transaction, once more after it completes (committed or
@@ -32,7 +32,7 @@ public class StaffCache {
     private record Key(long generation, Object query) {
     }
 
-    private final Cache<Key, List<PostHolding>> entries;
+    private final Cache<Key, List<?>> entries;
     private final AtomicLong generation = new AtomicLong();
     /** Bound as a transaction resource while the current transaction has changed staff. */
     private final Object writing = new Object();
@@ -42,11 +42,12 @@ public class StaffCache {
     }
 
     /** The cached answer to the query (a record of its arguments), loading it once if absent; unmodifiable. */
-    public List<PostHolding> get(Object query, Supplier<List<PostHolding>> load) {
+    @SuppressWarnings("unchecked")
+    public <T> List<T> get(Object query, Supplier<List<T>> load) {
         if (TransactionSynchronizationManager.hasResource(writing)) {
             return List.copyOf(load.get());
         }
-        return entries.get(new Key(generation.get(), query), k -> List.copyOf(load.get()));
+        return (List<T>) entries.get(new Key(generation.get(), query), k -> List.copyOf(load.get()));
     }
 
     /**

@@ -44,10 +44,12 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     private static final String VALID = " a.valid_from <= :d and (a.valid_to is null or a.valid_to > :d) ";
 
     private final JdbcClient jdbc;
+    private final StaffCache cache;
     private volatile UnitIndex index;
 
-    public UnitDirectory(JdbcClient jdbc) {
+    public UnitDirectory(JdbcClient jdbc, StaffCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     UnitIndex index() {
@@ -124,20 +126,31 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         return index().versions(code);
     }
 
+    // Agency look-ups are kept in the StaffCache, which every agency write clears (see its writers).
+    private record AgenciesOf(UUID unit, LocalDate asOf) {
+    }
+
+    private record AgencyByCode(String code, LocalDate asOf) {
+    }
+
+    private record Competent(UUID unit, AgencyLevel level, AgencyKind kind, String sector, LocalDate asOf) {
+    }
+
     @Override
     public List<Agency> agencies(String unitCode, LocalDate asOf) {
         AdministrativeUnit u = index().at(unitCode, asOf);
         if (u == null) {
             return List.of();
         }
-        return jdbc.sql(AGENCY_SELECT + " where a.unit_id = :u and" + VALID + "order by a.level, a.kind, a.code")
-                .param("u", u.id()).param("d", asOf).query(UnitDirectory::agency).list();
+        return cache.get(new AgenciesOf(u.id(), asOf), () -> jdbc.sql(AGENCY_SELECT + " where a.unit_id = :u and"
+                        + VALID + "order by a.level, a.kind, a.code")
+                .param("u", u.id()).param("d", asOf).query(UnitDirectory::agency).list());
     }
 
     @Override
     public Optional<Agency> agency(String agencyCode, LocalDate asOf) {
-        return jdbc.sql(AGENCY_SELECT + " where a.code = :c and" + VALID)
-                .param("c", agencyCode).param("d", asOf).query(UnitDirectory::agency).optional();
+        return cache.get(new AgencyByCode(agencyCode, asOf), () -> jdbc.sql(AGENCY_SELECT + " where a.code = :c and" + VALID)
+                .param("c", agencyCode).param("d", asOf).query(UnitDirectory::agency).list()).stream().findFirst();
     }
 
     @Override
@@ -150,13 +163,16 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         if (u == null) {
             return List.of();
         }
-        String sql = AGENCY_SELECT + " where a.unit_id = :u and a.level = :l and a.kind = :k and" + VALID
-                + (sector == null ? "" : " and a.sector = :s") + " order by a.code";
-        var spec = jdbc.sql(sql).param("u", u.id()).param("l", level.name()).param("k", kind.name()).param("d", asOf);
-        if (sector != null) {
-            spec = spec.param("s", sector);
-        }
-        return spec.query(UnitDirectory::agency).list();
+        UUID unit = u.id();
+        return cache.get(new Competent(unit, level, kind, sector, asOf), () -> {
+            String sql = AGENCY_SELECT + " where a.unit_id = :u and a.level = :l and a.kind = :k and" + VALID
+                    + (sector == null ? "" : " and a.sector = :s") + " order by a.code";
+            var spec = jdbc.sql(sql).param("u", unit).param("l", level.name()).param("k", kind.name()).param("d", asOf);
+            if (sector != null) {
+                spec = spec.param("s", sector);
+            }
+            return spec.query(UnitDirectory::agency).list();
+        });
     }
 
     static AgencyLevel levelOf(UnitType type) {
