@@ -89,8 +89,14 @@ public interface DossierTransfers {
     /** Journal rows per (from, to, rule). */
     List<Flow> flows(UUID planId);
 
-    /** Dossiers moved by the plan with {@code rule} that are still held by the agency they were moved to. */
-    long stillHeldAfter(UUID planId, String rule);
+    /**
+     * {@link #journaledOpenByState} and, in the same read, how many dossiers moved by the plan with {@code rule} are
+     * still held by the agency they were moved to (one pass over the journal and the dossiers instead of two).
+     */
+    JournaledOpen journaledOpen(UUID planId, String rule);
+
+    record JournaledOpen(Map<String, Long> byState, long stillHeldByRule) {
+    }
 
     /** Every journal row of the plan with its dossier, in batch order. */
     void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each);

@@ -299,12 +299,18 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     }
 
     @Override
-    public long stillHeldAfter(UUID planId, String rule) {
-        Long n = jdbc.queryForObject("select count(*) from dossier_transfer t join dossier d on d.id = t.dossier_id "
-                + "join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
-                + "where t.plan_id = ? and t.rule = ? and " + HOLDER + " = t.to_agency and "
-                + OPEN, Long.class, planId, rule);
-        return n == null ? 0 : n;
+    public JournaledOpen journaledOpen(UUID planId, String rule) {
+        Map<String, Long> byState = new LinkedHashMap<>();
+        long[] held = new long[1];
+        jdbc.query("select d.state, count(*), count(*) filter (where t.rule = ? and " + HOLDER + " = t.to_agency "
+                        + "and b.batch_no is not null) from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                        + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
+                        + "where t.plan_id = ? and " + OPEN + " group by d.state order by d.state",
+                (RowCallbackHandler) rs -> {
+                    byState.put(rs.getString(1), rs.getLong(2));
+                    held[0] += rs.getLong(3);
+                }, rule, planId);
+        return new JournaledOpen(byState, held[0]);
     }
 
     @Override

@@ -654,6 +654,7 @@ public class ReorgEngine {
      * compiled plan, or null to compile it).
      */
     private Reports.Reconciliation reconcile(UUID id, CompiledPlan compiled) {
+        long start = System.nanoTime();
         Reports.PlanView view = view(id);
         PlanState s = PlanState.valueOf(view.state());
         if (s != PlanState.EXECUTED && s != PlanState.RECONCILED) {
@@ -671,20 +672,20 @@ public class ReorgEngine {
                     return t;
                 });
         try {
-            var afterF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journaledOpenByState(id), readers);
+            var afterF = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> transfers.journaledOpen(id, RoutingRule.TRIAGE.name()), readers);
             var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(closingAgencies,
                     plan.effective()).values().stream().mapToLong(Long::longValue).sum(), readers);
-            var triageF = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> transfers.stillHeldAfter(id, RoutingRule.TRIAGE.name()), readers);
             var flowsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.flows(id), readers);
             var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journalSize(id), readers);
             List<DossierTransfers.Flow> flows = flowsF.join();
             var staleF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> officerMoves.staleAssignments(id, plan, flows), readers);
             long untraceable = untraceable(plan, flows);
-            Map<String, Long> after = afterF.join();
+            DossierTransfers.JournaledOpen journaled = afterF.join();
+            Map<String, Long> after = journaled.byState();
             long held = heldF.join();
-            long triage = triageF.join();
+            long triage = journaled.stillHeldByRule();
             vn.motcua.dossier.StepAssignments.Stale stale = staleF.join();
             Map<String, Reports.StateCount> byState = new TreeMap<>();
             Set<String> states = new HashSet<>(before.keySet());
@@ -699,6 +700,8 @@ public class ReorgEngine {
                     journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
                     stale.sample());
             store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
+            log.info("Plan {}: reconciled in {} ms (invariant {}, untraceable flows {})", id,
+                    (System.nanoTime() - start) / 1_000_000, invariant, untraceable);
             return r;
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
