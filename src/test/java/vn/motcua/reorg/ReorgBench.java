@@ -19,7 +19,8 @@ import vn.motcua.territory.Territory;
 /**
  * The real HCMC 2025 plan with 1,000,000 in-flight dossiers: validation, dry run, execution, and the floor — one
  * bare {@code UPDATE … FROM} of the same rows. Run: {@code ./mvnw -Pbench test -Dtest=ReorgBench}
- * (optionally {@code -Dreorg.bench.dossiers=200000}).
+ * (optionally {@code -Dreorg.bench.dossiers=200000}; {@code -Dreorg.bench.emailShare=0.3} gives an e-mail address to
+ * 30 % of the applicants instead of all, {@code -Dreorg.bench.notify=false} runs a plan that notifies nobody).
  */
 @IntegrationTest
 class ReorgBench {
@@ -42,6 +43,10 @@ class ReorgBench {
     @Test
     void realHcmcPlanWithAMillionInFlightDossiers() {
         int n = Integer.getInteger("reorg.bench.dossiers", 1_000_000);
+        // The share of applicants with an e-mail address, and whether the plan notifies them (one outbox row each).
+        // By default every applicant has one and is notified: the worst case of a real plan.
+        double emailShare = Double.parseDouble(System.getProperty("reorg.bench.emailShare", "1"));
+        boolean notify = Boolean.parseBoolean(System.getProperty("reorg.bench.notify", "true"));
         referenceData.ensureAll();
         ReorgFixtures.OldWorld world = ReorgFixtures.oldWorld(territory);
         String tag = "bench" + UUID.randomUUID().toString().substring(0, 4);
@@ -56,7 +61,8 @@ class ReorgBench {
             for (DossierBulk.NewDossier d : part) {
                 int k = Integer.parseInt(d.applicantName().substring(d.applicantName().lastIndexOf('-') + 1)) + offset;
                 renamed.add(new DossierBulk.NewDossier(d.id(), d.code() == null ? null : d.code() + "-" + offset, d.procedureCode(),
-                        d.procedureName(), d.state(), tag + "-" + k, d.applicantPhone(), null, d.addressUnitCode(),
+                        d.procedureName(), d.state(), tag + "-" + k, d.applicantPhone(),
+                        (k % 1000) < emailShare * 1000 ? tag + "-" + k + "@example.vn" : null, d.addressUnitCode(),
                         d.addressLine(), d.agencyCode(), d.agencyName(), d.receivedAt(), d.dueAt()));
             }
             bulk.insert(renamed);
@@ -76,7 +82,7 @@ class ReorgBench {
         world.splitSuccessors().forEach((unit, succ) -> succ.forEach(s ->
                 rules.add(new PlanDefinition.RoutingRuleSpec(unit, s, List.of(ReorgFixtures.street(unit, s))))));
         UUID id = engine.create(new PlanDefinition(d.name(), d.effective(), d.legalBasis(), d.open(), d.operations(), rules,
-                d.explicit(), d.postMappings(), d.deadlinePolicy(), null, 50_000, null, false), "bench").id();
+                d.explicit(), d.postMappings(), d.deadlinePolicy(), null, 50_000, null, notify), "bench").id();
 
         long t1 = System.nanoTime();
         Reports.Validation v = engine.validate(id);
@@ -111,8 +117,11 @@ class ReorgBench {
         System.out.printf("validate (%s, %d errors, %d warnings): %,d ms%n", v.ok() ? "ok" : "NOT OK", v.errors().size(),
                 v.warnings().size(), validate);
         System.out.printf("dry run: %,d in flight %s: %,d ms (target <= 30,000)%n", dry.inFlight(), dry.byRule(), dryRun);
-        System.out.printf("execute: %,d journaled, %d batches of 50,000: %,d ms (target <= 60,000)%n", ex.journal(),
-                ex.batches(), execute);
+        long notices = jdbc.sql("select count(*) from notification where dedup_key like ?").param("%/TRANSFERRED/" + id)
+                .query(Long.class).single();
+        System.out.printf("execute: %,d journaled, %d batches of 50,000, %,d applicants notified (plan notifies: %s, "
+                + "e-mail share %.0f%%): %,d ms (target <= 60,000)%n", ex.journal(), ex.batches(), notices, notify,
+                emailShare * 100, execute);
         System.out.printf("execute CPU: JVM %,d ms + PostgreSQL %,d ms = %.0f%% of %d cores over %,d ms%n",
                 used.jvmNanos() / 1_000_000, used.databaseNanos() / 1_000_000,
                 100.0 * (used.jvmNanos() + used.databaseNanos()) / 1e6 / (execute * (double) Runtime.getRuntime().availableProcessors()),
