@@ -101,9 +101,6 @@ public interface DossierTransfers {
     /** Every journal row of the plan with its dossier, in batch order. */
     void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each);
 
-    /** The applicants to tell about one batch (those with an email address). */
-    List<TransferNotice> notices(UUID planId, int batchNo);
-
     /** Moves one dossier held in {@code fromAgency} to another agency (triage decision), with its event. */
     boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
                         String rule, Instant effective, String actor, String reason);

@@ -26,13 +26,11 @@ public class TransferNotifications {
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final JdbcTemplate jdbc;
-    private final DossierTransfers transfers;
     private final OutboxSender outbox;
     private final Clock clock;
 
-    TransferNotifications(JdbcTemplate jdbc, DossierTransfers transfers, OutboxSender outbox, Clock clock) {
+    TransferNotifications(JdbcTemplate jdbc, OutboxSender outbox, Clock clock) {
         this.jdbc = jdbc;
-        this.transfers = transfers;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -42,7 +40,7 @@ public class TransferNotifications {
         if (!e.notifies()) {
             return;
         }
-        List<DossierTransfers.TransferNotice> notices = transfers.notices(e.planId(), e.batchNo());
+        List<DossierTransfers.TransferNotice> notices = e.notices();
         if (notices.isEmpty()) {
             return;
         }
