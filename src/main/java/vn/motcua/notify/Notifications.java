@@ -111,14 +111,6 @@ public class Notifications {
                 .list();
     }
 
-    public List<Message> forDossier(UUID dossierId) {
-        return jdbc.sql("select id, dossier_id, recipient, subject, body, created_at, status from notification where dossier_id = ? order by created_at")
-                .param(dossierId)
-                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
-                .list();
-    }
-
     static String stateText(DossierState s) {
         return switch (s) {
             case DRAFT -> "Bản nháp";
