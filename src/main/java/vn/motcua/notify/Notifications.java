@@ -95,7 +95,7 @@ public class Notifications {
                                                  next_attempt_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
                         """)
-                .params(vn.motcua.platform.ids.TimeOrderedIds.next(), dedupKey, dossierId, to, subject, body, now, outbox.initialStatus(),
+                .params(UUID.randomUUID(), dedupKey, dossierId, to, subject, body, now, outbox.initialStatus(),
                         sends ? now : null)
                 .update();
         if (inserted == 1 && sends) {

@@ -60,7 +60,7 @@ public class TransferNotifications {
                     + (n.dueAt() != null ? "; hẹn trả kết quả không đổi: " + WHEN.format(n.dueAt())
                     : "; thời hạn giải quyết không thay đổi") + ".\n\n"
                     + "Mã hồ sơ và đường dẫn tra cứu cũ vẫn dùng được.\n";
-            ps.setObject(1, vn.motcua.platform.ids.TimeOrderedIds.next());
+            ps.setObject(1, UUID.randomUUID());
             ps.setString(2, n.dossierId() + "/TRANSFERRED/" + e.planId());
             ps.setObject(3, n.dossierId());
             ps.setString(4, n.applicantEmail());
