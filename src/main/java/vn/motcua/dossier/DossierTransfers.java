@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -97,6 +98,21 @@ public interface DossierTransfers {
 
     record JournaledOpen(Map<String, Long> byState, long stillHeldByRule) {
     }
+
+    /**
+     * In the caller's transaction, locks and returns the oldest batch whose applicants are still to be told, among the
+     * plans whose batches are all done (notices follow the moves, they do not compete with them); empty when none.
+     */
+    Optional<BatchToAnnounce> claimBatchToAnnounce();
+
+    record BatchToAnnounce(UUID planId, int batchNo) {
+    }
+
+    /** The applicants to tell about one batch (those with an email address). */
+    List<TransferNotice> notices(UUID planId, int batchNo);
+
+    /** Records, in the caller's transaction, that the batch's applicants have been told. */
+    void announced(UUID planId, int batchNo);
 
     /** Every journal row of the plan with its dossier, in batch order. */
     void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each);

@@ -7,42 +7,76 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.DossierTransfers;
-import vn.motcua.dossier.DossiersTransferred;
 
 /**
  * Tells applicants, after a reorganisation moved their dossier, which agency now handles it and that the due
- * date is unchanged. One listener call per transferred batch, inside the batch's transaction (the messages commit
- * or roll back with the move); one batched insert; a batch run again writes nothing twice (dedup key per dossier
- * and plan). With a mail server the messages are {@code PENDING} and {@link OutboxSender} sends them after commit.
+ * date is unchanged. The moves come first: once every batch of a plan is done, each batch's applicants are read back
+ * from its journal and told in a transaction of their own, which also marks the batch announced — so a crash loses
+ * none (an unmarked batch is announced at the next sweep) and doubles none (the mark, and the dedup key per dossier
+ * and plan). Sweeps run every {@code motcua.notify.transfer-interval} (2 s by default) and after start-up. With a mail
+ * server the messages are {@code PENDING} and {@link OutboxSender} sends them after commit.
  */
 @Service
 public class TransferNotifications {
 
+    private static final Logger log = LoggerFactory.getLogger(TransferNotifications.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final JdbcTemplate jdbc;
+    private final DossierTransfers transfers;
+    private final TransactionTemplate tx;
     private final OutboxSender outbox;
     private final Clock clock;
 
-    TransferNotifications(JdbcTemplate jdbc, OutboxSender outbox, Clock clock) {
+    TransferNotifications(JdbcTemplate jdbc, DossierTransfers transfers, TransactionTemplate tx, OutboxSender outbox,
+                          Clock clock) {
         this.jdbc = jdbc;
+        this.transfers = transfers;
+        this.tx = tx;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    @EventListener
-    void on(DossiersTransferred e) {
-        if (!e.notifies()) {
-            return;
+    @Scheduled(fixedDelayString = "${motcua.notify.transfer-interval:PT2S}", initialDelayString = "${motcua.notify.transfer-interval:PT2S}")
+    void sweep() {
+        try {
+            announceAll();
+        } catch (RuntimeException e) {
+            log.warn("Transfer notices failed (next sweep retries): {}", e.toString());
         }
-        List<DossierTransfers.TransferNotice> notices = e.notices();
+    }
+
+    /**
+     * Writes the notices of every batch owed them (of plans whose batches are all done), one transaction per batch;
+     * returns how many notices were written. When it returns, every such batch has been announced (by this call or a
+     * concurrent one).
+     */
+    public long announceAll() {
+        long written = 0;
+        while (true) {
+            Long n = tx.execute(s -> transfers.claimBatchToAnnounce().map(b -> {
+                int w = write(b.planId(), transfers.notices(b.planId(), b.batchNo()));
+                transfers.announced(b.planId(), b.batchNo());
+                return (long) w;
+            }).orElse(null));
+            if (n == null) {
+                return written;
+            }
+            written += n;
+        }
+    }
+
+    private int write(UUID planId, List<DossierTransfers.TransferNotice> notices) {
         if (notices.isEmpty()) {
-            return;
+            return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
         String status = outbox.initialStatus();
@@ -61,7 +95,7 @@ public class TransferNotifications {
                     : "; thời hạn giải quyết không thay đổi") + ".\n\n"
                     + "Mã hồ sơ và đường dẫn tra cứu cũ vẫn dùng được.\n";
             ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, n.dossierId() + "/TRANSFERRED/" + e.planId());
+            ps.setString(2, n.dossierId() + "/TRANSFERRED/" + planId);
             ps.setObject(3, n.dossierId());
             ps.setString(4, n.applicantEmail());
             ps.setString(5, "[Một cửa] Hồ sơ " + ref + ": chuyển cơ quan giải quyết");
@@ -71,5 +105,6 @@ public class TransferNotifications {
             ps.setTimestamp(9, due);
         });
         outbox.wakeAfterCommit();
+        return notices.size();
     }
 }

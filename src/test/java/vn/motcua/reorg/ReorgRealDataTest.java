@@ -40,6 +40,8 @@ class ReorgRealDataTest {
     @Autowired
     ReferenceData referenceData;
     @Autowired
+    vn.motcua.notify.TransferNotifications notices;
+    @Autowired
     Territory territory;
     @Autowired
     DossierBulk bulk;
@@ -194,7 +196,9 @@ class ReorgRealDataTest {
         assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of()).status()).isEqualTo(200);
         assertThat(events(tag)).isEqualTo(eventsAfter);
 
-        // Applicants with an e-mail address are told (written in each batch's transaction: there on return).
+        // Applicants with an e-mail address are told once the moves are done (from the journal; the scheduled sweep
+        // may have written them already, announceAll returns once every batch is announced).
+        notices.announceAll();
         Set<UUID> withEmail = new HashSet<>();
         fixture.stream().filter(d -> d.applicantEmail() != null && d.state() != DossierState.REFUSED).forEach(d -> withEmail.add(d.id()));
         assertThat(withEmail).isNotEmpty();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -205,9 +206,7 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
             // sequential scan, 0.5 s of every batch at 1,000,000 dossiers) instead of probing the primary key per
             // journal row; and the journal's hash spilled to disk with the default working memory.
             jdbc.execute("set local enable_hashjoin = off; set local enable_mergejoin = off; set local work_mem = '64MB'");
-            // One statement moves the batch and writes its history; it returns the applicants to tell when the plan
-            // notifies them (read from the rows it has just updated), else only how many moved.
-            String move = """
+            int n = jdbc.update("""
                     with moved as (
                         update dossier d
                            set agency_code   = case when d.agency_code is null then null else t.to_agency end,
@@ -218,38 +217,16 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                                version       = d.version + 1
                           from dossier_transfer t
                          where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
-                        returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at, d.code,
-                                  d.procedure_name, d.applicant_name, d.applicant_email, t.to_agency_name
-                    ), history as (
-                        insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
-                                                   actor_agency, reason, data)
-                        select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
-                               now(), 'TRANSFERRED', m.state, m.state, ?, null, m.to_agency, ?,
-                               jsonb_build_object('plan', ?::text, 'from', m.from_agency, 'to', m.to_agency, 'rule', m.rule,
-                                                  'effective', m.effective, 'dueAt', m.due_at)
-                          from moved m
+                        returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at
                     )
-                    """;
-            Object[] args = {planId, batchNo, actor, reason, planId.toString()};
-            int n;
-            List<TransferNotice> notices = new ArrayList<>();
-            if (notifyApplicants) {
-                int[] count = new int[1];
-                jdbc.query(move + "select m.id, m.code, m.procedure_name, m.applicant_name, m.applicant_email, "
-                        + "m.to_agency_name, m.due_at, m.effective from moved m", (RowCallbackHandler) rs -> {
-                            count[0]++;
-                            String email = rs.getString(5);
-                            if (email != null && !email.isBlank()) {
-                                notices.add(new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2),
-                                        rs.getString(3), rs.getString(4), email, rs.getString(6),
-                                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
-                            }
-                        }, args);
-                n = count[0];
-            } else {
-                Integer c = jdbc.queryForObject(move + "select count(*) from moved", Integer.class, args);
-                n = c == null ? 0 : c;
-            }
+                    insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
+                                               actor_agency, reason, data)
+                    select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
+                           now(), 'TRANSFERRED', m.state, m.state, ?, null, m.to_agency, ?,
+                           jsonb_build_object('plan', ?::text, 'from', m.from_agency, 'to', m.to_agency, 'rule', m.rule,
+                                              'effective', m.effective, 'dueAt', m.due_at)
+                      from moved m
+                    """, planId, batchNo, actor, reason, planId.toString());
             // The open processing step follows its dossier into the successor's queue; an assignment to an
             // officer of the closing agency ends (the successor's officers claim it), so nothing waits in a
             // queue nobody sees. (Also when the code string is reused by the successor: it is another agency.)
@@ -261,9 +238,11 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                      where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
                        and d.agency_code is not null
                     """, planId, batchNo);
-            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
-                    planId, batchNo, n);
-            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0), notifyApplicants, notices));
+            // The applicants are told after the moves (notify.TransferNotifications reads the batch back once every
+            // batch of the plan is done): the batch only records that it is owed its notices.
+            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, notify) values (?, ?, ?, now(), ?)",
+                    planId, batchNo, n, notifyApplicants);
+            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0), notifyApplicants));
             return n;
         });
         return moved == null ? 0 : moved;
@@ -320,6 +299,37 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer where plan_id = ? "
                         + "group by 1, 2, 3 order by 1, 2, 3",
                 (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), planId);
+    }
+
+    @Override
+    public Optional<BatchToAnnounce> claimBatchToAnnounce() {
+        // FOR UPDATE without SKIP LOCKED: a second announcer waits for the first, then (READ COMMITTED re-checks the
+        // row) finds it announced and moves on, so a caller that returns has seen every batch announced.
+        return jdbc.query("""
+                select b.plan_id, b.batch_no from dossier_transfer_batch b
+                 where b.notify and b.noticed_at is null
+                   and (select count(*) from dossier_transfer_batch x where x.plan_id = b.plan_id)
+                       >= (select max(t.batch_no) from dossier_transfer t where t.plan_id = b.plan_id)
+                 order by b.done_at, b.batch_no limit 1
+                 for update of b
+                """, (rs, i) -> new BatchToAnnounce(rs.getObject(1, UUID.class), rs.getInt(2))).stream().findFirst();
+    }
+
+    @Override
+    public List<TransferNotice> notices(UUID planId, int batchNo) {
+        jdbc.execute("set local enable_hashjoin = off; set local enable_mergejoin = off");
+        return jdbc.query("""
+                select d.id, d.code, d.procedure_name, d.applicant_name, d.applicant_email, t.to_agency_name, d.due_at, t.effective
+                from dossier_transfer t join dossier d on d.id = t.dossier_id
+                where t.plan_id = ? and t.batch_no = ? and d.applicant_email is not null and d.applicant_email <> ''
+                """, (rs, i) -> new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))), planId, batchNo);
+    }
+
+    @Override
+    public void announced(UUID planId, int batchNo) {
+        jdbc.update("update dossier_transfer_batch set noticed_at = now() where plan_id = ? and batch_no = ?", planId, batchNo);
     }
 
     @Override
