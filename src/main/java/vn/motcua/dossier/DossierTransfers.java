@@ -117,6 +117,9 @@ public interface DossierTransfers {
     /** Every journal row of the plan with its dossier, in batch order. */
     void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each);
 
+    /** The plan's journal row for one dossier (found per batch through the journal's key: no scan of the plan). */
+    Optional<Transfer> journaled(UUID planId, UUID dossierId);
+
     /** Moves one dossier held in {@code fromAgency} to another agency (triage decision), with its event. */
     boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
                         String rule, Instant effective, String actor, String reason);

@@ -195,6 +195,14 @@ class ReorgApiTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(agencyOf(ds.get(3).id())).isEqualTo("UBND-" + w.d());
         assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json().get("triage").asLong()).isZero();
+        // The journal row now says who decided; the same dossier cannot be decided twice, nor one never in triage.
+        assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
+                .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("EXPLICIT UBND-" + w.d());
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
+                Map.of("agencyCode", "UBND-" + w.d())).status()).isEqualTo(409);
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(0).id(),
+                Map.of("agencyCode", "UBND-" + w.e())).status()).isEqualTo(409);
+        assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
         Http.Response journal = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/journal.csv");
         assertThat(journal.body().lines().count()).isEqualTo(7);
     }

@@ -249,6 +249,32 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
     }
 
     @Override
+    public Optional<Transfer> journaled(UUID planId, UUID dossierId) {
+        Integer[] batches = batchNumbers(planId);
+        if (batches.length == 0) {
+            return Optional.empty();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select dossier_id, from_agency, to_agency, to_agency_name, rule, new_due_at "
+                    + "from dossier_transfer where plan_id = ? and batch_no = any (?) and dossier_id = ?");
+            ps.setObject(1, planId);
+            ps.setArray(2, con.createArrayOf("int4", batches));
+            ps.setObject(3, dossierId);
+            return ps;
+        }, (rs, i) -> new Transfer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), instant(rs.getTimestamp(6)))).stream().findFirst();
+    }
+
+    /**
+     * 1 … the plan's highest batch: with every batch number listed, the journal's key {@code (plan_id, batch_no,
+     * dossier_id)} finds one dossier's row with one probe per batch instead of reading the plan's whole journal.
+     */
+    private Integer[] batchNumbers(UUID planId) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+        return java.util.stream.IntStream.rangeClosed(1, max == null ? 0 : max).boxed().toArray(Integer[]::new);
+    }
+
+    @Override
     public boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
                                String rule, Instant effective, String actor, String reason) {
         Boolean done = tx.execute(s -> {
@@ -277,8 +303,17 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                           from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
                            and d.agency_code is not null
                         """, dossierId);
-                jdbc.update("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? where plan_id = ? and dossier_id = ?",
-                        toAgency, toAgencyName, rule, planId, dossierId);
+                jdbc.update(con -> {
+                    var ps = con.prepareStatement("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? "
+                            + "where plan_id = ? and batch_no = any (?) and dossier_id = ?");
+                    ps.setString(1, toAgency);
+                    ps.setString(2, toAgencyName);
+                    ps.setString(3, rule);
+                    ps.setObject(4, planId);
+                    ps.setArray(5, con.createArrayOf("int4", batchNumbers(planId)));
+                    ps.setObject(6, dossierId);
+                    return ps;
+                });
             }
             return n == 1;
         });

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.Catalogue;
@@ -71,15 +72,17 @@ public class ReorgEngine {
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final OfficerMoves officerMoves;
+    private final TransactionTemplate tx;
 
     private final int parallelism;
 
     ReorgEngine(JdbcClient jdbc, JsonMapper json, PlanCompiler compiler, MergesImport merges, Territory territory,
                 TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers, WorkingCalendar calendar,
                 ObjectProvider<Catalogue> catalogue, ObjectProvider<ExecutionObserver> observers, MessageSource messages,
-                Clock clock, OfficerMoves officerMoves,
+                Clock clock, OfficerMoves officerMoves, TransactionTemplate tx,
                 @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
         this.officerMoves = officerMoves;
+        this.tx = tx;
         // Default: one batch worker per core, at most four (more only queue on the same disk).
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         this.jdbc = jdbc;
@@ -745,24 +748,36 @@ public class ReorgEngine {
 
     // ------------------------------------------------------------------ triage decision, journal export
 
-    /** An officer decides where a dossier left in triage goes (rule EXPLICIT), with its event. */
+    /**
+     * An officer decides where a dossier left in triage goes (rule EXPLICIT), with its event. The stored
+     * reconciliation's triage count goes down by one in the same transaction: nothing else in it changes (the dossier
+     * stays open, in the journal, with an open agency), and recomputing it all would read the whole journal and every
+     * dossier again for each decision.
+     */
     public boolean decideTriage(UUID id, UUID dossierId, String agencyCode, String user) {
         Reports.PlanView view = view(id);
         LocalDate today = LocalDate.now(clock.withZone(PlanCompiler.VN));
         LocalDate effective = view.effective().atZone(PlanCompiler.VN).toLocalDate();
         Agency target = territory.agency(agencyCode, today.isAfter(effective) ? today : effective)
                 .orElseThrow(() -> ApiException.unprocessable("reorg.triage.unknownAgency", agencyCode));
-        List<DossierTransfers.Flow> flows = transfers.flows(id);
-        for (DossierTransfers.Flow f : flows) {
-            if (RoutingRule.TRIAGE.name().equals(f.rule())) {
-                if (transfers.transferOne(id, dossierId, f.toAgency(), target.code(), target.name(), RoutingRule.EXPLICIT.name(),
-                        view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính")) {
-                    reconcile(id);
-                    return true;
-                }
+        DossierTransfers.Transfer row = transfers.journaled(id, dossierId)
+                .filter(t -> RoutingRule.TRIAGE.name().equals(t.rule()))
+                .orElseThrow(() -> ApiException.conflict("reorg.triage.notInTriage", dossierId));
+        Boolean moved = tx.execute(s -> {
+            if (!transfers.transferOne(id, dossierId, row.toAgency(), target.code(), target.name(),
+                    RoutingRule.EXPLICIT.name(), view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính")) {
+                return false;
             }
+            jdbc.sql("""
+                    update reorg_plan set reconciliation = jsonb_set(reconciliation, '{triage}',
+                           to_jsonb(greatest(0, (reconciliation->>'triage')::bigint - 1)))
+                     where id = ? and reconciliation is not null""").param(id).update();
+            return true;
+        });
+        if (!Boolean.TRUE.equals(moved)) {
+            throw ApiException.conflict("reorg.triage.notInTriage", dossierId);
         }
-        throw ApiException.conflict("reorg.triage.notInTriage", dossierId);
+        return true;
     }
 
     public void journalCsv(UUID id, Writer out) {
