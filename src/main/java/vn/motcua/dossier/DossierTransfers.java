@@ -120,7 +120,11 @@ public interface DossierTransfers {
     /** The plan's journal row for one dossier (found per batch through the journal's key: no scan of the plan). */
     Optional<Transfer> journaled(UUID planId, UUID dossierId);
 
-    /** Moves one dossier held in {@code fromAgency} to another agency (triage decision), with its event. */
+    /**
+     * Moves one dossier held in {@code fromAgency} to another agency (triage decision), with its event; when
+     * {@code notifyApplicant} and the applicant gave an e-mail, publishes {@link DossierTransferDecided} in the same
+     * transaction.
+     */
     boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
-                        String rule, Instant effective, String actor, String reason);
+                        String rule, Instant effective, String actor, String reason, boolean notifyApplicant);
 }

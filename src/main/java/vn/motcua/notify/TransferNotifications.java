@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.DossierTransferDecided;
 import vn.motcua.dossier.DossierTransfers;
 
 /**
@@ -63,7 +65,7 @@ public class TransferNotifications {
         long written = 0;
         while (true) {
             Long n = tx.execute(s -> transfers.claimBatchToAnnounce().map(b -> {
-                int w = write(b.planId(), transfers.notices(b.planId(), b.batchNo()));
+                int w = write(b.planId().toString(), transfers.notices(b.planId(), b.batchNo()));
                 transfers.announced(b.planId(), b.batchNo());
                 return (long) w;
             }).orElse(null));
@@ -74,7 +76,17 @@ public class TransferNotifications {
         }
     }
 
-    private int write(UUID planId, List<DossierTransfers.TransferNotice> notices) {
+    /**
+     * A triage decision after a plan: the applicant, told by the plan's notice that the service centre held the
+     * dossier, is told the agency chosen — in the decision's transaction (one dedup key per dossier, plan and agency).
+     */
+    @EventListener
+    void on(DossierTransferDecided e) {
+        write(e.planId() + "/" + e.toAgency(), List.of(e.notice()));
+    }
+
+    /** {@code key}: what follows "{@code <dossier>/TRANSFERRED/}" in each message's dedup key. */
+    private int write(String key, List<DossierTransfers.TransferNotice> notices) {
         if (notices.isEmpty()) {
             return 0;
         }
@@ -95,7 +107,7 @@ public class TransferNotifications {
                     : "; thời hạn giải quyết không thay đổi") + ".\n\n"
                     + "Mã hồ sơ và đường dẫn tra cứu cũ vẫn dùng được.\n";
             ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, n.dossierId() + "/TRANSFERRED/" + planId);
+            ps.setString(2, n.dossierId() + "/TRANSFERRED/" + key);
             ps.setObject(3, n.dossierId());
             ps.setString(4, n.applicantEmail());
             ps.setString(5, "[Một cửa] Hồ sơ " + ref + ": chuyển cơ quan giải quyết");

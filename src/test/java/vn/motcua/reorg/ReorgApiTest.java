@@ -114,7 +114,7 @@ class ReorgApiTest {
     private DossierBulk.NewDossier dossier(String agency, String unit, String line, String tag, int i, DossierState state) {
         Instant received = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(ReorgFixtures.VN).toInstant().plusSeconds(i);
         return new DossierBulk.NewDossier(UUID.randomUUID(), null, "1.001193", "Đăng ký khai sinh", state, tag + "-" + i,
-                "0912345678", null, unit, line, agency, "Ủy ban nhân dân " + agency, received,
+                "0912345678", tag + "-" + i + "@example.vn", unit, line, agency, "Ủy ban nhân dân " + agency, received,
                 received.plusSeconds(86_400L * 10));
     }
 
@@ -195,6 +195,10 @@ class ReorgApiTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(agencyOf(ds.get(3).id())).isEqualTo("UBND-" + w.d());
         assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json().get("triage").asLong()).isZero();
+        // The applicant is told the agency chosen (the plan's own notice named the service centre), once.
+        assertThat(jdbc.sql("select body from notification where dedup_key = ?")
+                .param(ds.get(3).id() + "/TRANSFERRED/" + id + "/UBND-" + w.d()).query(String.class).list())
+                .singleElement().asString().contains("tiếp tục giải quyết", "không phải nộp lại");
         // The journal row now says who decided; the same dossier cannot be decided twice, nor one never in triage.
         assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
                 .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("EXPLICIT UBND-" + w.d());

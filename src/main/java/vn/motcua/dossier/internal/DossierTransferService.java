@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.DossierTransferDecided;
 import vn.motcua.dossier.DossiersTransferred;
 
 /** Set-based implementation of {@link DossierTransfers} and {@link DossierBulk} (journal table, COPY, UPDATE … FROM). */
@@ -276,9 +277,9 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
 
     @Override
     public boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
-                               String rule, Instant effective, String actor, String reason) {
+                               String rule, Instant effective, String actor, String reason, boolean notifyApplicant) {
         Boolean done = tx.execute(s -> {
-            int n = jdbc.update("""
+            List<TransferNotice> told = jdbc.query("""
                     with moved as (
                         update dossier d
                            set agency_code  = case when d.agency_code is null then null else ? end,
@@ -287,15 +288,23 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                                agency_since = greatest(?, now()), version = d.version + 1
                          where d.id = ? and coalesce(d.agency_code, d.triage_owner) = ?
                            and d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null
-                        returning d.id, d.state, d.due_at
+                        returning d.id, d.state, d.due_at, d.code, d.procedure_name, d.applicant_name, d.applicant_email
+                    ), history as (
+                        insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency, reason, data)
+                        select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
+                               now(), 'TRANSFERRED', m.state, m.state, ?, ?, ?,
+                               jsonb_build_object('plan', ?::text, 'from', ?::text, 'to', ?::text, 'rule', ?::text, 'dueAt', m.due_at)
+                          from moved m
                     )
-                    insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency, reason, data)
-                    select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
-                           now(), 'TRANSFERRED', m.state, m.state, ?, ?, ?,
-                           jsonb_build_object('plan', ?::text, 'from', ?::text, 'to', ?::text, 'rule', ?::text, 'dueAt', m.due_at)
-                      from moved m
-                    """, toAgency, toAgencyName, toAgency, Timestamp.from(effective), dossierId, fromAgency,
+                    select m.id, m.code, m.procedure_name, m.applicant_name, m.applicant_email, m.due_at from moved m
+                    """, (rs, i) -> new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), toAgencyName, instant(rs.getTimestamp(6)), effective),
+                    toAgency, toAgencyName, toAgency, Timestamp.from(effective), dossierId, fromAgency,
                     actor, toAgency, reason, planId.toString(), fromAgency, toAgency, rule);
+            int n = told.size();
+            if (n == 1 && notifyApplicant && told.get(0).applicantEmail() != null && !told.get(0).applicantEmail().isBlank()) {
+                events.publishEvent(new DossierTransferDecided(planId, toAgency, told.get(0)));
+            }
             if (n == 1) {
                 jdbc.update("""
                         update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,

@@ -752,7 +752,7 @@ public class ReorgEngine {
      * An officer decides where a dossier left in triage goes (rule EXPLICIT), with its event. The stored
      * reconciliation's triage count goes down by one in the same transaction: nothing else in it changes (the dossier
      * stays open, in the journal, with an open agency), and recomputing it all would read the whole journal and every
-     * dossier again for each decision.
+     * dossier again for each decision. The applicant is told the agency chosen (unless the plan notifies nobody).
      */
     public boolean decideTriage(UUID id, UUID dossierId, String agencyCode, String user) {
         Reports.PlanView view = view(id);
@@ -763,9 +763,12 @@ public class ReorgEngine {
         DossierTransfers.Transfer row = transfers.journaled(id, dossierId)
                 .filter(t -> RoutingRule.TRIAGE.name().equals(t.rule()))
                 .orElseThrow(() -> ApiException.conflict("reorg.triage.notInTriage", dossierId));
+        Boolean notifies = definition(id).notifyApplicants();
+        boolean notify = notifies == null || notifies;
         Boolean moved = tx.execute(s -> {
             if (!transfers.transferOne(id, dossierId, row.toAgency(), target.code(), target.name(),
-                    RoutingRule.EXPLICIT.name(), view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính")) {
+                    RoutingRule.EXPLICIT.name(), view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính",
+                    notify)) {
                 return false;
             }
             jdbc.sql("""
