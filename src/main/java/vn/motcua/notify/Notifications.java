@@ -34,8 +34,9 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** One outbox row: {@code attempts} and {@code error} say how sending went (SMTP), {@code sentAt} when it went. */
     public record Message(UUID id, UUID dossierId, String recipient, String subject, String body, Instant createdAt,
-                          String status) {
+                          String status, int attempts, String error, Instant sentAt) {
     }
 
     /** Runs in the publisher's transaction (a plain listener): the message commits with the state change. */
@@ -104,10 +105,13 @@ public class Notifications {
     }
 
     public List<Message> recent(int limit) {
-        return jdbc.sql("select id, dossier_id, recipient, subject, body, created_at, status from notification order by created_at desc limit ?")
+        return jdbc.sql("""
+                        select id, dossier_id, recipient, subject, body, created_at, status, attempts, error, sent_at
+                        from notification order by created_at desc limit ?""")
                 .param(limit)
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getInt(8),
+                        rs.getString(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
                 .list();
     }
 

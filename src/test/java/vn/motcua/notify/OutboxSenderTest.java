@@ -53,6 +53,8 @@ class OutboxSenderTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     final String tag = "sender-" + UUID.randomUUID().toString().substring(0, 8);
     /** Sweeps run "in 2100", so the rows below (due in 2099) are due; each test moves on from there. */
@@ -172,6 +174,13 @@ class OutboxSenderTest {
         assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("attempts", 3)
                 .containsEntry("next_attempt_at", null).containsEntry("sent_at", null);
         assertThat(sender.sweep(t0.plus(1, ChronoUnit.DAYS))).isEqualTo(new OutboxSender.Sweep(0, 0, 0));
+
+        // The outbox page says so, in Vietnamese: given up, after how many attempts, and the last error.
+        var http = new vn.motcua.support.Http(port);
+        assertThat(http.login("quantri", "demo").status()).isEqualTo(302);
+        String page = http.get("/outbox").body();
+        assertThat(page).contains("Gửi không được, đã ngừng thử", "3 lần gửi", "Lỗi lần gửi gần nhất",
+                "Connection refused: smtp.example.vn:25");
     }
 
     @Test
