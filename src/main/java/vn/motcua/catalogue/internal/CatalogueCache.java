@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.platform.db.TransactionEnd;
 
 /**
  * What every submission reads and almost nothing writes: the published version in force for a code and a day, and
@@ -32,15 +31,6 @@ public class CatalogueCache {
 
     /** Call in the transaction that publishes or imports: clears the cache after it commits (at once without one). */
     public void clearAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    entries.invalidateAll();
-                }
-            });
-        } else {
-            entries.invalidateAll();
-        }
+        TransactionEnd.afterCompletion(entries::invalidateAll);
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.platform.db.TransactionEnd;
 
 /**
  * Local accounts for both audiences, stored with hashed passwords. This is the seam where officer
@@ -123,13 +122,6 @@ public class AccountService implements UserDetailsService {
     /** Clears the recent accounts now and again once the writing transaction ends (nobody reads the old row after). */
     private void forgetAfterCommit() {
         recent.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recent.invalidateAll();
-                }
-            });
-        }
+        TransactionEnd.afterCompletion(recent::invalidateAll);
     }
 }
