@@ -25,15 +25,17 @@ public interface DossierTransfers {
 
     /** An open dossier as the router needs it. {@code agencyCode} is the triage owner when {@code inTriage}. */
     record OpenDossier(UUID id, String code, String procedureCode, String state, String agencyCode, boolean inTriage,
-                       Instant receivedAt, Instant dueAt, String addressUnitCode, String addressLine) {
+                       Instant receivedAt, Instant dueAt, String addressUnitCode, String addressLine, Instant heldSince) {
     }
 
     /**
      * One planned move. {@code newDueAt} null keeps the deadline running unchanged (the default policy).
      * {@code rule} is the name of the routing rule that decided (e.g. FULL_MERGE, ADDRESS_RULE, EXPLICIT, TRIAGE).
+     * {@code receivedAfterEffective}: the dossier came to the closing agency on or after the effective instant (a plan
+     * recorded late).
      */
     record Transfer(UUID dossierId, String fromAgency, String toAgency, String toAgencyName, String rule,
-                    Instant newDueAt) {
+                    Instant newDueAt, boolean receivedAfterEffective) {
     }
 
     /** A journal row joined with its dossier. */
@@ -50,14 +52,38 @@ public interface DossierTransfers {
     record Flow(String fromAgency, String toAgency, String rule, long count) {
     }
 
-    /** Streams, in one read transaction, the open dossiers held just before {@code effective} by those agencies. */
-    void forEachOpenHeldBy(Collection<String> agencyCodes, Instant effective, Consumer<OpenDossier> each);
+    /**
+     * Which open dossiers a set of agencies holds for a reorganisation. Two times are kept apart: the legal
+     * {@code effective} instant, and {@code until}, the instant up to which the system still routed submissions to these
+     * agencies (when the plan's unit changes were applied; null while they are not). A dossier held by code X since S
+     * (its receipt, or its last transfer) is in scope when S &lt; effective; or when effective &le; S &lt; until and S
+     * falls in none of X's {@code continuing} periods, during which X named another agency version the system already
+     * knew of (a successor reusing the code): a plan recorded after its effective date leaves nothing received in
+     * between behind.
+     */
+    record Scope(Collection<String> agencyCodes, Instant effective, Instant until, List<Continuing> continuing) {
 
-    /** Open dossiers held just before {@code effective} by those agencies, per state. */
-    Map<String, Long> countOpenHeldBy(Collection<String> agencyCodes, Instant effective);
+        /** The old rule: only what came before the effective instant. */
+        public static Scope before(Collection<String> agencyCodes, Instant effective) {
+            return new Scope(agencyCodes, effective, effective, List.of());
+        }
+    }
 
-    /** The procedures of the open dossiers held just before {@code effective}, per holding agency (one GROUP BY). */
-    Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective);
+    /** A period {@code [from, to)} ({@code to} null: open-ended) during which {@code agencyCode} named a continuing agency. */
+    record Continuing(String agencyCode, Instant from, Instant to) {
+    }
+
+    /** Streams, in one read transaction, the open dossiers in scope. */
+    void forEachOpenHeldBy(Scope scope, Consumer<OpenDossier> each);
+
+    /** Open dossiers in scope, per state. */
+    Map<String, Long> countOpenHeldBy(Scope scope);
+
+    /** Open dossiers in scope that came to their agency on or after the effective instant. */
+    long countHeldSinceEffective(Scope scope);
+
+    /** The procedures of the open dossiers in scope, per holding agency (one GROUP BY). */
+    Map<String, java.util.Set<String>> openProceduresByHolder(Scope scope);
 
     /**
      * Writes the plan's transfers to the journal (batch numbers from 1, {@code batchSize} rows each) in one
@@ -127,4 +153,10 @@ public interface DossierTransfers {
      */
     boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
                         String rule, Instant effective, String actor, String reason, boolean notifyApplicant);
+
+    /**
+     * Open dossiers held by one of these agency codes show that agency's name ({@code code → name}): names follow a
+     * RENAME or RECLASSIFY that kept the code. Events and forms already issued keep what they said. Returns how many changed.
+     */
+    int refreshAgencyNames(Map<String, String> namesByCode);
 }

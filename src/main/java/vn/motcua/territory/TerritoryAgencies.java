@@ -22,4 +22,23 @@ public interface TerritoryAgencies {
      * Idempotent; returns how many were created.
      */
     int deriveAgencies(Collection<String> unitCodes, LocalDate effective);
+
+    /** Every version, past and present, of the agencies with these codes (one query), with when each was recorded. */
+    List<AgencyVersion> versions(Collection<String> agencyCodes);
+
+    /**
+     * An agency version's legal validity {@code [validFrom, validTo)} and the instant this system recorded it.
+     */
+    record AgencyVersion(java.util.UUID id, String code, String name, LocalDate validFrom, LocalDate validTo,
+                         java.time.Instant recordedAt) {
+    }
+
+    /** Codes and names of the agencies valid on that date, every agency of the country (one query). */
+    java.util.Map<String, String> namesValidOn(LocalDate date);
+
+    /**
+     * Post holdings valid on that date whose post, or the post's agency version, is not valid then: officers left on a
+     * closed agency (the system-wide reorganisation check). One query.
+     */
+    List<PostHolding> holdingsOutsideValidAgencies(LocalDate asOf);
 }

@@ -55,45 +55,90 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         this.events = events;
     }
 
+    /** Far enough in the future to stand for "no bound" in a timestamptz parameter. */
+    private static final Timestamp NO_BOUND = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
+
+    /**
+     * The scope predicate (see {@link Scope}); six parameters, set by {@link #bindScope}. The continuing periods come as
+     * three parallel arrays; the second disjunct is only evaluated for dossiers that came on or after the effective instant.
+     */
+    private static final String IN_SCOPE = HOLDER + " = any (?) and " + OPEN + " and (" + SINCE + " < ? or (" + SINCE
+            + " < ? and not exists (select 1 from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) w(code, f, t) "
+            + "where w.code = " + HOLDER + " and " + SINCE + " >= w.f and " + SINCE + " < coalesce(w.t, 'infinity'))))";
+
+    private static int bindScope(java.sql.PreparedStatement ps, java.sql.Connection c, int at, Scope scope)
+            throws java.sql.SQLException {
+        ps.setArray(at, c.createArrayOf("text", scope.agencyCodes().toArray()));
+        ps.setTimestamp(at + 1, Timestamp.from(scope.effective()));
+        ps.setTimestamp(at + 2, scope.until() == null ? NO_BOUND : Timestamp.from(scope.until()));
+        ps.setArray(at + 3, c.createArrayOf("text", scope.continuing().stream().map(Continuing::agencyCode).toArray()));
+        ps.setArray(at + 4, c.createArrayOf("timestamptz", scope.continuing().stream()
+                .map(w -> Timestamp.from(w.from())).toArray()));
+        ps.setArray(at + 5, c.createArrayOf("timestamptz", scope.continuing().stream()
+                .map(w -> w.to() == null ? null : Timestamp.from(w.to())).toArray()));
+        return at + 6;
+    }
+
     @Override
-    public void forEachOpenHeldBy(Collection<String> agencyCodes, Instant effective, Consumer<OpenDossier> each) {
+    public void forEachOpenHeldBy(Scope scope, Consumer<OpenDossier> each) {
         tx.executeWithoutResult(s -> jdbc.query(c -> {
             var ps = c.prepareStatement("select d.id, d.code, d.procedure_code, d.state, " + HOLDER + ", d.agency_code is null, "
-                    + "d.received_at, d.due_at, d.address_unit_code, d.address_line from dossier d "
-                    + "where " + HOLDER + " = any (?) and " + SINCE + " < ? and " + OPEN);
-            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
-            ps.setTimestamp(2, Timestamp.from(effective));
+                    + "d.received_at, d.due_at, d.address_unit_code, d.address_line, " + SINCE + " from dossier d "
+                    + "where " + IN_SCOPE);
+            bindScope(ps, c, 1, scope);
             ps.setFetchSize(20_000);
             return ps;
         }, (RowCallbackHandler) rs -> each.accept(new OpenDossier(rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10)))));
+                instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11))))));
     }
 
     @Override
-    public Map<String, Long> countOpenHeldBy(Collection<String> agencyCodes, Instant effective) {
+    public Map<String, Long> countOpenHeldBy(Scope scope) {
         Map<String, Long> out = new LinkedHashMap<>();
         jdbc.query(c -> {
-            var ps = c.prepareStatement("select d.state, count(*) from dossier d where " + HOLDER + " = any (?) and "
-                    + SINCE + " < ? and " + OPEN + " group by d.state order by d.state");
-            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
-            ps.setTimestamp(2, Timestamp.from(effective));
+            var ps = c.prepareStatement("select d.state, count(*) from dossier d where " + IN_SCOPE
+                    + " group by d.state order by d.state");
+            bindScope(ps, c, 1, scope);
             return ps;
         }, (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
     @Override
-    public Map<String, java.util.Set<String>> openProceduresByHolder(Collection<String> agencyCodes, Instant effective) {
+    public long countHeldSinceEffective(Scope scope) {
+        List<Long> n = jdbc.query(c -> {
+            var ps = c.prepareStatement("select count(*) from dossier d where " + IN_SCOPE + " and " + SINCE + " >= ?");
+            int at = bindScope(ps, c, 1, scope);
+            ps.setTimestamp(at, Timestamp.from(scope.effective()));
+            return ps;
+        }, (rs, i) -> rs.getLong(1));
+        return n.isEmpty() ? 0 : n.get(0);
+    }
+
+    @Override
+    public Map<String, java.util.Set<String>> openProceduresByHolder(Scope scope) {
         Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
         jdbc.query(c -> {
-            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code from dossier d where " + HOLDER + " = any (?) and "
-                    + SINCE + " < ? and " + OPEN + " group by 1, 2 order by 1, 2");
-            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
-            ps.setTimestamp(2, Timestamp.from(effective));
+            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code from dossier d where " + IN_SCOPE
+                    + " group by 1, 2 order by 1, 2");
+            bindScope(ps, c, 1, scope);
             return ps;
         }, (RowCallbackHandler) rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)));
         return out;
+    }
+
+    @Override
+    public int refreshAgencyNames(Map<String, String> namesByCode) {
+        List<String> codes = new ArrayList<>(namesByCode.keySet());
+        return jdbc.update(c -> {
+            var ps = c.prepareStatement("update dossier d set agency_name = v.name, version = d.version + 1 "
+                    + "from unnest(?::text[], ?::text[]) v(code, name) "
+                    + "where d.agency_code = v.code and d.agency_name is distinct from v.name and " + OPEN);
+            ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+            ps.setArray(2, c.createArrayOf("text", codes.stream().map(namesByCode::get).toArray()));
+            return ps;
+        });
     }
 
     @Override
@@ -119,7 +164,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                             .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
                             .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.rule()))
                             .append('\t').append(eff).append('\t')
-                            .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\n');
+                            .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\t')
+                            .append(t.receivedAfterEffective() ? 't' : 'f').append('\n');
                     rows++;
                     if (buf.length() > (1 << 20)) {
                         copyIn(copy, buf);
@@ -143,7 +189,7 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         }
         try {
             copy.copyIn("copy dossier_transfer (plan_id, batch_no, dossier_id, from_agency, to_agency, to_agency_name, "
-                    + "rule, effective, new_due_at) from stdin", new StringReader(buf.toString()));
+                    + "rule, effective, new_due_at, received_after_effective) from stdin", new StringReader(buf.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -210,12 +256,13 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                            set agency_code   = case when d.agency_code is null then null else t.to_agency end,
                                agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
                                triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
-                               agency_since  = t.effective,
+                               agency_since  = greatest(t.effective, now()),
                                due_at        = coalesce(t.new_due_at, d.due_at),
                                version       = d.version + 1
                           from dossier_transfer t
                          where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
-                        returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at
+                        returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at,
+                                  t.received_after_effective
                     )
                     insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_name,
                                                actor_agency, reason, data)
@@ -223,6 +270,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
                            now(), 'TRANSFERRED', m.state, m.state, ?, null, m.to_agency, ?,
                            jsonb_build_object('plan', ?::text, 'from', m.from_agency, 'to', m.to_agency, 'rule', m.rule,
                                               'effective', m.effective, 'dueAt', m.due_at)
+                           || case when m.received_after_effective then '{"receivedAfterEffective": true}'::jsonb
+                                   else '{}'::jsonb end
                       from moved m
                     """, planId, batchNo, actor, reason, planId.toString());
             // The open processing step follows its dossier into the successor's queue; an assignment to an
@@ -253,14 +302,15 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
             return Optional.empty();
         }
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("select dossier_id, from_agency, to_agency, to_agency_name, rule, new_due_at "
+            var ps = con.prepareStatement("select dossier_id, from_agency, to_agency, to_agency_name, rule, new_due_at, "
+                    + "received_after_effective "
                     + "from dossier_transfer where plan_id = ? and batch_no = any (?) and dossier_id = ?");
             ps.setObject(1, planId);
             ps.setArray(2, con.createArrayOf("int4", batches));
             ps.setObject(3, dossierId);
             return ps;
         }, (rs, i) -> new Transfer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), instant(rs.getTimestamp(6)))).stream().findFirst();
+                rs.getString(5), instant(rs.getTimestamp(6)), rs.getBoolean(7))).stream().findFirst();
     }
 
     /**

@@ -49,7 +49,8 @@ class DossierViews {
                     OffsetDateTime receivedAt, OffsetDateTime dueAt, List<TrackingEvent> events) {
     }
 
-    record TrackingEvent(OffsetDateTime at, String text, String agency) {
+    /** {@code type}: the event's stable type (e.g. SUBMITTED, ACCEPTED, TRANSFERRED) beside its text. */
+    record TrackingEvent(OffsetDateTime at, String type, String text, String agency) {
     }
 
     Created created(Dossier d) {
@@ -69,7 +70,7 @@ class DossierViews {
     Tracking tracking(Dossier d, List<DossierEvent> events) {
         return new Tracking(d.code() == null ? d.id().toString() : d.code(), d.procedureName(), d.state(),
                 stateText(d.state()), agency(d), odt(d.receivedAt()), odt(d.dueAt()),
-                events.stream().map(e -> new TrackingEvent(odt(e.at()), eventText(e.type()), e.actorAgency())).toList());
+                events.stream().map(e -> new TrackingEvent(odt(e.at()), e.type(), eventText(e.type()), e.actorAgency())).toList());
     }
 
     String stateText(DossierState s) {

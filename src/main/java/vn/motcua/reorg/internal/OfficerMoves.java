@@ -140,7 +140,8 @@ public class OfficerMoves {
     // ------------------------------------------------------------------ execution
 
     /** Runs the step once per plan (idempotent; the territory writes are idempotent too). */
-    public Result apply(UUID planId, CompiledPlan plan, Router router, List<PlanDefinition.PostMapping> mappings) {
+    public Result apply(UUID planId, CompiledPlan plan, Router router, List<PlanDefinition.PostMapping> mappings,
+                        DossierTransfers.Scope scope) {
         Optional<Result> done = stored(planId);
         if (done.isPresent()) {
             return done.get();
@@ -154,7 +155,7 @@ public class OfficerMoves {
         // Only read when some holder moves (one GROUP BY over the in-flight dossiers).
         Set<String> procedures = new TreeSet<>();
         if (holdings.stream().anyMatch(h -> byPost.containsKey(h.postCode()))) {
-            transfers.openProceduresByHolder(closing, plan.effective()).values().forEach(procedures::addAll);
+            transfers.openProceduresByHolder(scope).values().forEach(procedures::addAll);
             plan.procedureTransfers().values().forEach(m -> procedures.addAll(m.keySet()));
         }
         Performers performers = new Performers(plan);

@@ -73,16 +73,18 @@ public class ReorgEngine {
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final OfficerMoves officerMoves;
     private final TransactionTemplate tx;
+    private final StrandedCheck stranded;
 
     private final int parallelism;
 
     ReorgEngine(JdbcClient jdbc, JsonMapper json, PlanCompiler compiler, MergesImport merges, Territory territory,
                 TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers, WorkingCalendar calendar,
                 ObjectProvider<Catalogue> catalogue, ObjectProvider<ExecutionObserver> observers, MessageSource messages,
-                Clock clock, OfficerMoves officerMoves, TransactionTemplate tx,
+                Clock clock, OfficerMoves officerMoves, TransactionTemplate tx, StrandedCheck stranded,
                 @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
         this.officerMoves = officerMoves;
         this.tx = tx;
+        this.stranded = stranded;
         // Default: one batch worker per core, at most four (more only queue on the same disk).
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         this.jdbc = jdbc;
@@ -235,6 +237,12 @@ public class ReorgEngine {
         errors.addAll(officerMoves.check(plan, router, definition(id).postMappings(), posts));
         // Procedures a closing agency performs must have a performer afterwards.
         long procChecks = checkProcedures(plan, router, errors, warnings);
+        // A plan recorded after its effective date: what the closing agencies received since then moves too.
+        long late = plan.effective().isBefore(clock.instant()) ? transfers.countHeldSinceEffective(scope(plan, router)) : 0;
+        if (late > 0) {
+            warnings.add(new CompiledPlan.Problem("reorg.validation.receivedAfterEffective", String.valueOf(late),
+                    plan.effectiveDate().toString()));
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("closingUnits", (long) plan.closing().size());
         counts.put("openingUnits", (long) plan.opening().size());
@@ -244,6 +252,7 @@ public class ReorgEngine {
         counts.put("splitUnits", plan.successors().values().stream().filter(l -> l.size() > 1).count());
         counts.put("routingRules", plan.routing().values().stream().mapToLong(List::size).sum());
         counts.put("procedureChecks", procChecks);
+        counts.put("receivedAfterEffective", late);
         Reports.Validation v = new Reports.Validation(errors.isEmpty(), findings(errors), findings(warnings), counts,
                 clock.instant());
         return new Prepared(plan, router, v);
@@ -257,7 +266,7 @@ public class ReorgEngine {
         }
         // The procedures actually in flight in the closing agencies, per closing unit.
         Map<String, Set<String>> byUnit = new TreeMap<>();
-        transfers.openProceduresByHolder(router.closingAgencies().keySet(), plan.effective()).forEach((agency, procs) -> {
+        transfers.openProceduresByHolder(scope(plan, router)).forEach((agency, procs) -> {
             Agency a = router.closingAgencies().get(agency);
             if (a != null) {
                 byUnit.computeIfAbsent(a.unitCode(), k -> new java.util.TreeSet<>()).addAll(procs);
@@ -374,9 +383,12 @@ public class ReorgEngine {
         Map<String, Set<String>> procPairs = new HashMap<>();
         List<Reports.Row> sample = new ArrayList<>();
         List<Reports.Row> unresolved = new ArrayList<>();
-        long[] totals = new long[3]; // inFlight, near, unresolved
-        transfers.forEachOpenHeldBy(router.closingAgencies().keySet(), plan.effective(), d -> {
+        long[] totals = new long[4]; // inFlight, near, unresolved, received after the effective date
+        transfers.forEachOpenHeldBy(scope(plan, router), d -> {
             Router.Decision dec = router.decide(d);
+            if (!d.heldSince().isBefore(plan.effective())) {
+                totals[3]++;
+            }
             boolean near = d.dueAt() != null && d.dueAt().isBefore(threshold);
             totals[0]++;
             if (near) {
@@ -416,7 +428,7 @@ public class ReorgEngine {
         log.info("Dry run of plan {}: {} dossiers routed in {} ms (validation included)", id, totals[0], (System.nanoTime() - start) / 1_000_000);
         Reports.DryRun report = new Reports.DryRun(id, view(id).name(), plan.effective(), clock.instant(), totals[0], byRule,
                 byState, old, neu, plan.nearCutoverWorkingDays(), totals[1], officers(plan, router), procs, totals[2],
-                unresolved, sample, totals[0] > sample.size(), (System.nanoTime() - start) / 1_000_000);
+                unresolved, sample, totals[0] > sample.size(), (System.nanoTime() - start) / 1_000_000, totals[3]);
         PlanState s = state(id);
         store(id, "dry_run", report, s == PlanState.DRAFT || s == PlanState.VALIDATED || s == PlanState.DRY_RUN_DONE
                 ? PlanState.DRY_RUN_DONE : null);
@@ -450,7 +462,7 @@ public class ReorgEngine {
         Prepared p = requireValid(id);
         Instant threshold = nearCutoverLimit(p.plan());
         write(out, "dossier_id,code,state,procedure,from_agency,to_agency,rule,reason,due_at,near_cutover\n");
-        transfers.forEachOpenHeldBy(p.router().closingAgencies().keySet(), p.plan().effective(), d -> {
+        transfers.forEachOpenHeldBy(scope(p.plan(), p.router()), d -> {
             Router.Decision dec = p.router().decide(d);
             write(out, String.join(",", d.id().toString(), csv(d.code()), d.state(), csv(d.procedureCode()),
                     csv(d.agencyCode()), csv(dec.to().code()), dec.rule().name(), csv(dec.reason()),
@@ -524,7 +536,6 @@ public class ReorgEngine {
                 return view.execution();
             }
             long start = System.nanoTime();
-            Instant startedAt = view.execution() != null ? view.execution().startedAt() : clock.instant();
             Prepared p = requireValid(id);
             CompiledPlan plan = p.plan();
             List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
@@ -533,52 +544,145 @@ public class ReorgEngine {
             }
             log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
             store(id, "validation", p.validation(), PlanState.EXECUTING);
-            // 1. Units (idempotent: nothing happens when already applied), then the agencies of opened units.
-            TerritoryChanges.ChangeReport units = changes.apply(plan.unitChanges(), plan.effectiveDate(), plan.legalBasis());
-            int derived = agencies.deriveAgencies(plan.opening(), plan.effectiveDate());
-            obs.forEach(o -> o.unitsApplied(id));
-            Router router = derived > 0 ? new Router(plan, territory, agencies) : p.router();
-            // 1b. Officers (OfficerMoves): the closing agencies' posts close; mapped holders continue in successor posts.
-            moveOfficers(id, plan, router, obs);
-            // 2. The journal, once: the in-flight dossiers and their successors, fixed before anything moves.
-            Map<String, Long> before = view.execution() == null ? null : view.execution().openBeforeByState();
-            long journal = transfers.journalSize(id);
-            if (journal == 0) {
-                before = transfers.countOpenHeldBy(router.closingAgencies().keySet(), plan.effective());
-                store(id, "execution", new Reports.Execution(before, 0, 0, 0, 0, units.opened(), units.closed(),
-                        units.linked(), derived, startedAt, null, 0), null);
-                // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
-                journal = Overlap.<DossierTransfers.Transfer, Long>run(
-                        sink -> transfers.forEachOpenHeldBy(router.closingAgencies().keySet(), plan.effective(), d -> {
-                            Router.Decision dec = router.decide(d);
-                            Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
-                                    ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
-                                    : null;
-                            sink.accept(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
-                                    dec.rule().name(), due));
-                        }),
-                        planned -> transfers.journal(id, plan.effective(), plan.batchSize(), planned));
-                log.info("Plan {}: {} dossiers routed and journaled at {} ms", id, journal, (System.nanoTime() - start) / 1_000_000);
+            // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
+            Instant startedAt = stamp(id, "execution_started_at");
+            Reports.Execution prev = view.execution();
+            List<Reports.Run> runs = new ArrayList<>();
+            if (prev != null && prev.runs() != null) {
+                // A run still marked running did not finish: the process stopped (a crash, a restart).
+                prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
+                        ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
             }
-            if (before == null) {
-                before = transfers.journaledOpenByState(id);
+            Instant runStart = clock.instant();
+            long movedBefore = transfers.batchProgress(id).moved();
+            runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
+            Reports.Execution ex0 = prev == null
+                    ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
+                    : prev.withRuns(List.copyOf(runs));
+            store(id, "execution", ex0, null);
+            try {
+                Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
+                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
+                ex = ex.withRuns(List.copyOf(runs));
+                store(id, "execution", ex, PlanState.EXECUTED);
+                log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
+                        ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
+                reconcile(id, plan);
+                return ex;
+            } catch (RuntimeException e) {
+                Reports.Execution now = view(id).execution();
+                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
+                        transfers.batchProgress(id).moved() - movedBefore));
+                store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
+                throw e;
             }
-            int batches = (int) ((journal + plan.batchSize() - 1) / plan.batchSize());
-            long journalRows = journal;
-            obs.forEach(o -> o.journaled(id, journalRows, batches));
-            // 3. The batches still pending (all of them, or those after a crash).
-            String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
-            long moved = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            Reports.Execution ex = new Reports.Execution(before, journal, batches, batches, moved, units.opened(),
-                    units.closed(), units.linked(), derived, startedAt, clock.instant(), millis);
-            store(id, "execution", ex, PlanState.EXECUTED);
-            log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved now, {} ms", id, journal, moved, millis);
-            reconcile(id, plan);
-            return ex;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The execution proper: units, officers, journal, batches. The report's totals cover every run of the plan. */
+    private Reports.Execution executeSteps(UUID id, String user, CompiledPlan plan, Router validated,
+                                           Reports.Execution prev, List<ExecutionObserver> obs, long start) {
+        // 1. Units (idempotent: nothing happens when already applied), then the agencies of opened units.
+        TerritoryChanges.ChangeReport units = changes.apply(plan.unitChanges(), plan.effectiveDate(), plan.legalBasis());
+        int derived = agencies.deriveAgencies(plan.opening(), plan.effectiveDate());
+        // Until now, submissions still reached the closing agencies (stored once: a resumed run keeps the first).
+        Instant unitsApplied = stamp(id, "units_applied_at");
+        Instant startedAt = prev.startedAt();
+        // A resumed run finds the units applied already: the totals are the first run's.
+        Reports.Execution totals = prev.withUnits(Math.max(prev.unitsOpened(), units.opened()),
+                Math.max(prev.unitsClosed(), units.closed()), Math.max(prev.unitsLinked(), units.linked()),
+                Math.max(prev.agenciesDerived(), derived));
+        store(id, "execution", totals, null);
+        obs.forEach(o -> o.unitsApplied(id));
+        Router router = derived > 0 ? new Router(plan, territory, agencies) : validated;
+        DossierTransfers.Scope scope = scope(plan, router.closingAgencies().values(), unitsApplied, startedAt);
+        // 1b. Officers (OfficerMoves): the closing agencies' posts close; mapped holders continue in successor posts.
+        OfficerMoves.Result staff = officerMoves.apply(id, plan, router, definition(id).postMappings(), scope);
+        obs.forEach(o -> o.officersMoved(id, staff.moved(), staff.awaiting()));
+        // 2. The journal, once: the in-flight dossiers and their successors, fixed before anything moves.
+        Map<String, Long> before = prev.openBeforeByState();
+        long late = prev.receivedAfterEffective();
+        long journal = transfers.journalSize(id);
+        if (journal == 0) {
+            before = transfers.countOpenHeldBy(scope);
+            store(id, "execution", totals.withJournal(before, 0, 0), null);
+            long[] lateCount = new long[1];
+            // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
+            journal = Overlap.<DossierTransfers.Transfer, Long>run(
+                    sink -> transfers.forEachOpenHeldBy(scope, d -> {
+                        Router.Decision dec = router.decide(d);
+                        Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
+                                ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
+                                : null;
+                        boolean after = !d.heldSince().isBefore(plan.effective());
+                        if (after) {
+                            lateCount[0]++;
+                        }
+                        sink.accept(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
+                                dec.rule().name(), due, after));
+                    }),
+                    planned -> transfers.journal(id, plan.effective(), plan.batchSize(), planned));
+            late = lateCount[0];
+            store(id, "execution", totals.withJournal(before, journal, late), null);
+            log.info("Plan {}: {} dossiers routed and journaled ({} received after the effective date) at {} ms", id,
+                    journal, late, (System.nanoTime() - start) / 1_000_000);
+        }
+        if (before == null) {
+            before = transfers.journaledOpenByState(id);
+        }
+        int batches = (int) ((journal + plan.batchSize() - 1) / plan.batchSize());
+        long journalRows = journal;
+        obs.forEach(o -> o.journaled(id, journalRows, batches));
+        // 3. The batches still pending (all of them, or those after a crash).
+        String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
+        long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
+        // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
+        // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
+        Map<String, String> names = new HashMap<>();
+        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> names.put(a.code(), a.name()));
+        int renamed = names.isEmpty() ? 0 : transfers.refreshAgencyNames(names);
+        if (renamed > 0) {
+            log.info("Plan {}: agency name refreshed on {} open dossiers", id, renamed);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Reports.Execution(before, journal, batches, batches, transfers.batchProgress(id).moved(),
+                totals.unitsOpened(), totals.unitsClosed(), totals.unitsLinked(), totals.agenciesDerived(), startedAt,
+                clock.instant(), millis, movedNow, late, prev.runs());
+    }
+
+    /** Sets the plan's timestamp column to the database's now() once, and returns it (the first value on a resume). */
+    private Instant stamp(UUID id, String column) {
+        return jdbc.sql("update reorg_plan set " + column + " = coalesce(" + column + ", now()) where id = ? returning " + column)
+                .param(id).query(Timestamp.class).single().toInstant();
+    }
+
+    /**
+     * Which open dossiers the closing agencies hold (see {@link DossierTransfers.Scope}). {@code until}: when the unit
+     * changes were applied (null before: everything received so far); {@code knownBefore}: agency versions recorded
+     * before it that reuse a closing code are continuing agencies (null: every version recorded so far).
+     */
+    DossierTransfers.Scope scope(CompiledPlan plan, java.util.Collection<Agency> closing, Instant until, Instant knownBefore) {
+        Set<UUID> closingIds = new HashSet<>();
+        Set<String> codes = new java.util.LinkedHashSet<>();
+        closing.forEach(a -> {
+            closingIds.add(a.id());
+            codes.add(a.code());
+        });
+        List<DossierTransfers.Continuing> continuing = new ArrayList<>();
+        for (TerritoryAgencies.AgencyVersion v : agencies.versions(codes)) {
+            if (!closingIds.contains(v.id()) && (knownBefore == null || v.recordedAt().isBefore(knownBefore))) {
+                continuing.add(new DossierTransfers.Continuing(v.code(), v.validFrom().atStartOfDay(PlanCompiler.VN).toInstant(),
+                        v.validTo() == null ? null : v.validTo().atStartOfDay(PlanCompiler.VN).toInstant()));
+            }
+        }
+        return new DossierTransfers.Scope(codes, plan.effective(), until, continuing);
+    }
+
+    /** The scope of a plan not executed yet: everything received so far, every agency version known. */
+    private DossierTransfers.Scope scope(CompiledPlan plan, Router router) {
+        return scope(plan, router.closingAgencies().values(), null, null);
     }
 
     /**
@@ -634,16 +738,6 @@ public class ReorgEngine {
         return moved.get();
     }
 
-    /**
-     * Before the dossier batches, so that the successor posts' holders can claim the steps as they arrive, and the
-     * procedures that change hands are read while the dossiers are still in the closing agencies. One transaction,
-     * marked done: a resumed run skips it.
-     */
-    private void moveOfficers(UUID id, CompiledPlan plan, Router router, List<ExecutionObserver> obs) {
-        OfficerMoves.Result staff = officerMoves.apply(id, plan, router, definition(id).postMappings());
-        obs.forEach(o -> o.officersMoved(id, staff.moved(), staff.awaiting()));
-    }
-
     // ------------------------------------------------------------------ reconciliation
 
     public Reports.Reconciliation reconcile(UUID id) {
@@ -664,8 +758,9 @@ public class ReorgEngine {
             throw ApiException.conflict("reorg.plan.notExecuted", id);
         }
         CompiledPlan plan = compiled != null ? compiled : compiler.compile(definition(id));
-        Set<String> closingAgencies = new HashSet<>();
-        agencies.agenciesOf(plan.closing(), plan.dayBefore()).forEach(a -> closingAgencies.add(a.code()));
+        Times times = times(id);
+        DossierTransfers.Scope heldScope = scope(plan, agencies.agenciesOf(plan.closing(), plan.dayBefore()),
+                times.unitsApplied() == null ? plan.effective() : times.unitsApplied(), times.started());
         Map<String, Long> before = view.execution() == null || view.execution().openBeforeByState() == null
                 ? Map.of() : view.execution().openBeforeByState();
         java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
@@ -677,10 +772,12 @@ public class ReorgEngine {
         try {
             var afterF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> transfers.journaledOpen(id, RoutingRule.TRIAGE.name()), readers);
-            var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(closingAgencies,
-                    plan.effective()).values().stream().mapToLong(Long::longValue).sum(), readers);
+            var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(heldScope)
+                    .values().stream().mapToLong(Long::longValue).sum(), readers);
             var flowsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.flows(id), readers);
             var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journalSize(id), readers);
+            // Besides the plan's own proof, the system-wide check (nothing open anywhere on an agency closed today).
+            var strandedF = java.util.concurrent.CompletableFuture.supplyAsync(stranded::check, readers);
             List<DossierTransfers.Flow> flows = flowsF.join();
             var staleF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> officerMoves.staleAssignments(id, plan, flows), readers);
@@ -701,7 +798,7 @@ public class ReorgEngine {
             boolean invariant = held == 0 && stale.count() == 0;
             Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
                     journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
-                    stale.sample());
+                    stale.sample(), strandedF.join().count());
             store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
             log.info("Plan {}: reconciled in {} ms (invariant {}, untraceable flows {})", id,
                     (System.nanoTime() - start) / 1_000_000, invariant, untraceable);
@@ -711,6 +808,19 @@ public class ReorgEngine {
         } finally {
             readers.shutdown();
         }
+    }
+
+    record Times(Instant started, Instant unitsApplied) {
+    }
+
+    /** When the plan's execution started and applied its unit changes (nulls for plans executed before they were kept). */
+    Times times(UUID id) {
+        return jdbc.sql("select execution_started_at, units_applied_at from reorg_plan where id = ?").param(id)
+                .query((rs, n) -> new Times(instantOrNull(rs.getTimestamp(1)), instantOrNull(rs.getTimestamp(2)))).single();
+    }
+
+    private static Instant instantOrNull(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Flows (from agency → to agency) whose target unit does not descend, through lineage, from the source unit. */

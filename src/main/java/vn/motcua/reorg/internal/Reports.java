@@ -36,12 +36,39 @@ public final class Reports {
                          Map<String, Long> byRule, Map<String, Long> byState, List<Count> byOldAgency,
                          List<Count> byNewAgency, int nearCutoverWorkingDays, long nearCutover,
                          List<OfficerChange> officers, List<ProcedureChange> procedures, long unresolvedCount,
-                         List<Row> unresolved, List<Row> dossiers, boolean dossiersTruncated, long millis) {
+                         List<Row> unresolved, List<Row> dossiers, boolean dossiersTruncated, long millis,
+                         long receivedAfterEffective) {
     }
 
+    /**
+     * The report of a plan's execution: totals over all its runs ({@code moved}: every dossier moved by the plan;
+     * {@code movedNow}: by the last run), {@code receivedAfterEffective}: journaled dossiers that came to a closing
+     * agency on or after the effective instant (a plan recorded late); {@code runs}: each run, started, stopped, by
+     * whom, and how it ended (COMPLETED, INTERRUPTED, RUNNING).
+     */
     public record Execution(Map<String, Long> openBeforeByState, long journal, int batches, int batchesDone,
                             long moved, int unitsOpened, int unitsClosed, int unitsLinked, int agenciesDerived,
-                            Instant startedAt, Instant finishedAt, long millis) {
+                            Instant startedAt, Instant finishedAt, long millis, long movedNow,
+                            long receivedAfterEffective, List<Run> runs) {
+
+        Execution withRuns(List<Run> r) {
+            return new Execution(openBeforeByState, journal, batches, batchesDone, moved, unitsOpened, unitsClosed,
+                    unitsLinked, agenciesDerived, startedAt, finishedAt, millis, movedNow, receivedAfterEffective, r);
+        }
+
+        Execution withUnits(int opened, int closed, int linked, int derived) {
+            return new Execution(openBeforeByState, journal, batches, batchesDone, moved, opened, closed, linked, derived,
+                    startedAt, finishedAt, millis, movedNow, receivedAfterEffective, runs);
+        }
+
+        Execution withJournal(Map<String, Long> before, long journalRows, long late) {
+            return new Execution(before, journalRows, batches, batchesDone, moved, unitsOpened, unitsClosed, unitsLinked,
+                    agenciesDerived, startedAt, finishedAt, millis, movedNow, late, runs);
+        }
+    }
+
+    /** One run of a plan's execution. */
+    public record Run(Instant startedAt, Instant stoppedAt, String by, String outcome, long moved) {
     }
 
     public record StateCount(long before, long after) {
@@ -55,7 +82,8 @@ public final class Reports {
     public record Reconciliation(long openBefore, long openAfter, boolean invariantHolds, long heldByClosedAgency,
                                  long triage, Map<String, StateCount> byState, long journal, long untraceableFlows,
                                  boolean countsMatch, Instant at, Long staleAssignments,
-                                 List<vn.motcua.dossier.StepAssignments.StaleAssignment> staleSample) {
+                                 List<vn.motcua.dossier.StepAssignments.StaleAssignment> staleSample,
+                                 Long strandedSystemWide) {
     }
 
     public record PlanView(UUID id, String name, String state, Instant effective, String legalBasis, String createdBy,

@@ -95,6 +95,47 @@ public class AgencyQueries implements TerritoryAgencies {
         return created;
     }
 
+    @Override
+    public List<PostHolding> holdingsOutsideValidAgencies(LocalDate asOf) {
+        return jdbc.query(c -> {
+            var ps = c.prepareStatement("select p.id as post_id, p.code as post_code, p.title, p.role, p.field, " + AGENCY_COLS
+                    + ", o.id as officer_id, o.full_name, o.username, h.valid_from as h_from, h.valid_to as h_to "
+                    + "from territory_post_holding h join territory_post p on p.id = h.post_id "
+                    + "join territory_officer o on o.id = h.officer_id join territory_agency a on a.id = p.agency_id "
+                    + "join territory_unit u on u.id = a.unit_id "
+                    + "where h.valid_from <= ? and (h.valid_to is null or h.valid_to > ?) "
+                    + "and not (a.valid_from <= ? and (a.valid_to is null or a.valid_to > ?) "
+                    + "and p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)) order by a.code, p.code");
+            for (int i = 1; i <= 6; i++) {
+                ps.setDate(i, Date.valueOf(asOf));
+            }
+            return ps;
+        }, (rs, n) -> new PostHolding(rs.getObject("post_id", UUID.class), rs.getString("post_code"), rs.getString("title"),
+                PostRole.valueOf(rs.getString("role")), rs.getString("field"), agency(rs),
+                rs.getObject("officer_id", UUID.class), rs.getString("full_name"), rs.getString("username"),
+                rs.getObject("h_from", LocalDate.class), rs.getObject("h_to", LocalDate.class)));
+    }
+
+    @Override
+    public List<AgencyVersion> versions(Collection<String> agencyCodes) {
+        return jdbc.query(c -> {
+            var ps = c.prepareStatement("select id, code, name, valid_from, valid_to, recorded_at from territory_agency "
+                    + "where code = any (?) order by code, valid_from");
+            ps.setArray(1, c.createArrayOf("text", agencyCodes.toArray()));
+            return ps;
+        }, (rs, n) -> new AgencyVersion(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getTimestamp(6).toInstant()));
+    }
+
+    @Override
+    public java.util.Map<String, String> namesValidOn(LocalDate date) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        jdbc.query("select code, name from territory_agency where valid_from <= ? and (valid_to is null or valid_to > ?)",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getString(2)),
+                Date.valueOf(date), Date.valueOf(date));
+        return out;
+    }
+
     private static Agency agency(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Agency(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 AgencyLevel.valueOf(rs.getString("level")), AgencyKind.valueOf(rs.getString("kind")),

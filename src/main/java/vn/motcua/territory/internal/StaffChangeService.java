@@ -128,6 +128,12 @@ public class StaffChangeService implements StaffChanges {
         int ended = jdbc.sql("update territory_post_holding set valid_to = :at where post_id in (" + posts + ") "
                         + "and valid_from < :at and (valid_to is null or valid_to > :at)")
                 .param("at", at).param("codes", agencyCodes).param("b", before).update();
+        // A plan recorded after its effective date: holdings that began on or after it (appointed before anyone knew)
+        // end today, the last day the officer could act there, not before they began.
+        ended += jdbc.sql("update territory_post_holding set valid_to = greatest(valid_from + 1, "
+                        + "(now() at time zone 'Asia/Ho_Chi_Minh')::date + 1) where post_id in (" + posts + ") "
+                        + "and valid_from >= :at and valid_to is null")
+                .param("at", at).param("codes", agencyCodes).param("b", before).update();
         int closed = jdbc.sql("update territory_post set valid_to = :at where id in (" + posts + ") and (valid_to is null or valid_to > :at)")
                 .param("at", at).param("codes", agencyCodes).param("b", before).update();
         if (ended + closed > 0) {
