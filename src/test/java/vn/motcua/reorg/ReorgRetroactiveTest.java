@@ -328,10 +328,22 @@ class ReorgRetroactiveTest {
         // One click: to the triage queue of the service centre of the province the closed agency served.
         assertThat(http.postJson("kiemtra", "demo", "/api/v1/reorg/stranded/" + d.id() + "/triage", Map.of()).status())
                 .isEqualTo(403);
-        JsonNode routed = postJson("/api/v1/reorg/stranded/" + d.id() + "/triage", Map.of());
-        assertThat(routed.get("triageOwner").asString()).startsWith("TTPV-");
-        assertThat(jdbc.sql("select agency_code is null and triage_owner = ? from dossier where id = ?")
-                .params(routed.get("triageOwner").asString(), d.id()).query(Boolean.class).single()).isTrue();
+        // The administrator's page lists it with its button; one click sends it to triage.
+        Http admin = new Http(port);
+        assertThat(admin.login("quantri", "demo").status()).isEqualTo(302);
+        String page = admin.get("/admin/reorg/stranded").body();
+        assertThat(page).contains("Hồ sơ và công việc bị treo").contains(d.code()).contains(closed)
+                .contains("/admin/reorg/stranded/" + d.id() + "/triage");
+        assertThat(admin.get("/admin/reorg").body()).contains("/admin/reorg/stranded");
+        assertThat(admin.postForm("/admin/reorg/stranded/" + d.id() + "/triage", "/admin/reorg/stranded").status())
+                .isEqualTo(302);
+        String owner = jdbc.sql("select triage_owner from dossier where id = ? and agency_code is null").param(d.id())
+                .query(String.class).single();
+        assertThat(owner).startsWith("TTPV-");
+        assertThat(admin.get("/admin/reorg/stranded").body()).contains("Đã chuyển hồ sơ đến hàng chờ phân loại của " + owner)
+                .doesNotContain(d.code());
+        assertThat(jdbc.sql("select data->>'rule' from dossier_event where dossier_id = ? and type = 'TRANSFERRED'")
+                .param(d.id()).query(String.class).list()).containsExactly("TRIAGE");
         assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/stranded").json().get("count").asLong())
                 .isEqualTo(before.get("count").asLong());
         assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/stranded/" + d.id() + "/triage", Map.of()).status())
