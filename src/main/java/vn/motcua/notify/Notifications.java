@@ -84,6 +84,21 @@ public class Notifications {
     }
 
     /**
+     * Repeated failed sign-ins locked the account: its owner is told (it may be someone else trying their password),
+     * once per run of failures. Written outside any transaction: the lock is not a database change.
+     */
+    @EventListener
+    void on(vn.motcua.platform.security.AccountLockedOut e) {
+        String subject = "[Một cửa] Tài khoản " + e.username() + " tạm thời bị khoá đăng nhập";
+        String body = "Kính gửi " + e.displayName() + ",\n\n"
+                + "Tài khoản " + e.username() + " vừa bị nhập sai mật khẩu " + e.failures() + " lần liên tiếp, nên việc "
+                + "đăng nhập tạm thời bị khoá đến " + WHEN.format(e.lockedUntil()) + ".\n"
+                + "Nếu đó là ông/bà, xin chờ hết thời gian khoá rồi đăng nhập lại. Nếu không phải, có thể ai đó đang "
+                + "dò mật khẩu của ông/bà: hãy đổi mật khẩu và báo cho quản trị hệ thống.\n";
+        write("account/" + e.username() + "/LOCKED/" + e.lockedUntil().toEpochMilli(), null, e.email(), subject, body);
+    }
+
+    /**
      * Inserts the message once per dedup key (a second delivery of the same event writes nothing), in the caller's
      * transaction: it commits or rolls back with the dossier change. With a mail server it is {@code PENDING} and
      * {@link OutboxSender} sends it after the commit; without one it stays in the outbox ({@code OUTBOX_ONLY}).

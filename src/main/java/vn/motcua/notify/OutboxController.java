@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.motcua.platform.MotcuaProperties;
 import vn.motcua.platform.api.ApiException;
 
-/** Demo mode's built-in outbox: every message the system wrote, newest first. */
+/**
+ * Demo mode's built-in outbox: every message the system wrote, newest first. Administrators only: the messages
+ * carry applicants' names, addresses and dossiers.
+ */
 @Controller
 class OutboxController {
 
@@ -20,7 +23,7 @@ class OutboxController {
     }
 
     @GetMapping("/outbox")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     String outbox(Model model) {
         if (!properties.demo()) {
             throw ApiException.notFound("notify.outbox.demoOnly");

@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    data are loaded at start; tests turn it off and load what they need explicitly
  * @param dataDir     where the embedded database and the logs live
  * @param db          database settings
+ * @param tls         the deployment is reached over HTTPS only (directly or through a TLS-terminating proxy):
+ *                    every answer carries {@code Strict-Transport-Security}, session and language cookies are
+ *                    {@code Secure}
  */
 @ConfigurationProperties("motcua")
 public record MotcuaProperties(@DefaultValue("true") boolean demo,
                                @DefaultValue("true") boolean seedOnStart,
                                @DefaultValue("./data") Path dataDir,
-                               @DefaultValue Db db) {
+                               @DefaultValue Db db,
+                               @DefaultValue("false") boolean tls) {
 
     public record Db(@DefaultValue Embedded embedded) {
     }

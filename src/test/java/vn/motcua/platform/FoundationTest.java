@@ -36,7 +36,9 @@ class FoundationTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().get("paths").has("/api/v1/me")).isTrue();
 
-        var metrics = http.get("/actuator/prometheus");
+        // Metrics are for an administrator or an auditor account (e.g. the Prometheus scraper's), not for anyone.
+        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(401);
+        var metrics = http.getAs("kiemtra", "demo", "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }

@@ -73,24 +73,15 @@ public class DossierQueries {
     }
 
     /**
-     * Public tracking: the dossier code (or the receipt number shown at submission) and the last four
-     * digits of the applicant's phone or personal ID. A wrong pair answers "not found", like an unknown code.
+     * Public tracking: the dossier code and the last four digits of the applicant's phone or personal ID. Empty
+     * for a wrong pair, exactly as for an unknown code (the caller counts it against the throttle). The dossier's
+     * internal id is not a tracking code: it appears in links, logs and messages, and is no secret to guess against.
      */
-    public Dossier track(String code, String check) {
+    public Optional<Dossier> track(String code, String check) {
         if (code == null || code.isBlank() || check == null || !check.strip().matches("\\d{4}")) {
             throw ApiException.badRequest("dossier.track.input");
         }
-        String c = code.strip();
-        Optional<Dossier> found = store.findByCode(c);
-        if (found.isEmpty()) {
-            try {
-                found = store.find(UUID.fromString(c));
-            } catch (IllegalArgumentException notAUuid) {
-                found = Optional.empty();
-            }
-        }
-        return found.filter(d -> d.applicant().matchesCheck(check.strip()))
-                .orElseThrow(() -> ApiException.notFound("dossier.track.notFound"));
+        return store.findByCode(code.strip()).filter(d -> d.applicant().matchesCheck(check.strip()));
     }
 
     public record Counts(long awaitingReception, long supplementRequested, long overdueReception) {

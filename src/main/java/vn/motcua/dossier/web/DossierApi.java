@@ -33,6 +33,7 @@ import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
 import vn.motcua.dossier.internal.RequestItem;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.throttle.Throttle;
 
 @RestController
 @RequestMapping("/api/v1/dossiers")
@@ -46,10 +47,12 @@ class DossierApi {
     private final SlipResponses slipResponses;
     private final DossierViews views;
     private final DossierAccess access;
+    private final Throttle throttle;
 
     DossierApi(IntakeService intake, DossierQueries queries, DossierStore store, Officers officers,
-               SlipResponses slipResponses, DossierViews views, DossierAccess access) {
+               SlipResponses slipResponses, DossierViews views, DossierAccess access, Throttle throttle) {
         this.access = access;
+        this.throttle = throttle;
         this.intake = intake;
         this.queries = queries;
         this.store = store;
@@ -73,9 +76,13 @@ class DossierApi {
     }
 
     @GetMapping("/track")
-    @Operation(summary = "Public tracking by dossier code (or receipt number) and the last 4 digits of phone or personal ID")
-    DossierViews.Tracking track(@RequestParam String code, @RequestParam String check) {
-        Dossier d = queries.track(code, check);
+    @Operation(summary = "Public tracking by dossier code and the last 4 digits of phone or personal ID",
+            description = "Throttled: after a few wrong checks from one address, or against one code, the answer is 429 "
+                    + "with Retry-After (the code stays locked for a while, the right check included).")
+    DossierViews.Tracking track(@RequestParam String code, @RequestParam String check,
+                                HttpServletRequest request) {
+        Dossier d = throttle.trackingCheck(request, code, () -> queries.track(code, check))
+                .orElseThrow(() -> ApiException.notFound("dossier.track.notFound"));
         return views.tracking(d, store.events(d.id()));
     }
 

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String messageKey, Object... args) {
         super(messageKey);
@@ -44,6 +45,16 @@ public class ApiException extends RuntimeException {
     public ApiException with(String property, Object value) {
         properties.put(property, value);
         return this;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After}. */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public java.util.Map<String, Object> properties() {

@@ -53,6 +53,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        ex.headers().forEach(response::setHeader);
         return respond(request, response, ex.status(), ex.messageKey(), ex.args(), ex.properties());
     }
 

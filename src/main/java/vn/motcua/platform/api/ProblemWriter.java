@@ -42,7 +42,16 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       String messageKey) throws IOException {
-        ProblemDetail pd = problem(status, messageKey, null, localeResolver.resolveLocale(request));
+        write(request, response, new ApiException(status, messageKey));
+    }
+
+    /** Writes an {@link ApiException} as problem details, with its arguments, extra members and headers. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException failure)
+            throws IOException {
+        HttpStatus status = failure.status();
+        ProblemDetail pd = problem(status, failure.messageKey(), failure.args(), localeResolver.resolveLocale(request));
+        failure.properties().forEach(pd::setProperty);
+        failure.headers().forEach(response::setHeader);
         pd.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");

@@ -48,8 +48,9 @@ public class AccountService implements UserDetailsService {
         this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(accountCacheTtl).build();
     }
 
+    /** @param email where notices about the account go (a lockout after failed sign-ins); null if none */
     public record Account(String username, String displayName, Audience audience, Set<Role> roles,
-                          boolean demo) {
+                          boolean demo, String email) {
     }
 
     @Override
@@ -71,7 +72,7 @@ public class AccountService implements UserDetailsService {
             return Optional.of(c);
         }
         Optional<Credentials> read = jdbc.sql("""
-                        select username, password_hash, enabled, roles, display_name, audience, demo
+                        select username, password_hash, enabled, roles, display_name, audience, demo, email
                         from account where username = ?""")
                 .param(key)
                 .query((rs, n) -> {
@@ -79,7 +80,7 @@ public class AccountService implements UserDetailsService {
                     Account account = new Account(rs.getString(1), rs.getString(5), Audience.valueOf(rs.getString(6)),
                             Arrays.stream(roles).map(Role::valueOf)
                                     .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                            rs.getBoolean(7));
+                            rs.getBoolean(7), rs.getString(8));
                     return new Credentials(account, rs.getString(2), rs.getBoolean(3),
                             Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
                 })
@@ -108,6 +109,14 @@ public class AccountService implements UserDetailsService {
                 .param("u", username).param("p", passwordEncoder.encode(rawPassword)).param("d", displayName)
                 .param("a", audience.name()).param("r", roleNames).param("demo", demo)
                 .update();
+        forgetAfterCommit();
+    }
+
+    /** Sets (or, with null, removes) the e-mail address notices about the account go to. */
+    @Transactional
+    public void setEmail(String username, String email) {
+        jdbc.sql("update account set email = ? where username = ?")
+                .params(email == null || email.isBlank() ? null : email.strip(), username).update();
         forgetAfterCommit();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import vn.motcua.platform.MotcuaProperties;
 
 /**
  * Vietnamese first, English on request: {@code ?lang=en} on any page sets a cookie. Pages without
@@ -24,9 +25,10 @@ public class WebConfiguration implements WebMvcConfigurer {
     static final Set<String> SUPPORTED = Set.of("vi", "en");
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(MotcuaProperties properties) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("motcua_lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSecure(properties.tls());
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
             boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
