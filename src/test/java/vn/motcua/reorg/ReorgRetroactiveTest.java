@@ -273,13 +273,11 @@ class ReorgRetroactiveTest {
         assertThatThrownBy(() -> engine.execute(plan, "quantri", new ExecutionObserver() {
             @Override
             public void batchDone(UUID planId, int batchNo, int moved) {
-                if (batchNo == 2) {
-                    throw new Crash();
-                }
+                throw new Crash(); // after the first batch that commits (a second worker may finish the one it runs)
             }
         })).isInstanceOf(Crash.class);
         long midway = ds.stream().filter(d -> agencyOf(d.id()).equals("UBND-" + c)).count();
-        assertThat(midway).isGreaterThanOrEqualTo(2).isLessThan(5);
+        assertThat(midway).isBetween(1L, 2L);
         Reports.Execution stopped = engine.view(plan).execution();
         assertThat(stopped.runs()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("INTERRUPTED"));
 
