@@ -63,9 +63,9 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     /** Reloads the index from the database (after units changed). */
     public synchronized UnitIndex refresh() {
         long start = System.nanoTime();
-        List<UnitIndex.Row> rows = jdbc.sql("select id, code, name, full_name, type, parent_id, valid_from, valid_to from territory_unit")
+        List<UnitIndex.Row> rows = jdbc.sql("select id, code, name, full_name, type, parent_code, valid_from, valid_to from territory_unit")
                 .query((rs, n) -> new UnitIndex.Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
                 .list();
         List<UnitIndex.Edge> edges = jdbc.sql("select predecessor_id, successor_id, kind, share, effective, legal_basis from territory_lineage")
@@ -106,16 +106,16 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         AdministrativeUnit u = i.at(unitCode, asOf);
         while (u != null && !u.type().isProvinceLevel()) {
-            u = i.parent(u);
+            u = i.parent(u, asOf);
         }
         return Optional.ofNullable(u);
     }
 
-    /** The unit and its ancestors, nearest first. */
-    public List<AdministrativeUnit> ancestry(AdministrativeUnit unit) {
+    /** The unit and its ancestors as of the date (kept within each unit's validity), nearest first. */
+    public List<AdministrativeUnit> ancestry(AdministrativeUnit unit, LocalDate asOf) {
         UnitIndex i = index();
         List<AdministrativeUnit> chain = new ArrayList<>();
-        for (AdministrativeUnit u = unit; u != null; u = i.parent(u)) {
+        for (AdministrativeUnit u = unit; u != null; u = i.parent(u, asOf)) {
             chain.add(u);
         }
         return chain;
@@ -158,7 +158,7 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         AdministrativeUnit u = i.at(unitCode, asOf);
         while (u != null && !levelOf(u.type()).equals(level)) {
-            u = i.parent(u);
+            u = i.parent(u, asOf);
         }
         if (u == null) {
             return List.of();
@@ -303,10 +303,10 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         List<AdministrativeUnit> matches = matchCommunes(i, commune, oldDate);
         if (!blank(district)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false)).toList();
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false, oldDate)).toList();
         }
         if (!blank(province)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true)).toList();
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true, oldDate)).toList();
         }
         if (matches.isEmpty()) {
             return new AddressResolution(Outcome.NOT_FOUND, List.of(), List.of());
@@ -360,10 +360,11 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         return u.type() == UnitType.DISTRICT && i.children(u, date).isEmpty();
     }
 
-    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel) {
+    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel,
+                                           LocalDate date) {
         String key = NameKeys.key(input);
         String code = input.trim();
-        for (AdministrativeUnit a = i.parent(u); a != null; a = i.parent(a)) {
+        for (AdministrativeUnit a = i.parent(u, date); a != null; a = i.parent(a, date)) {
             boolean right = provinceLevel ? a.type().isProvinceLevel() : a.type() == UnitType.DISTRICT;
             if (right && (a.code().equals(code) || NameKeys.key(a.name()).equals(key) || NameKeys.key(a.fullName()).equals(key))) {
                 return true;
