@@ -84,6 +84,8 @@ class LineageReviewTest {
         assertThat(byCode.get("outcome").asString()).isEqualTo("RESOLVED");
         assertThat(byCode.get("candidates").findValuesAsString("code")).containsExactly("30604");
         assertThat(byCode.get("candidates").get(0).get("name").asString()).isEqualTo("Xã Vĩnh An");
+        assertThat(byCode.get("underReview").asBoolean()).isFalse();   // corrected: trusted again
+        assertThat(byCode.get("ambiguous").asBoolean()).isFalse();
 
         JsonNode byName = http.get("/api/v1/address-lookup?commune=T%C3%A2n%20Ph%C3%BA&district=Ch%C3%A2u%20Th%C3%A0nh&province=An%20Giang").json();
         assertThat(byName.get("outcome").asString()).isEqualTo("RESOLVED");
@@ -99,6 +101,18 @@ class LineageReviewTest {
         // Readings follow the correction, both ways: Tân Phú Trung no longer counts old 30622 among its predecessors.
         assertThat(territory.unit("30259", LocalDate.now()).map(u -> history.predecessors(u.code(), LocalDate.now())).orElseThrow())
                 .extracting(p -> p.unit().code()).doesNotContain("30622").contains("30274");
+    }
+
+    @Test
+    void aFlaggedLinkWithoutCorrectionIsNotTrustedForRouting() {
+        // 31771 Xã Vĩnh Thành (h. Thạnh Trị, Sóc Trăng) → 31232 Xã Vĩnh Thạnh: flagged, not corrected.
+        JsonNode r = http.get("/api/v1/address-lookup?commune=31771").json();
+        assertThat(r.get("candidates").findValuesAsString("code")).containsExactly("31232");
+        assertThat(r.get("underReview").asBoolean()).isTrue();
+        assertThat(r.get("ambiguous").asBoolean()).as("goes to a person, not to a guess").isTrue();
+        assertThat(history.lineageUnderReview(territory.unit("31771", OLD).orElseThrow())).isTrue();
+        assertThat(history.lineageUnderReview(territory.unit("30622", OLD).orElseThrow())).isFalse();
+        assertThat(http.get("/territory/lookup?commune=31771").body()).contains("id=\"under-review\"", "đang được cơ quan có thẩm quyền rà soát");
     }
 
     @Test

@@ -67,8 +67,12 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     public synchronized UnitIndex refresh() {
         long start = System.nanoTime();
         List<UnitIndex.Row> rows = rows();
-        List<UnitIndex.Edge> edges = withCorrections(rows, lineage.storedEdges(), lineage.latestCorrections());
-        UnitIndex fresh = new UnitIndex(rows, edges);
+        Map<UUID, LineageStore.CorrectionRow> corrections = lineage.latestCorrections();
+        List<UnitIndex.Edge> edges = withCorrections(rows, lineage.storedEdges(), corrections);
+        java.util.Set<UUID> underReview = new java.util.HashSet<>();
+        lineage.flags().forEach(f -> underReview.add(f.predecessor()));
+        underReview.removeAll(corrections.keySet());
+        UnitIndex fresh = new UnitIndex(rows, edges, underReview);
         index = fresh;
         log.debug("Territory index: {} units, {} links in {} ms", rows.size(), edges.size(), (System.nanoTime() - start) / 1_000_000);
         return fresh;
@@ -307,6 +311,11 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     }
 
     @Override
+    public boolean lineageUnderReview(AdministrativeUnit unit) {
+        return index().underReview(unit.id());
+    }
+
+    @Override
     public List<AdministrativeUnit> currentSuccessors(AdministrativeUnit unit, LocalDate asOf) {
         return descend(index(), unit, asOf).keySet().stream().toList();
     }
@@ -356,7 +365,8 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         }
         List<Candidate> candidates = new ArrayList<>();
         for (AdministrativeUnit m : matches) {
-            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m)));
+            boolean review = i.underReview(m.id());
+            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m, review)));
         }
         Outcome outcome;
         if (matches.size() > 1) {

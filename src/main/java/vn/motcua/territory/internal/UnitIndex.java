@@ -30,6 +30,9 @@ final class UnitIndex {
 
     static final UnitIndex EMPTY = new UnitIndex(List.of(), List.of());
 
+    /** Old units with a flagged link and no correction yet (their lineage waits for a person). */
+    private final java.util.Set<UUID> underReview;
+
     private final Map<String, AdministrativeUnit[]> byCode = new HashMap<>();
     private final Map<UUID, AdministrativeUnit> byId = new HashMap<>();
     /**
@@ -43,6 +46,11 @@ final class UnitIndex {
     private final List<AdministrativeUnit> all;
 
     UnitIndex(List<Row> rows, List<Edge> edges) {
+        this(rows, edges, java.util.Set.of());
+    }
+
+    UnitIndex(List<Row> rows, List<Edge> edges, java.util.Set<UUID> underReview) {
+        this.underReview = java.util.Set.copyOf(underReview);
         Map<String, List<AdministrativeUnit>> codes = new HashMap<>();
         List<AdministrativeUnit> units = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -136,6 +144,10 @@ final class UnitIndex {
     /** All versions of all units whose name matches the key of {@link NameKeys#key}. */
     List<AdministrativeUnit> byNameKey(String key) {
         return byNameKey.getOrDefault(key, List.of());
+    }
+
+    boolean underReview(UUID oldUnit) {
+        return underReview.contains(oldUnit);
     }
 
     List<Edge> successorEdges(UUID id) {
