@@ -215,7 +215,7 @@ public class LineageReview {
                     c.targets().stream().map(t -> {
                         AdministrativeUnit s = i.byId(t.successor());
                         return new TargetView(s.code(), s.fullName(), t.share().name());
-                    }).toList(), c.reason(), c.legalBasis(), c.source(), c.recordedBy(), c.recordedAt(),
+                    }).sorted(Comparator.comparing(TargetView::code)).toList(), c.reason(), c.legalBasis(), c.source(), c.recordedBy(), c.recordedAt(),
                     c.shippedKey() != null, latest.get(c.predecessor()).id().equals(c.id())));
         }
         views.sort(Comparator.comparingLong(CorrectionView::seq).reversed());
