@@ -29,8 +29,12 @@ public interface AddressLookup {
         NOT_FOUND
     }
 
-    /** A new unit an old address may now belong to, with the parts of the old unit it took. */
-    record Candidate(AdministrativeUnit unit, Share share, AdministrativeUnit from) {
+    /**
+     * A new unit an old address may now belong to, with the parts of the old unit it took.
+     *
+     * @param underReview the old unit's lineage has a link flagged as suspicious and not yet corrected
+     */
+    record Candidate(AdministrativeUnit unit, Share share, AdministrativeUnit from, boolean underReview) {
     }
 
     /**
@@ -39,8 +43,13 @@ public interface AddressLookup {
      */
     record AddressResolution(Outcome outcome, List<AdministrativeUnit> matches, List<Candidate> candidates) {
 
+        /** A person must decide: a split, a repeated name, or a lineage still under review (never a guess). */
         public boolean ambiguous() {
-            return outcome == Outcome.SPLIT || outcome == Outcome.AMBIGUOUS_NAME;
+            return outcome == Outcome.SPLIT || outcome == Outcome.AMBIGUOUS_NAME || underReview();
+        }
+
+        public boolean underReview() {
+            return candidates.stream().anyMatch(Candidate::underReview);
         }
     }
 }

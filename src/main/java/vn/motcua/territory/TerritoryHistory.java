@@ -11,4 +11,13 @@ public interface TerritoryHistory {
 
     /** Units currently (on {@code asOf}) valid that descend from the given unit version, or itself if still valid. */
     List<AdministrativeUnit> currentSuccessors(AdministrativeUnit unit, LocalDate asOf);
+
+    /**
+     * True when a link of this old unit was flagged by the import checks and no lineage correction was recorded for
+     * it yet: its successors are the imported mapping's guess, so a dossier addressed there belongs to a person
+     * (triage), not to an automatic route.
+     */
+    default boolean lineageUnderReview(AdministrativeUnit unit) {
+        return false;
+    }
 }

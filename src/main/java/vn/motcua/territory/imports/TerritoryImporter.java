@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.platform.MotcuaProperties;
 import vn.motcua.territory.TerritoryChanges;
 import vn.motcua.territory.TerritoryReferenceData;
+import vn.motcua.territory.internal.LineageReview;
 import vn.motcua.territory.internal.StaffCache;
 import vn.motcua.territory.internal.UnitDirectory;
 
@@ -31,6 +32,9 @@ public class TerritoryImporter implements TerritoryReferenceData {
     private static final Logger log = LoggerFactory.getLogger(TerritoryImporter.class);
     static final String UNITS = "units-2025";
     static final String AGENCIES = "agencies-2025";
+    /** Separate steps, so an installation imported before they existed gets them on its next start. */
+    static final String LINEAGE_REVIEW = "lineage-review-2025";
+    static final String LINEAGE_CORRECTIONS = "lineage-corrections-2025-v1";
     /** Bumped when demo seats are added, so an installation loaded before gets the new ones (inserts are idempotent). */
     static final String DEMO = "demo-officers-2025-v2";
 
@@ -40,17 +44,19 @@ public class TerritoryImporter implements TerritoryReferenceData {
     private final UnitDirectory directory;
     private final MotcuaProperties properties;
     private final StaffCache staffCache;
+    private final LineageReview lineage;
     private volatile boolean loaded;
     private volatile boolean demoLoaded;
 
     public TerritoryImporter(JdbcClient jdbc, TransactionTemplate tx, TerritoryChanges changes, UnitDirectory directory,
-                             MotcuaProperties properties, StaffCache staffCache) {
+                             MotcuaProperties properties, StaffCache staffCache, LineageReview lineage) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.changes = changes;
         this.directory = directory;
         this.properties = properties;
         this.staffCache = staffCache;
+        this.lineage = lineage;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,6 +82,14 @@ public class TerritoryImporter implements TerritoryReferenceData {
         }
         if (!done.contains(AGENCIES)) {
             importAgencies();
+        }
+        // The mapping is not trusted blindly: suspicious links are listed for review (checked on the links as
+        // imported), then the corrections shipped as data are applied, each once.
+        if (!done.contains(LINEAGE_REVIEW)) {
+            mark(LINEAGE_REVIEW, "flags=" + lineage.flagLinks(Reorganisation2025.REORG));
+        }
+        if (!done.contains(LINEAGE_CORRECTIONS)) {
+            mark(LINEAGE_CORRECTIONS, "corrections=" + lineage.applyShipped());
         }
         loaded = true;
     }

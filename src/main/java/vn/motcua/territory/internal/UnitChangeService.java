@@ -70,8 +70,8 @@ public class UnitChangeService implements TerritoryChanges {
             int opened = 0;
             for (List<UnitChanges.Open> level : opens) {
                 opened += update(c, """
-                        insert into territory_unit (id, code, name, full_name, type, parent_id, valid_from, name_folded)
-                        select gen_random_uuid(), x.code, x.name, x.full_name, x.type, p.id, ?, x.folded
+                        insert into territory_unit (id, code, name, full_name, type, parent_id, parent_code, valid_from, name_folded)
+                        select gen_random_uuid(), x.code, x.name, x.full_name, x.type, p.id, x.parent_code, ?, x.folded
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as x(code, name, full_name, type, parent_code, folded)
                         left join territory_unit p on p.code = x.parent_code and p.valid_from <= ?

@@ -31,7 +31,8 @@ import vn.motcua.territory.UnitType;
 
 /**
  * The territory queries. Units and lineage are answered from an in-memory {@link UnitIndex} of the tables
- * (refreshed after every change through {@link UnitChangeService}); agencies straight from the database.
+ * (refreshed after every change through {@link UnitChangeService} and every lineage correction); lineage follows
+ * the latest correction of each old unit; agencies straight from the database.
  */
 @Service
 public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup {
@@ -45,11 +46,13 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
 
     private final JdbcClient jdbc;
     private final StaffCache cache;
+    private final LineageStore lineage;
     private volatile UnitIndex index;
 
-    public UnitDirectory(JdbcClient jdbc, StaffCache cache) {
+    public UnitDirectory(JdbcClient jdbc, StaffCache cache, LineageStore lineage) {
         this.jdbc = jdbc;
         this.cache = cache;
+        this.lineage = lineage;
     }
 
     UnitIndex index() {
@@ -60,23 +63,67 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         return i;
     }
 
-    /** Reloads the index from the database (after units changed). */
+    /** Reloads the index from the database (after units, links or lineage corrections changed). */
     public synchronized UnitIndex refresh() {
         long start = System.nanoTime();
-        List<UnitIndex.Row> rows = jdbc.sql("select id, code, name, full_name, type, parent_id, valid_from, valid_to from territory_unit")
-                .query((rs, n) -> new UnitIndex.Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
-                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
-                .list();
-        List<UnitIndex.Edge> edges = jdbc.sql("select predecessor_id, successor_id, kind, share, effective, legal_basis from territory_lineage")
-                .query((rs, n) -> new UnitIndex.Edge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        LineageKind.valueOf(rs.getString(3)), Share.valueOf(rs.getString(4)),
-                        rs.getObject(5, LocalDate.class), rs.getString(6)))
-                .list();
-        UnitIndex fresh = new UnitIndex(rows, edges);
+        List<UnitIndex.Row> rows = rows();
+        Map<UUID, LineageStore.CorrectionRow> corrections = lineage.latestCorrections();
+        List<UnitIndex.Edge> edges = withCorrections(rows, lineage.storedEdges(), corrections);
+        java.util.Set<UUID> underReview = new java.util.HashSet<>();
+        lineage.flags().forEach(f -> underReview.add(f.predecessor()));
+        underReview.removeAll(corrections.keySet());
+        UnitIndex fresh = new UnitIndex(rows, edges, underReview);
         index = fresh;
         log.debug("Territory index: {} units, {} links in {} ms", rows.size(), edges.size(), (System.nanoTime() - start) / 1_000_000);
         return fresh;
+    }
+
+    /** The units with the links exactly as stored, before any correction (what the import checks look at). */
+    UnitIndex asStored() {
+        return new UnitIndex(rows(), lineage.storedEdges());
+    }
+
+    private List<UnitIndex.Row> rows() {
+        return jdbc.sql("select id, code, name, full_name, type, parent_code, valid_from, valid_to from territory_unit")
+                .query((rs, n) -> new UnitIndex.Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * The links every reading follows: for an old unit with a lineage correction, its stored links are replaced by
+     * the targets of its latest correction (effective when the old unit closed; FULL → MERGE, PARTIAL → SPLIT; the
+     * correction's legal basis). The stored links themselves are never edited.
+     */
+    static List<UnitIndex.Edge> withCorrections(List<UnitIndex.Row> rows, List<UnitIndex.Edge> stored,
+                                               Map<UUID, LineageStore.CorrectionRow> corrections) {
+        if (corrections.isEmpty()) {
+            return stored;
+        }
+        Map<UUID, LocalDate> closedOn = new java.util.HashMap<>();
+        for (UnitIndex.Row r : rows) {
+            if (r.validTo() != null) {
+                closedOn.put(r.id(), r.validTo());
+            }
+        }
+        List<UnitIndex.Edge> result = new ArrayList<>(stored.size() + corrections.size());
+        for (UnitIndex.Edge e : stored) {
+            if (!corrections.containsKey(e.predecessor())) {
+                result.add(e);
+            }
+        }
+        corrections.forEach((pred, c) -> {
+            LocalDate effective = closedOn.get(pred);
+            if (effective == null) {
+                return;   // validated on recording; a unit reopened since has no successors to correct
+            }
+            for (LineageStore.Target t : c.targets()) {
+                result.add(new UnitIndex.Edge(pred, t.successor(), t.share() == Share.FULL ? LineageKind.MERGE : LineageKind.SPLIT,
+                        t.share(), effective, c.legalBasis()));
+            }
+        });
+        return result;
     }
 
     // ---- Territory ----
@@ -106,16 +153,16 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         AdministrativeUnit u = i.at(unitCode, asOf);
         while (u != null && !u.type().isProvinceLevel()) {
-            u = i.parent(u);
+            u = i.parent(u, asOf);
         }
         return Optional.ofNullable(u);
     }
 
-    /** The unit and its ancestors, nearest first. */
-    public List<AdministrativeUnit> ancestry(AdministrativeUnit unit) {
+    /** The unit and its ancestors as of the date (kept within each unit's validity), nearest first. */
+    public List<AdministrativeUnit> ancestry(AdministrativeUnit unit, LocalDate asOf) {
         UnitIndex i = index();
         List<AdministrativeUnit> chain = new ArrayList<>();
-        for (AdministrativeUnit u = unit; u != null; u = i.parent(u)) {
+        for (AdministrativeUnit u = unit; u != null; u = i.parent(u, asOf)) {
             chain.add(u);
         }
         return chain;
@@ -158,7 +205,7 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         AdministrativeUnit u = i.at(unitCode, asOf);
         while (u != null && !levelOf(u.type()).equals(level)) {
-            u = i.parent(u);
+            u = i.parent(u, asOf);
         }
         if (u == null) {
             return List.of();
@@ -264,6 +311,11 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     }
 
     @Override
+    public boolean lineageUnderReview(AdministrativeUnit unit) {
+        return index().underReview(unit.id());
+    }
+
+    @Override
     public List<AdministrativeUnit> currentSuccessors(AdministrativeUnit unit, LocalDate asOf) {
         return descend(index(), unit, asOf).keySet().stream().toList();
     }
@@ -303,17 +355,18 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         UnitIndex i = index();
         List<AdministrativeUnit> matches = matchCommunes(i, commune, oldDate);
         if (!blank(district)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false)).toList();
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false, oldDate)).toList();
         }
         if (!blank(province)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true)).toList();
+            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true, oldDate)).toList();
         }
         if (matches.isEmpty()) {
             return new AddressResolution(Outcome.NOT_FOUND, List.of(), List.of());
         }
         List<Candidate> candidates = new ArrayList<>();
         for (AdministrativeUnit m : matches) {
-            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m)));
+            boolean review = i.underReview(m.id());
+            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m, review)));
         }
         Outcome outcome;
         if (matches.size() > 1) {
@@ -360,10 +413,11 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         return u.type() == UnitType.DISTRICT && i.children(u, date).isEmpty();
     }
 
-    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel) {
+    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel,
+                                           LocalDate date) {
         String key = NameKeys.key(input);
         String code = input.trim();
-        for (AdministrativeUnit a = i.parent(u); a != null; a = i.parent(a)) {
+        for (AdministrativeUnit a = i.parent(u, date); a != null; a = i.parent(a, date)) {
             boolean right = provinceLevel ? a.type().isProvinceLevel() : a.type() == UnitType.DISTRICT;
             if (right && (a.code().equals(code) || NameKeys.key(a.name()).equals(key) || NameKeys.key(a.fullName()).equals(key))) {
                 return true;

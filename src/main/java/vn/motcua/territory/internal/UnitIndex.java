@@ -19,7 +19,8 @@ import vn.motcua.territory.Share;
  */
 final class UnitIndex {
 
-    record Row(UUID id, String code, String name, String fullName, String type, UUID parentId,
+    /** A unit version; {@code parentCode} names the parent by code, resolved as of the date asked. */
+    record Row(UUID id, String code, String name, String fullName, String type, String parentCode,
                LocalDate validFrom, LocalDate validTo) {
     }
 
@@ -29,40 +30,45 @@ final class UnitIndex {
 
     static final UnitIndex EMPTY = new UnitIndex(List.of(), List.of());
 
+    /** Old units with a flagged link and no correction yet (their lineage waits for a person). */
+    private final java.util.Set<UUID> underReview;
+
     private final Map<String, AdministrativeUnit[]> byCode = new HashMap<>();
     private final Map<UUID, AdministrativeUnit> byId = new HashMap<>();
-    private final Map<UUID, UUID> parentOf = new HashMap<>();
-    private final Map<UUID, List<AdministrativeUnit>> children = new HashMap<>();
+    /**
+     * Child versions by the parent's code. Keyed by code, not by the parent's version id: a RENAME or RECLASSIFY of
+     * the parent opens a new version, and the children that did not change still belong to it (issue #14).
+     */
+    private final Map<String, List<AdministrativeUnit>> childrenByParentCode = new HashMap<>();
     private final Map<UUID, List<Edge>> out = new HashMap<>();
     private final Map<UUID, List<Edge>> in = new HashMap<>();
     private final Map<String, List<AdministrativeUnit>> byNameKey = new HashMap<>();
     private final List<AdministrativeUnit> all;
 
     UnitIndex(List<Row> rows, List<Edge> edges) {
-        Map<UUID, Row> rowById = new HashMap<>(rows.size() * 2);
-        for (Row r : rows) {
-            rowById.put(r.id(), r);
-        }
+        this(rows, edges, java.util.Set.of());
+    }
+
+    UnitIndex(List<Row> rows, List<Edge> edges, java.util.Set<UUID> underReview) {
+        this.underReview = java.util.Set.copyOf(underReview);
         Map<String, List<AdministrativeUnit>> codes = new HashMap<>();
         List<AdministrativeUnit> units = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            Row parent = r.parentId() == null ? null : rowById.get(r.parentId());
             AdministrativeUnit u = new AdministrativeUnit(r.id(), r.code(), r.name(), r.fullName(),
-                    vn.motcua.territory.UnitType.valueOf(r.type()), parent == null ? null : parent.code(),
-                    r.validFrom(), r.validTo());
+                    vn.motcua.territory.UnitType.valueOf(r.type()), r.parentCode(), r.validFrom(), r.validTo());
             units.add(u);
             byId.put(u.id(), u);
             codes.computeIfAbsent(u.code(), k -> new ArrayList<>(1)).add(u);
-            if (r.parentId() != null) {
-                parentOf.put(u.id(), r.parentId());
-                children.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(u);
+            if (r.parentCode() != null) {
+                childrenByParentCode.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(u);
             }
         }
         codes.forEach((code, list) -> {
             list.sort(Comparator.comparing(AdministrativeUnit::validFrom));
             byCode.put(code, list.toArray(AdministrativeUnit[]::new));
         });
-        children.values().forEach(l -> l.sort(Comparator.comparing(AdministrativeUnit::code)));
+        childrenByParentCode.values().forEach(l -> l.sort(Comparator.comparing(AdministrativeUnit::code)
+                .thenComparing(AdministrativeUnit::validFrom)));
         for (Edge e : edges) {
             out.computeIfAbsent(e.predecessor(), k -> new ArrayList<>()).add(e);
             in.computeIfAbsent(e.successor(), k -> new ArrayList<>()).add(e);
@@ -110,13 +116,22 @@ final class UnitIndex {
         return byId.get(id);
     }
 
-    AdministrativeUnit parent(AdministrativeUnit u) {
-        UUID p = parentOf.get(u.id());
-        return p == null ? null : byId.get(p);
+    /**
+     * The parent version valid on {@code asOf}, the date kept within the unit's own validity (a closed unit's parent
+     * is the one of its last day). Null for provinces, and for a child whose parent has no version then.
+     */
+    AdministrativeUnit parent(AdministrativeUnit u, LocalDate asOf) {
+        if (u.parentCode() == null) {
+            return null;
+        }
+        LocalDate d = asOf.isBefore(u.validFrom()) ? u.validFrom()
+                : u.validTo() != null && !asOf.isBefore(u.validTo()) ? u.validTo().minusDays(1) : asOf;
+        return at(u.parentCode(), d);
     }
 
+    /** Versions valid on {@code asOf} whose parent code is the parent's code (the parent is valid on that date). */
     List<AdministrativeUnit> children(AdministrativeUnit parent, LocalDate asOf) {
-        List<AdministrativeUnit> list = children.getOrDefault(parent.id(), List.of());
+        List<AdministrativeUnit> list = childrenByParentCode.getOrDefault(parent.code(), List.of());
         List<AdministrativeUnit> result = new ArrayList<>(list.size());
         for (AdministrativeUnit c : list) {
             if (c.validOn(asOf)) {
@@ -129,6 +144,10 @@ final class UnitIndex {
     /** All versions of all units whose name matches the key of {@link NameKeys#key}. */
     List<AdministrativeUnit> byNameKey(String key) {
         return byNameKey.getOrDefault(key, List.of());
+    }
+
+    boolean underReview(UUID oldUnit) {
+        return underReview.contains(oldUnit);
     }
 
     List<Edge> successorEdges(UUID id) {

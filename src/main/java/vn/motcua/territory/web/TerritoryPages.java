@@ -41,7 +41,7 @@ class TerritoryPages {
     String unit(@PathVariable String code, @RequestParam(required = false) String asOf, Model model) {
         LocalDate d = date(asOf, model);
         AdministrativeUnit u = units.unit(code, d).orElseThrow(() -> ApiException.notFound("territory.unit.notFound", code, d));
-        List<AdministrativeUnit> ancestry = units.ancestry(u);
+        List<AdministrativeUnit> ancestry = units.ancestry(u, d);
         model.addAttribute("asOf", d);
         model.addAttribute("unit", u);
         List<AdministrativeUnit> ancestors = new java.util.ArrayList<>(ancestry.subList(1, ancestry.size()));

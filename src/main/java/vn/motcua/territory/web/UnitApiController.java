@@ -48,10 +48,11 @@ class UnitApiController {
         }
     }
 
-    record CandidateView(String code, String name, String share, String fromCode, String fromName) {
+    record CandidateView(String code, String name, String share, String fromCode, String fromName, boolean underReview) {
     }
 
-    record ResolutionView(String outcome, boolean ambiguous, List<UnitView> matches, List<CandidateView> candidates) {
+    record ResolutionView(String outcome, boolean ambiguous, boolean underReview, List<UnitView> matches,
+                          List<CandidateView> candidates) {
     }
 
     @GetMapping("/units/{code}")
@@ -118,7 +119,8 @@ class UnitApiController {
 
     @GetMapping("/address-lookup")
     @Operation(summary = "Old address (commune, district, province before a reorganisation) → unit(s) competent now",
-            description = "outcome RESOLVED, SPLIT (old ward split: the street address decides), AMBIGUOUS_NAME (give the district) or NOT_FOUND.")
+            description = "outcome RESOLVED, SPLIT (old ward split: the street address decides), AMBIGUOUS_NAME (give the district) or NOT_FOUND; "
+                    + "underReview (and then ambiguous) when the old unit's lineage has a link flagged for review and not yet corrected.")
     ResolutionView lookup(@RequestParam String commune, @RequestParam(required = false) String district,
                           @RequestParam(required = false) String province,
                           @Parameter(description = "Date the old address was valid (default 2025-06-30)")
@@ -129,8 +131,9 @@ class UnitApiController {
         }
         AddressLookup.AddressResolution r = units.resolve(commune, district, province,
                 oldDate == null ? LocalDate.of(2025, 6, 30) : oldDate, asOf == null ? LocalDate.now() : asOf);
-        return new ResolutionView(r.outcome().name(), r.ambiguous(), r.matches().stream().map(UnitView::of).toList(),
+        return new ResolutionView(r.outcome().name(), r.ambiguous(), r.underReview(),
+                r.matches().stream().map(UnitView::of).toList(),
                 r.candidates().stream().map(c -> new CandidateView(c.unit().code(), c.unit().fullName(), c.share().name(),
-                        c.from().code(), c.from().fullName())).toList());
+                        c.from().code(), c.from().fullName(), c.underReview())).toList());
     }
 }
