@@ -27,7 +27,9 @@ import vn.motcua.platform.MotcuaProperties;
  * Starts an embedded PostgreSQL (real binaries) when no external database is configured, like
  * Keycloak's default database. The data directory persists under {@code motcua.data-dir}, with
  * durability on ({@code fsync}, synchronous commit, full-page writes), so a crash never loses an
- * acknowledged dossier. With {@code spring.datasource.url} set this configuration does nothing.
+ * acknowledged dossier. It listens on 127.0.0.1 only and asks for a generated password (see
+ * {@link EmbeddedAuthentication}); a start after a crash first clears what the crash left (see
+ * {@link StalePostmaster}). With {@code spring.datasource.url} set this configuration does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
