@@ -1,9 +1,14 @@
 package vn.motcua.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,7 +40,7 @@ class DatabaseModesTest {
     }
 
     @Test
-    void embeddedDatabaseKeepsDataAcrossRestarts() {
+    void embeddedDatabaseKeepsDataAcrossRestarts() throws Exception {
         try (var first = start("motcua.data-dir=" + dataDir)) {
             first.getBean(AccountService.class).save("nguoithu", "secret-1", "Người Thử", Audience.CITIZEN,
                     Set.of(Role.CITIZEN), false);
@@ -48,6 +53,49 @@ class DatabaseModesTest {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
+            assertPasswordRequired(second);
+        }
+    }
+
+    /** The embedded server asks for the generated password (kept mode 600) and listens on 127.0.0.1 only. */
+    private void assertPasswordRequired(ConfigurableApplicationContext app) throws Exception {
+        Path passwordFile = dataDir.resolve("db-password");
+        assertThat(Files.getPosixFilePermissions(passwordFile))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String password = Files.readString(passwordFile).trim();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+        int port = app.getBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class).server().getPort();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/motcua";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        try (Connection c = DriverManager.getConnection(url, "postgres", password)) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+        assertThat(Files.readString(dataDir.resolve("pg/pg_hba.conf"))).contains("scram-sha-256")
+                .doesNotContain("trust");
+    }
+
+    @Test
+    void aDataDirectoryFromAnEarlierVersionGetsAPasswordAtItsFirstStart() throws Exception {
+        // As earlier versions left it: zonky's initdb with trust for every local connection, no password file.
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("pg"))
+                .setCleanDataDirectory(false).start()) {
+            try (var c = old.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("create database motcua");
+            }
+        }
+        assertThat(Files.readString(dataDir.resolve("pg/pg_hba.conf"))).contains("trust");
+        try (var app = start("motcua.data-dir=" + dataDir, "motcua.demo=false")) {
+            assertPasswordRequired(app);
+        }
+        // The same password works at the next start.
+        String password = Files.readString(dataDir.resolve("db-password"));
+        try (var again = start("motcua.data-dir=" + dataDir, "motcua.demo=false")) {
+            assertThat(Files.readString(dataDir.resolve("db-password"))).isEqualTo(password);
+            assertPasswordRequired(again);
         }
     }
 

@@ -88,6 +88,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        if (DatabaseUnavailable.isCause(ex)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseUnavailableFilter.rootMessage(ex));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE, null,
+                    Map.of());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, Map.of());
     }

@@ -27,7 +27,9 @@ import vn.motcua.platform.MotcuaProperties;
  * Starts an embedded PostgreSQL (real binaries) when no external database is configured, like
  * Keycloak's default database. The data directory persists under {@code motcua.data-dir}, with
  * durability on ({@code fsync}, synchronous commit, full-page writes), so a crash never loses an
- * acknowledged dossier. With {@code spring.datasource.url} set this configuration does nothing.
+ * acknowledged dossier. It listens on 127.0.0.1 only and asks for a generated password (see
+ * {@link EmbeddedAuthentication}); a start after a crash first clears what the crash left (see
+ * {@link StalePostmaster}). With {@code spring.datasource.url} set this configuration does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -43,6 +45,10 @@ public class EmbeddedDatabaseConfiguration {
      */
     static final String SHARED_BUFFERS = "1GB";
     static final String MAX_WAL_SIZE = "8GB";
+    /** The embedded server is for this machine's Motcua only. */
+    static final String LISTEN_ADDRESS = "127.0.0.1";
+    /** How long an orphaned postmaster from a crashed run gets to stop (fast shutdown) before the start gives up. */
+    static final java.time.Duration STOP_ORPHAN_WAIT = java.time.Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(MotcuaProperties properties) throws IOException {
@@ -53,18 +59,35 @@ public class EmbeddedDatabaseConfiguration {
         Path dir = properties.dataDir().resolve("pg").toAbsolutePath().normalize();
         Files.createDirectories(dir);
         long started = System.nanoTime();
+        // A crash of the previous run may have left its postmaster running, or a stale postmaster.pid.
+        StalePostmaster.clear(dir, STOP_ORPHAN_WAIT);
+        EmbeddedAuthentication auth = EmbeddedAuthentication.load(properties.dataDir().toAbsolutePath().normalize());
+        boolean bootstrap = auth.needsBootstrap(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(embedded.port())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", LISTEN_ADDRESS)
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", auth.password())
+                // Runs after initdb (a new directory) and before the server starts.
+                .setDataDirectoryCustomizer(d -> auth.writeHba(d.toPath(), bootstrap));
         EmbeddedPostgres pg = durable(sized(builder)).start();
-        log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
+        if (bootstrap) {
+            try (Connection c = pg.getPostgresDatabase().getConnection()) {
+                auth.secure(c, dir);
+            } catch (SQLException e) {
+                pg.close();
+                throw new IllegalStateException("Cannot set the embedded PostgreSQL's password", e);
+            }
+        }
+        log.info("Embedded PostgreSQL started on {}:{} with data in {} ({} ms)", LISTEN_ADDRESS, pg.getPort(), dir,
                 (System.nanoTime() - started) / 1_000_000);
         createDatabaseIfMissing(pg, DATABASE);
-        return new EmbeddedDatabase(pg, DATABASE, true);
+        return new EmbeddedDatabase(pg, DATABASE, true, auth.password());
     }
 
     /** Memory and checkpoint spacing for a machine that runs Motcua (see {@link #SHARED_BUFFERS}). */
@@ -82,10 +105,16 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedDatabase database) {
+    HikariDataSource dataSource(EmbeddedDatabase database, org.springframework.core.env.Environment env) {
         HikariDataSource ds = new HikariDataSource();
+        // The same short waits as for an external database (application.yml): an outage answers 503 quickly.
+        ds.setConnectionTimeout(env.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));
+        ds.setValidationTimeout(env.getProperty("spring.datasource.hikari.validation-timeout", Long.class, 1000L));
         ds.setJdbcUrl(database.jdbcUrl());
         ds.setUsername("postgres");
+        if (database.password() != null) {
+            ds.setPassword(database.password());
+        }
         ds.setPoolName("motcua-embedded");
         ds.setMaximumPoolSize(20);
         // Batched inserts (a reorganisation's transfer notices) go as multi-row INSERTs: one statement per 128 rows.
@@ -108,11 +137,11 @@ public class EmbeddedDatabaseConfiguration {
      * An embedded server and the database this context uses in it. Closing stops the server unless
      * it is the JVM-wide test server, which outlives every test context.
      */
-    public record EmbeddedDatabase(EmbeddedPostgres server, String database, boolean ownsServer)
+    public record EmbeddedDatabase(EmbeddedPostgres server, String database, boolean ownsServer, String password)
             implements AutoCloseable {
 
         public String jdbcUrl() {
-            return server.getJdbcUrl("postgres", database);
+            return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + server.getPort() + "/" + database;
         }
 
         @Override
@@ -142,7 +171,8 @@ public class EmbeddedDatabaseConfiguration {
                         .setRegisterShutdownHook(false)
                         .setLocaleConfig("encoding", "UTF8")
                         .setLocaleConfig("locale", "C")
-                        .setServerConfig("max_connections", "300");
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("listen_addresses", LISTEN_ADDRESS);
                 sized(builder);
                 if (Boolean.getBoolean("motcua.test.durable")) {
                     // Benchmarks measure with the durability the application runs with (every commit waits for fsync).
@@ -157,7 +187,7 @@ public class EmbeddedDatabaseConfiguration {
             users++;
             String name = "motcua_test_" + counter.incrementAndGet();
             createDatabaseIfMissing(server, name);
-            return new EmbeddedDatabase(server, name, false);
+            return new EmbeddedDatabase(server, name, false, null);
         }
 
         static synchronized void release() throws IOException {
