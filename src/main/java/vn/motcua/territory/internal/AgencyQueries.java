@@ -47,12 +47,7 @@ public class AgencyQueries implements TerritoryAgencies {
     @Override
     public List<PostHolding> holdings(Collection<String> agencyCodes, LocalDate asOf) {
         return jdbc.query(c -> {
-            var ps = c.prepareStatement("select p.id as post_id, p.code as post_code, p.title, p.role, p.field, " + AGENCY_COLS
-                    + ", o.id as officer_id, o.full_name, o.username, h.valid_from as h_from, h.valid_to as h_to "
-                    + "from territory_post_holding h join territory_post p on p.id = h.post_id "
-                    + "join territory_officer o on o.id = h.officer_id join territory_agency a on a.id = p.agency_id "
-                    + "join territory_unit u on u.id = a.unit_id "
-                    + "where h.valid_from <= ? and (h.valid_to is null or h.valid_to > ?) and a.code = any (?) "
+            var ps = c.prepareStatement(HOLDINGS + "and a.code = any (?) "
                     + "and a.valid_from <= ? and (a.valid_to is null or a.valid_to > ?) order by a.code, p.code");
             ps.setDate(1, Date.valueOf(asOf));
             ps.setDate(2, Date.valueOf(asOf));
@@ -60,10 +55,7 @@ public class AgencyQueries implements TerritoryAgencies {
             ps.setDate(4, Date.valueOf(asOf));
             ps.setDate(5, Date.valueOf(asOf));
             return ps;
-        }, (rs, n) -> new PostHolding(rs.getObject("post_id", UUID.class), rs.getString("post_code"), rs.getString("title"),
-                PostRole.valueOf(rs.getString("role")), rs.getString("field"), agency(rs),
-                rs.getObject("officer_id", UUID.class), rs.getString("full_name"), rs.getString("username"),
-                rs.getObject("h_from", LocalDate.class), rs.getObject("h_to", LocalDate.class)));
+        }, AgencyQueries::holding);
     }
 
     @Override
@@ -98,22 +90,13 @@ public class AgencyQueries implements TerritoryAgencies {
     @Override
     public List<PostHolding> holdingsOutsideValidAgencies(LocalDate asOf) {
         return jdbc.query(c -> {
-            var ps = c.prepareStatement("select p.id as post_id, p.code as post_code, p.title, p.role, p.field, " + AGENCY_COLS
-                    + ", o.id as officer_id, o.full_name, o.username, h.valid_from as h_from, h.valid_to as h_to "
-                    + "from territory_post_holding h join territory_post p on p.id = h.post_id "
-                    + "join territory_officer o on o.id = h.officer_id join territory_agency a on a.id = p.agency_id "
-                    + "join territory_unit u on u.id = a.unit_id "
-                    + "where h.valid_from <= ? and (h.valid_to is null or h.valid_to > ?) "
-                    + "and not (a.valid_from <= ? and (a.valid_to is null or a.valid_to > ?) "
+            var ps = c.prepareStatement(HOLDINGS + "and not (a.valid_from <= ? and (a.valid_to is null or a.valid_to > ?) "
                     + "and p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)) order by a.code, p.code");
             for (int i = 1; i <= 6; i++) {
                 ps.setDate(i, Date.valueOf(asOf));
             }
             return ps;
-        }, (rs, n) -> new PostHolding(rs.getObject("post_id", UUID.class), rs.getString("post_code"), rs.getString("title"),
-                PostRole.valueOf(rs.getString("role")), rs.getString("field"), agency(rs),
-                rs.getObject("officer_id", UUID.class), rs.getString("full_name"), rs.getString("username"),
-                rs.getObject("h_from", LocalDate.class), rs.getObject("h_to", LocalDate.class)));
+        }, AgencyQueries::holding);
     }
 
     @Override
@@ -134,6 +117,20 @@ public class AgencyQueries implements TerritoryAgencies {
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getString(2)),
                 Date.valueOf(date), Date.valueOf(date));
         return out;
+    }
+
+    /** Post holdings valid on a date (two parameters) with their post, officer and agency; the caller adds the rest. */
+    private static final String HOLDINGS = "select p.id as post_id, p.code as post_code, p.title, p.role, p.field, "
+            + AGENCY_COLS + ", o.id as officer_id, o.full_name, o.username, h.valid_from as h_from, h.valid_to as h_to "
+            + "from territory_post_holding h join territory_post p on p.id = h.post_id "
+            + "join territory_officer o on o.id = h.officer_id join territory_agency a on a.id = p.agency_id "
+            + "join territory_unit u on u.id = a.unit_id where h.valid_from <= ? and (h.valid_to is null or h.valid_to > ?) ";
+
+    private static PostHolding holding(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PostHolding(rs.getObject("post_id", UUID.class), rs.getString("post_code"), rs.getString("title"),
+                PostRole.valueOf(rs.getString("role")), rs.getString("field"), agency(rs),
+                rs.getObject("officer_id", UUID.class), rs.getString("full_name"), rs.getString("username"),
+                rs.getObject("h_from", LocalDate.class), rs.getObject("h_to", LocalDate.class));
     }
 
     private static Agency agency(java.sql.ResultSet rs) throws java.sql.SQLException {
