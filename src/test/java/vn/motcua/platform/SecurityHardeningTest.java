@@ -124,11 +124,19 @@ class SecurityHardeningTest {
     @Test
     void searchIsLimitedPerClient() {
         String client = address();
-        for (int i = 0; i < 60; i++) {
-            assertThat(http.get("/api/v1/procedures?q=khai+sinh&limit=1", "X-Forwarded-For", client).status())
-                    .isEqualTo(200);
+        // 60 at once, refilled at one a second: on a busy machine a few more get through while the loop runs.
+        int ok = 0;
+        Http.Response refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            Http.Response r = http.get("/api/v1/procedures?q=khai+sinh&limit=1", "X-Forwarded-For", client);
+            if (r.status() == 200) {
+                ok++;
+            } else {
+                refused = r;
+            }
         }
-        var refused = http.get("/api/v1/procedures?q=khai+sinh&limit=1", "X-Forwarded-For", client);
+        assertThat(ok).isGreaterThanOrEqualTo(60);
+        assertThat(refused).isNotNull();
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("code").asString()).isEqualTo("throttle.requests");
