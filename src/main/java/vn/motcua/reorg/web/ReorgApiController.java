@@ -29,6 +29,8 @@ import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.internal.DocumentValidity;
 import vn.motcua.reorg.internal.OfficerMoves;
 import vn.motcua.reorg.internal.PlanDefinition;
+import vn.motcua.reorg.internal.PlanExecutor;
+import vn.motcua.reorg.internal.PlanStore;
 import vn.motcua.reorg.internal.ReorgEngine;
 import vn.motcua.reorg.internal.Reports;
 
@@ -60,7 +62,7 @@ class ReorgApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a plan from its JSON definition (schema in docs/reorg.md)")
     Created create(@RequestBody PlanDefinition plan, Authentication auth) {
-        ReorgEngine.Created c = engine.create(plan, auth.getName());
+        PlanStore.Created c = engine.create(plan, auth.getName());
         return new Created(c.id(), c.state().name());
     }
 
@@ -77,7 +79,7 @@ class ReorgApiController {
         if (!"dvhcvn-merges".equals(format)) {
             throw ApiException.badRequest("reorg.import.formatUnknown", format);
         }
-        ReorgEngine.Imported i = engine.importMerges(body, province, effective, auth.getName());
+        PlanStore.Imported i = engine.importMerges(body, province, effective, auth.getName());
         return new ImportedView(i.id(), i.state().name(), i.skippedOldCodes(), i.aliasedNewCodes());
     }
 
@@ -157,7 +159,7 @@ class ReorgApiController {
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Operation(summary = "How far the plan's execution has come: batches done of the journal's, running on this node")
     ProgressView progress(@PathVariable UUID id) {
-        ReorgEngine.Progress p = engine.progress(id);
+        PlanExecutor.Progress p = engine.progress(id);
         return new ProgressView(p.state(), p.moved(), p.batches(), p.batchesDone(), p.percent(), p.running(),
                 background.failure(id).orElse(null));
     }

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.internal.DocumentValidity;
 import vn.motcua.reorg.internal.OfficerMoves;
+import vn.motcua.reorg.internal.PlanExecutor;
 import vn.motcua.reorg.internal.ReorgEngine;
 
 /** Administrator pages (list, plan page with its stages) and the public document-validity page. */
@@ -68,7 +69,7 @@ class ReorgPages {
     /** The progress panel alone, polled by the plan page while the plan executes; reloads the page when done. */
     @GetMapping("/admin/reorg/plans/{id}/progress")
     String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        ReorgEngine.Progress progress = engine.progress(id);
+        PlanExecutor.Progress progress = engine.progress(id);
         if (!progress.running()) {
             response.setHeader("HX-Refresh", "true");
         }

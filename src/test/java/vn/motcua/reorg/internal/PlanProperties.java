@@ -55,13 +55,13 @@ class PlanProperties {
         for (int i = 0; i < length; i++) {
             succ.put("u" + i, List.of(new CompiledPlan.Succ("u" + (i + 1), Share.FULL)));
         }
-        assertThat(ReorgEngine.cycle(plan(succ, Set.of()))).isNull();
+        assertThat(PlanValidator.cycle(plan(succ, Set.of()))).isNull();
         int target = Math.min(back, length - 1);
         Map<String, List<CompiledPlan.Succ>> cyclic = new LinkedHashMap<>(succ);
         cyclic.put("u" + length, List.of(new CompiledPlan.Succ("u" + target, Share.FULL)));
-        assertThat(ReorgEngine.cycle(plan(cyclic, Set.of()))).isNotNull().contains("u" + target);
+        assertThat(PlanValidator.cycle(plan(cyclic, Set.of()))).isNotNull().contains("u" + target);
         // The same back link into a unit the plan opens anew is not a cycle (a new version, not the old unit).
-        assertThat(ReorgEngine.cycle(plan(cyclic, Set.of("u" + target)))).isNull();
+        assertThat(PlanValidator.cycle(plan(cyclic, Set.of("u" + target)))).isNull();
     }
 
     private static CompiledPlan plan(Map<String, List<CompiledPlan.Succ>> successors, Set<String> opening) {

@@ -1,0 +1,286 @@
+package vn.motcua.reorg.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.reorg.ExecutionObserver;
+import vn.motcua.reorg.PlanState;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryAgencies;
+import vn.motcua.territory.TerritoryChanges;
+
+/**
+ * Execution of a plan: unit changes, officers, the journal (once), then the batches on parallel workers; resumable,
+ * and the report totals every run.
+ */
+@Service
+public class PlanExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
+
+    private final PlanStore store;
+    private final PlanValidator validator;
+    private final HoldingScopes scopes;
+    private final PlanReconciler reconciler;
+    private final Territory territory;
+    private final TerritoryAgencies agencies;
+    private final TerritoryChanges changes;
+    private final DossierTransfers transfers;
+    private final WorkingCalendar calendar;
+    private final OfficerMoves officerMoves;
+    private final ObjectProvider<ExecutionObserver> observers;
+    private final Clock clock;
+    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final int parallelism;
+
+    PlanExecutor(PlanStore store, PlanValidator validator, HoldingScopes scopes, PlanReconciler reconciler,
+                 Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers,
+                 WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
+                 Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+        this.store = store;
+        this.validator = validator;
+        this.scopes = scopes;
+        this.reconciler = reconciler;
+        this.territory = territory;
+        this.agencies = agencies;
+        this.changes = changes;
+        this.transfers = transfers;
+        this.calendar = calendar;
+        this.officerMoves = officerMoves;
+        this.observers = observers;
+        this.clock = clock;
+        // Default: one batch worker per core, at most four (more only queue on the same disk).
+        this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Reports.Execution execute(UUID id, String user) {
+        return execute(id, user, null);
+    }
+
+    /** How far an execution has come: batches done of the journal's, and whether it is running on this node now. */
+    public record Progress(String state, long moved, int batches, int batchesDone, boolean running) {
+
+        public int percent() {
+            return batches == 0 ? 0 : (int) (100L * batchesDone / batches);
+        }
+    }
+
+    /** Polled every few seconds during a run: two indexed reads, no count over the journal, no plan compilation. */
+    public Progress progress(UUID id) {
+        String state = store.state(id).name();
+        ReentrantLock lock = locks.get(id);
+        DossierTransfers.BatchProgress b = transfers.batchProgress(id);
+        return new Progress(state, b.moved(), b.batches(), b.batchesDone(), lock != null && lock.isLocked());
+    }
+
+    /** What {@link #execute} would refuse at once (unknown, already running, invalid), for callers that run it later. */
+    public void requireExecutable(UUID id) {
+        ReentrantLock lock = locks.get(id);
+        if (lock != null && lock.isLocked()) {
+            throw ApiException.conflict("reorg.plan.busy", id);
+        }
+        PlanState s = store.state(id);
+        if (s != PlanState.EXECUTED && s != PlanState.RECONCILED) {
+            validator.requireValid(id);
+        }
+    }
+
+    /**
+     * Executes (or resumes) the plan. {@code extra} is told about progress after the observer beans (tests use it to
+     * stop the run after a batch, as a crash would).
+     */
+    public Reports.Execution execute(UUID id, String user, ExecutionObserver extra) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw ApiException.conflict("reorg.plan.busy", id);
+        }
+        try {
+            Reports.PlanView view = store.view(id);
+            PlanState s = PlanState.valueOf(view.state());
+            if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
+                return view.execution();
+            }
+            long start = System.nanoTime();
+            PlanValidator.Prepared p = validator.requireValid(id);
+            CompiledPlan plan = p.plan();
+            List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
+            if (extra != null) {
+                obs.add(extra);
+            }
+            log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
+            store.store(id, "validation", p.validation(), PlanState.EXECUTING);
+            // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
+            Instant startedAt = store.stamp(id, "execution_started_at");
+            Reports.Execution prev = view.execution();
+            List<Reports.Run> runs = new ArrayList<>();
+            if (prev != null && prev.runs() != null) {
+                // A run still marked running did not finish: the process stopped (a crash, a restart).
+                prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
+                        ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
+            }
+            Instant runStart = clock.instant();
+            long movedBefore = transfers.batchProgress(id).moved();
+            runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
+            Reports.Execution ex0 = prev == null
+                    ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
+                    : prev.withRuns(List.copyOf(runs));
+            store.store(id, "execution", ex0, null);
+            try {
+                Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
+                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
+                ex = ex.withRuns(List.copyOf(runs));
+                store.store(id, "execution", ex, PlanState.EXECUTED);
+                log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
+                        ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
+                reconciler.reconcile(id, plan);
+                return ex;
+            } catch (RuntimeException e) {
+                Reports.Execution now = store.view(id).execution();
+                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
+                        transfers.batchProgress(id).moved() - movedBefore));
+                store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The execution proper: units, officers, journal, batches. The report's totals cover every run of the plan. */
+    private Reports.Execution executeSteps(UUID id, String user, CompiledPlan plan, Router validated,
+                                           Reports.Execution prev, List<ExecutionObserver> obs, long start) {
+        // 1. Units (idempotent: nothing happens when already applied), then the agencies of opened units.
+        TerritoryChanges.ChangeReport units = changes.apply(plan.unitChanges(), plan.effectiveDate(), plan.legalBasis());
+        int derived = agencies.deriveAgencies(plan.opening(), plan.effectiveDate());
+        // Until now, submissions still reached the closing agencies (stored once: a resumed run keeps the first).
+        Instant unitsApplied = store.stamp(id, "units_applied_at");
+        Instant startedAt = prev.startedAt();
+        // A resumed run finds the units applied already: the totals are the first run's.
+        Reports.Execution totals = prev.withUnits(Math.max(prev.unitsOpened(), units.opened()),
+                Math.max(prev.unitsClosed(), units.closed()), Math.max(prev.unitsLinked(), units.linked()),
+                Math.max(prev.agenciesDerived(), derived));
+        store.store(id, "execution", totals, null);
+        obs.forEach(o -> o.unitsApplied(id));
+        Router router = derived > 0 ? new Router(plan, territory, agencies) : validated;
+        DossierTransfers.Scope scope = scopes.scope(plan, router.closingAgencies().values(), unitsApplied, startedAt);
+        // 1b. Officers (OfficerMoves): the closing agencies' posts close; mapped holders continue in successor posts.
+        OfficerMoves.Result staff = officerMoves.apply(id, plan, router, store.definition(id).postMappings(), scope);
+        obs.forEach(o -> o.officersMoved(id, staff.moved(), staff.awaiting()));
+        // 2. The journal, once: the in-flight dossiers and their successors, fixed before anything moves.
+        Map<String, Long> before = prev.openBeforeByState();
+        long late = prev.receivedAfterEffective();
+        long journal = transfers.journalSize(id);
+        if (journal == 0) {
+            before = transfers.countOpenHeldBy(scope);
+            store.store(id, "execution", totals.withJournal(before, 0, 0), null);
+            long[] lateCount = new long[1];
+            // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
+            journal = Overlap.<DossierTransfers.Transfer, Long>run(
+                    sink -> transfers.forEachOpenHeldBy(scope, d -> {
+                        Router.Decision dec = router.decide(d);
+                        Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
+                                ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
+                                : null;
+                        boolean after = !d.heldSince().isBefore(plan.effective());
+                        if (after) {
+                            lateCount[0]++;
+                        }
+                        sink.accept(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
+                                dec.rule().name(), due, after));
+                    }),
+                    planned -> transfers.journal(id, plan.effective(), plan.batchSize(), planned));
+            late = lateCount[0];
+            store.store(id, "execution", totals.withJournal(before, journal, late), null);
+            log.info("Plan {}: {} dossiers routed and journaled ({} received after the effective date) at {} ms", id,
+                    journal, late, (System.nanoTime() - start) / 1_000_000);
+        }
+        if (before == null) {
+            before = transfers.journaledOpenByState(id);
+        }
+        int batches = (int) ((journal + plan.batchSize() - 1) / plan.batchSize());
+        long journalRows = journal;
+        obs.forEach(o -> o.journaled(id, journalRows, batches));
+        // 3. The batches still pending (all of them, or those after a crash).
+        String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
+        long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
+        // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
+        // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
+        Map<String, String> names = new HashMap<>();
+        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> names.put(a.code(), a.name()));
+        int renamed = names.isEmpty() ? 0 : transfers.refreshAgencyNames(names);
+        if (renamed > 0) {
+            log.info("Plan {}: agency name refreshed on {} open dossiers", id, renamed);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Reports.Execution(before, journal, batches, batches, transfers.batchProgress(id).moved(),
+                totals.unitsOpened(), totals.unitsClosed(), totals.unitsLinked(), totals.agenciesDerived(), startedAt,
+                clock.instant(), millis, movedNow, late, prev.runs());
+    }
+
+    /**
+     * Runs the pending batches on {@link #parallelism} workers (each batch is its own transaction over its own
+     * dossiers, so batches never wait for each other; PostgreSQL then uses every core). On the first failure no further
+     * batch starts, the ones running finish, and the failure is rethrown: a restart redoes only what did not commit.
+     */
+    private long runBatches(UUID id, List<Integer> pending, String user, String reason, boolean notify,
+                            List<ExecutionObserver> obs) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.Iterator<Integer> next = pending.iterator();
+        Runnable worker = () -> {
+            while (failure.get() == null) {
+                int b;
+                synchronized (next) {
+                    if (!next.hasNext()) {
+                        return;
+                    }
+                    b = next.next();
+                }
+                try {
+                    int n = transfers.transferBatch(id, b, user, reason, notify);
+                    moved.addAndGet(n);
+                    obs.forEach(o -> o.batchDone(id, b, n));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        int workers = Math.min(parallelism, pending.size());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            Thread t = new Thread(worker, "reorg-batch-" + i);
+            t.start();
+            threads.add(t);
+        }
+        worker.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return moved.get();
+    }
+}
