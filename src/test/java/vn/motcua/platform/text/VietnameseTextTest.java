@@ -3,14 +3,16 @@ package vn.motcua.platform.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.Random;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.motcua.support.Tries;
 
+@ExtendWith(Tries.SeedOnFailure.class)
 class VietnameseTextTest {
 
     @Test
@@ -37,8 +39,9 @@ class VietnameseTextTest {
         assertThat(VietnameseText.hasDiacritics("Bến Nghé")).isTrue();
     }
 
-    @Property
-    void foldIsIdempotentAndIgnoresNormalisationForm(@ForAll("vietnamese") String s) {
+    @ParameterizedTest
+    @MethodSource("vietnamese")
+    void foldIsIdempotentAndIgnoresNormalisationForm(String s) {
         String f = VietnameseText.fold(s);
         assertThat(VietnameseText.fold(f)).isEqualTo(f);
         assertThat(VietnameseText.fold(Normalizer.normalize(s, Normalizer.Form.NFD))).isEqualTo(f);
@@ -49,9 +52,17 @@ class VietnameseTextTest {
         assertThat(VietnameseText.fold(c.replaceAll("\\d", ""))).isEqualTo(f.replaceAll("\\d", "").trim().replaceAll(" +", " "));
     }
 
-    @Provide
-    Arbitrary<String> vietnamese() {
-        return Arbitraries.strings().withChars("aăâeêioôơuưyđAĂÂĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ hqmtnk-.")
-                .ofMaxLength(30);
+    private static final String VIETNAMESE =
+            "aăâeêioôơuưyđAĂÂĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ hqmtnk-.";
+
+    /**
+     * Edge cases (empty, separators only, đ/Đ, tone marks on i/y and on either vowel of a pair, the longest), then 1000
+     * seeded strings of up to 30 characters.
+     */
+    static Stream<String> vietnamese() {
+        Random r = Tries.random("foldIsIdempotentAndIgnoresNormalisationForm");
+        Stream<String> edges = Stream.of("", " ", "-", ".", " - . ", "đ", "Đ", "ỳ", "ý", "ì", "í", "hoà", "hòa", "thuỷ", "thủy",
+                "quy", "qui", "y", "i", "  ĐẮK  lắk ", "ư".repeat(30), "a.-".repeat(10));
+        return Stream.concat(edges, Stream.generate(() -> Tries.string(r, VIETNAMESE, 0, 30)).limit(Tries.DEFAULT));
     }
 }
