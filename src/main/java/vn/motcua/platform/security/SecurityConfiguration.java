@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -86,7 +85,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain docsChain(HttpSecurity http,
+    SecurityFilterChain docsChain(HttpSecurity http, ProblemWriter problems,
                                   org.springframework.security.authentication.AuthenticationManager authenticationManager)
             throws Exception {
         // Swagger UI ships its own scripts and styles; it gets the default headers but no strict CSP.
@@ -97,14 +96,22 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized"),
+                                req -> vn.motcua.platform.api.ApiPaths.isApi(req))
+                        .defaultAccessDeniedHandlerFor(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden"),
+                                req -> vn.motcua.platform.api.ApiPaths.isApi(req)))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http,
+    SecurityFilterChain webChain(HttpSecurity http, ProblemWriter problems,
                                  org.springframework.security.authentication.AuthenticationManager authenticationManager)
             throws Exception {
         http.authenticationManager(authenticationManager)
@@ -115,6 +122,10 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(landingByAudience()))
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
+                // A CSRF or access denial on an API-looking path that reached this chain is still problem details.
+                .exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(
+                        (req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden"),
+                        req -> vn.motcua.platform.api.ApiPaths.isApi(req)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

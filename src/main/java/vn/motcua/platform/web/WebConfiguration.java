@@ -29,7 +29,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
-            boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+            boolean api = vn.motcua.platform.api.ApiPaths.isApi(request);
             if (api && header != null && !header.isBlank()) {
                 try {
                     for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
