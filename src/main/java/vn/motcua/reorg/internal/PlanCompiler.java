@@ -77,11 +77,6 @@ class PlanCompiler {
                 checkType(op.type(), op.unit());
             }
         }
-        for (var list : List.of(d.routingRules(), d.explicit(), d.postMappings())) {
-            if (list.contains(null)) {
-                throw ApiException.unprocessable("reorg.plan.nullEntry", "routingRules/explicit/postMappings");
-            }
-        }
         if (d.batchSize() != null && (d.batchSize() < 1 || d.batchSize() > 1_000_000)) {
             throw ApiException.badRequest("reorg.plan.batchSize", d.batchSize());
         }
