@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.platform.text.PlainText;
 
 /**
  * A submission, online by a citizen or at the counter by a reception officer on the applicant's behalf.
@@ -22,18 +23,18 @@ public record SubmitDossier(@NotBlank @Pattern(regexp = "\\d\\.\\d{6}") String p
                             @NotNull @Valid ApplicantData applicant,
                             @Valid AddressData address,
                             Map<String, Object> form,
-                            @Size(max = 20) List<@Valid AttachmentData> attachments) {
+                            @Size(max = 20) List<@NotNull @Valid AttachmentData> attachments) {
 
     public record ApplicantData(Dossier.Applicant.Kind kind,
-                                @NotBlank @Size(max = 200) String name,
+                                @NotBlank @Size(max = 200) @PlainText String name,
                                 @Pattern(regexp = "\\d{12}|\\d{10}(-\\d{3})?") String personalId,
                                 @Pattern(regexp = "\\+?[0-9 .]{9,15}") String phone,
                                 @Email @Size(max = 200) String email) {
     }
 
-    public record AddressData(@Pattern(regexp = "\\d{2}|\\d{5}") String unitCode, @Size(max = 300) String line) {
+    public record AddressData(@Pattern(regexp = "\\d{2}|\\d{5}") String unitCode, @Size(max = 300) @PlainText String line) {
     }
 
-    public record AttachmentData(@NotBlank String fileName, @NotBlank String contentBase64) {
+    public record AttachmentData(@NotBlank @Size(max = 200) String fileName, @NotBlank String contentBase64) {
     }
 }

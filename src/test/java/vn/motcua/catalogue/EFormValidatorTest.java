@@ -50,9 +50,29 @@ class EFormValidatorTest {
                         "place:eform.error.address", "members:eform.error.maxItems");
         assertThat(errors(Map.of("birthDate", "1990-05-01", "id", "079090001234",
                 "members", List.of(Map.of("name", "x"), Map.of("name", " ", "extra", "1")))))
-                .containsExactly("members[1].name:eform.error.required");
+                .containsExactly("members[1].extra:eform.error.unknownField", "members[1].name:eform.error.required");
         assertThat(errors(Map.of())).containsExactly("birthDate:eform.error.required", "id:eform.error.required");
         assertThat(errors(Map.of("birthDate", "2030-01-01", "id", "079090001234"))).contains("birthDate:eform.error.future");
+    }
+
+    @Test
+    void theSchemaIsClosedAndEachValueIsOneBoundedValue() {
+        var valid = new java.util.HashMap<String, Object>(Map.of("birthDate", "1990-05-01", "id", "079090001234"));
+        var junk = new java.util.HashMap<String, Object>(valid);
+        junk.put("junk", "x".repeat(9 * 1024 * 1024));
+        junk.put("bad\u0000key", "1");
+        assertThat(errors(junk)).containsExactlyInAnyOrder("junk:eform.error.unknownField", "bad?key:eform.error.unknownField");
+        var object = new java.util.HashMap<String, Object>(valid);
+        object.put("phone", Map.of("number", "0901234567"));
+        object.put("kind", List.of("A"));
+        assertThat(errors(object)).containsExactlyInAnyOrder("phone:eform.error.type", "kind:eform.error.type");
+        var longDetail = new java.util.HashMap<String, Object>(valid);
+        longDetail.put("detail", "x".repeat(5000));
+        longDetail.put("email", "a".repeat(300) + "@example.vn");
+        assertThat(errors(longDetail)).containsExactlyInAnyOrder("detail:eform.error.maxLength", "email:eform.error.maxLength");
+        var nested = new java.util.HashMap<String, Object>(valid);
+        nested.put("members", List.of(Map.of("name", "An", "age", "3")));
+        assertThat(errors(nested)).containsExactly("members[0].age:eform.error.unknownField");
     }
 
     @Test

@@ -12,7 +12,8 @@ final class DossierFixtures {
     static final String BIRTH = "1.001193";
     /** Phường Sài Gòn (HCMC, since 1 July 2025), served by UBND-26740 where the demo officer tiepnhan receives. */
     static final String SAI_GON = "26740";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(PDF);
 

@@ -32,7 +32,8 @@ import vn.motcua.support.ReferenceData;
 class OutboxTransactionTest {
 
     static final String PDF = Base64.getEncoder().encodeToString(
-            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
     @Autowired

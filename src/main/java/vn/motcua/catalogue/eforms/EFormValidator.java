@@ -47,7 +47,21 @@ public final class EFormValidator {
         return problems;
     }
 
+    /** The longest value any scalar field may hold, whatever its schema says (a text field's own cap is lower). */
+    static final int MAX_VALUE_LENGTH = 4000;
+
     private void validateFields(JsonNode fields, Map<String, Object> data, String prefix) {
+        // The schema is closed: a key it does not name is refused (named, shortened), never stored.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (fields != null) {
+            fields.forEach(f -> known.add(f.get("name").asString()));
+        }
+        for (String key : data.keySet()) {
+            if (!known.contains(key)) {
+                String shown = vn.motcua.platform.text.InputText.printable(String.valueOf(key));
+                problems.add(new Problem(prefix + shown, "eform.error.unknownField", shown));
+            }
+        }
         if (fields == null) {
             return;
         }
@@ -62,7 +76,17 @@ public final class EFormValidator {
                 validateGroup(f, value, path, label, required);
                 continue;
             }
+            if (value != null && !(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
+                // an object or a list where one value belongs (e.g. {"fullName": {...}}) is never turned into text
+                problems.add(new Problem(path, "eform.error.type", label));
+                continue;
+            }
             String s = value == null ? "" : String.valueOf(value).strip();
+            if (s.length() > MAX_VALUE_LENGTH || (s.length() > 255 && !type.equals("text") && !type.equals("textarea"))) {
+                problems.add(new Problem(path, "eform.error.maxLength", label,
+                        type.equals("text") || type.equals("textarea") ? MAX_VALUE_LENGTH : 255));
+                continue;
+            }
             if (s.isEmpty()) {
                 if (required) {
                     problems.add(new Problem(path, "eform.error.required", label));

@@ -80,15 +80,25 @@ public class ProcedureSearch {
         }
     }
 
+    /** A query is read up to this many characters, ... */
+    static final int MAX_QUERY = 256;
+    /** ... in at most this many words, each cut to this length: the spelling correction is quadratic in a word. */
+    static final int MAX_WORDS = 24;
+    static final int MAX_WORD = 64;
+
     public List<ProcedureSummary> search(String query, int limit) {
-        String q = Fold.fold(query);
+        String q = Fold.fold(query == null || query.length() <= MAX_QUERY ? query : query.substring(0, MAX_QUERY));
         if (q.isEmpty()) {
             return List.of();
         }
         Snapshot s = current();
         List<String> words = new ArrayList<>();
         for (String w : q.split(" ")) {
-            words.add(s.vocabulary().contains(w) ? w : nearest(w, s.vocabulary()));
+            if (words.size() == MAX_WORDS) {
+                break;
+            }
+            String cut = w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w;
+            words.add(s.vocabulary().contains(cut) ? cut : nearest(cut, s.vocabulary()));
         }
         String corrected = String.join(" ", words);
         List<String> significant = new ArrayList<>();

@@ -391,6 +391,9 @@ public class IntakeService {
             throw ApiException.unprocessable("dossier.attachment.tooMany", AttachmentPolicy.MAX_FILES);
         }
         for (var a : attachments) {
+            if (a == null || a.fileName() == null || a.contentBase64() == null) {
+                throw ApiException.unprocessable("dossier.attachment.missing");
+            }
             byte[] content;
             try {
                 content = Base64.getMimeDecoder().decode(a.contentBase64());

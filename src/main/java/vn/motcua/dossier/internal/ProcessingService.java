@@ -813,7 +813,7 @@ public class ProcessingService {
         }
         for (var a : attachments) {
             if (a == null || a.fileName() == null || a.contentBase64() == null) {
-                throw ApiException.unprocessable("dossier.attachment.base64", "?");
+                throw ApiException.unprocessable("dossier.attachment.missing");
             }
             byte[] content;
             try {

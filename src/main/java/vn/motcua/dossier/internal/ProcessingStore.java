@@ -250,13 +250,15 @@ public class ProcessingStore {
     public void saveResult(UUID dossierId, String outcome, String summary, String fileName, String contentType,
                            byte[] content, boolean generated, String by, Instant at) {
         jdbc.sql("""
-                        insert into dossier_result(dossier_id, outcome, summary, file_name, content_type, content, generated,
-                            decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into dossier_result(dossier_id, outcome, summary, file_name, content_type, content, sha256,
+                            generated, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (dossier_id) do update set outcome = excluded.outcome, summary = excluded.summary,
                             file_name = excluded.file_name, content_type = excluded.content_type, content = excluded.content,
+                            sha256 = excluded.sha256,
                             generated = excluded.generated, decided_by = excluded.decided_by, decided_at = excluded.decided_at
                         """)
-                .params(dossierId, outcome, summary, fileName, contentType, content, generated, by, ts(at)).update();
+                .params(dossierId, outcome, summary, fileName, contentType, content,
+                        content == null ? null : DossierStore.sha256(content), generated, by, ts(at)).update();
     }
 
     public void markReturned(UUID dossierId, Instant at, String by, String delivery, Timeliness t) {

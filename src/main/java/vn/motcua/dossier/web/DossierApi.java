@@ -139,7 +139,7 @@ class DossierApi {
         return views.full(d, store.events(id));
     }
 
-    record Supplement(Integer version, Map<String, Object> form, List<SubmitDossier.@Valid AttachmentData> attachments) {
+    record Supplement(Integer version, Map<String, Object> form, List<SubmitDossier.@jakarta.validation.constraints.NotNull @Valid AttachmentData> attachments) {
     }
 
     @PostMapping("/{id}/supplement")

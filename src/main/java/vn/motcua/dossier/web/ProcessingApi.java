@@ -81,7 +81,7 @@ class ProcessingApi {
     record SupplementRequestBody(Integer version, List<RequestItem> items, String note) {
     }
 
-    record SupplyBody(Integer version, List<SubmitDossier.@Valid AttachmentData> attachments, String note) {
+    record SupplyBody(Integer version, List<SubmitDossier.@jakarta.validation.constraints.NotNull @Valid AttachmentData> attachments, String note) {
     }
 
     record ExtensionBody(Integer version, Integer workingDays, String reason) {

@@ -42,23 +42,48 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       String messageKey) throws IOException {
-        write(request, response, new ApiException(status, messageKey));
+        write(request, response, status, messageKey, null, java.util.Map.of());
     }
 
     /** Writes an {@link ApiException} as problem details, with its arguments, extra members and headers. */
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException failure)
             throws IOException {
-        HttpStatus status = failure.status();
-        ProblemDetail pd = problem(status, failure.messageKey(), failure.args(), localeResolver.resolveLocale(request));
-        failure.properties().forEach(pd::setProperty);
-        failure.headers().forEach(response::setHeader);
-        pd.setInstance(URI.create(request.getRequestURI()));
+        if (!response.isCommitted()) {
+            failure.headers().forEach(response::setHeader);
+        }
+        write(request, response, failure.status(), failure.messageKey(), failure.args(), failure.properties());
+    }
+
+    /** Writes problem details directly (filters, the error page controller, Tomcat's error valve). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                      String messageKey, Object[] args, java.util.Map<String, Object> properties) throws IOException {
+        Locale locale;
+        try {
+            locale = localeResolver.resolveLocale(request);
+        } catch (RuntimeException e) {
+            locale = vn.motcua.platform.web.WebConfiguration.VIETNAMESE;
+        }
+        ProblemDetail pd = problem(status, messageKey, args, locale);
+        String uri = request.getRequestURI();
+        if (uri != null && vn.motcua.platform.text.InputText.firstForbiddenInLine(uri) < 0) {
+            try {
+                pd.setInstance(URI.create(uri));
+            } catch (IllegalArgumentException notAUri) {
+                // a request line Tomcat refused; the problem goes out without an instance
+            }
+        }
+        properties.forEach(pd::setProperty);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
         }
-        json.writeValue(response.getOutputStream(), pd);
+        response.getOutputStream().write(json.writeValueAsBytes(pd));
+        response.flushBuffer();
     }
 }

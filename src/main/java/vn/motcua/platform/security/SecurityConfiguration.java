@@ -122,7 +122,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain docsChain(HttpSecurity http,
+    SecurityFilterChain docsChain(HttpSecurity http, ProblemWriter problems,
                                   org.springframework.security.authentication.AuthenticationManager authenticationManager,
                                   Throttle throttle, MotcuaProperties properties)
             throws Exception {
@@ -137,15 +137,29 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationDetailsSource(ThrottledSignIn.details(throttle)))
+                .httpBasic(basic -> basic.authenticationDetailsSource(ThrottledSignIn.details(throttle))
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            if (ex instanceof SignInLocked locked) {
+                                problems.write(req, res, locked.refusal());
+                            } else {
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+                            }
+                        }))
                 .headers(h -> transportSecurity(h, properties))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized"),
+                                req -> vn.motcua.platform.api.ApiPaths.isApi(req))
+                        .defaultAccessDeniedHandlerFor(
+                                (req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden"),
+                                req -> vn.motcua.platform.api.ApiPaths.isApi(req)))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http,
+    SecurityFilterChain webChain(HttpSecurity http, ProblemWriter problems,
                                  org.springframework.security.authentication.AuthenticationManager authenticationManager,
                                  Throttle throttle, MotcuaProperties properties)
             throws Exception {
@@ -168,6 +182,10 @@ public class SecurityConfiguration {
                             }
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
+                // A CSRF or access denial on an API-looking path that reached this chain is still problem details.
+                .exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(
+                        (req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden"),
+                        req -> vn.motcua.platform.api.ApiPaths.isApi(req)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -31,7 +31,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSecure(properties.tls());
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
-            boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+            boolean api = vn.motcua.platform.api.ApiPaths.isApi(request);
             if (api && header != null && !header.isBlank()) {
                 try {
                     for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {

@@ -140,15 +140,46 @@ class MergesImport {
         return fullName;
     }
 
+    /** The largest an uploaded gzip file may inflate to (no decompression bombs). */
+    static final long MAX_INFLATED = 256L * 1024 * 1024;
+
+    private static InputStream capped(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0 && ++count > MAX_INFLATED) {
+                    throw new IOException("inflated past " + MAX_INFLATED);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && (count += n) > MAX_INFLATED) {
+                    throw new IOException("inflated past " + MAX_INFLATED);
+                }
+                return n;
+            }
+        };
+    }
+
     private JsonNode read(byte[] body) {
         try (InputStream in = body == null || body.length == 0 ? new GZIPInputStream(new ClassPathResource(SHIPPED).getInputStream(), 1 << 16)
                 : body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b
-                ? new GZIPInputStream(new ByteArrayInputStream(body)) : new ByteArrayInputStream(body)) {
+                ? capped(new GZIPInputStream(new ByteArrayInputStream(body))) : new ByteArrayInputStream(body)) {
             return json.readTree(in);
         } catch (JacksonException e) {
             throw ApiException.unprocessable("reorg.import.format");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (body == null || body.length == 0) {
+                throw new UncheckedIOException(e);
+            }
+            // A damaged gzip stream, or one that inflates past the cap: the file is refused, not a 500.
+            throw ApiException.unprocessable("reorg.import.format");
         }
     }
 }

@@ -65,8 +65,29 @@ class PlanCompiler {
                 throw ApiException.badRequest("reorg.plan.op", op == null ? "null" : String.valueOf(op.op()));
             }
         }
+        // A unit type must be known at once (a typo would otherwise sit in a stored draft until validation).
+        for (PlanDefinition.UnitSpec u : d.open()) {
+            if (u == null) {
+                throw ApiException.unprocessable("reorg.plan.nullEntry", "open");
+            }
+            checkType(u.type(), u.code());
+        }
+        for (PlanDefinition.Operation op : d.operations()) {
+            if ("RECLASSIFY".equalsIgnoreCase(op.op()) && op.type() != null) {
+                checkType(op.type(), op.unit());
+            }
+        }
         if (d.batchSize() != null && (d.batchSize() < 1 || d.batchSize() > 1_000_000)) {
             throw ApiException.badRequest("reorg.plan.batchSize", d.batchSize());
+        }
+    }
+
+    private static void checkType(String type, String code) {
+        try {
+            UnitType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("reorg.validation.badType", String.valueOf(code), String.valueOf(type))
+                    .with("field", "type");
         }
     }
 
