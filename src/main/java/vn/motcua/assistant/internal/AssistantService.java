@@ -74,8 +74,8 @@ public class AssistantService implements Assistant, AssistantIndex {
     // BM25 weights of the four fields (name syllables, name bigrams, body syllables, body bigrams)
     static final float W_NAME = 1.0f;
     static final float W_NAME2 = 2.0f;
-    static final float W_BODY = 0.25f;
-    static final float W_BODY2 = 0.5f;
+    static final float W_BODY = 0.15f;
+    static final float W_BODY2 = 0.3f;
     static final int CANDIDATES = 40;
 
     private final Catalogue catalogue;
@@ -243,8 +243,11 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     /** The best answer must share a word pair with the question (in the name, or two in the other texts). */
     static boolean matches(Candidate c) {
-        return c.nameBigrams() >= 1 || c.bodyBigrams() >= 2;
+        return c.nameBigrams() >= 2 || (c.nameBigrams() >= 1 || c.bodyBigrams() >= 2) && c.score() >= MIN_SCORE;
     }
+
+    /** Below this score one shared word pair is not enough ("bóng đá" in a betting licence is no answer to a match). */
+    static final double MIN_SCORE = 11.0;
 
     List<Candidate> rank(ProcedureIndex idx, Set<String> unigrams, Set<String> bigrams, AgencyLevel level) {
         if (idx.size() == 0 || (unigrams.isEmpty() && bigrams.isEmpty())) {
@@ -291,7 +294,7 @@ public class AssistantService implements Assistant, AssistantIndex {
                         nu++;
                     }
                 }
-                out.add(new Candidate(m, sd.score * prior(m, level), nb, bb, nu));
+                out.add(new Candidate(m, sd.score * prior(m, level) * markedness(m, bigrams), nb, bb, nu));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -301,19 +304,41 @@ public class AssistantService implements Assistant, AssistantIndex {
         return out;
     }
 
+    /**
+     * Marked variants of a procedure (re-issue, exchange, loss report, withdrawal, mobile registration, foreign element,
+     * border area, for organisations…): a question that does not say so means the plain procedure, so a name carrying a
+     * marker the question lacks ranks lower. Folded word pairs.
+     */
+    static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
+            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa dang", "tam ngung", "thay doi", "cai chinh", "gia han",
+            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
+            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc");
+
+    static final double MARKER_PENALTY = 0.8;
+
+    static double markedness(ProcedureIndex.Meta m, Set<String> bigrams) {
+        double f = 1.0;
+        for (String marker : MARKERS) {
+            if (m.nameBigrams().contains(marker) && !bigrams.contains(marker)) {
+                f *= MARKER_PENALTY;
+            }
+        }
+        return Math.max(f, MARKER_PENALTY * MARKER_PENALTY * MARKER_PENALTY);
+    }
+
     /** Procedures performed at the citizen's level first (their ward's by default); detailed (popular) ones next. */
     static double prior(ProcedureIndex.Meta m, AgencyLevel citizen) {
         double p;
         if (m.levels().contains(citizen)) {
-            p = 1.25;
+            p = 1.1;
         } else if (m.levels().contains(AgencyLevel.PROVINCE) || m.levels().contains(AgencyLevel.COMMUNE)) {
             p = 1.0;
         } else if (m.levels().isEmpty()) {
-            p = 0.95;
+            p = 0.97;
         } else {
-            p = 0.8;
+            p = 0.9;
         }
-        return p * (m.detailed() ? 1.15 : 1.0);
+        return p * (m.detailed() ? 1.05 : 1.0);
     }
 
     AgencyLevel citizenLevel(String unitCode) {
