@@ -216,18 +216,12 @@ public class AssistantService implements Assistant, AssistantIndex {
         ProcedureIndex idx = current();
         VietnameseAnalysis.Graph graph = VietnameseAnalysis.graph(queryAnalyzer, corrected(q, idx));
         Set<String> unigrams = new LinkedHashSet<>();
-        for (String u : graph.unigrams()) {
-            if (!STOP.contains(u)) {
-                unigrams.add(u);
+        for (VietnameseAnalysis.Token t : graph.tokens()) {
+            if (t.synonym() || !STOP.contains(t.term())) {
+                unigrams.add(t.term()); // the lexicon's words are kept even when they fold like function words
             }
         }
-        Set<String> bigrams = new LinkedHashSet<>();
-        for (String b : graph.bigrams()) {
-            String[] p = b.split(" ");
-            if (!(STOP.contains(p[0]) && STOP.contains(p[1]))) {
-                bigrams.add(b);
-            }
-        }
+        Set<String> bigrams = graph.bigrams(STOP::contains);
         List<Candidate> ranked = rank(idx, unigrams, bigrams, citizenLevel(unitCode));
         if (ranked.isEmpty() || !matches(ranked.get(0))) {
             return new Answers(List.of(), true, null);

@@ -137,6 +137,19 @@ public final class VietnameseAnalysis {
             return out;
         }
 
+        /** The bigrams, less pairs of two function words typed by the citizen (a pair the lexicon wrote is kept). */
+        public Set<String> bigrams(java.util.function.Predicate<String> stop) {
+            Set<String> out = new LinkedHashSet<>();
+            for (Token a : tokens) {
+                for (Token b : tokens) {
+                    if (b.from() == a.to() && (a.synonym() || b.synonym() || !(stop.test(a.term()) && stop.test(b.term())))) {
+                        out.add(a.term() + " " + b.term());
+                    }
+                }
+            }
+            return out;
+        }
+
         public boolean anySynonym() {
             return tokens.stream().anyMatch(Token::synonym);
         }
