@@ -21,4 +21,10 @@ public interface Catalogue {
      * the territory is not available or nothing is competent.
      */
     List<Agency> competentAgencies(String procedureCode, String unitCode, LocalDate asOf);
+
+    /**
+     * Every published version in force on that date, one per procedure, ordered by code (about 2,600; for modules that
+     * index the whole catalogue, e.g. the assistant). Drafts and versions no longer in force are never included.
+     */
+    List<ProcedureVersion> allInForce(LocalDate asOf);
 }

@@ -80,10 +80,13 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     private final vn.motcua.catalogue.internal.ProcedureSearch search;
 
     private final vn.motcua.catalogue.internal.CatalogueCache cache;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx,
                              vn.motcua.catalogue.internal.ProcedureSearch search,
-                             vn.motcua.catalogue.internal.CatalogueCache cache) {
+                             vn.motcua.catalogue.internal.CatalogueCache cache,
+                             org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.search = search;
         this.cache = cache;
         this.jdbc = jdbc;
@@ -122,6 +125,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
         ImportReport report = tx.execute(status -> run(fingerprint));
         search.invalidate();
         cache.clearAfterCommit();
+        events.publishEvent(new vn.motcua.catalogue.CatalogueChanged(List.of()));
         log.info(report.summary());
         return report;
     }

@@ -56,6 +56,13 @@ public class CatalogueRepository {
                 .param("code", code).param("d", asOf).query(this::map).optional();
     }
 
+    public List<ProcedureVersion> allInForce(LocalDate asOf) {
+        return jdbc.sql(VERSION_SELECT + """
+                where v.status = 'PUBLISHED' and v.valid_from <= :d and (v.valid_to is null or :d < v.valid_to)
+                order by p.code""")
+                .param("d", asOf).query(this::map).list();
+    }
+
     public Optional<ProcedureVersion> version(UUID id) {
         return jdbc.sql(VERSION_SELECT + " where v.id = :id").param("id", id).query(this::map).optional();
     }

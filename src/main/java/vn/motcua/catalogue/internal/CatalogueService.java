@@ -42,13 +42,16 @@ public class CatalogueService implements Catalogue {
     private final JsonMapper json;
     private final java.util.function.Supplier<Territory> territory;
     private final CatalogueCache cache;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     private record InForce(String code, LocalDate day) {
     }
 
     public CatalogueService(CatalogueRepository repository, ProcedureSearch search, JdbcClient jdbc, JsonMapper json,
-                            ObjectProvider<Territory> territory, CatalogueCache cache) {
+                            ObjectProvider<Territory> territory, CatalogueCache cache,
+                            org.springframework.context.ApplicationEventPublisher events) {
         this.cache = cache;
+        this.events = events;
         this.repository = repository;
         this.search = search;
         this.jdbc = jdbc;
@@ -60,6 +63,11 @@ public class CatalogueService implements Catalogue {
     @Override
     public Optional<ProcedureVersion> versionInForce(String procedureCode, LocalDate asOf) {
         return cache.get(new InForce(procedureCode, asOf), () -> repository.inForce(procedureCode, asOf));
+    }
+
+    @Override
+    public List<ProcedureVersion> allInForce(LocalDate asOf) {
+        return repository.allInForce(asOf);
     }
 
     @Override
@@ -228,6 +236,7 @@ public class CatalogueService implements Catalogue {
             jdbc.sql("update catalogue_version set status = 'PUBLISHED', published_at = now() where id = :id")
                     .param("id", id).update();
             cache.clearAfterCommit();
+            events.publishEvent(new vn.motcua.catalogue.CatalogueChanged(List.of(v.code())));
         } catch (DataIntegrityViolationException e) {
             throw ApiException.conflict("catalogue.error.overlap", v.code(), v.validFrom());
         }

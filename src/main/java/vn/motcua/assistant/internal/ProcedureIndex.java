@@ -1,0 +1,183 @@
+package vn.motcua.assistant.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.catalogue.RequiredDocument;
+import vn.motcua.territory.AgencyLevel;
+
+/**
+ * An immutable in-memory index of the procedures in force: BM25 over the name ({@code name}, {@code name2} for syllable
+ * bigrams) and the rest of what a citizen may describe ({@code body}, {@code body2}: field, result, required documents,
+ * published answers). Rebuilt whole (2,642 procedures take about a second); the service swaps the reference.
+ */
+public final class ProcedureIndex {
+
+    static final String NAME = "name";
+    static final String NAME2 = "name2";
+    static final String BODY = "body";
+    static final String BODY2 = "body2";
+    static final String CODE = "code";
+
+    /** What ranking needs about a procedure besides its Lucene fields. */
+    record Meta(String code, String name, Set<AgencyLevel> levels, boolean detailed, List<String> nameWords,
+                List<String> nameFolded, Set<String> nameBigrams, Set<String> nameUnigrams, Set<String> bodyBigrams,
+                Set<String> bodyUnigrams) {
+    }
+
+    private final IndexSearcher searcher;
+    private final Map<String, Meta> meta;
+    private final Map<String, Integer> vocabulary;
+    private final long buildMillis;
+
+    private ProcedureIndex(IndexSearcher searcher, Map<String, Meta> meta, Map<String, Integer> vocabulary, long buildMillis) {
+        this.searcher = searcher;
+        this.meta = meta;
+        this.vocabulary = vocabulary;
+        this.buildMillis = buildMillis;
+    }
+
+    static ProcedureIndex empty() {
+        return build(List.of(), Map.of());
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    Meta meta(String code) {
+        return meta.get(code);
+    }
+
+    int size() {
+        return meta.size();
+    }
+
+    long buildMillis() {
+        return buildMillis;
+    }
+
+    /** Folded syllable → number of procedures using it (for typo correction). */
+    Map<String, Integer> vocabulary() {
+        return vocabulary;
+    }
+
+    static ProcedureIndex build(List<ProcedureVersion> versions, Map<String, List<String>> extraTexts) {
+        long t0 = System.nanoTime();
+        Analyzer folding = VietnameseAnalysis.folding();
+        Analyzer bigrams = VietnameseAnalysis.bigrams();
+        Analyzer perField = new PerFieldAnalyzerWrapper(folding, Map.of(NAME2, bigrams, BODY2, bigrams));
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        Map<String, Meta> meta = new HashMap<>();
+        Map<String, Integer> vocabulary = new HashMap<>();
+        IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(64);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            for (ProcedureVersion v : versions) {
+                String name = VietnameseAnalysis.normalize(v.name());
+                List<String> body = new ArrayList<>();
+                if (v.field() != null) {
+                    body.add(v.field());
+                }
+                if (v.result() != null) {
+                    body.add(v.result());
+                }
+                for (RequiredDocument d : v.requiredDocuments()) {
+                    body.add(d.name());
+                }
+                body.addAll(extraTexts.getOrDefault(v.code(), List.of()));
+                Document doc = new Document();
+                doc.add(new StoredField(CODE, v.code()));
+                doc.add(new TextField(NAME, name, Field.Store.NO));
+                doc.add(new TextField(NAME2, name, Field.Store.NO));
+                Set<String> bodyUnigrams = new HashSet<>();
+                Set<String> bodyBigrams = new HashSet<>();
+                for (String b : body) {
+                    String text = VietnameseAnalysis.normalize(b);
+                    doc.add(new TextField(BODY, text, Field.Store.NO));
+                    doc.add(new TextField(BODY2, text, Field.Store.NO));
+                    List<String> f = VietnameseAnalysis.fold(folding, text);
+                    bodyUnigrams.addAll(f);
+                    for (int i = 0; i + 1 < f.size(); i++) {
+                        bodyBigrams.add(f.get(i) + " " + f.get(i + 1));
+                    }
+                }
+                writer.addDocument(doc);
+
+                List<String> words = words(name);
+                List<String> folded = words.stream().map(ProcedureIndex::foldWord).toList();
+                Set<String> nameBigrams = new HashSet<>();
+                for (int i = 0; i + 1 < folded.size(); i++) {
+                    nameBigrams.add(folded.get(i) + " " + folded.get(i + 1));
+                }
+                Set<AgencyLevel> levels = EnumSet.noneOf(AgencyLevel.class);
+                for (String l : v.levels()) {
+                    try {
+                        levels.add(AgencyLevel.valueOf(l.strip()));
+                    } catch (IllegalArgumentException ignored) {
+                        // a level the assistant does not rank on
+                    }
+                }
+                if (v.performer() != null && v.performer().level() != null) {
+                    levels.add(v.performer().level());
+                }
+                Set<String> nameUnigrams = Set.copyOf(folded);
+                meta.put(v.code(), new Meta(v.code(), v.name(), levels, !v.requiredDocuments().isEmpty(), words, folded,
+                        nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams));
+                Set<String> all = new HashSet<>(nameUnigrams);
+                all.addAll(bodyUnigrams);
+                all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));
+            }
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
+            searcher.setSimilarity(new BM25Similarity());
+            return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The name's syllables in lower case with their diacritics (for "why"), split like the tokenizer. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : VietnameseAnalysis.normalize(text).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    static String foldWord(String w) {
+        char[] in = w.toCharArray();
+        char[] out = new char[in.length * 4];
+        int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        return new String(out, 0, n);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.motcua.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.internal.VietnameseAnalysis;
+
+/** Folding, syllable bigrams and the colloquial synonym graph on known pairs (no Spring, no database). */
+class AssistantAnalysisTest {
+
+    private final Analyzer folding = VietnameseAnalysis.folding();
+    private final Analyzer query = VietnameseAnalysis.query(VietnameseAnalysis.lexicon(new StringReader(lexicon())));
+
+    private static String lexicon() {
+        try (var in = AssistantAnalysisTest.class.getResourceAsStream("/assistant/lexicon-vi.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void foldsVietnameseIncludingDStrokeAndDecomposedInput() {
+        assertThat(VietnameseAnalysis.fold(folding, "Đăng ký KHAI TỬ")).containsExactly("dang", "ky", "khai", "tu");
+        assertThat(VietnameseAnalysis.fold(folding, "Giấy chứng nhận quyền sử dụng đất"))
+                .containsExactly("giay", "chung", "nhan", "quyen", "su", "dung", "dat");
+        String decomposed = java.text.Normalizer.normalize("khai tử", java.text.Normalizer.Form.NFD);
+        assertThat(VietnameseAnalysis.fold(folding, decomposed)).containsExactly("khai", "tu");
+        assertThat(VietnameseAnalysis.fold(folding, "ướt ỗ ự đ Đ")).containsExactly("uot", "o", "u", "d", "d");
+    }
+
+    @Test
+    void bigramsStandInForWords() {
+        List<String> pairs = VietnameseAnalysis.fold(VietnameseAnalysis.bigrams(), "Thủ tục đăng ký khai sinh");
+        assertThat(pairs).containsExactly("thu tuc", "tuc dang", "dang ky", "ky khai", "khai sinh");
+        // the query graph gives the same pairs without synonyms
+        assertThat(VietnameseAnalysis.graph(query, "đăng ký khai sinh").bigrams()).contains("dang ky", "ky khai", "khai sinh");
+    }
+
+    @Test
+    void colloquialWordsBecomeCatalogueWords() {
+        assertThat(VietnameseAnalysis.graph(query, "bố tôi mất làm giấy báo tử").bigrams()).contains("khai tu");
+        assertThat(VietnameseAnalysis.graph(query, "bao tu").bigrams()).contains("khai tu");
+        assertThat(VietnameseAnalysis.graph(query, "sổ đỏ").bigrams()).contains("giay chung", "chung nhan", "quyen su", "su dung", "dung dat");
+        assertThat(VietnameseAnalysis.graph(query, "lam cccd").bigrams()).contains("can cuoc");
+        assertThat(VietnameseAnalysis.graph(query, "nhập hộ khẩu cho vợ").bigrams()).contains("thuong tru");
+        assertThat(VietnameseAnalysis.graph(query, "hộ khẩu").unigrams()).contains("cu", "tru", "thuong");
+        assertThat(VietnameseAnalysis.graph(query, "mất bằng lái").bigrams()).contains("giay phep", "phep lai", "lai xe");
+        assertThat(VietnameseAnalysis.graph(query, "làm giấy khai sinh").bigrams()).contains("dang ky", "ky khai", "khai sinh");
+        assertThat(VietnameseAnalysis.graph(query, "cà vẹt xe").bigrams()).contains("dang ky", "ky xe");
+        assertThat(VietnameseAnalysis.graph(query, "photo công chứng").bigrams()).contains("chung thuc", "ban sao");
+    }
+
+    @Test
+    void ambiguousSyllablesAreNotRewritten() {
+        // "cuối tuần" (weekend) is not "cưới" (wedding) once folded: bare syllables are not in the lexicon
+        assertThat(VietnameseAnalysis.graph(query, "cuoi tuan").anySynonym()).isFalse();
+        assertThat(VietnameseAnalysis.graph(query, "quán ăn ngon").anySynonym()).isFalse();
+        assertThat(VietnameseAnalysis.graph(query, "dưới 14 tuổi").bigrams()).contains("duoi 14").doesNotContain("tu du");
+    }
+}

@@ -1,0 +1,133 @@
+package vn.motcua.assistant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Scores the assistant on a question set (TSV: question, acceptable codes or NONE, optional split): top-1, top-3,
+ * no-match precision and recall, and latency. Shared by the bench and the accuracy-floor test.
+ */
+public final class AssistantEvaluation {
+
+    public record Question(String text, List<String> codes, String split) {
+        public boolean none() {
+            return codes.equals(List.of("NONE"));
+        }
+    }
+
+    public record Result(String name, int answerable, int top1, int top3, int none, int noneRight, int saidNone,
+                         double p50ms, double p95ms, List<String> misses) {
+
+        public double top1Rate() {
+            return answerable == 0 ? 0 : (double) top1 / answerable;
+        }
+
+        public double top3Rate() {
+            return answerable == 0 ? 0 : (double) top3 / answerable;
+        }
+
+        /** Of the questions with no procedure, the share the assistant said "no match" to (recall). */
+        public double noMatchRecall() {
+            return none == 0 ? 1 : (double) noneRight / none;
+        }
+
+        /** Of the "no match" answers, the share that were right (precision). */
+        public double noMatchPrecision() {
+            return saidNone == 0 ? 1 : (double) noneRight / saidNone;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-22s %3d answerable: top-1 %5.1f%% (%d), top-3 %5.1f%% (%d); no match: recall %5.1f%% (%d/%d), "
+                            + "precision %5.1f%% (%d/%d); latency p50 %.2f ms, p95 %.2f ms",
+                    name, answerable, 100 * top1Rate(), top1, 100 * top3Rate(), top3, 100 * noMatchRecall(), noneRight, none,
+                    100 * noMatchPrecision(), noneRight, saidNone, p50ms, p95ms);
+        }
+    }
+
+    private AssistantEvaluation() {
+    }
+
+    public static List<Question> load(Path tsv) {
+        try {
+            List<Question> out = new ArrayList<>();
+            for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#") || !line.contains("\t")) {
+                    continue;
+                }
+                String[] p = line.split("\t");
+                out.add(new Question(p[0].strip(), List.of(p[1].strip().split(",")), p.length > 2 ? p[2].strip() : "dev"));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared dev set, wherever the checkout is. */
+    public static Path devSet() {
+        for (String p : new String[] {"../shared/eval/assistant-questions-dev.tsv", "../../shared/eval/assistant-questions-dev.tsv",
+                "/work/shared/eval/assistant-questions-dev.tsv"}) {
+            if (Files.exists(Path.of(p))) {
+                return Path.of(p);
+            }
+        }
+        return null;
+    }
+
+    public static Path ownSet() {
+        return Path.of("src/test/resources/assistant/questions.tsv");
+    }
+
+    public static Result run(String name, List<Question> questions, Function<String, Answers> ask) {
+        int answerable = 0;
+        int top1 = 0;
+        int top3 = 0;
+        int none = 0;
+        int noneRight = 0;
+        int saidNone = 0;
+        long[] nanos = new long[questions.size()];
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            long t = System.nanoTime();
+            Answers a = ask.apply(q.text());
+            nanos[i] = System.nanoTime() - t;
+            List<String> got = a.answers().stream().map(Answers.Answer::code).toList();
+            if (a.noMatch()) {
+                saidNone++;
+            }
+            if (q.none()) {
+                none++;
+                if (a.noMatch()) {
+                    noneRight++;
+                } else {
+                    misses.add("  said " + got.stream().limit(2).toList() + " to: " + q.text());
+                }
+                continue;
+            }
+            answerable++;
+            if (!got.isEmpty() && q.codes().contains(got.get(0))) {
+                top1++;
+            }
+            if (got.stream().limit(3).anyMatch(q.codes()::contains)) {
+                top3++;
+            }
+            if (got.isEmpty() || !q.codes().contains(got.get(0))) {
+                misses.add((got.stream().limit(3).anyMatch(q.codes()::contains) ? "  top3 " : "  MISS ") + q.text()
+                        + " -> " + got.stream().limit(3).toList() + " want " + q.codes());
+            }
+        }
+        Arrays.sort(nanos);
+        double p50 = nanos.length == 0 ? 0 : nanos[nanos.length / 2] / 1e6;
+        double p95 = nanos.length == 0 ? 0 : nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.95) - 1)] / 1e6;
+        return new Result(name, answerable, top1, top3, none, noneRight, saidNone, p50, p95, misses);
+    }
+}
