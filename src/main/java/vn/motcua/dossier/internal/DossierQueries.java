@@ -73,15 +73,19 @@ public class DossierQueries {
     }
 
     /**
-     * Public tracking: the dossier code (or the receipt number shown at submission) and the last four
-     * digits of the applicant's phone or personal ID. A wrong pair answers "not found", like an unknown code.
+     * Public tracking: the receipt number given at submission or the dossier code (either in any letter
+     * case) and the last four digits of the applicant's phone or personal ID. A wrong pair answers "not found", like an unknown code.
      */
     public Dossier track(String code, String check) {
         if (code == null || code.isBlank() || check == null || !check.strip().matches("\\d{4}")) {
             throw ApiException.badRequest("dossier.track.input");
         }
         String c = code.strip();
-        Optional<Dossier> found = store.findByCode(c);
+        // A receipt number in any case (O for 0, I/L for 1, spaces or hyphens), or a dossier code in any case.
+        Optional<Dossier> found = ReceiptNumbers.parse(c).flatMap(store::findByReceiptNumber);
+        if (found.isEmpty()) {
+            found = store.findByCode(c.toUpperCase(java.util.Locale.ROOT));
+        }
         if (found.isEmpty()) {
             try {
                 found = store.find(UUID.fromString(c));
