@@ -29,11 +29,18 @@ class PortalCatalogueController {
     private final CatalogueService catalogue;
     private final CatalogueRepository repository;
     private final EFormService eforms;
+    private final org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places;
 
-    PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms) {
+    PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms,
+                              org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places) {
         this.catalogue = catalogue;
         this.repository = repository;
         this.eforms = eforms;
+        this.places = places;
+    }
+
+    /** A place the person may have meant: its code, its name, and the old name typed (null for a current one). */
+    record PlaceChoice(String code, String label, String oldName) {
     }
 
     record Hit(ProcedureSummary procedure, List<ProcedureSearch.Segment> name) {
@@ -63,6 +70,26 @@ class PortalCatalogueController {
         return "catalogue/search";
     }
 
+    private static List<PlaceChoice> choices(List<vn.motcua.territory.Places.Place> found) {
+        List<PlaceChoice> out = new ArrayList<>();
+        for (var x : found) {
+            if (x.current()) {
+                out.add(new PlaceChoice(x.unit().code(), label(x), null));
+            } else {
+                for (var s : x.successors()) {
+                    out.add(new PlaceChoice(s.code(), s.fullName(), x.unit().fullName()));
+                }
+            }
+        }
+        return out.stream().filter(c -> out.stream().filter(o -> o.code().equals(c.code())).findFirst().orElse(c) == c)
+                .toList();
+    }
+
+    private static String label(vn.motcua.territory.Places.Place x) {
+        return x.unit().fullName() + (x.province() != null && !x.province().equals(x.unit())
+                ? ", " + x.province().fullName() : "");
+    }
+
     @GetMapping("/procedures/{code}")
     String procedure(@PathVariable String code, @RequestParam(required = false) String unit, Model model) {
         LocalDate today = LocalDate.now(EFormService.VN);
@@ -73,7 +100,24 @@ class PortalCatalogueController {
         model.addAttribute("territoryAvailable", catalogue.territoryAvailable());
         model.addAttribute("unit", unit == null ? "" : unit.strip());
         if (unit != null && !unit.isBlank()) {
-            model.addAttribute("agencies", catalogue.competentAgencies(code, unit.strip(), today));
+            String unitCode = unit.strip();
+            vn.motcua.territory.Places p = places.getIfAvailable();
+            if (p != null && !unitCode.matches("\\d{2}|\\d{5}")) {
+                // A name typed without the picker (no JavaScript): the place it names, or the places to choose from.
+                List<PlaceChoice> choices = choices(p.search(unitCode, today, vn.motcua.territory.Places.Level.ANY, 6));
+                model.addAttribute("placeChoices", choices);
+                if (choices.size() != 1) {
+                    return "catalogue/procedure";
+                }
+                unitCode = choices.get(0).code();
+                model.addAttribute("placeName", choices.get(0).label());
+                model.addAttribute("placeOldName", choices.get(0).oldName());
+            } else if (p != null) {
+                p.search(unitCode, today, vn.motcua.territory.Places.Level.ANY, 1).stream()
+                        .filter(x -> x.current() && x.unit().code().equals(unit.strip())).findFirst()
+                        .ifPresent(x -> model.addAttribute("placeName", label(x)));
+            }
+            model.addAttribute("agencies", catalogue.competentAgencies(code, unitCode, today));
         }
         return "catalogue/procedure";
     }
