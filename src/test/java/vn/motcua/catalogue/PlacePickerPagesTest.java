@@ -46,6 +46,20 @@ class PlacePickerPagesTest {
     }
 
     @Test
+    void theProcedurePageSaysWhatMattersFirst() {
+        String page = http.get("/procedures/1.001193").body();
+        int summary = page.indexOf("id=\"summary\"");
+        assertThat(summary).isPositive().isLessThan(page.indexOf("id=\"where-heading\""));
+        String top = page.substring(summary, page.indexOf("id=\"where-heading\""));
+        assertThat(top).contains("Bạn nhận được", "Giấy khai sinh", "1 ngày làm việc", "Miễn phí", "Cần chuẩn bị",
+                "Giấy chứng sinh", "Nộp hồ sơ trực tuyến").doesNotContain("Lưu ý", "0 bản chính");
+        String table = page.substring(page.indexOf("id=\"documents\""), page.indexOf("id=\"fees-heading\""));
+        assertThat(table.substring(0, table.indexOf("id=\"document-notes\""))).doesNotContain("Lưu ý", "0 bản chính");
+        assertThat(table).contains("<details", "Ghi chú về thành phần hồ sơ");
+        assertThat(page).doesNotContain("RECEPTION_OFFICER", "HANDLING_OFFICER", "<td>1</td>").contains("Cán bộ tiếp nhận");
+    }
+
+    @Test
     void thePickerScriptIsServed() {
         var js = http.get("/js/place-picker.js");
         assertThat(js.status()).isEqualTo(200);

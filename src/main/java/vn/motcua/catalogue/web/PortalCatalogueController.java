@@ -70,6 +70,12 @@ class PortalCatalogueController {
         return "catalogue/search";
     }
 
+    /** A document to hand in or show: some copies, and not a note ("Lưu ý: …", a heading ending in ':'). */
+    static boolean isDocument(vn.motcua.catalogue.RequiredDocument d) {
+        return d.count() >= 1 && d.name() != null && !d.name().strip().endsWith(":")
+                && (d.condition() == null || !vn.motcua.platform.text.VietnameseText.fold(d.condition()).startsWith("luu i"));
+    }
+
     private static List<PlaceChoice> choices(List<vn.motcua.territory.Places.Place> found) {
         List<PlaceChoice> out = new ArrayList<>();
         for (var x : found) {
@@ -95,6 +101,15 @@ class PortalCatalogueController {
         LocalDate today = LocalDate.now(EFormService.VN);
         ProcedureVersion v = catalogue.requireInForce(code, today);
         model.addAttribute("v", v);
+        // What to bring (documents) apart from the published notes about them ("Lưu ý: …", entries of no copies).
+        List<vn.motcua.catalogue.RequiredDocument> documents = new ArrayList<>();
+        List<vn.motcua.catalogue.RequiredDocument> notes = new ArrayList<>();
+        for (var d : v.requiredDocuments()) {
+            (isDocument(d) ? documents : notes).add(d);
+        }
+        model.addAttribute("documents", documents);
+        model.addAttribute("documentNotes", notes);
+        model.addAttribute("allFree", !v.fees().isEmpty() && v.fees().stream().allMatch(vn.motcua.catalogue.Fee::free));
         model.addAttribute("summary", repository.procedure(code).orElseThrow());
         model.addAttribute("channels", repository.channels(v.versionId()));
         model.addAttribute("territoryAvailable", catalogue.territoryAvailable());

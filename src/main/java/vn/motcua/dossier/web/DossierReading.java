@@ -43,6 +43,8 @@ public class DossierReading {
         FILE,
         /** The document is the e-form itself (tờ khai), filled in online. */
         FORM,
+        /** Shown in the original at the desk (xuất trình), not handed in: no file expected. */
+        PRESENT,
         /** Needed in every case and no file matches it. */
         MISSING,
         /** Needed only in some cases ("trường hợp …"), and no file matches it. */
@@ -95,6 +97,8 @@ public class DossierReading {
                 status = Status.FILE;
             } else if (isForm(parts[0]) && !d.form().isEmpty()) {
                 status = Status.FORM;
+            } else if (doc.presentOnly()) {
+                status = Status.PRESENT;
             } else if (conditional(doc, parts[0])) {
                 status = Status.IF_APPLICABLE;
             } else {
