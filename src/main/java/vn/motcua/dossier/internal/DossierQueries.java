@@ -34,6 +34,16 @@ public class DossierQueries {
     /** Dossiers of the given agencies in the given states, filtered and paged in the database. */
     public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode,
                                InboxSort sort, int page, int size) {
+        return inbox(agencyCodes, states, procedureCode, null, sort, page, size);
+    }
+
+    /**
+     * As {@link #inbox(List, List, String, InboxSort, int, int)}, narrowed by what an officer typed: a receipt number,
+     * (part of) a dossier code, (part of) the applicant's name with or without diacritics, or at least four digits of
+     * the phone number, in any letter case. Null or blank: no narrowing.
+     */
+    public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode, String search,
+                               InboxSort sort, int page, int size) {
         if (agencyCodes.isEmpty()) {
             return new Page<>(List.of(), 0, page, size);
         }
@@ -44,6 +54,15 @@ public class DossierQueries {
         String where = " where agency_code " + (agencyCodes.size() == 1 ? "= :agencies" : "= any(:agencies)")
                 + " and state " + (states.size() == 1 ? "= :states" : "= any(:states)")
                 + (procedureCode == null ? "" : " and procedure_code = :proc");
+        String q = search == null ? "" : search.strip();
+        String receipt = ReceiptNumbers.parse(q).orElse("");
+        String digits = q.replaceAll("\\D", "");
+        if (!q.isEmpty()) {
+            where += " and (receipt_number = :qReceipt or code like :qCode"
+                    + " or lower(unaccent(applicant_name)) like '%' || lower(unaccent(:qName)) || '%'"
+                    + (digits.length() >= 4 && digits.length() == q.replaceAll("[\\s.+-]", "").length()
+                    ? " or regexp_replace(coalesce(applicant_phone, ''), '\\D', '', 'g') like :qPhone" : "") + ")";
+        }
         String order = switch (sort) {
             case RECEPTION_DUE -> " order by reception_due_at, received_at, id";
             case RECEIVED -> " order by received_at desc, id";
@@ -56,6 +75,16 @@ public class DossierQueries {
         if (procedureCode != null) {
             count = count.param("proc", procedureCode);
             list = list.param("proc", procedureCode);
+        }
+        if (!q.isEmpty()) {
+            String code = "%" + q.toUpperCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_") + "%";
+            String name = q.replace("%", "").replace("_", " ");
+            count = count.param("qReceipt", receipt).param("qCode", code).param("qName", name);
+            list = list.param("qReceipt", receipt).param("qCode", code).param("qName", name);
+            if (where.contains(":qPhone")) {
+                count = count.param("qPhone", "%" + digits + "%");
+                list = list.param("qPhone", "%" + digits + "%");
+            }
         }
         long total = count.query(Long.class).single();
         return new Page<>(list.query(store::map).list(), total, page, size);
