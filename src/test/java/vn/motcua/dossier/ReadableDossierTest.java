@@ -73,6 +73,9 @@ class ReadableDossierTest {
         // The processing page and the citizen's own page read the same way.
         String mine = loggedIn("congdan").get("/my/dossiers/" + id).body();
         assertThat(mine).contains("Người được khai sinh", "Trần Minh Khôi", "giay-chung-sinh.pdf").doesNotContain("birthPlace");
+        // "Hồ sơ của tôi" says for whom and when.
+        String list = loggedIn("congdan").get("/my").body();
+        assertThat(list.substring(list.indexOf("id=\"my-dossiers\""))).contains("Trần Minh Khôi", "Ngày nộp");
     }
 
     private Http loggedIn(String user) {

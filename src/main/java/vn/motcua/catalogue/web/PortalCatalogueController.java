@@ -70,6 +70,26 @@ class PortalCatalogueController {
         return "catalogue/search";
     }
 
+    /** A document in the summary, by its short name (to the first ';', at most ~110 characters). */
+    record Bring(vn.motcua.catalogue.RequiredDocument document, String name) {
+    }
+
+    static String shortName(String name) {
+        String n = name.strip().replaceFirst("^[-–•*+]\\s*", "");
+        int semi = n.indexOf(';');
+        if (semi > 0) {
+            n = n.substring(0, semi).strip();
+        }
+        return n.length() <= 110 ? n : n.substring(0, n.lastIndexOf(' ', 108)) + " …";
+    }
+
+    /** Needed only in some cases: "Trường hợp …", "… nếu …", or listed under a case heading. */
+    static boolean conditional(vn.motcua.catalogue.RequiredDocument d) {
+        String f = vn.motcua.platform.text.VietnameseText.fold(shortName(d.name()));
+        return d.condition() != null || f.startsWith("truong hop") || f.contains(" truong hop ") || f.startsWith("neu ")
+                || f.contains(" neu ");
+    }
+
     /** A document to hand in or show: some copies, and not a note ("Lưu ý: …", a heading ending in ':'). */
     static boolean isDocument(vn.motcua.catalogue.RequiredDocument d) {
         return d.count() >= 1 && d.name() != null && !d.name().strip().endsWith(":")
@@ -108,6 +128,8 @@ class PortalCatalogueController {
             (isDocument(d) ? documents : notes).add(d);
         }
         model.addAttribute("documents", documents);
+        model.addAttribute("bringAlways", documents.stream().filter(d -> !conditional(d)).map(d -> new Bring(d, shortName(d.name()))).toList());
+        model.addAttribute("bringSometimes", documents.stream().filter(PortalCatalogueController::conditional).map(d -> new Bring(d, shortName(d.name()))).toList());
         model.addAttribute("documentNotes", notes);
         model.addAttribute("allFree", !v.fees().isEmpty() && v.fees().stream().allMatch(vn.motcua.catalogue.Fee::free));
         model.addAttribute("summary", repository.procedure(code).orElseThrow());

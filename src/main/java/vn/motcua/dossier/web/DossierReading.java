@@ -110,6 +110,20 @@ public class DossierReading {
         return new Reading(form, place(d.addressUnitCode(), day), documents, others, missing);
     }
 
+    /**
+     * Whom the dossier is about, for lists: the first person in the form other than the applicant (the child of a
+     * birth registration), else the applicant.
+     */
+    public String mainPerson(Dossier d) {
+        for (var e : d.form().entrySet()) {
+            if (!"applicant".equals(e.getKey()) && e.getValue() instanceof Map<?, ?> m
+                    && m.get("fullName") instanceof String name && !name.isBlank()) {
+                return name.strip();
+            }
+        }
+        return d.applicant().name();
+    }
+
     /** "Phường Sài Gòn, Thành phố Hồ Chí Minh" for a unit code as of a day; the text itself when it is no code. */
     String place(String code, LocalDate day) {
         if (code == null || code.isBlank()) {
