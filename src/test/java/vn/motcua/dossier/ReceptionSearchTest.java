@@ -54,6 +54,15 @@ class ReceptionSearchTest {
         String code = accepted.json().get("code").asString();
         String byCode = officer.get("/workbench/reception?state=ACCEPTED&q=" + code.substring(code.length() - 11).toLowerCase(Locale.ROOT)).body();
         assertThat(byCode).contains("/workbench/dossiers/" + id).contains(code);
+
+        // The processing queue of the handling officer finds it the same ways.
+        Http handler = new Http(port);
+        handler.login("chuyenvien", "demo");
+        for (String q : new String[]{receipt.toLowerCase(Locale.ROOT), code.toLowerCase(Locale.ROOT), "ngoc han " + phone.substring(6)}) {
+            String queue = handler.get("/workbench/processing?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)).body();
+            assertThat(queue).as(q).contains("/workbench/processing/" + id);
+        }
+        assertThat(handler.get("/workbench/processing?q=khong-co-ho-so-nay").body()).contains("id=\"queue-empty\"");
     }
 
     @Test

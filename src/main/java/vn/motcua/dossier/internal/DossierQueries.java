@@ -54,14 +54,9 @@ public class DossierQueries {
         String where = " where agency_code " + (agencyCodes.size() == 1 ? "= :agencies" : "= any(:agencies)")
                 + " and state " + (states.size() == 1 ? "= :states" : "= any(:states)")
                 + (procedureCode == null ? "" : " and procedure_code = :proc");
-        String q = search == null ? "" : search.strip();
-        String receipt = ReceiptNumbers.parse(q).orElse("");
-        String digits = q.replaceAll("\\D", "");
-        if (!q.isEmpty()) {
-            where += " and (receipt_number = :qReceipt or code like :qCode"
-                    + " or lower(unaccent(applicant_name)) like '%' || lower(unaccent(:qName)) || '%'"
-                    + (digits.length() >= 4 && digits.length() == q.replaceAll("[\\s.+-]", "").length()
-                    ? " or regexp_replace(coalesce(applicant_phone, ''), '\\D', '', 'g') like :qPhone" : "") + ")";
+        DossierSearch q = DossierSearch.of(search);
+        if (q != null) {
+            where += q.sql("");
         }
         String order = switch (sort) {
             case RECEPTION_DUE -> " order by reception_due_at, received_at, id";
@@ -76,15 +71,9 @@ public class DossierQueries {
             count = count.param("proc", procedureCode);
             list = list.param("proc", procedureCode);
         }
-        if (!q.isEmpty()) {
-            String code = "%" + q.toUpperCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_") + "%";
-            String name = q.replace("%", "").replace("_", " ");
-            count = count.param("qReceipt", receipt).param("qCode", code).param("qName", name);
-            list = list.param("qReceipt", receipt).param("qCode", code).param("qName", name);
-            if (where.contains(":qPhone")) {
-                count = count.param("qPhone", "%" + digits + "%");
-                list = list.param("qPhone", "%" + digits + "%");
-            }
+        if (q != null) {
+            count = q.bind(count);
+            list = q.bind(list);
         }
         long total = count.query(Long.class).single();
         return new Page<>(list.query(store::map).list(), total, page, size);
