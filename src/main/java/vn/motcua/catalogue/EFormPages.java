@@ -22,6 +22,24 @@ public interface EFormPages {
     Map<String, Object> data(Map<String, String> params, Map<String, Integer> counts);
 
     /**
+     * A submitted form as people read it: the schema's sections and labels, in the schema's order, with choice values
+     * shown by their labels and dates as dd/MM/yyyy. Fields left empty are left out; data the schema does not know
+     * (an older form) comes last, under its own key, so nothing is hidden. Address values stay codes
+     * ({@code type = "address"}): the caller names them as of the dossier's date.
+     *
+     * @return empty when the procedure has no version in force on {@code asOf}
+     */
+    List<ReadRow> read(String procedureCode, LocalDate asOf, Map<String, Object> data);
+
+    /**
+     * @param depth 0 for top-level sections and fields, 1 inside a section, ...
+     * @param type  the schema's field type (text, date, choice, address, ...); "section" for a section
+     * @param known false for data the schema does not describe
+     */
+    record ReadRow(boolean section, int depth, String label, String type, String value, boolean known) {
+    }
+
+    /**
      * @param rows what the fragment renders (fieldsets, fields, "add another" buttons)
      */
     record Page(String code, String name, String title, List<?> rows) {

@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * A dossier's current state (read model). Personal data is limited to what the forms need.
  *
- * @param code       the dossier code, assigned when reception accepts it (null before)
+ * @param code          the dossier code, assigned when reception accepts it (null before)
+ * @param receiptNumber the short receipt number given at submission (10 characters, see ReceiptNumbers)
  * @param agencyCode the competent agency; null while in triage
  */
-public record Dossier(UUID id, String code, String procedureCode, String procedureName, UUID procedureVersionId,
+public record Dossier(UUID id, String code, String receiptNumber, String procedureCode, String procedureName, UUID procedureVersionId,
                       Channel channel, DossierState state, Applicant applicant, String addressUnitCode,
                       String addressLine, Map<String, Object> form, String receptionPoint, String agencyCode,
                       String agencyName, String triageReason, String submittedBy, Instant receivedAt,

@@ -45,13 +45,16 @@ public class Notifications {
         if (e.applicantEmail() == null || e.applicantEmail().isBlank()) {
             return;
         }
-        String ref = e.code() != null ? e.code() : e.dossierId().toString();
+        String ref = e.code() != null ? e.code() : e.receiptNumber() != null ? e.receiptNumber() : e.dossierId().toString();
         String subject = "[Một cửa] Hồ sơ " + ref + ": " + stateText(e.to());
         StringBuilder body = new StringBuilder()
                 .append("Kính gửi ").append(e.applicantName()).append(",\n\n")
                 .append("Hồ sơ \"").append(e.procedureName()).append("\" (").append(ref).append(") ")
                 .append("đã chuyển sang trạng thái: ").append(stateText(e.to())).append(" lúc ")
                 .append(WHEN.format(e.at())).append(".\n");
+        if (e.receiptNumber() != null) {
+            body.append("Số biên nhận: ").append(e.receiptNumber()).append(".\n");
+        }
         if (e.agencyName() != null) {
             body.append("Cơ quan giải quyết: ").append(e.agencyName()).append(".\n");
         }
@@ -61,7 +64,7 @@ public class Notifications {
         if (e.reason() != null && !e.reason().isBlank()) {
             body.append("Ghi chú: ").append(e.reason()).append("\n");
         }
-        body.append("\nTra cứu hồ sơ bằng mã hồ sơ và 4 chữ số cuối của số điện thoại hoặc số định danh.\n");
+        body.append("\nTra cứu hồ sơ bằng số biên nhận (hoặc mã hồ sơ) và 4 chữ số cuối của số điện thoại hoặc số định danh.\n");
         write(e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(), subject,
                 body.toString());
     }

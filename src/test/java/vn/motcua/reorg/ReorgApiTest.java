@@ -229,7 +229,28 @@ class ReorgApiTest {
         login("quantri");
         String page = "/admin/reorg/plans/" + id;
 
-        Http.Response started = http.postForm(page + "/execute", page);
+        // Executing goes through a confirmation page: a bare POST executes nothing and leads there (issue 17).
+        Http.Response bare = http.postForm(page + "/execute", page);
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(bare.raw().headers().firstValue("Location").orElseThrow()).endsWith(page + "/execute");
+        assertThat(http.get(page + "/execute").body()).contains("id=\"no-dry-run\"").doesNotContain("id=\"confirm-form\"");
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id).json().get("state").asString())
+                .isEqualTo("DRAFT");
+        assertThat(http.postForm(page + "/dry-run", page).status()).isEqualTo(302);
+        assertThat(http.get(page).body()).contains("id=\"execute-link\"").doesNotContain("action=\"" + page + "/execute\"");
+        String confirm = http.get(page + "/execute").body();
+        assertThat(confirm).contains("id=\"confirm-warning\"", "không thể hoàn tác", "id=\"confirm-in-flight\">6<",
+                "id=\"open-decisions\"");
+        String dryRunAt = confirm.replaceAll("(?s).*name=\"dryRunAt\" value=\"([^\"]+)\".*", "$1");
+        // Unticked, or for another dry run than the one shown: still nothing.
+        assertThat(http.postForm(page + "/execute", page + "/execute", "dryRunAt", dryRunAt).raw().headers()
+                .firstValue("Location").orElseThrow()).endsWith(page + "/execute");
+        assertThat(http.postForm(page + "/execute", page + "/execute", "confirmed", "true", "dryRunAt", "2020-01-01T00:00:00Z")
+                .raw().headers().firstValue("Location").orElseThrow()).endsWith(page + "/execute");
+        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id).json().get("state").asString())
+                .isEqualTo("DRY_RUN_DONE");
+
+        Http.Response started = http.postForm(page + "/execute", page + "/execute", "confirmed", "true", "dryRunAt", dryRunAt);
         assertThat(started.status()).isEqualTo(302);
         assertThat(started.raw().headers().firstValue("Location").orElseThrow()).endsWith(page);
         // The request returned at once; the page follows the run until it is done, then reloads itself.
@@ -242,7 +263,8 @@ class ReorgApiTest {
         assertThat(done.body()).contains("Hồ sơ đã chuyển").doesNotContain("Đang thực hiện");
 
         // Executing again from the page does nothing more; an unknown plan is refused at once.
-        assertThat(http.postForm(page + "/execute", page).status()).isEqualTo(302);
+        assertThat(http.postForm(page + "/execute", page + "/execute", "confirmed", "true", "dryRunAt", dryRunAt).status())
+                .isEqualTo(302);
         Http.Response unknown = http.postForm("/admin/reorg/plans/" + UUID.randomUUID() + "/execute", page);
         assertThat(unknown.status()).isEqualTo(302);
     }

@@ -32,6 +32,15 @@ class EFormPagesService implements EFormPages {
     }
 
     @Override
+    public List<ReadRow> read(String procedureCode, LocalDate asOf, Map<String, Object> data) {
+        var v = catalogue.versionInForce(procedureCode, asOf);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        return FormReader.rows(eforms.schema(v.get()), data == null ? Map.of() : data);
+    }
+
+    @Override
     public Map<String, Object> data(Map<String, String> params, Map<String, Integer> counts) {
         return FormRenderer.nest(params, counts);
     }

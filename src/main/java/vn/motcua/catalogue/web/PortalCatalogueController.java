@@ -29,11 +29,18 @@ class PortalCatalogueController {
     private final CatalogueService catalogue;
     private final CatalogueRepository repository;
     private final EFormService eforms;
+    private final org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places;
 
-    PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms) {
+    PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms,
+                              org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places) {
         this.catalogue = catalogue;
         this.repository = repository;
         this.eforms = eforms;
+        this.places = places;
+    }
+
+    /** A place the person may have meant: its code, its name, and the old name typed (null for a current one). */
+    record PlaceChoice(String code, String label, String oldName) {
     }
 
     record Hit(ProcedureSummary procedure, List<ProcedureSearch.Segment> name) {
@@ -63,17 +70,91 @@ class PortalCatalogueController {
         return "catalogue/search";
     }
 
+    /** A document in the summary, by its short name (to the first ';', at most ~110 characters). */
+    record Bring(vn.motcua.catalogue.RequiredDocument document, String name) {
+    }
+
+    static String shortName(String name) {
+        String n = name.strip().replaceFirst("^[-–•*+]\\s*", "");
+        int semi = n.indexOf(';');
+        if (semi > 0) {
+            n = n.substring(0, semi).strip();
+        }
+        return n.length() <= 110 ? n : n.substring(0, n.lastIndexOf(' ', 108)) + " …";
+    }
+
+    /** Needed only in some cases: "Trường hợp …", "… nếu …", or listed under a case heading. */
+    static boolean conditional(vn.motcua.catalogue.RequiredDocument d) {
+        String f = vn.motcua.platform.text.VietnameseText.fold(shortName(d.name()));
+        return d.condition() != null || f.startsWith("truong hop") || f.contains(" truong hop ") || f.startsWith("neu ")
+                || f.contains(" neu ");
+    }
+
+    /** A document to hand in or show: some copies, and not a note ("Lưu ý: …", a heading ending in ':'). */
+    static boolean isDocument(vn.motcua.catalogue.RequiredDocument d) {
+        return d.count() >= 1 && d.name() != null && !d.name().strip().endsWith(":")
+                && (d.condition() == null || !vn.motcua.platform.text.VietnameseText.fold(d.condition()).startsWith("luu i"));
+    }
+
+    private static List<PlaceChoice> choices(List<vn.motcua.territory.Places.Place> found) {
+        List<PlaceChoice> out = new ArrayList<>();
+        for (var x : found) {
+            if (x.current()) {
+                out.add(new PlaceChoice(x.unit().code(), label(x), null));
+            } else {
+                for (var s : x.successors()) {
+                    out.add(new PlaceChoice(s.code(), s.fullName(), x.unit().fullName()));
+                }
+            }
+        }
+        return out.stream().filter(c -> out.stream().filter(o -> o.code().equals(c.code())).findFirst().orElse(c) == c)
+                .toList();
+    }
+
+    private static String label(vn.motcua.territory.Places.Place x) {
+        return x.unit().fullName() + (x.province() != null && !x.province().equals(x.unit())
+                ? ", " + x.province().fullName() : "");
+    }
+
     @GetMapping("/procedures/{code}")
     String procedure(@PathVariable String code, @RequestParam(required = false) String unit, Model model) {
         LocalDate today = LocalDate.now(EFormService.VN);
         ProcedureVersion v = catalogue.requireInForce(code, today);
         model.addAttribute("v", v);
+        // What to bring (documents) apart from the published notes about them ("Lưu ý: …", entries of no copies).
+        List<vn.motcua.catalogue.RequiredDocument> documents = new ArrayList<>();
+        List<vn.motcua.catalogue.RequiredDocument> notes = new ArrayList<>();
+        for (var d : v.requiredDocuments()) {
+            (isDocument(d) ? documents : notes).add(d);
+        }
+        model.addAttribute("documents", documents);
+        model.addAttribute("bringAlways", documents.stream().filter(d -> !conditional(d)).map(d -> new Bring(d, shortName(d.name()))).toList());
+        model.addAttribute("bringSometimes", documents.stream().filter(PortalCatalogueController::conditional).map(d -> new Bring(d, shortName(d.name()))).toList());
+        model.addAttribute("documentNotes", notes);
+        model.addAttribute("allFree", !v.fees().isEmpty() && v.fees().stream().allMatch(vn.motcua.catalogue.Fee::free));
         model.addAttribute("summary", repository.procedure(code).orElseThrow());
         model.addAttribute("channels", repository.channels(v.versionId()));
         model.addAttribute("territoryAvailable", catalogue.territoryAvailable());
         model.addAttribute("unit", unit == null ? "" : unit.strip());
         if (unit != null && !unit.isBlank()) {
-            model.addAttribute("agencies", catalogue.competentAgencies(code, unit.strip(), today));
+            String unitCode = unit.strip();
+            vn.motcua.territory.Places p = places.getIfAvailable();
+            if (p != null && !unitCode.matches("\\d{2}|\\d{5}")) {
+                // A name typed without the picker (no JavaScript): the place it names, or the places to choose from.
+                List<PlaceChoice> choices = choices(p.search(unitCode, today, vn.motcua.territory.Places.Level.ANY, 6));
+                model.addAttribute("placeChoices", choices);
+                if (choices.size() != 1) {
+                    return "catalogue/procedure";
+                }
+                unitCode = choices.get(0).code();
+                model.addAttribute("placeName", choices.get(0).label());
+                model.addAttribute("placeOldName", choices.get(0).oldName());
+            } else if (p != null) {
+                p.search(unitCode, today, vn.motcua.territory.Places.Level.ANY, 1).stream()
+                        .filter(x -> x.current() && x.unit().code().equals(unit.strip())).findFirst()
+                        .ifPresent(x -> model.addAttribute("placeName", label(x)));
+            }
+            model.addAttribute("agencies", catalogue.competentAgencies(code, unitCode, today));
         }
         return "catalogue/procedure";
     }

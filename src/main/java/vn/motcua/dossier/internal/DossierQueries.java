@@ -34,6 +34,16 @@ public class DossierQueries {
     /** Dossiers of the given agencies in the given states, filtered and paged in the database. */
     public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode,
                                InboxSort sort, int page, int size) {
+        return inbox(agencyCodes, states, procedureCode, null, sort, page, size);
+    }
+
+    /**
+     * As {@link #inbox(List, List, String, InboxSort, int, int)}, narrowed by what an officer typed: a receipt number,
+     * (part of) a dossier code, (part of) the applicant's name with or without diacritics, or at least four digits of
+     * the phone number, in any letter case. Null or blank: no narrowing.
+     */
+    public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode, String search,
+                               InboxSort sort, int page, int size) {
         if (agencyCodes.isEmpty()) {
             return new Page<>(List.of(), 0, page, size);
         }
@@ -44,6 +54,10 @@ public class DossierQueries {
         String where = " where agency_code " + (agencyCodes.size() == 1 ? "= :agencies" : "= any(:agencies)")
                 + " and state " + (states.size() == 1 ? "= :states" : "= any(:states)")
                 + (procedureCode == null ? "" : " and procedure_code = :proc");
+        DossierSearch q = DossierSearch.of(search);
+        if (q != null) {
+            where += q.sql("");
+        }
         String order = switch (sort) {
             case RECEPTION_DUE -> " order by reception_due_at, received_at, id";
             case RECEIVED -> " order by received_at desc, id";
@@ -56,6 +70,10 @@ public class DossierQueries {
         if (procedureCode != null) {
             count = count.param("proc", procedureCode);
             list = list.param("proc", procedureCode);
+        }
+        if (q != null) {
+            count = q.bind(count);
+            list = q.bind(list);
         }
         long total = count.query(Long.class).single();
         return new Page<>(list.query(store::map).list(), total, page, size);
@@ -73,15 +91,22 @@ public class DossierQueries {
     }
 
     /**
-     * Public tracking: the dossier code and the last four digits of the applicant's phone or personal ID. Empty
-     * for a wrong pair, exactly as for an unknown code (the caller counts it against the throttle). The dossier's
-     * internal id is not a tracking code: it appears in links, logs and messages, and is no secret to guess against.
+     * Public tracking: the receipt number given at submission or the dossier code (either in any letter case) and the
+     * last four digits of the applicant's phone or personal ID. Empty for a wrong pair, exactly as for an unknown code
+     * (the caller counts it against the throttle). The dossier's internal id is not a tracking code: it appears in
+     * links, logs and messages, and is no secret to guess against.
      */
     public Optional<Dossier> track(String code, String check) {
         if (code == null || code.isBlank() || check == null || !check.strip().matches("\\d{4}")) {
             throw ApiException.badRequest("dossier.track.input");
         }
-        return store.findByCode(code.strip()).filter(d -> d.applicant().matchesCheck(check.strip()));
+        String c = code.strip();
+        // A receipt number in any case (O for 0, I/L for 1, spaces or hyphens), or a dossier code in any case.
+        Optional<Dossier> found = ReceiptNumbers.parse(c).flatMap(store::findByReceiptNumber);
+        if (found.isEmpty()) {
+            found = store.findByCode(c.toUpperCase(java.util.Locale.ROOT));
+        }
+        return found.filter(d -> d.applicant().matchesCheck(check.strip()));
     }
 
     public record Counts(long awaitingReception, long supplementRequested, long overdueReception) {

@@ -36,7 +36,7 @@ public class DossierStore {
     }
 
     static final String COLUMNS = """
-            id, code, procedure_code, procedure_name, procedure_version_id, channel, state, applicant_kind,
+            id, code, receipt_number, procedure_code, procedure_name, procedure_version_id, channel, state, applicant_kind,
             applicant_name, applicant_personal_id, applicant_phone, applicant_email, address_unit_code,
             address_line, form_data::text as form_data, reception_point, agency_code, agency_name, triage_reason,
             submitted_by, received_at, count_from, reception_due_at, accepted_at, due_at, closed_at, version
@@ -44,21 +44,23 @@ public class DossierStore {
 
     /**
      * Inserts a new dossier; with an idempotency key already used by the same account, inserts nothing
-     * and returns false (the unique key makes concurrent retries safe).
+     * and returns false (the unique key makes concurrent retries safe). It inserts nothing either when the
+     * receipt number is taken (one chance in billions): the caller then finds no dossier under its key and
+     * tries again with another number.
      */
     public boolean insertIfNew(Dossier d, String idempotencyKey, String processingUnit, Integer processingAmount,
                                String pausePolicy, String triageOwner, Instant triageDueAt) {
         return jdbc.sql("""
-                        insert into dossier(id, procedure_code, procedure_name, procedure_version_id, channel, state,
+                        insert into dossier(id, receipt_number, procedure_code, procedure_name, procedure_version_id, channel, state,
                             applicant_kind, applicant_name, applicant_personal_id, applicant_phone, applicant_email,
                             address_unit_code, address_line, form_data, reception_point, agency_code, agency_name,
                             triage_reason, triage_owner, triage_due_at, submitted_by, idempotency_key, received_at,
                             count_from, reception_due_at, processing_days, processing_unit, pause_policy)
-                        values (:id, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form::jsonb, :rp,
+                        values (:id, :rn, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form::jsonb, :rp,
                             :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp)
-                        on conflict (submitted_by, idempotency_key) do nothing
+                        on conflict do nothing
                         """)
-                .param("id", d.id()).param("pc", d.procedureCode()).param("pn", d.procedureName())
+                .param("id", d.id()).param("rn", d.receiptNumber()).param("pc", d.procedureCode()).param("pn", d.procedureName())
                 .param("pv", d.procedureVersionId()).param("ch", d.channel().name()).param("st", d.state().name())
                 .param("ak", d.applicant().kind().name()).param("an", d.applicant().name())
                 .param("pid", d.applicant().personalId()).param("ph", d.applicant().phone())
@@ -113,6 +115,12 @@ public class DossierStore {
 
     public Optional<Dossier> findByCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from dossier where code = ?").param(code).query(this::map).optional();
+    }
+
+    /** By receipt number, as stored (see {@link ReceiptNumbers#parse}). */
+    public Optional<Dossier> findByReceiptNumber(String receiptNumber) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where receipt_number = ?").param(receiptNumber)
+                .query(this::map).optional();
     }
 
     public Optional<Dossier> findByIdempotencyKey(String submittedBy, String key) {
@@ -295,7 +303,8 @@ public class DossierStore {
     }
 
     Dossier map(ResultSet rs, int row) throws SQLException {
-        return new Dossier(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("procedure_code"),
+        return new Dossier(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("receipt_number"),
+                rs.getString("procedure_code"),
                 rs.getString("procedure_name"), rs.getObject("procedure_version_id", UUID.class),
                 Dossier.Channel.valueOf(rs.getString("channel")), DossierState.valueOf(rs.getString("state")),
                 new Dossier.Applicant(Dossier.Applicant.Kind.valueOf(rs.getString("applicant_kind")),

@@ -126,20 +126,32 @@ public class IntakeService {
         ProcessingTime time = toCalendar(version.processingTime());
 
         var a = cmd.applicant();
-        Dossier dossier = new Dossier(UUID.randomUUID(), null, version.code(), version.name(), version.versionId(), channel,
+        Dossier dossier = new Dossier(UUID.randomUUID(), null, ReceiptNumbers.next(), version.code(), version.name(), version.versionId(), channel,
                 state, new Dossier.Applicant(a.kind() == null ? Dossier.Applicant.Kind.PERSON : a.kind(), a.name().strip(),
                 a.personalId(), a.phone(), a.email()),
                 cmd.address() == null ? null : cmd.address().unitCode(),
                 cmd.address() == null ? null : cmd.address().line(), form, actor.agencyCode(), agencyCode,
                 route.agency() == null ? null : route.agency().name(), route.triageReason(), actor.username(), now,
                 countFrom, receptionDue, null, null, null, 0);
-        boolean inserted = store.insertIfNew(dossier, idempotencyKey,
-                time == null ? null : time.unit().name(), time == null ? null : time.amount(),
-                version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
-                route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null);
-        if (!inserted) {
+        for (int attempt = 1; ; attempt++) {
+            boolean inserted = store.insertIfNew(dossier, idempotencyKey,
+                    time == null ? null : time.unit().name(), time == null ? null : time.amount(),
+                    version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
+                    route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null);
+            if (inserted) {
+                break;
+            }
             // A concurrent retry with the same key won the race: return its dossier.
-            return store.findByIdempotencyKey(actor.username(), idempotencyKey).orElseThrow();
+            Optional<Dossier> earlier = idempotencyKey == null ? Optional.empty()
+                    : store.findByIdempotencyKey(actor.username(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("No free receipt number after three tries");
+            }
+            // Otherwise the receipt number was taken: another one.
+            dossier = withReceiptNumber(dossier, ReceiptNumbers.next());
         }
         for (Decoded f : files) {
             store.addAttachment(dossier.id(), f.name(), f.type().contentType(), f.content(), actor.username(), now);
@@ -157,6 +169,13 @@ public class IntakeService {
         }
         publish(dossier, null, state, now, null);
         return dossier; // as inserted: reading it back would only cost a round trip
+    }
+
+    private static Dossier withReceiptNumber(Dossier d, String number) {
+        return new Dossier(d.id(), d.code(), number, d.procedureCode(), d.procedureName(), d.procedureVersionId(),
+                d.channel(), d.state(), d.applicant(), d.addressUnitCode(), d.addressLine(), d.form(), d.receptionPoint(),
+                d.agencyCode(), d.agencyName(), d.triageReason(), d.submittedBy(), d.receivedAt(), d.countFrom(),
+                d.receptionDueAt(), d.acceptedAt(), d.dueAt(), d.closedAt(), d.version());
     }
 
     /** Boundary-free routing: the agency competent for the procedure at the applicant's place, as of today. */
@@ -421,6 +440,6 @@ public class IntakeService {
     private void publish(Dossier d, DossierState from, DossierState to, Instant at, String reason, String code,
                          Instant due) {
         events.publishEvent(new DossierStateChanged(d.id(), code, from, to, at, d.procedureName(), d.agencyName(),
-                d.applicant().name(), d.applicant().email(), due, reason));
+                d.applicant().name(), d.applicant().email(), due, reason, d.receiptNumber()));
     }
 }

@@ -88,28 +88,36 @@ public class ProcessingQueries {
 
     /** Open steps in the officer's queues (their agency and role), or of the agencies they lead. */
     public List<QueueRow> queue(String username, Scope scope, Filter filter, int limit) {
+        return queue(username, scope, filter, null, limit);
+    }
+
+    /** As {@link #queue(String, Scope, Filter, int)}, narrowed by what the officer typed (see {@link DossierSearch}). */
+    public List<QueueRow> queue(String username, Scope scope, Filter filter, String search, int limit) {
         if (scope.isEmpty()) {
             return List.of();
         }
+        DossierSearch q = DossierSearch.of(search);
         String where = switch (filter) {
             case MINE -> " and s.assignee = :me";
             case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
             case WARNED -> " and (s.warning is not null or d.warning is not null)";
             case ALL -> "";
         };
-        return jdbc.sql("""
+        var spec = jdbc.sql("""
                         select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
                                s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
                                s.due_at as step_due, s.warning as sw
                         from dossier_step s join dossier d on d.id = s.dossier_id
                         where s.finished_at is null
                           and (s.agency_code = any(:led) or
-                        """ + IN_MY_QUEUES + ")" + where + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
+                        """ + IN_MY_QUEUES + ")" + where + (q == null ? "" : q.sql("d."))
+                        + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
                 .param("pa", scope.posts().stream().map(Post::agency).toArray(String[]::new))
                 .param("pr", scope.posts().stream().map(p -> p.role().name()).toArray(String[]::new))
                 .param("pf", scope.posts().stream().map(p -> p.fieldKey() == null ? "" : p.fieldKey()).toArray(String[]::new))
                 .param("led", scope.ledAgencies().toArray(String[]::new))
-                .param("me", username).param("limit", limit)
+                .param("me", username).param("limit", limit);
+        return (q == null ? spec : q.bind(spec))
                 .query((rs, n) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
                         rs.getString("procedure_name"), rs.getString("applicant_name"),
                         DossierState.valueOf(rs.getString("state")), instant(rs, "due_at"), rs.getString("dw"),

@@ -800,7 +800,7 @@ public class ProcessingService {
 
     private void publish(Dossier d, DossierState to, Instant at, String reason, Instant due) {
         events.publishEvent(new DossierStateChanged(d.id(), d.code(), d.state(), to, at, d.procedureName(),
-                d.agencyName(), d.applicant().name(), d.applicant().email(), due, reason));
+                d.agencyName(), d.applicant().name(), d.applicant().email(), due, reason, d.receiptNumber()));
     }
 
     static List<IntakeService.Decoded> decode(List<SubmitDossier.AttachmentData> attachments) {

@@ -46,6 +46,9 @@ public class Slips {
     public SlipPdf.Slip slip(Dossier d, Form form, String trackingUrl) {
         List<Map.Entry<String, String>> lines = new ArrayList<>();
         var a = d.applicant();
+        if (d.receiptNumber() != null) {
+            lines.add(Map.entry("Số biên nhận", ReceiptNumbers.display(d.receiptNumber())));
+        }
         lines.add(Map.entry("Người nộp hồ sơ", a.name()));
         if (a.personalId() != null) {
             lines.add(Map.entry("Số định danh cá nhân", a.personalId()));
@@ -70,7 +73,7 @@ public class Slips {
                 store.attachments(d.id()).forEach(f -> items.add(Map.entry(f.fileName(), "Bản điện tử")));
                 heading = "Thành phần hồ sơ đã nhận";
                 closing = "Khi đến nhận kết quả, người nộp mang theo giấy tiếp nhận này. Hồ sơ được theo dõi trực tuyến "
-                        + "bằng mã hồ sơ và 4 chữ số cuối của số điện thoại hoặc số định danh.";
+                        + "bằng số biên nhận hoặc mã hồ sơ và 4 chữ số cuối của số điện thoại hoặc số định danh.";
             }
             case SUPPLEMENT, REFUSAL -> {
                 String kind = form == Form.SUPPLEMENT ? "SUPPLEMENT" : "REFUSAL";

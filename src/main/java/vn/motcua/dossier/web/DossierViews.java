@@ -28,11 +28,11 @@ class DossierViews {
     record AgencyRef(String code, String name) {
     }
 
-    record Created(UUID id, String code, DossierState state, OffsetDateTime receivedAt, AgencyRef agency,
+    record Created(UUID id, String receiptNumber, String code, DossierState state, OffsetDateTime receivedAt, AgencyRef agency,
                    OffsetDateTime receptionDueAt, String triageReason) {
     }
 
-    record Full(UUID id, String code, String procedureCode, String procedureName, Dossier.Channel channel,
+    record Full(UUID id, String receiptNumber, String code, String procedureCode, String procedureName, Dossier.Channel channel,
                 DossierState state, String stateText, Dossier.Applicant applicant, String addressUnitCode,
                 String addressLine, Map<String, Object> form, String receptionPoint, AgencyRef agency,
                 String triageReason, OffsetDateTime receivedAt, OffsetDateTime receptionDueAt,
@@ -45,7 +45,7 @@ class DossierViews {
     }
 
     /** What anyone with the code and the check digits may see: no personal data. */
-    record Tracking(String code, String procedure, DossierState state, String stateText, AgencyRef agency,
+    record Tracking(String code, String receiptNumber, String procedure, DossierState state, String stateText, AgencyRef agency,
                     OffsetDateTime receivedAt, OffsetDateTime dueAt, List<TrackingEvent> events) {
     }
 
@@ -54,12 +54,12 @@ class DossierViews {
     }
 
     Created created(Dossier d) {
-        return new Created(d.id(), d.code(), d.state(), odt(d.receivedAt()), agency(d), odt(d.receptionDueAt()),
+        return new Created(d.id(), d.receiptNumber(), d.code(), d.state(), odt(d.receivedAt()), agency(d), odt(d.receptionDueAt()),
                 d.triageReason() == null ? null : text(d.triageReason()));
     }
 
     Full full(Dossier d, List<DossierEvent> events) {
-        return new Full(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.state(),
+        return new Full(d.id(), d.receiptNumber(), d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.state(),
                 stateText(d.state()), d.applicant(), d.addressUnitCode(), d.addressLine(), d.form(), d.receptionPoint(),
                 agency(d), d.triageReason() == null ? null : text(d.triageReason()), odt(d.receivedAt()),
                 odt(d.receptionDueAt()), odt(d.acceptedAt()), odt(d.dueAt()), odt(d.closedAt()), d.version(),
@@ -68,7 +68,7 @@ class DossierViews {
     }
 
     Tracking tracking(Dossier d, List<DossierEvent> events) {
-        return new Tracking(d.code() == null ? d.id().toString() : d.code(), d.procedureName(), d.state(),
+        return new Tracking(d.code() == null ? d.receiptNumber() : d.code(), d.receiptNumber(), d.procedureName(), d.state(),
                 stateText(d.state()), agency(d), odt(d.receivedAt()), odt(d.dueAt()),
                 events.stream().map(e -> new TrackingEvent(odt(e.at()), e.type(), eventText(e.type()), e.actorAgency())).toList());
     }

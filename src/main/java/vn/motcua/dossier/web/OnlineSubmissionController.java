@@ -147,7 +147,8 @@ class OnlineSubmissionController {
                 drafts.delete(principal.getName(), draftId);
             }
             flash.addFlashAttribute("notice", messages.getMessage("dossier.submitted", new Object[]{
-                    DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").format(d.receivedAt().atZone(VN))}, locale));
+                    DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").format(d.receivedAt().atZone(VN)),
+                    vn.motcua.dossier.internal.ReceiptNumbers.display(d.receiptNumber())}, locale));
             return desk == Desk.ONLINE ? "redirect:/my/dossiers/" + d.id() : "redirect:/workbench/dossiers/" + d.id();
         } catch (ApiException e) {
             List<FieldError> errors = fieldErrors(e);

@@ -51,10 +51,18 @@ class ReceptionController {
 
     @GetMapping("/workbench/reception")
     String inbox(@RequestParam(defaultValue = "SUBMITTED") DossierState state,
-                 @RequestParam(defaultValue = "0") int page, Principal principal, Model model) {
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
+                 Principal principal, Model model) {
         List<String> agencies = officers.receptionAgencies(principal.getName());
         var sort = state == DossierState.ACCEPTED ? DossierQueries.InboxSort.RECEIVED : DossierQueries.InboxSort.RECEPTION_DUE;
-        model.addAttribute("page", queries.inbox(agencies, List.of(state), null, sort, Math.max(0, page), 20));
+        String search = q == null || q.isBlank() ? null : q.strip();
+        var found = queries.inbox(agencies, List.of(state), null, search, sort, Math.max(0, page), 20);
+        if (found.items().isEmpty() && found.page() > 0 && found.total() > 0) {
+            // Past the last page (an old link, a list that shrank): the last page, never "page 6 of 5".
+            found = queries.inbox(agencies, List.of(state), null, search, sort, found.pages() - 1, 20);
+        }
+        model.addAttribute("page", found);
+        model.addAttribute("q", search);
         model.addAttribute("state", state);
         model.addAttribute("states", List.of(DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED,
                 DossierState.ACCEPTED, DossierState.REFUSED));

@@ -61,11 +61,14 @@ class WorkbenchDossierController {
     }
 
     @GetMapping("/workbench/processing")
-    String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter, Authentication auth, Model model) {
+    String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter,
+                 @RequestParam(required = false) String q, Authentication auth, Model model) {
         var scope = queries.scope(auth.getName(), access.today());
         model.addAttribute("filter", filter);
         model.addAttribute("filters", ProcessingQueries.Filter.values());
-        model.addAttribute("rows", queries.queue(auth.getName(), scope, filter, 200));
+        String search = q == null || q.isBlank() ? null : q.strip();
+        model.addAttribute("q", search);
+        model.addAttribute("rows", queries.queue(auth.getName(), scope, filter, search, 200));
         model.addAttribute("counts", queries.countsByState(scope.agencies()));
         model.addAttribute("warned", queries.queue(auth.getName(), scope, ProcessingQueries.Filter.WARNED, 1000).size());
         model.addAttribute("workload", queries.workload(scope.ledAgencies()));

@@ -99,13 +99,40 @@ class ReorgPages {
         return "redirect:/admin/reorg/plans/" + id + "/officers";
     }
 
+    /**
+     * Executing a plan is the one action nobody can undo: the plan page only links here, to a page that restates the
+     * dry run (dossiers moved, near their deadline, left to triage) and the decisions still open, in a warning style,
+     * and asks for a deliberate confirmation.
+     */
+    @GetMapping("/admin/reorg/plans/{id}/execute")
+    String confirmExecute(@PathVariable UUID id, Model model) {
+        var plan = engine.view(id);
+        model.addAttribute("plan", plan);
+        model.addAttribute("progress", engine.progress(id));
+        model.addAttribute("officersAwaiting", plan.dryRun() == null ? 0
+                : plan.dryRun().officers().stream().filter(o -> o.toPost() == null).count());
+        model.addAttribute("dryRunAt", plan.dryRun() == null ? "" : plan.dryRun().generatedAt().toString());
+        return "reorg/confirm-execute";
+    }
+
     @PostMapping("/admin/reorg/plans/{id}/{action}")
-    String act(@PathVariable UUID id, @PathVariable String action, Authentication auth, RedirectAttributes redirect) {
+    String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String confirmed,
+               @RequestParam(required = false) String dryRunAt, Authentication auth, RedirectAttributes redirect) {
         try {
             switch (action) {
                 case "validate" -> engine.validate(id);
                 case "dry-run" -> engine.dryRun(id);
-                case "execute" -> background.start(id, auth.getName(), LocaleContextHolder.getLocale());
+                case "execute" -> {
+                    // Only from the confirmation page, and only for the dry run it showed.
+                    var plan = engine.view(id);
+                    String shown = plan.dryRun() == null ? null : plan.dryRun().generatedAt().toString();
+                    if (!"true".equals(confirmed) || shown == null || !shown.equals(dryRunAt)) {
+                        redirect.addFlashAttribute("error", messages.getMessage(shown == null
+                                ? "reorg.confirm.noDryRun" : "reorg.confirm.required", null, LocaleContextHolder.getLocale()));
+                        return "redirect:/admin/reorg/plans/" + id + "/execute";
+                    }
+                    background.start(id, auth.getName(), LocaleContextHolder.getLocale());
+                }
                 case "reconcile" -> engine.reconcile(id);
                 default -> throw ApiException.notFound("reorg.plan.notFound", id);
             }

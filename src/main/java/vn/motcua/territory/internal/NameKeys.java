@@ -29,6 +29,20 @@ final class NameKeys {
         return String.join(" ", stripped(VietnameseText.fold(raw)));
     }
 
+    /** Like {@link #key} but without the province aliases (HCM, Sài Gòn...): how a unit's own name reads. */
+    static String plainKey(String raw) {
+        String folded = VietnameseText.fold(raw);
+        if (folded.isEmpty()) {
+            return "";
+        }
+        List<String> tokens = new ArrayList<>(List.of(folded.split(" ")));
+        if (tokens.size() == 1 && tokens.get(0).matches("(p|q|x|h|tx|tt)\\d+")) {
+            tokens.set(0, tokens.get(0).replaceFirst("^[a-z]+", ""));
+        }
+        int drop = prefixLength(tokens);
+        return String.join(" ", normaliseNumbers(new ArrayList<>(tokens.subList(drop, tokens.size()))));
+    }
+
     /** Tone-placement-insensitive key (keeps diacritics) without the type prefix. */
     static String strictKey(String raw) {
         List<String> foldedTokens = List.of(VietnameseText.fold(raw).split(" "));

@@ -10,6 +10,6 @@ class TerritoryPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicGetPaths() {
-        return List.of("/api/v1/units", "/api/v1/units/**", "/api/v1/agencies/**", "/api/v1/address-lookup");
+        return List.of("/api/v1/units", "/api/v1/units/**", "/api/v1/agencies/**", "/api/v1/address-lookup", "/api/v1/places");
     }
 }

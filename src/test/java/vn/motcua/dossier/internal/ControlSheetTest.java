@@ -62,7 +62,7 @@ class ControlSheetTest {
         assertThat(rows).extracting(ProcessingForms.ControlRow::timeliness)
                 .containsExactly(Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.ON_TIME, Timeliness.LATE);
 
-        Dossier d = new Dossier(UUID.randomUUID(), "UBND-26740-250829-0001", "1.001193", "Đăng ký khai sinh", null,
+        Dossier d = new Dossier(UUID.randomUUID(), "UBND-26740-250829-0001", "7KQ4M2XD9P", "1.001193", "Đăng ký khai sinh", null,
                 Dossier.Channel.ONLINE, DossierState.RETURNED, new Dossier.Applicant(Dossier.Applicant.Kind.PERSON,
                 "Nguyễn Thị Thủy Tiên", null, null, null), "26740", null, Map.of(), "UBND-26740", "UBND-26740",
                 "UBND phường Sài Gòn", null, "congdan", handed, handed, null, handed, at("2025-09-05T17:00"),

@@ -174,7 +174,7 @@ class LazyJsonMapTest {
     }
 
     private static Dossier dossier(Map<String, Object> form) {
-        return new Dossier(new java.util.UUID(1, 2), null, "1.001193", "Đăng ký khai sinh", null, Dossier.Channel.ONLINE,
+        return new Dossier(new java.util.UUID(1, 2), null, "7KQ4M2XD9P", "1.001193", "Đăng ký khai sinh", null, Dossier.Channel.ONLINE,
                 vn.motcua.dossier.DossierState.SUBMITTED,
                 new Dossier.Applicant(Dossier.Applicant.Kind.PERSON, "Nguyễn Văn An", null, "0912345678", null),
                 "26740", "1 Lê Lợi", form, null, "UBND-26740", "UBND phường Sài Gòn", null, "congdan",

@@ -1,0 +1,62 @@
+package vn.motcua.territory.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.territory.AdministrativeUnit;
+import vn.motcua.territory.Places;
+
+@RestController
+@RequestMapping("/api/v1/places")
+@Tag(name = "Territory", description = "Administrative units, agencies and lineage, as of a date (public)")
+class PlaceApiController {
+
+    static final int MAX_QUERY = 100;
+    private final Places places;
+
+    PlaceApiController(Places places) {
+        this.places = places;
+    }
+
+    record Ref(String code, String fullName) {
+        static Ref of(AdministrativeUnit u) {
+            return u == null ? null : new Ref(u.code(), u.fullName());
+        }
+    }
+
+    record PlaceView(String code, String fullName, String type, Ref province, boolean current, List<Ref> successors) {
+        static PlaceView of(Places.Place p) {
+            return new PlaceView(p.unit().code(), p.unit().fullName(), p.unit().type().name(), Ref.of(p.province()),
+                    p.current(), p.successors().stream().map(Ref::of).toList());
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Places by name, best match first, with or without diacritics",
+            description = "Commune- and province-level units whose name matches q on asOf (default today). A name "
+                    + "abolished by a reorganisation (e.g. \"Bến Nghé\" before 2025-07-01) answers with current=false "
+                    + "and the units that took over its territory (successors). level: COMMUNE, PROVINCE or ANY "
+                    + "(default). 400 when q has fewer than two letters or digits or more than 100 characters.")
+    List<PlaceView> search(@Parameter(description = "What the person typed, e.g. \"tan dinh\"") @RequestParam String q,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                           @RequestParam(defaultValue = "ANY") Places.Level level,
+                           @Parameter(description = "1–50, default 10") @RequestParam(defaultValue = "10") int limit) {
+        if (q.length() > MAX_QUERY || VietnameseText.fold(q).replace(" ", "").length() < 2) {
+            throw ApiException.badRequest("territory.places.query", MAX_QUERY);
+        }
+        if (limit < 1 || limit > 50) {
+            throw ApiException.badRequest("territory.places.limit");
+        }
+        return places.search(q, asOf == null ? LocalDate.now() : asOf, level, limit).stream().map(PlaceView::of).toList();
+    }
+}
