@@ -106,7 +106,7 @@ class ReorgRetroactiveTest {
 
     private DossierBulk.NewDossier dossier(String agency, String unit, String line, String tag, int i, Instant received) {
         boolean province = agency.startsWith("STP-");
-        return new DossierBulk.NewDossier(UUID.randomUUID(), agency + "-" + tag + "-" + i, province ? "3.000333" : "1.001193",
+        return new DossierBulk.NewDossier(UUID.randomUUID(), (agency + "-" + tag + "-" + i).toUpperCase(java.util.Locale.ROOT), province ? "3.000333" : "1.001193",
                 province ? "Thủ tục của Sở Tư pháp" : "Đăng ký khai sinh",
                 DossierState.ACCEPTED, tag + "-" + i, "0912345678", null, unit, line, agency,
                 territory.agency(agency, LocalDate.now(ReorgFixtures.VN)).orElseThrow().name(),
