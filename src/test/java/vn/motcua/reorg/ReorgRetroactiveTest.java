@@ -170,6 +170,13 @@ class ReorgRetroactiveTest {
         assertThat(dry.get("receivedAfterEffective").asLong()).isEqualTo(1);
         assertThat(dry.get("byRule").get("ADDRESS_RULE").asLong()).isEqualTo(2);
 
+        // The plan page says it too, in Vietnamese (no internal keys).
+        Http admin = new Http(port);
+        assertThat(admin.login("quantri", "demo").status()).isEqualTo(302);
+        String page = admin.get("/admin/reorg/plans/" + id).body();
+        assertThat(page).contains("Trong đó tiếp nhận từ ngày hiệu lực").contains("Hồ sơ tiếp nhận sau ngày hiệu lực")
+                .contains("Theo địa chỉ").doesNotContain("ADDRESS_RULE").doesNotContain(">splitUnits<");
+
         JsonNode ex = postJson("/api/v1/reorg/plans/" + id + "/execute", Map.of());
         assertThat(ex.get("journal").asLong()).isEqualTo(2);
         assertThat(ex.get("moved").asLong()).isEqualTo(2);
