@@ -288,4 +288,17 @@ class IntakeApiTest {
         assertThat(split.json().get("state").asString()).isEqualTo("TRIAGE");
         assertThat(split.json().get("triageReason").asString()).contains("chia cho nhiều đơn vị mới");
     }
+
+    @Test
+    void anOldWardWhoseLinkIsUnderReviewGoesToTriageNotToADoubtfulSuccessor() {
+        // 31771 Xã Vĩnh Thành (huyện Thạnh Trị, Sóc Trăng): the imported link to 31232 is flagged by the lineage
+        // review and not corrected; the public data may have matched the name wrongly.
+        var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
+                DossierFixtures.birthSubmission(phone(), "t@example.vn", "31771"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("state").asString()).isEqualTo("TRIAGE");
+        assertThat(r.json().get("triageReason").asString()).contains("đang được rà soát");
+        assertThat(jdbc.sql("select triage_owner from dossier where id = ?::uuid").param(r.json().get("id").asString())
+                .query(String.class).single()).startsWith("TTPV-");
+    }
 }

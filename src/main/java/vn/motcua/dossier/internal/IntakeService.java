@@ -193,6 +193,10 @@ public class IntakeService {
                 String province = current.isEmpty() ? defaultProvince : provinceOf(current.get(0).code(), asOf);
                 return triage(current.isEmpty() ? "dossier.triage.unknownUnit" : "dossier.triage.splitUnit", province, asOf);
             }
+            // A link the lineage review flagged and nobody has corrected yet: a person decides, not a doubtful link.
+            if (old.isPresent() && history.lineageUnderReview(old.get())) {
+                return triage("dossier.triage.lineageUnderReview", provinceOf(current.get(0).code(), asOf), asOf);
+            }
             unit = Optional.of(current.get(0));
         }
         List<Agency> agencies = catalogue.competentAgencies(procedureCode, unit.get().code(), asOf);
