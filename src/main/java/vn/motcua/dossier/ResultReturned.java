@@ -12,10 +12,11 @@ import java.util.UUID;
  * @param agencyUnitCode    the administrative unit that agency served, as it was (null if unknown)
  * @param resultName        what the procedure issues (e.g. "Giấy khai sinh"), from the catalogue; null if unknown
  * @param outcome           APPROVED or DENIED
+ * @param channel           ONLINE (submitted by the applicant's own account) or COUNTER (by an officer for them)
  */
 public record ResultReturned(UUID dossierId, String dossierCode, String procedureCode, String procedureName,
                              String applicantUsername, String applicantName, String agencyCode, String agencyName,
                              String agencyUnitCode, String resultName, String outcome, String fileName,
                              String contentType, byte[] content, String sha256, Instant decidedAt, Instant returnedAt,
-                             String delivery) {
+                             String delivery, String channel) {
 }

@@ -556,7 +556,7 @@ public class ProcessingService {
                 .map(ProcedureVersion::result).map(ProcessingService::resultName).orElse(null);
         events.publishEvent(new ResultReturned(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.submittedBy(),
                 d.applicant().name(), d.agencyCode(), d.agencyName(), unit, resultName, r.outcome(), r.fileName(),
-                r.contentType(), content, DossierStore.sha256(content), r.decidedAt(), now, delivery));
+                r.contentType(), content, DossierStore.sha256(content), r.decidedAt(), now, delivery, d.channel().name()));
     }
 
     /** "Giấy khai sinhMã: KQ.G15.000031…" (as the national portal publishes it) → "Giấy khai sinh". */
