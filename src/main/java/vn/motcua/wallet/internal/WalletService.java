@@ -127,12 +127,16 @@ public class WalletService implements ReusableDocuments {
             return new Lineage(null, List.of());
         }
         LocalDate issued = d.issuedOn() == null ? d.createdAt().atZone(VN).toLocalDate() : d.issuedOn();
+        LocalDate today = today();
         Optional<AdministrativeUnit> unit = territory.unit(d.issuerUnitCode(), issued);
+        // Issued before the territory's records begin: the first unit known under that code after the issue date.
+        for (int months = 1; unit.isEmpty() && months <= 120 && issued.plusMonths(months).isBefore(today); months++) {
+            unit = territory.unit(d.issuerUnitCode(), issued.plusMonths(months).withDayOfMonth(1));
+        }
         if (unit.isEmpty()) {
             return new Lineage(new Unit(d.issuerUnitCode(), null), List.of());
         }
         AdministrativeUnit u = unit.get();
-        LocalDate today = today();
         List<Unit> now = u.validOn(today) ? List.of()
                 : history.currentSuccessors(u, today).stream().map(WalletService::unit).toList();
         return new Lineage(unit(u), now);
