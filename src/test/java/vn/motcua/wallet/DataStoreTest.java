@@ -125,6 +125,14 @@ class DataStoreTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.contentType()).startsWith("application/pdf");
 
+        // The pages: my documents, and the e-form of the next procedure offers it for reuse ("dùng lại").
+        Http citizen = new Http(port);
+        citizen.login("congdan", "demo");
+        assertThat(citizen.get("/my/data").body()).contains("Kho dữ liệu của tôi").contains(docId)
+                .contains("Kết quả do Một cửa cấp");
+        assertThat(citizen.get("/my/dossiers/new?procedure=" + CERTIFY_COPY).body()).contains("Dùng lại")
+                .contains("value=\"" + docId + "\"");
+
         // Another citizen can neither read it nor reuse it: 404, as for an unknown id.
         assertThat(http.getAs("congdan.kho", "demo", "/api/v1/me/data/documents/" + docId).status()).isEqualTo(404);
         assertThat(http.getAs("congdan.kho", "demo", "/api/v1/me/data/documents/" + docId + "/file").status()).isEqualTo(404);
