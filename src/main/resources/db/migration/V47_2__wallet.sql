@@ -22,6 +22,7 @@ create table wallet_document
     dossier_id         uuid,                   -- RESULT: the dossier whose result it is (no foreign key: module boundary)
     dossier_code       text,
     verification_code  text unique,            -- RESULT: public verification (GET /api/v1/results/verify?code=)
+    signed             boolean     not null default false, -- RESULT: the stored PDF carries a PAdES signature
     revoked_at         timestamptz,
     created_at         timestamptz not null
 );

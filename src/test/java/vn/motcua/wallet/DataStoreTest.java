@@ -177,6 +177,15 @@ class DataStoreTest {
         // The file itself verifies byte for byte; one changed byte does not.
         byte[] pdf = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
                 .query((rs, n) -> rs.getBytes(1)).single();
+        assertThat(ok.json().get("signed").asBoolean()).isTrue();
+        try (var signed = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // PAdES: one CAdES-detached signature, by the demo agency certificate generated into the data directory.
+            assertThat(signed.getSignatureDictionaries()).hasSize(1);
+            assertThat(signed.getSignatureDictionaries().get(0).getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(signed)).contains("Mã xác thực");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(verifyFile(pdf)).isTrue();
         byte[] modified = pdf.clone();
         modified[modified.length / 2] ^= 1;

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record WalletDocument(UUID id, String owner, String type, String name, String issuerName, String issuerAgencyCode,
                              String issuerUnitCode, LocalDate issuedOn, LocalDate validUntil, Source source,
                              String fileName, String contentType, int size, String sha256, UUID dossierId,
-                             String dossierCode, String verificationCode, Instant revokedAt, Instant createdAt) {
+                             String dossierCode, String verificationCode, boolean signed, Instant revokedAt, Instant createdAt) {
 
     public enum Source { UPLOAD, DIGITISED, RESULT }
 

@@ -44,10 +44,13 @@ public class WalletService implements ReusableDocuments {
     private final Territory territory;
     private final TerritoryHistory history;
     private final ResultStamp stamp;
+    private final ResultSigner signer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WalletService(WalletStore store, Territory territory, TerritoryHistory history, ResultStamp stamp, Clock clock) {
+    WalletService(WalletStore store, Territory territory, TerritoryHistory history, ResultStamp stamp, ResultSigner signer,
+                  Clock clock) {
+        this.signer = signer;
         this.store = store;
         this.territory = territory;
         this.history = history;
@@ -87,7 +90,7 @@ public class WalletService implements ReusableDocuments {
         WalletDocument d = new WalletDocument(UUID.randomUUID(), owner, type, name, issuer, null,
                 u.issuerUnitCode() == null || u.issuerUnitCode().isBlank() ? null : u.issuerUnitCode(), u.issuedOn(),
                 u.validUntil(), WalletDocument.Source.UPLOAD, u.fileName().strip(), contentType, u.content().length,
-                sha256(u.content()), null, null, null, null, now());
+                sha256(u.content()), null, null, null, false, null, now());
         store.insert(d, u.content());
         return d;
     }
@@ -161,32 +164,41 @@ public class WalletService implements ReusableDocuments {
         String code = verificationCode();
         byte[] content = e.content();
         String fileName = e.fileName();
+        boolean signed = false;
         if ("application/pdf".equals(e.contentType())) {
             try {
                 content = stamp.stamp(e.content(), code, e.dossierCode());
+                byte[] signedPdf = signer.sign(content, e.agencyName() == null ? "Motcua" : e.agencyName(),
+                        "Kết quả giải quyết hồ sơ " + (e.dossierCode() == null ? "" : e.dossierCode()));
+                signed = signedPdf != content;
+                content = signedPdf;
             } catch (RuntimeException | java.io.IOException ex) {
-                log.warn("result of dossier {} kept unstamped: {}", e.dossierId(), ex.toString());
+                log.warn("result of dossier {} kept unsigned: {}", e.dossierId(), ex.toString());
             }
         }
         String type = e.resultName() == null ? e.procedureName() : e.resultName();
         WalletDocument d = new WalletDocument(UUID.randomUUID(), e.applicantUsername(), type,
                 type + (e.dossierCode() == null ? "" : " (" + e.dossierCode() + ")"), e.agencyName(), e.agencyCode(),
                 e.agencyUnitCode(), LocalDate.ofInstant(e.decidedAt(), VN), null, WalletDocument.Source.RESULT, fileName,
-                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, null, now());
+                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now());
         store.insert(d, content);
     }
 
-    /** The public answer about a result: by its verification code, or by the file itself. */
+    /**
+     * The public answer about a result: by its verification code, or by the file itself.
+     *
+     * @param signed the result carries Motcua's PAdES signature (for a file: and the signature verifies)
+     */
     public record Verification(boolean valid, String issuer, LocalDate issuedOn, String document, String dossierCode,
-                               String sha256, boolean revoked) {
+                               String sha256, boolean signed, boolean revoked) {
 
         static Verification unknown() {
-            return new Verification(false, null, null, null, null, null, false);
+            return new Verification(false, null, null, null, null, null, false, false);
         }
 
         static Verification of(WalletDocument d) {
             return new Verification(d.revokedAt() == null, d.issuerName(), d.issuedOn(), d.type(), d.dossierCode(),
-                    d.sha256(), d.revokedAt() != null);
+                    d.sha256(), d.signed(), d.revokedAt() != null);
         }
     }
 
@@ -200,13 +212,26 @@ public class WalletService implements ReusableDocuments {
                 .map(Verification::of).orElse(Verification.unknown());
     }
 
-    /** A file is valid when it is, byte for byte, a result Motcua issued (its SHA-256): a modified file is not. */
+    /**
+     * A file is valid when it is, byte for byte, a result Motcua issued (its SHA-256), and, if it was signed, its PAdES
+     * signature verifies: a modified file is not.
+     */
     @Transactional(readOnly = true)
     public Verification verifyFile(byte[] content) {
         if (content == null || content.length == 0) {
             return Verification.unknown();
         }
-        return store.resultBySha256(sha256(content)).map(Verification::of).orElse(Verification.unknown());
+        Optional<WalletDocument> held = store.resultBySha256(sha256(content));
+        if (held.isEmpty()) {
+            return Verification.unknown();
+        }
+        WalletDocument d = held.get();
+        // A signed result must also verify: its signature covers the whole file and chains to the configured CA.
+        boolean signatureOk = d.signed() && signer.verify(content);
+        if (d.signed() && !signatureOk) {
+            return Verification.unknown();
+        }
+        return Verification.of(d);
     }
 
     /** Upper case, spaces and hyphens removed, O read as 0 and I/L as 1; null when it cannot be a code. */

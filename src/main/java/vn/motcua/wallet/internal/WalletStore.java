@@ -18,7 +18,7 @@ public class WalletStore {
 
     private static final String COLUMNS = """
             id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code, issued_on, valid_until, source,
-            file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, revoked_at, created_at""";
+            file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -31,13 +31,13 @@ public class WalletStore {
         return jdbc.sql("""
                         insert into wallet_document(id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code,
                             issued_on, valid_until, source, file_name, content_type, size_bytes, sha256, content,
-                            dossier_id, dossier_code, verification_code, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            dossier_id, dossier_code, verification_code, signed, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing
                         """)
                 .params(d.id(), d.owner(), d.type(), d.name(), d.issuerName(), d.issuerAgencyCode(), d.issuerUnitCode(),
                         d.issuedOn(), d.validUntil(), d.source().name(), d.fileName(), d.contentType(), content.length,
-                        d.sha256(), content, d.dossierId(), d.dossierCode(), d.verificationCode(),
+                        d.sha256(), content, d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
                         Timestamp.from(d.createdAt()))
                 .update() == 1;
     }
@@ -79,7 +79,7 @@ public class WalletStore {
                 WalletDocument.Source.valueOf(rs.getString("source")), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
                 rs.getObject("dossier_id", UUID.class), rs.getString("dossier_code"), rs.getString("verification_code"),
-                instant(rs, "revoked_at"), instant(rs, "created_at"));
+                rs.getBoolean("signed"), instant(rs, "revoked_at"), instant(rs, "created_at"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
