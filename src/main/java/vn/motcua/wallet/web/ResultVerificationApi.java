@@ -34,7 +34,9 @@ class ResultVerificationApi {
     }
 
     @PostMapping(path = "/api/v1/results/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Check a result file: valid only when it is, byte for byte, a result Motcua issued")
+    @Operation(summary = "Check a result file: valid only when it is, byte for byte, a result Motcua issued",
+            description = "Public, but an anonymous body is capped at 64 KB (motcua.api.anonymous-body): sign in to check "
+                    + "larger files, or check by code.")
     WalletService.Verification verifyFile(@RequestPart("file") MultipartFile file) {
         return wallet.verifyFile(WalletApi.bytes(file));
     }
