@@ -182,6 +182,16 @@ class ResultSigner {
      * by the configured CA (the last certificate of the chain). A file changed after signing fails.
      */
     boolean verify(byte[] pdf) {
+        try {
+            return check(pdf);
+        } catch (Exception e) {
+            log.debug("signature check failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** As {@link #verify}, but a refusal for a reason other than "not signed by us" throws it (for tests and logs). */
+    boolean check(byte[] pdf) throws Exception {
         Keys k = keys();
         if (k == null) {
             return false;
@@ -197,20 +207,22 @@ class ResultSigner {
                 return false; // something was appended after the signature
             }
             byte[] signed = last.getSignedContent(pdf);
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), last.getContents(pdf));
+            // /Contents is padded with zeros after the DER object: read that one object only.
+            org.bouncycastle.asn1.cms.ContentInfo info;
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(last.getContents(pdf))) {
+                info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), info);
             X509Certificate ca = k.chain()[k.chain().length - 1];
             for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
                 for (Object o : cms.getCertificates().getMatches(signer.getSID())) {
-                    X509CertificateHolder holder = (X509CertificateHolder) o;
-                    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
+                    X509Certificate cert = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) o);
                     cert.verify(ca.getPublicKey()); // issued by our CA (throws otherwise)
                     if (signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))) {
                         return true;
                     }
                 }
             }
-            return false;
-        } catch (Exception e) {
             return false;
         }
     }
