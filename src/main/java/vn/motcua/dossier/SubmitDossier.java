@@ -17,7 +17,7 @@ import vn.motcua.platform.text.PlainText;
  * @param address     the applicant's place: a current commune-level unit code (or an older one, resolved
  *                    through lineage) and a free-text line (street, hamlet)
  * @param form        the e-form's fields, validated against the procedure version in force
- * @param attachments files, base64-encoded in JSON
+ * @param attachments files, base64-encoded in JSON, or documents of the applicant's data store reused by id
  */
 public record SubmitDossier(@NotBlank @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
                             @NotNull @Valid ApplicantData applicant,
@@ -35,6 +35,19 @@ public record SubmitDossier(@NotBlank @Pattern(regexp = "\\d\\.\\d{6}") String p
     public record AddressData(@Pattern(regexp = "\\d{2}|\\d{5}") String unitCode, @Size(max = 300) @PlainText String line) {
     }
 
-    public record AttachmentData(@NotBlank @Size(max = 200) String fileName, @NotBlank String contentBase64) {
+    /**
+     * A file ({@code fileName} and {@code contentBase64}), or {@code reuse}: the id of a document held in the signed-in
+     * applicant's data store (wallet), valid on the day, attached without an upload and recorded as reused.
+     */
+    public record AttachmentData(@Size(max = 200) String fileName, String contentBase64,
+                                 @Pattern(regexp = "[0-9a-fA-F-]{36}") String reuse) {
+
+        public AttachmentData(String fileName, String contentBase64) {
+            this(fileName, contentBase64, null);
+        }
+
+        public static AttachmentData reused(java.util.UUID documentId) {
+            return new AttachmentData(null, null, documentId.toString());
+        }
     }
 }

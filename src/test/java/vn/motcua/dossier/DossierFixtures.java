@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Valid and invalid submissions built from the real catalogue's birth-registration e-form (1.001193). */
-final class DossierFixtures {
+public final class DossierFixtures {
 
-    static final String BIRTH = "1.001193";
+    public static final String BIRTH = "1.001193";
     /** Phường Sài Gòn (HCMC, since 1 July 2025), served by UBND-26740 where the demo officer tiepnhan receives. */
-    static final String SAI_GON = "26740";
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    public static final String SAI_GON = "26740";
+    public static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
             + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(PDF);
+    public static final String PDF_B64 = java.util.Base64.getEncoder().encodeToString(PDF);
 
     private DossierFixtures() {
     }
 
     /** A birth registration submitted online by congdan and accepted by tiepnhan through the API; its id. */
-    static String acceptedThroughApi(vn.motcua.support.Http http) {
+    public static String acceptedThroughApi(vn.motcua.support.Http http) {
         String phone = IntakeApiTest.phone();
         var r = http.postJson("congdan", "demo", "/api/v1/dossiers",
                 birthSubmission(phone, "a." + phone + "@example.vn", SAI_GON));
@@ -63,7 +63,7 @@ final class DossierFixtures {
     }
 
     /** The JSON body of POST /api/v1/dossiers. */
-    static Map<String, Object> birthSubmission(String phone, String email, String unitCode) {
+    public static Map<String, Object> birthSubmission(String phone, String email, String unitCode) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("procedureCode", BIRTH);
         body.put("applicant", Map.of("kind", "PERSON", "name", "Nguyễn Thị Thủy Tiên", "personalId", "079190012345",

@@ -271,29 +271,39 @@ public class DossierStore {
                 .list();
     }
 
+    /** @param reusedFrom the id of the data-store document it was reused from (tái sử dụng), null for an upload */
     public record AttachmentInfo(UUID id, String fileName, String contentType, int size, String sha256,
-                                 Instant uploadedAt) {
+                                 Instant uploadedAt, UUID reusedFrom) {
+
+        public boolean reused() {
+            return reusedFrom != null;
+        }
     }
 
     public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
                               Instant at) {
+        addAttachment(dossierId, fileName, contentType, content, by, at, null);
+    }
+
+    public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
+                              Instant at, UUID reusedFrom) {
         jdbc.sql("""
                         insert into dossier_attachment(id, dossier_id, file_name, content_type, size_bytes, sha256, content,
-                            uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            uploaded_by, uploaded_at, reused_document_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(UUID.randomUUID(), dossierId, fileName, contentType, content.length, sha256(content), content,
-                        by, ts(at))
+                        by, ts(at), reusedFrom)
                 .update();
     }
 
     public List<AttachmentInfo> attachments(UUID dossierId) {
         return jdbc.sql("""
-                        select id, file_name, content_type, size_bytes, sha256, uploaded_at from dossier_attachment
-                        where dossier_id = ? order by uploaded_at, file_name
+                        select id, file_name, content_type, size_bytes, sha256, uploaded_at, reused_document_id
+                        from dossier_attachment where dossier_id = ? order by uploaded_at, file_name
                         """)
                 .param(dossierId)
                 .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class)))
                 .list();
     }
 

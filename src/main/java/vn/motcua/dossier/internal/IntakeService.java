@@ -27,6 +27,7 @@ import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierStateChanged;
+import vn.motcua.dossier.ReusableDocuments;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.AdministrativeUnit;
@@ -62,10 +63,13 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String defaultProvince;
+    private final org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable;
 
     IntakeService(DossierStore store, DossierCodes codes, Catalogue catalogue, EForms eforms, Territory territory,
                   TerritoryHistory history, WorkingCalendar calendar, Officers officers, ApplicationEventPublisher events, Clock clock,
-                  org.springframework.core.env.Environment env) {
+                  org.springframework.core.env.Environment env,
+                  org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable) {
+        this.reusable = reusable;
         this.store = store;
         this.codes = codes;
         this.catalogue = catalogue;
@@ -116,7 +120,7 @@ public class IntakeService {
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
         }
-        List<Decoded> files = decode(cmd.attachments());
+        List<Decoded> files = decode(cmd.attachments(), actor.username(), today);
 
         Route route = route(cmd.procedureCode(), cmd.address() == null ? null : cmd.address().unitCode(), today);
         DossierState state = route.agency() == null ? DossierState.TRIAGE : DossierState.SUBMITTED;
@@ -154,11 +158,15 @@ public class IntakeService {
             dossier = withReceiptNumber(dossier, ReceiptNumbers.next());
         }
         for (Decoded f : files) {
-            store.addAttachment(dossier.id(), f.name(), f.type().contentType(), f.content(), actor.username(), now);
+            store.addAttachment(dossier.id(), f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel", channel.name());
         data.put("attachments", files.size());
+        long reused = files.stream().filter(f -> f.reusedFrom() != null).count();
+        if (reused > 0) {
+            data.put("reused", reused); // the reuse indicator counts these (and dossier_attachment.reused_document_id)
+        }
         if (agencyCode != null) {
             data.put("agency", agencyCode);
         }
@@ -311,7 +319,7 @@ public class IntakeService {
             officers.requireReception(actor, d.agencyCode());
         }
         requireState(d, DossierState.SUPPLEMENT_REQUESTED);
-        List<Decoded> files = decode(attachments);
+        List<Decoded> files = decode(attachments, actor.username(), LocalDate.ofInstant(clock.instant(), VN));
         if (files.isEmpty() && (formChanges == null || formChanges.isEmpty())) {
             throw ApiException.unprocessable("dossier.supplement.empty");
         }
@@ -330,7 +338,7 @@ public class IntakeService {
         set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
         Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
         for (Decoded f : files) {
-            store.addAttachment(id, f.name(), f.type().contentType(), f.content(), actor.username(), now);
+            store.addAttachment(id, f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom());
         }
         store.answerRequests(id, now);
         store.appendEvent(id, now, "SUPPLEMENTED", d.state(), DossierState.SUBMITTED, actor, null,
@@ -402,10 +410,20 @@ public class IntakeService {
         }
     }
 
-    record Decoded(String name, AttachmentPolicy.FileType type, byte[] content) {
+    /** A file to attach: uploaded (checked by {@link AttachmentPolicy}) or reused from the applicant's data store. */
+    record Decoded(String name, String contentType, byte[] content, UUID reusedFrom) {
+
+        Decoded(String name, AttachmentPolicy.FileType type, byte[] content) {
+            this(name, type.contentType(), content, null);
+        }
     }
 
-    private static List<Decoded> decode(List<SubmitDossier.AttachmentData> attachments) {
+    /**
+     * Uploads are judged by {@link AttachmentPolicy}; {@code {"reuse": id}} takes the document from the data store of
+     * {@code owner} (the signed-in account): unknown or another person's document is a 404, one no longer valid on
+     * {@code today} a 422. Its file was judged when it entered the store (or was issued by Motcua).
+     */
+    private List<Decoded> decode(List<SubmitDossier.AttachmentData> attachments, String owner, LocalDate today) {
         List<Decoded> files = new ArrayList<>();
         if (attachments == null) {
             return files;
@@ -414,6 +432,10 @@ public class IntakeService {
             throw ApiException.unprocessable("dossier.attachment.tooMany", AttachmentPolicy.MAX_FILES);
         }
         for (var a : attachments) {
+            if (a != null && a.reuse() != null) {
+                files.add(reused(a.reuse(), owner, today));
+                continue;
+            }
             if (a == null || a.fileName() == null || a.contentBase64() == null) {
                 throw ApiException.unprocessable("dossier.attachment.missing");
             }
@@ -427,6 +449,23 @@ public class IntakeService {
             files.add(new Decoded(a.fileName().strip(), type, content));
         }
         return files;
+    }
+
+    private Decoded reused(String documentId, String owner, LocalDate today) {
+        UUID id;
+        try {
+            id = UUID.fromString(documentId.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("dossier.attachment.reuse.notFound");
+        }
+        ReusableDocuments documents = reusable.getIfAvailable();
+        ReusableDocuments.Resolved doc = (documents == null ? Optional.<ReusableDocuments.Resolved>empty()
+                : documents.resolve(owner, id))
+                .orElseThrow(() -> ApiException.notFound("dossier.attachment.reuse.notFound"));
+        if (!doc.validOn(today)) {
+            throw ApiException.unprocessable("dossier.attachment.reuse.expired", doc.fileName());
+        }
+        return new Decoded(doc.fileName(), doc.contentType(), doc.content(), doc.id());
     }
 
     static ProcessingTime toCalendar(vn.motcua.catalogue.ProcessingTime t) {

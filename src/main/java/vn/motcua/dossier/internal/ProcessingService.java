@@ -31,6 +31,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierApologyIssued;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierStateChanged;
+import vn.motcua.dossier.ResultReturned;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.dossier.internal.ProcessingRules.Action;
 import vn.motcua.dossier.internal.ProcessingStore.Step;
@@ -390,7 +391,7 @@ public class ProcessingService {
         set.put("warning", null);
         Dossier out = store.transition(d, d.version(), to, set);
         for (var f : files) {
-            store.addAttachment(id, f.name(), f.type().contentType(), f.content(), username, now);
+            store.addAttachment(id, f.name(), f.contentType(), f.content(), username, now);
         }
         store.answerRequests(id, now);
         String name = accounts.find(username).map(AccountService.Account::displayName).orElse(d.applicant().name());
@@ -537,7 +538,39 @@ public class ProcessingService {
         }
         store.appendEvent(id, now, "RESULT_RETURNED", c.d().state(), c.to(), actor, null, data);
         publish(c.d(), c.to(), now, null, c.d().dueAt());
+        publishResult(c.d(), (delivery == null ? Delivery.COUNTER : delivery).name(), now);
         return out;
+    }
+
+    /** The returned result with its document, for the applicant's data store (same transaction). */
+    private void publishResult(Dossier d, String delivery, Instant now) {
+        ProcessingStore.Result r = steps.result(d.id()).orElse(null);
+        byte[] content = r == null ? null : steps.resultContent(d.id()).orElse(null);
+        if (r == null || content == null) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(r.decidedAt(), IntakeService.VN);
+        String unit = d.agencyCode() == null ? null
+                : territory.agency(d.agencyCode(), day).map(vn.motcua.territory.Agency::unitCode).orElse(null);
+        String resultName = catalogue.versionInForce(d.procedureCode(), LocalDate.ofInstant(d.receivedAt(), IntakeService.VN))
+                .map(ProcedureVersion::result).map(ProcessingService::resultName).orElse(null);
+        events.publishEvent(new ResultReturned(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.submittedBy(),
+                d.applicant().name(), d.agencyCode(), d.agencyName(), unit, resultName, r.outcome(), r.fileName(),
+                r.contentType(), content, DossierStore.sha256(content), r.decidedAt(), now, delivery, d.channel().name()));
+    }
+
+    /** "Giấy khai sinhMã: KQ.G15.000031…" (as the national portal publishes it) → "Giấy khai sinh". */
+    static String resultName(String published) {
+        if (published == null || published.isBlank()) {
+            return null;
+        }
+        String s = published.strip();
+        int cut = s.indexOf("Mã:");
+        if (cut > 0) {
+            s = s.substring(0, cut);
+        }
+        s = s.split("[\\n.;]", 2)[0].strip();
+        return s.isEmpty() ? null : s.length() > 200 ? s.substring(0, 200) : s;
     }
 
     /** The applicant rates the service once, 1–5, with an optional comment. */

@@ -46,9 +46,11 @@ class OnlineSubmissionController {
     private final Officers officers;
     private final Drafts drafts;
     private final MessageSource messages;
+    private final ReuseOffers reuseOffers;
 
     OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, Drafts drafts,
-                               MessageSource messages) {
+                               MessageSource messages, ReuseOffers reuseOffers) {
+        this.reuseOffers = reuseOffers;
         this.forms = forms;
         this.intake = intake;
         this.officers = officers;
@@ -96,7 +98,9 @@ class OnlineSubmissionController {
     @PostMapping("/my/dossiers")
     String submitOnline(@RequestParam Map<String, String> params,
                         @RequestParam(name = "_files", required = false) List<MultipartFile> files,
+                        @RequestParam(name = "_reuse", required = false) List<String> reuse,
                         Principal principal, Model model, RedirectAttributes flash, Locale locale) throws IOException {
+        model.addAttribute("reuseChecked", reuse == null ? List.of() : reuse);
         return submit(Desk.ONLINE, params, files, principal, model, flash, locale);
     }
 
@@ -134,6 +138,11 @@ class OnlineSubmissionController {
             return "redirect:/my";
         }
         List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
+        if (desk == Desk.ONLINE && model.getAttribute("reuseChecked") instanceof List<?> reuse) {
+            // "Dùng lại": documents of the citizen's data store attached without an upload.
+            reuse.stream().map(String::valueOf).filter(r -> !r.isBlank()).distinct()
+                    .forEach(r -> attachments.add(new SubmitDossier.AttachmentData(null, null, r)));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> a = data.get("applicant") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         var applicant = new SubmitDossier.ApplicantData(Dossier.Applicant.Kind.PERSON,
@@ -167,6 +176,14 @@ class OnlineSubmissionController {
         model.addAttribute("error", error);
         model.addAttribute("action", desk.action);
         model.addAttribute("counter", desk == Desk.COUNTER);
+        if (desk == Desk.ONLINE) {
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            model.addAttribute("reuseOffers", reuseOffers.offers(auth == null ? null : auth.getName(), procedure,
+                    LocalDate.now(VN)));
+            if (!model.containsAttribute("reuseChecked")) {
+                model.addAttribute("reuseChecked", List.of());
+            }
+        }
         return "dossier/submit";
     }
 

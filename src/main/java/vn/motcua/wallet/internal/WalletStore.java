@@ -1,0 +1,94 @@
+package vn.motcua.wallet.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code wallet_document} table. Every read by id takes the owner: another person's document is not found. */
+@Repository
+public class WalletStore {
+
+    private static final String COLUMNS = """
+            id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code, issued_on, valid_until, source,
+            file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at""";
+
+    private final JdbcClient jdbc;
+
+    WalletStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the document; false when a RESULT of the same dossier is already held (idempotent listener). */
+    boolean insert(WalletDocument d, byte[] content) {
+        return jdbc.sql("""
+                        insert into wallet_document(id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code,
+                            issued_on, valid_until, source, file_name, content_type, size_bytes, sha256, content,
+                            dossier_id, dossier_code, verification_code, signed, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing
+                        """)
+                .params(d.id(), d.owner(), d.type(), d.name(), d.issuerName(), d.issuerAgencyCode(), d.issuerUnitCode(),
+                        d.issuedOn(), d.validUntil(), d.source().name(), d.fileName(), d.contentType(), content.length,
+                        d.sha256(), content, d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
+                        Timestamp.from(d.createdAt()))
+                .update() == 1;
+    }
+
+    public List<WalletDocument> of(String owner) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where owner = ? order by created_at desc, name")
+                .param(owner).query(WalletStore::map).list();
+    }
+
+    public Optional<WalletDocument> find(String owner, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where owner = ? and id = ?")
+                .params(owner, id).query(WalletStore::map).optional();
+    }
+
+    public Optional<byte[]> content(String owner, UUID id) {
+        return jdbc.sql("select content from wallet_document where owner = ? and id = ?")
+                .params(owner, id).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    public Optional<WalletDocument> byVerificationCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where verification_code = ?")
+                .param(code).query(WalletStore::map).optional();
+    }
+
+    public Optional<WalletDocument> resultBySha256(String sha256) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where source = 'RESULT' and sha256 = ? limit 1")
+                .param(sha256).query(WalletStore::map).optional();
+    }
+
+    public Optional<byte[]> contentByVerificationCode(String code) {
+        return jdbc.sql("select content from wallet_document where verification_code = ?")
+                .param(code).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    static WalletDocument map(ResultSet rs, int row) throws SQLException {
+        return new WalletDocument(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("type"),
+                rs.getString("name"), rs.getString("issuer_name"), rs.getString("issuer_agency_code"),
+                rs.getString("issuer_unit_code"), date(rs, "issued_on"), date(rs, "valid_until"),
+                WalletDocument.Source.valueOf(rs.getString("source")), rs.getString("file_name"),
+                rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
+                rs.getObject("dossier_id", UUID.class), rs.getString("dossier_code"), rs.getString("verification_code"),
+                rs.getBoolean("signed"), instant(rs, "revoked_at"), instant(rs, "created_at"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
