@@ -1,0 +1,206 @@
+package vn.motcua.questions.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.questions.internal.Question;
+import vn.motcua.questions.internal.QuestionService;
+import vn.motcua.questions.internal.QuestionStore;
+import vn.motcua.questions.internal.SubmitQuestion;
+
+@RestController
+@RequestMapping("/api/v1/questions")
+@Tag(name = "Questions", description = "Citizens ask, the government answers in public (phản ánh, kiến nghị)")
+class QuestionApi {
+
+    private static final String OFFICER = "hasAnyRole('RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','ADMIN')";
+
+    private final QuestionService questions;
+    private final QuestionStore store;
+    private final QuestionViews views;
+
+    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views) {
+        this.questions = questions;
+        this.store = store;
+        this.views = views;
+    }
+
+    @PostMapping
+    @Operation(summary = "Ask a question or send feedback (signed in as a citizen, or anonymously with a contact)",
+            description = "Routed to the competent agency for the procedure (if given) at the place, or to the place's "
+                    + "People's Committee; an old unit code is followed through the lineage; when uncertain, the "
+                    + "province service centre (triage). dueAt: the answer is due then (15 working days).")
+    ResponseEntity<QuestionViews.Created> submit(@Valid @RequestBody SubmitQuestion body, Authentication auth) {
+        Question q = questions.submit(body, views.who(auth));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(q.id()).toUri())
+                .body(views.created(q));
+    }
+
+    @GetMapping("/public")
+    @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics")
+    Map<String, Object> search(@RequestParam(required = false) String q,
+                               @RequestParam(required = false) String procedure,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || page > 1000 || size < 1 || size > 100) {
+            throw ApiException.badRequest("questions.paging.invalid");
+        }
+        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
+            throw ApiException.badRequest("questions.search.invalid");
+        }
+        List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
+                .map(views::published).toList();
+        return Map.of("items", items, "page", page, "size", size);
+    }
+
+    @GetMapping("/public/{code}")
+    @Operation(summary = "One published question and its answer (redacted)")
+    QuestionViews.Published published(@PathVariable String code) {
+        return questions.published(code).map(views::published)
+                .orElseThrow(() -> ApiException.notFound("questions.notFound"));
+    }
+
+    record Rating(Boolean useful) {
+    }
+
+    @PostMapping("/public/{code}/rating")
+    @PreAuthorize("hasRole('CITIZEN')")
+    @Operation(summary = "Rate a published answer useful or not (a signed-in citizen; the last rating counts)")
+    Map<String, Integer> rate(@PathVariable String code, @RequestBody Rating body, Authentication auth) {
+        if (body == null || body.useful() == null) {
+            throw ApiException.unprocessable("questions.field.required", "useful")
+                    .with("errors", List.of(Map.of("field", "useful", "code", "questions.field.required")));
+        }
+        int[] counts = questions.rate(code, auth.getName(), body.useful());
+        return Map.of("useful", counts[0], "notUseful", counts[1]);
+    }
+
+    @GetMapping
+    @Operation(summary = "Open questions of the officer's agencies, most urgent first; a citizen's own questions")
+    List<QuestionViews.Listed> list(Authentication auth) {
+        var now = questions.now();
+        if (QuestionViews.has(auth, "CITIZEN")) {
+            return store.askedBy(auth.getName()).stream().map(q -> views.listed(q, now)).toList();
+        }
+        return store.openOf(questions.agenciesOf(auth.getName()), 500).stream().map(q -> views.listed(q, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A question with its history (its asker, officers of its agency, administrators, auditors)")
+    QuestionViews.Full get(@PathVariable UUID id, Authentication auth) {
+        Question q = questions.visible(id, views.who(auth), QuestionViews.has(auth, "AUDITOR"));
+        return views.full(q, store.events(id), questions.now());
+    }
+
+    record Version(Integer version) {
+    }
+
+    record Reason(Integer version, String reason) {
+    }
+
+    record Forward(Integer version, String agencyCode, String reason) {
+    }
+
+    record Reassign(Integer version, String assignee) {
+    }
+
+    record InformationRequest(Integer version, String message) {
+    }
+
+    record Information(Integer version, String text) {
+    }
+
+    record Answer(Integer version, String answer) {
+    }
+
+    record Publication(Integer version, String subject, String question, String answer) {
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Accept (within 2 working days of receipt, a forward or a supplement)")
+    QuestionViews.Full accept(@PathVariable UUID id, @RequestBody(required = false) Version body, Authentication auth) {
+        return full(questions.accept(id, body == null ? null : body.version(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/refuse")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Refuse, with a reason")
+    QuestionViews.Full refuse(@PathVariable UUID id, @RequestBody Reason body, Authentication auth) {
+        return full(questions.refuse(id, body.version(), body.reason(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/forward")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Forward to another agency, with a reason (its time limits start again)")
+    QuestionViews.Full forward(@PathVariable UUID id, @RequestBody Forward body, Authentication auth) {
+        return full(questions.forward(id, body.version(), body.agencyCode(), body.reason(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/reassign")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Give the question to another officer of the same agency")
+    QuestionViews.Full reassign(@PathVariable UUID id, @RequestBody Reassign body, Authentication auth) {
+        return full(questions.reassign(id, body.version(), body.assignee(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/request-information")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Ask the citizen for more information (within 5 working days; the answer clock pauses)")
+    QuestionViews.Full requestInformation(@PathVariable UUID id, @RequestBody InformationRequest body,
+                                          Authentication auth) {
+        return full(questions.requestInformation(id, body.version(), body.message(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/information")
+    @Operation(summary = "Supply the information asked for (the asker, or an officer of the agency on their behalf)")
+    QuestionViews.Full supplement(@PathVariable UUID id, @RequestBody Information body, Authentication auth) {
+        return full(questions.supplement(id, body.version(), body.text(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/answer")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Answer (within 15 working days of receipt or of the latest forward)")
+    QuestionViews.Full answer(@PathVariable UUID id, @RequestBody Answer body, Authentication auth) {
+        return full(questions.answer(id, body.version(), body.answer(), views.who(auth)));
+    }
+
+    @GetMapping("/{id}/publication-draft")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "The texts to publish with the personal data found hidden, and what was found")
+    QuestionService.Draft draft(@PathVariable UUID id, Authentication auth) {
+        return questions.draft(id, views.who(auth));
+    }
+
+    @PostMapping("/{id}/publish")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Publish the confirmed redacted texts (within 2 working days of the answer)",
+            description = "422 naming the field while a phone number, an ID number, an e-mail address or the asker's "
+                    + "contact remains in a text.")
+    QuestionViews.Full publish(@PathVariable UUID id, @RequestBody Publication body, Authentication auth) {
+        return full(questions.publish(id, body.version(), body.subject(), body.question(), body.answer(),
+                views.who(auth)));
+    }
+
+    private QuestionViews.Full full(Question q) {
+        return views.full(q, store.events(q.id()), questions.now());
+    }
+
+}
