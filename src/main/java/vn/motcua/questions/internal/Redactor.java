@@ -55,14 +55,18 @@ public final class Redactor {
     private static final String STREET_WORDS = "(?:đường|Đường|phố|Phố|ngõ|Ngõ|hẻm|Hẻm|ngách|Ngách|kiệt|Kiệt|tổ|Tổ|ấp|Ấp"
             + "|khu phố|Khu phố|thôn|Thôn|xóm|Xóm)";
     private static final String HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[/-]\\d{1,5}[A-Za-z]?)*";
+    /** A house number that ends there (not "20/2008/NĐ-CP", not "766/QĐ-TTg"). */
+    private static final String HN = HOUSE_NUMBER + "(?![\\p{L}\\p{N}/-])";
     private static final Pattern ADDRESS = Pattern.compile(
-            // "số nhà 12 ...", "nhà số 7 ...", "số 12 Lê Lợi", "địa chỉ: 12 Lê Lợi"
-            "(?:(?:[Ss]ố nhà|[Nn]hà số|[Ss]ố|[Đđ]ịa chỉ:?)[ \\t]+" + HOUSE_NUMBER
+            // "số nhà 12 ...", "nhà số 7 ...", "địa chỉ: 12 Lê Lợi"
+            "(?:(?:[Ss]ố nhà|[Nn]hà số|[Đđ]ịa chỉ:?)[ \\t]+" + HN
                     + "(?:[ \\t,]+(?:" + STREET_WORDS + "[ \\t]+)?(?:" + NAME + "|\\d{1,5}))?)"
+                    // "số 12 Lê Lợi", "số 5 hẻm 3"
+                    + "|(?:(?<![\\p{L}])[Ss]ố[ \\t]+" + HN + "[ \\t,]+(?:" + STREET_WORDS + "[ \\t]+)?(?:" + NAME + "|\\d{1,5}))"
                     // "45 đường Hai Bà Trưng", "7 ngõ 10"
-                    + "|(?:(?<![\\p{L}\\p{N}/])" + HOUSE_NUMBER + "[ \\t]+" + STREET_WORDS + "[ \\t]+(?:" + NAME + "|\\d{1,5}))"
+                    + "|(?:(?<![\\p{L}\\p{N}/])" + HN + "[ \\t]+" + STREET_WORDS + "[ \\t]+(?:" + NAME + "|\\d{1,5}))"
                     // "12/3 Nguyễn Trãi"
-                    + "|(?:(?<![\\p{L}\\p{N}/])\\d{1,5}[A-Za-z]?(?:/\\d{1,5}[A-Za-z]?)+[ \\t]+" + NAME + ")"
+                    + "|(?:(?<![\\p{L}\\p{N}/])\\d{1,5}[A-Za-z]?(?:/\\d{1,5}[A-Za-z]?)+(?![\\p{L}\\p{N}/-])[ \\t]+" + NAME + ")"
                     // "12 Lê Lợi": a number and at least two capitalised words, not a legal reference
                     + "|(?:(?<![\\p{L}\\p{N}/])(?<!(?:[Đđ]iều|[Kk]hoản|[Đđ]iểm|[Cc]hương|[Mm]ục|[Pp]hần|[Mm]ẫu|[Ss]ố|[Nn]ăm|[Nn]gày|[Tt]háng) )"
                     + "\\d{1,4}[A-Za-z]?[ \\t]+" + UPPER_WORD + "[ \\t]+" + UPPER_WORD + "(?:[ \\t]+" + UPPER_WORD + "){0,3})");
