@@ -55,7 +55,8 @@ class QuestionApi {
     }
 
     @GetMapping("/public")
-    @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics")
+    @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics",
+            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker.")
     Map<String, Object> search(@RequestParam(required = false) String q,
                                @RequestParam(required = false) String procedure,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -71,7 +72,8 @@ class QuestionApi {
     }
 
     @GetMapping("/public/{code}")
-    @Operation(summary = "One published question and its answer (redacted)")
+    @Operation(summary = "One published question and its answer (redacted)",
+            description = "Public. 404 for a code that is not published.")
     QuestionViews.Published published(@PathVariable String code) {
         return questions.published(code).map(views::published)
                 .orElseThrow(() -> ApiException.notFound("questions.notFound"));
@@ -82,7 +84,8 @@ class QuestionApi {
 
     @PostMapping("/public/{code}/rating")
     @PreAuthorize("hasRole('CITIZEN')")
-    @Operation(summary = "Rate a published answer useful or not (a signed-in citizen; the last rating counts)")
+    @Operation(summary = "Rate a published answer useful or not (a signed-in citizen; the last rating counts)",
+            description = "Body {\"useful\": true|false}. Returns the counts.")
     Map<String, Integer> rate(@PathVariable String code, @RequestBody Rating body, Authentication auth) {
         if (body == null || body.useful() == null) {
             throw ApiException.unprocessable("questions.field.required", "useful")
@@ -93,7 +96,8 @@ class QuestionApi {
     }
 
     @GetMapping
-    @Operation(summary = "Open questions of the officer's agencies, most urgent first; a citizen's own questions")
+    @Operation(summary = "Open questions of the officer's agencies, most urgent first; a citizen's own questions",
+            description = "Officers: open questions held by the agencies where they hold a post today, ordered by the limit that governs each one's state, with late=true when it has passed.")
     List<QuestionViews.Listed> list(Authentication auth) {
         var now = questions.now();
         if (QuestionViews.has(auth, "CITIZEN")) {
@@ -103,7 +107,8 @@ class QuestionApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A question with its history (its asker, officers of its agency, administrators, auditors)")
+    @Operation(summary = "A question with its history (its asker, officers of its agency, administrators, auditors)",
+            description = "Other citizens get 404, other officers 403. Includes the contact (personal data) and every event with whether it came after its time limit.")
     QuestionViews.Full get(@PathVariable UUID id, Authentication auth) {
         Question q = questions.visible(id, views.who(auth), QuestionViews.has(auth, "AUDITOR"));
         return views.full(q, store.events(id), questions.now());
@@ -135,56 +140,64 @@ class QuestionApi {
 
     @PostMapping("/{id}/accept")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Accept (within 2 working days of receipt, a forward or a supplement)")
+    @Operation(summary = "Accept (within 2 working days of receipt, a forward or a supplement)",
+            description = "From RECEIVED, FORWARDED or SUPPLEMENTED to PROCESSING; the accepting officer becomes the assignee. 409 in another state, 403 outside the holding agency. Optional version for optimistic locking.")
     QuestionViews.Full accept(@PathVariable UUID id, @RequestBody(required = false) Version body, Authentication auth) {
         return full(questions.accept(id, body == null ? null : body.version(), views.who(auth)));
     }
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Refuse, with a reason")
+    @Operation(summary = "Refuse, with a reason",
+            description = "From RECEIVED, FORWARDED or SUPPLEMENTED to REFUSED (closed). 422 without a reason.")
     QuestionViews.Full refuse(@PathVariable UUID id, @RequestBody Reason body, Authentication auth) {
         return full(questions.refuse(id, body.version(), body.reason(), views.who(auth)));
     }
 
     @PostMapping("/{id}/forward")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Forward to another agency, with a reason (its time limits start again)")
+    @Operation(summary = "Forward to another agency, with a reason (its time limits start again)",
+            description = "To FORWARDED, held by the target agency (valid today): accept within 2, answer within 15 working days of the forward. Administrators may forward from the triage queue.")
     QuestionViews.Full forward(@PathVariable UUID id, @RequestBody Forward body, Authentication auth) {
         return full(questions.forward(id, body.version(), body.agencyCode(), body.reason(), views.who(auth)));
     }
 
     @PostMapping("/{id}/reassign")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Give the question to another officer of the same agency")
+    @Operation(summary = "Give the question to another officer of the same agency",
+            description = "The assignee must hold a post in the holding agency today (else 422); the state does not change.")
     QuestionViews.Full reassign(@PathVariable UUID id, @RequestBody Reassign body, Authentication auth) {
         return full(questions.reassign(id, body.version(), body.assignee(), views.who(auth)));
     }
 
     @PostMapping("/{id}/request-information")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Ask the citizen for more information (within 5 working days; the answer clock pauses)")
+    @Operation(summary = "Ask the citizen for more information (within 5 working days; the answer clock pauses)",
+            description = "To AWAITING_INFORMATION; the event is marked late when asked after the 5-working-day limit.")
     QuestionViews.Full requestInformation(@PathVariable UUID id, @RequestBody InformationRequest body,
                                           Authentication auth) {
         return full(questions.requestInformation(id, body.version(), body.message(), views.who(auth)));
     }
 
     @PostMapping("/{id}/information")
-    @Operation(summary = "Supply the information asked for (the asker, or an officer of the agency on their behalf)")
+    @Operation(summary = "Supply the information asked for (the asker, or an officer of the agency on their behalf)",
+            description = "From AWAITING_INFORMATION to SUPPLEMENTED; the text is appended to the question and the answer limit moves by the working days paused.")
     QuestionViews.Full supplement(@PathVariable UUID id, @RequestBody Information body, Authentication auth) {
         return full(questions.supplement(id, body.version(), body.text(), views.who(auth)));
     }
 
     @PostMapping("/{id}/answer")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "Answer (within 15 working days of receipt or of the latest forward)")
+    @Operation(summary = "Answer (within 15 working days of receipt or of the latest forward)",
+            description = "From PROCESSING (or SUPPLEMENTED after acceptance) to ANSWERED; publication is then due within 2 working days.")
     QuestionViews.Full answer(@PathVariable UUID id, @RequestBody Answer body, Authentication auth) {
         return full(questions.answer(id, body.version(), body.answer(), views.who(auth)));
     }
 
     @GetMapping("/{id}/publication-draft")
     @PreAuthorize(OFFICER)
-    @Operation(summary = "The texts to publish with the personal data found hidden, and what was found")
+    @Operation(summary = "The texts to publish with the personal data found hidden, and what was found",
+            description = "Names after titles, phone numbers, ID numbers, e-mail addresses, house-number addresses and the asker's name, each replaced by a placeholder, with the findings for the officer to review.")
     QuestionService.Draft draft(@PathVariable UUID id, Authentication auth) {
         return questions.draft(id, views.who(auth));
     }
