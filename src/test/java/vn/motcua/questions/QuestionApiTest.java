@@ -320,6 +320,63 @@ class QuestionApiTest {
         assertThat(rated.json().get("notUseful").asInt()).isEqualTo(0);
     }
 
+    @Autowired
+    vn.motcua.calendar.WorkingCalendar calendar;
+
+    @Test
+    void theFormThenTheWorkbenchPages() {
+        var sent = http.postForm("/questions/new", "/questions/new", "subject", "Hỏi về chứng thực bản sao",
+                "text", "Chứng thực bản sao ở phường mất phí bao nhiêu?", "unit", SAI_GON, "procedure", "",
+                "name", "Đỗ Thị Lan", "phone", phone(), "email", "");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("Đã gửi câu hỏi", "PAKN-", "Sài Gòn");
+        var missing = http.postForm("/questions/new", "/questions/new", "subject", "Thiếu liên hệ", "text", "Nội dung",
+                "unit", SAI_GON);
+        assertThat(missing.body()).contains("Hãy cho biết họ tên");
+
+        Http officer = new Http(port);
+        officer.login("tiepnhan", "demo");
+        var inbox = officer.get("/workbench/questions");
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.body()).contains("Hỏi về chứng thực bản sao", "Đã tiếp nhận");
+        String id = jdbc.sql("select id::text from question where subject = 'Hỏi về chứng thực bản sao' order by received_at desc limit 1")
+                .query(String.class).single();
+        var page = officer.get("/workbench/questions/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Thụ lý", "Từ chối tiếp nhận", "Chuyển cơ quan khác", "Đỗ Thị Lan");
+        var accepted = officer.postForm("/workbench/questions/" + id + "/accept", "/workbench/questions/" + id);
+        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(officer.get("/workbench/questions/" + id).body()).contains("Đang xử lý", "Nội dung trả lời");
+    }
+
+    @Test
+    void theLimitsComeFromTheWorkingCalendarAndLateQuestionsAreFlagged() {
+        var r = anonymous(withContact(question(SAI_GON, null, "Hỏi về giờ làm việc của bộ phận một cửa.")));
+        java.time.Instant received = java.time.OffsetDateTime.parse(r.json().get("receivedAt").asString()).toInstant();
+        assertThat(java.time.OffsetDateTime.parse(r.json().get("dueAt").asString()).toInstant())
+                .isEqualTo(calendar.dueAt(received, vn.motcua.calendar.ProcessingTime.workingDays(15), "UBND-26740").toInstant());
+        assertThat(java.time.OffsetDateTime.parse(r.json().get("acceptDueAt").asString()).toInstant())
+                .isEqualTo(calendar.dueAt(received, vn.motcua.calendar.ProcessingTime.workingDays(2), "UBND-26740").toInstant());
+        String id = r.json().get("id").asString();
+        // Its acceptance limit passes unnoticed: the inbox flags it, and the late acceptance is recorded as late.
+        jdbc.sql("update question set ack_due_at = now() - interval '1 hour', action_due_at = now() - interval '1 hour' "
+                + "where id = ?::uuid").param(id).update();
+        var inbox = http.getAs("tiepnhan", "demo", "/api/v1/questions");
+        assertThat(inbox.status()).isEqualTo(200);
+        JsonNode listed = null;
+        for (JsonNode n : inbox.json()) {
+            if (n.get("id").asString().equals(id)) {
+                listed = n;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("late").asBoolean()).isTrue();
+        assertThat(inbox.body()).doesNotContain("Trần Văn Tư"); // lists carry no contact
+        assertThat(http.postJson("tiepnhan", "demo", "/api/v1/questions/" + id + "/accept", Map.of()).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select late from question_event where question_id = ?::uuid and type = 'ACCEPTED'").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void openQuestionsMoveWithTheirAgencyInAReorganisation() {
         String id = submitted("26743");
