@@ -375,6 +375,16 @@ class QuestionApiTest {
         assertThat(http.postJson("tiepnhan", "demo", "/api/v1/questions/" + id + "/accept", Map.of()).status()).isEqualTo(200);
         assertThat(jdbc.sql("select late from question_event where question_id = ?::uuid and type = 'ACCEPTED'").param(id)
                 .query(Boolean.class).single()).isTrue();
+
+        // Oversight figures per agency: its officers and auditors see them, another agency's officer does not.
+        var stats = http.getAs("kiemtra", "demo", "/api/v1/questions/agencies/UBND-26740/stats");
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+        assertThat(stats.json().get("received").asLong()).isPositive();
+        assertThat(stats.json().get("open").asLong()).isPositive();
+        assertThat(http.getAs("tiepnhan", "demo", "/api/v1/questions/agencies/UBND-26740/stats").status()).isEqualTo(200);
+        assertThat(http.getAs("cb.tandinh", "demo", "/api/v1/questions/agencies/UBND-26740/stats").status()).isEqualTo(403);
+        assertThat(http.getAs("kiemtra", "demo", "/api/v1/questions/agencies/UBND-26740/stats?from=2026-02-01&to=2026-01-01")
+                .status()).isEqualTo(400);
     }
 
     @Test

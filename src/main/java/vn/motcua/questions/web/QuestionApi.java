@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.questions.internal.AgencyQuestionStats;
 import vn.motcua.questions.internal.Question;
 import vn.motcua.questions.internal.QuestionService;
 import vn.motcua.questions.internal.QuestionStore;
@@ -35,11 +36,45 @@ class QuestionApi {
     private final QuestionService questions;
     private final QuestionStore store;
     private final QuestionViews views;
+    private final AgencyQuestionStats stats;
 
-    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views) {
+    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats) {
         this.questions = questions;
         this.store = store;
         this.views = views;
+        this.stats = stats;
+    }
+
+    @GetMapping("/agencies/{code}/stats")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR','RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER')")
+    @Operation(summary = "Oversight figures of one agency: received, answered on time and late, open and late, satisfaction",
+            description = "Over questions received in [from, to) (dates in Vietnam; default: this year to today). "
+                    + "Administrators and auditors see every agency, other officers their own agencies (403 otherwise). "
+                    + "Counted on the agency holding each question now.")
+    AgencyQuestionStats.Stats stats(@PathVariable String code,
+                                    @RequestParam(required = false) java.time.LocalDate from,
+                                    @RequestParam(required = false) java.time.LocalDate to, Authentication auth) {
+        return agencyStats(questions, stats, code, from, to, auth);
+    }
+
+    /** Shared by the API and the page: the period's checks and who may see the agency. */
+    static AgencyQuestionStats.Stats agencyStats(QuestionService questions, AgencyQuestionStats stats, String code,
+                                                 java.time.LocalDate from, java.time.LocalDate to, Authentication auth) {
+        if (code == null || !code.matches("[A-Za-z0-9._-]{1,20}")) {
+            throw ApiException.badRequest("questions.stats.invalid");
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        java.time.LocalDate end = to == null ? today.plusDays(1) : to;
+        if (!start.isBefore(end) || start.isBefore(java.time.LocalDate.of(2000, 1, 1)) || end.getYear() > 2200) {
+            throw ApiException.badRequest("questions.stats.invalid");
+        }
+        boolean all = QuestionViews.has(auth, "ADMIN") || QuestionViews.has(auth, "AUDITOR");
+        if (!all && !questions.agenciesOf(auth.getName()).contains(code)) {
+            throw ApiException.forbidden("questions.forbidden.agency");
+        }
+        return stats.of(code, start.atStartOfDay(QuestionService.VN).toInstant(),
+                end.atStartOfDay(QuestionService.VN).toInstant(), questions.now());
     }
 
     @PostMapping

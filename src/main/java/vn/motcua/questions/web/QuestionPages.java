@@ -35,9 +35,11 @@ class QuestionPages {
     private final QuestionViews views;
     private final MessageSource messages;
     private final Validator validator;
+    private final vn.motcua.questions.internal.AgencyQuestionStats stats;
 
     QuestionPages(QuestionService questions, QuestionStore store, QuestionViews views, MessageSource messages,
-                  Validator validator) {
+                  Validator validator, vn.motcua.questions.internal.AgencyQuestionStats stats) {
+        this.stats = stats;
         this.questions = questions;
         this.store = store;
         this.views = views;
@@ -118,6 +120,13 @@ class QuestionPages {
         model.addAttribute("agencies", agencies);
         model.addAttribute("items", store.openOf(agencies, 500).stream().map(q -> views.listed(q, now)).toList());
         return "questions/work-inbox";
+    }
+
+    @GetMapping("/workbench/questions/agencies/{code}")
+    String agency(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate from,
+                  @RequestParam(required = false) java.time.LocalDate to, Authentication auth, Model model) {
+        model.addAttribute("stats", QuestionApi.agencyStats(questions, stats, code, from, to, auth));
+        return "questions/agency";
     }
 
     @GetMapping("/workbench/questions/{id}")
