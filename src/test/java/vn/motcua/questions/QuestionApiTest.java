@@ -388,6 +388,34 @@ class QuestionApiTest {
     }
 
     @Test
+    void aCouncilMemberReadsTheFiguresOfTheAgenciesTheyOverseeAndActsOnNone() {
+        String id = submitted(SAI_GON);
+        // hdnd (demo) oversees Ho Chi Minh City (79): every agency of the city and of its wards.
+        var mine = http.getAs("hdnd", "demo", "/api/v1/questions/council/agencies");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.body()).contains("UBND-26740");
+        assertThat(http.getAs("hdnd", "demo", "/api/v1/questions/agencies/UBND-26740/stats").status()).isEqualTo(200);
+        assertThat(http.postJson("hdnd", "demo", "/api/v1/questions/" + id + "/accept", Map.of()).status()).isEqualTo(403);
+        // A member for Hà Nội (01) does not see a ward of Ho Chi Minh City.
+        if (accounts.find("hdnd.hanoi").isEmpty()) {
+            accounts.save("hdnd.hanoi", "demo", "Đại biểu Hà Nội", Audience.OFFICER, Set.of(Role.COUNCIL_MEMBER), false);
+        }
+        assertThat(http.postJson("congdan", "demo", "/api/v1/questions/council-scopes",
+                Map.of("username", "hdnd.hanoi", "unitCode", "01")).status()).isEqualTo(403);
+        var scoped = http.postJson("quantri", "demo", "/api/v1/questions/council-scopes",
+                Map.of("username", "hdnd.hanoi", "unitCode", "01"));
+        assertThat(scoped.status()).as(scoped.body()).isEqualTo(200);
+        assertThat(http.getAs("hdnd.hanoi", "demo", "/api/v1/questions/agencies/UBND-26740/stats").status()).isEqualTo(403);
+        assertThat(http.getAs("hdnd.hanoi", "demo", "/api/v1/questions/council/agencies").body()).doesNotContain("UBND-26740");
+        Http member = new Http(port);
+        member.login("hdnd", "demo");
+        var page = member.get("/workbench/council");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Hội đồng nhân dân", "UBND-26740");
+        assertThat(member.get("/workbench/questions/agencies/UBND-26740").body()).contains("Đã tiếp nhận");
+    }
+
+    @Test
     void openQuestionsMoveWithTheirAgencyInAReorganisation() {
         String id = submitted("26743");
         String due = jdbc.sql("select answer_due_at::text from question where id = ?::uuid").param(id).query(String.class).single();

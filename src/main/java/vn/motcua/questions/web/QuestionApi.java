@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.questions.internal.AgencyQuestionStats;
+import vn.motcua.questions.internal.CouncilScopes;
 import vn.motcua.questions.internal.Question;
 import vn.motcua.questions.internal.QuestionService;
 import vn.motcua.questions.internal.QuestionStore;
@@ -37,44 +38,92 @@ class QuestionApi {
     private final QuestionStore store;
     private final QuestionViews views;
     private final AgencyQuestionStats stats;
+    private final CouncilScopes council;
 
-    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats) {
+    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats,
+                CouncilScopes council) {
         this.questions = questions;
         this.store = store;
         this.views = views;
         this.stats = stats;
+        this.council = council;
+    }
+
+    @GetMapping("/council/agencies")
+    @PreAuthorize("hasRole('COUNCIL_MEMBER')")
+    @Operation(summary = "A People's Council member's oversight: the figures of every agency they oversee",
+            description = "Read-only. Agencies of the units in the member's scope (a province covers its own and its "
+                    + "communes' agencies) that received questions in [from, to) (default: this year).")
+    List<AgencyQuestionStats.Stats> councilAgencies(@RequestParam(required = false) java.time.LocalDate from,
+                                                    @RequestParam(required = false) java.time.LocalDate to,
+                                                    Authentication auth) {
+        return councilStats(questions, stats, council, from, to, auth);
+    }
+
+    static List<AgencyQuestionStats.Stats> councilStats(QuestionService questions, AgencyQuestionStats stats,
+                                                        CouncilScopes council, java.time.LocalDate from,
+                                                        java.time.LocalDate to, Authentication auth) {
+        java.time.Instant[] period = period(questions, from, to);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        return stats.ofMany(council.agencies(auth.getName(), today), period[0], period[1], questions.now());
+    }
+
+    record Scope(String username, String unitCode) {
+    }
+
+    @PostMapping("/council-scopes")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Let a council member oversee a province or a commune-level unit",
+            description = "Administrators only. unitCode: 2 digits (a province: all its agencies) or 5 (one unit).")
+    List<String> addScope(@RequestBody Scope body) {
+        if (body.username() == null || body.username().isBlank() || body.username().length() > 100
+                || body.unitCode() == null || !body.unitCode().matches("\\d{2}|\\d{5}")) {
+            throw ApiException.unprocessable("questions.stats.invalid");
+        }
+        council.add(body.username().strip(), body.unitCode());
+        return council.units(body.username().strip());
     }
 
     @GetMapping("/agencies/{code}/stats")
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR','RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER')")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR','RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','COUNCIL_MEMBER')")
     @Operation(summary = "Oversight figures of one agency: received, answered on time and late, open and late, satisfaction",
             description = "Over questions received in [from, to) (dates in Vietnam; default: this year to today). "
-                    + "Administrators and auditors see every agency, other officers their own agencies (403 otherwise). "
+                    + "Administrators and auditors see every agency, council members the agencies they oversee, other "
+                    + "officers their own agencies (403 otherwise). "
                     + "Counted on the agency holding each question now.")
     AgencyQuestionStats.Stats stats(@PathVariable String code,
                                     @RequestParam(required = false) java.time.LocalDate from,
                                     @RequestParam(required = false) java.time.LocalDate to, Authentication auth) {
-        return agencyStats(questions, stats, code, from, to, auth);
+        return agencyStats(questions, stats, council, code, from, to, auth);
     }
 
     /** Shared by the API and the page: the period's checks and who may see the agency. */
-    static AgencyQuestionStats.Stats agencyStats(QuestionService questions, AgencyQuestionStats stats, String code,
-                                                 java.time.LocalDate from, java.time.LocalDate to, Authentication auth) {
+    static AgencyQuestionStats.Stats agencyStats(QuestionService questions, AgencyQuestionStats stats,
+                                                 CouncilScopes council, String code, java.time.LocalDate from,
+                                                 java.time.LocalDate to, Authentication auth) {
         if (code == null || !code.matches("[A-Za-z0-9._-]{1,20}")) {
             throw ApiException.badRequest("questions.stats.invalid");
         }
+        java.time.Instant[] period = period(questions, from, to);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        boolean all = QuestionViews.has(auth, "ADMIN") || QuestionViews.has(auth, "AUDITOR");
+        boolean councilMember = QuestionViews.has(auth, "COUNCIL_MEMBER") && council.covers(auth.getName(), code, today);
+        if (!all && !councilMember && !questions.agenciesOf(auth.getName()).contains(code)) {
+            throw ApiException.forbidden("questions.forbidden.agency");
+        }
+        return stats.of(code, period[0], period[1], questions.now());
+    }
+
+    /** [from, to) as instants: dates in Vietnam, default this year to today included. */
+    static java.time.Instant[] period(QuestionService questions, java.time.LocalDate from, java.time.LocalDate to) {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
         java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
         java.time.LocalDate end = to == null ? today.plusDays(1) : to;
         if (!start.isBefore(end) || start.isBefore(java.time.LocalDate.of(2000, 1, 1)) || end.getYear() > 2200) {
             throw ApiException.badRequest("questions.stats.invalid");
         }
-        boolean all = QuestionViews.has(auth, "ADMIN") || QuestionViews.has(auth, "AUDITOR");
-        if (!all && !questions.agenciesOf(auth.getName()).contains(code)) {
-            throw ApiException.forbidden("questions.forbidden.agency");
-        }
-        return stats.of(code, start.atStartOfDay(QuestionService.VN).toInstant(),
-                end.atStartOfDay(QuestionService.VN).toInstant(), questions.now());
+        return new java.time.Instant[]{start.atStartOfDay(QuestionService.VN).toInstant(),
+                end.atStartOfDay(QuestionService.VN).toInstant()};
     }
 
     @PostMapping

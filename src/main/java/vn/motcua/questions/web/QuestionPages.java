@@ -36,10 +36,13 @@ class QuestionPages {
     private final MessageSource messages;
     private final Validator validator;
     private final vn.motcua.questions.internal.AgencyQuestionStats stats;
+    private final vn.motcua.questions.internal.CouncilScopes council;
 
     QuestionPages(QuestionService questions, QuestionStore store, QuestionViews views, MessageSource messages,
-                  Validator validator, vn.motcua.questions.internal.AgencyQuestionStats stats) {
+                  Validator validator, vn.motcua.questions.internal.AgencyQuestionStats stats,
+                  vn.motcua.questions.internal.CouncilScopes council) {
         this.stats = stats;
+        this.council = council;
         this.questions = questions;
         this.store = store;
         this.views = views;
@@ -125,8 +128,19 @@ class QuestionPages {
     @GetMapping("/workbench/questions/agencies/{code}")
     String agency(@PathVariable String code, @RequestParam(required = false) java.time.LocalDate from,
                   @RequestParam(required = false) java.time.LocalDate to, Authentication auth, Model model) {
-        model.addAttribute("stats", QuestionApi.agencyStats(questions, stats, code, from, to, auth));
+        model.addAttribute("stats", QuestionApi.agencyStats(questions, stats, council, code, from, to, auth));
         return "questions/agency";
+    }
+
+    @GetMapping("/workbench/council")
+    String council(@RequestParam(required = false) java.time.LocalDate from,
+                   @RequestParam(required = false) java.time.LocalDate to, Authentication auth, Model model) {
+        if (!QuestionViews.has(auth, "COUNCIL_MEMBER")) {
+            throw ApiException.forbidden("questions.forbidden.agency");
+        }
+        model.addAttribute("units", council.units(auth.getName()));
+        model.addAttribute("rows", QuestionApi.councilStats(questions, stats, council, from, to, auth));
+        return "questions/council";
     }
 
     @GetMapping("/workbench/questions/{id}")
