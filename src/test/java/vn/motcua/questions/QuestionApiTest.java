@@ -69,8 +69,52 @@ class QuestionApiTest {
         return body;
     }
 
+    /** An anonymous question from a client address of its own (anonymous questions are throttled per address). */
     private Http.Response anonymous(Map<String, Object> body) {
-        return http.postJson(null, null, "/api/v1/questions", body);
+        return http.postJson(null, null, "/api/v1/questions", body, "X-Forwarded-For", randomAddress());
+    }
+
+    static String randomAddress() {
+        var r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    @Test
+    void publishingWithoutTextsConfirmsTheAutomaticDraft() {
+        var body = question("26734", null, "Gọi cho tôi số 0987654321 hoặc CCCD 001099012345 để hướng dẫn thủ tục chứng thực.");
+        body.put("contact", Map.of("name", "Hồ Văn Khánh", "email", "khanh@example.vn"));
+        var r = anonymous(body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String path = "/api/v1/questions/" + r.json().get("id").asString();
+        assertThat(http.postJson("cb.tandinh", "demo", path + "/accept", Map.of()).status()).isEqualTo(200);
+        assertThat(http.postJson("cb.tandinh", "demo", path + "/answer", Map.of("answer", "Mời ông Hồ Văn Khánh đến phường.")).status())
+                .isEqualTo(200);
+        var published = http.postJson("cb.tandinh", "demo", path + "/publish", Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        var found = http.get("/api/v1/questions/public?q=chung+thuc+huong+dan");
+        assertThat(found.body()).contains(r.json().get("code").asString())
+                .doesNotContain("0987654321", "001099012345", "Khánh", "khanh@");
+        assertThat(found.json().get("total").asLong()).isPositive();
+    }
+
+    @Test
+    void anonymousQuestionsAreThrottledPerClientAddress() {
+        String address = randomAddress();
+        int created = 0;
+        Http.Response last = null;
+        for (int i = 0; i < 21; i++) {
+            last = http.postJson(null, null, "/api/v1/questions", withContact(question(SAI_GON, null, "Hỏi lần " + i)),
+                    "X-Forwarded-For", address);
+            if (last.status() == 201) {
+                created++;
+            }
+        }
+        assertThat(created).isEqualTo(20);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.raw().headers().firstValue("Retry-After")).isPresent();
+        // Signed-in citizens are not counted against the address.
+        assertThat(http.postJson("congdan", "demo", "/api/v1/questions", question(SAI_GON, null, "Hỏi khi đã đăng nhập"),
+                "X-Forwarded-For", address).status()).isEqualTo(201);
     }
 
     private Map<String, Object> withContact(Map<String, Object> body) {

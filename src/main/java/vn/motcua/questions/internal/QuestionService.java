@@ -343,15 +343,17 @@ public class QuestionService {
     }
 
     /**
-     * Publishes the texts the officer confirmed. Refused (422, naming the field) while a phone number, an ID number,
+     * Publishes the texts the officer confirmed (a text left out: the automatic draft's, as it is). Refused (422, naming the field) while a phone number, an ID number,
      * an e-mail address, or the asker's name or contact remains in any of them.
      */
     public Question publish(UUID id, Integer version, String subject, String question, String answer, Who who) {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("subject", required(subject, "subject"));
-        texts.put("question", required(question, "question"));
-        texts.put("answer", required(answer, "answer"));
         Question q = actionable(id, version, who, List.of(QuestionState.ANSWERED));
+        // A text not sent is the automatic draft, confirmed as it is.
+        String name = q.contact().name();
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("subject", subject == null ? Redactor.redact(q.subject(), name).text() : required(subject, "subject"));
+        texts.put("question", question == null ? Redactor.redact(q.body(), name).text() : required(question, "question"));
+        texts.put("answer", answer == null ? Redactor.redact(q.answer(), name).text() : required(answer, "answer"));
         List<Map<String, String>> errors = new ArrayList<>();
         texts.forEach((field, text) -> {
             String lower = text.toLowerCase(java.util.Locale.ROOT);
@@ -416,9 +418,17 @@ public class QuestionService {
     /** Published questions, redacted, matching every word of {@code q} with or without diacritics. */
     @Transactional(readOnly = true)
     public List<Question> search(String q, String procedureCode, int page, int size) {
-        List<String> terms = q == null ? List.of() : List.of(VietnameseText.fold(q).split(" ")).stream()
+        return store.published(terms(q), blankToNull(procedureCode), page * size, size);
+    }
+
+    @Transactional(readOnly = true)
+    public long countPublished(String q, String procedureCode) {
+        return store.countPublished(terms(q), blankToNull(procedureCode));
+    }
+
+    private static List<String> terms(String q) {
+        return q == null ? List.of() : List.of(VietnameseText.fold(q).split(" ")).stream()
                 .filter(t -> !t.isBlank()).limit(10).toList();
-        return store.published(terms, blankToNull(procedureCode), page * size, size);
     }
 
     public Optional<Question> published(String code) {

@@ -80,7 +80,6 @@ public class QuestionStore {
      */
     void update(UUID id, QuestionState state, Map<String, Object> set) {
         StringBuilder sql = new StringBuilder("update question set state = :state, version = version + 1");
-        var spec = jdbc.sql("");
         List<String> names = new ArrayList<>(set.keySet());
         for (String name : names) {
             if (!name.matches("[a-z_]+")) {
@@ -89,7 +88,7 @@ public class QuestionStore {
             sql.append(", ").append(name).append(" = :").append(name);
         }
         sql.append(" where id = :id");
-        spec = jdbc.sql(sql.toString()).param("state", state.name()).param("id", id);
+        var spec = jdbc.sql(sql.toString()).param("state", state.name()).param("id", id);
         for (String name : names) {
             Object v = set.get(name);
             spec = spec.param(name, v instanceof Instant i ? ts(i) : v);
@@ -135,6 +134,17 @@ public class QuestionStore {
 
     /** Published questions matching every folded term (or all), newest first. */
     public List<Question> published(List<String> foldedTerms, String procedureCode, int offset, int limit) {
+        return publishedWhere(COLUMNS, foldedTerms, procedureCode, " order by published_at desc, code limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset).query(QuestionStore::map).list();
+    }
+
+    public long countPublished(List<String> foldedTerms, String procedureCode) {
+        return publishedWhere("select count(*) from question ", foldedTerms, procedureCode, "")
+                .query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec publishedWhere(String select, List<String> foldedTerms, String procedureCode,
+                                                    String tail) {
         StringBuilder where = new StringBuilder("where state = 'PUBLISHED'");
         for (int i = 0; i < foldedTerms.size(); i++) {
             where.append(" and public_fold like :t").append(i).append(" escape '\\'");
@@ -142,7 +152,7 @@ public class QuestionStore {
         if (procedureCode != null) {
             where.append(" and procedure_code = :procedure");
         }
-        var spec = jdbc.sql(COLUMNS + where + " order by published_at desc, code limit :limit offset :offset");
+        var spec = jdbc.sql(select + where + tail);
         for (int i = 0; i < foldedTerms.size(); i++) {
             spec = spec.param("t" + i, "%" + foldedTerms.get(i).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
@@ -150,7 +160,7 @@ public class QuestionStore {
         if (procedureCode != null) {
             spec = spec.param("procedure", procedureCode);
         }
-        return spec.param("limit", limit).param("offset", offset).query(QuestionStore::map).list();
+        return spec;
     }
 
     /** Records one account's rating (a later one replaces it) and recounts; returns the counts. */

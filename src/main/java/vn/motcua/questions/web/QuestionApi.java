@@ -130,9 +130,13 @@ class QuestionApi {
     @Operation(summary = "Ask a question or send feedback (signed in as a citizen, or anonymously with a contact)",
             description = "Routed to the competent agency for the procedure (if given) at the place, or to the place's "
                     + "People's Committee; an old unit code is followed through the lineage; when uncertain, the "
-                    + "province service centre (triage). dueAt: the answer is due then (15 working days).")
-    ResponseEntity<QuestionViews.Created> submit(@Valid @RequestBody SubmitQuestion body, Authentication auth) {
-        Question q = questions.submit(body, views.who(auth));
+                    + "province service centre (triage). dueAt: the answer is due then (15 working days). Anonymous "
+                    + "questions are limited per client address (motcua.questions.anonymous-per-client, 20/PT1H): 429.")
+    ResponseEntity<QuestionViews.Created> submit(@Valid @RequestBody SubmitQuestion body, Authentication auth,
+                                                 jakarta.servlet.http.HttpServletRequest request) {
+        var who = views.who(auth);
+        views.throttleAnonymous(who, request);
+        Question q = questions.submit(body, who);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(q.id()).toUri())
                 .body(views.created(q));
@@ -152,7 +156,8 @@ class QuestionApi {
         }
         List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
                 .map(views::published).toList();
-        return Map.of("items", items, "page", page, "size", size);
+        return Map.of("items", items, "page", page, "size", size,
+                "total", questions.countPublished(q, procedure));
     }
 
     @GetMapping("/public/{code}")
@@ -289,11 +294,13 @@ class QuestionApi {
     @PostMapping("/{id}/publish")
     @PreAuthorize(OFFICER)
     @Operation(summary = "Publish the confirmed redacted texts (within 2 working days of the answer)",
-            description = "422 naming the field while a phone number, an ID number, an e-mail address or the asker's "
-                    + "contact remains in a text.")
-    QuestionViews.Full publish(@PathVariable UUID id, @RequestBody Publication body, Authentication auth) {
-        return full(questions.publish(id, body.version(), body.subject(), body.question(), body.answer(),
-                views.who(auth)));
+            description = "Body {subject, question, answer}: the texts the officer confirmed; a text left out is "
+                    + "the publication draft's, as it is (so {} publishes the automatic redaction). 422 naming the field "
+                    + "while a phone number, an ID number, an e-mail address or the asker's contact remains in a text.")
+    QuestionViews.Full publish(@PathVariable UUID id, @RequestBody(required = false) Publication body,
+                               Authentication auth) {
+        Publication b = body == null ? new Publication(null, null, null, null) : body;
+        return full(questions.publish(id, b.version(), b.subject(), b.question(), b.answer(), views.who(auth)));
     }
 
     private QuestionViews.Full full(Question q) {

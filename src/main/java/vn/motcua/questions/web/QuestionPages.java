@@ -75,7 +75,8 @@ class QuestionPages {
     String ask(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
                @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String procedure,
                @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone,
-               @RequestParam(defaultValue = "") String email, Authentication auth, Model model, Locale locale) {
+               @RequestParam(defaultValue = "") String email, Authentication auth, Model model, Locale locale,
+               jakarta.servlet.http.HttpServletRequest request) {
         SubmitQuestion cmd = new SubmitQuestion(subject, text, new SubmitQuestion.Place(unit),
                 procedure.isBlank() ? null : procedure.strip(), new SubmitQuestion.Contact(blank(name), blank(phone),
                 blank(email)));
@@ -83,7 +84,9 @@ class QuestionPages {
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
         if (errors.isEmpty()) {
             try {
-                Question q = questions.submit(cmd, views.who(auth));
+                Who who = views.who(auth);
+                views.throttleAnonymous(who, request);
+                Question q = questions.submit(cmd, who);
                 model.addAttribute("created", views.created(q));
                 return "questions/sent";
             } catch (ApiException e) {

@@ -24,10 +24,26 @@ class QuestionViews {
 
     private final MessageSource messages;
     private final AccountService accounts;
+    private final vn.motcua.platform.throttle.Throttle throttle;
+    private final vn.motcua.platform.throttle.Limit anonymousLimit;
 
-    QuestionViews(MessageSource messages, AccountService accounts) {
+    QuestionViews(MessageSource messages, AccountService accounts, vn.motcua.platform.throttle.Throttle throttle,
+                  @org.springframework.beans.factory.annotation.Value("${motcua.questions.anonymous-per-client:20/PT1H}")
+                  String anonymousLimit) {
         this.messages = messages;
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.anonymousLimit = vn.motcua.platform.throttle.Limit.parse(anonymousLimit);
+    }
+
+    /** Anonymous questions are limited per client address (429 with Retry-After over the limit). */
+    void throttleAnonymous(Who who, jakarta.servlet.http.HttpServletRequest request) {
+        if (who.anonymous()) {
+            java.time.Duration wait = throttle.request("questions", throttle.client(request), anonymousLimit);
+            if (!wait.isZero()) {
+                throw new vn.motcua.platform.throttle.TooManyAttempts("throttle.requests", wait);
+            }
+        }
     }
 
     record AgencyRef(String code, String name) {
