@@ -95,6 +95,17 @@ class QuestionApiTest {
         assertThat(found.body()).contains(r.json().get("code").asString())
                 .doesNotContain("0987654321", "001099012345", "Khánh", "khanh@");
         assertThat(found.json().get("total").asLong()).isPositive();
+
+        // The same question asked again is linked to the published answer; an unrelated one is not.
+        var again = question("26737", null, "Gọi cho tôi số 0911222333 hoặc CCCD 001099099999 để hướng dẫn thủ tục chứng thực.");
+        again.put("contact", Map.of("name", "Mai Văn Lộc", "phone", phone()));
+        var repeated = anonymous(again);
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
+        assertThat(repeated.json().get("earlierAnswer").asString()).isEqualTo(r.json().get("code").asString());
+        var other = question(SAI_GON, null, "Bộ phận một cửa có làm việc vào sáng thứ Bảy không?");
+        other.put("subject", "Giờ làm việc cuối tuần");
+        var unrelated = anonymous(withContact(other));
+        assertThat(unrelated.json().get("earlierAnswer").isNull()).isTrue();
     }
 
     @Test

@@ -93,6 +93,10 @@ public class QuestionService {
                 null, ackDue, deadlines.information(now, agency.code()), answerDue, null, null, null, null, null, null,
                 null, ackDue, null, null, null, 0, 0, 0);
         store.insert(q);
+        // A repeated question is linked to the published answer it most resembles (the officer may answer by it).
+        String folded = VietnameseText.fold(q.subject() + " " + q.body());
+        store.resembling(folded.length() > 500 ? folded.substring(0, 500) : folded, 0.6)
+                .ifPresent(e -> store.linkEarlier(q.id(), e[0]));
         store.appendEvent(q.id(), now, "RECEIVED", null, QuestionState.RECEIVED, actorName(who), who.displayName(),
                 agency.code(), agency.code(), route.triageReason(), false);
         return q;

@@ -163,6 +163,31 @@ public class QuestionStore {
         return spec;
     }
 
+    /**
+     * The published question that a new one most resembles — the folded text is a close match (pg_trgm word
+     * similarity at least {@code threshold}) of a stretch of the published texts — or empty.
+     */
+    public java.util.Optional<String[]> resembling(String foldedText, double threshold) {
+        if (foldedText.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("""
+                select code, public_subject from question
+                where state = 'PUBLISHED' and :q <% public_fold and word_similarity(:q, public_fold) >= :t
+                order by word_similarity(:q, public_fold) desc, published_at desc limit 1
+                """).param("q", foldedText).param("t", threshold)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    void linkEarlier(UUID id, String code) {
+        jdbc.sql("update question set earlier_code = ? where id = ?").param(code).param(id).update();
+    }
+
+    public java.util.Optional<String> earlierCode(UUID id) {
+        return jdbc.sql("select earlier_code from question where id = ? and earlier_code is not null").param(id)
+                .query(String.class).optional();
+    }
+
     /** Records one account's rating (a later one replaces it) and recounts; returns the counts. */
     int[] rate(UUID id, String username, boolean useful, Instant at) {
         jdbc.sql("""

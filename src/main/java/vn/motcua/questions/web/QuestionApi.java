@@ -139,7 +139,7 @@ class QuestionApi {
         Question q = questions.submit(body, who);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(q.id()).toUri())
-                .body(views.created(q));
+                .body(views.created(q, store.earlierCode(q.id()).orElse(null)));
     }
 
     @GetMapping("/public")

@@ -87,7 +87,7 @@ class QuestionPages {
                 Who who = views.who(auth);
                 views.throttleAnonymous(who, request);
                 Question q = questions.submit(cmd, who);
-                model.addAttribute("created", views.created(q));
+                model.addAttribute("created", views.created(q, store.earlierCode(q.id()).orElse(null)));
                 return "questions/sent";
             } catch (ApiException e) {
                 errors = List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
@@ -151,6 +151,7 @@ class QuestionPages {
         Who who = views.who(auth);
         Question q = questions.visible(id, who, QuestionViews.has(auth, "AUDITOR"));
         model.addAttribute("q", views.full(q, store.events(id), questions.now()));
+        model.addAttribute("earlier", store.earlierCode(id).orElse(null));
         if (q.state() == vn.motcua.questions.QuestionState.ANSWERED) {
             model.addAttribute("draft", questions.draft(id, who));
         }

@@ -51,7 +51,8 @@ class QuestionViews {
 
     /** The answer to a submission. {@code dueAt}: the answer is due then (15 working days). */
     record Created(UUID id, String code, QuestionState state, AgencyRef agency, OffsetDateTime dueAt,
-                   OffsetDateTime acceptDueAt, OffsetDateTime receivedAt, boolean triage, String triageReason) {
+                   OffsetDateTime acceptDueAt, OffsetDateTime receivedAt, boolean triage, String triageReason,
+                   String earlierAnswer) {
     }
 
     record Deadlines(OffsetDateTime accept, OffsetDateTime information, OffsetDateTime answer,
@@ -79,9 +80,11 @@ class QuestionViews {
                      int notUseful) {
     }
 
-    Created created(Question q) {
+    /** {@code earlierAnswer}: the code of the published answer this question repeats, if one was found. */
+    Created created(Question q, String earlierAnswer) {
         return new Created(q.id(), q.code(), q.state(), agency(q), odt(q.answerDueAt()), odt(q.ackDueAt()),
-                odt(q.receivedAt()), q.triageReason() != null, q.triageReason() == null ? null : text(q.triageReason()));
+                odt(q.receivedAt()), q.triageReason() != null, q.triageReason() == null ? null : text(q.triageReason()),
+                earlierAnswer);
     }
 
     Full full(Question q, List<QuestionStore.Event> events, Instant now) {
