@@ -31,7 +31,8 @@ public class DemoAccounts {
             new Demo("lanhdao", "Phạm Thị Dung", Audience.OFFICER, Role.UNIT_LEADER),
             new Demo("trakq", "Đặng Thị Hoa", Audience.OFFICER, Role.RECEPTION_OFFICER),
             new Demo("quantri", "Hoàng Văn Em", Audience.OFFICER, Role.ADMIN),
-            new Demo("kiemtra", "Võ Thị Giang", Audience.OFFICER, Role.AUDITOR));
+            new Demo("kiemtra", "Võ Thị Giang", Audience.OFFICER, Role.AUDITOR),
+            new Demo("hdnd", "Lương Văn Hải", Audience.OFFICER, Role.COUNCIL_MEMBER));
 
     private final AccountService accounts;
     private final MotcuaProperties properties;

@@ -1,0 +1,33 @@
+package vn.motcua.questions.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.motcua.platform.text.PlainText;
+
+/**
+ * A question or feedback. Signed in as a citizen, {@code contact} is optional (the account's name and e-mail are
+ * used); anonymously (or entered by an officer on a citizen's behalf) it must give a name and a phone number or an
+ * e-mail address.
+ *
+ * @param place         where the matter is: a commune-level (5 digits) or province (2 digits) unit code, today's or
+ *                      an older one (followed through the lineage)
+ * @param procedureCode the procedure it is about, if any (routes like a dossier of that procedure)
+ */
+public record SubmitQuestion(@NotBlank @Size(max = 200) @PlainText String subject,
+                             @NotBlank @Size(max = 5000) String text,
+                             @NotNull @Valid Place place,
+                             @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
+                             @Valid Contact contact) {
+
+    public record Place(@NotBlank @Pattern(regexp = "\\d{2}|\\d{5}") String unitCode) {
+    }
+
+    public record Contact(@Size(max = 200) @PlainText String name,
+                          @Pattern(regexp = "\\+?[0-9 .]{9,15}") String phone,
+                          @Email @Size(max = 200) String email) {
+    }
+}

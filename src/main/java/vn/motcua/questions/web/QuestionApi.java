@@ -1,0 +1,310 @@
+package vn.motcua.questions.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.questions.internal.AgencyQuestionStats;
+import vn.motcua.questions.internal.CouncilScopes;
+import vn.motcua.questions.internal.Question;
+import vn.motcua.questions.internal.QuestionService;
+import vn.motcua.questions.internal.QuestionStore;
+import vn.motcua.questions.internal.SubmitQuestion;
+
+@RestController
+@RequestMapping("/api/v1/questions")
+@Tag(name = "Questions", description = "Citizens ask, the government answers in public (phản ánh, kiến nghị)")
+class QuestionApi {
+
+    private static final String OFFICER = "hasAnyRole('RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','ADMIN')";
+
+    private final QuestionService questions;
+    private final QuestionStore store;
+    private final QuestionViews views;
+    private final AgencyQuestionStats stats;
+    private final CouncilScopes council;
+
+    QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats,
+                CouncilScopes council) {
+        this.questions = questions;
+        this.store = store;
+        this.views = views;
+        this.stats = stats;
+        this.council = council;
+    }
+
+    @GetMapping("/council/agencies")
+    @PreAuthorize("hasRole('COUNCIL_MEMBER')")
+    @Operation(summary = "A People's Council member's oversight: the figures of every agency they oversee",
+            description = "Read-only. Agencies of the units in the member's scope (a province covers its own and its "
+                    + "communes' agencies) that received questions in [from, to) (default: this year).")
+    List<AgencyQuestionStats.Stats> councilAgencies(@RequestParam(required = false) java.time.LocalDate from,
+                                                    @RequestParam(required = false) java.time.LocalDate to,
+                                                    Authentication auth) {
+        return councilStats(questions, stats, council, from, to, auth);
+    }
+
+    static List<AgencyQuestionStats.Stats> councilStats(QuestionService questions, AgencyQuestionStats stats,
+                                                        CouncilScopes council, java.time.LocalDate from,
+                                                        java.time.LocalDate to, Authentication auth) {
+        java.time.Instant[] period = period(questions, from, to);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        return stats.ofMany(council.agencies(auth.getName(), today), period[0], period[1], questions.now());
+    }
+
+    record Scope(String username, String unitCode) {
+    }
+
+    @PostMapping("/council-scopes")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Let a council member oversee a province or a commune-level unit",
+            description = "Administrators only. unitCode: 2 digits (a province: all its agencies) or 5 (one unit).")
+    List<String> addScope(@RequestBody Scope body) {
+        if (body.username() == null || body.username().isBlank() || body.username().length() > 100
+                || body.unitCode() == null || !body.unitCode().matches("\\d{2}|\\d{5}")) {
+            throw ApiException.unprocessable("questions.stats.invalid");
+        }
+        council.add(body.username().strip(), body.unitCode());
+        return council.units(body.username().strip());
+    }
+
+    @GetMapping("/agencies/{code}/stats")
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR','RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','COUNCIL_MEMBER')")
+    @Operation(summary = "Oversight figures of one agency: received, answered on time and late, open and late, satisfaction",
+            description = "Over questions received in [from, to) (dates in Vietnam; default: this year to today). "
+                    + "Administrators and auditors see every agency, council members the agencies they oversee, other "
+                    + "officers their own agencies (403 otherwise). "
+                    + "Counted on the agency holding each question now.")
+    AgencyQuestionStats.Stats stats(@PathVariable String code,
+                                    @RequestParam(required = false) java.time.LocalDate from,
+                                    @RequestParam(required = false) java.time.LocalDate to, Authentication auth) {
+        return agencyStats(questions, stats, council, code, from, to, auth);
+    }
+
+    /** Shared by the API and the page: the period's checks and who may see the agency. */
+    static AgencyQuestionStats.Stats agencyStats(QuestionService questions, AgencyQuestionStats stats,
+                                                 CouncilScopes council, String code, java.time.LocalDate from,
+                                                 java.time.LocalDate to, Authentication auth) {
+        if (code == null || !code.matches("[A-Za-z0-9._-]{1,20}")) {
+            throw ApiException.badRequest("questions.stats.invalid");
+        }
+        java.time.Instant[] period = period(questions, from, to);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        boolean all = QuestionViews.has(auth, "ADMIN") || QuestionViews.has(auth, "AUDITOR");
+        boolean councilMember = QuestionViews.has(auth, "COUNCIL_MEMBER") && council.covers(auth.getName(), code, today);
+        if (!all && !councilMember && !questions.agenciesOf(auth.getName()).contains(code)) {
+            throw ApiException.forbidden("questions.forbidden.agency");
+        }
+        return stats.of(code, period[0], period[1], questions.now());
+    }
+
+    /** [from, to) as instants: dates in Vietnam, default this year to today included. */
+    static java.time.Instant[] period(QuestionService questions, java.time.LocalDate from, java.time.LocalDate to) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(questions.now(), QuestionService.VN);
+        java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        java.time.LocalDate end = to == null ? today.plusDays(1) : to;
+        if (!start.isBefore(end) || start.isBefore(java.time.LocalDate.of(2000, 1, 1)) || end.getYear() > 2200) {
+            throw ApiException.badRequest("questions.stats.invalid");
+        }
+        return new java.time.Instant[]{start.atStartOfDay(QuestionService.VN).toInstant(),
+                end.atStartOfDay(QuestionService.VN).toInstant()};
+    }
+
+    @PostMapping
+    @Operation(summary = "Ask a question or send feedback (signed in as a citizen, or anonymously with a contact)",
+            description = "Routed to the competent agency for the procedure (if given) at the place, or to the place's "
+                    + "People's Committee; an old unit code is followed through the lineage; when uncertain, the "
+                    + "province service centre (triage). dueAt: the answer is due then (15 working days). Anonymous "
+                    + "questions are limited per client address (motcua.questions.anonymous-per-client, 20/PT1H): 429.")
+    ResponseEntity<QuestionViews.Created> submit(@Valid @RequestBody SubmitQuestion body, Authentication auth,
+                                                 jakarta.servlet.http.HttpServletRequest request) {
+        var who = views.who(auth);
+        views.throttleAnonymous(who, request);
+        Question q = questions.submit(body, who);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(q.id()).toUri())
+                .body(views.created(q, store.earlierCode(q.id()).orElse(null)));
+    }
+
+    @GetMapping("/public")
+    @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics",
+            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker.")
+    Map<String, Object> search(@RequestParam(required = false) String q,
+                               @RequestParam(required = false) String procedure,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || page > 1000 || size < 1 || size > 100) {
+            throw ApiException.badRequest("questions.paging.invalid");
+        }
+        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
+            throw ApiException.badRequest("questions.search.invalid");
+        }
+        List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
+                .map(views::published).toList();
+        return Map.of("items", items, "page", page, "size", size,
+                "total", questions.countPublished(q, procedure));
+    }
+
+    @GetMapping("/public/{code}")
+    @Operation(summary = "One published question and its answer (redacted)",
+            description = "Public. 404 for a code that is not published.")
+    QuestionViews.Published published(@PathVariable String code) {
+        return questions.published(code).map(views::published)
+                .orElseThrow(() -> ApiException.notFound("questions.notFound"));
+    }
+
+    record Rating(Boolean useful) {
+    }
+
+    @PostMapping("/public/{code}/rating")
+    @PreAuthorize("hasRole('CITIZEN')")
+    @Operation(summary = "Rate a published answer useful or not (a signed-in citizen; the last rating counts)",
+            description = "Body {\"useful\": true|false}. Returns the counts.")
+    Map<String, Integer> rate(@PathVariable String code, @RequestBody Rating body, Authentication auth) {
+        if (body == null || body.useful() == null) {
+            throw ApiException.unprocessable("questions.field.required", "useful")
+                    .with("errors", List.of(Map.of("field", "useful", "code", "questions.field.required")));
+        }
+        int[] counts = questions.rate(code, auth.getName(), body.useful());
+        return Map.of("useful", counts[0], "notUseful", counts[1]);
+    }
+
+    @GetMapping
+    @Operation(summary = "Open questions of the officer's agencies, most urgent first; a citizen's own questions",
+            description = "Officers: open questions held by the agencies where they hold a post today, ordered by the limit that governs each one's state, with late=true when it has passed.")
+    List<QuestionViews.Listed> list(Authentication auth) {
+        var now = questions.now();
+        if (QuestionViews.has(auth, "CITIZEN")) {
+            return store.askedBy(auth.getName()).stream().map(q -> views.listed(q, now)).toList();
+        }
+        return store.openOf(questions.agenciesOf(auth.getName()), 500).stream().map(q -> views.listed(q, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A question with its history (its asker, officers of its agency, administrators, auditors)",
+            description = "Other citizens get 404, other officers 403. Includes the contact (personal data) and every event with whether it came after its time limit.")
+    QuestionViews.Full get(@PathVariable UUID id, Authentication auth) {
+        Question q = questions.visible(id, views.who(auth), QuestionViews.has(auth, "AUDITOR"));
+        return views.full(q, store.events(id), questions.now());
+    }
+
+    record Version(Integer version) {
+    }
+
+    record Reason(Integer version, String reason) {
+    }
+
+    record Forward(Integer version, String agencyCode, String reason) {
+    }
+
+    record Reassign(Integer version, String assignee) {
+    }
+
+    record InformationRequest(Integer version, String message) {
+    }
+
+    record Information(Integer version, String text) {
+    }
+
+    record Answer(Integer version, String answer) {
+    }
+
+    record Publication(Integer version, String subject, String question, String answer) {
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Accept (within 2 working days of receipt, a forward or a supplement)",
+            description = "From RECEIVED, FORWARDED or SUPPLEMENTED to PROCESSING; the accepting officer becomes the assignee. 409 in another state, 403 outside the holding agency. Optional version for optimistic locking.")
+    QuestionViews.Full accept(@PathVariable UUID id, @RequestBody(required = false) Version body, Authentication auth) {
+        return full(questions.accept(id, body == null ? null : body.version(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/refuse")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Refuse, with a reason",
+            description = "From RECEIVED, FORWARDED or SUPPLEMENTED to REFUSED (closed). 422 without a reason.")
+    QuestionViews.Full refuse(@PathVariable UUID id, @RequestBody Reason body, Authentication auth) {
+        return full(questions.refuse(id, body.version(), body.reason(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/forward")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Forward to another agency, with a reason (its time limits start again)",
+            description = "To FORWARDED, held by the target agency (valid today): accept within 2, answer within 15 working days of the forward. Administrators may forward from the triage queue.")
+    QuestionViews.Full forward(@PathVariable UUID id, @RequestBody Forward body, Authentication auth) {
+        return full(questions.forward(id, body.version(), body.agencyCode(), body.reason(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/reassign")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Give the question to another officer of the same agency",
+            description = "The assignee must hold a post in the holding agency today (else 422); the state does not change.")
+    QuestionViews.Full reassign(@PathVariable UUID id, @RequestBody Reassign body, Authentication auth) {
+        return full(questions.reassign(id, body.version(), body.assignee(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/request-information")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Ask the citizen for more information (within 5 working days; the answer clock pauses)",
+            description = "To AWAITING_INFORMATION; the event is marked late when asked after the 5-working-day limit.")
+    QuestionViews.Full requestInformation(@PathVariable UUID id, @RequestBody InformationRequest body,
+                                          Authentication auth) {
+        return full(questions.requestInformation(id, body.version(), body.message(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/information")
+    @Operation(summary = "Supply the information asked for (the asker, or an officer of the agency on their behalf)",
+            description = "From AWAITING_INFORMATION to SUPPLEMENTED; the text is appended to the question and the answer limit moves by the working days paused.")
+    QuestionViews.Full supplement(@PathVariable UUID id, @RequestBody Information body, Authentication auth) {
+        return full(questions.supplement(id, body.version(), body.text(), views.who(auth)));
+    }
+
+    @PostMapping("/{id}/answer")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Answer (within 15 working days of receipt or of the latest forward)",
+            description = "From PROCESSING (or SUPPLEMENTED after acceptance) to ANSWERED; publication is then due within 2 working days.")
+    QuestionViews.Full answer(@PathVariable UUID id, @RequestBody Answer body, Authentication auth) {
+        return full(questions.answer(id, body.version(), body.answer(), views.who(auth)));
+    }
+
+    @GetMapping("/{id}/publication-draft")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "The texts to publish with the personal data found hidden, and what was found",
+            description = "Names after titles, phone numbers, ID numbers, e-mail addresses, house-number addresses and the asker's name, each replaced by a placeholder, with the findings for the officer to review.")
+    QuestionService.Draft draft(@PathVariable UUID id, Authentication auth) {
+        return questions.draft(id, views.who(auth));
+    }
+
+    @PostMapping("/{id}/publish")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Publish the confirmed redacted texts (within 2 working days of the answer)",
+            description = "Body {subject, question, answer}: the texts the officer confirmed; a text left out is "
+                    + "the publication draft's, as it is (so {} publishes the automatic redaction). 422 naming the field "
+                    + "while a phone number, an ID number, an e-mail address or the asker's contact remains in a text.")
+    QuestionViews.Full publish(@PathVariable UUID id, @RequestBody(required = false) Publication body,
+                               Authentication auth) {
+        Publication b = body == null ? new Publication(null, null, null, null) : body;
+        return full(questions.publish(id, b.version(), b.subject(), b.question(), b.answer(), views.who(auth)));
+    }
+
+    private QuestionViews.Full full(Question q) {
+        return views.full(q, store.events(q.id()), questions.now());
+    }
+
+}
