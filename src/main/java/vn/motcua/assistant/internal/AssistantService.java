@@ -306,7 +306,7 @@ public class AssistantService implements Assistant, AssistantIndex {
                         nu++;
                     }
                 }
-                out.add(new Candidate(m, sd.score * prior(m, level) * applicantPrior(m, business) * markedness(m, bigrams),
+                out.add(new Candidate(m, sd.score * prior(m, level) * applicantPrior(m, business) * markedness(m, unigrams, bigrams),
                         nb, bb, nu));
             }
         } catch (IOException e) {
@@ -384,20 +384,24 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     /**
      * Marked variants of a procedure (re-issue, exchange, loss report, withdrawal, mobile registration, foreign element,
-     * border area, for organisations…): a question that does not say so means the plain procedure, so a name carrying a
-     * marker the question lacks ranks lower. Folded word pairs.
+     * border area, for organisations, recording a decision taken abroad…): a question that does not say so means the
+     * plain procedure, so a name carrying a marker the question lacks ranks lower. Folded word pairs, or a single syllable
+     * where it is telling on its own ("xoa": "xóa thường trú" asks for "Xóa đăng ký thường trú").
      */
     static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
-            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa dang", "tam ngung", "thay doi", "cai chinh", "gia han",
+            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa", "tam ngung", "thay doi", "cai chinh", "gia han",
             "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
-            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc");
+            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
+            "ghi vao");
 
     static final double MARKER_PENALTY = 0.8;
 
-    static double markedness(ProcedureIndex.Meta m, Set<String> bigrams) {
+    static double markedness(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
         double f = 1.0;
         for (String marker : MARKERS) {
-            if (m.nameBigrams().contains(marker) && !bigrams.contains(marker)) {
+            boolean pair = marker.indexOf(' ') > 0;
+            if (pair ? m.nameBigrams().contains(marker) && !bigrams.contains(marker)
+                    : m.nameUnigrams().contains(marker) && !unigrams.contains(marker)) {
                 f *= MARKER_PENALTY;
             }
         }
