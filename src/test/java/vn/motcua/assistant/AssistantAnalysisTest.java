@@ -56,6 +56,18 @@ class AssistantAnalysisTest {
     }
 
     @Test
+    void lexiconVersion2Words() {
+        // a spouse "người Nhật" is the names' foreign element; a small child is "trẻ em" as well as "dưới 14 tuổi"
+        assertThat(VietnameseAnalysis.graph(query, "chong nguoi nhat").bigrams()).contains("yeu to", "nuoc ngoai");
+        assertThat(VietnameseAnalysis.graph(query, "cho be").bigrams()).contains("tre em", "duoi 14");
+        // the elderly are not adults of 14 and over
+        assertThat(VietnameseAnalysis.graph(query, "nguoi lon tuoi").bigrams()).contains("cao tuoi").doesNotContain("tu du");
+        assertThat(VietnameseAnalysis.graph(query, "doi cmnd").bigrams()).contains("cap doi", "can cuoc");
+        assertThat(VietnameseAnalysis.graph(query, "dang ky ho kinh doanh").bigrams()).contains("thanh lap", "kinh doanh");
+        assertThat(VietnameseAnalysis.graph(query, "giay phep xay dung nha o").bigrams()).contains("rieng le");
+    }
+
+    @Test
     void ambiguousSyllablesAreNotRewritten() {
         // "cuối tuần" (weekend) is not "cưới" (wedding) once folded: bare syllables are not in the lexicon
         assertThat(VietnameseAnalysis.graph(query, "cuoi tuan").anySynonym()).isFalse();

@@ -63,7 +63,7 @@ public final class AssistantEvaluation {
                     continue;
                 }
                 String[] p = line.split("\t");
-                out.add(new Question(p[0].strip(), List.of(p[1].strip().split(",")), p.length > 2 ? p[2].strip() : "dev"));
+                out.add(new Question(p[0].strip(), List.of(p[1].strip().split(",")), p.length > 2 ? p[2].strip() : "other"));
             }
             return out;
         } catch (IOException e) {
@@ -80,6 +80,11 @@ public final class AssistantEvaluation {
             }
         }
         return null;
+    }
+
+    /** The second held-out set (written before the second round of tuning, never looked at while tuning). */
+    public static Path secondHeldOutSet() {
+        return Path.of("src/test/resources/assistant/questions-held2.tsv");
     }
 
     public static Path ownSet() {

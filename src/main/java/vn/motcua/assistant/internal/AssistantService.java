@@ -46,6 +46,7 @@ import vn.motcua.assistant.AssistantIndex;
 import vn.motcua.assistant.ProcedureTextSource;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.CatalogueChanged;
+import vn.motcua.dossier.DossierHistory;
 import vn.motcua.platform.db.TransactionEnd;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.AgencyLevel;
@@ -81,6 +82,7 @@ public class AssistantService implements Assistant, AssistantIndex {
     private final Catalogue catalogue;
     private final ObjectProvider<Territory> territory;
     private final ObjectProvider<ProcedureTextSource> textSources;
+    private final ObjectProvider<DossierHistory> history;
     private final MessageSource messages;
     private final Analyzer queryAnalyzer;
     private final Analyzer folding = VietnameseAnalysis.folding();
@@ -95,10 +97,12 @@ public class AssistantService implements Assistant, AssistantIndex {
     private volatile long lastEmptyRebuild;
 
     public AssistantService(Catalogue catalogue, ObjectProvider<Territory> territory,
-                            ObjectProvider<ProcedureTextSource> textSources, MessageSource messages) {
+                            ObjectProvider<ProcedureTextSource> textSources, ObjectProvider<DossierHistory> history,
+                            MessageSource messages) {
         this.catalogue = catalogue;
         this.territory = territory;
         this.textSources = textSources;
+        this.history = history;
         this.messages = messages;
         String lexicon = readLexicon();
         SynonymMap map;
@@ -173,11 +177,24 @@ public class AssistantService implements Assistant, AssistantIndex {
         Map<String, List<String>> extra = new HashMap<>();
         textSources.orderedStream().forEach(s -> s.textsByProcedure().forEach((code, texts) ->
                 extra.computeIfAbsent(code, c -> new ArrayList<>()).addAll(texts)));
-        ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(ZONE)), extra);
+        ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(ZONE)), extra, dossierCounts());
         index = built;
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("Assistant index: {} procedures in {} ms (Lucene {} ms)", built.size(), ms, built.buildMillis());
         return ms;
+    }
+
+    private Map<String, Long> dossierCounts() {
+        DossierHistory h = history.getIfAvailable();
+        if (h == null) {
+            return Map.of();
+        }
+        try {
+            return h.countsByProcedure();
+        } catch (RuntimeException e) {
+            log.warn("Assistant index: no dossier counts ({}); the catalogue's own signals stand in", e.toString());
+            return Map.of();
+        }
     }
 
     @Override
@@ -222,7 +239,7 @@ public class AssistantService implements Assistant, AssistantIndex {
             }
         }
         Set<String> bigrams = graph.bigrams(STOP::contains);
-        List<Candidate> ranked = rank(idx, unigrams, bigrams, citizenLevel(unitCode));
+        List<Candidate> ranked = rank(idx, unigrams, bigrams, citizenLevel(unitCode), namesBusiness(unigrams, bigrams));
         if (ranked.isEmpty() || !matches(ranked.get(0))) {
             return new Answers(List.of(), true, null);
         }
@@ -243,7 +260,8 @@ public class AssistantService implements Assistant, AssistantIndex {
     /** Below this score one shared word pair is not enough ("bóng đá" in a betting licence is no answer to a match). */
     static final double MIN_SCORE = 11.0;
 
-    List<Candidate> rank(ProcedureIndex idx, Set<String> unigrams, Set<String> bigrams, AgencyLevel level) {
+    List<Candidate> rank(ProcedureIndex idx, Set<String> unigrams, Set<String> bigrams, AgencyLevel level,
+                         boolean business) {
         if (idx.size() == 0 || (unigrams.isEmpty() && bigrams.isEmpty())) {
             return List.of();
         }
@@ -288,39 +306,119 @@ public class AssistantService implements Assistant, AssistantIndex {
                         nu++;
                     }
                 }
-                out.add(new Candidate(m, sd.score * prior(m, level) * markedness(m, bigrams), nb, bb, nu));
+                out.add(new Candidate(m, sd.score * prior(m, level) * applicantPrior(m, business) * markedness(m, unigrams, bigrams),
+                        nb, bb, nu));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out = siblings(out, bigrams);
         out.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
         return out;
     }
 
+    /** A pair with a syllable that is neither in A's name nor a function word: "sinh cho" adds nothing to "khai sinh". */
+    private static boolean newWord(String pair, ProcedureIndex.Meta a) {
+        for (String w : pair.split(" ")) {
+            if (!STOP.contains(w) && !a.nameUnigrams().contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Folded words by which a question names a business or another organisation as the applicant. */
+    static final Set<String> BUSINESS_PAIRS = Set.of("doanh nghiep", "cong ty", "to chuc", "hop tac", "co quan",
+            "chi nhanh", "van phong", "don vi", "nha may", "truong hoc", "benh vien", "co so");
+    static final Set<String> BUSINESS_WORDS = Set.of("htx", "tnhh", "dn", "cty");
+
+    static boolean namesBusiness(Set<String> unigrams, Set<String> bigrams) {
+        return bigrams.stream().anyMatch(BUSINESS_PAIRS::contains) || unigrams.stream().anyMatch(BUSINESS_WORDS::contains);
+    }
+
+    /** A procedure only organisations may apply for ranks lower unless the question names a business. */
+    static final double ORGANISATION_ONLY = 0.85;
+
+    static double applicantPrior(ProcedureIndex.Meta m, boolean business) {
+        if (business) {
+            return m.applicants() == ProcedureIndex.Applicants.CITIZENS ? 0.95 : 1.0;
+        }
+        return m.applicants() == ProcedureIndex.Applicants.ORGANISATIONS ? ORGANISATION_ONLY : 1.0;
+    }
+
+    /** A near-identical sibling carrying words the question lacks ranks lower than the plain one. */
+    static final double SIBLING_PENALTY = 0.92;
+
+    /**
+     * Near-identical siblings: when candidate B's name holds every word pair of candidate A's name and more, and the
+     * question carries none of B's extra pairs, B is the marked variant (định kỳ / thường xuyên, "từ giao dịch đã
+     * chứng thực", "trong Công an nhân dân"…) and ranks a little lower than A.
+     */
+    static List<Candidate> siblings(List<Candidate> candidates, Set<String> bigrams) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate b : candidates) {
+            boolean marked = false;
+            for (Candidate a : candidates) {
+                if (a == b || a.meta().nameBigrams().size() < 2 || a.meta().nameBigrams().size() >= b.meta().nameBigrams().size()
+                        || a.score() < 0.5 * b.score() || !b.meta().nameBigrams().containsAll(a.meta().nameBigrams())) {
+                    continue;
+                }
+                boolean asked = false;
+                for (String g : b.meta().nameBigrams()) {
+                    if (!a.meta().nameBigrams().contains(g) && bigrams.contains(g) && newWord(g, a.meta())) {
+                        asked = true;
+                        break;
+                    }
+                }
+                if (!asked) {
+                    marked = true;
+                    break;
+                }
+            }
+            out.add(marked ? new Candidate(b.meta(), b.score() * SIBLING_PENALTY, b.nameBigrams(), b.bodyBigrams(),
+                    b.nameUnigrams()) : b);
+        }
+        return out;
+    }
+
     /**
      * Marked variants of a procedure (re-issue, exchange, loss report, withdrawal, mobile registration, foreign element,
-     * border area, for organisations…): a question that does not say so means the plain procedure, so a name carrying a
-     * marker the question lacks ranks lower. Folded word pairs.
+     * border area, for organisations, recording a decision taken abroad…): a question that does not say so means the
+     * plain procedure, so a name carrying a marker the question lacks ranks lower. Folded word pairs, or a single syllable
+     * where it is telling on its own ("xoa": "xóa thường trú" asks for "Xóa đăng ký thường trú").
      */
     static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
-            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa dang", "tam ngung", "thay doi", "cai chinh", "gia han",
+            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa", "tam ngung", "thay doi", "cai chinh", "gia han",
             "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
-            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc");
+            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
+            "ghi vao");
 
     static final double MARKER_PENALTY = 0.8;
 
-    static double markedness(ProcedureIndex.Meta m, Set<String> bigrams) {
+    static double markedness(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
         double f = 1.0;
         for (String marker : MARKERS) {
-            if (m.nameBigrams().contains(marker) && !bigrams.contains(marker)) {
+            boolean pair = marker.indexOf(' ') > 0;
+            if (pair ? m.nameBigrams().contains(marker) && !bigrams.contains(marker)
+                    : m.nameUnigrams().contains(marker) && !unigrams.contains(marker)) {
                 f *= MARKER_PENALTY;
             }
         }
         return Math.max(f, MARKER_PENALTY * MARKER_PENALTY * MARKER_PENALTY);
     }
 
-    /** Procedures performed at the citizen's level first (their ward's by default); detailed (popular) ones next. */
+    /**
+     * A procedure whose level the catalogue does not give (listed without details: mostly land, construction and
+     * business procedures that wards and provinces perform) is not less likely than one of another level: between the
+     * two (tuned on the tuning half, 0.97 before).
+     */
+    static final double UNKNOWN_LEVEL = 1.05;
+
+    /**
+     * Procedures performed at the citizen's level first (their ward's by default); popular ones next (dossier counts,
+     * or the catalogue's own signals: see {@link ProcedureIndex#popularityFromCatalogue}).
+     */
     static double prior(ProcedureIndex.Meta m, AgencyLevel citizen) {
         double p;
         if (m.levels().contains(citizen)) {
@@ -328,11 +426,11 @@ public class AssistantService implements Assistant, AssistantIndex {
         } else if (m.levels().contains(AgencyLevel.PROVINCE) || m.levels().contains(AgencyLevel.COMMUNE)) {
             p = 1.0;
         } else if (m.levels().isEmpty()) {
-            p = 0.97;
+            p = UNKNOWN_LEVEL;
         } else {
             p = 0.9;
         }
-        return p * (m.detailed() ? 1.05 : 1.0);
+        return p * m.popularity();
     }
 
     AgencyLevel citizenLevel(String unitCode) {
@@ -350,12 +448,61 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     /** Words neither in the index nor in the lexicon are replaced by the most used index word one edit away. */
     String corrected(String question, ProcedureIndex idx) {
-        List<String> words = VietnameseAnalysis.fold(folding, question);
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) {
-            sb.append(sb.isEmpty() ? "" : " ").append(correct(w, idx.vocabulary()));
+        List<String> words = new ArrayList<>();
+        for (String w : VietnameseAnalysis.fold(folding, question)) {
+            words.add(correct(w, idx.vocabulary()));
         }
-        return sb.toString();
+        return String.join(" ", disambiguateMat(words));
+    }
+
+    /** Kinship words (folded): "bố mất", "mẹ tôi mất" mean died. */
+    static final Set<String> KIN = Set.of("bo", "me", "ba", "cha", "ong", "chong", "vo", "con", "anh", "chi", "em", "chau",
+            "co", "chu", "bac", "di", "cau", "mo", "thim", "noi", "ngoai", "than", "nha", "cu", "ma", "tia", "u");
+    /** Possessives that may stand between the kin word and "mất" ("bố tôi mất", "ông ngoại em mất"). */
+    static final Set<String> POSSESSIVE = Set.of("toi", "minh", "em", "tui", "tao", "chung", "nha", "ruot", "noi", "ngoai",
+            "da", "vua", "moi");
+    /** What one loses: "mất giấy", "mất sổ", "mất thẻ", "mất cccd"… (one syllable, or two where one is ambiguous). */
+    static final Set<String> LOST_WORDS = Set.of("giay", "so", "the", "cccd", "cmnd", "cmt", "passport", "bang", "gplx",
+            "cavet", "vi", "bhyt", "bhxh", "phieu");
+    static final Set<String> LOST_PAIRS = Set.of("can cuoc", "ho chieu", "ho khau", "ca vet", "dang ky", "bien so",
+            "chung minh", "chung nhan", "hoa don", "giay to");
+    /** "Mất" followed by these is neither a death nor a lost document ("mất ngủ", "mất điện", "mất việc", "mất bao lâu"…). */
+    static final Set<String> OTHER_MAT = Set.of("ngu", "ngon", "dien", "nuoc", "viec", "suc", "tich", "mang", "song", "tien",
+            "cong", "thoi", "bao", "mau");
+
+    /**
+     * "mất" is "died" after a kinship word ("bố tôi mất", "mẹ mất rồi"): rewritten "qua đời", which the lexicon reads as
+     * a death. Before a thing one loses ("mất giấy", "con tôi mất thẻ") or after "làm", "bị", "đánh" it means "lost",
+     * which the lexicon's "mất …" / "bị mất" entries already read; elsewhere it is left alone.
+     */
+    static List<String> disambiguateMat(List<String> words) {
+        List<String> out = new ArrayList<>(words.size() + 2);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            String next2 = i + 2 < words.size() ? words.get(i + 2) : "";
+            if (w.equals("mat") && !OTHER_MAT.contains(next) && !LOST_WORDS.contains(next)
+                    && !LOST_PAIRS.contains(next + " " + next2) && kinBefore(words, i)) {
+                out.add("qua");
+                out.add("doi");
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean kinBefore(List<String> words, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+            String p = words.get(j);
+            if (KIN.contains(p)) {
+                return true;
+            }
+            if (!POSSESSIVE.contains(p)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     String correct(String w, Map<String, Integer> vocabulary) {

@@ -22,6 +22,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.RequiredDocument;
@@ -43,8 +45,14 @@ public final class ProcedureIndex {
     /** What ranking needs about a procedure besides its Lucene fields. */
     record Meta(String code, String name, Set<AgencyLevel> levels, boolean detailed, List<String> nameWords,
                 List<String> nameFolded, Set<String> nameBigrams, Set<String> nameUnigrams, Set<String> bodyBigrams,
-                Set<String> bodyUnigrams) {
+                Set<String> bodyUnigrams, Applicants applicants, double popularity) {
     }
+
+    /** Who may apply, read from the published "đối tượng thực hiện" (UNKNOWN for procedures listed without details). */
+    enum Applicants { CITIZENS, BOTH, ORGANISATIONS, UNKNOWN }
+
+    /** Below this many dossiers in all, counts say little: the catalogue's own signals stand in. */
+    static final long MIN_DOSSIERS = 300;
 
     private final IndexSearcher searcher;
     private final Map<String, Meta> meta;
@@ -59,7 +67,7 @@ public final class ProcedureIndex {
     }
 
     static ProcedureIndex empty() {
-        return build(List.of(), Map.of());
+        return build(List.of(), Map.of(), Map.of());
     }
 
     IndexSearcher searcher() {
@@ -84,14 +92,25 @@ public final class ProcedureIndex {
     }
 
     static ProcedureIndex build(List<ProcedureVersion> versions, Map<String, List<String>> extraTexts) {
+        return build(versions, extraTexts, Map.of());
+    }
+
+    /**
+     * @param dossierCounts procedure code → dossiers received (the popularity prior when there are at least
+     *                      {@link #MIN_DOSSIERS} in all; otherwise the catalogue's own signals)
+     */
+    static ProcedureIndex build(List<ProcedureVersion> versions, Map<String, List<String>> extraTexts,
+                                Map<String, Long> dossierCounts) {
         long t0 = System.nanoTime();
+        long totalDossiers = dossierCounts.values().stream().mapToLong(Long::longValue).sum();
+        long maxDossiers = dossierCounts.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Analyzer folding = VietnameseAnalysis.folding();
         Analyzer bigrams = VietnameseAnalysis.bigrams();
         Analyzer perField = new PerFieldAnalyzerWrapper(folding, Map.of(NAME2, bigrams, BODY2, bigrams));
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         Map<String, Meta> meta = new HashMap<>();
         Map<String, Integer> vocabulary = new HashMap<>();
-        IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity())
+        IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(similarity())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (ProcedureVersion v : versions) {
@@ -143,8 +162,12 @@ public final class ProcedureIndex {
                     levels.add(v.performer().level());
                 }
                 Set<String> nameUnigrams = Set.copyOf(folded);
-                meta.put(v.code(), new Meta(v.code(), v.name(), levels, !v.requiredDocuments().isEmpty(), words, folded,
-                        nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams));
+                boolean detailed = !v.requiredDocuments().isEmpty();
+                double popularity = totalDossiers >= MIN_DOSSIERS
+                        ? popularityFromCounts(dossierCounts.getOrDefault(v.code(), 0L), maxDossiers)
+                        : popularityFromCatalogue(detailed, levels, v.requiredDocuments().size());
+                meta.put(v.code(), new Meta(v.code(), v.name(), levels, detailed, words, folded,
+                        nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity));
                 Set<String> all = new HashSet<>(nameUnigrams);
                 all.addAll(bodyUnigrams);
                 all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));
@@ -155,12 +178,83 @@ public final class ProcedureIndex {
         }
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
-            searcher.setSimilarity(new BM25Similarity());
+            searcher.setSimilarity(similarity());
             return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * BM25 with less length normalisation on the name fields: names are long when they enumerate the cases they cover
+     * ("… công trình cấp III, cấp IV (…) và nhà ở riêng lẻ"), which makes them no less about each word: b = 0.5 on the
+     * name fields (0.75, Lucene's default, elsewhere), tuned on the tuning half.
+     */
+    static final float NAME_B = 0.5f;
+
+    static Similarity similarity() {
+        BM25Similarity names = new BM25Similarity(1.2f, NAME_B);
+        BM25Similarity others = new BM25Similarity();
+        return new PerFieldSimilarityWrapper() {
+            @Override
+            public Similarity get(String field) {
+                return field.startsWith(NAME) ? names : others;
+            }
+        };
+    }
+
+    /** 1 for a procedure nobody has used, up to 1.15 for the most used (log scale: 10 dossiers already count). */
+    static double popularityFromCounts(long count, long max) {
+        return max <= 0 ? 1.0 : 1.0 + 0.15 * Math.log1p(count) / Math.log1p(max);
+    }
+
+    /**
+     * Without dossier counts, what the catalogue itself says about use: procedures published with their details
+     * (documents parsed) are the ones ministries documented for citizens (+5 %); those performed at commune level,
+     * where most citizens go, +3 %; those offered at several levels (commune, province, central: the same service
+     * everywhere, e.g. the ID card) +2 %.
+     */
+    static double popularityFromCatalogue(boolean detailed, Set<AgencyLevel> levels, int documents) {
+        double p = 1.0;
+        if (detailed) {
+            p += 0.05;
+        }
+        if (levels.contains(AgencyLevel.COMMUNE)) {
+            p += 0.03;
+        }
+        if (levels.size() >= 2) {
+            p += 0.02;
+        }
+        return p;
+    }
+
+    /**
+     * Reads the published "đối tượng thực hiện" ("Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX),
+     * Doanh nghiệp"…); for procedures listed without details, the name's own words ("… đối với tổ chức đang sử dụng
+     * đất", "… đối với hộ gia đình, cá nhân").
+     */
+    static Applicants applicants(String text, String name) {
+        if (text == null || text.isBlank()) {
+            String n = " " + String.join(" ", words(name).stream().map(ProcedureIndex::foldWord).toList()) + " ";
+            boolean persons = n.contains(" ho gia dinh ") || n.contains(" ca nhan ") || n.contains(" cong dan ");
+            boolean organisations = n.contains(" doi voi to chuc ") || n.contains(" cho to chuc ") || n.contains(" cua to chuc ")
+                    || n.contains(" doanh nghiep ") || n.contains(" hop tac xa ") || n.contains(" to chuc tin dung ");
+            return persons && organisations ? Applicants.BOTH : persons ? Applicants.CITIZENS
+                    : organisations ? Applicants.ORGANISATIONS : Applicants.UNKNOWN;
+        }
+        String t = String.join(" ", words(text).stream().map(ProcedureIndex::foldWord).toList());
+        boolean persons = t.contains("cong dan") || t.contains("ca nhan") || t.contains("nguoi viet") || t.contains("nguoi nuoc")
+                || t.contains("ho gia dinh") || t.contains("can bo");
+        boolean organisations = t.contains("to chuc") || t.contains("doanh nghiep") || t.contains("hop tac xa")
+                || t.contains("htx");
+        if (persons && organisations) {
+            return Applicants.BOTH;
+        }
+        if (persons) {
+            return Applicants.CITIZENS;
+        }
+        return organisations ? Applicants.ORGANISATIONS : Applicants.UNKNOWN;
     }
 
     /** The name's syllables in lower case with their diacritics (for "why"), split like the tokenizer. */

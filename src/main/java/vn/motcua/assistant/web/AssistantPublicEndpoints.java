@@ -10,6 +10,6 @@ class AssistantPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicGetPaths() {
-        return List.of("/api/v1/assistant/procedures");
+        return List.of("/api/v1/assistant/procedures", "/api/v1/assistant/form-help");
     }
 }

@@ -1,0 +1,112 @@
+package vn.motcua.assistant;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.assistant.internal.AssistantService;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.Performer;
+import vn.motcua.catalogue.ProcedureSummary;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.catalogue.RequiredDocument;
+import vn.motcua.dossier.DossierHistory;
+import vn.motcua.territory.Agency;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.AgencyLevel;
+
+/**
+ * The tuning loop without a database: the assistant over the catalogue the bench wrote to
+ * {@code target/assistant-catalogue.json}, on the tuning half and the shared dev set only, misses printed. The held-out
+ * sets are never run here. {@code ./mvnw -q test -Dtest=AssistantTuning -Dassistant.tune=true}.
+ */
+@EnabledIfSystemProperty(named = "assistant.tune", matches = "true")
+class AssistantTuning {
+
+    @Test
+    void tuningHalfAndDevSet() throws Exception {
+        List<ProcedureVersion> versions = load(Path.of("target/assistant-catalogue.json"));
+        Catalogue catalogue = new Catalogue() {
+            @Override
+            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
+                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
+            }
+
+            @Override
+            public List<ProcedureSummary> search(String query, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
+                return List.of();
+            }
+
+            @Override
+            public List<ProcedureVersion> allInForce(LocalDate asOf) {
+                return versions;
+            }
+        };
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/assistant");
+        messages.setDefaultEncoding("UTF-8");
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        AssistantService service = new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
+                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages);
+        List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
+                .filter(q -> q.split().equals("tune")).toList();
+        List<AssistantEvaluation.Question> dev = AssistantEvaluation.load(AssistantEvaluation.devSet());
+        String[] grid = System.getProperty("assistant.grid", "").split(";");
+        for (int g = 0; g < grid.length; g++) {
+            for (String kv : grid[g].split(",")) {
+                if (kv.contains("=")) {
+                    System.setProperty("assistant." + kv.split("=")[0], kv.split("=")[1]);
+                }
+            }
+            service.rebuildNow();
+            System.out.println("== " + grid[g]);
+            for (var set : List.of(tune, dev)) {
+                var r = AssistantEvaluation.run(set == tune ? "tuning half" : "dev set", set,
+                        q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")));
+                System.out.println(r);
+                if (g == grid.length - 1) {
+                    r.misses().forEach(System.out::println);
+                }
+            }
+        }
+    }
+
+    static List<ProcedureVersion> load(Path file) throws Exception {
+        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));
+        List<ProcedureVersion> out = new ArrayList<>();
+        for (JsonNode n : root) {
+            List<String> levels = new ArrayList<>();
+            n.get("levels").forEach(l -> levels.add(l.asString()));
+            List<RequiredDocument> docs = new ArrayList<>();
+            n.get("docs").forEach(d -> docs.add(new RequiredDocument(d.asString(), 1, RequiredDocument.Form.ORIGINAL, null, null, false)));
+            String pl = text(n, "performerLevel");
+            Performer performer = new Performer(pl == null ? null : AgencyLevel.valueOf(pl), null, null, text(n, "performerText"));
+            out.add(new ProcedureVersion(text(n, "code"), text(n, "name"), text(n, "field"), levels, UUID.randomUUID(), 1,
+                    ProcedureVersion.Status.PUBLISHED, LocalDate.of(2025, 7, 1), null, null, null, docs, List.of(), null,
+                    List.of(), List.of(), null, performer, text(n, "applicantTypes"), text(n, "result"), null, null, false,
+                    List.of()));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

@@ -1,0 +1,73 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.territory.AgencyLevel;
+
+/** The second round of ranking rules, without Spring: "mất", applicant types, popularity, a business named. */
+class AssistantPriorsTest {
+
+    private static String mat(String folded) {
+        return String.join(" ", AssistantService.disambiguateMat(Arrays.asList(folded.split(" "))));
+    }
+
+    @Test
+    void matAfterAKinshipWordIsADeath() {
+        assertThat(mat("bo toi mat can lam gi")).isEqualTo("bo toi qua doi can lam gi");
+        assertThat(mat("me mat roi")).isEqualTo("me qua doi roi");
+        assertThat(mat("ong ngoai em mat hom qua")).isEqualTo("ong ngoai em qua doi hom qua");
+        assertThat(mat("nguoi nha mat")).isEqualTo("nguoi nha qua doi");
+    }
+
+    @Test
+    void matBeforeAThingOrAfterLamIsALoss() {
+        assertThat(mat("con toi mat giay khai sinh")).isEqualTo("con toi mat giay khai sinh");
+        assertThat(mat("bo toi mat can cuoc")).isEqualTo("bo toi mat can cuoc");
+        assertThat(mat("me lam mat so do")).isEqualTo("me lam mat so do");
+        assertThat(mat("mat ho chieu")).isEqualTo("mat ho chieu");
+        // other senses are left alone
+        assertThat(mat("bo toi mat viec")).isEqualTo("bo toi mat viec");
+        assertThat(mat("lam ho chieu mat bao lau")).isEqualTo("lam ho chieu mat bao lau");
+    }
+
+    @Test
+    void applicantTypesFromTheCatalogueOrTheName() {
+        assertThat(ProcedureIndex.applicants("Công dân Việt Nam", "x")).isEqualTo(ProcedureIndex.Applicants.CITIZENS);
+        assertThat(ProcedureIndex.applicants("Tổ chức (không bao gồm doanh nghiệp, HTX), Doanh nghiệp", "x"))
+                .isEqualTo(ProcedureIndex.Applicants.ORGANISATIONS);
+        assertThat(ProcedureIndex.applicants("Công dân Việt Nam, Doanh nghiệp", "x")).isEqualTo(ProcedureIndex.Applicants.BOTH);
+        assertThat(ProcedureIndex.applicants(null, "Đăng ký đất đai lần đầu đối với tổ chức đang sử dụng đất"))
+                .isEqualTo(ProcedureIndex.Applicants.ORGANISATIONS);
+        assertThat(ProcedureIndex.applicants(null, "Đăng ký đất đai lần đầu đối với hộ gia đình, cá nhân"))
+                .isEqualTo(ProcedureIndex.Applicants.CITIZENS);
+        assertThat(ProcedureIndex.applicants(null, "Đăng ký thành lập hộ kinh doanh")).isEqualTo(ProcedureIndex.Applicants.UNKNOWN);
+    }
+
+    @Test
+    void organisationOnlyProceduresRankLowerUnlessTheQuestionNamesABusiness() {
+        assertThat(AssistantService.namesBusiness(Set.of("cong", "ty"), Set.of("cong ty"))).isTrue();
+        assertThat(AssistantService.namesBusiness(Set.of("htx"), Set.of())).isTrue();
+        assertThat(AssistantService.namesBusiness(Set.of("so", "do"), Set.of("so do"))).isFalse();
+    }
+
+    @Test
+    void popularityFromDossierCountsOrFromTheCatalogue() {
+        assertThat(ProcedureIndex.popularityFromCounts(0, 1000)).isEqualTo(1.0);
+        assertThat(ProcedureIndex.popularityFromCounts(1000, 1000)).isEqualTo(1.15, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ProcedureIndex.popularityFromCounts(10, 1000)).isBetween(1.04, 1.06);
+        assertThat(ProcedureIndex.popularityFromCatalogue(true, EnumSet.of(AgencyLevel.COMMUNE, AgencyLevel.PROVINCE), 5))
+                .isEqualTo(1.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ProcedureIndex.popularityFromCatalogue(false, EnumSet.noneOf(AgencyLevel.class), 0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void functionWordsAreNotInTheKinList() {
+        assertThat(List.of("can", "lam", "gi")).noneMatch(AssistantService.KIN::contains);
+    }
+}
