@@ -77,11 +77,15 @@ public record Register(String title, Map<String, String> legalBases, Map<String,
      * @param file     the column holds file contents: exported as metadata only (name, type, size, SHA-256)
      * @param export   false: not in the citizen's export (a password hash; the account of the officer who viewed)
      */
-    public record Column(String column, String category, String data, boolean file, Boolean export, String purpose,
+    public record Column(String column, String category, String data, Boolean file, Boolean export, String purpose,
                          String legalBasis, String retention) {
 
         public boolean exported() {
-            return !file && !Boolean.FALSE.equals(export);
+            return !isFile() && !Boolean.FALSE.equals(export);
+        }
+
+        public boolean isFile() {
+            return Boolean.TRUE.equals(file);
         }
     }
 
