@@ -74,7 +74,7 @@ public class ChainSealer {
     void scheduled() {
         if (ready && enabled) {
             try {
-                sealAll();
+                sealAll(false);
             } catch (RuntimeException e) {
                 log.warn("Audit sealing failed; next round retries: {}", e.toString());
             }
@@ -85,7 +85,7 @@ public class ChainSealer {
     @Scheduled(cron = "${motcua.audit.root-cron:20 0 0 * * *}", zone = "Asia/Ho_Chi_Minh")
     void dayEnd() {
         if (ready && enabled) {
-            sealAll();
+            sealAll(true);
             LocalDate today = LocalDate.now(clock.withZone(VN));
             for (LocalDate d = today.minusDays(7); d.isBefore(today); d = d.plusDays(1)) {
                 writeRoots(Set.of(d));
@@ -93,17 +93,28 @@ public class ChainSealer {
         }
     }
 
-    /** Links every committed row not linked yet, then writes the roots of finished days it touched; returns rows linked. */
+    /**
+     * Links every committed row not linked yet, then writes the roots of finished days it touched; returns rows linked.
+     * Waits for a sealing under way on another node or thread, so that what was committed before the call is linked
+     * when it returns (the verifier needs that).
+     */
     public long sealAll() {
+        return sealAll(true);
+    }
+
+    /** With {@code wait} false, a round another node or thread is doing is skipped (the scheduled rounds). */
+    long sealAll(boolean wait) {
         long total = 0;
         Set<LocalDate> touched = new TreeSet<>();
         for (Chain chain : Chain.ALL) {
             int n;
+            long[] after = {0}; // within this call, a full batch is followed by the rows after it
             do {
-                Round r = tx.execute(s -> round(chain));
+                Round r = tx.execute(s -> round(chain, wait, after[0]));
                 n = r == null ? 0 : r.linked();
                 if (r != null) {
                     touched.addAll(r.days());
+                    after[0] = r.last();
                 }
                 total += n;
             } while (n == BATCH);
@@ -116,7 +127,8 @@ public class ChainSealer {
         return total;
     }
 
-    record Round(int linked, Set<LocalDate> days) {
+    /** A round's outcome: rows linked, the days they belong to, the largest number linked. */
+    record Round(int linked, Set<LocalDate> days, long last) {
     }
 
     private record Row(long number, String id, Integer seq, LocalDate day, byte[] digest) {
@@ -125,8 +137,14 @@ public class ChainSealer {
     private record Tip(int pos, byte[] hash) {
     }
 
-    private Round round(Chain c) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+    /**
+     * One transaction: links up to {@link #BATCH} rows numbered above {@code after} (and above the mark) that have no
+     * link yet. Rows skipped by {@code after} are found again from the mark by a later call.
+     */
+    private Round round(Chain c, boolean wait, long after) {
+        if (wait) {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+        } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
             return null;
         }
         jdbc.update("insert into audit_cursor(chain) values (?) on conflict (chain) do nothing", c.name());
@@ -142,12 +160,14 @@ public class ChainSealer {
         Instant now = ((Timestamp) cur.get("now")).toInstant();
         long xminNow = ((Number) cur.get("xmin_now")).longValue();
 
-        List<Row> rows = jdbc.query("select t." + c.number() + ", " + "t." + c.id() + ", " + c.seqExpr() + ", "
-                        + c.day() + ", " + c.digest() + " from " + c.table() + " t where t." + c.number() + " > ?"
-                        + " and not exists (select 1 from audit_link l where l.chain = ? and l.source_no = t." + c.number()
-                        + ") order by t." + c.number() + " limit " + BATCH,
+        // The rows are picked first (by the number's index) and only those are digested.
+        List<Row> rows = jdbc.query("with picked as materialized (select t." + c.number() + " as n from " + c.table()
+                        + " t where t." + c.number() + " > ? and not exists (select 1 from audit_link l where l.chain = ?"
+                        + " and l.source_no = t." + c.number() + ") order by t." + c.number() + " limit " + BATCH + ")"
+                        + " select t." + c.number() + ", t." + c.id() + ", " + c.seqExpr() + ", " + c.day() + ", "
+                        + c.digest() + " from picked p join " + c.table() + " t on t." + c.number() + " = p.n order by p.n",
                 (rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getObject(4, LocalDate.class), rs.getBytes(5)), low, c.name());
+                        rs.getObject(4, LocalDate.class), rs.getBytes(5)), Math.max(low, after), c.name());
 
         Map<LocalDate, Tip> tips = new HashMap<>();
         MessageDigest md = Hashes.sha256();
@@ -188,7 +208,7 @@ public class ChainSealer {
 
         // Move the mark: every row numbered up to pendingMax that will ever commit has committed (and, the batch
         // not being full, is linked now).
-        if (pendingMax != null && xminNow >= pendingXmax && rows.size() < BATCH
+        if (pendingMax != null && xminNow >= pendingXmax && rows.size() < BATCH && after <= low
                 && pendingAt.isBefore(now.minusSeconds(2))) {
             low = Math.max(low, pendingMax);
             pendingMax = null;
@@ -201,15 +221,13 @@ public class ChainSealer {
         } else {
             jdbc.update("update audit_cursor set low_water = ? where chain = ?", low, c.name());
         }
-        return new Round(rows.size(), tips.keySet());
+        return new Round(rows.size(), tips.keySet(), rows.isEmpty() ? after : rows.get(rows.size() - 1).number());
     }
 
     /** A new revision of each day's root where its chain grew since the last one. */
     void writeRoots(Set<LocalDate> days) {
         tx.executeWithoutResult(s -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return;
-            }
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
             for (Chain c : Chain.ALL) {
                 for (LocalDate d : days) {
                     jdbc.update("""
