@@ -23,8 +23,11 @@ class DossierAccess {
     private final Officers officers;
     private final ProcessingAccess processing;
     private final ProcessingStore steps;
+    private final AccessLogging accessLog;
 
-    DossierAccess(DossierStore store, Officers officers, ProcessingAccess processing, ProcessingStore steps) {
+    DossierAccess(DossierStore store, Officers officers, ProcessingAccess processing, ProcessingStore steps,
+                  AccessLogging accessLog) {
+        this.accessLog = accessLog;
         this.store = store;
         this.officers = officers;
         this.processing = processing;
@@ -34,6 +37,7 @@ class DossierAccess {
     Dossier visible(UUID id, Authentication auth) {
         Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
         if (hasRole(auth, "ADMIN") || hasRole(auth, "AUDITOR")) {
+            accessLog.viewed(d, auth);
             return d;
         }
         if (hasRole(auth, "CITIZEN")) {
@@ -50,6 +54,7 @@ class DossierAccess {
         if (!ofMyAgency || !processing.reaches(d, auth.getName(), steps.steps(id), mine)) {
             throw ApiException.forbidden("dossier.forbidden.agency");
         }
+        accessLog.viewed(d, auth);
         return d;
     }
 

@@ -30,9 +30,11 @@ class ProcessingAccess {
     private final ProcessingForms forms;
     private final ProcessingQueries queries;
     private final ProcessingService processing;
+    private final AccessLogging accessLog;
 
     ProcessingAccess(DossierStore store, ProcessingStore steps, ProcessingForms forms, ProcessingQueries queries,
-                     ProcessingService processing) {
+                     ProcessingService processing, AccessLogging accessLog) {
+        this.accessLog = accessLog;
         this.store = store;
         this.steps = steps;
         this.forms = forms;
@@ -48,6 +50,7 @@ class ProcessingAccess {
     Dossier visible(UUID id, Authentication auth) {
         Dossier d = store.find(id).orElseThrow(() -> ApiException.notFound("dossier.notFound"));
         if (DossierApi.hasRole(auth, "ADMIN") || DossierApi.hasRole(auth, "AUDITOR")) {
+            accessLog.viewed(d, auth);
             return d;
         }
         if (DossierApi.hasRole(auth, "CITIZEN")) {
@@ -61,6 +64,7 @@ class ProcessingAccess {
                 || all.stream().anyMatch(s -> agency.equals(s.agencyCode())))) {
             throw ApiException.forbidden("dossier.forbidden.agency");
         }
+        accessLog.viewed(d, auth);
         return d;
     }
 

@@ -1,0 +1,183 @@
+package vn.motcua.audit.internal;
+
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.audit.Verification;
+
+/**
+ * Recomputes the chains of some days from the rows as they are now and compares them with the sealed links and the
+ * days' roots. The row digests are computed by PostgreSQL (the same expression the sealer used) and streamed; the
+ * chaining is done here. Days in order, and within a day the history before the access log.
+ */
+@Component
+public class ChainVerifier {
+
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate tx;
+    private final ChainSealer sealer;
+    static final int PARALLEL = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL,
+            r -> {
+                Thread t = new Thread(r, "audit-verify");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    ChainVerifier(DataSource dataSource, TransactionTemplate tx, ChainSealer sealer) {
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(10_000);
+        this.tx = tx;
+        this.sealer = sealer;
+    }
+
+    /** Seals what is committed and not chained yet, then verifies {@code from} to {@code to}, both included. */
+    public Verification verify(LocalDate from, LocalDate to) {
+        sealer.sealAll();
+        long rows = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (Chain c : Chain.ALL) {
+                DayResult r = verifyDay(c, d);
+                rows += r.rows();
+                if (r.broken() != null) {
+                    return new Verification(false, rows, r.broken(), pending(), from, to);
+                }
+            }
+        }
+        return new Verification(true, rows, null, pending(), from, to);
+    }
+
+    record DayResult(long rows, Verification.Broken broken) {
+    }
+
+    /**
+     * A day of one chain. Every link keeps its hash, so a link is checked from its predecessor's stored hash and its
+     * row's digest alone: the day is cut into ranges of positions checked side by side (one connection each), and the
+     * first broken link by position wins.
+     */
+    DayResult verifyDay(Chain c, LocalDate day) {
+        Integer max = streaming.queryForObject("select max(pos) from audit_link where chain = ? and day = ?",
+                Integer.class, c.name(), day);
+        long count = 0;
+        Verification.Broken broken = null;
+        if (max != null) {
+            int parts = max < 50_000 ? 1 : PARALLEL;
+            int size = (max + parts - 1) / parts;
+            List<java.util.concurrent.Future<DayResult>> futures = new ArrayList<>();
+            for (int from = 1; from <= max; from += size) {
+                int lo = from;
+                int hi = Math.min(max, from + size - 1);
+                futures.add(pool.submit(() -> verifyRange(c, day, lo, hi)));
+            }
+            for (var f : futures) {
+                DayResult r;
+                try {
+                    r = f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+                count += r.rows();
+                if (broken == null && r.broken() != null) {
+                    broken = r.broken();
+                }
+            }
+        }
+        if (broken == null) {
+            broken = checkRoot(c, day, count);
+        }
+        return new DayResult(count, broken);
+    }
+
+    private DayResult verifyRange(Chain c, LocalDate day, int lo, int hi) {
+        return tx.execute(s -> {
+            byte[][] previous = {lo == 1 ? Hashes.genesis(c.name(), day) : streaming.queryForObject(
+                    "select hash from audit_link where chain = ? and day = ? and pos = ?", byte[].class, c.name(), day, lo - 1)};
+            long[] count = {0};
+            Verification.Broken[] broken = {null};
+            MessageDigest md = Hashes.sha256();
+            // The rows' numbers lie between the range's smallest and largest: one range scan of the table's index.
+            var bounds = streaming.queryForMap("select coalesce(min(source_no), 0) as a, coalesce(max(source_no), 0) as b"
+                    + " from audit_link where chain = ? and day = ? and pos between ? and ?", c.name(), day, lo, hi);
+            streaming.query("select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number()
+                            + " is not null, " + c.digest() + " from audit_link l left join " + c.table()
+                            + " t on t." + c.number() + " = l.source_no and t." + c.number() + " between "
+                            + ((Number) bounds.get("a")).longValue() + " and " + ((Number) bounds.get("b")).longValue()
+                            + " where l.chain = ? and l.day = ? and l.pos between ? and ? order by l.pos",
+                    rs -> {
+                        if (broken[0] != null) {
+                            return;
+                        }
+                        long pos = rs.getLong(1);
+                        byte[] stored = rs.getBytes(5);
+                        count[0]++;
+                        Integer seq = (Integer) rs.getObject(4);
+                        if (pos != lo - 1 + count[0]) {
+                            broken[0] = new Verification.Broken(c.table(), rs.getString(3), seq, rs.getLong(2), pos, day,
+                                    "GAP", null, Hashes.hex(stored));
+                        } else if (!rs.getBoolean(6)) {
+                            broken[0] = new Verification.Broken(c.table(), rs.getString(3), seq, rs.getLong(2), pos, day,
+                                    "MISSING", null, Hashes.hex(stored));
+                        } else {
+                            byte[] expected = Hashes.link(md, previous[0], rs.getBytes(7));
+                            if (!Arrays.equals(expected, stored)) {
+                                broken[0] = new Verification.Broken(c.table(), rs.getString(3), seq, rs.getLong(2), pos,
+                                        day, "CHANGED", Hashes.hex(expected), Hashes.hex(stored));
+                            }
+                        }
+                        previous[0] = stored;
+                    }, c.name(), day, lo, hi);
+            return new DayResult(broken[0] != null ? count[0] : hi - lo + 1, broken[0]);
+        });
+    }
+
+    /** The latest root of the day must be a link of its chain: its count within the chain, its hash that link's. */
+    private Verification.Broken checkRoot(Chain c, LocalDate day, long count) {
+        return streaming.query("""
+                        select r.row_count, r.root, l.hash, l.source_id, l.source_seq, l.source_no
+                        from (select row_count, root from audit_root where chain = ? and day = ?
+                              order by revision desc limit 1) r
+                        left join audit_link l on l.chain = ? and l.day = ? and l.pos = r.row_count
+                        """, rs -> {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    int rootCount = rs.getInt(1);
+                    byte[] root = rs.getBytes(2);
+                    byte[] link = rs.getBytes(3);
+                    if (rootCount > count || !Arrays.equals(root, link)) {
+                        return new Verification.Broken(c.table(), rs.getString(4), (Integer) rs.getObject(5),
+                                rs.getLong(6), rootCount, day, "ROOT", Hashes.hex(link), Hashes.hex(root));
+                    }
+                    return null;
+                }, c.name(), day, c.name(), day);
+    }
+
+    /** Rows above the sealer's mark with no link: written but not chained yet. */
+    long pending() {
+        long n = 0;
+        for (Chain c : Chain.ALL) {
+            Long k = streaming.queryForObject("select count(*) from " + c.table() + " t where t." + c.number()
+                    + " > coalesce((select low_water from audit_cursor where chain = ?), 0) and not exists (select 1 "
+                    + "from audit_link l where l.chain = ? and l.source_no = t." + c.number() + ")", Long.class,
+                    c.name(), c.name());
+            n += k == null ? 0 : k;
+        }
+        return n;
+    }
+}

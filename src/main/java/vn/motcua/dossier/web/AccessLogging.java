@@ -1,0 +1,59 @@
+package vn.motcua.dossier.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.internal.Actor;
+import vn.motcua.dossier.internal.Officers;
+import vn.motcua.privacy.AccessLog;
+
+/**
+ * Writes the access log (privacy) when someone other than the applicant is shown a dossier: called by the access
+ * checks ({@link DossierAccess#visible}, {@link ProcessingAccess#visible}) that every page, API answer and download
+ * of one dossier goes through, for GET requests (an action's POST redirects to the page, which is logged). The
+ * purpose is the page or API call ({@code GET /workbench/processing/{id}}).
+ */
+@Component
+class AccessLogging {
+
+    private final AccessLog log;
+    private final Officers officers;
+
+    AccessLogging(AccessLog log, Officers officers) {
+        this.log = log;
+        this.officers = officers;
+    }
+
+    void viewed(Dossier d, Authentication auth) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || DossierAccess.hasRole(auth, "CITIZEN")) {
+            return;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        if (!"GET".equals(request.getMethod())) {
+            return;
+        }
+        String pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String p
+                ? p : request.getRequestURI();
+        Actor a = officers.actor(auth);
+        log.viewed(d.id(), new AccessLog.Viewer(a.username(), a.displayName(), a.agencyCode(), a.postTitle()),
+                what(pattern), "GET " + pattern);
+    }
+
+    static String what(String pattern) {
+        if (pattern.contains("/slips/")) {
+            return "SLIP";
+        } else if (pattern.contains("/forms/")) {
+            return "FORM";
+        } else if (pattern.endsWith("/result")) {
+            return "RESULT";
+        } else if (pattern.contains("/attachments/")) {
+            return "ATTACHMENT";
+        }
+        return "DOSSIER";
+    }
+}

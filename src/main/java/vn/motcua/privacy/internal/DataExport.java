@@ -1,0 +1,66 @@
+package vn.motcua.privacy.internal;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A citizen's own data, as JSON: for every table of the register with a subject condition, its context and personal
+ * columns (file contents as metadata only) of the rows that belong to the citizen's account. Built from the register,
+ * so a column registered is a column exported.
+ */
+@Component
+public class DataExport {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Register register;
+    private final Clock clock;
+
+    DataExport(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.register = Register.load(json);
+        for (var t : register.tables()) {
+            t.exported().forEach(DataExport::identifier);
+            identifier(t.table());
+        }
+    }
+
+    public Register register() {
+        return register;
+    }
+
+    public ObjectNode export(String username) {
+        ObjectNode doc = json.createObjectNode();
+        doc.put("subject", username);
+        doc.put("generatedAt", clock.instant().toString());
+        doc.put("legalBasis", "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 14 (quyền được truy cập, nhận bản sao dữ liệu); "
+                + "Nghị định 356/2025/NĐ-CP");
+        for (var t : register.tables()) {
+            if (t.subject() == null) {
+                continue;
+            }
+            String order = t.orderBy() == null ? "" : " order by " + identifier(t.orderBy());
+            String sql = "select coalesce(jsonb_agg(to_jsonb(x)" + order.replace("order by ", "order by x.")
+                    + "), '[]'::jsonb)::text from (select " + String.join(", ", t.exported()) + " from " + t.table()
+                    + " where " + t.subject() + ") x";
+            String rows = jdbc.sql(sql).param("user", username).query(String.class).single();
+            doc.set(t.exportAs() != null ? t.exportAs() : t.table(), json.readTree(rows));
+        }
+        return doc;
+    }
+
+    private static String identifier(String s) {
+        if (!IDENTIFIER.matcher(s).matches()) {
+            throw new IllegalStateException("Not a column or table name in the register: " + s);
+        }
+        return s;
+    }
+}
