@@ -141,4 +141,28 @@ class IndicatorLineageTest {
         JsonNode own = get(unit).get("onTime");
         assertThat(own.get("denominator").asLong()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void thePublicPageShowsTheFiguresInATableAndNoPersonalData() {
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        var id = f.dossier("UBND-26740", "1.001193", DossierState.ACCEPTED, "2025-08-04T08:00", "2025-08-06T17:00");
+        f.decided(id, "2025-08-05T10:00");
+        f.returned(id, "2025-08-05T15:00", "ONLINE");
+        f.rated(id, 5, "2025-08-06T09:00");
+        Http.Response page = http.get("/indicators?level=unit&code=26740&from=2025-05-01&to=2025-08-31&lineage=true",
+                "Accept-Language", "vi");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<table id=\"indicators\"", "<caption>", "scope=\"row\"", "Giải quyết đúng hạn",
+                "Hồ sơ nộp trực tuyến", "Mức độ hài lòng", "Chưa có dữ liệu", "Phường Sài Gòn", "đơn vị cũ",
+                "/api/v1/indicators?level=unit&amp;code=26740");
+        // Aggregates only: no applicant name, phone, address or dossier code.
+        assertThat(page.body()).doesNotContain(TAG + "-", "0900000000", "Đường Thử", "UBND-26740-" + TAG);
+
+        Http.Response bad = http.get("/indicators?level=unit&code=26740&from=2025-09-01&to=2025-08-01", "Accept-Language", "vi");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("role=\"alert\"", "Kỳ không hợp lệ").doesNotContain("<table id=\"indicators\"");
+        assertThat(http.get("/indicators?level=agency&code=UBND-26740", "Accept-Language", "vi").body())
+                .contains("chỉ hiển thị cấp tỉnh hoặc cấp xã");
+        assertThat(http.get("/indicators").status()).isEqualTo(200); // default: Hồ Chí Minh City, this year
+    }
 }
