@@ -24,7 +24,8 @@ public class IndicatorQueries {
      * Per dossier: the promised date (appointment moved by pauses, without Form 04 extensions), the end (first of
      * decided / returned / refused / stopped), the number of supplement requests during processing (pauses), the time
      * paused, the apology letters. Parameters: codes[], from[], to[] (holders), period start, period end, judge
-     * instant (min(period end, now)).
+     * instant (min(period end, now)). The holders' windows of one code never overlap ({@link Holder#merge}), so the
+     * join on the code (hashed) finds each dossier at most once.
      */
     static final String DOSSIERS = """
             with h(code, valid_from, valid_to) as (select * from unnest(?::text[], ?::date[], ?::date[])),
@@ -39,6 +40,11 @@ public class IndicatorQueries {
                      coalesce(q.n, 0) as pauses, coalesce(q.paused, interval '0') as paused,
                      coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period
               from dossier d
+              join h on h.code = d.agency_code
+                and (h.valid_from is null
+                     or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date >= h.valid_from)
+                and (h.valid_to is null
+                     or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date < h.valid_to)
               cross join p
               left join dossier_result r on r.dossier_id = d.id
               left join lateral (select count(*) as n, sum(coalesce(dp.resumed_at, p.judge_at) - dp.paused_at) as paused
@@ -47,11 +53,6 @@ public class IndicatorQueries {
                                         count(*) filter (where e.created_at >= p.start_at and e.created_at < p.end_at) as in_period
                                  from dossier_extension e where e.dossier_id = d.id) x on true
               where d.state <> 'DRAFT' and d.received_at < p.end_at
-                and exists (select 1 from h where h.code = d.agency_code
-                  and (h.valid_from is null
-                       or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date >= h.valid_from)
-                  and (h.valid_to is null
-                       or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date < h.valid_to))
             ),
             c as (
               select d.*,

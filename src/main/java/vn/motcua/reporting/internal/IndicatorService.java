@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import vn.motcua.territory.TerritoryHistory;
 @Service
 public class IndicatorService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorService.class);
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     /** Longest period answered at once (a year and a day covers a leap year's whole year). */
     static final int MAX_DAYS = 366 * 3;
@@ -168,7 +168,7 @@ public class IndicatorService {
                 }
             }
         }
-        return new Selection(List.copyOf(new LinkedHashSet<>(holders)), units, partials);
+        return new Selection(Holder.merge(holders), units, partials);
     }
 
     /** The unit's agencies (and for a province, those of every unit under it) as of {@code asOf}, within its validity. */
@@ -234,13 +234,20 @@ public class IndicatorService {
 
     /** The whole answer of {@code GET /api/v1/indicators}. */
     public Map<String, Object> indicators(Query q) {
+        long t0 = System.nanoTime();
         Selection s = select(q);
+        long t1 = System.nanoTime();
         Instant start = q.from().atStartOfDay(VN).toInstant();
         Instant end = q.to().plusDays(1).atStartOfDay(VN).toInstant();
         Instant now = clock.instant();
         Instant judge = now.isBefore(end) ? now : end;
         IndicatorQueries.Totals t = queries.totals(s.holders(), start, end, judge);
         List<IndicatorQueries.ProcedureTime> times = queries.resolutionTimes(s.holders(), start, end, judge);
+        if (log.isDebugEnabled()) {
+            log.debug("indicators {} {} {}..{} lineage={}: {} agency windows selected in {} ms, SQL {} ms", q.level(),
+                    q.code(), q.from(), q.to(), q.lineage(), s.holders().size(), (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
+        }
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("level", q.level().name().toLowerCase(java.util.Locale.ROOT));
