@@ -165,4 +165,29 @@ class IndicatorLineageTest {
                 .contains("chỉ hiển thị cấp tỉnh hoặc cấp xã");
         assertThat(http.get("/indicators").status()).isEqualTo(200); // default: Hồ Chí Minh City, this year
     }
+
+    @Test
+    void aSplitWardCountsWholeForEachOfItsSuccessorsAndIsNamed() {
+        // Old Phường Đa Kao (26737 before 1 July 2025) was split between the new Tân Định (26737) and Sài Gòn (26740).
+        List<Predecessor> ofTanDinh = history.predecessors("26737", LocalDate.of(2025, 7, 1));
+        List<Predecessor> ofSaiGon = history.predecessors("26740", LocalDate.of(2025, 7, 1));
+        Predecessor daKao = ofTanDinh.stream().filter(p -> p.share() == Share.PARTIAL)
+                .filter(p -> ofSaiGon.stream().anyMatch(q -> q.unit().id().equals(p.unit().id())))
+                .findFirst().orElseThrow(() -> new AssertionError("no ward split between 26737 and 26740: " + ofTanDinh));
+        String tanDinh = "level=unit&code=26737&lineage=true" + PERIOD;
+        String saiGon = "level=unit&code=26740&lineage=true" + PERIOD;
+        long tanDinhBefore = dossiers(tanDinh);
+        long saiGonBefore = dossiers(saiGon);
+        long tanDinhOwnBefore = dossiers("level=unit&code=26737" + PERIOD);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        f.dossier("UBND-" + daKao.unit().code(), "1.001193", DossierState.ACCEPTED, "2025-05-12T08:00", "2025-05-20T17:00");
+        JsonNode t = get(tanDinh);
+        JsonNode s = get(saiGon);
+        assertThat(t.get("dossiers").asLong() - tanDinhBefore).isEqualTo(1);
+        assertThat(s.get("dossiers").asLong() - saiGonBefore).isEqualTo(1);
+        assertThat(t.get("partialPredecessorsIncludedWhole").toString()).contains(daKao.unit().code());
+        assertThat(s.get("partialPredecessorsIncludedWhole").toString()).contains(daKao.unit().code());
+        // Without lineage neither new ward counts it (it was held by the old agency before the new ones existed).
+        assertThat(dossiers("level=unit&code=26737" + PERIOD)).isEqualTo(tanDinhOwnBefore);
+    }
 }
