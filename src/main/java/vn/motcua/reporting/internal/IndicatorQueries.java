@@ -1,0 +1,143 @@
+package vn.motcua.reporting.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indicators' SQL. Reporting reads the dossier module's tables directly (read-only: {@code dossier},
+ * {@code dossier_result}, {@code dossier_pause}, {@code dossier_extension}); this is the one place that knows their
+ * columns, documented in docs/indicators.md next to each formula. One statement per answer: a per-dossier CTE
+ * ({@link #DOSSIERS}) classifies every dossier of the selected holders, then the totals and the per-procedure
+ * resolution times are aggregated from it.
+ */
+@Component
+public class IndicatorQueries {
+
+    /**
+     * Per dossier: the promised date (appointment moved by pauses, without Form 04 extensions), the end (first of
+     * decided / returned / refused / stopped), the number of supplement requests during processing (pauses), the time
+     * paused, the apology letters. Parameters: codes[], from[], to[] (holders), period start, period end, judge
+     * instant (min(period end, now)). The holders' windows of one code never overlap ({@link Holder#merge}), so the
+     * join on the code (hashed) finds each dossier at most once.
+     */
+    static final String DOSSIERS = """
+            with h(code, valid_from, valid_to) as (select * from unnest(?::text[], ?::date[], ?::date[])),
+            p(start_at, end_at, judge_at) as (select ?::timestamptz, ?::timestamptz, ?::timestamptz),
+            d as (
+              select d.id, d.channel, d.state, d.procedure_code, d.procedure_name, d.received_at, d.accepted_at,
+                     case when d.state in ('DRAFT', 'SUBMITTED', 'TRIAGE', 'SUPPLEMENT_REQUESTED') then null
+                          when d.state = 'REFUSED' then coalesce(d.due_at, d.reception_due_at)
+                          else d.due_at - coalesce(x.shift, interval '0') end as promised,
+                     least(r.decided_at, r.returned_at, d.closed_at) as end_at,
+                     r.delivery, r.rating, r.rated_at,
+                     coalesce(q.n, 0) as pauses, coalesce(q.paused, interval '0') as paused,
+                     coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period
+              from dossier d
+              join h on h.code = d.agency_code
+                and (h.valid_from is null
+                     or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date >= h.valid_from)
+                and (h.valid_to is null
+                     or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date < h.valid_to)
+              cross join p
+              left join dossier_result r on r.dossier_id = d.id
+              left join lateral (select count(*) as n, sum(coalesce(dp.resumed_at, p.judge_at) - dp.paused_at) as paused
+                                 from dossier_pause dp where dp.dossier_id = d.id) q on true
+              left join lateral (select count(*) as n, sum(e.new_due - e.previous_due) as shift,
+                                        count(*) filter (where e.created_at >= p.start_at and e.created_at < p.end_at) as in_period
+                                 from dossier_extension e where e.dossier_id = d.id) x on true
+              where d.state <> 'DRAFT' and d.received_at < p.end_at
+            ),
+            c as (
+              select d.*,
+                     d.received_at >= p.start_at as received_in,
+                     d.promised is not null and (d.end_at is null or d.end_at >= p.start_at) as to_process,
+                     d.end_at is not null and d.end_at >= p.start_at and d.end_at < p.end_at as finished_in,
+                     d.pauses < 2 and case when d.end_at is not null and d.end_at < p.end_at then d.end_at <= d.promised
+                                           else d.promised >= p.judge_at end as on_time
+              from d cross join p
+            )
+            """;
+
+    static final String TOTALS = DOSSIERS + """
+            select count(*) filter (where received_in or to_process) as dossiers,
+                   count(*) filter (where to_process) as to_process,
+                   count(*) filter (where to_process and on_time) as on_time,
+                   count(*) filter (where to_process and finished_in) as finished,
+                   count(*) filter (where to_process and not finished_in) as in_progress,
+                   count(*) filter (where to_process and pauses >= 2) as second_supplement,
+                   count(*) filter (where received_in) as received,
+                   count(*) filter (where received_in and channel = 'ONLINE') as online,
+                   count(*) filter (where received_in and channel = 'ONLINE' and delivery = 'ONLINE') as fully_online,
+                   count(*) filter (where rating is not null and rated_at >= (select start_at from p)
+                                    and rated_at < (select end_at from p)) as rated,
+                   count(*) filter (where rating >= 4 and rated_at >= (select start_at from p)
+                                    and rated_at < (select end_at from p)) as satisfied,
+                   avg(rating) filter (where rated_at >= (select start_at from p) and rated_at < (select end_at from p)) as avg_rating,
+                   coalesce(sum(apologies_in_period), 0) as apologies_issued,
+                   count(*) filter (where to_process and not on_time) as late,
+                   count(*) filter (where to_process and not on_time and apologies > 0) as late_with_apology
+            from c
+            """;
+
+    static final String PER_PROCEDURE = DOSSIERS + """
+            select procedure_code, min(procedure_name) as procedure_name, count(*) as finished,
+                   avg(extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused))) / 3600.0 as avg_hours
+            from c where to_process and finished_in
+            group by procedure_code order by procedure_code
+            """;
+
+    /** Raw counts of one selection and period. */
+    public record Totals(long dossiers, long toProcess, long onTime, long finished, long inProgress,
+                         long secondSupplement, long received, long online, long fullyOnline, long rated,
+                         long satisfied, Double averageRating, long apologiesIssued, long late, long lateWithApology) {
+    }
+
+    /** Average resolution time of the dossiers of one procedure finished in the period (supplement time excluded). */
+    public record ProcedureTime(String procedureCode, String procedureName, long finished, double averageHours) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    IndicatorQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Totals totals(List<Holder> holders, Instant start, Instant end, Instant judgeAt) {
+        return jdbc.query(c -> statement(c, TOTALS, holders, start, end, judgeAt), rs -> {
+            rs.next();
+            double avg = rs.getDouble("avg_rating");
+            Double average = rs.wasNull() ? null : avg;
+            return new Totals(rs.getLong("dossiers"), rs.getLong("to_process"), rs.getLong("on_time"),
+                    rs.getLong("finished"), rs.getLong("in_progress"), rs.getLong("second_supplement"),
+                    rs.getLong("received"), rs.getLong("online"), rs.getLong("fully_online"), rs.getLong("rated"),
+                    rs.getLong("satisfied"), average, rs.getLong("apologies_issued"), rs.getLong("late"),
+                    rs.getLong("late_with_apology"));
+        });
+    }
+
+    public List<ProcedureTime> resolutionTimes(List<Holder> holders, Instant start, Instant end, Instant judgeAt) {
+        return jdbc.query(c -> statement(c, PER_PROCEDURE, holders, start, end, judgeAt),
+                (rs, i) -> new ProcedureTime(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+    }
+
+    private static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Instant start,
+                                               Instant end, Instant judgeAt) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setArray(1, c.createArrayOf("text", holders.stream().map(Holder::code).toArray()));
+        ps.setArray(2, c.createArrayOf("date", holders.stream()
+                .map(h -> h.from() == null ? null : java.sql.Date.valueOf(h.from())).toArray()));
+        ps.setArray(3, c.createArrayOf("date", holders.stream()
+                .map(h -> h.to() == null ? null : java.sql.Date.valueOf(h.to())).toArray()));
+        ps.setTimestamp(4, Timestamp.from(start));
+        ps.setTimestamp(5, Timestamp.from(end));
+        ps.setTimestamp(6, Timestamp.from(judgeAt));
+        return ps;
+    }
+}

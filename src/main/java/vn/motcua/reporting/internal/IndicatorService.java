@@ -1,0 +1,333 @@
+package vn.motcua.reporting.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.reporting.Level;
+import vn.motcua.territory.AdministrativeUnit;
+import vn.motcua.territory.Agency;
+import vn.motcua.territory.Predecessor;
+import vn.motcua.territory.Share;
+import vn.motcua.territory.Territory;
+import vn.motcua.territory.TerritoryAgencies;
+import vn.motcua.territory.TerritoryHistory;
+
+/**
+ * Resolves a level and code into the agencies whose dossiers count (with lineage, the predecessors' agencies as of
+ * their time) and turns the raw counts into the indicators of Decision 766 (formulas in docs/indicators.md).
+ */
+@Service
+public class IndicatorService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorService.class);
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Longest period answered at once (a year and a day covers a leap year's whole year). */
+    static final int MAX_DAYS = 366 * 3;
+
+    /** Points of Decision 766 (groups: progress 20, online services 12, satisfaction 18; see docs/indicators.md). */
+    static final double ON_TIME_POINTS = 20;
+    static final double ONLINE_POINTS = 12;
+    static final double ONLINE_FULL_AT = 0.5;
+    static final double SATISFACTION_POINTS = 18;
+
+    private final Territory territory;
+    private final TerritoryHistory history;
+    private final TerritoryAgencies agencies;
+    private final IndicatorQueries queries;
+    private final Clock clock;
+
+    IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
+                     IndicatorQueries queries, Clock clock) {
+        this.territory = territory;
+        this.history = history;
+        this.agencies = agencies;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** A checked request. */
+    public record Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage) {
+    }
+
+    /** Parses and checks the parameters; every failure is a 400 with the reason. */
+    public static Query parse(String level, String code, String from, String to, String lineage) {
+        Level l = Level.parse(level).orElseThrow(() -> ApiException.badRequest("reporting.level", String.valueOf(level)));
+        if (code == null || code.isBlank() || code.length() > 40 || !code.strip().matches("[A-Za-z0-9_.-]+")) {
+            throw ApiException.badRequest("reporting.code", String.valueOf(code));
+        }
+        LocalDate f = date("from", from);
+        LocalDate t = date("to", to);
+        if (t.isBefore(f)) {
+            throw ApiException.badRequest("reporting.period", from, to);
+        }
+        if (f.plusDays(MAX_DAYS).isBefore(t)) {
+            throw ApiException.badRequest("reporting.periodTooLong", MAX_DAYS);
+        }
+        boolean lin;
+        if (lineage == null || lineage.isBlank() || lineage.equalsIgnoreCase("false")) {
+            lin = false;
+        } else if (lineage.equalsIgnoreCase("true")) {
+            lin = true;
+        } else {
+            throw ApiException.badRequest("reporting.lineage", lineage);
+        }
+        return new Query(l, code.strip(), f, t, lin);
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("reporting.date", name, String.valueOf(value));
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            if (d.getYear() < 2000 || d.getYear() > 2100) {
+                throw ApiException.badRequest("reporting.date", name, value);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("reporting.date", name, value);
+        }
+    }
+
+    /** The selection: which agencies (with their windows) count, and which units they stand for. */
+    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials) {
+    }
+
+    public Selection select(Query q) {
+        List<Holder> holders = new ArrayList<>();
+        List<Map<String, Object>> units = new ArrayList<>();
+        List<String> partials = new ArrayList<>();
+        switch (q.level()) {
+            case AGENCY -> {
+                holders.add(new Holder(q.code(), null, null));
+                if (q.lineage()) {
+                    Optional<Agency> a = territory.agency(q.code(), q.to()).or(() -> territory.agency(q.code(), q.from()));
+                    a.ifPresent(agency -> territory.unit(agency.unitCode(), agency.validOn(q.to()) ? q.to() : q.from())
+                            .ifPresent(u -> {
+                                // The agency's own dossiers count whenever it held them; predecessors' agencies of the same kind.
+                                for (Predecessor p : history.predecessors(u.code(), asOf(u, q))) {
+                                    AdministrativeUnit pu = p.unit();
+                                    for (Agency pa : agencies.agenciesOf(List.of(pu.code()), lastDay(pu, q))) {
+                                        if (pa.kind() == agency.kind()) {
+                                            holders.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
+                                        }
+                                    }
+                                    units.add(unitView(pu, p));
+                                    if (p.share() == Share.PARTIAL) {
+                                        partials.add(pu.code());
+                                    }
+                                }
+                            }));
+                }
+            }
+            case UNIT, PROVINCE -> {
+                AdministrativeUnit u = territory.unit(q.code(), q.to())
+                        .or(() -> territory.unit(q.code(), q.from()))
+                        .orElseThrow(() -> ApiException.badRequest("reporting.unknownUnit", q.code(), q.from(), q.to()));
+                boolean province = u.parentCode() == null;
+                if (q.level() == Level.PROVINCE && !province) {
+                    throw ApiException.badRequest("reporting.notProvince", q.code());
+                }
+                if (q.level() == Level.UNIT && province) {
+                    throw ApiException.badRequest("reporting.isProvince", q.code());
+                }
+                LocalDate asOf = asOf(u, q);
+                addUnit(u, asOf, q.level() == Level.PROVINCE, holders);
+                units.add(unitView(u, null));
+                if (q.lineage()) {
+                    Set<String> seen = new HashSet<>();
+                    seen.add(u.id().toString());
+                    for (Predecessor p : history.predecessors(u.code(), asOf)) {
+                        AdministrativeUnit pu = p.unit();
+                        if (!seen.add(pu.id().toString())) {
+                            continue;
+                        }
+                        boolean predecessorProvince = pu.parentCode() == null;
+                        if (q.level() == Level.PROVINCE && !predecessorProvince) {
+                            continue; // an old district dissolved into the province: counted under its old province
+                        }
+                        addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
+                        units.add(unitView(pu, p));
+                        if (p.share() == Share.PARTIAL) {
+                            partials.add(pu.code());
+                        }
+                    }
+                }
+            }
+        }
+        return new Selection(Holder.merge(holders), units, partials);
+    }
+
+    /** The unit's agencies (and for a province, those of every unit under it) as of {@code asOf}, within its validity. */
+    private void addUnit(AdministrativeUnit u, LocalDate asOf, boolean withDescendants, List<Holder> holders) {
+        Map<String, AdministrativeUnit> byCode = new LinkedHashMap<>();
+        byCode.put(u.code(), u);
+        if (withDescendants) {
+            List<AdministrativeUnit> frontier = List.of(u);
+            while (!frontier.isEmpty()) {
+                List<AdministrativeUnit> next = new ArrayList<>();
+                for (AdministrativeUnit x : frontier) {
+                    for (AdministrativeUnit child : territory.children(x.code(), asOf)) {
+                        if (byCode.putIfAbsent(child.code(), child) == null) {
+                            next.add(child);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+        }
+        for (Agency a : agencies.agenciesOf(byCode.keySet(), asOf)) {
+            AdministrativeUnit of = byCode.getOrDefault(a.unitCode(), u);
+            holders.add(new Holder(a.code(), later(of.validFrom(), u.validFrom()), earlier(of.validTo(), u.validTo())));
+        }
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** The day the unit is looked at: the period's end, kept inside the unit's validity. */
+    private static LocalDate asOf(AdministrativeUnit u, Query q) {
+        LocalDate d = q.to();
+        if (u.validTo() != null && !d.isBefore(u.validTo())) {
+            d = u.validTo().minusDays(1);
+        }
+        return d.isBefore(u.validFrom()) ? u.validFrom() : d;
+    }
+
+    /** A predecessor is looked at on its last day. */
+    private static LocalDate lastDay(AdministrativeUnit u, Query q) {
+        return u.validTo() == null ? asOf(u, q) : u.validTo().minusDays(1);
+    }
+
+    private static Map<String, Object> unitView(AdministrativeUnit u, Predecessor p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", u.code());
+        m.put("name", u.fullName() != null ? u.fullName() : u.name());
+        m.put("validFrom", u.validFrom().toString());
+        m.put("validTo", u.validTo() == null ? null : u.validTo().toString());
+        if (p != null) {
+            m.put("predecessor", true);
+            m.put("kind", p.kind().name());
+            m.put("share", p.share().name());
+            m.put("effective", p.effective().toString());
+        }
+        return m;
+    }
+
+    /** The whole answer of {@code GET /api/v1/indicators}. */
+    public Map<String, Object> indicators(Query q) {
+        long t0 = System.nanoTime();
+        Selection s = select(q);
+        long t1 = System.nanoTime();
+        Instant start = q.from().atStartOfDay(VN).toInstant();
+        Instant end = q.to().plusDays(1).atStartOfDay(VN).toInstant();
+        Instant now = clock.instant();
+        Instant judge = now.isBefore(end) ? now : end;
+        IndicatorQueries.Totals t = queries.totals(s.holders(), start, end, judge);
+        List<IndicatorQueries.ProcedureTime> times = queries.resolutionTimes(s.holders(), start, end, judge);
+        if (log.isDebugEnabled()) {
+            log.debug("indicators {} {} {}..{} lineage={}: {} agency windows selected in {} ms, SQL {} ms", q.level(),
+                    q.code(), q.from(), q.to(), q.lineage(), s.holders().size(), (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
+        }
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("level", q.level().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("code", q.code());
+        out.put("from", q.from().toString());
+        out.put("to", q.to().toString());
+        out.put("lineage", q.lineage());
+        out.put("dossiers", t.dossiers());
+
+        Map<String, Object> onTime = indicator(t.onTime(), t.toProcess(), ON_TIME_POINTS, 1.0);
+        onTime.put("late", t.late());
+        onTime.put("finished", t.finished());
+        onTime.put("inProgress", t.inProgress());
+        onTime.put("secondSupplementRequests", t.secondSupplement());
+        out.put("onTime", onTime);
+
+        out.put("onlineSubmission", indicator(t.online(), t.received(), ONLINE_POINTS, ONLINE_FULL_AT));
+        out.put("fullyOnline", indicator(t.fullyOnline(), t.received(), null, 1.0));
+
+        Map<String, Object> satisfaction = indicator(t.satisfied(), t.rated(), SATISFACTION_POINTS, 1.0);
+        satisfaction.put("averageRating", t.averageRating() == null ? null : round(t.averageRating(), 2));
+        out.put("satisfaction", satisfaction);
+
+        Map<String, Object> apology = indicator(t.lateWithApology(), t.late(), null, 1.0);
+        apology.put("issued", t.apologiesIssued());
+        out.put("apologyLetters", apology);
+
+        out.put("electronicResults", notAvailable());
+        out.put("digitised", notAvailable());
+        out.put("reuse", notAvailable());
+
+        List<Map<String, Object>> perProcedure = new ArrayList<>();
+        for (IndicatorQueries.ProcedureTime p : times) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("procedureCode", p.procedureCode());
+            m.put("procedureName", p.procedureName());
+            m.put("finished", p.finished());
+            m.put("averageHours", round(p.averageHours(), 2));
+            m.put("averageDays", round(p.averageHours() / 24.0, 2));
+            perProcedure.add(m);
+        }
+        out.put("resolutionTime", perProcedure);
+        out.put("units", s.units());
+        out.put("agencies", s.holders().stream().map(Holder::code).distinct().sorted().toList());
+        if (!s.wholePartials().isEmpty()) {
+            // Split predecessors are included whole, not apportioned (docs/indicators.md).
+            out.put("partialPredecessorsIncludedWhole", s.wholePartials());
+        }
+        return out;
+    }
+
+    /**
+     * rate = numerator ÷ denominator (a fraction, 0–1, four decimals; null when nothing to count); points =
+     * max × min(1, rate ÷ fullAt) (two decimals), or null when the Decision gives this indicator no points here.
+     */
+    static Map<String, Object> indicator(long numerator, long denominator, Double maxPoints, double fullAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Double rate = denominator == 0 ? null : (double) numerator / denominator;
+        m.put("rate", rate == null ? null : round(rate, 4));
+        m.put("percent", rate == null ? null : round(rate * 100, 2));
+        m.put("points", rate == null || maxPoints == null ? null : round(maxPoints * Math.min(1.0, rate / fullAt), 2));
+        m.put("maxPoints", maxPoints);
+        m.put("numerator", numerator);
+        m.put("denominator", denominator);
+        return m;
+    }
+
+    static Map<String, Object> notAvailable() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", null);
+        m.put("percent", null);
+        m.put("points", null);
+        m.put("numerator", null);
+        m.put("denominator", null);
+        m.put("notAvailable", true);
+        m.put("reason", "needs the citizen data store (wallet module), not built yet");
+        return m;
+    }
+
+    static double round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,114 @@
+package vn.motcua.reporting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.DossierBulk;
+import vn.motcua.dossier.DossierState;
+
+/**
+ * Small hand-computed dossier sets: inserted through {@link DossierBulk} (received, accepted with an appointment), then
+ * given their outcome in SQL as the processing service would have stored it (result row, pauses, Form 04, state and
+ * closed_at). Applicant names start with {@code tag-} so {@link #delete} removes them again (test contexts share a
+ * database).
+ */
+final class IndicatorFixtures {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final DossierBulk bulk;
+    private final JdbcClient jdbc;
+    private final String tag;
+    private int n;
+
+    IndicatorFixtures(DossierBulk bulk, JdbcClient jdbc, String tag) {
+        this.bulk = bulk;
+        this.jdbc = jdbc;
+        this.tag = tag;
+    }
+
+    /** Local time in Hồ Chí Minh City, "2025-03-02T08:00". */
+    static Instant vn(String local) {
+        return LocalDateTime.parse(local).atZone(VN).toInstant();
+    }
+
+    static Timestamp ts(String local) {
+        return Timestamp.from(vn(local));
+    }
+
+    /** An accepted dossier (or {@code state} as given) of {@code agency}, received and due at those local times. */
+    UUID dossier(String agency, String procedure, DossierState state, String received, String due) {
+        UUID id = UUID.randomUUID();
+        n++;
+        bulk.insert(List.of(new DossierBulk.NewDossier(id,
+                state == DossierState.ACCEPTED ? agency + "-" + tag.toUpperCase() + "-" + n : null, procedure,
+                "Thủ tục " + procedure, state, tag + "-" + n, "0900000000", null, null, "1 Đường Thử", agency, agency,
+                vn(received), due == null ? null : vn(due))));
+        return id;
+    }
+
+    void channel(UUID id, String channel) {
+        jdbc.sql("update dossier set channel = ? where id = ?").params(channel, id).update();
+    }
+
+    /** The decision recorded (RESULT_READY). */
+    void decided(UUID id, String at) {
+        jdbc.sql("""
+                insert into dossier_result (dossier_id, outcome, summary, file_name, content_type, content, generated,
+                                            decided_by, decided_at)
+                values (?, 'APPROVED', 'Cấp', 'kq.pdf', 'application/pdf', '\\x25504446'::bytea, true, 'lanhdao', ?)
+                """).params(id, ts(at)).update();
+        jdbc.sql("update dossier set state = 'RESULT_READY' where id = ?").param(id).update();
+    }
+
+    /** The result returned (RETURNED, closed). */
+    void returned(UUID id, String at, String delivery) {
+        jdbc.sql("update dossier_result set returned_at = ?, returned_by = 'trakq', delivery = ? where dossier_id = ?")
+                .params(ts(at), delivery, id).update();
+        jdbc.sql("update dossier set state = 'RETURNED', closed_at = ? where id = ?").params(ts(at), id).update();
+    }
+
+    void rated(UUID id, int rating, String at) {
+        jdbc.sql("update dossier_result set rating = ?, rated_at = ? where dossier_id = ?").params(rating, ts(at), id).update();
+    }
+
+    /** A supplement request during processing and the applicant's answer (the stored due date moves with it). */
+    void paused(UUID id, String from, String to) {
+        jdbc.sql("insert into dossier_pause (dossier_id, paused_at, resumed_at) values (?, ?, ?)")
+                .params(id, ts(from), to == null ? null : ts(to)).update();
+    }
+
+    void dueAt(UUID id, String due) {
+        jdbc.sql("update dossier set due_at = ? where id = ?").params(ts(due), id).update();
+    }
+
+    /** Form 04: apology and new appointment (the stored due date becomes {@code newDue}). */
+    void apology(UUID id, String at, String previousDue, String newDue) {
+        jdbc.sql("""
+                insert into dossier_extension (id, dossier_id, working_days, reason, previous_due, new_due, created_by, created_at)
+                values (?, ?, 2, 'Chờ xác minh', ?, ?, 'lanhdao', ?)
+                """).params(UUID.randomUUID(), id, ts(previousDue), ts(newDue), ts(at)).update();
+        dueAt(id, newDue);
+    }
+
+    /** Refused at reception (Form 03) at {@code at}, against its reception deadline. */
+    void refused(UUID id, String receptionDue, String at) {
+        jdbc.sql("update dossier set state = 'REFUSED', reception_due_at = ?, closed_at = ? where id = ?")
+                .params(ts(receptionDue), ts(at), id).update();
+    }
+
+    static void delete(JdbcClient jdbc, String tag) {
+        String like = tag + "-%";
+        for (String table : List.of("dossier_result", "dossier_pause", "dossier_extension", "dossier_event", "dossier_step",
+                "notification")) {
+            jdbc.sql("delete from " + table + " where dossier_id in (select id from dossier where applicant_name like ?)")
+                    .param(like).update();
+        }
+        jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
+    }
+}
