@@ -213,14 +213,17 @@ public class ChainSealer {
             low = Math.max(low, pendingMax);
             pendingMax = null;
         }
+        long lowBefore = ((Number) cur.get("low_water")).longValue();
         if (pendingMax == null) {
             var next = jdbc.queryForMap("select (select max(" + c.number() + ") from " + c.table() + " where "
                     + c.number() + " > ?) as m, pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x", low);
-            jdbc.update("update audit_cursor set low_water = ?, pending_max = ?, pending_xmax = ?, pending_at = now() where chain = ?",
-                    low, next.get("m"), next.get("m") == null ? null : next.get("x"), c.name());
-        } else {
+            if (next.get("m") != null || low != lowBefore || cur.get("pending_max") != null) {
+                jdbc.update("update audit_cursor set low_water = ?, pending_max = ?, pending_xmax = ?, pending_at = now() where chain = ?",
+                        low, next.get("m"), next.get("m") == null ? null : next.get("x"), c.name());
+            }
+        } else if (low != lowBefore) {
             jdbc.update("update audit_cursor set low_water = ? where chain = ?", low, c.name());
-        }
+        } // idle: nothing written
         return new Round(rows.size(), tips.keySet(), rows.isEmpty() ? after : rows.get(rows.size() - 1).number());
     }
 
