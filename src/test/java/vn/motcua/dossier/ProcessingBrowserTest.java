@@ -166,10 +166,20 @@ class ProcessingBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("dossier-state"), "Đã trả kết quả"));
         assertThat(browser.findElement(By.id("steps")).getText()).contains("Quá hạn").contains("Phạm Thị Dung")
                 .contains("Đặng Thị Hoa");
+        // On a phone the steps table scrolls sideways: a named region the keyboard can reach (issue 17).
+        var region = browser.findElement(By.id("steps-region"));
+        assertThat(region.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(region.getAttribute("role")).isEqualTo("region");
+        assertThat(region.getAttribute("aria-labelledby")).isEqualTo("steps-heading");
 
         // 7. The applicant downloads nothing in the browser here, but rates the service.
         loginAs("congdan");
         browser.get(url("/my/dossiers/" + id));
+        // Radio buttons are tap targets of at least 24 px (they were 13 px), the whole label 44 px high.
+        var star = browser.findElement(By.id("rating-5"));
+        assertThat(star.getSize().getWidth()).isGreaterThanOrEqualTo(24);
+        assertThat(star.getSize().getHeight()).isGreaterThanOrEqualTo(24);
+        assertThat(star.findElement(By.xpath("..")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
         click("rating-5");
         browser.findElement(By.id("rating-comment")).sendKeys("Cán bộ hướng dẫn tận tình");
         click("rate");

@@ -1,0 +1,53 @@
+/*
+ * Motcua: small page behaviours (a static file: the Content-Security-Policy forbids inline scripts).
+ * - After a failed submit, focus moves to the error summary, so a screen reader reads it and Tab goes to its links.
+ * - Tables wider than a phone scroll sideways in a .table-wrap: it becomes a named, keyboard-focusable region
+ *   (tabindex=0, role=region, the table's caption or heading as its name), so arrow keys can scroll it.
+ * - The citizen app (PWA): the service worker is registered where the page asks for it (<html data-sw>).
+ */
+(function () {
+  'use strict';
+
+  function ready(fn) {
+    if (document.readyState !== 'loading') { fn(); } else { document.addEventListener('DOMContentLoaded', fn); }
+  }
+
+  function focusErrorSummary() {
+    var summary = document.querySelector('.error-summary[role="alert"]');
+    if (!summary) { return; }
+    if (!summary.hasAttribute('tabindex')) { summary.setAttribute('tabindex', '-1'); }
+    if (document.activeElement === document.body || document.activeElement === null) {
+      summary.focus();
+    }
+  }
+
+  function nameOf(wrap) {
+    var table = wrap.querySelector('table');
+    var caption = table && table.querySelector('caption');
+    if (caption && caption.textContent.trim()) { return caption.textContent.trim(); }
+    var section = wrap.closest('section, fieldset, main');
+    var heading = section && section.querySelector('h1, h2, h3, legend');
+    if (heading && heading.textContent.trim()) { return heading.textContent.trim(); }
+    return document.title;
+  }
+
+  function scrollRegions(root) {
+    (root || document).querySelectorAll('.table-wrap').forEach(function (wrap) {
+      if (!wrap.hasAttribute('tabindex')) { wrap.setAttribute('tabindex', '0'); }
+      if (!wrap.hasAttribute('role')) { wrap.setAttribute('role', 'region'); }
+      if (!wrap.hasAttribute('aria-label') && !wrap.hasAttribute('aria-labelledby')) {
+        wrap.setAttribute('aria-label', nameOf(wrap));
+      }
+    });
+  }
+
+  ready(function () {
+    focusErrorSummary();
+    scrollRegions(document);
+    document.body.addEventListener('htmx:afterSettle', function (e) { scrollRegions(e.target); });
+    var sw = document.documentElement.getAttribute('data-sw');
+    if (sw && 'serviceWorker' in navigator) {
+      navigator.serviceWorker.register(sw, { scope: '/' }).catch(function () { /* the site works without it */ });
+    }
+  });
+}());
