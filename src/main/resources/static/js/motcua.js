@@ -3,7 +3,8 @@
  * - After a failed submit, focus moves to the error summary, so a screen reader reads it and Tab goes to its links.
  * - Tables wider than a phone scroll sideways in a .table-wrap: it becomes a named, keyboard-focusable region
  *   (tabindex=0, role=region, the table's caption or heading as its name), so arrow keys can scroll it.
- * - The citizen app (PWA): the service worker is registered where the page asks for it (<html data-sw>).
+ * - The citizen app (PWA): the service worker (/sw.js, named by <meta name="motcua-sw">) is registered, and a notice
+ *   says when the page shown is the copy kept for offline reading.
  */
 (function () {
   'use strict';
@@ -41,11 +42,21 @@
     });
   }
 
+  // Without a network the page shown is the one kept on this device (sw.js): say so above it.
+  function offline() {
+    var notice = document.getElementById('offline-notice');
+    if (notice) { notice.hidden = navigator.onLine !== false; }
+  }
+
   ready(function () {
     focusErrorSummary();
     scrollRegions(document);
     document.body.addEventListener('htmx:afterSettle', function (e) { scrollRegions(e.target); });
-    var sw = document.documentElement.getAttribute('data-sw');
+    offline();
+    window.addEventListener('online', offline);
+    window.addEventListener('offline', offline);
+    var meta = document.querySelector('meta[name="motcua-sw"]');
+    var sw = meta && meta.getAttribute('content');
     if (sw && 'serviceWorker' in navigator) {
       navigator.serviceWorker.register(sw, { scope: '/' }).catch(function () { /* the site works without it */ });
     }
