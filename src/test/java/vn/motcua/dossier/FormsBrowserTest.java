@@ -73,6 +73,7 @@ class FormsBrowserTest {
         browser.findElement(By.id("submit-dossier")).click();
         WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         wait.until(d -> focused().equals("error-summary"));
+        session.screenshot("eform-errors");
         List<String> errors = summary.findElements(By.cssSelector("li a")).stream().map(WebElement::getText).toList();
         assertThat(errors).contains("Người được khai sinh — Họ, chữ đệm và tên: bắt buộc nhập.",
                 "Người được khai sinh — Ngày, tháng, năm sinh: bắt buộc nhập.", "Người yêu cầu — Số điện thoại: bắt buộc nhập.",

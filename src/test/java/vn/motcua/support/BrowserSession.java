@@ -52,6 +52,34 @@ public final class BrowserSession implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Saves the whole page at phone (390 px) and desktop (1366 px) widths as {@code name-phone.png} and
+     * {@code name-desktop.png} when asked to ({@code -Dmotcua.screenshots=docs/screenshots}); the window keeps its size.
+     */
+    public void screenshot(String name) {
+        String dir = System.getProperty("motcua.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Path out = java.nio.file.Path.of(dir);
+            java.nio.file.Files.createDirectories(out);
+            org.openqa.selenium.Dimension before = raw.manage().window().getSize();
+            raw.executeScript("window.scrollTo(0, 0)");
+            for (int width : new int[]{390, 1366}) {
+                raw.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 390 ? 844 : 900));
+                long height = (Long) raw.executeScript("return document.documentElement.scrollHeight");
+                raw.manage().window().setSize(new org.openqa.selenium.Dimension(width,
+                        (int) Math.min(height + 20, width == 390 ? 3200 : 2200)));
+                byte[] png = raw.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(out.resolve(name + (width == 390 ? "-phone" : "-desktop") + ".png"), png);
+            }
+            raw.manage().window().setSize(before);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Signs in through the login form as a demo account (password "demo"), starting from no session. */
     public void login(String user) {
         driver.manage().deleteAllCookies();
