@@ -22,14 +22,17 @@
     }
   }
 
+  // The region's name: "Bảng: <caption or heading>" — not the heading alone, which already names the section
+  // landmark around it (two landmarks of one name confuse a screen reader's landmark list).
   function nameOf(wrap) {
+    var word = (document.documentElement.lang || 'vi').indexOf('en') === 0 ? 'Table: ' : 'Bảng: ';
     var table = wrap.querySelector('table');
     var caption = table && table.querySelector('caption');
-    if (caption && caption.textContent.trim()) { return caption.textContent.trim(); }
+    if (caption && caption.textContent.trim()) { return word + caption.textContent.trim(); }
     var section = wrap.closest('section, fieldset, main');
     var heading = section && section.querySelector('h1, h2, h3, legend');
-    if (heading && heading.textContent.trim()) { return heading.textContent.trim(); }
-    return document.title;
+    if (heading && heading.textContent.trim()) { return word + heading.textContent.trim(); }
+    return word + document.title;
   }
 
   function scrollRegions(root) {

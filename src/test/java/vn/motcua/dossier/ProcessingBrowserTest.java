@@ -171,7 +171,7 @@ class ProcessingBrowserTest {
         var region = browser.findElement(By.id("steps-region"));
         assertThat(region.getAttribute("tabindex")).isEqualTo("0");
         assertThat(region.getAttribute("role")).isEqualTo("region");
-        assertThat(region.getAttribute("aria-labelledby")).isEqualTo("steps-heading");
+        assertThat(region.getAttribute("aria-label")).isEqualTo("Bảng các bước xử lý");
 
         // 7. The applicant downloads nothing in the browser here, but rates the service.
         loginAs("congdan");

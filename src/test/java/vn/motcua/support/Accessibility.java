@@ -26,8 +26,8 @@ import org.openqa.selenium.support.events.WebDriverListener;
  * fails the test when there are any. axe-core comes from npm into {@code .tools/} ({@code .ci/run} installs it);
  * where it is missing the audit is skipped with a notice, except on CI ({@code CI=true}), where it fails.
  *
- * <p>Every page's counts are appended to {@code target/axe/pages.tsv} (url, width, critical, serious, moderate, minor)
- * so a run can be compared with another.
+ * <p>Every page's counts are appended to {@code target/axe/pages.tsv} (url, width, critical, serious, moderate, minor,
+ * and the rules behind the moderate and minor ones) so a run can be compared with another.
  */
 public final class Accessibility implements WebDriverListener {
 
@@ -168,6 +168,7 @@ public final class Accessibility implements WebDriverListener {
                 + "    nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ' — '"
                 + "      + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200); })}; }));"
                 + "}, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });");
+        List<String> others = new ArrayList<>();
         int critical = 0;
         int serious = 0;
         int moderate = 0;
@@ -180,6 +181,9 @@ public final class Accessibility implements WebDriverListener {
                 case "moderate" -> moderate++;
                 default -> minor++;
             }
+            if (!impact.equals("critical") && !impact.equals("serious")) {
+                others.add(v.get("id") + "(" + impact + ")");
+            }
             if (impact.equals("critical") || impact.equals("serious")) {
                 violations.add(url + " @" + width + ": " + v.get("id") + " (" + impact + ") " + v.get("help")
                         + "\n      " + String.join("\n      ", (List<String>) v.get("nodes")));
@@ -188,7 +192,7 @@ public final class Accessibility implements WebDriverListener {
         try {
             Files.createDirectories(REPORT.getParent());
             Files.writeString(REPORT, url + "\t" + width + "\t" + critical + "\t" + serious + "\t" + moderate + "\t" + minor
-                    + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    + "\t" + String.join(" ", others) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
