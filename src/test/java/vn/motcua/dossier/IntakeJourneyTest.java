@@ -72,8 +72,15 @@ class IntakeJourneyTest {
         var element = browser.findElement(By.id(id));
         if ("select".equals(element.getTagName())) {
             new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
-        } else if ("date".equals(element.getAttribute("type"))) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", element, value);
+        } else if (!browser.findElements(By.id(id + "-year")).isEmpty()) {
+            // a date: three boxes, ngày / tháng / năm
+            String[] ymd = value.split("-");
+            element.clear();
+            element.sendKeys(String.valueOf(Integer.parseInt(ymd[2])));
+            browser.findElement(By.id(id + "-month")).clear();
+            browser.findElement(By.id(id + "-month")).sendKeys(String.valueOf(Integer.parseInt(ymd[1])));
+            browser.findElement(By.id(id + "-year")).clear();
+            browser.findElement(By.id(id + "-year")).sendKeys(ymd[0]);
         } else {
             element.clear();
             element.sendKeys(value);

@@ -12,7 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.Browser;
+import vn.motcua.support.BrowserSession;
 import vn.motcua.support.IntegrationTest;
 
 /** A person on a phone-sized screen: home page, language switch, officer login, workbench. */
@@ -21,17 +21,19 @@ class BrowserJourneyTest {
 
     @LocalServerPort
     int port;
+    BrowserSession session;
     WebDriver browser;
 
     @BeforeEach
     void open() {
-        browser = Browser.start();
+        session = new BrowserSession(port);
+        browser = session.driver();
     }
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -1,27 +1,47 @@
 package vn.motcua.support;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A real Chromium on the test server, with the sign-in and sign-out steps every journey needs. */
+/**
+ * A real Chromium on the test server, with the sign-in and sign-out steps every journey needs, and axe-core on every
+ * page it shows: {@link #close()} fails the test on any critical or serious violation.
+ */
 public final class BrowserSession implements AutoCloseable {
 
     private final int port;
+    private final ChromeDriver raw;
     private final WebDriver driver;
+    private final Accessibility audit;
     private final WebDriverWait wait;
 
     public BrowserSession(int port) {
         this.port = port;
-        this.driver = Browser.start();
+        this.raw = Browser.start();
+        Accessibility.Checked checked = Accessibility.wrap(raw);
+        this.driver = checked.driver();
+        this.audit = checked.audit();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** The browser, with axe-core run on every page it shows (see {@link Accessibility}). */
     public WebDriver driver() {
         return driver;
+    }
+
+    /** The undecorated Chromium, for DevTools (network emulation); pages shown through it are not audited. */
+    public ChromeDriver chromium() {
+        return raw;
+    }
+
+    public Accessibility accessibility() {
+        return audit;
     }
 
     public WebDriverWait waiting() {
@@ -30,6 +50,34 @@ public final class BrowserSession implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Saves the whole page at phone (390 px) and desktop (1366 px) widths as {@code name-phone.png} and
+     * {@code name-desktop.png} when asked to ({@code -Dmotcua.screenshots=docs/screenshots}); the window keeps its size.
+     */
+    public void screenshot(String name) {
+        String dir = System.getProperty("motcua.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Path out = java.nio.file.Path.of(dir);
+            java.nio.file.Files.createDirectories(out);
+            org.openqa.selenium.Dimension before = raw.manage().window().getSize();
+            raw.executeScript("window.scrollTo(0, 0)");
+            for (int width : new int[]{390, 1366}) {
+                raw.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 390 ? 844 : 900));
+                long height = (Long) raw.executeScript("return document.documentElement.scrollHeight");
+                raw.manage().window().setSize(new org.openqa.selenium.Dimension(width,
+                        (int) Math.min(height + 20, width == 390 ? 3200 : 2200)));
+                byte[] png = raw.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(out.resolve(name + (width == 390 ? "-phone" : "-desktop") + ".png"), png);
+            }
+            raw.manage().window().setSize(before);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Signs in through the login form as a demo account (password "demo"), starting from no session. */
@@ -48,8 +96,20 @@ public final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-login")));
     }
 
+    /**
+     * Audits the last page, quits, and fails when axe-core found critical or serious violations on any page visited.
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            audit.audit();
+        } finally {
+            raw.quit();
+        }
+        List<String> found = audit.violations();
+        if (!found.isEmpty()) {
+            throw new AssertionError("axe-core: " + found.size() + " critical or serious violation(s) on "
+                    + audit.pages() + " page view(s):\n  " + String.join("\n  ", found));
+        }
     }
 }

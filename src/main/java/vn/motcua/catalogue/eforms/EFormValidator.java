@@ -43,14 +43,19 @@ public final class EFormValidator {
     }
 
     public List<Problem> validate(JsonNode schema, Map<String, Object> data) {
-        validateFields(schema.get("fields"), data == null ? Map.of() : data, "");
+        validateFields(schema.get("fields"), data == null ? Map.of() : data, "", "");
         return problems;
     }
 
     /** The longest value any scalar field may hold, whatever its schema says (a text field's own cap is lower). */
     static final int MAX_VALUE_LENGTH = 4000;
 
-    private void validateFields(JsonNode fields, Map<String, Object> data, String prefix) {
+    /**
+     * {@code section}: the labels of the sections around these fields ("Người được khai sinh — "), so that an error
+     * names the field a person has to fix even where two sections ask the same thing (the applicant's and the child's
+     * "Họ, chữ đệm và tên").
+     */
+    private void validateFields(JsonNode fields, Map<String, Object> data, String prefix, String section) {
         // The schema is closed: a key it does not name is refused (named, shortened), never stored.
         java.util.Set<String> known = new java.util.HashSet<>();
         if (fields != null) {
@@ -68,7 +73,7 @@ public final class EFormValidator {
         for (JsonNode f : fields) {
             String name = f.get("name").asString();
             String path = prefix + name;
-            String label = f.has("label") ? f.get("label").asString() : name;
+            String label = section + (f.has("label") ? f.get("label").asString() : name);
             Object value = data.get(name);
             boolean required = f.path("required").asBoolean(false) || requiredIf(f.get("requiredIf"), data);
             String type = f.path("type").asString("text");
@@ -142,6 +147,17 @@ public final class EFormValidator {
         items.removeIf(m -> m.values().stream().allMatch(v -> v == null || String.valueOf(v).isBlank()));
         int min = f.path("minItems").asInt(required ? 1 : 0);
         int max = f.path("maxItems").asInt(repeatable ? 50 : 1);
+        if (items.isEmpty() && min >= 1) {
+            // A required section left empty: name each missing field (as if one empty item had been sent), never
+            // "at least 1 item" for the whole section; only a section without required fields says so.
+            int before = problems.size();
+            validateFields(f.get("fields"), Map.of(), path + (repeatable ? "[0]" : "") + ".",
+                    label + (repeatable ? " 1" : "") + " — ");
+            if (problems.size() == before) {
+                problems.add(new Problem(path, "eform.error.minItems", label, min));
+            }
+            return;
+        }
         if (items.size() < min) {
             problems.add(new Problem(path, "eform.error.minItems", label, min));
         }
@@ -149,7 +165,8 @@ public final class EFormValidator {
             problems.add(new Problem(path, "eform.error.maxItems", label, max));
         }
         for (int i = 0; i < items.size(); i++) {
-            validateFields(f.get("fields"), items.get(i), path + (repeatable ? "[" + i + "]" : "") + ".");
+            validateFields(f.get("fields"), items.get(i), path + (repeatable ? "[" + i + "]" : "") + ".",
+                    label + (repeatable ? " " + (i + 1) : "") + " — ");
         }
     }
 
@@ -197,10 +214,20 @@ public final class EFormValidator {
         }
     }
 
+    /** What the three date boxes post, joined (see {@link FormRenderer#joinDates}): year-month-day, maybe not a date. */
+    private static final Pattern DATE_PARTS = Pattern.compile("^([^-]*)-([^-]*)-([^-]*)$");
+
     private void date(JsonNode f, String s, String path, String label) {
         Optional<LocalDate> d = parseDate(s);
         if (d.isEmpty()) {
-            problems.add(new Problem(path, "eform.error.date", label));
+            java.util.regex.Matcher parts = DATE_PARTS.matcher(s);
+            if (parts.matches() && (parts.group(1).isBlank() || parts.group(2).isBlank() || parts.group(3).isBlank())) {
+                problems.add(new Problem(path, "eform.error.dateIncomplete", label));
+            } else if (parts.matches() && !parts.group(1).strip().matches("\\d{4}")) {
+                problems.add(new Problem(path, "eform.error.dateYear", label));
+            } else {
+                problems.add(new Problem(path, "eform.error.date", label));
+            }
             return;
         }
         if (d.get().getYear() < 1870) {

@@ -22,9 +22,30 @@ public final class FormRenderer {
     public record Option(String value, String label) {
     }
 
+    /**
+     * One row. {@code conditional}: the field is required only when its optional section is filled in (e.g. the
+     * father's name); the page says so instead of a plain "bắt buộc". {@code day}, {@code month}, {@code year}: a date
+     * field's three boxes.
+     */
     public record Row(Kind kind, String path, String id, String label, String type, boolean required,
-                      List<Option> options, String value, String error, String hint) {
+                      List<Option> options, String value, String error, String hint, boolean conditional,
+                      String day, String month, String year) {
+
+        Row(Kind kind, String path, String id, String label, String type, boolean required, List<Option> options,
+            String value, String error, String hint) {
+            this(kind, path, id, label, type, required, options, value, error, hint, false, null, null, null);
+        }
+
+        /** A section whose fields may all be left empty (said on the page as "nếu có"). */
+        public boolean optionalSection() {
+            return kind == Kind.OPEN && !required && !"item".equals(type);
+        }
     }
+
+    /** The suffixes of a date's three boxes: {@code child.birthDate__day}, {@code __month}, {@code __year}. */
+    public static final String DAY = "__day";
+    public static final String MONTH = "__month";
+    public static final String YEAR = "__year";
 
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_]+)(?:\\[(\\d+)])?");
 
@@ -38,12 +59,12 @@ public final class FormRenderer {
             errorByPath.putIfAbsent(e.field(), e.message());
         }
         List<Row> rows = new ArrayList<>();
-        add(rows, schema.get("fields"), "", values, errorByPath, counts);
+        add(rows, schema.get("fields"), "", values, errorByPath, counts, false);
         return rows;
     }
 
     private static void add(List<Row> rows, JsonNode fields, String prefix, Map<String, String> values,
-                            Map<String, String> errors, Map<String, Integer> counts) {
+                            Map<String, String> errors, Map<String, Integer> counts, boolean inOptional) {
         if (fields == null) {
             return;
         }
@@ -63,7 +84,8 @@ public final class FormRenderer {
                         rows.add(new Row(Kind.OPEN, path + "[" + i + "]", id(path + "[" + i + "]"),
                                 "#" + (i + 1), "item", false, List.of(), null, null, null));
                     }
-                    add(rows, f.get("fields"), itemPrefix, values, errors, counts);
+                    add(rows, f.get("fields"), itemPrefix, values, errors, counts,
+                            inOptional || !required || (repeatable && f.path("minItems").asInt(required ? 1 : 0) <= i));
                     if (repeatable) {
                         rows.add(new Row(Kind.CLOSE, path, null, null, null, false, List.of(), null, null, null));
                     }
@@ -85,8 +107,19 @@ public final class FormRenderer {
                 case "personalId" -> "eform.personalId.hint";
                 default -> null;
             };
-            rows.add(new Row(Kind.FIELD, path, id(path), label, type, required, options, values.getOrDefault(path, ""),
-                    errors.get(path), hint));
+            String value = values.getOrDefault(path, "");
+            String day = null;
+            String month = null;
+            String year = null;
+            if (type.equals("date")) {
+                String[] iso = value.split("-", 3);
+                boolean split = iso.length == 3;
+                day = values.getOrDefault(path + DAY, split ? unpad(iso[2]) : "");
+                month = values.getOrDefault(path + MONTH, split ? unpad(iso[1]) : "");
+                year = values.getOrDefault(path + YEAR, split ? iso[0] : "");
+            }
+            rows.add(new Row(Kind.FIELD, path, id(path), label, type, required, options, value, errors.get(path), hint,
+                    required && inOptional, day, month, year));
         }
     }
 
@@ -94,9 +127,45 @@ public final class FormRenderer {
         return "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
     }
 
+    private static String unpad(String s) {
+        return s.length() == 2 && s.charAt(0) == '0' ? s.substring(1) : s;
+    }
+
+    /**
+     * A date's three boxes ({@code x__day}, {@code x__month}, {@code x__year}) → {@code x} as the ISO date the API
+     * takes ({@code 2007-03-27}); all three empty → nothing; anything else → {@code year-month-day} as typed, which the
+     * validator names (a part missing, a two-digit year, a day that does not exist).
+     */
+    public static Map<String, String> joinDates(Map<String, String> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String key = e.getKey();
+            if (key.endsWith(DAY) || key.endsWith(MONTH) || key.endsWith(YEAR)) {
+                String path = key.substring(0, key.lastIndexOf("__"));
+                if (out.containsKey(path) && !params.containsKey(path)) {
+                    continue;
+                }
+                String d = params.getOrDefault(path + DAY, "").strip();
+                String m = params.getOrDefault(path + MONTH, "").strip();
+                String y = params.getOrDefault(path + YEAR, "").strip();
+                if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+                    out.putIfAbsent(path, "");
+                } else if (d.matches("\\d{1,2}") && m.matches("\\d{1,2}") && y.matches("\\d{4}")) {
+                    out.put(path, y + "-" + (m.length() == 1 ? "0" + m : m) + "-" + (d.length() == 1 ? "0" + d : d));
+                } else {
+                    out.put(path, y + "-" + m + "-" + d);
+                }
+            } else {
+                out.putIfAbsent(key, e.getValue());
+            }
+        }
+        return out;
+    }
+
     /** Posted parameters → nested data for the validator; also counts repeatable items. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> nest(Map<String, String> params, Map<String, Integer> counts) {
+    public static Map<String, Object> nest(Map<String, String> posted, Map<String, Integer> counts) {
+        Map<String, String> params = joinDates(posted);
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : params.entrySet()) {
             String key = e.getKey();

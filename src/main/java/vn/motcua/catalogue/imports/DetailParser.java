@@ -68,7 +68,8 @@ public final class DetailParser {
             Set<ProcessingTime> distinct = new LinkedHashSet<>();
             channels.stream().filter(c -> c.time() != null).forEach(c -> distinct.add(c.time()));
             if (distinct.size() > 1) {
-                notes.add("Thời hạn khác nhau theo hình thức nộp; đã lấy thời hạn nộp trực tiếp: " + distinct);
+                notes.add("Thời hạn khác nhau theo hình thức nộp; đã lấy thời hạn nộp trực tiếp: " + distinct.stream()
+                        .map(DetailParser::vietnamese).collect(java.util.stream.Collectors.joining(", ")));
             }
         } else {
             timeText = channels.stream().map(Channel::timeText).filter(t -> t != null && !t.isBlank()).findFirst()
@@ -349,5 +350,10 @@ public final class DetailParser {
         }
         String t = s.strip();
         return t.length() <= 160 ? t : t.substring(0, 157) + "...";
+    }
+
+    /** A processing time as the admin pages say it: "10 ngày làm việc", "4 giờ làm việc". */
+    static String vietnamese(ProcessingTime t) {
+        return t.amount() + (t.unit() == ProcessingTime.Unit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
     }
 }

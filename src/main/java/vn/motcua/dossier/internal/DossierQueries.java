@@ -85,6 +85,20 @@ public class DossierQueries {
                 .param(ownerAgency).query(store::map).list();
     }
 
+    /**
+     * A citizen's own dossiers, newest first, one page of them; a page past the last (an old link, a list that
+     * shrank) gives the last page, never "page 6 of 5".
+     */
+    public Page<Dossier> submittedBy(String username, int page, int size) {
+        long total = jdbc.sql("select count(*) from dossier where submitted_by = ?").param(username).query(Long.class).single();
+        int last = (int) Math.max(0, (total + size - 1) / size - 1);
+        int p = Math.min(Math.max(0, page), last);
+        List<Dossier> items = jdbc.sql("select " + DossierStore.COLUMNS + " from dossier where submitted_by = :u"
+                        + " order by received_at desc, id limit :limit offset :offset")
+                .param("u", username).param("limit", size).param("offset", (long) p * size).query(store::map).list();
+        return new Page<>(items, total, p, size);
+    }
+
     public List<Dossier> submittedBy(String username) {
         return jdbc.sql("select " + DossierStore.COLUMNS + " from dossier where submitted_by = ? order by received_at desc limit 200")
                 .param(username).query(store::map).list();

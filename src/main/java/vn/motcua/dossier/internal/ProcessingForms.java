@@ -113,8 +113,19 @@ public class ProcessingForms {
         return rows;
     }
 
+    /**
+     * As {@link #controlRows(List, List)}; the first hand-off, from the citizen who submitted online, names her (the
+     * applicant's name), never her username ("congdan").
+     */
     public List<ControlRow> controlRows(Dossier d) {
-        return controlRows(steps.steps(d.id()), steps.pauses(d.id()));
+        List<ControlRow> rows = new ArrayList<>();
+        for (ControlRow r : controlRows(steps.steps(d.id()), steps.pauses(d.id()))) {
+            boolean citizen = r.sender() != null && r.sender().equals(d.submittedBy()) && d.applicant() != null
+                    && d.applicant().name() != null;
+            rows.add(citizen ? new ControlRow(r.seq(), r.step(), r.agency(), d.applicant().name(), r.receiver(),
+                    r.handedAt(), r.dueAt(), r.finishedAt(), r.outcome(), r.timeliness()) : r);
+        }
+        return rows;
     }
 
     public byte[] form06(Dossier d, String trackingUrl) {

@@ -93,30 +93,60 @@ public class ProcessingQueries {
 
     /** As {@link #queue(String, Scope, Filter, int)}, narrowed by what the officer typed (see {@link DossierSearch}). */
     public List<QueueRow> queue(String username, Scope scope, Filter filter, String search, int limit) {
+        return queue(username, scope, filter, search, limit, 0);
+    }
+
+    /**
+     * One page of the queue (the processing inbox pages it instead of showing a fixed 200 rows); a page past the last
+     * gives the last page.
+     */
+    public DossierQueries.Page<QueueRow> queuePage(String username, Scope scope, Filter filter, String search, int page,
+                                                   int size) {
         if (scope.isEmpty()) {
-            return List.of();
+            return new DossierQueries.Page<>(List.of(), 0, 0, size);
         }
         DossierSearch q = DossierSearch.of(search);
+        var spec = bind(jdbc.sql("select count(*)" + from(filter, q)), scope, username);
+        long total = (q == null ? spec : q.bind(spec)).query(Long.class).single();
+        int last = (int) Math.max(0, (total + size - 1) / size - 1);
+        int p = Math.min(Math.max(0, page), last);
+        return new DossierQueries.Page<>(queue(username, scope, filter, search, size, (long) p * size), total, p, size);
+    }
+
+    private static String from(Filter filter, DossierSearch q) {
         String where = switch (filter) {
             case MINE -> " and s.assignee = :me";
             case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
             case WARNED -> " and (s.warning is not null or d.warning is not null)";
             case ALL -> "";
         };
-        var spec = jdbc.sql("""
-                        select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
-                               s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
-                               s.due_at as step_due, s.warning as sw
-                        from dossier_step s join dossier d on d.id = s.dossier_id
-                        where s.finished_at is null
-                          and (s.agency_code = any(:led) or
-                        """ + IN_MY_QUEUES + ")" + where + (q == null ? "" : q.sql("d."))
-                        + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit")
-                .param("pa", scope.posts().stream().map(Post::agency).toArray(String[]::new))
+        return """
+                 from dossier_step s join dossier d on d.id = s.dossier_id
+                where s.finished_at is null
+                  and (s.agency_code = any(:led) or
+                """ + IN_MY_QUEUES + ")" + where + (q == null ? "" : q.sql("d."));
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, String username) {
+        return spec.param("pa", scope.posts().stream().map(Post::agency).toArray(String[]::new))
                 .param("pr", scope.posts().stream().map(p -> p.role().name()).toArray(String[]::new))
                 .param("pf", scope.posts().stream().map(p -> p.fieldKey() == null ? "" : p.fieldKey()).toArray(String[]::new))
                 .param("led", scope.ledAgencies().toArray(String[]::new))
-                .param("me", username).param("limit", limit);
+                .param("me", username);
+    }
+
+    private List<QueueRow> queue(String username, Scope scope, Filter filter, String search, int limit, long offset) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        DossierSearch q = DossierSearch.of(search);
+        var spec = bind(jdbc.sql("""
+                        select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
+                               s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
+                               s.due_at as step_due, s.warning as sw
+                        """ + from(filter, q)
+                        + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit offset :offset"), scope, username)
+                .param("limit", limit).param("offset", offset);
         return (q == null ? spec : q.bind(spec))
                 .query((rs, n) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
                         rs.getString("procedure_name"), rs.getString("applicant_name"),

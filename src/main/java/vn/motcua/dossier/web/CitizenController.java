@@ -51,10 +51,15 @@ class CitizenController {
         this.drafts = drafts;
     }
 
+    /** Dossiers per page of "Hồ sơ của tôi". */
+    static final int MY_PAGE = 20;
+
     @GetMapping("/my")
-    String myDossiers(Principal principal, Model model) {
+    String myDossiers(@RequestParam(defaultValue = "0") int page, Principal principal, Model model) {
         accounts.find(principal.getName()).ifPresent(a -> model.addAttribute("account", a));
-        model.addAttribute("dossiers", queries.submittedBy(principal.getName()));
+        var found = queries.submittedBy(principal.getName(), page, MY_PAGE);
+        model.addAttribute("page", found);
+        model.addAttribute("dossiers", found.items());
         model.addAttribute("drafts", drafts.of(principal.getName()));
         return "dossier/my";
     }

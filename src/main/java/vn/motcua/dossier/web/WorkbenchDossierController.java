@@ -60,15 +60,21 @@ class WorkbenchDossierController {
         this.messages = messages;
     }
 
+    /** Rows per page of the processing queue (it showed a fixed 200 before). */
+    static final int QUEUE_PAGE = 50;
+
     @GetMapping("/workbench/processing")
     String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter,
-                 @RequestParam(required = false) String q, Authentication auth, Model model) {
+                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                 Authentication auth, Model model) {
         var scope = queries.scope(auth.getName(), access.today());
         model.addAttribute("filter", filter);
         model.addAttribute("filters", ProcessingQueries.Filter.values());
         String search = q == null || q.isBlank() ? null : q.strip();
         model.addAttribute("q", search);
-        model.addAttribute("rows", queries.queue(auth.getName(), scope, filter, search, 200));
+        var found = queries.queuePage(auth.getName(), scope, filter, search, page, QUEUE_PAGE);
+        model.addAttribute("page", found);
+        model.addAttribute("rows", found.items());
         model.addAttribute("counts", queries.countsByState(scope.agencies()));
         model.addAttribute("warned", queries.queue(auth.getName(), scope, ProcessingQueries.Filter.WARNED, 1000).size());
         model.addAttribute("workload", queries.workload(scope.ledAgencies()));
