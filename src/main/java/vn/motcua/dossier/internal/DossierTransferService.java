@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +24,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.dossier.DossierBulk;
-import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierTransfers;
 import vn.motcua.dossier.DossierTransferDecided;
 import vn.motcua.dossier.DossiersTransferred;
 
-/** Set-based implementation of {@link DossierTransfers} and {@link DossierBulk} (journal table, COPY, UPDATE … FROM). */
+/** Set-based implementation of {@link DossierTransfers} (journal table, COPY, UPDATE … FROM). */
 @Service
-public class DossierTransferService implements DossierTransfers, DossierBulk {
+public class DossierTransferService implements DossierTransfers {
 
     /** Open: not refused, not a draft, not closed. */
     static final String OPEN = "d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null";
@@ -196,7 +193,8 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         buf.setLength(0);
     }
 
-    private static String esc(String s) {
+    /** A value for PostgreSQL COPY text format (null as \\N, no tabs or line breaks). */
+    static String esc(String s) {
         if (s == null) {
             return "\\N";
         }
@@ -460,65 +458,6 @@ public class DossierTransferService implements DossierTransfers, DossierBulk {
         }, (RowCallbackHandler) rs -> each.accept(new JournalEntry(rs.getInt(1), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))));
-    }
-
-    @Override
-    public int insert(List<NewDossier> dossiers) {
-        if (dossiers.isEmpty()) {
-            return 0;
-        }
-        Integer n = tx.execute(s -> {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            try {
-                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                StringBuilder buf = new StringBuilder(1 << 20);
-                List<String> cols = List.of("id", "code", "procedure_code", "procedure_name", "channel", "state",
-                        "applicant_kind", "applicant_name", "applicant_phone", "applicant_email", "address_unit_code",
-                        "address_line", "reception_point", "agency_code", "agency_name", "submitted_by", "received_at",
-                        "count_from", "accepted_at", "due_at");
-                String sql = "copy dossier (" + String.join(", ", cols) + ") from stdin";
-                for (NewDossier d : dossiers) {
-                    String rec = d.receivedAt().toString();
-                    boolean accepted = d.state() == DossierState.ACCEPTED;
-                    List<String> v = new ArrayList<>(List.of(d.id().toString(), esc(d.code()), esc(d.procedureCode()),
-                            esc(d.procedureName()), "COUNTER", d.state().name(), "PERSON", esc(d.applicantName()),
-                            esc(d.applicantPhone()), esc(d.applicantEmail()), esc(d.addressUnitCode()), esc(d.addressLine()),
-                            esc(d.agencyCode()), esc(d.agencyCode()), esc(d.agencyName()), "bulk", rec,
-                            accepted ? rec : "\\N", accepted ? rec : "\\N", d.dueAt() == null ? "\\N" : d.dueAt().toString()));
-                    buf.append(String.join("\t", v)).append('\n');
-                    if (buf.length() > (1 << 20)) {
-                        copy.copyIn(sql, new StringReader(buf.toString()));
-                        buf.setLength(0);
-                    }
-                }
-                if (!buf.isEmpty()) {
-                    copy.copyIn(sql, new StringReader(buf.toString()));
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                DataSourceUtils.releaseConnection(c, dataSource);
-            }
-            UUID[] ids = dossiers.stream().map(NewDossier::id).toArray(UUID[]::new);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("""
-                        insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency)
-                        select d.id, 1, d.received_at, 'SUBMITTED', null, 'SUBMITTED', 'bulk', d.agency_code
-                        from dossier d where d.id = any (?)
-                        union all
-                        select d.id, 2, d.received_at, 'ACCEPTED', 'SUBMITTED', 'ACCEPTED', 'bulk', d.agency_code
-                        from dossier d where d.id = any (?) and d.state = 'ACCEPTED'
-                        """);
-                ps.setArray(1, con.createArrayOf("uuid", ids));
-                ps.setArray(2, con.createArrayOf("uuid", ids));
-                return ps;
-            });
-            return dossiers.size();
-        });
-        jdbc.execute("analyze dossier");
-        return n == null ? 0 : n;
     }
 
     private static Instant instant(Timestamp t) {
