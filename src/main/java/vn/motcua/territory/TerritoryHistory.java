@@ -20,4 +20,10 @@ public interface TerritoryHistory {
     default boolean lineageUnderReview(AdministrativeUnit unit) {
         return false;
     }
+
+    /**
+     * The version that last carried {@code code} before {@code asOf} (an old code, e.g. a ward merged in 2025), for
+     * following its lineage to today's unit; empty when no version began before that date.
+     */
+    java.util.Optional<AdministrativeUnit> lastVersionBefore(String code, LocalDate asOf);
 }

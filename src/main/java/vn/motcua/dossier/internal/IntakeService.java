@@ -194,7 +194,7 @@ public class IntakeService {
         Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
         if (unit.isEmpty()) {
             // An old code (e.g. a ward merged in 2025): follow its lineage to today's unit when unambiguous.
-            Optional<AdministrativeUnit> old = latestBefore(unitCode, asOf);
+            Optional<AdministrativeUnit> old = history.lastVersionBefore(unitCode, asOf);
             List<AdministrativeUnit> current = old.map(u -> history.currentSuccessors(u, asOf)).orElse(List.of())
                     .stream().filter(u -> u.type().isCommuneLevel()).toList();
             if (current.size() != 1) {
@@ -213,17 +213,6 @@ public class IntakeService {
         }
         String province = territory.province(unit.get().code(), asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
         return triage(agencies.isEmpty() ? "dossier.triage.noAgency" : "dossier.triage.manyAgencies", province, asOf);
-    }
-
-    /** The unit that last carried the code before {@code asOf}, looking back month by month for ten years. */
-    private Optional<AdministrativeUnit> latestBefore(String code, LocalDate asOf) {
-        for (int months = 1; months <= 120; months++) {
-            Optional<AdministrativeUnit> u = territory.unit(code, asOf.minusMonths(months));
-            if (u.isPresent()) {
-                return u;
-            }
-        }
-        return Optional.empty();
     }
 
     private String provinceOf(String unitCode, LocalDate asOf) {

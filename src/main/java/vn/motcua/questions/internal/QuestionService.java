@@ -134,7 +134,7 @@ public class QuestionService {
     public Route route(String procedureCode, String unitCode, LocalDate asOf) {
         Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
         if (unit.isEmpty()) {
-            Optional<AdministrativeUnit> old = latestBefore(unitCode, asOf);
+            Optional<AdministrativeUnit> old = history.lastVersionBefore(unitCode, asOf);
             if (old.isEmpty()) {
                 return triage("questions.triage.unknownUnit", defaultProvince, null, asOf);
             }
@@ -162,16 +162,6 @@ public class QuestionService {
         }
         return triage(agencies.isEmpty() ? "questions.triage.noAgency" : "questions.triage.manyAgencies",
                 provinceOf(u.code(), asOf), u.code(), asOf);
-    }
-
-    private Optional<AdministrativeUnit> latestBefore(String code, LocalDate asOf) {
-        for (int months = 1; months <= 120; months++) {
-            Optional<AdministrativeUnit> u = territory.unit(code, asOf.minusMonths(months));
-            if (u.isPresent()) {
-                return u;
-            }
-        }
-        return Optional.empty();
     }
 
     private String provinceOf(String unitCode, LocalDate asOf) {

@@ -311,6 +311,15 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     }
 
     @Override
+    public Optional<AdministrativeUnit> lastVersionBefore(String code, LocalDate asOf) {
+        if (code == null || asOf == null) {
+            return Optional.empty();
+        }
+        return index().versions(code).stream().filter(u -> u.validFrom().isBefore(asOf))
+                .max(java.util.Comparator.comparing(AdministrativeUnit::validFrom));
+    }
+
+    @Override
     public boolean lineageUnderReview(AdministrativeUnit unit) {
         return index().underReview(unit.id());
     }
