@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.platform.cluster.ClusterSignals;
 import vn.motcua.platform.db.TransactionEnd;
 
 /**
@@ -28,13 +29,16 @@ import vn.motcua.platform.db.TransactionEnd;
 @Service
 public class AccountService implements UserDetailsService {
 
+    static final String SIGNAL = "accounts";
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     /**
      * The sign-in facts of recently seen accounts: HTTP Basic checks the account on every API call. A write here
-     * clears it when it commits; a change made elsewhere (SQL, another node) is seen within the expiry.
+     * clears it when it commits, on every node (cluster signals); a change made in SQL is seen within the expiry.
      */
     private final Cache<String, Credentials> recent;
+    private final ClusterSignals signals;
 
     /** An immutable copy: Spring Security erases the password of the {@link User} it authenticated. */
     private record Credentials(Account account, String passwordHash, boolean enabled,
@@ -42,10 +46,14 @@ public class AccountService implements UserDetailsService {
     }
 
     AccountService(JdbcClient jdbc, PasswordEncoder passwordEncoder,
-                   @Value("${motcua.security.account-cache-ttl:10s}") Duration accountCacheTtl) {
+                   @Value("${motcua.security.account-cache-ttl:10s}") Duration accountCacheTtl,
+                   ClusterSignals signals) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(accountCacheTtl).build();
+        this.signals = signals;
+        // A password changed or an account disabled on another node counts here within a second.
+        signals.on(SIGNAL, recent::invalidateAll);
     }
 
     /** @param email where notices about the account go (a lockout after failed sign-ins); null if none */
@@ -132,5 +140,6 @@ public class AccountService implements UserDetailsService {
     private void forgetAfterCommit() {
         recent.invalidateAll();
         TransactionEnd.afterCompletion(recent::invalidateAll);
+        signals.announce(SIGNAL);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.platform.cluster.ClusterSignals;
 
 /**
  * The answers of {@link vn.motcua.territory.Staff} ({@code postsOf}, {@code postsOfOfficer}, {@code holders}) and of
@@ -22,11 +23,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rolled back); until then the writing transaction reads the database directly (its own uncommitted view is never
  * cached for others, and it never reads an entry older than its write). A look-up that started before a clear stores
  * its answer under the old generation, where no later look-up finds it, so a load racing a commit cannot bring the
- * old view back. Entries expire after {@code motcua.territory.staff-cache-ttl} (30 s by default): that bounds how
- * long another node of a cluster serves holdings changed elsewhere.
+ * old view back. The other nodes of a cluster clear theirs when the write commits (cluster signals); entries also
+ * expire after {@code motcua.territory.staff-cache-ttl} (30 s by default), should a signal ever be lost.
  */
 @Component
 public class StaffCache {
+
+    static final String SIGNAL = "staff";
 
     /** One look-up: its kind and arguments (a record) and the generation it was asked in. */
     private record Key(long generation, Object query) {
@@ -37,8 +40,12 @@ public class StaffCache {
     /** Bound as a transaction resource while the current transaction has changed staff. */
     private final Object writing = new Object();
 
-    public StaffCache(@Value("${motcua.territory.staff-cache-ttl:30s}") Duration ttl) {
+    private final ClusterSignals signals;
+
+    public StaffCache(@Value("${motcua.territory.staff-cache-ttl:30s}") Duration ttl, ClusterSignals signals) {
         this.entries = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
+        this.signals = signals;
+        signals.on(SIGNAL, this::clear);
     }
 
     /** The cached answer to the query (a record of its arguments), loading it once if absent; unmodifiable. */
@@ -56,9 +63,13 @@ public class StaffCache {
      */
     public void changed() {
         clear();
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.hasResource(writing)) {
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive();
+        if (!inTransaction) {
+            signals.announce(SIGNAL);
+        } else if (!TransactionSynchronizationManager.hasResource(writing)) {
+            // Once per writing transaction: the other nodes clear when it commits.
+            signals.announce(SIGNAL);
             TransactionSynchronizationManager.bindResource(writing, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

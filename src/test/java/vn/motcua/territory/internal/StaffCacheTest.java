@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
+import vn.motcua.platform.cluster.ClusterSignals;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;
 import vn.motcua.territory.AgencyLevel;
@@ -31,7 +32,7 @@ import vn.motcua.territory.PostRole;
 class StaffCacheTest {
 
     /** A very long expiry: nothing here may depend on time. */
-    private final StaffCache cache = new StaffCache(Duration.ofDays(1));
+    private final StaffCache cache = new StaffCache(Duration.ofDays(1), ClusterSignals.NONE);
     private final AtomicInteger loads = new AtomicInteger();
     /** What "the database" holds now. */
     private List<PostHolding> database = List.of(holding("P-1"));
