@@ -98,7 +98,7 @@ class FoundationTest {
         assertThat(ok.status()).isEqualTo(302);
         assertThat(ok.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/workbench"));
         // Session fixation protection: a new session id is issued at login.
-        assertThat(ok.raw().headers().allValues("Set-Cookie").toString()).contains("JSESSIONID").isNotEqualTo(sessionBefore);
+        assertThat(ok.raw().headers().allValues("Set-Cookie").toString()).contains("SESSION=").isNotEqualTo(sessionBefore);
 
         var workbench = http.get("/workbench");
         assertThat(workbench.status()).isEqualTo(200);

@@ -1,0 +1,106 @@
+package vn.motcua.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.MotcuaApplication;
+import vn.motcua.platform.security.AccountService;
+import vn.motcua.platform.security.Audience;
+import vn.motcua.platform.security.Role;
+import vn.motcua.support.Http;
+
+/**
+ * Two real application nodes on one PostgreSQL: a web session made on one is good on the other, and an account
+ * change made on one counts on the other within a second (not after the cache's expiry).
+ */
+class TwoNodesTest {
+
+    @TempDir
+    Path pgDir;
+    @TempDir
+    Path dataA;
+    @TempDir
+    Path dataB;
+
+    private EmbeddedPostgres db;
+    private ConfigurableApplicationContext a;
+    private ConfigurableApplicationContext b;
+
+    @AfterEach
+    void stop() throws IOException {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void sessionsAndAccountChangesAreSharedByTheNodes() throws Exception {
+        int dbPort = freePort();
+        db = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).setPort(dbPort)
+                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        a = node(dbPort, dataA);
+        b = node(dbPort, dataB);
+        Http onA = new Http(port(a));
+        Http onB = new Http(port(b));
+
+        AccountService accountsOnA = a.getBean(AccountService.class);
+        accountsOnA.save("hai-nut", "secret-1", "Người Hai Nút", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
+
+        // Signed in on A; the same cookie opens the citizen's page on B.
+        Http.Response login = onA.login("hai-nut", "secret-1");
+        assertThat(login.status()).isEqualTo(302);
+        String cookie = login.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("SESSION=")).map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no SESSION cookie: " + login.raw().headers()));
+        assertThat(onB.get("/my", "Cookie", cookie).status()).isEqualTo(200);
+        // Without it B sends the visitor to sign in.
+        assertThat(onB.get("/my").status()).isEqualTo(302);
+
+        // B has the account cached from an API call; A changes the password; B stops accepting the old one at once.
+        assertThat(onB.getAs("hai-nut", "secret-1", "/api/v1/me").status()).isEqualTo(200);
+        ClusterSignals signalsOnB = b.getBean(ClusterSignals.class);
+        long heard = signalsOnB.received();
+        accountsOnA.save("hai-nut", "secret-2", "Người Hai Nút", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> signalsOnB.received() > heard);
+        assertThat(onB.getAs("hai-nut", "secret-1", "/api/v1/me").status()).isEqualTo(401);
+        assertThat(onB.getAs("hai-nut", "secret-2", "/api/v1/me").status()).isEqualTo(200);
+    }
+
+    private ConfigurableApplicationContext node(int dbPort, Path dataDir) {
+        return new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
+                "--motcua.demo=false", "--motcua.data-dir=" + dataDir,
+                "--logging.file.name=" + dataDir.resolve("motcua.log"),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "--spring.datasource.username=postgres");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
