@@ -12,7 +12,7 @@
 #
 # Settings (environment): MOTCUA_CLUSTER_DIR, MOTCUA_LB_PORT (8080), MOTCUA_NODE_PORTS ("8081 8082 8083"),
 # MOTCUA_PG_PORT (54329), MOTCUA_JAR (built with ./mvnw package when absent), MOTCUA_NODE_HEAP (768m),
-# MOTCUA_HEALTH_TIMEOUT (seconds, 300).
+# MOTCUA_HEALTH_TIMEOUT (seconds, 900: the first start loads the reference data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$(mkdir -p "${MOTCUA_CLUSTER_DIR:-$ROOT/cluster}" && cd "${MOTCUA_CLUSTER_DIR:-$ROOT/cluster}" && pwd)"
@@ -20,9 +20,11 @@ LB_PORT="${MOTCUA_LB_PORT:-8080}"
 read -r -a NODE_PORTS <<< "${MOTCUA_NODE_PORTS:-8081 8082 8083}"
 PG_PORT="${MOTCUA_PG_PORT:-54329}"
 HEAP="${MOTCUA_NODE_HEAP:-768m}"
-HEALTH_TIMEOUT="${MOTCUA_HEALTH_TIMEOUT:-300}"
+HEALTH_TIMEOUT="${MOTCUA_HEALTH_TIMEOUT:-900}"
 PGDATA="$DIR/pg"
 
+# PostgreSQL refuses to run as root; as root (a CI container) its tools run in a user namespace of their own.
+as_pg() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -57,14 +59,14 @@ jar() {
   echo "$j"
 }
 
-db_running() { [ -f "$PGDATA/postmaster.pid" ] && "$(pg_bin)/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+db_running() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
 
 db_up() {
   local bin; bin="$(pg_bin)"
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "Creating a PostgreSQL cluster with $bin in $PGDATA"
     local pw="$DIR/.pwfile"; pg_password > "$pw"
-    "$bin/initdb" -D "$PGDATA" -U postgres -A scram-sha-256 --pwfile="$pw" -E UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
+    as_pg "$bin/initdb" -D "$PGDATA" -U postgres -A scram-sha-256 --pwfile="$pw" -E UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
       || die "initdb failed, see $DIR/initdb.log"
     rm -f "$pw"
     cat >> "$PGDATA/postgresql.conf" <<CONF
@@ -78,7 +80,7 @@ CONF
   fi
   if ! db_running; then
     log "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    "$bin/pg_ctl" -D "$PGDATA" -l "$DIR/pg.log" -w -t 60 start >/dev/null || die "PostgreSQL did not start, see $DIR/pg.log"
+    as_pg "$bin/pg_ctl" -D "$PGDATA" -l "$DIR/pg.log" -w -t 60 start >/dev/null || die "PostgreSQL did not start, see $DIR/pg.log"
   fi
   PGPASSWORD="$(pg_password)" "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
     "select 1 from pg_database where datname = 'motcua'" | grep -q 1 \
@@ -88,7 +90,7 @@ CONF
 node_pid() { local f="$DIR/node$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
 
 node_healthy() {
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${NODE_PORTS[$(( $1 - 1 ))]}/actuator/health/readiness"
+  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${NODE_PORTS[$(( $1 - 1 ))]}/actuator/health/readiness"
 }
 
 node_start() {
@@ -160,7 +162,7 @@ up() {
   for n in $(seq 2 "${#NODE_PORTS[@]}"); do wait_healthy "$n"; done
   lb_up
   local deadline=$(( $(date +%s) + 30 ))
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$LB_PORT/actuator/health/readiness"; do
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$LB_PORT/actuator/health/readiness"; do
     [ "$(date +%s)" -lt "$deadline" ] || die "the load balancer does not answer"
     sleep 1
   done
@@ -178,7 +180,7 @@ down() {
     fi
     rm -f "$DIR/node$n.pid"
   done
-  if db_running; then "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null; fi
+  if db_running; then as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null; fi
   log "Cluster stopped"
 }
 
@@ -202,7 +204,7 @@ case "${1:-}" in
   status) status ;;
   kill) pid="$(node_pid "${2:?node number}")" && kill -9 "$pid" && log "Killed node $2 (pid $pid)" ;;
   start) node_start "${2:?node number}"; wait_healthy "$2" ;;
-  restart-db) log "Restarting PostgreSQL"; "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w -t 60 restart -l "$DIR/pg.log" >/dev/null ;;
+  restart-db) log "Restarting PostgreSQL"; as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w -t 60 restart -l "$DIR/pg.log" >/dev/null ;;
   psql) shift; PGPASSWORD="$(pg_password)" "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d motcua "$@" ;;
   *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
