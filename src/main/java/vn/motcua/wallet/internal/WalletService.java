@@ -190,15 +190,24 @@ public class WalletService implements ReusableDocuments {
      * @param signed the result carries Motcua's PAdES signature (for a file: and the signature verifies)
      */
     public record Verification(boolean valid, String issuer, LocalDate issuedOn, String document, String dossierCode,
-                               String sha256, boolean signed, boolean revoked) {
+                               String sha256, boolean signed, boolean revoked, LocalDate revokedOn, String status) {
 
         static Verification unknown() {
-            return new Verification(false, null, null, null, null, null, false, false);
+            return new Verification(false, null, null, null, null, null, false, false, null, "không tìm thấy");
         }
 
         static Verification of(WalletDocument d) {
+            LocalDate revokedOn = d.revokedAt() == null ? null : LocalDate.ofInstant(d.revokedAt(), VN);
             return new Verification(d.revokedAt() == null, d.issuerName(), d.issuedOn(), d.type(), d.dossierCode(),
-                    d.sha256(), d.signed(), d.revokedAt() != null);
+                    d.sha256(), d.signed(), d.revokedAt() != null, revokedOn,
+                    revokedOn == null ? "hợp lệ" : "đã thu hồi ngày " + revokedOn.format(
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+
+        /** A file that is not a result Motcua issued, or that was changed after signing. */
+        static Verification notMatching(boolean pdfSigned) {
+            return new Verification(false, null, null, null, null, null, pdfSigned, false, null,
+                    pdfSigned ? "chữ ký không hợp lệ hoặc tệp đã bị thay đổi" : "tệp không có chữ ký số của Một cửa");
         }
     }
 
@@ -223,13 +232,13 @@ public class WalletService implements ReusableDocuments {
         }
         Optional<WalletDocument> held = store.resultBySha256(sha256(content));
         if (held.isEmpty()) {
-            return Verification.unknown();
+            return Verification.notMatching(ResultSigner.hasSignature(content));
         }
         WalletDocument d = held.get();
         // A signed result must also verify: its signature covers the whole file and chains to the configured CA.
         boolean signatureOk = d.signed() && signer.verify(content);
         if (d.signed() && !signatureOk) {
-            return Verification.unknown();
+            return Verification.notMatching(true);
         }
         return Verification.of(d);
     }
