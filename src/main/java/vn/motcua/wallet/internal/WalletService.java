@@ -111,6 +111,20 @@ public class WalletService implements ReusableDocuments {
         return store.content(owner, id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
     }
 
+    /**
+     * A document by id alone, for a read through a dossier where it was attached: the caller has checked that (see
+     * {@code vn.motcua.dossier.DossierStoreDocuments}); never for a citizen.
+     */
+    @Transactional(readOnly = true)
+    public WalletDocument documentForDossier(UUID id) {
+        return store.byId(id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] contentForDossier(UUID id) {
+        return store.contentById(id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
+    }
+
     // ---- the issuer as it was, and the unit competent now (Resolution 190/2025/QH15) ---------------------------
 
     public record Unit(String code, String name) {

@@ -57,6 +57,15 @@ public class WalletStore {
                 .params(owner, id).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
+    Optional<WalletDocument> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where id = ?").param(id).query(WalletStore::map).optional();
+    }
+
+    Optional<byte[]> contentById(UUID id) {
+        return jdbc.sql("select content from wallet_document where id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
     public Optional<WalletDocument> byVerificationCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from wallet_document where verification_code = ?")
                 .param(code).query(WalletStore::map).optional();
