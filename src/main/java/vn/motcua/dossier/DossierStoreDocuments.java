@@ -15,4 +15,11 @@ public interface DossierStoreDocuments {
 
     /** The data-store document ids attached to the dossier (reused or digitised), once {@code auth} may see it. */
     Set<UUID> storeDocumentsOf(UUID dossierId, Authentication auth);
+
+    /**
+     * Attaches a copy of a store document (a scan digitised at the counter) to the dossier, its store id recorded as
+     * for a reused document, once {@code auth} may see the dossier.
+     */
+    void attach(UUID dossierId, UUID storeDocumentId, String fileName, String contentType, byte[] content,
+                Authentication auth);
 }

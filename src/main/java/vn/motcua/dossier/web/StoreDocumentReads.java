@@ -17,10 +17,20 @@ class StoreDocumentReads implements DossierStoreDocuments {
 
     private final DossierAccess access;
     private final DossierStore store;
+    private final java.time.Clock clock;
 
-    StoreDocumentReads(DossierAccess access, DossierStore store) {
+    StoreDocumentReads(DossierAccess access, DossierStore store, java.time.Clock clock) {
         this.access = access;
         this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void attach(UUID dossierId, UUID storeDocumentId, String fileName, String contentType, byte[] content,
+                       Authentication auth) {
+        Dossier d = access.visible(dossierId, auth);
+        store.addAttachment(d.id(), fileName, contentType, content, auth.getName(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), storeDocumentId);
     }
 
     @Override

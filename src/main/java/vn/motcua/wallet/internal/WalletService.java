@@ -58,7 +58,7 @@ public class WalletService implements ReusableDocuments {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), VN);
     }
 
@@ -70,6 +70,15 @@ public class WalletService implements ReusableDocuments {
     }
 
     public WalletDocument upload(String owner, Upload u) {
+        WalletDocument d = checked(u);
+        d = new WalletDocument(d.id(), owner, d.type(), d.name(), d.issuerName(), null, d.issuerUnitCode(), d.issuedOn(),
+                d.validUntil(), d.source(), d.fileName(), d.contentType(), d.size(), d.sha256(), null, null, null, false,
+                null, d.createdAt(), null, null, null);
+        store.insert(d, u.content());
+        return d;
+    }
+
+    private WalletDocument checked(Upload u) {
         String type = text(u.type(), "wallet.upload.type", 200);
         String name = u.name() == null || u.name().isBlank() ? type : text(u.name(), "wallet.upload.name", 200);
         String issuer = u.issuer() == null || u.issuer().isBlank() ? null : text(u.issuer(), "wallet.upload.issuer", 300);
@@ -87,12 +96,18 @@ public class WalletService implements ReusableDocuments {
             throw ApiException.unprocessable("wallet.upload.file");
         }
         String contentType = AttachmentFiles.check(u.fileName(), u.content());
-        WalletDocument d = new WalletDocument(UUID.randomUUID(), owner, type, name, issuer, null,
+        return new WalletDocument(UUID.randomUUID(), null, type, name, issuer, null,
                 u.issuerUnitCode() == null || u.issuerUnitCode().isBlank() ? null : u.issuerUnitCode(), u.issuedOn(),
                 u.validUntil(), WalletDocument.Source.UPLOAD, u.fileName().strip(), contentType, u.content().length,
-                sha256(u.content()), null, null, null, false, null, now());
-        store.insert(d, u.content());
-        return d;
+                sha256(u.content()), null, null, null, false, null, now(), null, null, null);
+    }
+
+    /** A digitised copy, checked like an upload; not yet inserted (see {@link Digitisations#confirm}). */
+    WalletDocument digitised(String owner, Upload u, UUID dossierId) {
+        WalletDocument d = checked(u);
+        return new WalletDocument(d.id(), owner, d.type(), d.name(), d.issuerName(), null, null, d.issuedOn(),
+                d.validUntil(), WalletDocument.Source.DIGITISED, d.fileName(), d.contentType(), d.size(), d.sha256(),
+                dossierId, null, null, false, null, d.createdAt(), null, null, null);
     }
 
     @Transactional(readOnly = true)
@@ -194,7 +209,8 @@ public class WalletService implements ReusableDocuments {
         WalletDocument d = new WalletDocument(UUID.randomUUID(), e.applicantUsername(), type,
                 type + (e.dossierCode() == null ? "" : " (" + e.dossierCode() + ")"), e.agencyName(), e.agencyCode(),
                 e.agencyUnitCode(), LocalDate.ofInstant(e.decidedAt(), VN), null, WalletDocument.Source.RESULT, fileName,
-                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now());
+                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now(),
+                null, null, null);
         store.insert(d, content);
     }
 
