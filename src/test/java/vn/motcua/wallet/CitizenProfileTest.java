@@ -40,6 +40,7 @@ class CitizenProfileTest {
         referenceData.ensureAll();
         http = new Http(port);
         accounts.save("congdan.hoso", "demo", "Trần Văn Bảo", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
+        accounts.save("congdan.moi", "demo", "Chưa khai", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
     }
 
     Map<String, Object> profile() {
@@ -80,7 +81,7 @@ class CitizenProfileTest {
         bad = profile();
         bad.put("personalId", "07908800123");          // 11 digits
         assertThat(put(bad).json().get("errors").toString()).contains("12 chữ số");
-        assertThat(http.getAs("congdan.hoso", "demo", "/api/v1/me/data/profile").status()).isEqualTo(404);
+        assertThat(http.getAs("congdan.moi", "demo", "/api/v1/me/data/profile").status()).isEqualTo(404);
 
         var saved = put(profile());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);

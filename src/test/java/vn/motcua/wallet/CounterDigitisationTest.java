@@ -131,5 +131,17 @@ class CounterDigitisationTest {
                 .params(UUID.fromString(dossier), UUID.fromString(docId)).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from wallet_document where source = 'DIGITISED' and dossier_id = ?")
                 .param(UUID.fromString(dossier)).query(Long.class).single()).isEqualTo(1);
+
+        // The officer's pages: the link from the reception page, the upload form, the confirmed scan.
+        Http officer = new Http(port);
+        officer.login("tiepnhan", "demo");
+        assertThat(officer.get("/workbench/dossiers/" + dossier).body()).contains("id=\"digitise-link\"")
+                .contains("/workbench/digitise?dossier=" + dossier);
+        assertThat(officer.get("/workbench/digitise?dossier=" + dossier).body()).contains("Số hóa giấy tờ tại bộ phận một cửa")
+                .contains("value=\"" + dossier + "\"").contains("cu-tru.png");
+        assertThat(officer.get("/workbench/digitise/" + id).body()).contains("Đã lưu vào kho dữ liệu của công dân");
+        Http other = new Http(port);
+        other.login("trakq", "demo");
+        assertThat(other.get("/workbench/digitise/" + id).status()).isEqualTo(404);
     }
 }
