@@ -248,4 +248,183 @@ class DataStoreTest {
         var reuse = post("congdan", "/api/v1/dossiers", certifyCopy(phone(), List.of(Map.of("reuse", old.json().get("id").asString()))));
         assertThat(reuse.status()).as(reuse.body()).isEqualTo(422);
     }
+
+    /** A multipart POST of {@code pdf} to the verification API, with no credentials (a member of the public). */
+    Http.Response verifyAnonymously(byte[] pdf) {
+        String boundary = "b" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ket-qua.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(head);
+        out.writeBytes(pdf);
+        out.writeBytes(tail);
+        return http.send(http.request("/api/v1/results/verify")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    }
+
+    /** An unsigned PDF larger than the anonymous cap of 64 KB: a page with an image of noise (incompressible). */
+    static byte[] bigUnsignedPdf() throws java.io.IOException {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            var img = new java.awt.image.BufferedImage(220, 220, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var random = new java.util.Random(7);
+            for (int x = 0; x < 220; x++) {
+                for (int y = 0; y < 220; y++) {
+                    img.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                cs.drawImage(image, 50, 400);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void anyoneChecksAResultFileOfMoreThan64KbARevokedResultSaysSoAndOnlyItsAgencyRevokes() throws Exception {
+        // The anonymous cap stays 64 KB everywhere else.
+        var limits = new vn.motcua.platform.api.BodyLimits(org.springframework.util.unit.DataSize.ofKilobytes(64),
+                org.springframework.util.unit.DataSize.ofMegabytes(16), null,
+                Map.of("/api/v1/results/verify", org.springframework.util.unit.DataSize.ofMegabytes(10)), 4096, 128);
+        assertThat(limits.limitFor("/api/v1/results/verify", true)).isEqualTo(10L * 1024 * 1024);
+        assertThat(limits.limitFor("/api/v1/eforms/validate", true)).isEqualTo(64L * 1024);
+
+        // An unsigned PDF over 64 KB: accepted for checking without credentials, and said to be unsigned.
+        byte[] unsigned = bigUnsignedPdf();
+        assertThat(unsigned.length).isGreaterThan(64 * 1024);
+        var u = verifyAnonymously(unsigned);
+        assertThat(u.status()).as(u.body()).isEqualTo(200);
+        assertThat(u.json().get("valid").asBoolean()).isFalse();
+        assertThat(u.json().get("signed").asBoolean()).isFalse();
+        assertThat(u.json().get("status").asString()).contains("không có chữ ký");
+
+        String code = resultOf(returnedBirthCertificate()).get("verificationCode").asString();
+        byte[] pdf = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
+                .query((rs, n) -> rs.getBytes(1)).single();
+        var ok = verifyAnonymously(pdf);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("valid").asBoolean()).isTrue();
+        assertThat(ok.json().get("document").asString()).isEqualTo("Giấy khai sinh");
+        byte[] modified = pdf.clone();
+        modified[modified.length / 3] ^= 1;   // inside the signed range
+        var bad = verifyAnonymously(modified);
+        assertThat(bad.json().get("valid").asBoolean()).isFalse();
+        assertThat(bad.json().get("signed").asBoolean()).isTrue();
+        assertThat(bad.json().get("status").asString()).contains("đã bị thay đổi");
+
+        // The page: the same check by upload, for anyone.
+        Http visitor = new Http(port);
+        String token = Http.csrfToken(visitor.get("/verify").body());
+        String boundary = "b" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sua.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(modified);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var page = visitor.send(visitor.request("/verify").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("đã bị thay đổi sau khi ký").contains("sua.pdf");
+
+        // Revocation: a reason is required; an officer of no post in the issuing agency is refused.
+        accounts.save("canbo.khac", "demo", "Cán bộ khác", Audience.OFFICER, Set.of(Role.UNIT_LEADER), false);
+        String path = "/api/v1/results/" + code + "/revocation";
+        assertThat(post("lanhdao", path, Map.of("reason", " ")).status()).isEqualTo(422);
+        var foreign = post("canbo.khac", path, Map.of("reason", "Cấp sai"));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(post("congdan", path, Map.of("reason", "Cấp sai")).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/results/verify?code=" + code).json().get("valid").asBoolean()).isTrue();
+        var revoked = post("lanhdao", path, Map.of("reason", "Cấp nhầm họ tên người được khai sinh"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(post("lanhdao", path, Map.of("reason", "Lần nữa")).status()).isEqualTo(409);
+
+        var after = http.get("/api/v1/results/verify?code=" + code).json();
+        assertThat(after.get("valid").asBoolean()).isFalse();
+        assertThat(after.get("revoked").asBoolean()).isTrue();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        assertThat(after.get("revokedOn").asString()).isEqualTo(today);
+        assertThat(after.get("status").asString()).startsWith("đã thu hồi ngày ");
+        assertThat(verifyAnonymously(pdf).json().get("valid").asBoolean()).isFalse();
+        assertThat(new Http(port).get("/verify?code=" + code).body()).contains("Đã thu hồi")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                        .format(java.time.LocalDate.parse(today)));
+        // A revoked result is no longer offered for reuse.
+        String docId = jdbc.sql("select id from wallet_document where verification_code = ?").param(code)
+                .query(String.class).single();
+        var reuse = post("congdan", "/api/v1/dossiers", certifyCopy(phone(), List.of(Map.of("reuse", docId))));
+        assertThat(reuse.status()).as(reuse.body()).isIn(404, 422);
+
+        // The officer's page.
+        Http leader = new Http(port);
+        leader.login("lanhdao", "demo");
+        assertThat(leader.get("/workbench/results/revoke?code=" + code).body()).contains("Đã thu hồi");
+    }
+
+    @Test
+    void theStorePageShowsTheClosedWardAsItWasAndTheWardCompetentNow() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "Giấy chứng nhận quyền sử dụng đất");
+        body.put("issuer", "UBND phường Tân Định");
+        body.put("issuerUnitCode", "26734");
+        body.put("issuedOn", "2019-06-01");
+        body.put("fileName", "so-do.pdf");
+        body.put("contentBase64", DossierFixtures.PDF_B64);
+        var up = post("congdan.kho", "/api/v1/me/data/documents", body);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        Http citizen = new Http(port);
+        citizen.login("congdan.kho", "demo");
+        String page = citizen.get("/my/data").body();
+        assertThat(page).contains("UBND phường Tân Định").contains("Nay là: ").contains("vẫn giữ nguyên giá trị");
+        String name = up.json().get("competentNow").get(0).get("name").asString();
+        assertThat(page).contains("Nay là: " + name);
+    }
+
+    @Test
+    void officersReadAStoreDocumentOnlyThroughADossierWhereItWasReusedAndEveryReadIsLogged() {
+        String birth = returnedBirthCertificate();
+        String docId = resultOf(birth).get("id").asString();
+        var r = post("congdan", "/api/v1/dossiers", certifyCopy(phone(), List.of(Map.of("reuse", docId))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String dossier = r.json().get("id").asString();
+        String agency = r.json().path("agency").path("code").isString() ? r.json().path("agency").path("code").asString() : null;
+        String officer = "UBND-26740".equals(agency) ? "tiepnhan" : "quantri";
+
+        // Not outside a dossier: the citizen's API is the citizen's.
+        assertThat(http.getAs(officer, "demo", "/api/v1/me/data/documents/" + docId).status()).isEqualTo(403);
+        assertThat(http.getAs(officer, "demo", "/api/v1/me/data/documents/" + docId + "/file").status()).isEqualTo(403);
+        long before = jdbc.sql("select count(*) from access_log where dossier_id = ? and purpose like '%/attachments/store/%'")
+                .param(UUID.fromString(dossier)).query(Long.class).single();
+
+        // Through the dossier where it was reused: the file, and a row in the access log.
+        var read = http.getAs(officer, "demo", "/api/v1/dossiers/" + dossier + "/attachments/store/" + docId);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.contentType()).startsWith("application/pdf");
+        var rows = jdbc.sql("""
+                        select who, what, purpose from access_log where dossier_id = ? and purpose like '%/attachments/store/%'
+                        order by id desc""")
+                .param(UUID.fromString(dossier)).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getString(3)).list();
+        assertThat(rows).hasSize((int) before + 1);
+        assertThat(rows.get(0)).isEqualTo(officer + "|ATTACHMENT|GET /api/v1/dossiers/{id}/attachments/store/{documentId}");
+
+        // Not through a dossier where it was not submitted (the birth registration it came out of), nor an unknown one.
+        assertThat(http.getAs(officer, "demo", "/api/v1/dossiers/" + birth + "/attachments/store/" + docId).status())
+                .isEqualTo(404);
+        assertThat(http.getAs(officer, "demo", "/api/v1/dossiers/" + dossier + "/attachments/store/" + UUID.randomUUID())
+                .status()).isEqualTo(404);
+        // An officer with no post in the dossier's agency: 403, and nothing read.
+        accounts.save("canbo.xem", "demo", "Cán bộ xem", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
+        assertThat(http.getAs("canbo.xem", "demo", "/api/v1/dossiers/" + dossier + "/attachments/store/" + docId).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from access_log where who = 'canbo.xem'").query(Long.class).single()).isZero();
+        // Another citizen: 404.
+        assertThat(http.getAs("congdan.kho", "demo", "/api/v1/dossiers/" + dossier + "/attachments/store/" + docId).status())
+                .isIn(403, 404);
+    }
 }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.motcua.dossier.ApplicantPrefill;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.catalogue.EFormPages;
 import vn.motcua.catalogue.FieldError;
@@ -47,10 +49,13 @@ class OnlineSubmissionController {
     private final Drafts drafts;
     private final MessageSource messages;
     private final ReuseOffers reuseOffers;
+    private final ObjectProvider<ApplicantPrefill> prefill;
 
     OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, Drafts drafts,
-                               MessageSource messages, ReuseOffers reuseOffers) {
+                               MessageSource messages, ReuseOffers reuseOffers,
+                               ObjectProvider<ApplicantPrefill> prefill) {
         this.reuseOffers = reuseOffers;
+        this.prefill = prefill;
         this.forms = forms;
         this.intake = intake;
         this.officers = officers;
@@ -81,7 +86,10 @@ class OnlineSubmissionController {
             return render(Desk.ONLINE, saved.procedureCode(), saved.values(), List.of(),
                     new LinkedHashMap<>(saved.counts()), UUID.randomUUID().toString(), null, model);
         }
-        return render(Desk.ONLINE, procedure, Map.of(), List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
+        // The citizen's profile (the wallet's data store) prefills the applicant's fields.
+        ApplicantPrefill profile = prefill.getIfAvailable();
+        Map<String, String> values = profile == null ? Map.of() : profile.prefill(principal.getName());
+        return render(Desk.ONLINE, procedure, values, List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
                 null, model);
     }
 

@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param anonymousBody  the largest body a caller without credentials may send (the public e-form check)
  * @param body           the largest body of a signed-in caller, unless {@code bodies} says otherwise
  * @param bodies         per-endpoint caps by Ant path pattern (endpoints that carry attachments)
+ * @param anonymousBodies per-endpoint caps for callers without credentials, by Ant path pattern: the few public
+ *                       endpoints that take a file (a result checked by upload); every other anonymous call keeps
+ *                       {@code anonymousBody}
  * @param queryString    the longest query string, in characters
  * @param idempotencyKey the longest {@code Idempotency-Key} header (printable ASCII only)
  */
@@ -21,6 +24,7 @@ import org.springframework.util.unit.DataSize;
 public record BodyLimits(@DefaultValue("64KB") DataSize anonymousBody,
                          @DefaultValue("16MB") DataSize body,
                          Map<String, DataSize> bodies,
+                         Map<String, DataSize> anonymousBodies,
                          @DefaultValue("4096") int queryString,
                          @DefaultValue("128") int idempotencyKey) {
 
@@ -35,12 +39,14 @@ public record BodyLimits(@DefaultValue("64KB") DataSize anonymousBody,
             all.putAll(bodies);
         }
         bodies = Map.copyOf(all);
+        anonymousBodies = anonymousBodies == null ? Map.of() : Map.copyOf(anonymousBodies);
     }
 
     /** The cap for a request to {@code path}. */
     public long limitFor(String path, boolean anonymous) {
         if (anonymous) {
-            return anonymousBody.toBytes();
+            return anonymousBodies.entrySet().stream().filter(e -> MATCHER.match(e.getKey(), path))
+                    .mapToLong(e -> e.getValue().toBytes()).max().orElse(anonymousBody.toBytes());
         }
         return bodies.entrySet().stream().filter(e -> MATCHER.match(e.getKey(), path))
                 .mapToLong(e -> e.getValue().toBytes()).max().orElse(body.toBytes());

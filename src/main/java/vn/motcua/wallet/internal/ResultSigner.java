@@ -226,4 +226,13 @@ class ResultSigner {
             return false;
         }
     }
+
+    /** True when the file is a PDF carrying at least one signature dictionary (whoever signed it). */
+    static boolean hasSignature(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return !doc.getSignatureDictionaries().isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
 }

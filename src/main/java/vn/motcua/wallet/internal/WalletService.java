@@ -58,7 +58,7 @@ public class WalletService implements ReusableDocuments {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), VN);
     }
 
@@ -70,6 +70,15 @@ public class WalletService implements ReusableDocuments {
     }
 
     public WalletDocument upload(String owner, Upload u) {
+        WalletDocument d = checked(u);
+        d = new WalletDocument(d.id(), owner, d.type(), d.name(), d.issuerName(), null, d.issuerUnitCode(), d.issuedOn(),
+                d.validUntil(), d.source(), d.fileName(), d.contentType(), d.size(), d.sha256(), null, null, null, false,
+                null, d.createdAt(), null, null, null);
+        store.insert(d, u.content());
+        return d;
+    }
+
+    private WalletDocument checked(Upload u) {
         String type = text(u.type(), "wallet.upload.type", 200);
         String name = u.name() == null || u.name().isBlank() ? type : text(u.name(), "wallet.upload.name", 200);
         String issuer = u.issuer() == null || u.issuer().isBlank() ? null : text(u.issuer(), "wallet.upload.issuer", 300);
@@ -87,12 +96,18 @@ public class WalletService implements ReusableDocuments {
             throw ApiException.unprocessable("wallet.upload.file");
         }
         String contentType = AttachmentFiles.check(u.fileName(), u.content());
-        WalletDocument d = new WalletDocument(UUID.randomUUID(), owner, type, name, issuer, null,
+        return new WalletDocument(UUID.randomUUID(), null, type, name, issuer, null,
                 u.issuerUnitCode() == null || u.issuerUnitCode().isBlank() ? null : u.issuerUnitCode(), u.issuedOn(),
                 u.validUntil(), WalletDocument.Source.UPLOAD, u.fileName().strip(), contentType, u.content().length,
-                sha256(u.content()), null, null, null, false, null, now());
-        store.insert(d, u.content());
-        return d;
+                sha256(u.content()), null, null, null, false, null, now(), null, null, null);
+    }
+
+    /** A digitised copy, checked like an upload; not yet inserted (see {@link Digitisations#confirm}). */
+    WalletDocument digitised(String owner, Upload u, UUID dossierId) {
+        WalletDocument d = checked(u);
+        return new WalletDocument(d.id(), owner, d.type(), d.name(), d.issuerName(), null, null, d.issuedOn(),
+                d.validUntil(), WalletDocument.Source.DIGITISED, d.fileName(), d.contentType(), d.size(), d.sha256(),
+                dossierId, null, null, false, null, d.createdAt(), null, null, null);
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +124,20 @@ public class WalletService implements ReusableDocuments {
     @Transactional(readOnly = true)
     public byte[] content(String owner, UUID id) {
         return store.content(owner, id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
+    }
+
+    /**
+     * A document by id alone, for a read through a dossier where it was attached: the caller has checked that (see
+     * {@code vn.motcua.dossier.DossierStoreDocuments}); never for a citizen.
+     */
+    @Transactional(readOnly = true)
+    public WalletDocument documentForDossier(UUID id) {
+        return store.byId(id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] contentForDossier(UUID id) {
+        return store.contentById(id).orElseThrow(() -> ApiException.notFound("wallet.document.notFound"));
     }
 
     // ---- the issuer as it was, and the unit competent now (Resolution 190/2025/QH15) ---------------------------
@@ -180,7 +209,8 @@ public class WalletService implements ReusableDocuments {
         WalletDocument d = new WalletDocument(UUID.randomUUID(), e.applicantUsername(), type,
                 type + (e.dossierCode() == null ? "" : " (" + e.dossierCode() + ")"), e.agencyName(), e.agencyCode(),
                 e.agencyUnitCode(), LocalDate.ofInstant(e.decidedAt(), VN), null, WalletDocument.Source.RESULT, fileName,
-                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now());
+                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now(),
+                null, null, null);
         store.insert(d, content);
     }
 
@@ -190,15 +220,24 @@ public class WalletService implements ReusableDocuments {
      * @param signed the result carries Motcua's PAdES signature (for a file: and the signature verifies)
      */
     public record Verification(boolean valid, String issuer, LocalDate issuedOn, String document, String dossierCode,
-                               String sha256, boolean signed, boolean revoked) {
+                               String sha256, boolean signed, boolean revoked, LocalDate revokedOn, String status) {
 
         static Verification unknown() {
-            return new Verification(false, null, null, null, null, null, false, false);
+            return new Verification(false, null, null, null, null, null, false, false, null, "không tìm thấy");
         }
 
         static Verification of(WalletDocument d) {
+            LocalDate revokedOn = d.revokedAt() == null ? null : LocalDate.ofInstant(d.revokedAt(), VN);
             return new Verification(d.revokedAt() == null, d.issuerName(), d.issuedOn(), d.type(), d.dossierCode(),
-                    d.sha256(), d.signed(), d.revokedAt() != null);
+                    d.sha256(), d.signed(), d.revokedAt() != null, revokedOn,
+                    revokedOn == null ? "hợp lệ" : "đã thu hồi ngày " + revokedOn.format(
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+
+        /** A file that is not a result Motcua issued, or that was changed after signing. */
+        static Verification notMatching(boolean pdfSigned) {
+            return new Verification(false, null, null, null, null, null, pdfSigned, false, null,
+                    pdfSigned ? "chữ ký không hợp lệ hoặc tệp đã bị thay đổi" : "tệp không có chữ ký số của Một cửa");
         }
     }
 
@@ -223,13 +262,13 @@ public class WalletService implements ReusableDocuments {
         }
         Optional<WalletDocument> held = store.resultBySha256(sha256(content));
         if (held.isEmpty()) {
-            return Verification.unknown();
+            return Verification.notMatching(ResultSigner.hasSignature(content));
         }
         WalletDocument d = held.get();
         // A signed result must also verify: its signature covers the whole file and chains to the configured CA.
         boolean signatureOk = d.signed() && signer.verify(content);
         if (d.signed() && !signatureOk) {
-            return Verification.unknown();
+            return Verification.notMatching(true);
         }
         return Verification.of(d);
     }

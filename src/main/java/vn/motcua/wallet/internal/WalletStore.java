@@ -18,12 +18,23 @@ public class WalletStore {
 
     private static final String COLUMNS = """
             id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code, issued_on, valid_until, source,
-            file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at""";
+            file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at,
+            concat_ws(', ', digitised_by_name, digitised_agency) as digitised, digitised_at, key_fields::text as key_fields""";
 
     private final JdbcClient jdbc;
 
     WalletStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A digitised copy: the document, and who digitised it, when, the citizen's consent and the key fields. */
+    void insertDigitised(WalletDocument d, byte[] content, String officer, String officerName, String agency,
+                         java.time.Instant consentAt, String keyFieldsJson) {
+        insert(d, content);
+        jdbc.sql("""
+                        update wallet_document set digitised_by = ?, digitised_by_name = ?, digitised_agency = ?,
+                            digitised_at = created_at, consent_at = ?, key_fields = cast(? as jsonb) where id = ?""")
+                .params(officer, officerName, agency, Timestamp.from(consentAt), keyFieldsJson, d.id()).update();
     }
 
     /** Inserts the document; false when a RESULT of the same dossier is already held (idempotent listener). */
@@ -57,6 +68,15 @@ public class WalletStore {
                 .params(owner, id).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
+    Optional<WalletDocument> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from wallet_document where id = ?").param(id).query(WalletStore::map).optional();
+    }
+
+    Optional<byte[]> contentById(UUID id) {
+        return jdbc.sql("select content from wallet_document where id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
     public Optional<WalletDocument> byVerificationCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from wallet_document where verification_code = ?")
                 .param(code).query(WalletStore::map).optional();
@@ -79,7 +99,9 @@ public class WalletStore {
                 WalletDocument.Source.valueOf(rs.getString("source")), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
                 rs.getObject("dossier_id", UUID.class), rs.getString("dossier_code"), rs.getString("verification_code"),
-                rs.getBoolean("signed"), instant(rs, "revoked_at"), instant(rs, "created_at"));
+                rs.getBoolean("signed"), instant(rs, "revoked_at"), instant(rs, "created_at"),
+                rs.getString("digitised") == null || rs.getString("digitised").isEmpty() ? null : rs.getString("digitised"),
+                instant(rs, "digitised_at"), rs.getString("key_fields"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import vn.motcua.wallet.internal.WalletService;
 @Component
 public class DocumentViews {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private final WalletService wallet;
 
     DocumentViews(WalletService wallet) {
@@ -27,14 +28,17 @@ public class DocumentViews {
     public record DocumentView(UUID id, String type, String name, String issuer, LocalDate issuedOn,
                                LocalDate validUntil, WalletDocument.Source source, String fileName, String contentType,
                                int size, String sha256, String verificationCode, String dossierCode,
-                               boolean validToday, WalletService.Unit issuerUnit, List<WalletService.Unit> competentNow) {
+                               boolean validToday, WalletService.Unit issuerUnit, List<WalletService.Unit> competentNow,
+                               String digitisedBy, LocalDate digitisedOn, tools.jackson.databind.JsonNode keyFields) {
     }
 
     public DocumentView view(WalletDocument d) {
         WalletService.Lineage l = wallet.lineage(d);
         return new DocumentView(d.id(), d.type(), d.name(), d.issuerName(), d.issuedOn(), d.validUntil(), d.source(),
                 d.fileName(), d.contentType(), d.size(), d.sha256(), d.verificationCode(), d.dossierCode(),
-                d.validOn(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))), l.asIssued(), l.competentNow());
+                d.validOn(wallet.today()), l.asIssued(), l.competentNow(), d.digitisedBy(),
+                d.digitisedAt() == null ? null : LocalDate.ofInstant(d.digitisedAt(), java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                d.keyFields() == null ? null : JSON.readTree(d.keyFields()));
     }
 
     public List<DocumentView> views(List<WalletDocument> docs) {

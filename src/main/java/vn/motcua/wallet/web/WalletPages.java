@@ -2,6 +2,7 @@ package vn.motcua.wallet.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,6 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.wallet.CitizenProfiles;
+import vn.motcua.wallet.internal.ProfileService;
+import vn.motcua.wallet.internal.Revocations;
+import vn.motcua.platform.throttle.Limit;
+import vn.motcua.platform.throttle.Throttle;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import vn.motcua.wallet.internal.WalletDocument;
 import vn.motcua.wallet.internal.WalletService;
 
@@ -26,8 +35,17 @@ class WalletPages {
     private final WalletService wallet;
     private final DocumentViews views;
     private final MessageSource messages;
+    private final ProfileService profiles;
+    private final Revocations revocations;
+    private final Throttle throttle;
+    private final Limit rate;
 
-    WalletPages(WalletService wallet, DocumentViews views, MessageSource messages) {
+    WalletPages(WalletService wallet, DocumentViews views, MessageSource messages, ProfileService profiles,
+                Revocations revocations, Throttle throttle, @Value("${motcua.wallet.verify-rate:20/PT1M}") String rate) {
+        this.revocations = revocations;
+        this.throttle = throttle;
+        this.rate = Limit.parse(rate);
+        this.profiles = profiles;
         this.wallet = wallet;
         this.views = views;
         this.messages = messages;
@@ -36,7 +54,53 @@ class WalletPages {
     @GetMapping("/my/data")
     String documents(Principal principal, Model model) {
         model.addAttribute("documents", views.views(wallet.documents(principal.getName())));
+        if (!model.containsAttribute("profile")) {
+            model.addAttribute("profile", profiles.profile(principal.getName()).orElse(EMPTY));
+        }
+        if (!model.containsAttribute("profileErrors")) {
+            model.addAttribute("profileErrors", List.of());
+        }
         return "wallet/my-data";
+    }
+
+    private static final CitizenProfiles.CitizenProfile EMPTY =
+            new CitizenProfiles.CitizenProfile(null, null, null, null, null, null, null, null, null, null);
+
+    @PostMapping("/my/data/profile")
+    String saveProfile(@RequestParam(required = false) String fullName, @RequestParam(required = false) String personalId,
+                       @RequestParam(required = false) String birthDate, @RequestParam(required = false) String sex,
+                       @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+                       @RequestParam(required = false) String permanentUnitCode,
+                       @RequestParam(required = false) String permanentDetail,
+                       @RequestParam(required = false) String currentUnitCode,
+                       @RequestParam(required = false) String currentDetail,
+                       Principal principal, Model model, RedirectAttributes flash, Locale locale) {
+        LocalDate birth = null;
+        List<ProfileApi.FieldProblem> errors = new java.util.ArrayList<>();
+        try {
+            birth = birthDate == null || birthDate.isBlank() ? null : LocalDate.parse(birthDate.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new ProfileApi.FieldProblem("birthDate", "wallet.profile.birthDate",
+                    messages.getMessage("wallet.profile.birthDate", null, locale)));
+        }
+        CitizenProfiles.Sex s = "MALE".equals(sex) ? CitizenProfiles.Sex.MALE
+                : "FEMALE".equals(sex) ? CitizenProfiles.Sex.FEMALE : null;
+        var p = new CitizenProfiles.CitizenProfile(fullName, personalId, birth, s, phone, email, permanentUnitCode,
+                permanentDetail, currentUnitCode, currentDetail);
+        if (errors.isEmpty()) {
+            try {
+                ProfileApi.save(profiles, messages, principal.getName(), p, locale);
+                flash.addFlashAttribute("notice", messages.getMessage("wallet.profile.saved", null, locale));
+                return "redirect:/my/data";
+            } catch (ApiException e) {
+                @SuppressWarnings("unchecked")
+                List<ProfileApi.FieldProblem> list = (List<ProfileApi.FieldProblem>) e.properties().get("errors");
+                errors.addAll(list);
+            }
+        }
+        model.addAttribute("profile", p);
+        model.addAttribute("profileErrors", errors);
+        return documents(principal, model);
     }
 
     @GetMapping("/my/data/documents/{id}/file")
@@ -69,5 +133,45 @@ class WalletPages {
             model.addAttribute("result", wallet.verify(code));
         }
         return "wallet/verify";
+    }
+
+    /** The check by upload: anyone, files up to 10 MB, throttled per address like the API. */
+    @PostMapping("/verify")
+    String verifyFile(@RequestParam(name = "file", required = false) MultipartFile file, HttpServletRequest request,
+                      Model model) {
+        ResultVerificationApi.throttled(throttle, rate, request);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileError", true);
+            return "wallet/verify";
+        }
+        model.addAttribute("fileName", file.getOriginalFilename());
+        model.addAttribute("result", wallet.verifyFile(WalletApi.bytes(file)));
+        return "wallet/verify";
+    }
+
+    /** An officer revokes a result of their agency (or of the agency it succeeded), with a reason. */
+    @GetMapping("/workbench/results/revoke")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'HANDLING_OFFICER', 'UNIT_LEADER')")
+    String revokeForm(@RequestParam(required = false) String code, Model model) {
+        model.addAttribute("code", code);
+        if (code != null && !code.isBlank()) {
+            model.addAttribute("result", wallet.verify(code));
+        }
+        return "wallet/revoke";
+    }
+
+    @PostMapping("/workbench/results/revoke")
+    @PreAuthorize("hasAnyRole('RECEPTION_OFFICER', 'HANDLING_OFFICER', 'UNIT_LEADER')")
+    String revoke(@RequestParam(required = false) String code, @RequestParam(required = false) String reason,
+                  Principal principal, Model model, Locale locale) {
+        try {
+            Revocations.Revoked r = revocations.revoke(code, reason, principal.getName());
+            model.addAttribute("notice", messages.getMessage("wallet.revoke.done", new Object[]{r.document(),
+                    r.verificationCode()}, locale));
+        } catch (ApiException e) {
+            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), locale));
+            model.addAttribute("reason", reason);
+        }
+        return revokeForm(code, model);
     }
 }
