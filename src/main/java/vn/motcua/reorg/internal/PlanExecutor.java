@@ -31,7 +31,7 @@ import vn.motcua.territory.TerritoryChanges;
  * and the report totals every run.
  */
 @Service
-public class PlanExecutor {
+public class PlanExecutor implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
 
@@ -51,6 +51,8 @@ public class PlanExecutor {
     private final int parallelism;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    /** The batch workers besides the caller (Spring's pool executor, shut down with the context). */
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor workers;
 
     PlanExecutor(PlanStore store, PlanValidator validator, HoldingScopes scopes, PlanReconciler reconciler,
                  Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, CustodyLedger transfers,
@@ -73,6 +75,12 @@ public class PlanExecutor {
         this.clock = clock;
         // Default: one batch worker per core, at most four (more only queue on the same disk).
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+        this.workers = ReorgWorkers.pool("reorg-batch-", this.parallelism);
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
     }
 
     public Reports.Execution execute(UUID id, String user) {
@@ -203,7 +211,7 @@ public class PlanExecutor {
             store.store(id, "execution", totals.withJournal(before, 0, 0), null);
             long[] lateCount = new long[1];
             // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
-            journal = Overlap.<CustodyLedger.Move, Long>run(
+            journal = Overlap.<CustodyLedger.Move, Long>run(workers,
                     sink -> transfers.forEachOpenHeldBy(scope, d -> {
                         Router.Decision dec = router.decide(d);
                         Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
@@ -276,19 +284,20 @@ public class PlanExecutor {
             }
         };
         int workers = Math.min(parallelism, pending.size());
-        List<Thread> threads = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
-            Thread t = new Thread(worker, "reorg-batch-" + i);
-            t.start();
-            threads.add(t);
+            others.add(this.workers.submit(worker));
         }
+        // The caller is a worker too: the batches are done even when the pool's threads are busy elsewhere.
         worker.run();
-        for (Thread t : threads) {
+        for (java.util.concurrent.Future<?> f : others) {
             try {
-                t.join();
+                f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
             }
         }
         if (failure.get() != null) {

@@ -24,7 +24,7 @@ import vn.motcua.territory.TerritoryAgencies;
 
 /** The proof after an execution: counts before and after, the invariant, the flows, the stranded check. */
 @Service
-class PlanReconciler {
+class PlanReconciler implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanReconciler.class);
 
@@ -38,6 +38,8 @@ class PlanReconciler {
     private final StrandedCheck stranded;
     private final Clock clock;
     private final int parallelism;
+    /** The reconciliation's independent reads run side by side here. */
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor readers;
 
     PlanReconciler(PlanStore store, PlanCompiler compiler, HoldingScopes scopes, Territory territory,
                    TerritoryAgencies agencies, CustodyLedger transfers, OfficerMoves officerMoves,
@@ -53,6 +55,12 @@ class PlanReconciler {
         this.stranded = stranded;
         this.clock = clock;
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+        this.readers = ReorgWorkers.pool("reorg-reconcile-", this.parallelism);
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdown();
     }
 
     public Reports.Reconciliation reconcile(UUID id) {
@@ -78,12 +86,7 @@ class PlanReconciler {
                 times.unitsApplied() == null ? plan.effective() : times.unitsApplied(), times.started());
         Map<String, Long> before = view.execution() == null || view.execution().openBeforeByState() == null
                 ? Map.of() : view.execution().openBeforeByState();
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, parallelism), r -> {
-                    Thread t = new Thread(r, "reorg-reconcile");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.Executor readers = this.readers;
         try {
             var afterF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> transfers.stillOpen(id, RoutingRule.TRIAGE.name()), readers);
@@ -120,8 +123,6 @@ class PlanReconciler {
             return r;
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
-        } finally {
-            readers.shutdown();
         }
     }
 
