@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.Actor;
+import vn.motcua.dossier.internal.DossierEventType;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
@@ -37,7 +38,7 @@ class HistoryIntegrityTest {
     void anEventForADossierThatDoesNotExistIsRefusedAndNothingIsWritten() {
         UUID nobody = UUID.randomUUID();
         Actor actor = new Actor("tiepnhan", "Cán bộ tiếp nhận", null, null);
-        assertThatThrownBy(() -> store.appendEvent(nobody, Instant.now(), "NOTE", null, DossierState.SUBMITTED, actor,
+        assertThatThrownBy(() -> store.appendEvent(nobody, Instant.now(), DossierEventType.RATED, null, DossierState.SUBMITTED, actor,
                 null, Map.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining(nobody.toString());
         assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ?").param(nobody)
                 .query(Long.class).single()).isZero();
@@ -49,11 +50,11 @@ class HistoryIntegrityTest {
         String id = DossierFixtures.acceptedThroughApi(new Http(port));
         UUID dossier = UUID.fromString(id);
         int before = jdbc.sql("select max(seq) from dossier_event where dossier_id = ?").param(dossier).query(Integer.class).single();
-        store.appendEvent(dossier, Instant.now(), "NOTE", DossierState.ACCEPTED, DossierState.ACCEPTED,
+        store.appendEvent(dossier, Instant.now(), DossierEventType.RATED, DossierState.ACCEPTED, DossierState.ACCEPTED,
                 new Actor("tiepnhan", "Cán bộ tiếp nhận", null, null), "ghi chú", Map.of());
         assertThat(store.events(dossier)).last().satisfies(e -> {
             assertThat(e.seq()).isEqualTo(before + 1);
-            assertThat(e.type()).isEqualTo("NOTE");
+            assertThat(e.type()).isEqualTo("RATED");
         });
     }
 }

@@ -176,9 +176,10 @@ class ProcessingBrowserTest {
         // 7. The applicant downloads nothing in the browser here, but rates the service.
         loginAs("congdan");
         browser.get(url("/my/dossiers/" + id));
+        // The processing panel (with the rating form) is loaded by htmx after the page: wait for it.
+        var star = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rating-5")));
         session.screenshot("my-dossier-rating");
         // Radio buttons are tap targets of at least 24 px (they were 13 px), the whole label 44 px high.
-        var star = browser.findElement(By.id("rating-5"));
         assertThat(star.getSize().getWidth()).isGreaterThanOrEqualTo(24);
         assertThat(star.getSize().getHeight()).isGreaterThanOrEqualTo(24);
         assertThat(star.findElement(By.xpath("..")).getSize().getHeight()).isGreaterThanOrEqualTo(44);

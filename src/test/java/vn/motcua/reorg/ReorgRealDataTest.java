@@ -40,8 +40,6 @@ class ReorgRealDataTest {
     @Autowired
     ReferenceData referenceData;
     @Autowired
-    vn.motcua.notify.TransferNotifications notices;
-    @Autowired
     Territory territory;
     @Autowired
     DossierBulk bulk;
@@ -196,9 +194,8 @@ class ReorgRealDataTest {
         assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of()).status()).isEqualTo(200);
         assertThat(events(tag)).isEqualTo(eventsAfter);
 
-        // Applicants with an e-mail address are told once the moves are done (from the journal; the scheduled sweep
-        // may have written them already, announceAll returns once every batch is announced).
-        notices.announceAll();
+        // Applicants with an e-mail address are told once the plan is executed (PlanExecuted, after its commit).
+        vn.motcua.support.PlanEvents.awaitCompleted(jdbc, UUID.fromString(id));
         Set<UUID> withEmail = new HashSet<>();
         fixture.stream().filter(d -> d.applicantEmail() != null && d.state() != DossierState.REFUSED).forEach(d -> withEmail.add(d.id()));
         assertThat(withEmail).isNotEmpty();

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 
-import static vn.motcua.dossier.internal.DossierTransferService.esc;
+import static vn.motcua.dossier.internal.CustodyLedgerStore.esc;
 
 /** {@link DossierBulk}: dossiers and their first events written with COPY (fixtures, benches, imports). */
 @Service

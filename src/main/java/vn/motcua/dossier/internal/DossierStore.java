@@ -202,28 +202,28 @@ public class DossierStore {
 
     /**
      * Applies a change of state with optimistic locking: {@code expectedVersion} must be the version the
-     * actor saw. {@code set} holds extra columns to update (column name to value). Returns the row as updated
-     * ({@code returning}), so that an action needs no read at its end: put every column it changes in {@code set}.
+     * actor saw. {@code change} holds the other columns it updates. Returns the row as updated ({@code returning}), so
+     * that an action needs no read at its end: put every column it changes in {@code change}.
      */
-    public Dossier transition(Dossier d, int expectedVersion, DossierState to, Map<String, Object> set) {
+    Dossier transition(Dossier d, int expectedVersion, DossierState to, DossierChange change) {
         StringBuilder sql = new StringBuilder("update dossier set state = :state, version = version + 1");
-        set.keySet().forEach(col -> sql.append(", ").append(col).append(" = :").append(col));
+        change.values().keySet().forEach(col -> sql.append(", ").append(col.sql).append(" = :").append(col.sql));
         sql.append(" where id = :id and version = :version returning ").append(COLUMNS);
         var spec = jdbc.sql(sql.toString()).param("state", to.name()).param("id", d.id()).param("version", expectedVersion);
-        for (var e : set.entrySet()) {
+        for (var e : change.values().entrySet()) {
             Object v = e.getValue();
             if (v instanceof Instant i) {
                 v = ts(i);
             } else if (v instanceof Jsonb j) {
                 v = jsonb(j.value());
             }
-            spec = spec.param(e.getKey(), v);
+            spec = spec.param(e.getKey().sql, v);
         }
         return spec.query(this::map).optional().orElseThrow(() ->
                 new OptimisticLockingFailureException("Dossier " + d.id() + " changed since version " + expectedVersion));
     }
 
-    /** A value for a jsonb column in {@link #transition}'s {@code set}. */
+    /** A value for a jsonb column of a {@link DossierChange}. */
     public record Jsonb(Object value) {
     }
 
@@ -238,7 +238,7 @@ public class DossierStore {
         return o;
     }
 
-    public void appendEvent(UUID dossierId, Instant at, String type, DossierState from, DossierState to, Actor actor,
+    public void appendEvent(UUID dossierId, Instant at, DossierEventType type, DossierState from, DossierState to, Actor actor,
                             String reason, Map<String, Object> data) {
         // No foreign key on the history (V44_2): the event is written only when its dossier exists.
         int written = jdbc.sql("""
@@ -248,7 +248,7 @@ public class DossierStore {
                             :from, :to, :actor, :name, :agency, :post, :reason, :data::jsonb
                         where exists (select 1 from dossier where id = :d)
                         """)
-                .param("d", dossierId).param("at", ts(at)).param("type", type)
+                .param("d", dossierId).param("at", ts(at)).param("type", type.name())
                 .param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("actor", actor.username()).param("name", actor.displayName()).param("agency", actor.agencyCode())
                 .param("post", actor.postTitle()).param("reason", reason).param("data", json.writeValueAsString(data))

@@ -64,12 +64,14 @@ public class IntakeService {
     private final Clock clock;
     private final String defaultProvince;
     private final org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable;
+    private final ProcessStart processStart;
 
     IntakeService(DossierStore store, DossierCodes codes, Catalogue catalogue, EForms eforms, Territory territory,
                   TerritoryHistory history, WorkingCalendar calendar, Officers officers, ApplicationEventPublisher events, Clock clock,
                   org.springframework.core.env.Environment env,
-                  org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable) {
+                  org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable, ProcessStart processStart) {
         this.reusable = reusable;
+        this.processStart = processStart;
         this.store = store;
         this.codes = codes;
         this.catalogue = catalogue;
@@ -170,9 +172,9 @@ public class IntakeService {
         if (agencyCode != null) {
             data.put("agency", agencyCode);
         }
-        store.appendEvent(dossier.id(), now, "SUBMITTED", null, DossierState.SUBMITTED, actor, null, data);
+        store.appendEvent(dossier.id(), now, DossierEventType.SUBMITTED, null, DossierState.SUBMITTED, actor, null, data);
         if (state == DossierState.TRIAGE) {
-            store.appendEvent(dossier.id(), now, "TRIAGED", DossierState.SUBMITTED, DossierState.TRIAGE, Actor.system(),
+            store.appendEvent(dossier.id(), now, DossierEventType.TRIAGED, DossierState.SUBMITTED, DossierState.TRIAGE, Actor.system(),
                     route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner())));
         }
         publish(dossier, null, state, now, null);
@@ -243,20 +245,18 @@ public class IntakeService {
                 WorkingTimeUnit.valueOf(processing.unit())), d.agencyCode()).toInstant();
         // Processing starts first (the dossier row is locked since decidable()); the daily number is taken as late
         // as possible, because its row stays locked until commit and every acceptance of the agency that day waits.
-        // Processing adds its process snapshot to the columns of this acceptance's update (one statement).
-        Map<String, Object> set = new HashMap<>();
-        events.publishEvent(new AcceptanceStarting(d, processing, now, actor.username(), actor.displayName(), set));
+        // Processing adds its process snapshot to this acceptance's update of the row (one statement).
+        DossierChange set = DossierChange.change();
+        processStart.onAcceptance(d, processing, now, actor.username(), actor.displayName(), set);
         String code = codes.next(d.agencyCode(), LocalDate.ofInstant(now, VN));
-        set.put("code", code);
-        set.put("accepted_at", now);
-        set.put("due_at", due);
+        set.code(code).acceptedAt(now).dueAt(due);
         Dossier accepted = store.transition(d, version, DossierState.ACCEPTED, set);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", code);
         if (due != null) {
             data.put("dueAt", due.toString());
         }
-        store.appendEvent(id, now, "ACCEPTED", d.state(), DossierState.ACCEPTED, actor, null, data);
+        store.appendEvent(id, now, DossierEventType.ACCEPTED, d.state(), DossierState.ACCEPTED, actor, null, data);
         publish(d, d.state(), DossierState.ACCEPTED, now, null, code, due);
         return accepted;
     }
@@ -271,9 +271,9 @@ public class IntakeService {
     private Dossier doRequestSupplement(Dossier d, int version, List<RequestItem> items, String note, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        Dossier out = store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, Map.of());
+        Dossier out = store.transition(d, version, DossierState.SUPPLEMENT_REQUESTED, DossierChange.none());
         store.addRequest(id, "SUPPLEMENT", items, note, actor.username(), now);
-        store.appendEvent(id, now, "SUPPLEMENT_REQUESTED", d.state(), DossierState.SUPPLEMENT_REQUESTED, actor, note,
+        store.appendEvent(id, now, DossierEventType.SUPPLEMENT_REQUESTED, d.state(), DossierState.SUPPLEMENT_REQUESTED, actor, note,
                 Map.of("items", items.stream().map(RequestItem::asMap).toList()));
         publish(d, d.state(), DossierState.SUPPLEMENT_REQUESTED, now, note);
         return out;
@@ -289,9 +289,9 @@ public class IntakeService {
     private Dossier doRefuse(Dossier d, int version, List<RequestItem> reasons, String note, Actor actor) {
         UUID id = d.id();
         Instant now = clock.instant();
-        Dossier out = store.transition(d, version, DossierState.REFUSED, Map.of("closed_at", now));
+        Dossier out = store.transition(d, version, DossierState.REFUSED, DossierChange.change().closedAt(now));
         store.addRequest(id, "REFUSAL", reasons, note, actor.username(), now);
-        store.appendEvent(id, now, "REFUSED", d.state(), DossierState.REFUSED, actor, note,
+        store.appendEvent(id, now, DossierEventType.REFUSED, d.state(), DossierState.REFUSED, actor, note,
                 Map.of("items", reasons.stream().map(RequestItem::asMap).toList()));
         publish(d, d.state(), DossierState.REFUSED, now, note);
         return out;
@@ -313,7 +313,7 @@ public class IntakeService {
             throw ApiException.unprocessable("dossier.supplement.empty");
         }
         Instant now = clock.instant();
-        Map<String, Object> set = new HashMap<>();
+        DossierChange set = DossierChange.change();
         if (formChanges != null && !formChanges.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(d.form());
             merged.putAll(formChanges);
@@ -321,16 +321,16 @@ public class IntakeService {
             if (!errors.isEmpty()) {
                 throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
             }
-            set.put("form_data", new DossierStore.Jsonb(merged));
+            set.form(merged);
         }
-        set.put("count_from", calendar.countFrom(now, d.agencyCode()).toInstant());
-        set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
+        set.countFrom(calendar.countFrom(now, d.agencyCode()).toInstant())
+                .receptionDueAt(calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
         Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
         for (Decoded f : files) {
             store.addAttachment(id, f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom());
         }
         store.answerRequests(id, now);
-        store.appendEvent(id, now, "SUPPLEMENTED", d.state(), DossierState.SUBMITTED, actor, null,
+        store.appendEvent(id, now, DossierEventType.SUPPLEMENTED, d.state(), DossierState.SUBMITTED, actor, null,
                 Map.of("attachments", files.size()));
         publish(d, d.state(), DossierState.SUBMITTED, now, null);
         return out;
@@ -346,12 +346,10 @@ public class IntakeService {
         Instant now = clock.instant();
         Agency agency = territory.agency(agencyCode, LocalDate.ofInstant(now, VN))
                 .orElseThrow(() -> ApiException.unprocessable("dossier.route.unknownAgency", agencyCode));
-        Map<String, Object> set = new HashMap<>();
-        set.put("agency_code", agency.code());
-        set.put("agency_name", agency.name());
-        set.put("reception_due_at", calendar.dueAt(now, RECEPTION_LIMIT, agency.code()).toInstant());
+        DossierChange set = DossierChange.change().agency(agency.code(), agency.name())
+                .receptionDueAt(calendar.dueAt(now, RECEPTION_LIMIT, agency.code()).toInstant());
         Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
-        store.appendEvent(id, now, "ROUTED", d.state(), DossierState.SUBMITTED, actor, reason,
+        store.appendEvent(id, now, DossierEventType.ROUTED, d.state(), DossierState.SUBMITTED, actor, reason,
                 Map.of("agency", agency.code()));
         publish(d, d.state(), DossierState.SUBMITTED, now, reason);
         return out;

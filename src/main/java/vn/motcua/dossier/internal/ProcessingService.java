@@ -6,14 +6,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +23,6 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingTimeUnit;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
-import vn.motcua.catalogue.ProcessStep;
 import vn.motcua.platform.text.FieldKeys;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierApologyIssued;
@@ -66,10 +63,12 @@ public class ProcessingService {
     private final ApplicationEventPublisher events;
     private final ProcessingForms forms;
     private final Clock clock;
+    private final ProcessStart start;
 
     ProcessingService(DossierStore store, ProcessingStore steps, Catalogue catalogue, WorkingCalendar calendar,
                       Staff staff, Territory territory, AccountService accounts, ApplicationEventPublisher events,
-                      ProcessingForms forms, Clock clock) {
+                      ProcessingForms forms, Clock clock, ProcessStart start) {
+        this.start = start;
         this.store = store;
         this.steps = steps;
         this.catalogue = catalogue;
@@ -86,137 +85,6 @@ public class ProcessingService {
         return clock.instant();
     }
 
-    // ---- start: on acceptance --------------------------------------------------------------------
-
-    /** Runs inside the acceptance transaction: snapshots the process, closes reception, opens the next step. */
-    @EventListener
-    void onStateChanged(DossierStateChanged e) {
-        if (e.to() == DossierState.ACCEPTED && (e.from() == DossierState.SUBMITTED || e.from() == null)) {
-            start(e.dossierId(), e.at());
-        }
-    }
-
-    /**
-     * Published by reception inside the acceptance transaction, before the dossier code is taken. Reception holds
-     * the lock on a SUBMITTED dossier, which has no steps yet, and passes the row it read: nothing to read again.
-     * The process snapshot joins the acceptance's own update of the row ({@code e.set()}).
-     */
-    @EventListener
-    void onAcceptanceStarting(AcceptanceStarting e) {
-        start(e.dossier(), e.processing(), e.at(), e.by(), e.byName(), e.set());
-    }
-
-    void start(UUID id, Instant at) {
-        if (steps.hasSteps(id)) {
-            return;
-        }
-        var accepted = store.events(id).stream().filter(ev -> ev.type().equals("ACCEPTED")).reduce((a, b) -> b);
-        start(store.find(id).orElseThrow(), store.processing(id), at, accepted.map(ev -> ev.actor()).orElse("system"),
-                accepted.map(ev -> ev.actorName()).orElse(null), null);
-    }
-
-    /**
-     * Snapshots the process and writes the first steps of a dossier that has none. {@code acceptanceSet}: the columns
-     * the acceptance is about to update, to which the snapshot is added (null: saved here).
-     */
-    private void start(Dossier d, DossierStore.Processing processing, Instant at, String by, String byName,
-                       Map<String, Object> acceptanceSet) {
-        UUID id = d.id();
-        ProcedureVersion version = catalogue.versionInForce(d.procedureCode(),
-                LocalDate.ofInstant(d.receivedAt(), IntakeService.VN)).orElse(null);
-        List<StepDef> process = process(processing, version);
-        String field = version == null || version.field() == null || version.field().isBlank() ? null
-                : version.field().strip();
-        String fieldKey = FieldKeys.key(field);
-        if (acceptanceSet != null) {
-            acceptanceSet.put("process", new DossierStore.Jsonb(process));
-            acceptanceSet.put("procedure_field", field);
-            acceptanceSet.put("field_key", fieldKey);
-        } else {
-            steps.saveProcess(id, process, field, fieldKey);
-        }
-        List<ProcessingStore.NewStep> rows = new ArrayList<>();
-        StepDef first = process.get(0);
-        int next = 0;
-        if (first.role() == PostRole.RECEPTION) {
-            // Reception was the acceptance itself: recorded as done by the accepting officer.
-            Instant opened = d.countFrom() == null ? d.receivedAt() : d.countFrom();
-            Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
-            rows.add(new ProcessingStore.NewStep(first, d.agencyCode(),
-                    queueField(fieldKey, d.agencyCode(), first.role(), at), d.receivedAt(), d.submittedBy(), null, due,
-                    by, byName, at, "DONE", StepTiming.classify(calendar, at, due)));
-            next = 1;
-        }
-        StepDef def = process.get(next);
-        rows.add(new ProcessingStore.NewStep(def, d.agencyCode(), queueField(fieldKey, d.agencyCode(), def.role(), at),
-                at, by, byName, StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null,
-                null, null, null));
-        steps.insertFirstSteps(id, rows);
-    }
-
-    /** The version's process, or the default reception → appraisal → approval → return; always ends with a return step. */
-    List<StepDef> process(DossierStore.Processing p, ProcedureVersion version) {
-        List<ProcessStep> defined = version == null || version.process() == null ? List.of() : version.process();
-        List<StepDef> out = new ArrayList<>();
-        for (ProcessStep s : defined) {
-            out.add(new StepDef(out.size() + 1, s.code(), s.name(), role(s.role()),
-                    s.quota() == null ? null : s.quota().inWorkingHours()));
-        }
-        if (out.stream().noneMatch(s -> s.role() != PostRole.RECEPTION)) {
-            int hours = p.unit() == null ? 0 : "WORKING_DAYS".equals(p.unit()) ? p.amount() * 8 : p.amount();
-            int reception = hours / 10;
-            int approval = hours * 2 / 10;
-            int ret = hours / 10;
-            out = new ArrayList<>(List.of(
-                    new StepDef(1, "RECEPTION", "Tiếp nhận hồ sơ", PostRole.RECEPTION, hours == 0 ? null : reception),
-                    new StepDef(2, "APPRAISAL", "Thẩm định, xử lý hồ sơ", PostRole.HANDLING,
-                            hours == 0 ? null : hours - reception - approval - ret),
-                    new StepDef(3, "APPROVAL", "Lãnh đạo phê duyệt", PostRole.LEADER, hours == 0 ? null : approval),
-                    new StepDef(4, "RETURN", "Trả kết quả", PostRole.RECEPTION, hours == 0 ? null : ret)));
-        }
-        if (out.get(out.size() - 1).role() != PostRole.RECEPTION) {
-            out.add(new StepDef(out.size() + 1, "RETURN", "Trả kết quả", PostRole.RECEPTION, null));
-        }
-        return out;
-    }
-
-    static PostRole role(String catalogueRole) {
-        String r = catalogueRole == null ? "" : catalogueRole.toUpperCase(java.util.Locale.ROOT);
-        if (r.contains("LEADER") || r.contains("LANH_DAO")) {
-            return PostRole.LEADER;
-        }
-        if (r.contains("RECEPTION") || r.contains("TIEP_NHAN")) {
-            return PostRole.RECEPTION;
-        }
-        return PostRole.HANDLING;
-    }
-
-    /**
-     * The field a step's queue is narrowed to: the dossier's field key when, today, an officer of the agency
-     * holds a post of the step's role whose field covers it; otherwise null, so that every officer of the
-     * agency and role may take the step and nothing waits in a queue nobody sees (procedures of a field the
-     * agency has no dedicated post for, reception and leader steps, inter-agency transfers).
-     */
-    String queueField(String fieldKey, String agency, PostRole role, Instant at) {
-        if (fieldKey == null) {
-            return null;
-        }
-        boolean dedicated = staff.holders(agency, role, today(at)).stream()
-                .anyMatch(h -> h.field() != null && !h.field().isBlank() && FieldKeys.covers(h.field(), fieldKey));
-        return dedicated ? fieldKey : null;
-    }
-
-    /** The step where the decision is made: the last step that is not reception or return. */
-    static StepDef decisionStep(List<StepDef> process) {
-        StepDef last = null;
-        for (StepDef s : process) {
-            if (s.role() != PostRole.RECEPTION) {
-                last = s;
-            }
-        }
-        return last;
-    }
-
     // ---- assignment ------------------------------------------------------------------------------
 
     public Dossier claim(UUID id, Integer version, String username, Instant now) {
@@ -229,8 +97,8 @@ public class ProcessingService {
         }
         Actor actor = actor(username, post);
         steps.assign(id, s.seq(), username, actor.displayName(), now);
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
-        store.appendEvent(id, now, "CLAIMED", c.d().state(), c.to(), actor, null, Map.of("step", s.code()));
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
+        store.appendEvent(id, now, DossierEventType.CLAIMED, c.d().state(), c.to(), actor, null, Map.of("step", s.code()));
         return out;
     }
 
@@ -245,14 +113,14 @@ public class ProcessingService {
         PostHolding target = holder(c, s.agencyCode(), s.role(), s.fieldKey(), assignee, now);
         String previous = s.assignee();
         steps.assign(id, s.seq(), assignee, target.officerName(), now);
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", s.code());
         data.put("to", assignee);
         if (previous != null) {
             data.put("from", previous);
         }
-        store.appendEvent(id, now, previous == null ? "ASSIGNED" : "REASSIGNED", c.d().state(), c.to(),
+        store.appendEvent(id, now, previous == null ? DossierEventType.ASSIGNED : DossierEventType.REASSIGNED, c.d().state(), c.to(),
                 actor(username, leader), reason, data);
         return out;
     }
@@ -264,7 +132,7 @@ public class ProcessingService {
         Ctx c = begin(id, version, username, Action.FORWARD, now);
         Step s = c.open();
         List<StepDef> process = c.process();
-        StepDef decision = decisionStep(process);
+        StepDef decision = ProcessStart.decisionStep(process);
         if (s.order() >= decision.order()) {
             throw ApiException.conflict(s.order() == decision.order() ? "processing.forward.decide" : "processing.forward.last");
         }
@@ -274,15 +142,15 @@ public class ProcessingService {
         String nextAssignee = null;
         String nextName = null;
         // The next step's queue field, asked once: for the named officer's check and for the step itself.
-        String nextField = queueField(c.field().key(), s.agencyCode(), next.role(), now);
+        String nextField = start.queueField(c.field().key(), s.agencyCode(), next.role(), now);
         if (to != null && !to.isBlank()) {
             PostHolding p = holder(c, s.agencyCode(), next.role(), nextField, to.strip(), now);
             nextAssignee = to.strip();
             nextName = p.officerName();
         }
         open(c, next, s.agencyCode(), nextField, now, actor, nextAssignee, nextName);
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
-        store.appendEvent(id, now, "FORWARDED", c.d().state(), c.to(), actor, note,
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
+        store.appendEvent(id, now, DossierEventType.FORWARDED, c.d().state(), c.to(), actor, note,
                 handoff(s, next.code(), nextAssignee));
         return out;
     }
@@ -302,10 +170,10 @@ public class ProcessingService {
                 .reduce((a, b) -> b).orElse(null);
         finish(c, s, now, actor, "SENT_BACK");
         String agency = last == null ? s.agencyCode() : last.agencyCode();
-        open(c, previous, agency, queueField(c.field().key(), agency, previous.role(), now), now, actor,
+        open(c, previous, agency, start.queueField(c.field().key(), agency, previous.role(), now), now, actor,
                 last == null ? null : last.finishedBy(), last == null ? null : last.assigneeName());
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
-        store.appendEvent(id, now, "SENT_BACK", c.d().state(), c.to(), actor, reason,
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
+        store.appendEvent(id, now, DossierEventType.SENT_BACK, c.d().state(), c.to(), actor, reason,
                 handoff(s, previous.code(), last == null ? null : last.finishedBy()));
         return out;
     }
@@ -329,12 +197,12 @@ public class ProcessingService {
         Actor actor = performer(c, username);
         StepDef def = c.process().get(s.order() - 1);
         finish(c, s, now, actor, "TRANSFERRED");
-        open(c, def, agency.code(), queueField(c.field().key(), agency.code(), def.role(), now), now, actor, null, null);
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        open(c, def, agency.code(), start.queueField(c.field().key(), agency.code(), def.role(), now), now, actor, null, null);
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
         Map<String, Object> data = handoff(s, def.code(), null);
         data.put("fromAgency", s.agencyCode());
         data.put("toAgency", agency.code());
-        store.appendEvent(id, now, "INTER_AGENCY_TRANSFER", c.d().state(), c.to(), actor, reason, data);
+        store.appendEvent(id, now, DossierEventType.INTER_AGENCY_TRANSFER, c.d().state(), c.to(), actor, reason, data);
         return out;
     }
 
@@ -356,10 +224,10 @@ public class ProcessingService {
             // The step stays open (paused): its performer takes it now.
             steps.assign(id, s.seq(), username, actor.displayName(), now);
         }
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
         store.addRequest(id, "SUPPLEMENT", items, note, username, now);
         steps.pause(id, now);
-        store.appendEvent(id, now, "PROCESSING_SUPPLEMENT_REQUESTED", c.d().state(), c.to(), actor, note,
+        store.appendEvent(id, now, DossierEventType.PROCESSING_SUPPLEMENT_REQUESTED, c.d().state(), c.to(), actor, note,
                 Map.of("items", items.stream().map(RequestItem::asMap).toList(), "step", s.code()));
         publish(c.d(), c.to(), now, note, c.d().dueAt());
         return out;
@@ -386,9 +254,7 @@ public class ProcessingService {
         if (s != null) {
             steps.setStepDue(id, s.seq(), StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses, s.agencyCode()));
         }
-        Map<String, Object> set = new HashMap<>();
-        set.put("due_at", due);
-        set.put("warning", null);
+        DossierChange set = DossierChange.change().dueAt(due).clearWarning();
         Dossier out = store.transition(d, d.version(), to, set);
         for (var f : files) {
             store.addAttachment(id, f.name(), f.contentType(), f.content(), username, now);
@@ -400,7 +266,7 @@ public class ProcessingService {
         if (due != null) {
             data.put("dueAt", due.toString());
         }
-        store.appendEvent(id, now, "PROCESSING_SUPPLEMENTED", d.state(), to, new Actor(username, name, null, null), note,
+        store.appendEvent(id, now, DossierEventType.PROCESSING_SUPPLEMENTED, d.state(), to, new Actor(username, name, null, null), note,
                 data);
         publish(d, to, now, null, due);
         return out;
@@ -442,11 +308,9 @@ public class ProcessingService {
         Instant previous = d.dueAt();
         Instant due = recomputeDue(d, c.row().processing(), pauses(c), workingDays);
         steps.addExtension(id, workingDays, reason.strip(), previous, due, username, now);
-        Map<String, Object> set = new HashMap<>();
-        set.put("due_at", due);
-        set.put("warning", null);
+        DossierChange set = DossierChange.change().dueAt(due).clearWarning();
         Dossier out = store.transition(d, d.version(), c.to(), set);
-        store.appendEvent(id, now, "EXTENDED", d.state(), c.to(), actor, reason.strip(),
+        store.appendEvent(id, now, DossierEventType.EXTENDED, d.state(), c.to(), actor, reason.strip(),
                 Map.of("previousDueAt", previous.toString(), "dueAt", due.toString(), "workingDays", workingDays));
         events.publishEvent(new DossierApologyIssued(id, d.code(), now, d.procedureName(), d.agencyName(),
                 d.applicant().name(), d.applicant().email(), previous, due, workingDays, reason.strip()));
@@ -465,8 +329,8 @@ public class ProcessingService {
             steps.resume(id, now);
         }
         Dossier out = store.transition(c.d(), c.d().version(), c.to(),
-                Map.of("closed_at", now, "stop_reason", reason.strip()));
-        store.appendEvent(id, now, "STOPPED", c.d().state(), c.to(), actor, reason.strip(), Map.of());
+                DossierChange.change().closedAt(now).stopReason(reason.strip()));
+        store.appendEvent(id, now, DossierEventType.STOPPED, c.d().state(), c.to(), actor, reason.strip(), Map.of());
         publish(c.d(), c.to(), now, reason.strip(), c.d().dueAt());
         return out;
     }
@@ -485,7 +349,7 @@ public class ProcessingService {
         Ctx c = begin(id, version, username, Action.DECIDE, now);
         Step s = c.open();
         List<StepDef> process = c.process();
-        if (s.order() != decisionStep(process).order()) {
+        if (s.order() != ProcessStart.decisionStep(process).order()) {
             throw ApiException.conflict("processing.decide.notHere");
         }
         Actor actor = performer(c, username);
@@ -504,12 +368,12 @@ public class ProcessingService {
                 : AttachmentPolicy.check(fileName, content).contentType(), content, generated, username, now);
         finish(c, s, now, actor, "DONE");
         StepDef ret = process.get(s.order());
-        open(c, ret, c.d().agencyCode(), queueField(c.field().key(), c.d().agencyCode(), ret.role(), now), now, actor,
+        open(c, ret, c.d().agencyCode(), start.queueField(c.field().key(), c.d().agencyCode(), ret.role(), now), now, actor,
                 null, null);
-        Dossier out = store.transition(c.d(), c.d().version(), c.to(), Map.of());
+        Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
         Map<String, Object> data = handoff(s, ret.code(), null);
         data.put("outcome", outcome.name());
-        store.appendEvent(id, now, "DECIDED", c.d().state(), c.to(), actor, summary.strip(), data);
+        store.appendEvent(id, now, DossierEventType.DECIDED, c.d().state(), c.to(), actor, summary.strip(), data);
         publish(c.d(), c.to(), now, null, c.d().dueAt());
         return out;
     }
@@ -527,16 +391,14 @@ public class ProcessingService {
         Timeliness t = c.d().dueAt() == null ? null
                 : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
         steps.markReturned(id, now, username, (delivery == null ? Delivery.COUNTER : delivery).name(), t);
-        Map<String, Object> set = new HashMap<>();
-        set.put("closed_at", now);
-        set.put("warning", null);
+        DossierChange set = DossierChange.change().closedAt(now).clearWarning();
         Dossier out = store.transition(c.d(), c.d().version(), c.to(), set);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("delivery", (delivery == null ? Delivery.COUNTER : delivery).name());
         if (t != null) {
             data.put("timeliness", t.name());
         }
-        store.appendEvent(id, now, "RESULT_RETURNED", c.d().state(), c.to(), actor, null, data);
+        store.appendEvent(id, now, DossierEventType.RESULT_RETURNED, c.d().state(), c.to(), actor, null, data);
         publish(c.d(), c.to(), now, null, c.d().dueAt());
         publishResult(c.d(), (delivery == null ? Delivery.COUNTER : delivery).name(), now);
         return out;
@@ -591,7 +453,7 @@ public class ProcessingService {
             throw ApiException.conflict("processing.rate.already");
         }
         String name = accounts.find(username).map(AccountService.Account::displayName).orElse(d.applicant().name());
-        store.appendEvent(id, now, "RATED", d.state(), d.state(), new Actor(username, name, null, null), text,
+        store.appendEvent(id, now, DossierEventType.RATED, d.state(), d.state(), new Actor(username, name, null, null), text,
                 Map.of("rating", rating));
         return d; // the rating is not a column of the dossier row: the locked row is still current
     }
@@ -639,7 +501,7 @@ public class ProcessingService {
             boolean performer = holds && (s.assignee() == null || s.assignee().equals(username));
             if (performer) {
                 List<StepDef> process = steps.process(d.id());
-                int decision = decisionStep(process).order();
+                int decision = ProcessStart.decisionStep(process).order();
                 if (s.order() < decision) {
                     out.add(Action.FORWARD);
                 }

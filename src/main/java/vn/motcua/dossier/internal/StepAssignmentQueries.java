@@ -19,7 +19,7 @@ class StepAssignmentQueries implements StepAssignments {
                    or s.assignee = any (:users))
               and not exists (select 1 from unnest(:agencies, :holders) as seat(agency, username)
                               where seat.agency = s.agency_code and seat.username = s.assignee)
-            """.formatted(DossierTransferService.OPEN);
+            """.formatted(CustodyLedgerStore.OPEN);
 
     private final JdbcClient jdbc;
 

@@ -26,7 +26,7 @@ class StrandedWorkQueries implements StrandedWork {
                 from dossier d
                where %s and (coalesce(d.agency_code, d.triage_owner) is null or %s)
             ) x where r <= :limit
-            """.formatted(DossierTransferService.OPEN, NOT_VALID.formatted("coalesce(d.agency_code, d.triage_owner)"));
+            """.formatted(CustodyLedgerStore.OPEN, NOT_VALID.formatted("coalesce(d.agency_code, d.triage_owner)"));
 
     private static final String STEPS = """
             select k, id, code, agency, null as name, state, assignee, n from (
@@ -39,7 +39,7 @@ class StrandedWorkQueries implements StrandedWork {
                                 select 1 from unnest(:agencies::text[], :holders::text[]) as seat(agency, username)
                                  where seat.agency = s.agency_code and seat.username = s.assignee)))) y
             ) x where r <= :limit
-            """.formatted(NOT_VALID.formatted("s.agency_code"), DossierTransferService.OPEN,
+            """.formatted(NOT_VALID.formatted("s.agency_code"), CustodyLedgerStore.OPEN,
             NOT_VALID.formatted("s.agency_code"));
 
     private final JdbcClient jdbc;
@@ -94,7 +94,7 @@ class StrandedWorkQueries implements StrandedWork {
                           from moved m
                     )
                     select id from moved
-                    """.formatted(DossierTransferService.OPEN)).param("owner", triageOwner).param("id", dossierId)
+                    """.formatted(CustodyLedgerStore.OPEN)).param("owner", triageOwner).param("id", dossierId)
                     .param("from", fromAgency).param("actor", actor).param("reason", reason).query(UUID.class).list();
             if (moved.isEmpty()) {
                 return false;
@@ -111,6 +111,6 @@ class StrandedWorkQueries implements StrandedWork {
     @Override
     public java.util.Optional<String> holder(UUID dossierId) {
         return jdbc.sql("select coalesce(d.agency_code, d.triage_owner) from dossier d where d.id = :id and "
-                + DossierTransferService.OPEN).param("id", dossierId).query(String.class).optional();
+                + CustodyLedgerStore.OPEN).param("id", dossierId).query(String.class).optional();
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.WorkingCalendar;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.reorg.PlanState;
 import vn.motcua.reorg.RoutingRule;
 import vn.motcua.territory.Agency;
@@ -36,12 +36,12 @@ class DryRunner {
     private final PlanStore store;
     private final PlanValidator validator;
     private final HoldingScopes scopes;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final TerritoryAgencies agencies;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    DryRunner(PlanStore store, PlanValidator validator, HoldingScopes scopes, DossierTransfers transfers,
+    DryRunner(PlanStore store, PlanValidator validator, HoldingScopes scopes, CustodyLedger transfers,
               TerritoryAgencies agencies, WorkingCalendar calendar, Clock clock) {
         this.store = store;
         this.validator = validator;
@@ -126,7 +126,7 @@ class DryRunner {
         return last.plusDays(1).atStartOfDay(PlanCompiler.VN).toInstant();
     }
 
-    private static Reports.Row row(DossierTransfers.OpenDossier d, Router.Decision dec, boolean near) {
+    private static Reports.Row row(CustodyLedger.OpenDossier d, Router.Decision dec, boolean near) {
         return new Reports.Row(d.id(), d.code(), d.state(), d.procedureCode(), d.agencyCode(), dec.to().code(),
                 dec.to().name(), dec.rule().name(), dec.reason(), d.dueAt(), near);
     }

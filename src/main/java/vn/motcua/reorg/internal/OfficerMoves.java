@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalogue.Catalogue;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.dossier.StepAssignments;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.text.FieldKeys;
@@ -55,13 +55,13 @@ public class OfficerMoves {
     private final TerritoryAgencies agencies;
     private final Staff staff;
     private final StaffChanges staffChanges;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final StepAssignments steps;
     private final ObjectProvider<Catalogue> catalogue;
     private final Clock clock;
 
     OfficerMoves(JdbcClient jdbc, TransactionTemplate tx, Territory territory, TerritoryAgencies agencies, Staff staff,
-                 StaffChanges staffChanges, DossierTransfers transfers, StepAssignments steps,
+                 StaffChanges staffChanges, CustodyLedger transfers, StepAssignments steps,
                  ObjectProvider<Catalogue> catalogue, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -141,7 +141,7 @@ public class OfficerMoves {
 
     /** Runs the step once per plan (idempotent; the territory writes are idempotent too). */
     public Result apply(UUID planId, CompiledPlan plan, Router router, List<PlanDefinition.PostMapping> mappings,
-                        DossierTransfers.Scope scope) {
+                        CustodyLedger.Scope scope) {
         Optional<Result> done = stored(planId);
         if (done.isPresent()) {
             return done.get();
@@ -364,7 +364,7 @@ public class OfficerMoves {
      * and every post the plan's officers hold now.
      */
     /** {@code flows}: the plan's journal flows (the reconciliation has read them already). */
-    StepAssignments.Stale staleAssignments(UUID planId, CompiledPlan plan, List<DossierTransfers.Flow> flows) {
+    StepAssignments.Stale staleAssignments(UUID planId, CompiledPlan plan, List<CustodyLedger.Flow> flows) {
         LocalDate asOf = checkDate(plan.effectiveDate());
         Set<String> usernames = new TreeSet<>(jdbc.sql(
                         "select distinct username from reorg_officer_move where plan_id = :p and username is not null")

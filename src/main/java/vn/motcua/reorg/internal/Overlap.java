@@ -6,12 +6,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a producer on the calling thread and its consumer on another, connected by a bounded queue, so that reading
+ * Runs a producer on the calling thread and its consumer on a pool's thread, connected by a bounded queue, so that reading
  * a million dossiers (and routing them) overlaps with writing the journal instead of preceding it. A failure on
  * either side ends both and is rethrown here; the consumer sees a producer failure as an exception from its
  * iterator (so its transaction rolls back).
@@ -26,26 +27,26 @@ final class Overlap {
     private Overlap() {
     }
 
-    static <T, R> R run(Consumer<Consumer<T>> produce, Function<Iterable<T>, R> consume) {
+    /** {@code consumerThreads}: where the consumer runs (a thread of it must be free, or the producer waits for one). */
+    static <T, R> R run(Executor consumerThreads, Consumer<Consumer<T>> produce, Function<Iterable<T>, R> consume) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16_384);
         CompletableFuture<R> result = new CompletableFuture<>();
-        Thread consumer = new Thread(() -> {
+        consumerThreads.execute(() -> {
             try {
                 result.complete(consume.apply(() -> iterator(queue)));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        }, "reorg-journal-writer");
-        consumer.start();
+        });
         try {
             produce.accept(item -> put(queue, item, result));
             put(queue, END, result);
         } catch (RuntimeException e) {
             put(queue, new Failed(e), result);
-            join(consumer);
+            join(result);
             throw e;
         }
-        join(consumer);
+        join(result);
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -73,13 +74,9 @@ final class Overlap {
         }
     }
 
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Waits until the consumer has finished (its outcome is read after). */
+    private static void join(CompletableFuture<?> consumerDone) {
+        consumerDone.exceptionally(e -> null).join();
     }
 
     @SuppressWarnings("unchecked")

@@ -13,11 +13,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.calendar.WorkingCalendar;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.ExecutionObserver;
+import vn.motcua.reorg.PlanExecuted;
 import vn.motcua.reorg.PlanState;
 import vn.motcua.territory.Territory;
 import vn.motcua.territory.TerritoryAgencies;
@@ -28,7 +31,7 @@ import vn.motcua.territory.TerritoryChanges;
  * and the report totals every run.
  */
 @Service
-public class PlanExecutor {
+public class PlanExecutor implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
 
@@ -39,18 +42,25 @@ public class PlanExecutor {
     private final Territory territory;
     private final TerritoryAgencies agencies;
     private final TerritoryChanges changes;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final WorkingCalendar calendar;
     private final OfficerMoves officerMoves;
     private final ObjectProvider<ExecutionObserver> observers;
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    /** The batch workers besides the caller (Spring's pool executor, shut down with the context). */
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor workers;
 
     PlanExecutor(PlanStore store, PlanValidator validator, HoldingScopes scopes, PlanReconciler reconciler,
-                 Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers,
+                 Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, CustodyLedger transfers,
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
-                 Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+                 Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
+                 TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.tx = tx;
+        this.events = events;
         this.store = store;
         this.validator = validator;
         this.scopes = scopes;
@@ -65,6 +75,12 @@ public class PlanExecutor {
         this.clock = clock;
         // Default: one batch worker per core, at most four (more only queue on the same disk).
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+        this.workers = ReorgWorkers.pool("reorg-batch-", this.parallelism);
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
     }
 
     public Reports.Execution execute(UUID id, String user) {
@@ -83,7 +99,7 @@ public class PlanExecutor {
     public Progress progress(UUID id) {
         String state = store.state(id).name();
         ReentrantLock lock = locks.get(id);
-        DossierTransfers.BatchProgress b = transfers.batchProgress(id);
+        CustodyLedger.Progress b = transfers.progress(id);
         return new Progress(state, b.moved(), b.batches(), b.batchesDone(), lock != null && lock.isLocked());
     }
 
@@ -133,7 +149,7 @@ public class PlanExecutor {
                         ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
             }
             Instant runStart = clock.instant();
-            long movedBefore = transfers.batchProgress(id).moved();
+            long movedBefore = transfers.progress(id).moved();
             runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
             Reports.Execution ex0 = prev == null
                     ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
@@ -142,8 +158,14 @@ public class PlanExecutor {
             try {
                 Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
                 runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
-                ex = ex.withRuns(List.copyOf(runs));
-                store.store(id, "execution", ex, PlanState.EXECUTED);
+                Reports.Execution done = ex.withRuns(List.copyOf(runs));
+                // Executed, and the one event saying so, in one transaction: the publication registry keeps the event
+                // until its listeners have finished (republished after a crash), so nobody is told before this.
+                tx.executeWithoutResult(s2 -> {
+                    store.store(id, "execution", done, PlanState.EXECUTED);
+                    events.publishEvent(new PlanExecuted(id, plan.notifyApplicants()));
+                });
+                ex = done;
                 log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
                         ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
                 reconciler.reconcile(id, plan);
@@ -151,7 +173,7 @@ public class PlanExecutor {
             } catch (RuntimeException e) {
                 Reports.Execution now = store.view(id).execution();
                 runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
-                        transfers.batchProgress(id).moved() - movedBefore));
+                        transfers.progress(id).moved() - movedBefore));
                 store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
                 throw e;
             }
@@ -176,20 +198,20 @@ public class PlanExecutor {
         store.store(id, "execution", totals, null);
         obs.forEach(o -> o.unitsApplied(id));
         Router router = derived > 0 ? new Router(plan, territory, agencies) : validated;
-        DossierTransfers.Scope scope = scopes.scope(plan, router.closingAgencies().values(), unitsApplied, startedAt);
+        CustodyLedger.Scope scope = scopes.scope(plan, router.closingAgencies().values(), unitsApplied, startedAt);
         // 1b. Officers (OfficerMoves): the closing agencies' posts close; mapped holders continue in successor posts.
         OfficerMoves.Result staff = officerMoves.apply(id, plan, router, store.definition(id).postMappings(), scope);
         obs.forEach(o -> o.officersMoved(id, staff.moved(), staff.awaiting()));
         // 2. The journal, once: the in-flight dossiers and their successors, fixed before anything moves.
         Map<String, Long> before = prev.openBeforeByState();
         long late = prev.receivedAfterEffective();
-        long journal = transfers.journalSize(id);
+        long journal = transfers.recorded(id);
         if (journal == 0) {
             before = transfers.countOpenHeldBy(scope);
             store.store(id, "execution", totals.withJournal(before, 0, 0), null);
             long[] lateCount = new long[1];
             // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
-            journal = Overlap.<DossierTransfers.Transfer, Long>run(
+            journal = Overlap.<CustodyLedger.Move, Long>run(workers,
                     sink -> transfers.forEachOpenHeldBy(scope, d -> {
                         Router.Decision dec = router.decide(d);
                         Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
@@ -199,24 +221,24 @@ public class PlanExecutor {
                         if (after) {
                             lateCount[0]++;
                         }
-                        sink.accept(new DossierTransfers.Transfer(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
+                        sink.accept(new CustodyLedger.Move(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
                                 dec.rule().name(), due, after));
                     }),
-                    planned -> transfers.journal(id, plan.effective(), plan.batchSize(), planned));
+                    planned -> transfers.record(id, plan.effective(), plan.batchSize(), planned));
             late = lateCount[0];
             store.store(id, "execution", totals.withJournal(before, journal, late), null);
             log.info("Plan {}: {} dossiers routed and journaled ({} received after the effective date) at {} ms", id,
                     journal, late, (System.nanoTime() - start) / 1_000_000);
         }
         if (before == null) {
-            before = transfers.journaledOpenByState(id);
+            before = transfers.stillOpen(id, null).byState();
         }
         int batches = (int) ((journal + plan.batchSize() - 1) / plan.batchSize());
         long journalRows = journal;
         obs.forEach(o -> o.journaled(id, journalRows, batches));
         // 3. The batches still pending (all of them, or those after a crash).
         String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
-        long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
+        long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, obs);
         // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
         // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
         Map<String, String> names = new HashMap<>();
@@ -226,7 +248,7 @@ public class PlanExecutor {
             log.info("Plan {}: agency name refreshed on {} open dossiers", id, renamed);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Reports.Execution(before, journal, batches, batches, transfers.batchProgress(id).moved(),
+        return new Reports.Execution(before, journal, batches, batches, transfers.progress(id).moved(),
                 totals.unitsOpened(), totals.unitsClosed(), totals.unitsLinked(), totals.agenciesDerived(), startedAt,
                 clock.instant(), millis, movedNow, late, prev.runs());
     }
@@ -236,8 +258,7 @@ public class PlanExecutor {
      * dossiers, so batches never wait for each other; PostgreSQL then uses every core). On the first failure no further
      * batch starts, the ones running finish, and the failure is rethrown: a restart redoes only what did not commit.
      */
-    private long runBatches(UUID id, List<Integer> pending, String user, String reason, boolean notify,
-                            List<ExecutionObserver> obs) {
+    private long runBatches(UUID id, List<Integer> pending, String user, String reason, List<ExecutionObserver> obs) {
         if (pending.isEmpty()) {
             return 0;
         }
@@ -254,7 +275,7 @@ public class PlanExecutor {
                     b = next.next();
                 }
                 try {
-                    int n = transfers.transferBatch(id, b, user, reason, notify);
+                    int n = transfers.moveBatch(id, b, user, reason);
                     moved.addAndGet(n);
                     obs.forEach(o -> o.batchDone(id, b, n));
                 } catch (RuntimeException e) {
@@ -263,19 +284,20 @@ public class PlanExecutor {
             }
         };
         int workers = Math.min(parallelism, pending.size());
-        List<Thread> threads = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
-            Thread t = new Thread(worker, "reorg-batch-" + i);
-            t.start();
-            threads.add(t);
+            others.add(this.workers.submit(worker));
         }
+        // The caller is a worker too: the batches are done even when the pool's threads are busy elsewhere.
         worker.run();
-        for (Thread t : threads) {
+        for (java.util.concurrent.Future<?> f : others) {
             try {
-                t.join();
+                f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
             }
         }
         if (failure.get() != null) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.PlanState;
 import vn.motcua.reorg.RoutingRule;
@@ -24,7 +24,7 @@ import vn.motcua.territory.TerritoryAgencies;
 
 /** The proof after an execution: counts before and after, the invariant, the flows, the stranded check. */
 @Service
-class PlanReconciler {
+class PlanReconciler implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanReconciler.class);
 
@@ -33,14 +33,16 @@ class PlanReconciler {
     private final HoldingScopes scopes;
     private final Territory territory;
     private final TerritoryAgencies agencies;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final OfficerMoves officerMoves;
     private final StrandedCheck stranded;
     private final Clock clock;
     private final int parallelism;
+    /** The reconciliation's independent reads run side by side here. */
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor readers;
 
     PlanReconciler(PlanStore store, PlanCompiler compiler, HoldingScopes scopes, Territory territory,
-                   TerritoryAgencies agencies, DossierTransfers transfers, OfficerMoves officerMoves,
+                   TerritoryAgencies agencies, CustodyLedger transfers, OfficerMoves officerMoves,
                    StrandedCheck stranded, Clock clock,
                    @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
         this.store = store;
@@ -53,6 +55,12 @@ class PlanReconciler {
         this.stranded = stranded;
         this.clock = clock;
         this.parallelism = parallelism > 0 ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+        this.readers = ReorgWorkers.pool("reorg-reconcile-", this.parallelism);
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdown();
     }
 
     public Reports.Reconciliation reconcile(UUID id) {
@@ -74,33 +82,28 @@ class PlanReconciler {
         }
         CompiledPlan plan = compiled != null ? compiled : compiler.compile(store.definition(id));
         PlanStore.Times times = store.times(id);
-        DossierTransfers.Scope heldScope = scopes.scope(plan, agencies.agenciesOf(plan.closing(), plan.dayBefore()),
+        CustodyLedger.Scope heldScope = scopes.scope(plan, agencies.agenciesOf(plan.closing(), plan.dayBefore()),
                 times.unitsApplied() == null ? plan.effective() : times.unitsApplied(), times.started());
         Map<String, Long> before = view.execution() == null || view.execution().openBeforeByState() == null
                 ? Map.of() : view.execution().openBeforeByState();
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, parallelism), r -> {
-                    Thread t = new Thread(r, "reorg-reconcile");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.Executor readers = this.readers;
         try {
             var afterF = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> transfers.journaledOpen(id, RoutingRule.TRIAGE.name()), readers);
+                    () -> transfers.stillOpen(id, RoutingRule.TRIAGE.name()), readers);
             var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(heldScope)
                     .values().stream().mapToLong(Long::longValue).sum(), readers);
             var flowsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.flows(id), readers);
-            var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.journalSize(id), readers);
+            var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.recorded(id), readers);
             // Besides the plan's own proof, the system-wide check (nothing open anywhere on an agency closed today).
             var strandedF = java.util.concurrent.CompletableFuture.supplyAsync(stranded::check, readers);
-            List<DossierTransfers.Flow> flows = flowsF.join();
+            List<CustodyLedger.Flow> flows = flowsF.join();
             var staleF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> officerMoves.staleAssignments(id, plan, flows), readers);
             long untraceable = untraceable(plan, flows);
-            DossierTransfers.JournaledOpen journaled = afterF.join();
+            CustodyLedger.StillOpen journaled = afterF.join();
             Map<String, Long> after = journaled.byState();
             long held = heldF.join();
-            long triage = journaled.stillHeldByRule();
+            long triage = journaled.stillHeldWithBasis();
             vn.motcua.dossier.StepAssignments.Stale stale = staleF.join();
             Map<String, Reports.StateCount> byState = new TreeMap<>();
             Set<String> states = new HashSet<>(before.keySet());
@@ -120,25 +123,23 @@ class PlanReconciler {
             return r;
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
-        } finally {
-            readers.shutdown();
         }
     }
 
     /** Flows (from agency → to agency) whose target unit does not descend, through lineage, from the source unit. */
-    private long untraceable(CompiledPlan plan, List<DossierTransfers.Flow> flows) {
+    private long untraceable(CompiledPlan plan, List<CustodyLedger.Flow> flows) {
         Map<String, Agency> from = new HashMap<>();
         agencies.agenciesOf(plan.closing(), plan.dayBefore()).forEach(a -> from.put(a.code(), a));
         Map<String, Set<String>> reachable = new HashMap<>();
         long bad = 0;
-        for (DossierTransfers.Flow f : flows) {
+        for (CustodyLedger.Flow f : flows) {
             Agency a = from.get(f.fromAgency());
             Optional<Agency> to = territory.agency(f.toAgency(), plan.effectiveDate());
             if (a == null || to.isEmpty()) {
                 bad++;
                 continue;
             }
-            if (RoutingRule.EXPLICIT.name().equals(f.rule())) {
+            if (RoutingRule.EXPLICIT.name().equals(f.basis())) {
                 continue; // named by the plan itself
             }
             Set<String> ok = reachable.computeIfAbsent(a.unitCode(), u -> {

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import vn.motcua.catalogue.Catalogue;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.PlanState;
 import vn.motcua.territory.Agency;
@@ -35,7 +35,7 @@ class PlanValidator {
     private final PlanCompiler compiler;
     private final Territory territory;
     private final TerritoryAgencies agencies;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final HoldingScopes scopes;
     private final OfficerMoves officerMoves;
     private final ObjectProvider<Catalogue> catalogue;
@@ -43,7 +43,7 @@ class PlanValidator {
     private final Clock clock;
 
     PlanValidator(PlanStore store, PlanCompiler compiler, Territory territory, TerritoryAgencies agencies,
-                  DossierTransfers transfers, HoldingScopes scopes, OfficerMoves officerMoves,
+                  CustodyLedger transfers, HoldingScopes scopes, OfficerMoves officerMoves,
                   ObjectProvider<Catalogue> catalogue, MessageSource messages, Clock clock) {
         this.store = store;
         this.compiler = compiler;

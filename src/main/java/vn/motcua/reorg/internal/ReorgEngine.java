@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.reorg.ExecutionObserver;
 
 /**
@@ -98,7 +98,7 @@ public class ReorgEngine {
         triage.journalCsv(id, out);
     }
 
-    public void forEachJournalEntry(UUID id, Consumer<DossierTransfers.JournalEntry> each) {
+    public void forEachJournalEntry(UUID id, Consumer<CustodyLedger.Moved> each) {
         triage.forEachJournalEntry(id, each);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import vn.motcua.dossier.DossierTransfers.OpenDossier;
+import vn.motcua.dossier.CustodyLedger.OpenDossier;
 import vn.motcua.reorg.RoutingRule;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;

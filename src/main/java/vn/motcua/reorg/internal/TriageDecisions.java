@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.reorg.RoutingRule;
+import vn.motcua.reorg.TriageDecided;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.Territory;
 
@@ -21,13 +23,15 @@ class TriageDecisions {
 
     private final PlanStore store;
     private final Territory territory;
-    private final DossierTransfers transfers;
+    private final CustodyLedger transfers;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TriageDecisions(PlanStore store, Territory territory, DossierTransfers transfers, JdbcClient jdbc,
-                    TransactionTemplate tx, Clock clock) {
+    TriageDecisions(PlanStore store, Territory territory, CustodyLedger transfers, JdbcClient jdbc,
+                    TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.territory = territory;
         this.transfers = transfers;
@@ -48,17 +52,17 @@ class TriageDecisions {
         LocalDate effective = view.effective().atZone(PlanCompiler.VN).toLocalDate();
         Agency target = territory.agency(agencyCode, today.isAfter(effective) ? today : effective)
                 .orElseThrow(() -> ApiException.unprocessable("reorg.triage.unknownAgency", agencyCode));
-        DossierTransfers.Transfer row = transfers.journaled(id, dossierId)
-                .filter(t -> RoutingRule.TRIAGE.name().equals(t.rule()))
+        CustodyLedger.Moved row = transfers.move(id, dossierId)
+                .filter(t -> RoutingRule.TRIAGE.name().equals(t.basis()))
                 .orElseThrow(() -> ApiException.conflict("reorg.triage.notInTriage", dossierId));
         Boolean notifies = store.definition(id).notifyApplicants();
         boolean notify = notifies == null || notifies;
         Boolean moved = tx.execute(s -> {
-            if (!transfers.transferOne(id, dossierId, row.toAgency(), target.code(), target.name(),
-                    RoutingRule.EXPLICIT.name(), view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính",
-                    notify)) {
+            if (!transfers.moveOne(id, dossierId, row.toAgency(), target.code(), target.name(),
+                    RoutingRule.EXPLICIT.name(), view.effective(), user, "Quyết định phân loại sau sắp xếp đơn vị hành chính")) {
                 return false;
             }
+            events.publishEvent(new TriageDecided(id, dossierId, target.code(), notify));
             jdbc.sql("""
                     update reorg_plan set reconciliation = jsonb_set(reconciliation, '{triage}',
                            to_jsonb(greatest(0, (reconciliation->>'triage')::bigint - 1)))
@@ -74,12 +78,12 @@ class TriageDecisions {
     public void journalCsv(UUID id, Writer out) {
         store.view(id);
         CsvOut.write(out, "batch_no,dossier_id,code,state,from_agency,to_agency,rule,due_at,done_at\n");
-        transfers.forEachJournalEntry(id, e -> CsvOut.write(out, e.batchNo() + "," + e.dossierId() + "," + CsvOut.csv(e.code()) + ","
-                + e.state() + "," + CsvOut.csv(e.fromAgency()) + "," + CsvOut.csv(e.toAgency()) + "," + e.rule() + ","
+        transfers.forEachMove(id, e -> CsvOut.write(out, e.batchNo() + "," + e.dossierId() + "," + CsvOut.csv(e.code()) + ","
+                + e.state() + "," + CsvOut.csv(e.fromAgency()) + "," + CsvOut.csv(e.toAgency()) + "," + e.basis() + ","
                 + (e.dueAt() == null ? "" : e.dueAt()) + "," + (e.doneAt() == null ? "" : e.doneAt()) + "\n"));
     }
 
-    public void forEachJournalEntry(UUID id, Consumer<DossierTransfers.JournalEntry> each) {
-        transfers.forEachJournalEntry(id, each);
+    public void forEachJournalEntry(UUID id, Consumer<CustodyLedger.Moved> each) {
+        transfers.forEachMove(id, each);
     }
 }

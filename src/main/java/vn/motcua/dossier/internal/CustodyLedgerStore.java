@@ -18,19 +18,20 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.dossier.DossierTransfers;
-import vn.motcua.dossier.DossierTransferDecided;
-import vn.motcua.dossier.DossiersTransferred;
+import vn.motcua.dossier.CustodyLedger;
 
-/** Set-based implementation of {@link DossierTransfers} (journal table, COPY, UPDATE … FROM). */
+/**
+ * Set-based implementation of {@link CustodyLedger}: the moves of an order are rows of {@code dossier_transfer}
+ * (written by COPY), made batch by batch with one {@code UPDATE … FROM} each; {@code dossier_transfer_batch} records
+ * the batches done.
+ */
 @Service
-public class DossierTransferService implements DossierTransfers {
+public class CustodyLedgerStore implements CustodyLedger {
 
     /** Open: not refused, not a draft, not closed. */
     static final String OPEN = "d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null";
@@ -42,14 +43,11 @@ public class DossierTransferService implements DossierTransfers {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
 
-    DossierTransferService(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx,
-                           ApplicationEventPublisher events) {
+    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
-        this.events = events;
     }
 
     /** Far enough in the future to stand for "no bound" in a timestamptz parameter. */
@@ -139,14 +137,14 @@ public class DossierTransferService implements DossierTransfers {
     }
 
     @Override
-    public long journal(UUID planId, Instant effective, int batchSize, Iterable<Transfer> transfers) {
+    public long record(UUID order, Instant effective, int batchSize, Iterable<Move> transfers) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize");
         }
         Long n = tx.execute(s -> {
             // One journal per plan, even if two nodes start it at once.
-            jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "transfer:" + planId);
-            long existing = journalSize(planId);
+            jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "transfer:" + order);
+            long existing = recorded(order);
             if (existing > 0) {
                 return existing;
             }
@@ -156,13 +154,13 @@ public class DossierTransferService implements DossierTransfers {
                 StringBuilder buf = new StringBuilder(1 << 20);
                 long rows = 0;
                 String eff = Timestamp.from(effective).toInstant().toString();
-                for (Transfer t : transfers) {
-                    buf.append(planId).append('\t').append(rows / batchSize + 1).append('\t').append(t.dossierId())
+                for (Move t : transfers) {
+                    buf.append(order).append('\t').append(rows / batchSize + 1).append('\t').append(t.dossierId())
                             .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
-                            .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.rule()))
+                            .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.basis()))
                             .append('\t').append(eff).append('\t')
                             .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\t')
-                            .append(t.receivedAfterEffective() ? 't' : 'f').append('\n');
+                            .append(t.heldSinceEffective() ? 't' : 'f').append('\n');
                     rows++;
                     if (buf.length() > (1 << 20)) {
                         copyIn(copy, buf);
@@ -202,26 +200,26 @@ public class DossierTransferService implements DossierTransfers {
     }
 
     @Override
-    public long journalSize(UUID planId) {
-        Long n = jdbc.queryForObject("select count(*) from dossier_transfer where plan_id = ?", Long.class, planId);
+    public long recorded(UUID order) {
+        Long n = jdbc.queryForObject("select count(*) from dossier_transfer where plan_id = ?", Long.class, order);
         return n == null ? 0 : n;
     }
 
     @Override
-    public BatchProgress batchProgress(UUID planId) {
-        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+    public Progress progress(UUID order) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, order);
         return jdbc.queryForObject("select count(*), coalesce(sum(moved), 0) from dossier_transfer_batch where plan_id = ?",
-                (rs, i) -> new BatchProgress(max == null ? 0 : max, rs.getInt(1), rs.getLong(2)), planId);
+                (rs, i) -> new Progress(max == null ? 0 : max, rs.getInt(1), rs.getLong(2)), order);
     }
 
     @Override
-    public List<Integer> pendingBatches(UUID planId) {
-        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+    public List<Integer> pendingBatches(UUID order) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, order);
         if (max == null) {
             return List.of();
         }
         java.util.Set<Integer> done = new java.util.HashSet<>(jdbc.queryForList(
-                "select batch_no from dossier_transfer_batch where plan_id = ?", Integer.class, planId));
+                "select batch_no from dossier_transfer_batch where plan_id = ?", Integer.class, order));
         List<Integer> out = new ArrayList<>();
         for (int b = 1; b <= max; b++) {
             if (!done.contains(b)) {
@@ -232,18 +230,18 @@ public class DossierTransferService implements DossierTransfers {
     }
 
     @Override
-    public int transferBatch(UUID planId, int batchNo, String actor, String reason, boolean notifyApplicants) {
+    public int moveBatch(UUID order, int batchNo, String actor, String reason) {
         Integer moved = tx.execute(s -> {
             // One executor per batch, even across nodes: a second one waits, then finds nothing left to do.
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
-                    "transfer:" + planId + ":" + batchNo);
+                    "transfer:" + order + ":" + batchNo);
             Integer done = jdbc.queryForObject("select count(*) from dossier_transfer_batch where plan_id = ? and batch_no = ?",
-                    Integer.class, planId, batchNo);
+                    Integer.class, order, batchNo);
             // Ordered like the primary key, so the first row comes from the index (a bare LIMIT 1 let the planner
             // scan the whole journal from the start, since a batch's rows sit together near its end).
             List<Instant> eff = jdbc.query("select effective from dossier_transfer where plan_id = ? and batch_no = ? "
                             + "order by plan_id, batch_no, dossier_id limit 1",
-                    (rs, i) -> rs.getTimestamp(1).toInstant(), planId, batchNo);
+                    (rs, i) -> rs.getTimestamp(1).toInstant(), order, batchNo);
             if (done != null && done > 0 || eff.isEmpty()) {
                 return 0;
             }
@@ -271,7 +269,7 @@ public class DossierTransferService implements DossierTransfers {
                            || case when m.received_after_effective then '{"receivedAfterEffective": true}'::jsonb
                                    else '{}'::jsonb end
                       from moved m
-                    """, planId, batchNo, actor, reason, planId.toString());
+                    """, order, batchNo, actor, reason, order.toString());
             // The open processing step follows its dossier into the successor's queue; an assignment to an
             // officer of the closing agency ends (the successor's officers claim it), so nothing waits in a
             // queue nobody sees. (Also when the code string is reused by the successor: it is another agency.)
@@ -282,49 +280,67 @@ public class DossierTransferService implements DossierTransfers {
                       from dossier_transfer t join dossier d on d.id = t.dossier_id
                      where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
                        and d.agency_code is not null
-                    """, planId, batchNo);
-            // The applicants are told after the moves (notify.TransferNotifications reads the batch back once every
-            // batch of the plan is done): the batch only records that it is owed its notices.
-            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, notify) values (?, ?, ?, now(), ?)",
-                    planId, batchNo, n, notifyApplicants);
-            events.publishEvent(new DossiersTransferred(planId, batchNo, n, eff.get(0), notifyApplicants));
+                    """, order, batchNo);
+            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
+                    order, batchNo, n);
             return n;
         });
         return moved == null ? 0 : moved;
     }
 
+    /** The columns of {@link Moved}: journal {@code t}, dossier {@code d}, batch {@code b} (left join). */
+    private static final String MOVED = "t.batch_no, t.dossier_id, d.code, d.state, d.procedure_name, d.applicant_name, "
+            + "d.applicant_email, t.from_agency, t.to_agency, t.to_agency_name, t.rule, d.due_at, t.effective, b.done_at "
+            + "from dossier_transfer t join dossier d on d.id = t.dossier_id "
+            + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no ";
+
+    private static Moved moved(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Moved(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)));
+    }
+
     @Override
-    public Optional<Transfer> journaled(UUID planId, UUID dossierId) {
-        Integer[] batches = batchNumbers(planId);
+    public Optional<Moved> move(UUID order, UUID dossierId) {
+        Integer[] batches = batchNumbers(order);
         if (batches.length == 0) {
             return Optional.empty();
         }
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("select dossier_id, from_agency, to_agency, to_agency_name, rule, new_due_at, "
-                    + "received_after_effective "
-                    + "from dossier_transfer where plan_id = ? and batch_no = any (?) and dossier_id = ?");
-            ps.setObject(1, planId);
+            var ps = con.prepareStatement("select " + MOVED
+                    + "where t.plan_id = ? and t.batch_no = any (?) and t.dossier_id = ?");
+            ps.setObject(1, order);
             ps.setArray(2, con.createArrayOf("int4", batches));
             ps.setObject(3, dossierId);
             return ps;
-        }, (rs, i) -> new Transfer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), instant(rs.getTimestamp(6)), rs.getBoolean(7))).stream().findFirst();
+        }, (rs, i) -> moved(rs)).stream().findFirst();
+    }
+
+    @Override
+    public List<Moved> moves(UUID order, int afterBatch, UUID afterDossier, int limit) {
+        return tx.execute(s -> {
+            probeDossiersByKey();
+            // Keyset over the journal's primary key (plan_id, batch_no, dossier_id): each page is one index range.
+            return jdbc.query("select " + MOVED + "where t.plan_id = ? and (t.batch_no, t.dossier_id) > (?, ?) "
+                            + "order by t.plan_id, t.batch_no, t.dossier_id limit ?", (rs, i) -> moved(rs),
+                    order, afterBatch, afterDossier == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterDossier, limit);
+        });
     }
 
     /**
      * 1 … the plan's highest batch: with every batch number listed, the journal's key {@code (plan_id, batch_no,
      * dossier_id)} finds one dossier's row with one probe per batch instead of reading the plan's whole journal.
      */
-    private Integer[] batchNumbers(UUID planId) {
-        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, planId);
+    private Integer[] batchNumbers(UUID order) {
+        Integer max = jdbc.queryForObject("select max(batch_no) from dossier_transfer where plan_id = ?", Integer.class, order);
         return java.util.stream.IntStream.rangeClosed(1, max == null ? 0 : max).boxed().toArray(Integer[]::new);
     }
 
     @Override
-    public boolean transferOne(UUID planId, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
-                               String rule, Instant effective, String actor, String reason, boolean notifyApplicant) {
+    public boolean moveOne(UUID order, UUID dossierId, String fromAgency, String toAgency, String toAgencyName,
+                           String basis, Instant effective, String actor, String reason) {
         Boolean done = tx.execute(s -> {
-            List<TransferNotice> told = jdbc.query("""
+            Integer n = jdbc.queryForObject("""
                     with moved as (
                         update dossier d
                            set agency_code  = case when d.agency_code is null then null else ? end,
@@ -333,7 +349,7 @@ public class DossierTransferService implements DossierTransfers {
                                agency_since = greatest(?, now()), version = d.version + 1
                          where d.id = ? and coalesce(d.agency_code, d.triage_owner) = ?
                            and d.state not in ('REFUSED', 'DRAFT') and d.closed_at is null
-                        returning d.id, d.state, d.due_at, d.code, d.procedure_name, d.applicant_name, d.applicant_email
+                        returning d.id, d.state, d.due_at
                     ), history as (
                         insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency, reason, data)
                         select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id),
@@ -341,97 +357,53 @@ public class DossierTransferService implements DossierTransfers {
                                jsonb_build_object('plan', ?::text, 'from', ?::text, 'to', ?::text, 'rule', ?::text, 'dueAt', m.due_at)
                           from moved m
                     )
-                    select m.id, m.code, m.procedure_name, m.applicant_name, m.applicant_email, m.due_at from moved m
-                    """, (rs, i) -> new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), toAgencyName, instant(rs.getTimestamp(6)), effective),
+                    select count(*) from moved
+                    """, Integer.class,
                     toAgency, toAgencyName, toAgency, Timestamp.from(effective), dossierId, fromAgency,
-                    actor, toAgency, reason, planId.toString(), fromAgency, toAgency, rule);
-            int n = told.size();
-            if (n == 1 && notifyApplicant && told.get(0).applicantEmail() != null && !told.get(0).applicantEmail().isBlank()) {
-                events.publishEvent(new DossierTransferDecided(planId, toAgency, told.get(0)));
+                    actor, toAgency, reason, order.toString(), fromAgency, toAgency, basis);
+            if (n == null || n != 1) {
+                return false;
             }
-            if (n == 1) {
-                jdbc.update("""
-                        update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
-                               assigned_at = null, field_key = null
-                          from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
-                           and d.agency_code is not null
-                        """, dossierId);
-                jdbc.update(con -> {
-                    var ps = con.prepareStatement("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? "
-                            + "where plan_id = ? and batch_no = any (?) and dossier_id = ?");
-                    ps.setString(1, toAgency);
-                    ps.setString(2, toAgencyName);
-                    ps.setString(3, rule);
-                    ps.setObject(4, planId);
-                    ps.setArray(5, con.createArrayOf("int4", batchNumbers(planId)));
-                    ps.setObject(6, dossierId);
-                    return ps;
-                });
-            }
-            return n == 1;
+            jdbc.update("""
+                    update dossier_step s set agency_code = d.agency_code, assignee = null, assignee_name = null,
+                           assigned_at = null, field_key = null
+                      from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
+                       and d.agency_code is not null
+                    """, dossierId);
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? "
+                        + "where plan_id = ? and batch_no = any (?) and dossier_id = ?");
+                ps.setString(1, toAgency);
+                ps.setString(2, toAgencyName);
+                ps.setString(3, basis);
+                ps.setObject(4, order);
+                ps.setArray(5, con.createArrayOf("int4", batchNumbers(order)));
+                ps.setObject(6, dossierId);
+                return ps;
+            });
+            return true;
         });
         return Boolean.TRUE.equals(done);
     }
 
     @Override
-    public Map<String, Long> journaledOpenByState(UUID planId) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        jdbc.query("select d.state, count(*) from dossier_transfer t join dossier d on d.id = t.dossier_id "
-                        + "where t.plan_id = ? and " + OPEN + " group by d.state order by d.state",
-                (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getLong(2)), planId);
-        return out;
-    }
-
-    @Override
-    public List<Flow> flows(UUID planId) {
+    public List<Flow> flows(UUID order) {
         return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer where plan_id = ? "
                         + "group by 1, 2, 3 order by 1, 2, 3",
-                (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), planId);
+                (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), order);
     }
 
     /**
      * For the rest of the transaction: join a batch's journal rows to their dossiers through the primary key. A batch is
-     * 5 % of a large table, and with default costs the planner read all of it (hash join over a sequential scan, 0.5 s
-     * of every batch at 1,000,000 dossiers; the journal's hash spilled to disk with the default working memory).
+     * 5 % of a large table, and with default costs the planner read all of it (hash join over a sequential scan; the
+     * journal's hash spilled to disk with the default working memory). Figures: docs/reorg.md.
      */
     private void probeDossiersByKey() {
         jdbc.execute("set local enable_hashjoin = off; set local enable_mergejoin = off; set local work_mem = '64MB'");
     }
 
     @Override
-    public Optional<BatchToAnnounce> claimBatchToAnnounce() {
-        // FOR UPDATE without SKIP LOCKED: a second announcer waits for the first, then (READ COMMITTED re-checks the
-        // row) finds it announced and moves on, so a caller that returns has seen every batch announced.
-        return jdbc.query("""
-                select b.plan_id, b.batch_no from dossier_transfer_batch b
-                 where b.notify and b.noticed_at is null
-                   and (select count(*) from dossier_transfer_batch x where x.plan_id = b.plan_id)
-                       >= (select max(t.batch_no) from dossier_transfer t where t.plan_id = b.plan_id)
-                 order by b.done_at, b.batch_no limit 1
-                 for update of b
-                """, (rs, i) -> new BatchToAnnounce(rs.getObject(1, UUID.class), rs.getInt(2))).stream().findFirst();
-    }
-
-    @Override
-    public List<TransferNotice> notices(UUID planId, int batchNo) {
-        probeDossiersByKey();
-        return jdbc.query("""
-                select d.id, d.code, d.procedure_name, d.applicant_name, d.applicant_email, t.to_agency_name, d.due_at, t.effective
-                from dossier_transfer t join dossier d on d.id = t.dossier_id
-                where t.plan_id = ? and t.batch_no = ? and d.applicant_email is not null and d.applicant_email <> ''
-                """, (rs, i) -> new TransferNotice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8))), planId, batchNo);
-    }
-
-    @Override
-    public void announced(UUID planId, int batchNo) {
-        jdbc.update("update dossier_transfer_batch set noticed_at = now() where plan_id = ? and batch_no = ?", planId, batchNo);
-    }
-
-    @Override
-    public JournaledOpen journaledOpen(UUID planId, String rule) {
+    public StillOpen stillOpen(UUID order, String basis) {
         Map<String, Long> byState = new LinkedHashMap<>();
         long[] held = new long[1];
         jdbc.query("select d.state, count(*), count(*) filter (where t.rule = ? and " + HOLDER + " = t.to_agency "
@@ -441,23 +413,18 @@ public class DossierTransferService implements DossierTransfers {
                 (RowCallbackHandler) rs -> {
                     byState.put(rs.getString(1), rs.getLong(2));
                     held[0] += rs.getLong(3);
-                }, rule, planId);
-        return new JournaledOpen(byState, held[0]);
+                }, basis, order);
+        return new StillOpen(byState, held[0]);
     }
 
     @Override
-    public void forEachJournalEntry(UUID planId, Consumer<JournalEntry> each) {
+    public void forEachMove(UUID order, Consumer<Moved> each) {
         tx.executeWithoutResult(s -> jdbc.query(c -> {
-            var ps = c.prepareStatement("select t.batch_no, t.dossier_id, d.code, d.state, t.from_agency, t.to_agency, "
-                    + "t.rule, d.due_at, b.done_at from dossier_transfer t join dossier d on d.id = t.dossier_id "
-                    + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
-                    + "where t.plan_id = ? order by t.batch_no, t.dossier_id");
-            ps.setObject(1, planId);
+            var ps = c.prepareStatement("select " + MOVED + "where t.plan_id = ? order by t.batch_no, t.dossier_id");
+            ps.setObject(1, order);
             ps.setFetchSize(20_000);
             return ps;
-        }, (RowCallbackHandler) rs -> each.accept(new JournalEntry(rs.getInt(1), rs.getObject(2, UUID.class),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))));
+        }, (RowCallbackHandler) rs -> each.accept(moved(rs))));
     }
 
     private static Instant instant(Timestamp t) {

@@ -7,72 +7,65 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.dossier.DossierTransferDecided;
-import vn.motcua.dossier.DossierTransfers;
+import vn.motcua.dossier.CustodyLedger;
+import vn.motcua.reorg.PlanExecuted;
+import vn.motcua.reorg.TriageDecided;
 
 /**
- * Tells applicants, after a reorganisation moved their dossier, which agency now handles it and that the due
- * date is unchanged. The moves come first: once every batch of a plan is done, each batch's applicants are read back
- * from its journal and told in a transaction of their own, which also marks the batch announced — so a crash loses
- * none (an unmarked batch is announced at the next sweep) and doubles none (the mark, and the dedup key per dossier
- * and plan). Sweeps run every {@code motcua.notify.transfer-interval} (2 s by default) and after start-up. With a mail
- * server the messages are {@code PENDING} and {@link OutboxSender} sends them after commit.
+ * Tells applicants, after a reorganisation moved their dossier, which agency now handles it and that the due date is
+ * unchanged. Once a plan is executed ({@link PlanExecuted}, through the event publication registry), the plan's moves
+ * are read page by page from the dossier module's {@link CustodyLedger} and one message per applicant with an e-mail
+ * address is written to the outbox, in the listener's transaction. A crash before it commits leaves the publication
+ * incomplete, and it is republished at the next start; the dedup key per dossier and plan makes a second delivery
+ * write nothing. A plan stopped part-way is not executed yet, so nobody is told before every batch is done.
  */
 @Service
-public class TransferNotifications {
+public class TransferNotices {
 
-    private static final Logger log = LoggerFactory.getLogger(TransferNotifications.class);
+    /** Moves read per page. */
+    static final int PAGE = 5_000;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final JdbcTemplate jdbc;
-    private final DossierTransfers transfers;
-    private final TransactionTemplate tx;
+    private final CustodyLedger ledger;
     private final OutboxSender outbox;
     private final Clock clock;
 
-    TransferNotifications(JdbcTemplate jdbc, DossierTransfers transfers, TransactionTemplate tx, OutboxSender outbox,
-                          Clock clock) {
+    TransferNotices(JdbcTemplate jdbc, CustodyLedger ledger, OutboxSender outbox, Clock clock) {
         this.jdbc = jdbc;
-        this.transfers = transfers;
-        this.tx = tx;
+        this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${motcua.notify.transfer-interval:PT2S}", initialDelayString = "${motcua.notify.transfer-interval:PT2S}")
-    void sweep() {
-        try {
-            announceAll();
-        } catch (RuntimeException e) {
-            log.warn("Transfer notices failed (next sweep retries): {}", e.toString());
+    /** After the plan's transaction commits, in a transaction of its own (asynchronously). */
+    @ApplicationModuleListener
+    void on(PlanExecuted e) {
+        if (e.notifyApplicants()) {
+            announce(e.planId());
         }
     }
 
-    /**
-     * Writes the notices of every batch owed them (of plans whose batches are all done), one transaction per batch;
-     * returns how many notices were written. When it returns, every such batch has been announced (by this call or a
-     * concurrent one).
-     */
-    public long announceAll() {
+    /** Writes the notices of one executed plan; returns how many messages it asked for (a second call writes none). */
+    long announce(UUID planId) {
         long written = 0;
+        int batch = 0;
+        UUID after = null;
         while (true) {
-            Long n = tx.execute(s -> transfers.claimBatchToAnnounce().map(b -> {
-                int w = write(b.planId().toString(), transfers.notices(b.planId(), b.batchNo()));
-                transfers.announced(b.planId(), b.batchNo());
-                return (long) w;
-            }).orElse(null));
-            if (n == null) {
+            List<CustodyLedger.Moved> page = ledger.moves(planId, batch, after, PAGE);
+            if (page.isEmpty()) {
                 return written;
             }
-            written += n;
+            written += write(planId.toString(), page.stream().filter(TransferNotices::reachable).toList());
+            CustodyLedger.Moved last = page.get(page.size() - 1);
+            batch = last.batchNo();
+            after = last.dossierId();
         }
     }
 
@@ -81,13 +74,20 @@ public class TransferNotifications {
      * dossier, is told the agency chosen — in the decision's transaction (one dedup key per dossier, plan and agency).
      */
     @EventListener
-    void on(DossierTransferDecided e) {
-        write(e.planId() + "/" + e.toAgency(), List.of(e.notice()));
+    void on(TriageDecided e) {
+        if (e.notifyApplicant()) {
+            ledger.move(e.planId(), e.dossierId()).filter(TransferNotices::reachable)
+                    .ifPresent(m -> write(e.planId() + "/" + e.toAgency(), List.of(m)));
+        }
+    }
+
+    private static boolean reachable(CustodyLedger.Moved m) {
+        return m.applicantEmail() != null && !m.applicantEmail().isBlank();
     }
 
     /** {@code key}: what follows "{@code <dossier>/TRANSFERRED/}" in each message's dedup key. */
-    private int write(String key, List<DossierTransfers.TransferNotice> notices) {
-        if (notices.isEmpty()) {
+    private int write(String key, List<CustodyLedger.Moved> moves) {
+        if (moves.isEmpty()) {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -97,7 +97,7 @@ public class TransferNotifications {
                 insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
                                          next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
-                """, notices, 1000, (ps, n) -> {
+                """, moves, 1000, (ps, n) -> {
             String ref = n.code() != null ? n.code() : n.dossierId().toString();
             String body = "Kính gửi " + n.applicantName() + ",\n\n"
                     + "Do sắp xếp đơn vị hành chính, từ " + WHEN.format(n.effective()) + " hồ sơ \"" + n.procedureName()
@@ -117,6 +117,6 @@ public class TransferNotifications {
             ps.setTimestamp(9, due);
         });
         outbox.wakeAfterCommit();
-        return notices.size();
+        return moves.size();
     }
 }
