@@ -63,6 +63,8 @@ class IndicatorApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
+    @Autowired
     DossierBulk bulk;
     @Autowired
     ReferenceData referenceData;
@@ -72,8 +74,8 @@ class IndicatorApiTest {
     void fixture() {
         referenceData.ensureAll();
         http = new Http(port);
-        IndicatorFixtures.delete(jdbc, TAG);
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         DossierState acc = DossierState.ACCEPTED;
 
         UUID a = f.dossier(AGENCY, "P1", acc, "2025-03-02T08:00", "2025-03-10T17:00");
@@ -131,7 +133,7 @@ class IndicatorApiTest {
 
     @AfterAll
     void cleanUp() {
-        IndicatorFixtures.delete(jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
     }
 
     JsonNode march() {

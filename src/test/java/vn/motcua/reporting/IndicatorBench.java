@@ -40,13 +40,15 @@ class IndicatorBench {
     DossierBulk bulk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
 
     @Test
     void latencyOverManyDossiers() {
         int n = Integer.getInteger("indicators.bench.dossiers", 100_000);
         referenceData.ensureAll();
         String tag = "IBENCH";
-        IndicatorFixtures.delete(jdbc, tag);
+        IndicatorFixtures.delete(jdbc, catchUp, tag);
         List<AdministrativeUnit> wards = territory.children("79", LocalDate.of(2025, 8, 1));
         Instant start = IndicatorFixtures.vn("2025-07-01T08:00");
         long t0 = System.nanoTime();
@@ -91,7 +93,7 @@ class IndicatorBench {
         measure(http, "agency UBND-" + ward + ", a month", "level=agency&code=UBND-" + ward + "&from=2025-09-01&to=2025-09-30");
         measure(http, "ward 26740 with lineage, 2025", "level=unit&code=26740&from=2025-01-01&to=2025-12-31&lineage=true");
         if (!Boolean.getBoolean("indicators.bench.keep")) {
-            IndicatorFixtures.delete(jdbc, tag);
+            IndicatorFixtures.delete(jdbc, catchUp, tag);
         }
     }
 
