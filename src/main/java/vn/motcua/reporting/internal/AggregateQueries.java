@@ -65,7 +65,7 @@ public class AggregateQueries {
               union all
               select eday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0,
                      1, done_on_time::int, (pauses >= 2)::int, (not done_on_time and apologies > 0)::int,
-                     extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused))::float8,
+                     extract(epoch from (f.end_at - coalesce(f.accepted_at, f.received_at) - f.paused))::float8,
                      0, 0, 0, 0, 0, 0, 0, 0
               from f cross join p where f.promised is not null and f.eday between p.d1 and p.d2
               union all
@@ -77,7 +77,7 @@ public class AggregateQueries {
                      0, 0, 0, 0,
                      1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int
               from f cross join p
-              cross join lateral generate_series(greatest(p.d1, f.rday), least(p.d2, coalesce(f.eday - 1, p.d2)),
+              cross join lateral generate_series(greatest(p.d1, f.rday)::timestamp, least(p.d2, coalesce(f.eday - 1, p.d2))::timestamp,
                                                  interval '1 day') g(day)
               cross join lateral (select f.pauses < 2
                                          and f.promised >= ((g.day + interval '1 day') at time zone 'Asia/Ho_Chi_Minh')
