@@ -74,6 +74,7 @@ class IndicatorAggregatesTest {
         f.decided(a, "2025-03-09T10:00");
         f.returned(a, "2025-03-09T15:00", "ONLINE");
         f.rated(a, 5, "2025-03-10T09:00");
+        f.attachment(a, true);
         UUID b = f.dossier(AGENCY, "P1", acc, "2025-03-03T08:00", "2025-03-05T17:00");
         f.channel(b, "ONLINE");
         f.decided(b, "2025-03-06T09:00");
@@ -151,6 +152,7 @@ class IndicatorAggregatesTest {
         assertThat(march.lateWithApology()).isEqualTo(2);
         assertThat(march.secondSupplement()).isEqualTo(1);
         assertThat(march.ratingSum()).isEqualTo(11);
+        assertThat(march.reused()).isEqualTo(1);
     }
 
     @Test

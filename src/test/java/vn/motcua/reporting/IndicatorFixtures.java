@@ -118,6 +118,17 @@ final class IndicatorFixtures {
         settle(id);
     }
 
+    /** An attachment uploaded for the dossier, or (reused) taken from the applicant's data store. */
+    void attachment(UUID id, boolean reused) {
+        jdbc.sql("""
+                insert into dossier_attachment (id, dossier_id, file_name, content_type, size_bytes, sha256, content,
+                                                uploaded_by, uploaded_at, reused_document_id)
+                select ?, d.id, 'to-khai.pdf', 'application/pdf', 4, 'x', '\\x25504446'::bytea, 'congdan', d.received_at, ?
+                from dossier d where d.id = ?
+                """).params(UUID.randomUUID(), reused ? UUID.randomUUID() : null, id).update();
+        settle(id);
+    }
+
     /** Refused at reception (Form 03) at {@code at}, against its reception deadline. */
     void refused(UUID id, String receptionDue, String at) {
         jdbc.sql("update dossier set state = 'REFUSED', reception_due_at = ?, closed_at = ? where id = ?")
@@ -131,7 +142,7 @@ final class IndicatorFixtures {
                 .param(like).query(String.class).list();
         LocalDate first = jdbc.sql("select min((received_at at time zone 'Asia/Ho_Chi_Minh')::date) from dossier where applicant_name like ?")
                 .param(like).query((rs, i) -> rs.getObject(1, LocalDate.class)).list().get(0);
-        for (String table : List.of("dossier_result", "dossier_pause", "dossier_extension", "dossier_event", "dossier_step",
+        for (String table : List.of("dossier_result", "dossier_attachment", "dossier_pause", "dossier_extension", "dossier_event", "dossier_step",
                 "notification")) {
             jdbc.sql("delete from " + table + " where dossier_id in (select id from dossier where applicant_name like ?)")
                     .param(like).update();

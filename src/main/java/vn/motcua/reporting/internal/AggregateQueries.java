@@ -29,7 +29,9 @@ public class AggregateQueries {
               select d.id, d.agency_code, d.procedure_code, d.procedure_name, d.channel, d.state, d.received_at,
                      d.accepted_at, d.due_at, d.reception_due_at,
                      date_trunc('month', coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date as held_month,
-                     least(r.decided_at, r.returned_at, d.closed_at) as end_at, r.delivery, r.rating, r.rated_at
+                     least(r.decided_at, r.returned_at, d.closed_at) as end_at, r.delivery, r.rating, r.rated_at,
+                     exists (select 1 from dossier_attachment a
+                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused
               from dossier d cross join p
               left join dossier_result r on r.dossier_id = d.id
               where d.state <> 'DRAFT' and d.agency_code is not null and d.received_at < p.end_at
@@ -60,22 +62,23 @@ public class AggregateQueries {
                      (channel = 'ONLINE' and delivery is not distinct from 'ONLINE')::int as fully_online,
                      0 as finished, 0 as finished_on_time, 0 as finished_second, 0 as finished_late_apology,
                      0::float8 as resolution_seconds, 0 as rated, 0 as satisfied, 0 as rating_sum, 0 as apologies_issued,
-                     0 as in_flight, 0 as in_flight_on_time, 0 as in_flight_second, 0 as in_flight_late_apology
+                     0 as in_flight, 0 as in_flight_on_time, 0 as in_flight_second, 0 as in_flight_late_apology,
+                     reused::int as reused
               from f cross join p where f.rday between p.d1 and p.d2
               union all
               select eday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0,
                      1, done_on_time::int, (pauses >= 2)::int, (not done_on_time and apologies > 0)::int,
                      extract(epoch from (f.end_at - coalesce(f.accepted_at, f.received_at) - f.paused))::float8,
-                     0, 0, 0, 0, 0, 0, 0, 0
+                     0, 0, 0, 0, 0, 0, 0, 0, 0
               from f cross join p where f.promised is not null and f.eday between p.d1 and p.d2
               union all
               select qday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0
+                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0, 0
               from f cross join p where f.rating is not null and f.qday between p.d1 and p.d2
               union all
               select g.day::date, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                      0, 0, 0, 0,
-                     1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int
+                     1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int, 0
               from f cross join p
               cross join lateral generate_series(greatest(p.d1, f.rday)::timestamp, least(p.d2, coalesce(f.eday - 1, p.d2))::timestamp,
                                                  interval '1 day') g(day)
@@ -86,7 +89,7 @@ public class AggregateQueries {
               union all
               select (e.created_at at time zone 'Asia/Ho_Chi_Minh')::date, x.agency_code, x.procedure_code,
                      date_trunc('month', coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date,
-                     x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
+                     x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
               from dossier_extension e join dossier x on x.id = e.dossier_id cross join p
               where e.created_at >= p.start_at and e.created_at < p.end_at and x.agency_code is not null
                 and x.state <> 'DRAFT' and (p.codes is null or x.agency_code = any (p.codes))
@@ -95,12 +98,12 @@ public class AggregateQueries {
                                        received_promised, online, fully_online, finished, finished_on_time,
                                        finished_second, finished_late_apology, resolution_seconds, rated, satisfied,
                                        rating_sum, apologies_issued, in_flight, in_flight_on_time, in_flight_second,
-                                       in_flight_late_apology)
+                                       in_flight_late_apology, reused)
             select day, agency_code, procedure_code, held_month, max(procedure_name), sum(received),
                    sum(received_promised), sum(online), sum(fully_online), sum(finished), sum(finished_on_time),
                    sum(finished_second), sum(finished_late_apology), sum(resolution_seconds), sum(rated), sum(satisfied),
                    sum(rating_sum), sum(apologies_issued), sum(in_flight), sum(in_flight_on_time), sum(in_flight_second),
-                   sum(in_flight_late_apology)
+                   sum(in_flight_late_apology), sum(reused)
             from rows group by day, agency_code, procedure_code, held_month
             """;
 
@@ -128,7 +131,8 @@ public class AggregateQueries {
                    coalesce(sum(in_flight) filter (where r.day = ?), 0) as in_flight,
                    coalesce(sum(in_flight_on_time) filter (where r.day = ?), 0) as in_flight_on_time,
                    coalesce(sum(in_flight_second) filter (where r.day = ?), 0) as in_flight_second,
-                   coalesce(sum(in_flight_late_apology) filter (where r.day = ?), 0) as in_flight_late_apology
+                   coalesce(sum(in_flight_late_apology) filter (where r.day = ?), 0) as in_flight_late_apology,
+                   coalesce(sum(reused), 0) as reused
             from reporting_day r
             join h on h.code = r.agency_code and (h.valid_from is null or r.held_month >= h.valid_from)
                   and (h.valid_to is null or r.held_month < h.valid_to)
@@ -149,7 +153,7 @@ public class AggregateQueries {
     public record Sums(long received, long receivedPromised, long online, long fullyOnline, long finished,
                        long finishedOnTime, long finishedSecond, long finishedLateApology, long rated, long satisfied,
                        long ratingSum, long apologiesIssued, long inFlight, long inFlightOnTime, long inFlightSecond,
-                       long inFlightLateApology) {
+                       long inFlightLateApology, long reused) {
     }
 
     /** Days and agencies touched by late changes. */
@@ -216,7 +220,7 @@ public class AggregateQueries {
                     rs.getLong("finished_second"), rs.getLong("finished_late_apology"), rs.getLong("rated"),
                     rs.getLong("satisfied"), rs.getLong("rating_sum"), rs.getLong("apologies_issued"),
                     rs.getLong("in_flight"), rs.getLong("in_flight_on_time"), rs.getLong("in_flight_second"),
-                    rs.getLong("in_flight_late_apology"));
+                    rs.getLong("in_flight_late_apology"), rs.getLong("reused"));
         });
     }
 

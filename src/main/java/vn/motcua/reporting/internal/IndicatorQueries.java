@@ -38,7 +38,9 @@ public class IndicatorQueries {
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at,
                      r.delivery, r.rating, r.rated_at,
                      coalesce(q.n, 0) as pauses, coalesce(q.paused, interval '0') as paused,
-                     coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period
+                     coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period,
+                     exists (select 1 from dossier_attachment a
+                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused
               from dossier d
               /*CANDIDATES*/
               join h on h.code = d.agency_code
@@ -83,6 +85,7 @@ public class IndicatorQueries {
                    coalesce(sum(rating) filter (where rated_at >= (select start_at from p)
                                                 and rated_at < (select end_at from p)), 0) as rating_sum,
                    count(*) filter (where received_in and promised is not null) as received_promised,
+                   count(*) filter (where received_in and reused) as reused,
                    coalesce(sum(apologies_in_period), 0) as apologies_issued,
                    count(*) filter (where to_process and not on_time) as late,
                    count(*) filter (where to_process and not on_time and apologies > 0) as late_with_apology
@@ -112,7 +115,7 @@ public class IndicatorQueries {
     public record Totals(long dossiers, long toProcess, long onTime, long finished, long inProgress,
                          long secondSupplement, long received, long receivedPromised, long online, long fullyOnline,
                          long rated, long satisfied, long ratingSum, long apologiesIssued, long late,
-                         long lateWithApology) {
+                         long lateWithApology, long reused) {
 
         public Double averageRating() {
             return rated == 0 ? null : (double) ratingSum / rated;
@@ -123,7 +126,8 @@ public class IndicatorQueries {
                     inProgress + o.inProgress, secondSupplement + o.secondSupplement, received + o.received,
                     receivedPromised + o.receivedPromised, online + o.online, fullyOnline + o.fullyOnline,
                     rated + o.rated, satisfied + o.satisfied, ratingSum + o.ratingSum,
-                    apologiesIssued + o.apologiesIssued, late + o.late, lateWithApology + o.lateWithApology);
+                    apologiesIssued + o.apologiesIssued, late + o.late, lateWithApology + o.lateWithApology,
+                    reused + o.reused);
         }
 
         /**
@@ -139,7 +143,7 @@ public class IndicatorQueries {
                     s.finished(), inFlight, s.finishedSecond() + (snapshot ? s.inFlightSecond() : 0), s.received(),
                     s.receivedPromised(), s.online(), s.fullyOnline(), s.rated(), s.satisfied(), s.ratingSum(),
                     s.apologiesIssued(), toProcess - onTime,
-                    s.finishedLateApology() + (snapshot ? s.inFlightLateApology() : 0));
+                    s.finishedLateApology() + (snapshot ? s.inFlightLateApology() : 0), s.reused());
         }
     }
 
@@ -164,7 +168,8 @@ public class IndicatorQueries {
                     rs.getLong("finished"), rs.getLong("in_progress"), rs.getLong("second_supplement"),
                     rs.getLong("received"), rs.getLong("received_promised"), rs.getLong("online"),
                     rs.getLong("fully_online"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("rating_sum"),
-                    rs.getLong("apologies_issued"), rs.getLong("late"), rs.getLong("late_with_apology"));
+                    rs.getLong("apologies_issued"), rs.getLong("late"), rs.getLong("late_with_apology"),
+                    rs.getLong("reused"));
         });
     }
 

@@ -42,6 +42,8 @@ public class IndicatorService {
     static final double ONLINE_POINTS = 12;
     static final double ONLINE_FULL_AT = 0.5;
     static final double SATISFACTION_POINTS = 18;
+    /** Reuse earns the whole of its share of the digitisation group's points from 80 % (issue 23, Decision 766). */
+    static final double REUSE_FULL_AT = 0.8;
 
     private final Territory territory;
     private final TerritoryHistory history;
@@ -275,7 +277,12 @@ public class IndicatorService {
 
         out.put("electronicResults", notAvailable());
         out.put("digitised", notAvailable());
-        out.put("reuse", notAvailable());
+        Map<String, Object> reuse = indicator(t.reused(), t.received(), null, 1.0);
+        // The Decision's split of the digitisation group's 22 points between its sub-indicators was not available to
+        // us: the share of this indicator's points earned (full from 80 %) is given instead of points.
+        reuse.put("pointsShare", t.received() == 0 ? null
+                : round(Math.min(1.0, (double) t.reused() / t.received() / REUSE_FULL_AT), 4));
+        out.put("reuse", reuse);
 
         List<Map<String, Object>> perProcedure = new ArrayList<>();
         for (IndicatorQueries.ProcedureSum p : fig.procedures()) {
