@@ -63,6 +63,8 @@ class IndicatorApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
+    @Autowired
     DossierBulk bulk;
     @Autowired
     ReferenceData referenceData;
@@ -72,8 +74,8 @@ class IndicatorApiTest {
     void fixture() {
         referenceData.ensureAll();
         http = new Http(port);
-        IndicatorFixtures.delete(jdbc, TAG);
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         DossierState acc = DossierState.ACCEPTED;
 
         UUID a = f.dossier(AGENCY, "P1", acc, "2025-03-02T08:00", "2025-03-10T17:00");
@@ -81,18 +83,22 @@ class IndicatorApiTest {
         f.decided(a, "2025-03-09T10:00");
         f.returned(a, "2025-03-09T15:00", "ONLINE");
         f.rated(a, 5, "2025-03-10T09:00");
+        f.attachment(a, true);
 
         UUID b = f.dossier(AGENCY, "P1", acc, "2025-03-03T08:00", "2025-03-05T17:00");
         f.channel(b, "ONLINE");
         f.decided(b, "2025-03-06T09:00");
         f.returned(b, "2025-03-06T10:00", "COUNTER");
         f.rated(b, 2, "2025-03-07T09:00");
+        f.attachment(b, true);
+        f.attachment(b, false);
 
         UUID c = f.dossier(AGENCY, "P2", acc, "2025-03-04T08:00", "2025-03-06T17:00");
         f.paused(c, "2025-03-05T08:00", "2025-03-07T08:00");
         f.dueAt(c, "2025-03-08T17:00");
         f.decided(c, "2025-03-08T10:00");
         f.rated(c, 4, "2025-03-09T09:00");
+        f.attachment(c, false);
 
         UUID d = f.dossier(AGENCY, "P2", acc, "2025-03-05T08:00", "2025-03-20T17:00");
         f.paused(d, "2025-03-06T08:00", "2025-03-06T10:00");
@@ -131,7 +137,7 @@ class IndicatorApiTest {
 
     @AfterAll
     void cleanUp() {
-        IndicatorFixtures.delete(jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
     }
 
     JsonNode march() {
@@ -199,9 +205,21 @@ class IndicatorApiTest {
     }
 
     @Test
+    void reuseCountsDossiersWithADocumentFromTheDataStore() {
+        // Received in March: 9; with at least one attachment from the data store: A and B (C only uploaded) → 2/9;
+        // full points from 80 %: 0.2222 / 0.8 = 0.2778 of them.
+        JsonNode r = march().get("reuse");
+        assertThat(r.get("numerator").asLong()).isEqualTo(2);
+        assertThat(r.get("denominator").asLong()).isEqualTo(9);
+        assertThat(r.get("rate").asDouble()).isEqualTo(0.2222);
+        assertThat(r.get("pointsShare").asDouble()).isEqualTo(0.2778);
+        assertThat(r.has("notAvailable")).isFalse();
+    }
+
+    @Test
     void indicatorsWithoutTheirDataStoreSaySo() {
         JsonNode j = march();
-        for (String name : new String[]{"electronicResults", "digitised", "reuse"}) {
+        for (String name : new String[]{"electronicResults", "digitised"}) {
             assertThat(j.get(name).get("notAvailable").asBoolean()).as(name).isTrue();
             assertThat(j.get(name).get("rate").isNull()).as(name).isTrue();
         }
@@ -222,7 +240,7 @@ class IndicatorApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         assertThat(r.body()).contains("onTime,0.5556,55.56,11.11,5,9,false")
-                .contains("reuse,,,,,,true").contains("dossiers,,,,10,,false");
+                .contains("reuse,0.2222,22.22,,2,9,false").contains("digitised,,,,,,true").contains("dossiers,,,,10,,false");
     }
 
     @Test

@@ -40,6 +40,8 @@ class IndicatorLineageTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
+    @Autowired
     DossierBulk bulk;
     @Autowired
     ReferenceData referenceData;
@@ -51,12 +53,12 @@ class IndicatorLineageTest {
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        IndicatorFixtures.delete(jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
     }
 
     @AfterEach
     void cleanUp() {
-        IndicatorFixtures.delete(jdbc, TAG);
+        IndicatorFixtures.delete(jdbc, catchUp, TAG);
     }
 
     JsonNode get(String query) {
@@ -82,7 +84,7 @@ class IndicatorLineageTest {
         long provinceBefore = dossiers(province);
         long provinceLineageBefore = dossiers(province + "&lineage=true");
 
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         // Before the merge: one on-time dossier in each predecessor's People's Committee (old agency codes).
         List<String> oldAgencies = new ArrayList<>();
         for (Predecessor p : predecessors) {
@@ -123,7 +125,7 @@ class IndicatorLineageTest {
     @Test
     void onTimeRollsUpAcrossTheMerge() {
         List<Predecessor> predecessors = history.predecessors("26740", LocalDate.of(2025, 7, 1));
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         String unit = "level=unit&code=26740&from=2025-05-01&to=2025-08-31";
         JsonNode before = get(unit + "&lineage=true").get("onTime");
         long num0 = before.get("numerator").asLong();
@@ -144,7 +146,7 @@ class IndicatorLineageTest {
 
     @Test
     void thePublicPageShowsTheFiguresInATableAndNoPersonalData() {
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         var id = f.dossier("UBND-26740", "1.001193", DossierState.ACCEPTED, "2025-08-04T08:00", "2025-08-06T17:00");
         f.decided(id, "2025-08-05T10:00");
         f.returned(id, "2025-08-05T15:00", "ONLINE");
@@ -179,7 +181,7 @@ class IndicatorLineageTest {
         long tanDinhBefore = dossiers(tanDinh);
         long saiGonBefore = dossiers(saiGon);
         long tanDinhOwnBefore = dossiers("level=unit&code=26737" + PERIOD);
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, TAG);
+        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
         f.dossier("UBND-" + daKao.unit().code(), "1.001193", DossierState.ACCEPTED, "2025-05-12T08:00", "2025-05-20T17:00");
         JsonNode t = get(tanDinh);
         JsonNode s = get(saiGon);

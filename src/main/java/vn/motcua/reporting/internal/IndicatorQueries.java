@@ -38,8 +38,11 @@ public class IndicatorQueries {
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at,
                      r.delivery, r.rating, r.rated_at,
                      coalesce(q.n, 0) as pauses, coalesce(q.paused, interval '0') as paused,
-                     coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period
+                     coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period,
+                     exists (select 1 from dossier_attachment a
+                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused
               from dossier d
+              /*CANDIDATES*/
               join h on h.code = d.agency_code
                 and (h.valid_from is null
                      or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date >= h.valid_from)
@@ -47,7 +50,7 @@ public class IndicatorQueries {
                      or (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date < h.valid_to)
               cross join p
               left join dossier_result r on r.dossier_id = d.id
-              left join lateral (select count(*) as n, sum(coalesce(dp.resumed_at, p.judge_at) - dp.paused_at) as paused
+              left join lateral (select count(*) as n, sum(coalesce(dp.resumed_at, least(r.decided_at, r.returned_at, d.closed_at), p.judge_at) - dp.paused_at) as paused
                                  from dossier_pause dp where dp.dossier_id = d.id) q on true
               left join lateral (select count(*) as n, sum(e.new_due - e.previous_due) as shift,
                                         count(*) filter (where e.created_at >= p.start_at and e.created_at < p.end_at) as in_period
@@ -79,7 +82,10 @@ public class IndicatorQueries {
                                     and rated_at < (select end_at from p)) as rated,
                    count(*) filter (where rating >= 4 and rated_at >= (select start_at from p)
                                     and rated_at < (select end_at from p)) as satisfied,
-                   avg(rating) filter (where rated_at >= (select start_at from p) and rated_at < (select end_at from p)) as avg_rating,
+                   coalesce(sum(rating) filter (where rated_at >= (select start_at from p)
+                                                and rated_at < (select end_at from p)), 0) as rating_sum,
+                   count(*) filter (where received_in and promised is not null) as received_promised,
+                   count(*) filter (where received_in and reused) as reused,
                    coalesce(sum(apologies_in_period), 0) as apologies_issued,
                    count(*) filter (where to_process and not on_time) as late,
                    count(*) filter (where to_process and not on_time and apologies > 0) as late_with_apology
@@ -88,19 +94,61 @@ public class IndicatorQueries {
 
     static final String PER_PROCEDURE = DOSSIERS + """
             select procedure_code, min(procedure_name) as procedure_name, count(*) as finished,
-                   avg(extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused))) / 3600.0 as avg_hours
+                   sum(extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused)))::float8 as seconds
             from c where to_process and finished_in
             group by procedure_code order by procedure_code
             """;
 
-    /** Raw counts of one selection and period. */
+    /**
+     * Restricts the dossiers read to those changed since an instant (their history, indexed on its time) and those
+     * open now (the agency and state index): the live delta after the aggregated days. Parameters: since, codes[].
+     */
+    static final String CANDIDATES = """
+            join (select e.dossier_id as id from dossier_event e where e.at >= ?::timestamptz
+                  union
+                  select o.id from dossier o where o.agency_code = any (?::text[])
+                     and o.state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED', 'ACCEPTED', 'PROCESSING_PAUSED', 'RESULT_READY')
+                 ) cand on cand.id = d.id
+            """;
+
+    /** Raw counts of one selection and period (additive: the aggregated days and the live delta are summed). */
     public record Totals(long dossiers, long toProcess, long onTime, long finished, long inProgress,
-                         long secondSupplement, long received, long online, long fullyOnline, long rated,
-                         long satisfied, Double averageRating, long apologiesIssued, long late, long lateWithApology) {
+                         long secondSupplement, long received, long receivedPromised, long online, long fullyOnline,
+                         long rated, long satisfied, long ratingSum, long apologiesIssued, long late,
+                         long lateWithApology, long reused) {
+
+        public Double averageRating() {
+            return rated == 0 ? null : (double) ratingSum / rated;
+        }
+
+        Totals plus(Totals o) {
+            return new Totals(dossiers + o.dossiers, toProcess + o.toProcess, onTime + o.onTime, finished + o.finished,
+                    inProgress + o.inProgress, secondSupplement + o.secondSupplement, received + o.received,
+                    receivedPromised + o.receivedPromised, online + o.online, fullyOnline + o.fullyOnline,
+                    rated + o.rated, satisfied + o.satisfied, ratingSum + o.ratingSum,
+                    apologiesIssued + o.apologiesIssued, late + o.late, lateWithApology + o.lateWithApology,
+                    reused + o.reused);
+        }
+
+        /**
+         * The totals of aggregated days; with {@code snapshot}, the dossiers in flight at the end of the last day
+         * count too (to process, on time if their promised date had not passed then).
+         */
+        static Totals of(AggregateQueries.Sums s, boolean snapshot) {
+            long inFlight = snapshot ? s.inFlight() : 0;
+            long inFlightOnTime = snapshot ? s.inFlightOnTime() : 0;
+            long toProcess = s.finished() + inFlight;
+            long onTime = s.finishedOnTime() + inFlightOnTime;
+            return new Totals(s.received() - s.receivedPromised() + s.finished() + inFlight, toProcess, onTime,
+                    s.finished(), inFlight, s.finishedSecond() + (snapshot ? s.inFlightSecond() : 0), s.received(),
+                    s.receivedPromised(), s.online(), s.fullyOnline(), s.rated(), s.satisfied(), s.ratingSum(),
+                    s.apologiesIssued(), toProcess - onTime,
+                    s.finishedLateApology() + (snapshot ? s.inFlightLateApology() : 0), s.reused());
+        }
     }
 
-    /** Average resolution time of the dossiers of one procedure finished in the period (supplement time excluded). */
-    public record ProcedureTime(String procedureCode, String procedureName, long finished, double averageHours) {
+    /** The dossiers of one procedure finished in the period and their total resolution time (supplement time excluded). */
+    public record ProcedureSum(String procedureCode, String procedureName, long finished, double seconds) {
     }
 
     private final JdbcTemplate jdbc;
@@ -109,35 +157,45 @@ public class IndicatorQueries {
         this.jdbc = jdbc;
     }
 
-    public Totals totals(List<Holder> holders, Instant start, Instant end, Instant judgeAt) {
-        return jdbc.query(c -> statement(c, TOTALS, holders, start, end, judgeAt), rs -> {
+    /**
+     * Counts from the live tables over {@code [start, end)}; with {@code changedSince}, only the dossiers changed since
+     * then or open now are read (the live delta after the aggregated days), else all of the selection's.
+     */
+    public Totals totals(List<Holder> holders, Instant start, Instant end, Instant judgeAt, Instant changedSince) {
+        return jdbc.query(c -> statement(c, TOTALS, holders, start, end, judgeAt, changedSince), rs -> {
             rs.next();
-            double avg = rs.getDouble("avg_rating");
-            Double average = rs.wasNull() ? null : avg;
             return new Totals(rs.getLong("dossiers"), rs.getLong("to_process"), rs.getLong("on_time"),
                     rs.getLong("finished"), rs.getLong("in_progress"), rs.getLong("second_supplement"),
-                    rs.getLong("received"), rs.getLong("online"), rs.getLong("fully_online"), rs.getLong("rated"),
-                    rs.getLong("satisfied"), average, rs.getLong("apologies_issued"), rs.getLong("late"),
-                    rs.getLong("late_with_apology"));
+                    rs.getLong("received"), rs.getLong("received_promised"), rs.getLong("online"),
+                    rs.getLong("fully_online"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("rating_sum"),
+                    rs.getLong("apologies_issued"), rs.getLong("late"), rs.getLong("late_with_apology"),
+                    rs.getLong("reused"));
         });
     }
 
-    public List<ProcedureTime> resolutionTimes(List<Holder> holders, Instant start, Instant end, Instant judgeAt) {
-        return jdbc.query(c -> statement(c, PER_PROCEDURE, holders, start, end, judgeAt),
-                (rs, i) -> new ProcedureTime(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+    public List<ProcedureSum> resolutionTimes(List<Holder> holders, Instant start, Instant end, Instant judgeAt,
+                                              Instant changedSince) {
+        return jdbc.query(c -> statement(c, PER_PROCEDURE, holders, start, end, judgeAt, changedSince),
+                (rs, i) -> new ProcedureSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
     }
 
     private static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Instant start,
-                                               Instant end, Instant judgeAt) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.setArray(1, c.createArrayOf("text", holders.stream().map(Holder::code).toArray()));
-        ps.setArray(2, c.createArrayOf("date", holders.stream()
+                                               Instant end, Instant judgeAt, Instant changedSince) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql.replace("/*CANDIDATES*/", changedSince == null ? "" : CANDIDATES));
+        int i = 1;
+        if (changedSince != null) {
+            // The candidates' join comes first in the text, after the holders and the period (CTE parameters 1–6).
+            ps.setTimestamp(7, Timestamp.from(changedSince));
+            ps.setArray(8, c.createArrayOf("text", holders.stream().map(Holder::code).distinct().toArray()));
+        }
+        ps.setArray(i++, c.createArrayOf("text", holders.stream().map(Holder::code).toArray()));
+        ps.setArray(i++, c.createArrayOf("date", holders.stream()
                 .map(h -> h.from() == null ? null : java.sql.Date.valueOf(h.from())).toArray()));
-        ps.setArray(3, c.createArrayOf("date", holders.stream()
+        ps.setArray(i++, c.createArrayOf("date", holders.stream()
                 .map(h -> h.to() == null ? null : java.sql.Date.valueOf(h.to())).toArray()));
-        ps.setTimestamp(4, Timestamp.from(start));
-        ps.setTimestamp(5, Timestamp.from(end));
-        ps.setTimestamp(6, Timestamp.from(judgeAt));
+        ps.setTimestamp(i++, Timestamp.from(start));
+        ps.setTimestamp(i++, Timestamp.from(end));
+        ps.setTimestamp(i, Timestamp.from(judgeAt));
         return ps;
     }
 }
