@@ -44,13 +44,16 @@ public class PlanExecutor {
     private final OfficerMoves officerMoves;
     private final ObjectProvider<ExecutionObserver> observers;
     private final Clock clock;
+    private final QuestionMoves questionMoves;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
 
     PlanExecutor(PlanStore store, PlanValidator validator, HoldingScopes scopes, PlanReconciler reconciler,
                  Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, DossierTransfers transfers,
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
-                 Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+                 Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
+                 QuestionMoves questionMoves) {
+        this.questionMoves = questionMoves;
         this.store = store;
         this.validator = validator;
         this.scopes = scopes;
@@ -217,6 +220,8 @@ public class PlanExecutor {
         // 3. The batches still pending (all of them, or those after a crash).
         String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
         long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, plan.notifyApplicants(), obs);
+        // 3b. Citizens' open questions follow their agency (journaled and resumable, see QuestionMoves).
+        questionMoves.execute(id, plan, router, reason);
         // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
         // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
         Map<String, String> names = new HashMap<>();

@@ -38,11 +38,14 @@ class PlanReconciler {
     private final StrandedCheck stranded;
     private final Clock clock;
     private final int parallelism;
+    private final QuestionMoves questionMoves;
 
     PlanReconciler(PlanStore store, PlanCompiler compiler, HoldingScopes scopes, Territory territory,
                    TerritoryAgencies agencies, DossierTransfers transfers, OfficerMoves officerMoves,
                    StrandedCheck stranded, Clock clock,
-                   @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+                   @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
+                   QuestionMoves questionMoves) {
+        this.questionMoves = questionMoves;
         this.store = store;
         this.compiler = compiler;
         this.scopes = scopes;
@@ -110,10 +113,11 @@ class PlanReconciler {
             }
             long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
             long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
-            boolean invariant = held == 0 && stale.count() == 0;
+            Reports.QuestionCounts questions = questionMoves.reconcile(id, plan);
+            boolean invariant = held == 0 && stale.count() == 0 && questions.heldByClosedAgency() == 0;
             Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
                     journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
-                    stale.sample(), strandedF.join().count());
+                    stale.sample(), strandedF.join().count(), questions);
             store.store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
             log.info("Plan {}: reconciled in {} ms (invariant {}, untraceable flows {})", id,
                     (System.nanoTime() - start) / 1_000_000, invariant, untraceable);
