@@ -33,21 +33,28 @@ final class PublicationTexts {
     static void check(Map<String, String> texts, Question.Contact contact) {
         List<Map<String, String>> errors = new ArrayList<>();
         texts.forEach((field, text) -> {
-            String lower = text.toLowerCase(Locale.ROOT);
-            boolean personal = !Redactor.strongFindings(text).isEmpty();
-            if (contact != null) {
-                for (String own : new String[]{contact.name(), contact.phone(), contact.email()}) {
-                    if (own != null && own.strip().length() >= 3 && lower.contains(own.strip().toLowerCase(Locale.ROOT))) {
-                        personal = true;
-                    }
-                }
-            }
-            if (personal) {
+            if (!clean(text, contact)) {
                 errors.add(Map.of("field", field, "code", "questions.publish.personalData"));
             }
         });
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable("questions.publish.personalData").with("errors", errors);
         }
+    }
+
+    /** No phone number, ID number or e-mail address, and none of the asker's own name, phone or e-mail. */
+    static boolean clean(String text, Question.Contact contact) {
+        if (!Redactor.strongFindings(text).isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (contact != null) {
+            for (String own : new String[]{contact.name(), contact.phone(), contact.email()}) {
+                if (own != null && own.strip().length() >= 3 && lower.contains(own.strip().toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
