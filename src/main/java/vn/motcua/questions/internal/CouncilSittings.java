@@ -54,7 +54,7 @@ public class CouncilSittings {
     public CouncilSittingStore.Sitting create(String unitCode, String title, LocalDate date, Who who) {
         List<Map<String, String>> errors = new ArrayList<>();
         String t = title == null ? "" : title.strip();
-        if (t.isEmpty() || t.length() > 300) {
+        if (t.isEmpty() || t.length() > 300 || !PublicationTexts.clean(t, null)) {
             errors.add(Map.of("field", "title", "code", "questions.sitting.title"));
         }
         if (date == null) {
