@@ -1,6 +1,7 @@
 package vn.motcua.questions;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -32,4 +33,17 @@ public interface QuestionCustody {
      * @throws IllegalArgumentException when the target agency does not exist today
      */
     int moveOpen(String fromAgencyCode, String toAgencyCode, String planReference, String reason);
+
+    /**
+     * {@link #moveOpen(String, String, String, String)} with the target agency valid on {@code asOf} instead of today
+     * (a plan executed ahead of its effective date moves them to an agency that exists from that date).
+     */
+    int moveOpen(String fromAgencyCode, String toAgencyCode, LocalDate asOf, String planReference, String reason);
+
+    /** Open questions held by an agency that is none of {@code validAgencyCodes}: their count and the first few. */
+    record Stranded(long count, List<HeldQuestion> sample) {
+    }
+
+    /** For the system-wide stranded check: open questions held by no agency valid today (one query, and one sample). */
+    Stranded openHeldOutside(Collection<String> validAgencyCodes, int sample);
 }

@@ -67,4 +67,17 @@ class QuestionDeadlinesTest {
         // Answered Fri 13/2 before Tết: Mon 23/2, Tue 24/2.
         assertThat(limits().publish(vn("2026-02-13T09:00:00"), null)).isEqualTo(vn("2026-02-24T17:00:00"));
     }
+
+    @Test
+    void everyLimitCountsFromTheLatestForwardAcrossAHolidayAndAWeekend() {
+        // Forwarded on Wed 29/4 at 15:30, after the 15:00 cut-off: 30/4 and 1/5 are holidays, 2–3/5 a weekend, so
+        // the forward counts from Mon 4/5 and the first working day counted is Tue 5/5.
+        Instant forwarded = vn("2026-04-29T15:30:00");
+        assertThat(limits().accept(forwarded, null)).isEqualTo(vn("2026-05-06T17:00:00"));        // 5/5, 6/5
+        assertThat(limits().information(forwarded, null)).isEqualTo(vn("2026-05-11T17:00:00"));   // 5–8/5, 11/5
+        // 5–8/5 (4), 11–15/5 (9), 18–22/5 (14), Mon 25/5 (15).
+        assertThat(limits().answer(forwarded, List.of(), null)).isEqualTo(vn("2026-05-25T17:00:00"));
+        // An answer written on the holiday itself (Thu 30/4): publish counts from Mon 4/5 too.
+        assertThat(limits().publish(vn("2026-04-30T09:00:00"), null)).isEqualTo(vn("2026-05-06T17:00:00"));
+    }
 }

@@ -57,7 +57,11 @@ public class CouncilScopes {
 
     /** Whether the agency (valid that day) serves a unit the member oversees, or a unit of a province they oversee. */
     public boolean covers(String username, String agencyCode, LocalDate asOf) {
-        List<String> units = units(username);
+        return coversUnits(units(username), agencyCode, asOf);
+    }
+
+    /** Whether the agency (valid that day) serves one of the units, or a unit of one of these provinces. */
+    public boolean coversUnits(List<String> units, String agencyCode, LocalDate asOf) {
         if (units.isEmpty()) {
             return false;
         }

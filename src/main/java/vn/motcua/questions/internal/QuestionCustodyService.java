@@ -49,9 +49,15 @@ class QuestionCustodyService implements QuestionCustody {
 
     @Override
     public int moveOpen(String fromAgencyCode, String toAgencyCode, String planReference, String reason) {
+        return moveOpen(fromAgencyCode, toAgencyCode, LocalDate.ofInstant(clock.instant(), QuestionService.VN),
+                planReference, reason);
+    }
+
+    @Override
+    public int moveOpen(String fromAgencyCode, String toAgencyCode, LocalDate asOf, String planReference, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Agency target = territory.agency(toAgencyCode, LocalDate.ofInstant(now, QuestionService.VN))
-                .orElseThrow(() -> new IllegalArgumentException("No agency " + toAgencyCode + " today"));
+        Agency target = territory.agency(toAgencyCode, asOf)
+                .orElseThrow(() -> new IllegalArgumentException("No agency " + toAgencyCode + " on " + asOf));
         List<UUID> moved = jdbc.sql("""
                 update question set agency_code = :to, agency_name = :name, assignee = null, version = version + 1
                 where agency_code = :from and state not in ('PUBLISHED', 'REFUSED') returning id
@@ -69,5 +75,26 @@ class QuestionCustodyService implements QuestionCustody {
                 """).param("at", Timestamp.from(now)).param("from", fromAgencyCode)
                 .param("to", target.code()).param("reason", planReference + (reason == null ? "" : " — " + reason)).param("ids", moved).update();
         return moved.size();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Stranded openHeldOutside(Collection<String> validAgencyCodes, int sample) {
+        String[] valid = validAgencyCodes.toArray(String[]::new);
+        long count = jdbc.sql("""
+                select count(*) from question
+                where state not in ('PUBLISHED', 'REFUSED') and agency_code <> all(:valid)
+                """).param("valid", valid).query(Long.class).single();
+        if (count == 0) {
+            return new Stranded(0, List.of());
+        }
+        List<HeldQuestion> first = jdbc.sql("""
+                select id, code, agency_code, state, answer_due_at from question
+                where state not in ('PUBLISHED', 'REFUSED') and agency_code <> all(:valid) order by code limit :n
+                """).param("valid", valid).param("n", sample)
+                .query((rs, n) -> new HeldQuestion(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getString("agency_code"), QuestionState.valueOf(rs.getString("state")),
+                        rs.getTimestamp("answer_due_at").toInstant())).list();
+        return new Stranded(count, first);
     }
 }

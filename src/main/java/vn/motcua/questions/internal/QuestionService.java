@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.Pause;
@@ -20,15 +21,11 @@ import vn.motcua.catalogue.Catalogue;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.questions.QuestionPublished;
 import vn.motcua.questions.QuestionState;
-import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
-import vn.motcua.territory.AgencyKind;
-import vn.motcua.territory.AgencyLevel;
 import vn.motcua.territory.PostHolding;
 import vn.motcua.territory.Staff;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryHistory;
 
 /**
  * A question's life: submission and routing (the dossiers' rules: the competent agency for the procedure at the place
@@ -45,34 +42,27 @@ public class QuestionService {
             QuestionState.SUPPLEMENTED);
 
     private final QuestionStore store;
-    private final Territory territory;
-    private final TerritoryHistory history;
+    private final QuestionRouting routing;
+    private final ApplicationEventPublisher events;
     private final Catalogue catalogue;
     private final Staff staff;
     private final AccountService accounts;
     private final QuestionDeadlines deadlines;
     private final Clock clock;
-    private final String defaultProvince;
 
-    QuestionService(QuestionStore store, Territory territory, TerritoryHistory history, Catalogue catalogue, Staff staff,
-                    AccountService accounts, WorkingCalendar calendar, Clock clock,
-                    org.springframework.core.env.Environment env) {
+    QuestionService(QuestionStore store, QuestionRouting routing, ApplicationEventPublisher events, Catalogue catalogue,
+                    Staff staff, AccountService accounts, WorkingCalendar calendar, Clock clock) {
         this.store = store;
-        this.territory = territory;
-        this.history = history;
+        this.routing = routing;
+        this.events = events;
         this.catalogue = catalogue;
         this.staff = staff;
         this.accounts = accounts;
         this.deadlines = new QuestionDeadlines(calendar);
         this.clock = clock;
-        this.defaultProvince = env.getProperty("motcua.province-code", "79");
     }
 
     // ---- submission and routing ------------------------------------------------------------------------------
-
-    /** Where a question goes: its agency, and why it is triage (null when routed with certainty). */
-    public record Route(Agency agency, String triageReason, String unitCode) {
-    }
 
     public Question submit(SubmitQuestion cmd, Who who) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -83,7 +73,7 @@ public class QuestionService {
             throw ApiException.unprocessable("questions.procedure.unknown", procedure)
                     .with("errors", List.of(Map.of("field", "procedureCode", "code", "questions.procedure.unknown")));
         }
-        Route route = route(procedure, cmd.place().unitCode().strip(), today);
+        QuestionRouting.Route route = routing.route(procedure, cmd.place().unitCode().strip(), today);
         Agency agency = route.agency();
         Instant answerDue = deadlines.answer(now, List.of(), agency.code());
         Instant ackDue = deadlines.accept(now, agency.code());
@@ -130,56 +120,6 @@ public class QuestionService {
         return new Question.Contact(name.strip(), phone, email);
     }
 
-    /** The dossiers' routing rules, applied to a question (see the class comment). */
-    public Route route(String procedureCode, String unitCode, LocalDate asOf) {
-        Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
-        if (unit.isEmpty()) {
-            Optional<AdministrativeUnit> old = history.lastVersionBefore(unitCode, asOf);
-            if (old.isEmpty()) {
-                return triage("questions.triage.unknownUnit", defaultProvince, null, asOf);
-            }
-            boolean communeLevel = old.get().type().isCommuneLevel();
-            List<AdministrativeUnit> current = history.currentSuccessors(old.get(), asOf).stream()
-                    .filter(u -> communeLevel ? u.type().isCommuneLevel() : u.type().isProvinceLevel()).toList();
-            if (current.size() != 1 || history.lineageUnderReview(old.get())) {
-                String province = current.isEmpty() ? defaultProvince : provinceOf(current.get(0).code(), asOf);
-                return triage(current.size() > 1 ? "questions.triage.splitUnit" : current.isEmpty()
-                        ? "questions.triage.unknownUnit" : "questions.triage.underReview", province, null, asOf);
-            }
-            unit = Optional.of(current.get(0));
-        }
-        AdministrativeUnit u = unit.get();
-        List<Agency> agencies;
-        if (procedureCode != null) {
-            agencies = catalogue.competentAgencies(procedureCode, u.code(), asOf);
-        } else {
-            // A general matter: the People's Committee of the place (commune level, or the province's).
-            agencies = territory.competentAgencies(u.code(), u.type().isProvinceLevel() ? AgencyLevel.PROVINCE
-                    : AgencyLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, null, asOf);
-        }
-        if (agencies.size() == 1) {
-            return new Route(agencies.get(0), null, u.code());
-        }
-        return triage(agencies.isEmpty() ? "questions.triage.noAgency" : "questions.triage.manyAgencies",
-                provinceOf(u.code(), asOf), u.code(), asOf);
-    }
-
-    private String provinceOf(String unitCode, LocalDate asOf) {
-        return territory.province(unitCode, asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
-    }
-
-    /** Held by the province service centre (TTPV-<province>), never by nobody. */
-    private Route triage(String reason, String provinceCode, String unitCode, LocalDate asOf) {
-        Agency centre = serviceCentre(provinceCode, asOf).or(() -> serviceCentre(defaultProvince, asOf))
-                .orElseThrow(() -> new IllegalStateException("No service centre for triage in province " + provinceCode));
-        return new Route(centre, reason, unitCode);
-    }
-
-    private Optional<Agency> serviceCentre(String provinceCode, LocalDate asOf) {
-        return territory.competentAgencies(provinceCode, AgencyLevel.PROVINCE, AgencyKind.SERVICE_CENTRE, null, asOf)
-                .stream().findFirst();
-    }
-
     // ---- officers' actions -----------------------------------------------------------------------------------
 
     public Question accept(UUID id, Integer version, Who who) {
@@ -210,7 +150,7 @@ public class QuestionService {
         Question q = actionable(id, version, who, List.of(QuestionState.RECEIVED, QuestionState.FORWARDED,
                 QuestionState.SUPPLEMENTED, QuestionState.PROCESSING));
         Instant now = now();
-        Agency target = territory.agency(code, LocalDate.ofInstant(now, VN))
+        Agency target = routing.agency(code, LocalDate.ofInstant(now, VN))
                 .orElseThrow(() -> ApiException.unprocessable("questions.forward.unknownAgency", code)
                         .with("errors", List.of(Map.of("field", "agencyCode", "code", "questions.forward.unknownAgency"))));
         if (target.code().equals(q.agencyCode())) {
@@ -342,28 +282,7 @@ public class QuestionService {
      */
     public Question publish(UUID id, Integer version, String subject, String question, String answer, Who who) {
         Question q = actionable(id, version, who, List.of(QuestionState.ANSWERED));
-        // A text not sent is the automatic draft, confirmed as it is.
-        String name = q.contact().name();
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("subject", subject == null ? Redactor.redact(q.subject(), name).text() : required(subject, "subject"));
-        texts.put("question", question == null ? Redactor.redact(q.body(), name).text() : required(question, "question"));
-        texts.put("answer", answer == null ? Redactor.redact(q.answer(), name).text() : required(answer, "answer"));
-        List<Map<String, String>> errors = new ArrayList<>();
-        texts.forEach((field, text) -> {
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            boolean personal = !Redactor.strongFindings(text).isEmpty();
-            for (String own : new String[]{q.contact().name(), q.contact().phone(), q.contact().email()}) {
-                if (own != null && own.strip().length() >= 3 && lower.contains(own.strip().toLowerCase(java.util.Locale.ROOT))) {
-                    personal = true;
-                }
-            }
-            if (personal) {
-                errors.add(Map.of("field", field, "code", "questions.publish.personalData"));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("questions.publish.personalData").with("errors", errors);
-        }
+        Map<String, String> texts = PublicationTexts.confirmed(q, subject, question, answer);
         Instant now = now();
         Map<String, Object> set = new HashMap<>();
         set.put("public_subject", texts.get("subject"));
@@ -374,8 +293,10 @@ public class QuestionService {
         set.put("published_at", now);
         set.put("closed_at", now);
         set.put("action_due_at", null);
-        return change(q, QuestionState.PUBLISHED, set, "PUBLISHED", who, null, null,
+        Question published = change(q, QuestionState.PUBLISHED, set, "PUBLISHED", who, null, null,
                 q.publishDueAt() != null && now.isAfter(q.publishDueAt()));
+        events.publishEvent(new QuestionPublished(q.id(), q.code(), q.procedureCode(), now));
+        return published;
     }
 
     /** A signed-in citizen finds a published answer useful or not (one rating per account, the last one counts). */
@@ -478,7 +399,7 @@ public class QuestionService {
         return who.anonymous() ? "anonymous" : who.username();
     }
 
-    private static String required(String value, String field) {
+    static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw ApiException.unprocessable("questions.field.required", field)
                     .with("errors", List.of(Map.of("field", field, "code", "questions.field.required")));

@@ -14,7 +14,8 @@ class QuestionPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicGetPaths() {
-        return List.of("/api/v1/questions/public", "/api/v1/questions/public/*");
+        return List.of("/api/v1/questions/public", "/api/v1/questions/public/*", "/api/v1/council/sittings/public",
+                "/api/v1/council/sittings/public/*");
     }
 
     @Override

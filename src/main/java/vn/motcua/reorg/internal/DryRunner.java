@@ -40,9 +40,11 @@ class DryRunner {
     private final TerritoryAgencies agencies;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final QuestionMoves questions;
 
     DryRunner(PlanStore store, PlanValidator validator, HoldingScopes scopes, CustodyLedger transfers,
-              TerritoryAgencies agencies, WorkingCalendar calendar, Clock clock) {
+              TerritoryAgencies agencies, WorkingCalendar calendar, Clock clock, QuestionMoves questions) {
+        this.questions = questions;
         this.store = store;
         this.validator = validator;
         this.scopes = scopes;
@@ -113,7 +115,8 @@ class DryRunner {
         log.info("Dry run of plan {}: {} dossiers routed in {} ms (validation included)", id, totals[0], (System.nanoTime() - start) / 1_000_000);
         Reports.DryRun report = new Reports.DryRun(id, store.view(id).name(), plan.effective(), clock.instant(), totals[0], byRule,
                 byState, old, neu, plan.nearCutoverWorkingDays(), totals[1], officers(plan, router), procs, totals[2],
-                unresolved, sample, totals[0] > sample.size(), (System.nanoTime() - start) / 1_000_000, totals[3]);
+                unresolved, sample, totals[0] > sample.size(), (System.nanoTime() - start) / 1_000_000, totals[3],
+                questions.preview(router));
         PlanState s = store.state(id);
         store.store(id, "dry_run", report, s == PlanState.DRAFT || s == PlanState.VALIDATED || s == PlanState.DRY_RUN_DONE
                 ? PlanState.DRY_RUN_DONE : null);

@@ -47,6 +47,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     private final OfficerMoves officerMoves;
     private final ObjectProvider<ExecutionObserver> observers;
     private final Clock clock;
+    private final QuestionMoves questionMoves;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
     private final TransactionTemplate tx;
@@ -58,9 +59,10 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                  Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, CustodyLedger transfers,
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
                  Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
-                 TransactionTemplate tx, ApplicationEventPublisher events) {
+                 TransactionTemplate tx, ApplicationEventPublisher events, QuestionMoves questionMoves) {
         this.tx = tx;
         this.events = events;
+        this.questionMoves = questionMoves;
         this.store = store;
         this.validator = validator;
         this.scopes = scopes;
@@ -239,6 +241,8 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         // 3. The batches still pending (all of them, or those after a crash).
         String reason = "Sắp xếp đơn vị hành chính: " + plan.legalBasis();
         long movedNow = runBatches(id, transfers.pendingBatches(id), user, reason, obs);
+        // 3b. Citizens' open questions follow their agency (journaled and resumable, see QuestionMoves).
+        questionMoves.execute(id, plan, router, reason);
         // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
         // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
         Map<String, String> names = new HashMap<>();

@@ -40,11 +40,14 @@ class PlanReconciler implements org.springframework.beans.factory.DisposableBean
     private final int parallelism;
     /** The reconciliation's independent reads run side by side here. */
     private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor readers;
+    private final QuestionMoves questionMoves;
 
     PlanReconciler(PlanStore store, PlanCompiler compiler, HoldingScopes scopes, Territory territory,
                    TerritoryAgencies agencies, CustodyLedger transfers, OfficerMoves officerMoves,
                    StrandedCheck stranded, Clock clock,
-                   @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism) {
+                   @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
+                   QuestionMoves questionMoves) {
+        this.questionMoves = questionMoves;
         this.store = store;
         this.compiler = compiler;
         this.scopes = scopes;
@@ -113,10 +116,11 @@ class PlanReconciler implements org.springframework.beans.factory.DisposableBean
             }
             long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
             long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
-            boolean invariant = held == 0 && stale.count() == 0;
+            Reports.QuestionCounts questions = questionMoves.reconcile(id, plan);
+            boolean invariant = held == 0 && stale.count() == 0 && questions.heldByClosedAgency() == 0;
             Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
                     journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
-                    stale.sample(), strandedF.join().count());
+                    stale.sample(), strandedF.join().count(), questions);
             store.store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
             log.info("Plan {}: reconciled in {} ms (invariant {}, untraceable flows {})", id,
                     (System.nanoTime() - start) / 1_000_000, invariant, untraceable);

@@ -37,7 +37,23 @@ public final class Reports {
                          List<Count> byNewAgency, int nearCutoverWorkingDays, long nearCutover,
                          List<OfficerChange> officers, List<ProcedureChange> procedures, long unresolvedCount,
                          List<Row> unresolved, List<Row> dossiers, boolean dossiersTruncated, long millis,
-                         long receivedAfterEffective) {
+                         long receivedAfterEffective, List<QuestionMove> questions) {
+    }
+
+    /**
+     * Citizens' open questions (the questions module) of one closing agency and where they go: the successor agency
+     * ({@code FULL_MERGE}) or, when the successor is uncertain (a split, functions handed down), the province service
+     * centre ({@code TRIAGE}). {@code moved}: null in a dry run and until the move is made.
+     */
+    public record QuestionMove(String fromAgency, String toAgency, String toAgencyName, String rule, long open,
+                               Integer moved) {
+    }
+
+    /**
+     * The questions' part of a reconciliation: open questions journaled, moved, and still held by a closing agency
+     * (part of the invariant); {@code countsMatch}: journaled = moved and none left.
+     */
+    public record QuestionCounts(long openBefore, long moved, long heldByClosedAgency, boolean countsMatch) {
     }
 
     /**
@@ -83,7 +99,7 @@ public final class Reports {
                                  long triage, Map<String, StateCount> byState, long journal, long untraceableFlows,
                                  boolean countsMatch, Instant at, Long staleAssignments,
                                  List<vn.motcua.dossier.StepAssignments.StaleAssignment> staleSample,
-                                 Long strandedSystemWide) {
+                                 Long strandedSystemWide, QuestionCounts questions) {
     }
 
     public record PlanView(UUID id, String name, String state, Instant effective, String legalBasis, String createdBy,

@@ -44,12 +44,13 @@ public class StrandedCheck {
 
     /** What the check found: counts per kind, and the first items of each kind. */
     public record Result(long count, long dossiers, long triage, long steps, long assignments, long holdings,
-                         List<Item> sample, Instant at, long millis) {
+                         List<Item> sample, Instant at, long millis, long questions) {
     }
 
     /**
-     * One stranded item. {@code kind}: DOSSIER, TRIAGE, STEP, ASSIGNMENT (a dossier's work) or HOLDING (an officer's
-     * post in a closed agency).
+     * One stranded item. {@code kind}: DOSSIER, TRIAGE, STEP, ASSIGNMENT (a dossier's work), HOLDING (an officer's
+     * post in a closed agency) or QUESTION (a citizen's open question; {@code dossierId}/{@code dossierCode} are then
+     * the question's id and code).
      */
     public record Item(String kind, UUID dossierId, String dossierCode, String agency, String agencyName, String state,
                        String officer, String post) {
@@ -62,9 +63,11 @@ public class StrandedCheck {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AtomicReference<Result> last = new AtomicReference<>();
+    private final QuestionMoves questionMoves;
 
     StrandedCheck(TerritoryAgencies agencies, Territory territory, StrandedWork work, JdbcClient jdbc,
-                  TransactionTemplate tx, Clock clock, MeterRegistry meters) {
+                  TransactionTemplate tx, Clock clock, MeterRegistry meters, QuestionMoves questionMoves) {
+        this.questionMoves = questionMoves;
         this.agencies = agencies;
         this.territory = territory;
         this.work = work;
@@ -93,14 +96,17 @@ public class StrandedCheck {
         List<PostHolding> holdings = agencies.holdingsOutsideValidAgencies(today);
         holdings.stream().limit(SAMPLE).forEach(h -> sample.add(new Item("HOLDING", null, null, h.agency().code(),
                 h.agency().name(), null, h.username() != null ? h.username() : h.officerName(), h.postCode())));
+        var questions = questionMoves.stranded(valid, SAMPLE);
+        questions.sample().forEach(q -> sample.add(new Item("QUESTION", q.id(), q.code(), q.agencyCode(), null,
+                q.state().name(), null, null)));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Result r = new Result(found.count() + holdings.size(), found.dossiers(), found.triage(), found.steps(),
-                found.assignments(), holdings.size(), sample, clock.instant(), millis);
+        Result r = new Result(found.count() + holdings.size() + questions.count(), found.dossiers(), found.triage(),
+                found.steps(), found.assignments(), holdings.size(), sample, clock.instant(), millis, questions.count());
         last.set(r);
         if (r.count() > 0) {
             log.warn("Stranded check: {} open items refer to an agency with no version valid on {} (dossiers {}, triage {}, "
-                            + "steps {}, assignments {}, holdings {})", r.count(), today, r.dossiers(), r.triage(), r.steps(),
-                    r.assignments(), r.holdings());
+                            + "steps {}, assignments {}, holdings {}, questions {})", r.count(), today, r.dossiers(), r.triage(),
+                    r.steps(), r.assignments(), r.holdings(), r.questions());
         } else {
             log.info("Stranded check: nothing stranded on {} ({} ms)", today, millis);
         }

@@ -1,0 +1,52 @@
+package vn.motcua.assistant.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.assistant.AssistantIndex;
+import vn.motcua.assistant.ProcedureTextSource;
+import vn.motcua.platform.db.TransactionEnd;
+import vn.motcua.questions.PublishedAnswers;
+import vn.motcua.questions.QuestionPublished;
+
+/**
+ * The questions module's published answers as extra text of the procedures they are about (the citizen's own words
+ * and the agency's answer, redacted as published): a citizen asking the way others asked finds the procedure. At most
+ * {@value #PER_PROCEDURE} answers per procedure, the newest, so that a much-asked procedure does not drown the others.
+ * The index is rebuilt after each publication has committed.
+ */
+@Component
+class PublishedAnswerTexts implements ProcedureTextSource {
+
+    static final int PER_PROCEDURE = 20;
+
+    private final PublishedAnswers answers;
+    private final ObjectProvider<AssistantIndex> index;
+
+    PublishedAnswerTexts(PublishedAnswers answers, ObjectProvider<AssistantIndex> index) {
+        this.answers = answers;
+        this.index = index;
+    }
+
+    @Override
+    public Map<String, List<String>> textsByProcedure() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (PublishedAnswers.PublishedAnswer a : answers.aboutProcedures(PER_PROCEDURE)) {
+            out.computeIfAbsent(a.procedureCode(), c -> new ArrayList<>())
+                    .add(a.subject() + ". " + a.question() + " " + a.answer());
+        }
+        return out;
+    }
+
+    @EventListener
+    void on(QuestionPublished published) {
+        if (published.procedureCode() != null) {
+            TransactionEnd.afterCompletion(() -> index.ifAvailable(AssistantIndex::rebuild));
+        }
+    }
+}
