@@ -48,5 +48,10 @@ public record Appraisal(UUID dossierId, String procedureCode, String procedureNa
 
     /** @param draft the draft Form 02 for SUPPLEMENT (editable by the officer), else empty */
     public record Suggestion(Kind kind, List<String> reasons, List<SupplementItem> draft) {
+
+        /** The draft as the reception page's supplement box takes it: one "document | reason" per line. */
+        public String draftText() {
+            return String.join("\n", draft.stream().map(i -> i.document() + " | " + i.reason()).toList());
+        }
     }
 }
