@@ -135,7 +135,7 @@ public class TextReader {
                 }
             }
             boolean truncated = total > count;
-            boolean anyText = pages.stream().anyMatch(p -> significantChars(p.text()) > 0);
+            boolean anyText = pages.stream().anyMatch(TextReader::meaningful);
             if (ocrMissing && pages.stream().noneMatch(p -> significantChars(p.text()) >= properties.minTextChars())) {
                 return new ReadResult(ReadStatus.OCR_UNAVAILABLE, pages, truncated, tesseract.unavailableReason());
             }
@@ -149,8 +149,16 @@ public class TextReader {
         return new PageText(number, ocr.text(), PageText.Source.OCR, ocr.confidence());
     }
 
+    /**
+     * A page that says something: a few letters or digits, and for OCR a mean confidence of at least 30 (Tesseract
+     * reads specks of noise on a blank or ruined scan as stray characters with a low confidence).
+     */
+    static boolean meaningful(PageText p) {
+        return significantChars(p.text()) >= 4 && (p.confidence() == null || p.confidence() >= 30);
+    }
+
     private static ReadResult fromOcr(List<PageText> pages, boolean truncated) {
-        boolean anyText = pages.stream().anyMatch(p -> significantChars(p.text()) > 0);
+        boolean anyText = pages.stream().anyMatch(TextReader::meaningful);
         return new ReadResult(anyText ? ReadStatus.READ : ReadStatus.UNREADABLE, pages, truncated, null);
     }
 

@@ -79,8 +79,10 @@ class TextReaderTest {
     @Test
     void a_blank_scan_is_unreadable_and_garbage_is_unsupported() {
         var blank = Scans.scan(List.of(), 600, 400, 42f, 0, 0, 1);
+        var specks = Scans.scan(List.of(), 600, 400, 42f, 0, 0.03, 2);
 
         assertThat(reader.read(Scans.png(blank)).status()).isEqualTo(ReadStatus.UNREADABLE);
+        assertThat(reader.read(Scans.png(specks)).status()).as("noise only").isEqualTo(ReadStatus.UNREADABLE);
         assertThat(reader.read("hello, not a document".getBytes()).status()).isEqualTo(ReadStatus.UNSUPPORTED);
         assertThat(reader.read("%PDF-1.7 broken".getBytes()).status()).isEqualTo(ReadStatus.UNREADABLE);
     }

@@ -1,0 +1,162 @@
+package vn.motcua.assistant.appraisal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.DossierStateChanged;
+import vn.motcua.platform.reading.ReadResult;
+import vn.motcua.platform.reading.TextReader;
+
+/**
+ * Reads dossiers' attachments in the background. On a submission (or a supplement answered) the dossier's files are
+ * queued inside the submitting transaction ({@code appraisal_reading}, keyed by SHA-256: a file already read is not
+ * read again); after commit one reader thread per node takes them one by one ({@code FOR UPDATE SKIP LOCKED}, so
+ * nodes share the work) and stores the text. A scheduled sweep picks up what a crash or a full executor left.
+ * Also records the officer's reception decision against the last suggestion.
+ */
+@Component
+class AttachmentReading {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentReading.class);
+    private static final Set<DossierState> READ_ON = EnumSet.of(DossierState.SUBMITTED, DossierState.TRIAGE);
+    static final int MAX_ATTEMPTS = 3;
+
+    private final AppraisalQueries queries;
+    private final AppraisalService appraisals;
+    private final TextReader reader;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final boolean enabled;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "appraisal-reader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean active = new AtomicBoolean();
+
+    AttachmentReading(AppraisalQueries queries, AppraisalService appraisals, TextReader reader, TransactionTemplate tx,
+                      Clock clock, @Value("${motcua.appraisal.reading-enabled:true}") boolean enabled) {
+        this.queries = queries;
+        this.appraisals = appraisals;
+        this.reader = reader;
+        this.tx = tx;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** In the publishing transaction: queue the files of a submitted dossier; record a reception decision. */
+    @EventListener
+    void on(DossierStateChanged e) {
+        if (e.to() != null && READ_ON.contains(e.to())) {
+            if (queries.queueReadings(e.dossierId(), clock.instant()) > 0 && enabled) {
+                afterCommit(this::wake);
+            }
+        }
+        if (e.from() != null && READ_ON.contains(e.from())) {
+            appraisals.decided(e.dossierId(), e.to(), e.at());
+        }
+    }
+
+    private static void afterCommit(Runnable r) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    r.run();
+                }
+            });
+        } else {
+            r.run();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${motcua.appraisal.sweep-interval:PT30S}", initialDelayString = "PT30S")
+    void scheduled() {
+        if (enabled) {
+            wake();
+        }
+    }
+
+    void wake() {
+        requested.set(true);
+        if (active.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                active.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        do {
+            try {
+                while (requested.getAndSet(false)) {
+                    while (readOne()) {
+                        // next file
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Reading attachments failed; the sweep retries", e);
+            } finally {
+                active.set(false);
+            }
+        } while (requested.get() && active.compareAndSet(false, true));
+    }
+
+    /** Reads one pending file in its own transaction; false when none is left. */
+    boolean readOne() {
+        Boolean done = tx.execute(status -> {
+            var claimed = queries.claimPending(1, MAX_ATTEMPTS);
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            String sha = claimed.get(0);
+            queries.countAttempt(sha);
+            byte[] content = queries.content(sha).orElse(null);
+            long start = System.nanoTime();
+            ReadResult r = content == null ? null : reader.read(content);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (r == null) {
+                queries.saveReading(sha, "UNREADABLE", null, 0, false, null, millis, "file gone", clock.instant());
+            } else {
+                queries.saveReading(sha, r.status().name(), r.text(), r.pages().size(), r.usedOcr(), r.minConfidence(),
+                        millis, r.detail(), clock.instant());
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Reads everything pending now, on the calling thread (tests, benches). */
+    int drainNow() {
+        int n = 0;
+        while (readOne()) {
+            n++;
+        }
+        return n;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package vn.motcua.assistant.appraisal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.motcua.assistant.appraisal.Appraisal.Finding;
+import vn.motcua.assistant.appraisal.Appraisal.FindingKind;
+import vn.motcua.assistant.appraisal.ProcedureRules.IdentityField;
+
+/**
+ * Compares what the form says (names, ID numbers, dates) with the text read from the attachments. Tolerant of OCR:
+ * names are compared without diacritics and one wrong character is forgiven; ID numbers and dates must be exact.
+ */
+final class Consistency {
+
+    private static final Pattern DIGITS = Pattern.compile("(?<!\\d)\\d{9,12}(?!\\d)");
+    private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})(?!\\d)");
+    private static final Pattern WORDY_DATE = Pattern.compile("ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})");
+
+    private Consistency() {
+    }
+
+    /** A read document: its file name and text. */
+    record Text(String file, String text) {
+    }
+
+    static List<Finding> compare(List<IdentityField> fields, Map<String, Object> form, List<Text> texts) {
+        List<Finding> out = new ArrayList<>();
+        if (texts.isEmpty()) {
+            return out;
+        }
+        for (IdentityField f : fields) {
+            String value = RuleEngine.text(form, f.field());
+            if (value == null) {
+                continue;
+            }
+            Finding finding = switch (f.kind()) {
+                case NAME -> name(f, value, texts);
+                case ID -> id(f, value, texts);
+                case DATE -> date(f, value, texts);
+            };
+            if (finding != null) {
+                out.add(finding);
+            }
+        }
+        return out;
+    }
+
+    private static Finding name(IdentityField f, String value, List<Text> texts) {
+        String want = DocumentMatcher.fold(value);
+        String[] wantWords = want.split(" ");
+        String closest = null;
+        String closestFile = null;
+        int closestDistance = Integer.MAX_VALUE;
+        for (Text t : texts) {
+            String[] words = DocumentMatcher.fold(t.text()).replaceAll("[^a-z0-9 ]", " ").strip().split("\\s+");
+            for (int i = 0; i + wantWords.length <= words.length; i++) {
+                String window = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + wantWords.length));
+                int d = distance(want, window);
+                if (d < closestDistance) {
+                    closestDistance = d;
+                    closest = window;
+                    closestFile = t.file();
+                }
+            }
+        }
+        if (closestDistance <= 1) {
+            return null;
+        }
+        if (closest != null && closestDistance <= Math.max(2, want.length() * 3 / 10)) {
+            return new Finding(FindingKind.DISAGREES, f.label(), value, closestFile,
+                    f.label() + " trên tờ khai là \"" + value + "\", giấy tờ " + closestFile + " ghi gần giống \"" + closest + "\".");
+        }
+        return new Finding(FindingKind.NOT_FOUND, f.label(), value, null,
+                "Không thấy " + lower(f.label()) + " \"" + value + "\" trong các giấy tờ đã đọc.");
+    }
+
+    private static Finding id(IdentityField f, String value, List<Text> texts) {
+        String want = value.replaceAll("\\D", "");
+        Set<String> seen = new LinkedHashSet<>();
+        String seenFile = null;
+        for (Text t : texts) {
+            Matcher m = DIGITS.matcher(t.text().replaceAll("(?<=\\d) (?=\\d)", ""));
+            while (m.find()) {
+                if (m.group().equals(want)) {
+                    return null;
+                }
+                if (m.group().length() == want.length()) {
+                    seen.add(m.group());
+                    seenFile = seenFile == null ? t.file() : seenFile;
+                }
+            }
+        }
+        if (!seen.isEmpty()) {
+            return new Finding(FindingKind.DISAGREES, f.label(), value, seenFile,
+                    f.label() + " trên tờ khai là " + value + ", giấy tờ " + seenFile + " ghi " + String.join(", ", seen) + ".");
+        }
+        return new Finding(FindingKind.NOT_FOUND, f.label(), value, null,
+                "Không thấy " + lower(f.label()) + " " + value + " trong các giấy tờ đã đọc.");
+    }
+
+    private static Finding date(IdentityField f, String value, List<Text> texts) {
+        LocalDate want = RuleEngine.date(value);
+        if (want == null) {
+            return null;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        String seenFile = null;
+        for (Text t : texts) {
+            for (Pattern p : List.of(DATE, WORDY_DATE)) {
+                Matcher m = p.matcher(p == WORDY_DATE ? DocumentMatcher.fold(t.text()) : t.text());
+                while (m.find()) {
+                    try {
+                        LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(1)));
+                        if (d.equals(want)) {
+                            return null;
+                        }
+                        seen.add(VN_DATE.format(d));
+                        seenFile = seenFile == null ? t.file() : seenFile;
+                    } catch (java.time.DateTimeException ignored) {
+                        // not a date
+                    }
+                }
+            }
+        }
+        String shown = VN_DATE.format(want);
+        if (!seen.isEmpty()) {
+            return new Finding(FindingKind.DISAGREES, f.label(), shown, seenFile,
+                    f.label() + " trên tờ khai là " + shown + ", giấy tờ chỉ ghi " + String.join(", ", seen) + ".");
+        }
+        return new Finding(FindingKind.NOT_FOUND, f.label(), shown, null,
+                "Không thấy " + lower(f.label()) + " " + shown + " trong các giấy tờ đã đọc.");
+    }
+
+    static final java.time.format.DateTimeFormatter VN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static String lower(String label) {
+        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
