@@ -25,6 +25,10 @@
     var id = original.id || ('place-' + n);
     var listId = id + '-listbox';
     var level = original.getAttribute('data-level') || 'COMMUNE';
+    // A birthplace may be a health facility: it fills the ward (the code posted) and the facility's name into the
+    // field named by data-facility-field (the "nơi sinh cụ thể" box), so the form keeps both.
+    var withFacilities = original.getAttribute('data-facilities') === 'true';
+    var facilityField = original.getAttribute('data-facility-field');
     var msgOld = text(original, 'old', 'cũ');
     var msgNow = text(original, 'now', 'nay là');
     var msgNone = text(original, 'none', 'Không tìm thấy địa danh phù hợp.');
@@ -101,6 +105,10 @@
       var o = options[i];
       original.value = o.code;
       box.value = o.name;
+      var detail = facilityField && document.getElementById(facilityField);
+      if (detail && o.facility) {
+        detail.value = o.facility;
+      }
       chosen.textContent = msgChosen.replace('{0}', o.label);
       close();
       original.dispatchEvent(new Event('change', {bubbles: true}));
@@ -114,7 +122,10 @@
       list.textContent = '';
       options = [];
       places.forEach(function (p) {
-        if (p.current) {
+        if (p.type === 'HEALTH_FACILITY' && p.ward) {
+          options.push({code: p.ward.code, name: p.fullName, facility: p.fullName,
+            label: p.fullName + ' — ' + p.ward.fullName + where(p)});
+        } else if (p.current) {
           options.push({code: p.code, name: p.fullName, label: p.fullName + where(p)});
         } else {
           p.successors.forEach(function (s) {
@@ -151,7 +162,8 @@
 
     function search(q, then) {
       var mine = ++seq;
-      var url = '/api/v1/places?limit=8&level=' + encodeURIComponent(level) + '&q=' + encodeURIComponent(q);
+      var url = '/api/v1/places?limit=8&level=' + encodeURIComponent(level) + '&q=' + encodeURIComponent(q)
+        + (withFacilities ? '&facilities=true' : '');
       fetch(url, {headers: {'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'vi'}})
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (places) {

@@ -38,12 +38,19 @@ public record SubmitDossier(@NotBlank @Pattern(regexp = "\\d\\.\\d{6}") String p
     /**
      * A file ({@code fileName} and {@code contentBase64}), or {@code reuse}: the id of a document held in the signed-in
      * applicant's data store (wallet), valid on the day, attached without an upload and recorded as reused.
+     * {@code document}, optional: which required document of the procedure version the file is (its short name, e.g.
+     * "Giấy chứng sinh", diacritics and case free); an unknown one is a 422. Without it the file is matched by its name.
      */
     public record AttachmentData(@Size(max = 200) String fileName, String contentBase64,
-                                 @Pattern(regexp = "[0-9a-fA-F-]{36}") String reuse) {
+                                 @Pattern(regexp = "[0-9a-fA-F-]{36}") String reuse,
+                                 @Size(max = 500) @PlainText String document) {
 
         public AttachmentData(String fileName, String contentBase64) {
-            this(fileName, contentBase64, null);
+            this(fileName, contentBase64, null, null);
+        }
+
+        public AttachmentData(String fileName, String contentBase64, String reuse) {
+            this(fileName, contentBase64, reuse, null);
         }
 
         public static AttachmentData reused(java.util.UUID documentId) {

@@ -131,9 +131,9 @@ class ExperienceBrowserTest {
         for (int i = 0; i <= index; i++) {
             box.sendKeys(Keys.ARROW_DOWN);
         }
-        if (typed.equals("ben nghe")) {
+        if (typed.equals("ben nghe") || typed.equals("tu du")) {
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -140)", box);
-            viewport("place-picker-open");
+            viewport(typed.equals("tu du") ? "place-picker-facility" : "place-picker-open");
         }
         assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(all.get(index).getAttribute("id"));
         box.sendKeys(Keys.ENTER);
@@ -189,12 +189,20 @@ class ExperienceBrowserTest {
         set("relationship", "Mẹ");
         set("resultDelivery", "ONLINE");
         assertThat(pick("f-applicant-residence", "sai gon", "Phường Sài Gòn")).isEqualTo("26740");
-        assertThat(pick("f-mother-residence", "Sài Gòn", "Phường Sài Gòn")).isEqualTo("26740");
-        assertThat(pick("f-child-birthPlace", "ben nghe", "nay là Phường Sài Gòn")).isEqualTo("26740");
-        assertThat(browser.findElement(By.id("f-child-birthPlace-chosen")).getText()).contains("Phường Bến Nghé", "nay là Phường Sài Gòn");
-        Path pdf = Files.createTempDirectory("motcua").resolve("giay-chung-sinh.pdf");
-        Files.write(pdf, DossierFixtures.PDF);
-        browser.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
+        assertThat(pick("f-mother-residence", "ben nghe", "nay là Phường Sài Gòn")).isEqualTo("26740");
+        assertThat(browser.findElement(By.id("f-mother-residence-chosen")).getText()).contains("Phường Bến Nghé", "nay là Phường Sài Gòn");
+        // The birthplace is a hospital, typed without diacritics: the ward it stands in is posted, its name kept.
+        assertThat(pick("f-child-birthPlace", "tu du", "Bệnh viện Từ Dũ")).isEqualTo("26743");
+        assertThat(browser.findElement(By.id("f-child-birthPlace")).getAttribute("value")).isEqualTo("Bệnh viện Từ Dũ");
+        assertThat(browser.findElement(By.id("f-child-birthPlaceDetail")).getAttribute("value")).isEqualTo("Bệnh viện Từ Dũ");
+        assertThat(browser.findElement(By.id("f-child-birthPlace-chosen")).getText()).contains("Bệnh viện Từ Dũ",
+                "Phường Bến Thành", "Thành phố Hồ Chí Minh");
+        Path dir = Files.createTempDirectory("motcua");
+        Path pdf = dir.resolve("giay-chung-sinh.pdf");
+        Files.write(pdf, AttachmentPreviewTest.twoPagePdf());
+        Path png = dir.resolve("cccd-me.png");
+        Files.write(png, AttachmentPreviewTest.png());
+        browser.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath() + "\n" + png.toAbsolutePath());
         screenshot("eform-place-picker");
         browser.findElement(By.id("submit-dossier")).click();
 
@@ -203,7 +211,8 @@ class ExperienceBrowserTest {
         assertThat(receipt).matches("[0-9A-HJKMNP-TV-Z]{10}");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Số biên nhận: " + receipt.substring(0, 5));
         assertThat(browser.findElement(By.id("form-content")).getText()).contains("Người được khai sinh", "Trần Minh Khôi",
-                "Phường Sài Gòn, Thành phố Hồ Chí Minh").doesNotContain("birthPlace", "26740");
+                "Phường Sài Gòn, Thành phố Hồ Chí Minh", "Bệnh viện Từ Dũ", "Phường Bến Thành")
+                .doesNotContain("birthPlace", "26740", "26743");
         String dossierPath = new java.net.URI(browser.getCurrentUrl()).getPath();
         String id = dossierPath.substring(dossierPath.lastIndexOf('/') + 1);
         screenshot("my-dossier");
@@ -232,6 +241,26 @@ class ExperienceBrowserTest {
                         + " done(r.status + ' ' + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')); });",
                 file.getAttribute("href"));
         assertThat(String.valueOf(type)).startsWith("200 application/pdf inline");
+        // Each file opens in the page: the PDF page by page, the image as it is.
+        List<WebElement> views = browser.findElements(By.cssSelector("#documents details.file-view"));
+        assertThat(views).hasSize(2);
+        for (WebElement view : views) {
+            WebElement summary = view.findElement(By.tagName("summary"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+            summary.click();
+            assertThat(view.getAttribute("open")).isNotNull();
+            for (WebElement img : view.findElements(By.tagName("img"))) {
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", img);
+                wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                        "return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() > 0);
+                assertThat(img.getAttribute("alt")).isNotBlank();
+            }
+        }
+        assertThat(browser.findElements(By.cssSelector("#documents details.file-view img"))).hasSize(3);
+        assertThat(browser.findElement(By.id("documents")).getText()).contains("Trang 1/2", "Trang 2/2");
+        // Audit the page again with the files open.
+        ((JavascriptExecutor) browser).executeScript("window.__motcuaAudited = false");
+        session.accessibility().audit();
         screenshot("reception-dossier");
         browser.findElement(By.id("accept")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));

@@ -272,8 +272,9 @@ public class DossierStore {
     }
 
     /** @param reusedFrom the id of the data-store document it was reused from (tái sử dụng), null for an upload */
+    /** @param document the required document it answers, as the submission said (V40_9); null when unsaid */
     public record AttachmentInfo(UUID id, String fileName, String contentType, int size, String sha256,
-                                 Instant uploadedAt, UUID reusedFrom) {
+                                 Instant uploadedAt, UUID reusedFrom, String document) {
 
         public boolean reused() {
             return reusedFrom != null;
@@ -287,23 +288,30 @@ public class DossierStore {
 
     public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
                               Instant at, UUID reusedFrom) {
+        addAttachment(dossierId, fileName, contentType, content, by, at, reusedFrom, null);
+    }
+
+    public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
+                              Instant at, UUID reusedFrom, String document) {
         jdbc.sql("""
                         insert into dossier_attachment(id, dossier_id, file_name, content_type, size_bytes, sha256, content,
-                            uploaded_by, uploaded_at, reused_document_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            uploaded_by, uploaded_at, reused_document_id, document)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(UUID.randomUUID(), dossierId, fileName, contentType, content.length, sha256(content), content,
-                        by, ts(at), reusedFrom)
+                        by, ts(at), reusedFrom, document)
                 .update();
     }
 
     public List<AttachmentInfo> attachments(UUID dossierId) {
         return jdbc.sql("""
-                        select id, file_name, content_type, size_bytes, sha256, uploaded_at, reused_document_id
+                        select id, file_name, content_type, size_bytes, sha256, uploaded_at, reused_document_id, document
                         from dossier_attachment where dossier_id = ? order by uploaded_at, file_name
                         """)
                 .param(dossierId)
                 .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class)))
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class),
+                        rs.getString(8)))
                 .list();
     }
 

@@ -122,7 +122,7 @@ public class IntakeService {
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable("dossier.form.invalid").with("errors", errors);
         }
-        List<Decoded> files = decode(cmd.attachments(), actor.username(), today);
+        List<Decoded> files = decode(cmd.attachments(), actor.username(), today, version);
 
         Route route = route(cmd.procedureCode(), cmd.address() == null ? null : cmd.address().unitCode(), today);
         DossierState state = route.agency() == null ? DossierState.TRIAGE : DossierState.SUBMITTED;
@@ -160,7 +160,8 @@ public class IntakeService {
             dossier = withReceiptNumber(dossier, ReceiptNumbers.next());
         }
         for (Decoded f : files) {
-            store.addAttachment(dossier.id(), f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom());
+            store.addAttachment(dossier.id(), f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom(),
+                    f.document());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel", channel.name());
@@ -308,7 +309,8 @@ public class IntakeService {
             officers.requireReception(actor, d.agencyCode());
         }
         requireState(d, DossierState.SUPPLEMENT_REQUESTED);
-        List<Decoded> files = decode(attachments, actor.username(), LocalDate.ofInstant(clock.instant(), VN));
+        List<Decoded> files = decode(attachments, actor.username(), LocalDate.ofInstant(clock.instant(), VN),
+                catalogue.versionInForce(d.procedureCode(), LocalDate.ofInstant(d.receivedAt(), VN)).orElse(null));
         if (files.isEmpty() && (formChanges == null || formChanges.isEmpty())) {
             throw ApiException.unprocessable("dossier.supplement.empty");
         }
@@ -327,7 +329,8 @@ public class IntakeService {
                 .receptionDueAt(calendar.dueAt(now, RECEPTION_LIMIT, d.agencyCode()).toInstant());
         Dossier out = store.transition(d, version(d, expectedVersion), DossierState.SUBMITTED, set);
         for (Decoded f : files) {
-            store.addAttachment(id, f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom());
+            store.addAttachment(id, f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom(),
+                    f.document());
         }
         store.answerRequests(id, now);
         store.appendEvent(id, now, DossierEventType.SUPPLEMENTED, d.state(), DossierState.SUBMITTED, actor, null,
@@ -398,10 +401,10 @@ public class IntakeService {
     }
 
     /** A file to attach: uploaded (checked by {@link AttachmentPolicy}) or reused from the applicant's data store. */
-    record Decoded(String name, String contentType, byte[] content, UUID reusedFrom) {
+    record Decoded(String name, String contentType, byte[] content, UUID reusedFrom, String document) {
 
         Decoded(String name, AttachmentPolicy.FileType type, byte[] content) {
-            this(name, type.contentType(), content, null);
+            this(name, type.contentType(), content, null, null);
         }
     }
 
@@ -410,7 +413,8 @@ public class IntakeService {
      * {@code owner} (the signed-in account): unknown or another person's document is a 404, one no longer valid on
      * {@code today} a 422. Its file was judged when it entered the store (or was issued by Motcua).
      */
-    private List<Decoded> decode(List<SubmitDossier.AttachmentData> attachments, String owner, LocalDate today) {
+    private List<Decoded> decode(List<SubmitDossier.AttachmentData> attachments, String owner, LocalDate today,
+                                 ProcedureVersion version) {
         List<Decoded> files = new ArrayList<>();
         if (attachments == null) {
             return files;
@@ -419,8 +423,9 @@ public class IntakeService {
             throw ApiException.unprocessable("dossier.attachment.tooMany", AttachmentPolicy.MAX_FILES);
         }
         for (var a : attachments) {
+            String document = a == null ? null : RequiredDocuments.check(version, a.document(), files.size());
             if (a != null && a.reuse() != null) {
-                files.add(reused(a.reuse(), owner, today));
+                files.add(reused(a.reuse(), owner, today, document));
                 continue;
             }
             if (a == null || a.fileName() == null || a.contentBase64() == null) {
@@ -433,12 +438,12 @@ public class IntakeService {
                 throw ApiException.unprocessable("dossier.attachment.base64", String.valueOf(a.fileName()));
             }
             var type = AttachmentPolicy.check(a.fileName(), content);
-            files.add(new Decoded(a.fileName().strip(), type, content));
+            files.add(new Decoded(a.fileName().strip(), type.contentType(), content, null, document));
         }
         return files;
     }
 
-    private Decoded reused(String documentId, String owner, LocalDate today) {
+    private Decoded reused(String documentId, String owner, LocalDate today, String document) {
         UUID id;
         try {
             id = UUID.fromString(documentId.strip());
@@ -452,7 +457,7 @@ public class IntakeService {
         if (!doc.validOn(today)) {
             throw ApiException.unprocessable("dossier.attachment.reuse.expired", doc.fileName());
         }
-        return new Decoded(doc.fileName(), doc.contentType(), doc.content(), doc.id());
+        return new Decoded(doc.fileName(), doc.contentType(), doc.content(), doc.id(), document);
     }
 
     static ProcessingTime toCalendar(vn.motcua.catalogue.ProcessingTime t) {

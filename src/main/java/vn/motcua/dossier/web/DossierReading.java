@@ -12,6 +12,7 @@ import vn.motcua.catalogue.EFormPages;
 import vn.motcua.catalogue.RequiredDocument;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.internal.DossierStore.AttachmentInfo;
+import vn.motcua.dossier.internal.RequiredDocuments;
 import vn.motcua.platform.text.VietnameseText;
 import vn.motcua.territory.Territory;
 
@@ -74,13 +75,14 @@ public class DossierReading {
             String value = "address".equals(r.type()) ? place(r.value(), day) : r.value();
             form.add(new FormRow(r.section(), r.depth(), r.label(), value, r.known()));
         }
-        List<RequiredDocument> required = catalogue.versionInForce(d.procedureCode(), day)
-                .map(v -> v.requiredDocuments()).orElse(List.of()).stream()
-                .filter(DossierReading::isDocument).toList();
+        List<RequiredDocument> required = RequiredDocuments.of(catalogue.versionInForce(d.procedureCode(), day)
+                .orElse(null));
         Map<Integer, List<AttachmentInfo>> byDocument = new LinkedHashMap<>();
         List<AttachmentInfo> others = new ArrayList<>();
         for (AttachmentInfo a : attachments) {
-            int best = bestMatch(a.fileName(), required);
+            // What the submission said the file is; older dossiers and files given without it: by the file's name.
+            int said = RequiredDocuments.indexOf(required, a.document());
+            int best = said >= 0 ? said : bestMatch(a.fileName(), required);
             if (best < 0) {
                 others.add(a);
             } else {
@@ -136,8 +138,7 @@ public class DossierReading {
 
     /** A document to hand in or show (not a published note: "Lưu ý: …", or an entry of no copies). */
     static boolean isDocument(RequiredDocument doc) {
-        return doc.count() >= 1 && doc.name() != null && !doc.name().isBlank()
-                && (doc.condition() == null || !VietnameseText.fold(doc.condition()).startsWith("luu i"));
+        return RequiredDocuments.isDocument(doc);
     }
 
     private static boolean conditional(RequiredDocument doc, String shortName) {
@@ -153,12 +154,7 @@ public class DossierReading {
 
     /** The short name (to the first ';', without a leading dash) and the rest. */
     static String[] split(String name) {
-        String n = name.strip().replaceFirst("^[-–•*+]\\s*", "");
-        int semi = n.indexOf(';');
-        if (semi > 0) {
-            return new String[]{n.substring(0, semi).strip(), n.substring(semi + 1).strip()};
-        }
-        return new String[]{n, null};
+        return RequiredDocuments.split(name);
     }
 
     /**

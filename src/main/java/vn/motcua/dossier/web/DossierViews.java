@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.internal.DossierStore;
 
 /** JSON shapes of the dossier API, and the plain-language wording of states and events. */
 @Component
@@ -20,9 +21,13 @@ class DossierViews {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private final MessageSource messages;
+    private final DossierStore store;
+    private final DossierReading reading;
 
-    DossierViews(MessageSource messages) {
+    DossierViews(MessageSource messages, DossierStore store, DossierReading reading) {
         this.messages = messages;
+        this.store = store;
+        this.reading = reading;
     }
 
     record AgencyRef(String code, String name) {
@@ -37,7 +42,25 @@ class DossierViews {
                 String addressLine, Map<String, Object> form, String receptionPoint, AgencyRef agency,
                 String triageReason, OffsetDateTime receivedAt, OffsetDateTime receptionDueAt,
                 OffsetDateTime acceptedAt, OffsetDateTime dueAt, OffsetDateTime closedAt, int version,
-                List<EventView> events) {
+                List<EventView> events, List<FileView> attachments, List<DocumentView> documents,
+                List<FileRef> otherFiles) {
+    }
+
+    /** A file of the dossier; {@code document}: the required document the submission said it is (or null). */
+    record FileView(UUID id, String fileName, String contentType, int size, String sha256, String document,
+                    boolean reused) {
+    }
+
+    record FileRef(UUID id, String fileName) {
+    }
+
+    /**
+     * A required document of the procedure version (documents only, legal notes apart) and the files given for it.
+     *
+     * @param status FILE, FORM (the e-form itself), PRESENT (shown at the desk), MISSING, IF_APPLICABLE
+     */
+    record DocumentView(String name, String detail, String status, String statusText, boolean missing,
+                        List<FileRef> files) {
     }
 
     record EventView(int seq, OffsetDateTime at, String type, String text, DossierState state, String actor,
@@ -59,12 +82,32 @@ class DossierViews {
     }
 
     Full full(Dossier d, List<DossierEvent> events) {
-        return new Full(d.id(), d.receiptNumber(), d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.state(),
+        return withFiles(new Full(d.id(), d.receiptNumber(), d.code(), d.procedureCode(), d.procedureName(), d.channel(), d.state(),
                 stateText(d.state()), d.applicant(), d.addressUnitCode(), d.addressLine(), d.form(), d.receptionPoint(),
                 agency(d), d.triageReason() == null ? null : text(d.triageReason()), odt(d.receivedAt()),
                 odt(d.receptionDueAt()), odt(d.acceptedAt()), odt(d.dueAt()), odt(d.closedAt()), d.version(),
                 events.stream().map(e -> new EventView(e.seq(), odt(e.at()), e.type(), eventText(e.type()), e.to(),
-                        e.actorName(), e.actorAgency(), e.reason())).toList());
+                        e.actorName(), e.actorAgency(), e.reason())).toList(),
+                null, null, null), d);
+    }
+
+    private Full withFiles(Full f, Dossier d) {
+        List<DossierStore.AttachmentInfo> files = store.attachments(d.id());
+        DossierReading.Reading r = reading.read(d, files);
+        return new Full(f.id(), f.receiptNumber(), f.code(), f.procedureCode(), f.procedureName(), f.channel(), f.state(),
+                f.stateText(), f.applicant(), f.addressUnitCode(), f.addressLine(), f.form(), f.receptionPoint(),
+                f.agency(), f.triageReason(), f.receivedAt(), f.receptionDueAt(), f.acceptedAt(), f.dueAt(),
+                f.closedAt(), f.version(), f.events(),
+                files.stream().map(a -> new FileView(a.id(), a.fileName(), a.contentType(), a.size(), a.sha256(),
+                        a.document(), a.reused())).toList(),
+                r.documents().stream().map(c -> new DocumentView(c.name(), c.detail(), c.status().name(),
+                        text("dossier.reading.status." + c.status().name()), c.status() == DossierReading.Status.MISSING,
+                        c.files().stream().map(DossierViews::ref).toList())).toList(),
+                r.others().stream().map(DossierViews::ref).toList());
+    }
+
+    private static FileRef ref(DossierStore.AttachmentInfo a) {
+        return new FileRef(a.id(), a.fileName());
     }
 
     Tracking tracking(Dossier d, List<DossierEvent> events) {

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.text.VietnameseText;
 import vn.motcua.territory.AdministrativeUnit;
+import vn.motcua.territory.HealthFacilities;
 import vn.motcua.territory.Places;
+import vn.motcua.territory.Territory;
 
 @RestController
 @RequestMapping("/api/v1/places")
@@ -23,9 +25,13 @@ class PlaceApiController {
 
     static final int MAX_QUERY = 100;
     private final Places places;
+    private final HealthFacilities facilities;
+    private final Territory territory;
 
-    PlaceApiController(Places places) {
+    PlaceApiController(Places places, HealthFacilities facilities, Territory territory) {
         this.places = places;
+        this.facilities = facilities;
+        this.territory = territory;
     }
 
     record Ref(String code, String fullName) {
@@ -34,11 +40,18 @@ class PlaceApiController {
         }
     }
 
-    record PlaceView(String code, String fullName, String type, Ref province, boolean current, List<Ref> successors) {
+    /** @param ward for a health facility ({@code type} HEALTH_FACILITY): the ward it stands in; null for a unit */
+    record PlaceView(String code, String fullName, String type, Ref province, boolean current, List<Ref> successors,
+                     Ref ward) {
         static PlaceView of(Places.Place p) {
             return new PlaceView(p.unit().code(), p.unit().fullName(), p.unit().type().name(), Ref.of(p.province()),
-                    p.current(), p.successors().stream().map(Ref::of).toList());
+                    p.current(), p.successors().stream().map(Ref::of).toList(), null);
         }
+    }
+
+    private java.util.Optional<PlaceView> facility(HealthFacilities.Facility f, LocalDate day) {
+        return territory.unit(f.ward(), day).map(ward -> new PlaceView(f.id(), f.name(), "HEALTH_FACILITY",
+                territory.province(ward.code(), day).map(Ref::of).orElse(null), true, List.of(), Ref.of(ward)));
     }
 
     @GetMapping
@@ -50,13 +63,24 @@ class PlaceApiController {
     List<PlaceView> search(@Parameter(description = "What the person typed, e.g. \"tan dinh\"") @RequestParam String q,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                            @RequestParam(defaultValue = "ANY") Places.Level level,
-                           @Parameter(description = "1–50, default 10") @RequestParam(defaultValue = "10") int limit) {
+                           @Parameter(description = "1–50, default 10") @RequestParam(defaultValue = "10") int limit,
+                           @Parameter(description = "Also health facilities (type HEALTH_FACILITY, code: the "
+                                   + "facility's id, ward: where it stands), first; for birthplace fields")
+                           @RequestParam(defaultValue = "false") boolean facilities) {
         if (q.length() > MAX_QUERY || VietnameseText.fold(q).replace(" ", "").length() < 2) {
             throw ApiException.badRequest("territory.places.query", MAX_QUERY);
         }
         if (limit < 1 || limit > 50) {
             throw ApiException.badRequest("territory.places.limit");
         }
-        return places.search(q, asOf == null ? LocalDate.now() : asOf, level, limit).stream().map(PlaceView::of).toList();
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        List<PlaceView> out = new java.util.ArrayList<>();
+        if (facilities) {
+            this.facilities.search(q, limit).forEach(f -> facility(f, day).ifPresent(out::add));
+        }
+        if (out.size() < limit) {
+            places.search(q, day, level, limit - out.size()).stream().map(PlaceView::of).forEach(out::add);
+        }
+        return out;
     }
 }
