@@ -63,7 +63,8 @@ class AssistantTuning {
         messages.setDefaultEncoding("UTF-8");
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         AssistantService service = new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
-                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages);
+                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
+                java.time.Clock.systemUTC());
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
                 .filter(q -> q.split().equals("tune")).toList();
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.load(AssistantEvaluation.devSet());
