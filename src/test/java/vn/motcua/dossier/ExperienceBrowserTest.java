@@ -197,6 +197,7 @@ class ExperienceBrowserTest {
         browser.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
         screenshot("eform-place-picker");
         browser.findElement(By.id("submit-dossier")).click();
+        session.confirmSubmissionCheck();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         String receipt = browser.findElement(By.id("receipt-number")).getText();
