@@ -120,8 +120,6 @@ final class QueryReader {
      * a death. Before a thing one loses ("mất giấy", "con tôi mất thẻ") or after "làm", "bị", "đánh" it means "lost",
      * which the lexicon's "mất …" / "bị mất" entries already read; elsewhere it is left alone.
      */
-    static final boolean LOST_READING = !"false".equals(System.getProperty("assistant.lostReading"));
-
     static List<String> disambiguateMat(List<String> words) {
         List<String> out = new ArrayList<>(words.size() + 2);
         for (int i = 0; i < words.size(); i++) {
@@ -132,11 +130,6 @@ final class QueryReader {
                     && !LOST_PAIRS.contains(next + " " + next2) && kinBefore(words, i)) {
                 out.add("qua");
                 out.add("doi");
-            } else if (LOST_READING && w.equals("mat") && (LOST_WORDS.contains(next) || LOST_PAIRS.contains(next + " " + next2))
-                    && !(i > 0 && Set.of("bi", "lam", "danh").contains(words.get(i - 1)))) {
-                // "mất giấy", "mất bằng lái": a loss, read as the lexicon's "bị mất" (→ the re-issue)
-                out.add("bi");
-                out.add("mat");
             } else {
                 out.add(w);
             }
