@@ -53,21 +53,24 @@ class AssistantBench {
         dump(catalogue.allInForce(LocalDate.now()));
         List<AssistantEvaluation.Question> own = AssistantEvaluation.load(AssistantEvaluation.ownSet());
         List<AssistantEvaluation.Question> held2 = AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet());
+        List<AssistantEvaluation.Question> held3 = AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet());
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.devSet() == null ? List.of()
                 : AssistantEvaluation.load(AssistantEvaluation.devSet());
         List<AssistantEvaluation.Question> ownAll = new ArrayList<>(own);
         ownAll.addAll(held2);
+        ownAll.addAll(held3);
         List<AssistantEvaluation.Question> all = new ArrayList<>(ownAll);
         all.addAll(dev);
         for (int i = 0; i < 3; i++) { // warm-up
             AssistantEvaluation.run("warm-up", all, q -> assistant.ask(q, null, 5, Locale.forLanguageTag("vi")));
         }
         List<AssistantEvaluation.Result> results = List.of(
-                run("own, all 495", ownAll),
+                run("own, all " + ownAll.size(), ownAll),
                 run("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList()),
                 run("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList()),
                 run("own, 2nd held-out set", held2),
-                run("shared dev set", dev));
+                run("shared dev set", dev),
+                run("own, 3rd held-out set", held3));
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
@@ -85,6 +88,10 @@ class AssistantBench {
         if (Boolean.getBoolean("assistant.bench.heldMisses")) {
             System.out.println("misses on the 2nd held-out set (not looked at while tuning; printed for the record):");
             results.get(3).misses().forEach(System.out::println);
+        }
+        if (Boolean.getBoolean("assistant.bench.held3Misses")) {
+            System.out.println("misses on the 3rd held-out set (not looked at while tuning; printed once, at the end):");
+            results.get(5).misses().forEach(System.out::println);
         }
         System.out.println();
     }

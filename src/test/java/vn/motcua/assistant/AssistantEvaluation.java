@@ -87,6 +87,11 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held2.tsv");
     }
 
+    /** The third held-out set (written before the third round, never looked at while tuning). */
+    public static Path thirdHeldOutSet() {
+        return Path.of("src/test/resources/assistant/questions-held3.tsv");
+    }
+
     public static Path ownSet() {
         return Path.of("src/test/resources/assistant/questions.tsv");
     }

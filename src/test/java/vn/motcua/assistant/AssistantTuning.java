@@ -63,7 +63,30 @@ class AssistantTuning {
         messages.setDefaultEncoding("UTF-8");
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         AssistantService service = new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
-                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages);
+                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
+                java.time.Clock.systemUTC());
+        if (Boolean.getBoolean("assistant.report")) {
+            // figures only, every set (held-out ones included, their misses never printed): the bench's accuracy lines
+            // without a database, for a change made after the bench ran
+            service.rebuildNow();
+            List<AssistantEvaluation.Question> own = AssistantEvaluation.load(AssistantEvaluation.ownSet());
+            var sets = new java.util.LinkedHashMap<String, List<AssistantEvaluation.Question>>();
+            sets.put("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList());
+            sets.put("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList());
+            sets.put("own, 2nd held-out set", AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet()));
+            sets.put("own, 3rd held-out set", AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet()));
+            sets.put("shared dev set", AssistantEvaluation.load(AssistantEvaluation.devSet()));
+            List<AssistantEvaluation.Question> all = new ArrayList<>();
+            sets.forEach((name, set) -> {
+                if (!name.startsWith("shared")) {
+                    all.addAll(set);
+                }
+            });
+            sets.put("own, all " + all.size(), all);
+            sets.forEach((name, set) -> System.out.println(AssistantEvaluation.run(name, set,
+                    q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")))));
+            return;
+        }
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
                 .filter(q -> q.split().equals("tune")).toList();
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.load(AssistantEvaluation.devSet());

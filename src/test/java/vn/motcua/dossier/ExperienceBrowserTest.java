@@ -205,6 +205,7 @@ class ExperienceBrowserTest {
         browser.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath() + "\n" + png.toAbsolutePath());
         screenshot("eform-place-picker");
         browser.findElement(By.id("submit-dossier")).click();
+        session.confirmSubmissionCheck();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         String receipt = browser.findElement(By.id("receipt-number")).getText();

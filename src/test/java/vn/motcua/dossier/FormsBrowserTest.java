@@ -58,6 +58,8 @@ class FormsBrowserTest {
     void anEmptySubmitNamesEachFieldAndFocusesTheSummaryAndAnImpossibleDateIsNamed() {
         session.login("congdan");
         browser.get(session.url("/my/dossiers/new?procedure=1.001193"));
+        // a new form is prefilled from the citizen's last dossier (issue #18): the phone emptied to see its message
+        browser.findElement(By.id("f-applicant-phone")).clear();
         // Father: the section is optional, its fields required only once begun.
         assertThat(browser.findElement(By.cssSelector("#f-father legend")).getText()).contains("Thông tin người cha", "(nếu có)");
         assertThat(browser.findElement(By.cssSelector("label[for=f-father-fullName]")).getText())

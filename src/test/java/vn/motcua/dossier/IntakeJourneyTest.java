@@ -99,6 +99,7 @@ class IntakeJourneyTest {
         Files.write(pdf, DossierFixtures.PDF);
         browser.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
         browser.findElement(By.id("submit-dossier")).click();
+        session.confirmSubmissionCheck();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Thời điểm tiếp nhận chính thức");

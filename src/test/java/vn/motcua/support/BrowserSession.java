@@ -91,6 +91,18 @@ public final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /**
+     * After "Nộp hồ sơ" on the online submission page: when the check before submit (issue #18) lists points to
+     * confirm (a required document not attached…), confirms them, as a citizen who has read them would.
+     */
+    public void confirmSubmissionCheck() {
+        wait.until(d -> !d.findElements(By.id("receipt-number")).isEmpty() || !d.findElements(By.id("confirm-submit")).isEmpty()
+                || !d.findElements(By.id("error-summary")).isEmpty() || !d.findElements(By.id("submit-error")).isEmpty());
+        if (!driver.findElements(By.id("confirm-submit")).isEmpty()) {
+            driver.findElement(By.id("confirm-submit")).click();
+        }
+    }
+
     public void logout() {
         driver.findElement(By.id("nav-logout")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-login")));

@@ -57,13 +57,13 @@ final class Clarifier {
         return m;
     }
 
-    static Answers.Clarify clarify(List<AssistantService.Candidate> ranked, VietnameseAnalysis.Graph graph,
+    static Answers.Clarify clarify(List<Ranker.Candidate> ranked, VietnameseAnalysis.Graph graph,
                                    MessageSource messages, Locale locale) {
         if (ranked.size() < 2) {
             return null;
         }
         double best = ranked.get(0).score();
-        List<AssistantService.Candidate> close = ranked.stream().limit(MAX_CLOSE)
+        List<Ranker.Candidate> close = ranked.stream().limit(MAX_CLOSE)
                 .filter(c -> c.score() >= CLOSE * best).toList();
         if (close.size() < 2) {
             return null;
@@ -75,7 +75,7 @@ final class Clarifier {
                 continue;
             }
             Map<String, List<String>> split = new LinkedHashMap<>();
-            for (AssistantService.Candidate c : close) {
+            for (Ranker.Candidate c : close) {
                 String name = String.join(" ", c.meta().nameFolded());
                 for (var v : f.values().entrySet()) {
                     if (v.getValue().test(name)) {

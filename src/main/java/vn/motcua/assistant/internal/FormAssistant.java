@@ -37,9 +37,12 @@ public class FormAssistant implements FormHelp {
     private final Catalogue catalogue;
     private final ObjectProvider<DossierHistory> history;
     private final MessageSource messages;
+    private final java.time.Clock clock;
     private final JsonNode help;
 
-    public FormAssistant(Catalogue catalogue, ObjectProvider<DossierHistory> history, MessageSource messages) {
+    public FormAssistant(Catalogue catalogue, ObjectProvider<DossierHistory> history, MessageSource messages,
+                         java.time.Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.history = history;
         this.messages = messages;
@@ -147,7 +150,7 @@ public class FormAssistant implements FormHelp {
     public Check check(String procedureCode, Map<String, Object> form, List<String> documents, Locale locale) {
         ProcedureVersion v = inForce(procedureCode);
         List<FormChecks.Finding> found = FormChecks.check(FormSchemas.of(procedureCode), form, v.requiredDocuments(),
-                documents, LocalDate.now(ZONE));
+                documents, LocalDate.now(clock.withZone(ZONE)));
         List<Finding> out = new ArrayList<>();
         for (FormChecks.Finding f : found) {
             out.add(new Finding(f.field(), f.severity().name(), f.code(), message(f, locale)));
@@ -164,7 +167,7 @@ public class FormAssistant implements FormHelp {
     }
 
     private ProcedureVersion inForce(String code) {
-        return catalogue.versionInForce(code, LocalDate.now(ZONE))
+        return catalogue.versionInForce(code, LocalDate.now(clock.withZone(ZONE)))
                 .orElseThrow(() -> ApiException.notFound("assistant.error.procedure", code));
     }
 }

@@ -50,12 +50,17 @@ class OnlineSubmissionController {
     private final MessageSource messages;
     private final ReuseOffers reuseOffers;
     private final ObjectProvider<ApplicantPrefill> prefill;
+    private final SubmissionChecks checks;
+    private final vn.motcua.catalogue.EForms eforms;
 
     OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, Drafts drafts,
                                MessageSource messages, ReuseOffers reuseOffers,
-                               ObjectProvider<ApplicantPrefill> prefill) {
+                               ObjectProvider<ApplicantPrefill> prefill, SubmissionChecks checks,
+                               vn.motcua.catalogue.EForms eforms) {
+        this.eforms = eforms;
         this.reuseOffers = reuseOffers;
         this.prefill = prefill;
+        this.checks = checks;
         this.forms = forms;
         this.intake = intake;
         this.officers = officers;
@@ -86,9 +91,17 @@ class OnlineSubmissionController {
             return render(Desk.ONLINE, saved.procedureCode(), saved.values(), List.of(),
                     new LinkedHashMap<>(saved.counts()), UUID.randomUUID().toString(), null, model);
         }
-        // The citizen's profile (the wallet's data store) prefills the applicant's fields.
+        // A new form starts from what is known of the citizen: the last dossier and the account (the assistant's
+        // prefill), then the profile in the citizen's data store, which wins where both know a field.
+        Map<String, String> values = new LinkedHashMap<>(checks.prefill(procedure, principal.getName()));
         ApplicantPrefill profile = prefill.getIfAvailable();
-        Map<String, String> values = profile == null ? Map.of() : profile.prefill(principal.getName());
+        if (profile != null) {
+            profile.prefill(principal.getName()).forEach((k, v) -> {
+                if (v != null && !v.isBlank()) {
+                    values.put(k, v);
+                }
+            });
+        }
         return render(Desk.ONLINE, procedure, values, List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
                 null, model);
     }
@@ -107,8 +120,11 @@ class OnlineSubmissionController {
     String submitOnline(@RequestParam Map<String, String> params,
                         @RequestParam(name = "_files", required = false) List<MultipartFile> files,
                         @RequestParam(name = "_reuse", required = false) List<String> reuse,
+                        @RequestParam(name = "_held_name", required = false) List<String> heldNames,
+                        @RequestParam(name = "_held_data", required = false) List<String> heldData,
                         Principal principal, Model model, RedirectAttributes flash, Locale locale) throws IOException {
         model.addAttribute("reuseChecked", reuse == null ? List.of() : reuse);
+        model.addAttribute("held", SubmissionChecks.held(heldNames, heldData));
         return submit(Desk.ONLINE, params, files, principal, model, flash, locale);
     }
 
@@ -146,6 +162,14 @@ class OnlineSubmissionController {
             return "redirect:/my";
         }
         List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
+        if (desk == Desk.ONLINE && model.getAttribute("held") instanceof List<?> h && !h.isEmpty()) {
+            // files carried from the check before submit, with any chosen since
+            List<SubmissionChecks.Held> held = SubmissionChecks.carry(
+                    h.stream().map(SubmissionChecks.Held.class::cast).toList(), attachments);
+            model.addAttribute("held", held);
+            attachments.clear();
+            attachments.addAll(SubmissionChecks.attachments(held));
+        }
         if (desk == Desk.ONLINE && model.getAttribute("reuseChecked") instanceof List<?> reuse) {
             // "Dùng lại": documents of the citizen's data store attached without an upload.
             reuse.stream().map(String::valueOf).filter(r -> !r.isBlank()).distinct()
@@ -157,6 +181,9 @@ class OnlineSubmissionController {
                 text(a.get("fullName"), principal.getName()), blank(a.get("personalId")), blank(a.get("phone")),
                 blank(a.get("email")));
         var address = new SubmitDossier.AddressData(blank(a.get("residence")), blank(a.get("residenceDetail")));
+        if (desk == Desk.ONLINE && checkBeforeSubmit(procedure, params, fields, data, attachments, counts, key, model, locale)) {
+            return "dossier/submit";
+        }
         try {
             Dossier d = intake.submit(new SubmitDossier(procedure, applicant, address, data, attachments),
                     officers.actor(principal), desk.channel, key.isBlank() ? null : key);
@@ -174,6 +201,36 @@ class OnlineSubmissionController {
         }
     }
 
+    /**
+     * The check before submit (online, when the page asked for it and the citizen has not yet confirmed): what is still
+     * missing or does not agree, as a summary above the form; the files chosen are carried in the page. True when the
+     * summary is shown instead of submitting. Format errors are the intake's own and come first.
+     */
+    private boolean checkBeforeSubmit(String procedure, Map<String, String> params, Map<String, String> fields,
+                                      Map<String, Object> data, List<SubmitDossier.AttachmentData> attachments,
+                                      Map<String, Integer> counts, String key, Model model, Locale locale) {
+        if (!checks.offered() || !params.containsKey(SubmissionChecks.CHECK) || params.containsKey(SubmissionChecks.CONFIRMED)
+                || !eforms.validate(procedure, LocalDate.now(VN), data).isEmpty()) {
+            return false;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        attachments.stream().map(SubmitDossier.AttachmentData::fileName).filter(n -> n != null).forEach(names::add);
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        List<?> reused = model.getAttribute("reuseChecked") instanceof List<?> r ? r : List.of();
+        reuseOffers.offers(auth == null ? null : auth.getName(), procedure, LocalDate.now(VN)).forEach(o -> o.held().stream()
+                .filter(h -> reused.contains(h.id().toString())).forEach(h -> names.add(h.name())));
+        var findings = checks.findings(procedure, params, data, names, locale);
+        if (findings.isEmpty()) {
+            return false;
+        }
+        model.addAttribute("held", SubmissionChecks.carry(model.getAttribute("held") instanceof List<?> h
+                ? h.stream().map(SubmissionChecks.Held.class::cast).toList() : List.of(), attachments));
+        model.addAttribute("findings", findings);
+        model.addAttribute("findingErrors", findings.stream().anyMatch(vn.motcua.dossier.SubmissionAdvice.Finding::error));
+        render(Desk.ONLINE, procedure, fields, List.of(), counts, key, null, model);
+        return true;
+    }
+
     private String render(Desk desk, String procedure, Map<String, String> values, List<FieldError> errors,
                           Map<String, Integer> counts, String key, String error, Model model) {
         var page = forms.page(procedure, LocalDate.now(VN), values, errors, counts);
@@ -184,6 +241,9 @@ class OnlineSubmissionController {
         model.addAttribute("error", error);
         model.addAttribute("action", desk.action);
         model.addAttribute("counter", desk == Desk.COUNTER);
+        model.addAttribute("fieldHelp", desk == Desk.ONLINE ? checks.help(procedure, org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                : Map.of());
+        model.addAttribute("checkOffered", desk == Desk.ONLINE && checks.offered());
         if (desk == Desk.ONLINE) {
             var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             model.addAttribute("reuseOffers", reuseOffers.offers(auth == null ? null : auth.getName(), procedure,

@@ -14,7 +14,7 @@ import vn.motcua.territory.AgencyLevel;
 class AssistantPriorsTest {
 
     private static String mat(String folded) {
-        return String.join(" ", AssistantService.disambiguateMat(Arrays.asList(folded.split(" "))));
+        return String.join(" ", QueryReader.disambiguateMat(Arrays.asList(folded.split(" "))));
     }
 
     @Test
@@ -51,9 +51,9 @@ class AssistantPriorsTest {
 
     @Test
     void organisationOnlyProceduresRankLowerUnlessTheQuestionNamesABusiness() {
-        assertThat(AssistantService.namesBusiness(Set.of("cong", "ty"), Set.of("cong ty"))).isTrue();
-        assertThat(AssistantService.namesBusiness(Set.of("htx"), Set.of())).isTrue();
-        assertThat(AssistantService.namesBusiness(Set.of("so", "do"), Set.of("so do"))).isFalse();
+        assertThat(Ranker.namesBusiness(Set.of("cong", "ty"), Set.of("cong ty"))).isTrue();
+        assertThat(Ranker.namesBusiness(Set.of("htx"), Set.of())).isTrue();
+        assertThat(Ranker.namesBusiness(Set.of("so", "do"), Set.of("so do"))).isFalse();
     }
 
     @Test
@@ -68,6 +68,6 @@ class AssistantPriorsTest {
 
     @Test
     void functionWordsAreNotInTheKinList() {
-        assertThat(List.of("can", "lam", "gi")).noneMatch(AssistantService.KIN::contains);
+        assertThat(List.of("can", "lam", "gi")).noneMatch(QueryReader.KIN::contains);
     }
 }

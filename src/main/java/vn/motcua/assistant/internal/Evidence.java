@@ -1,0 +1,52 @@
+package vn.motcua.assistant.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a candidate answers the question at all (the "no match" decision) and why it was chosen (the runs of its name
+ * that the question's word pairs covered).
+ */
+final class Evidence {
+
+    private Evidence() {
+    }
+
+    /** The best answer must share a word pair with the question (in the name, or two in the other texts). */
+    static boolean matches(Ranker.Candidate c) {
+        return c.nameBigrams() >= 2 || (c.nameBigrams() >= 1 || c.bodyBigrams() >= 2) && c.score() >= MIN_SCORE;
+    }
+
+    /** Below this score one shared word pair is not enough ("bóng đá" in a betting licence is no answer to a match). */
+    static final double MIN_SCORE = 11.0;
+
+    /** The runs of the name whose syllables matched (a word pair, or a significant syllable), in the name's spelling. */
+    static List<String> why(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
+        List<String> folded = m.nameFolded();
+        boolean[] mark = new boolean[folded.size()];
+        for (int i = 0; i + 1 < folded.size(); i++) {
+            if (bigrams.contains(folded.get(i) + " " + folded.get(i + 1))) {
+                mark[i] = true;
+                mark[i + 1] = true;
+            }
+        }
+        // single syllables are too ambiguous without diacritics to show as a reason: only word pairs are shown
+        Map<String, Boolean> runs = new LinkedHashMap<>();
+        int i = 0;
+        while (i < folded.size()) {
+            if (!mark[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < folded.size() && mark[j]) {
+                j++;
+            }
+            runs.put(String.join(" ", m.nameWords().subList(i, j)), true);
+            i = j;
+        }
+        return runs.keySet().stream().limit(3).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.motcua.assistant.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.motcua.assistant.ProcedureTextSource;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.dossier.DossierHistory;
+
+/**
+ * The index the assistant answers from: built from the catalogue's versions in force (and any extra texts, and the
+ * dossier counts for popularity) on a background thread; the old index keeps serving until the new one is swapped in.
+ */
+final class IndexKeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexKeeper.class);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Catalogue catalogue;
+    private final ObjectProvider<ProcedureTextSource> textSources;
+    private final ObjectProvider<DossierHistory> history;
+    private final Clock clock;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "assistant-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile ProcedureIndex index = ProcedureIndex.empty();
+    private volatile long lastEmptyRebuild;
+
+    IndexKeeper(Catalogue catalogue, ObjectProvider<ProcedureTextSource> textSources,
+                ObjectProvider<DossierHistory> history, Clock clock) {
+        this.catalogue = catalogue;
+        this.textSources = textSources;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Queues a rebuild on the background thread (at most one waiting); the current index serves meanwhile. */
+    void rebuild() {
+        if (queued.compareAndSet(false, true)) {
+            builder.submit(() -> {
+                queued.set(false);
+                try {
+                    rebuildNow();
+                } catch (RuntimeException e) {
+                    log.warn("Assistant index rebuild failed; the previous index keeps serving", e);
+                }
+            });
+        }
+    }
+
+    synchronized long rebuildNow() {
+        long t0 = System.nanoTime();
+        Map<String, List<String>> extra = new HashMap<>();
+        textSources.orderedStream().forEach(s -> s.textsByProcedure().forEach((code, texts) ->
+                extra.computeIfAbsent(code, c -> new ArrayList<>()).addAll(texts)));
+        ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
+                dossierCounts());
+        index = built;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.info("Assistant index: {} procedures in {} ms (Lucene {} ms)", built.size(), ms, built.buildMillis());
+        return ms;
+    }
+
+    private Map<String, Long> dossierCounts() {
+        DossierHistory h = history.getIfAvailable();
+        if (h == null) {
+            return Map.of();
+        }
+        try {
+            return h.countsByProcedure();
+        } catch (RuntimeException e) {
+            log.warn("Assistant index: no dossier counts ({}); the catalogue's own signals stand in", e.toString());
+            return Map.of();
+        }
+    }
+
+    int size() {
+        return index.size();
+    }
+
+    void stop() {
+        builder.shutdownNow();
+    }
+
+    /** The index serving now; built once in the caller's thread when nothing was ever built. */
+    ProcedureIndex current() {
+        ProcedureIndex i = index;
+        if (i.size() == 0 && System.currentTimeMillis() - lastEmptyRebuild > 5_000) {
+            // nothing built yet (the catalogue was imported after start without an event reaching us): build once now
+            lastEmptyRebuild = System.currentTimeMillis();
+            rebuildNow();
+            i = index;
+        }
+        return i;
+    }
+}

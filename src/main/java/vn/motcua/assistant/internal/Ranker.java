@@ -1,0 +1,213 @@
+package vn.motcua.assistant.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import vn.motcua.territory.AgencyLevel;
+
+/**
+ * Ranking and priors: BM25 over the four fields (name syllables and bigrams, body syllables and bigrams) for the 40 best,
+ * then the priors a person would expect — the citizen's level, popularity, the applicant type, marked variants and
+ * near-identical siblings below the plain procedure.
+ */
+final class Ranker {
+
+    private Ranker() {
+    }
+
+    // BM25 weights of the four fields (name syllables, name bigrams, body syllables, body bigrams)
+    static final float W_NAME = 1.0f;
+    static final float W_NAME2 = 2.0f;
+    static final float W_BODY = 0.15f;
+    static final float W_BODY2 = 0.3f;
+    static final int CANDIDATES = 40;
+
+    /** A candidate with the evidence that ranked it. */
+    record Candidate(ProcedureIndex.Meta meta, double score, int nameBigrams, int bodyBigrams, int nameUnigrams) {
+    }
+
+    static List<Candidate> rank(ProcedureIndex idx, Set<String> unigrams, Set<String> bigrams, AgencyLevel level,
+                         boolean business) {
+        if (idx.size() == 0 || (unigrams.isEmpty() && bigrams.isEmpty())) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String u : unigrams) {
+            if (clauses > 400) {
+                break;
+            }
+            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.NAME, u)), W_NAME), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.BODY, u)), W_BODY), BooleanClause.Occur.SHOULD);
+            clauses += 2;
+        }
+        for (String g : bigrams) {
+            if (clauses > 900) {
+                break;
+            }
+            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.NAME2, g)), W_NAME2), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.BODY2, g)), W_BODY2), BooleanClause.Occur.SHOULD);
+            clauses += 2;
+        }
+        IndexSearcher searcher = idx.searcher();
+        List<Candidate> out = new ArrayList<>();
+        try {
+            TopDocs top = searcher.search(b.build(), CANDIDATES);
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                String code = stored.document(sd.doc).get(ProcedureIndex.CODE);
+                ProcedureIndex.Meta m = idx.meta(code);
+                int nb = 0;
+                int bb = 0;
+                for (String g : bigrams) {
+                    if (m.nameBigrams().contains(g)) {
+                        nb++;
+                    } else if (m.bodyBigrams().contains(g)) {
+                        bb++;
+                    }
+                }
+                int nu = 0;
+                for (String u : unigrams) {
+                    if (m.nameUnigrams().contains(u)) {
+                        nu++;
+                    }
+                }
+                out.add(new Candidate(m, sd.score * prior(m, level) * applicantPrior(m, business) * markedness(m, unigrams, bigrams),
+                        nb, bb, nu));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out = siblings(out, bigrams);
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
+        return out;
+    }
+
+    /** A pair with a syllable that is neither in A's name nor a function word: "sinh cho" adds nothing to "khai sinh". */
+    private static boolean newWord(String pair, ProcedureIndex.Meta a) {
+        for (String w : pair.split(" ")) {
+            if (!QueryReader.STOP.contains(w) && !a.nameUnigrams().contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Folded words by which a question names a business or another organisation as the applicant. */
+    static final Set<String> BUSINESS_PAIRS = Set.of("doanh nghiep", "cong ty", "to chuc", "hop tac", "co quan",
+            "chi nhanh", "van phong", "don vi", "nha may", "truong hoc", "benh vien", "co so");
+    static final Set<String> BUSINESS_WORDS = Set.of("htx", "tnhh", "dn", "cty");
+
+    static boolean namesBusiness(Set<String> unigrams, Set<String> bigrams) {
+        return bigrams.stream().anyMatch(BUSINESS_PAIRS::contains) || unigrams.stream().anyMatch(BUSINESS_WORDS::contains);
+    }
+
+    /** A procedure only organisations may apply for ranks lower unless the question names a business. */
+    static final double ORGANISATION_ONLY = 0.85;
+
+    static double applicantPrior(ProcedureIndex.Meta m, boolean business) {
+        if (business) {
+            return m.applicants() == ProcedureIndex.Applicants.CITIZENS ? 0.95 : 1.0;
+        }
+        return m.applicants() == ProcedureIndex.Applicants.ORGANISATIONS ? ORGANISATION_ONLY : 1.0;
+    }
+
+    /** A near-identical sibling carrying words the question lacks ranks lower than the plain one. */
+    static final double SIBLING_PENALTY = 0.92;
+
+    /**
+     * Near-identical siblings: when candidate B's name holds every word pair of candidate A's name and more, and the
+     * question carries none of B's extra pairs, B is the marked variant (định kỳ / thường xuyên, "từ giao dịch đã
+     * chứng thực", "trong Công an nhân dân"…) and ranks a little lower than A.
+     */
+    static List<Candidate> siblings(List<Candidate> candidates, Set<String> bigrams) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate b : candidates) {
+            boolean marked = false;
+            for (Candidate a : candidates) {
+                if (a == b || a.meta().nameBigrams().size() < 2 || a.meta().nameBigrams().size() >= b.meta().nameBigrams().size()
+                        || a.score() < 0.5 * b.score() || !b.meta().nameBigrams().containsAll(a.meta().nameBigrams())) {
+                    continue;
+                }
+                boolean asked = false;
+                for (String g : b.meta().nameBigrams()) {
+                    if (!a.meta().nameBigrams().contains(g) && bigrams.contains(g) && newWord(g, a.meta())) {
+                        asked = true;
+                        break;
+                    }
+                }
+                if (!asked) {
+                    marked = true;
+                    break;
+                }
+            }
+            out.add(marked ? new Candidate(b.meta(), b.score() * SIBLING_PENALTY, b.nameBigrams(), b.bodyBigrams(),
+                    b.nameUnigrams()) : b);
+        }
+        return out;
+    }
+
+    /**
+     * Marked variants of a procedure (re-issue, exchange, loss report, withdrawal, mobile registration, foreign element,
+     * border area, for organisations, recording a decision taken abroad…): a question that does not say so means the
+     * plain procedure, so a name carrying a marker the question lacks ranks lower. Folded word pairs, or a single syllable
+     * where it is telling on its own ("xoa": "xóa thường trú" asks for "Xóa đăng ký thường trú").
+     */
+    static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
+            "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa", "tam ngung", "thay doi", "cai chinh", "gia han",
+            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
+            "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
+            "ghi vao");
+
+    static final double MARKER_PENALTY = 0.8;
+
+    static double markedness(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
+        double f = 1.0;
+        for (String marker : MARKERS) {
+            boolean pair = marker.indexOf(' ') > 0;
+            if (pair ? m.nameBigrams().contains(marker) && !bigrams.contains(marker)
+                    : m.nameUnigrams().contains(marker) && !unigrams.contains(marker)) {
+                f *= MARKER_PENALTY;
+            }
+        }
+        return Math.max(f, MARKER_PENALTY * MARKER_PENALTY * MARKER_PENALTY);
+    }
+
+    /**
+     * A procedure whose level the catalogue does not give (listed without details: mostly land, construction and
+     * business procedures that wards and provinces perform) is not less likely than one of another level: between the
+     * two (tuned on the tuning half, 0.97 before).
+     */
+    static final double UNKNOWN_LEVEL = 1.05;
+
+    /**
+     * Procedures performed at the citizen's level first (their ward's by default); popular ones next (dossier counts,
+     * or the catalogue's own signals: see {@link ProcedureIndex#popularityFromCatalogue}).
+     */
+    static double prior(ProcedureIndex.Meta m, AgencyLevel citizen) {
+        double p;
+        if (m.levels().contains(citizen)) {
+            p = 1.1;
+        } else if (m.levels().contains(AgencyLevel.PROVINCE) || m.levels().contains(AgencyLevel.COMMUNE)) {
+            p = 1.0;
+        } else if (m.levels().isEmpty()) {
+            p = UNKNOWN_LEVEL;
+        } else {
+            p = 0.9;
+        }
+        return p * m.popularity();
+    }
+}

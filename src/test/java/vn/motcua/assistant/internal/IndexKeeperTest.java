@@ -1,0 +1,93 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import vn.motcua.assistant.ProcedureTextSource;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.Performer;
+import vn.motcua.catalogue.ProcedureSummary;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.dossier.DossierHistory;
+import vn.motcua.territory.Agency;
+
+/** The index is rebuilt in the background: the old one answers until the new one is swapped in. */
+class IndexKeeperTest {
+
+    static ProcedureVersion version(String code, String name) {
+        return new ProcedureVersion(code, name, "Hộ tịch", List.of(), UUID.randomUUID(), 1, ProcedureVersion.Status.PUBLISHED,
+                LocalDate.of(2025, 7, 1), null, null, null, List.of(), List.of(), null, List.of(), List.of(), null,
+                new Performer(null, null, null, null), null, null, null, null, false, List.of());
+    }
+
+    @Test
+    void theOldIndexServesWhileTheNewOneIsBuilt() throws Exception {
+        AtomicReference<List<ProcedureVersion>> inForce = new AtomicReference<>(List.of(version("1.000656", "Đăng ký khai tử")));
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Boolean> block = new AtomicReference<>(false);
+        Catalogue catalogue = new Catalogue() {
+            @Override
+            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<ProcedureSummary> search(String query, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
+                return List.of();
+            }
+
+            @Override
+            public List<ProcedureVersion> allInForce(LocalDate asOf) {
+                if (block.get()) {
+                    building.countDown();
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return inForce.get();
+            }
+        };
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        IndexKeeper keeper = new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
+                beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());
+        try {
+            keeper.rebuildNow();
+            assertThat(keeper.size()).isEqualTo(1);
+
+            // a publication: two procedures now; the rebuild is held inside the catalogue read
+            inForce.set(List.of(version("1.000656", "Đăng ký khai tử"), version("1.001193", "Đăng ký khai sinh")));
+            block.set(true);
+            keeper.rebuild();
+            assertThat(building.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(keeper.size()).isEqualTo(1); // the old index still answers
+            assertThat(keeper.current().meta("1.000656")).isNotNull();
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (keeper.size() != 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(keeper.size()).isEqualTo(2);
+            assertThat(keeper.current().meta("1.001193")).isNotNull();
+        } finally {
+            keeper.stop();
+        }
+    }
+}
