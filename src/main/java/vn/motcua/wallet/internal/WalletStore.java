@@ -20,10 +20,14 @@ public class WalletStore {
             id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code, issued_on, valid_until, source,
             file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at""";
 
+    private static final String CONTENT = "wallet_document.content";
     private final JdbcClient jdbc;
+    /** Encryption at rest of the documents' bytes (privacy module). */
+    private final vn.motcua.privacy.Vault vault;
 
-    WalletStore(JdbcClient jdbc) {
+    WalletStore(JdbcClient jdbc, vn.motcua.privacy.Vault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /** Inserts the document; false when a RESULT of the same dossier is already held (idempotent listener). */
@@ -37,7 +41,7 @@ public class WalletStore {
                         """)
                 .params(d.id(), d.owner(), d.type(), d.name(), d.issuerName(), d.issuerAgencyCode(), d.issuerUnitCode(),
                         d.issuedOn(), d.validUntil(), d.source().name(), d.fileName(), d.contentType(), content.length,
-                        d.sha256(), content, d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
+                        d.sha256(), vault.seal(content, CONTENT), d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
                         Timestamp.from(d.createdAt()))
                 .update() == 1;
     }
@@ -54,7 +58,7 @@ public class WalletStore {
 
     public Optional<byte[]> content(String owner, UUID id) {
         return jdbc.sql("select content from wallet_document where owner = ? and id = ?")
-                .params(owner, id).query((rs, n) -> rs.getBytes(1)).optional();
+                .params(owner, id).query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
     public Optional<WalletDocument> byVerificationCode(String code) {
@@ -69,7 +73,7 @@ public class WalletStore {
 
     public Optional<byte[]> contentByVerificationCode(String code) {
         return jdbc.sql("select content from wallet_document where verification_code = ?")
-                .param(code).query((rs, n) -> rs.getBytes(1)).optional();
+                .param(code).query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
     static WalletDocument map(ResultSet rs, int row) throws SQLException {
