@@ -131,7 +131,7 @@ public class Rotation {
                 instant(rs.getTimestamp("retiring_since")), instant(rs.getTimestamp("retired_at")))).list();
     }
 
-    @Scheduled(fixedDelayString = "${motcua.privacy.rewrap-interval:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${motcua.privacy.rewrap-interval:PT5S}", initialDelayString = "${motcua.privacy.rewrap-interval:PT5S}")
     void scheduled() {
         try {
             round();
@@ -171,7 +171,9 @@ public class Rotation {
             }
         }
         backlogChecked = true;
-        if (total == 0 && running != null
+        // a full pass is done: retire when the grace period is over (finish checks again, under the lock, that
+        // nothing was written under a retiring key meanwhile)
+        if (running != null
                 && !running.startedAt().plus(grace).isAfter(clock.instant())) {
             finish(running);
         }
