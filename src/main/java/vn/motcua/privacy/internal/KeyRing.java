@@ -101,16 +101,21 @@ public class KeyRing {
         if (c != null && c.month().equals(month) && c.readAt().plus(REFRESH).isAfter(now)) {
             return c;
         }
-        Integer id = separate.execute(s -> {
-            Integer found = newest(month);
-            if (found != null) {
-                return found;
-            }
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended('privacy-data-key', 0))").query(Object.class)
-                    .single();
-            found = newest(month);
-            return found != null ? found : create(month, now);
-        });
+        // read in the caller's transaction (no second connection); only creating a key (once a month per cluster)
+        // needs a transaction of its own, committed even if the caller's rolls back
+        Integer id = newest(month);
+        if (id == null) {
+            id = separate.execute(s -> {
+                Integer found = newest(month);
+                if (found != null) {
+                    return found;
+                }
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('privacy-data-key', 0))").query(Object.class)
+                        .single();
+                found = newest(month);
+                return found != null ? found : create(month, now);
+            });
+        }
         c = new Current(month, id, aead(id), now);
         current = c;
         return c;
