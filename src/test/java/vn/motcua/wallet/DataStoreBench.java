@@ -38,6 +38,8 @@ class DataStoreBench {
     AccountService accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.motcua.privacy.Vault vault;
 
     @Test
     void reuseOverheadAndVerification() {
@@ -81,8 +83,8 @@ class DataStoreBench {
         verifier.http = http;
         verifier.jdbc = jdbc;
         String code = verifier.resultOf(verifier.returnedBirthCertificate()).get("verificationCode").asString();
-        byte[] pdf = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
-                .query((rs, r) -> rs.getBytes(1)).single();
+        byte[] pdf = vault.open(jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
+                .query((rs, r) -> rs.getBytes(1)).single(), "wallet_document.content");
         double[] byCode = new double[n];
         double[] byFile = new double[n];
         for (int i = 0; i < n + 30; i++) {

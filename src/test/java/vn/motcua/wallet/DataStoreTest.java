@@ -40,6 +40,8 @@ class DataStoreTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.privacy.Vault vault;
+    @Autowired
     ReferenceData referenceData;
     @Autowired
     AccountService accounts;
@@ -175,8 +177,10 @@ class DataStoreTest {
         assertThat(http.get("/api/v1/results/verify?code=nonsense").json().get("valid").asBoolean()).isFalse();
 
         // The file itself verifies byte for byte; one changed byte does not.
-        byte[] pdf = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
+        byte[] raw = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
                 .query((rs, n) -> rs.getBytes(1)).single();
+        assertThat(vn.motcua.privacy.Vault.sealed(raw)).as("stored encrypted (issue 21)").isTrue();
+        byte[] pdf = vault.open(raw, "wallet_document.content");
         assertThat(ok.json().get("signed").asBoolean()).isTrue();
         try (var signed = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             // PAdES: one CAdES-detached signature, by the demo agency certificate generated into the data directory.
@@ -304,8 +308,8 @@ class DataStoreTest {
         assertThat(u.json().get("status").asString()).contains("không có chữ ký");
 
         String code = resultOf(returnedBirthCertificate()).get("verificationCode").asString();
-        byte[] pdf = jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
-                .query((rs, n) -> rs.getBytes(1)).single();
+        byte[] pdf = vault.open(jdbc.sql("select content from wallet_document where verification_code = ?").param(code)
+                .query((rs, n) -> rs.getBytes(1)).single(), "wallet_document.content");
         var ok = verifyAnonymously(pdf);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("valid").asBoolean()).isTrue();

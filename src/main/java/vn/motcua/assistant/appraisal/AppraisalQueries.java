@@ -25,10 +25,15 @@ public class AppraisalQueries {
 
     static final String OPEN_STATES = "('SUBMITTED','TRIAGE','SUPPLEMENT_REQUESTED','ACCEPTED','PROCESSING_PAUSED','RESULT_READY')";
 
-    private final JdbcClient jdbc;
+    /** The dossier module's attachment bytes are encrypted at rest under this column's name. */
+    private static final String ATTACHMENT_CONTENT = "dossier_attachment.content";
 
-    public AppraisalQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final vn.motcua.privacy.Vault vault;
+
+    public AppraisalQueries(JdbcClient jdbc, vn.motcua.privacy.Vault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /** An attachment of a dossier (no content). */
@@ -92,7 +97,7 @@ public class AppraisalQueries {
 
     public Optional<byte[]> content(String sha256) {
         return jdbc.sql("select content from dossier_attachment where sha256 = ? limit 1").param(sha256)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> vault.open(rs.getBytes(1), ATTACHMENT_CONTENT)).optional();
     }
 
     public void saveReading(String sha256, String status, String text, int pages, boolean usedOcr, Double minConfidence,

@@ -26,12 +26,15 @@ public class DossierStore {
     };
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Encryption at rest of attachment bytes (privacy module). */
+    private final vn.motcua.privacy.Vault vault;
     /** Parses a row's form_data, when (and only if) someone reads the dossier's form. */
     private final java.util.function.Function<String, Map<String, Object>> formParser;
 
-    DossierStore(JdbcClient jdbc, JsonMapper json) {
+    DossierStore(JdbcClient jdbc, JsonMapper json, vn.motcua.privacy.Vault vault) {
         this.jdbc = jdbc;
         this.json = json;
+        this.vault = vault;
         this.formParser = text -> json.readValue(text, MAP);
     }
 
@@ -281,6 +284,8 @@ public class DossierStore {
         }
     }
 
+    static final String ATTACHMENT_CONTENT = "dossier_attachment.content";
+
     public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
                               Instant at) {
         addAttachment(dossierId, fileName, contentType, content, by, at, null);
@@ -298,8 +303,8 @@ public class DossierStore {
                             uploaded_by, uploaded_at, reused_document_id, document)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(UUID.randomUUID(), dossierId, fileName, contentType, content.length, sha256(content), content,
-                        by, ts(at), reusedFrom, document)
+                .params(UUID.randomUUID(), dossierId, fileName, contentType, content.length, sha256(content),
+                        vault.seal(content, ATTACHMENT_CONTENT), by, ts(at), reusedFrom, document)
                 .update();
     }
 
@@ -317,7 +322,8 @@ public class DossierStore {
 
     public Optional<byte[]> attachmentContent(UUID dossierId, UUID attachmentId) {
         return jdbc.sql("select content from dossier_attachment where dossier_id = ? and id = ?")
-                .params(dossierId, attachmentId).query((rs, n) -> rs.getBytes(1)).optional();
+                .params(dossierId, attachmentId).query((rs, n) -> vault.open(rs.getBytes(1), ATTACHMENT_CONTENT))
+                .optional();
     }
 
     Dossier map(ResultSet rs, int row) throws SQLException {

@@ -24,10 +24,14 @@ public class ProcessingStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Encryption at rest of result bytes (privacy module). */
+    private final vn.motcua.privacy.Vault vault;
+    static final String RESULT_CONTENT = "dossier_result.content";
 
-    ProcessingStore(JdbcClient jdbc, JsonMapper json) {
+    ProcessingStore(JdbcClient jdbc, JsonMapper json, vn.motcua.privacy.Vault vault) {
         this.jdbc = jdbc;
         this.json = json;
+        this.vault = vault;
     }
 
     /** One step of the procedure's internal process, as snapshotted on the dossier at acceptance. */
@@ -257,7 +261,7 @@ public class ProcessingStore {
                             sha256 = excluded.sha256,
                             generated = excluded.generated, decided_by = excluded.decided_by, decided_at = excluded.decided_at
                         """)
-                .params(dossierId, outcome, summary, fileName, contentType, content,
+                .params(dossierId, outcome, summary, fileName, contentType, vault.seal(content, RESULT_CONTENT),
                         content == null ? null : DossierStore.sha256(content), generated, by, ts(at)).update();
     }
 
@@ -292,7 +296,7 @@ public class ProcessingStore {
 
     public Optional<byte[]> resultContent(UUID dossierId) {
         return jdbc.sql("select content from dossier_result where dossier_id = ?").param(dossierId)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> vault.open(rs.getBytes(1), RESULT_CONTENT)).optional();
     }
 
     /** Who made the last change, and when: for the "changed by X at T, reload" message. */

@@ -40,8 +40,13 @@ public class Digitisations {
     private final Clock clock;
     private final vn.motcua.platform.security.AccountService accounts;
 
+    /** Scans of a citizen's papers are encrypted at rest (privacy's {@code Vault}) under this column's name. */
+    private static final String SCAN = "wallet_digitisation.content";
+    private final vn.motcua.privacy.Vault vault;
+
     Digitisations(JdbcClient jdbc, WalletService wallet, WalletStore store, Staff staff, DossierStoreDocuments dossiers,
-                  Clock clock, vn.motcua.platform.security.AccountService accounts) {
+                  Clock clock, vn.motcua.platform.security.AccountService accounts, vn.motcua.privacy.Vault vault) {
+        this.vault = vault;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.wallet = wallet;
@@ -81,7 +86,7 @@ public class Digitisations {
                             file_name, content_type, content, sha256, status, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
                 .params(id, owner, dossierId, officer, post.officerName(), post.agency().code(), post.agency().name(),
-                        fileName.strip(), contentType, content, WalletService.sha256(content),
+                        fileName.strip(), contentType, vault.seal(content, SCAN), WalletService.sha256(content),
                         Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .update();
         return find(officer, id);
@@ -104,7 +109,7 @@ public class Digitisations {
     public byte[] content(String officer, UUID id) {
         find(officer, id);
         return jdbc.sql("select content from wallet_digitisation where id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).single();
+                .query((rs, n) -> vault.open(rs.getBytes(1), SCAN)).single();
     }
 
     /** What the officer confirms. {@code consent} must be given explicitly (never by default: Decree 356/2025). */
@@ -163,7 +168,7 @@ public class Digitisations {
     @Transactional(readOnly = true)
     byte[] scan(UUID id) {
         return jdbc.sql("select content from wallet_digitisation where id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).single();
+                .query((rs, n) -> vault.open(rs.getBytes(1), SCAN)).single();
     }
 
     void read(UUID id, String readStatus, String text, Double confidence) {

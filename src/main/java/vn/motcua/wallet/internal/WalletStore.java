@@ -21,10 +21,14 @@ public class WalletStore {
             file_name, content_type, size_bytes, sha256, dossier_id, dossier_code, verification_code, signed, revoked_at, created_at,
             concat_ws(', ', digitised_by_name, digitised_agency) as digitised, digitised_at, key_fields::text as key_fields""";
 
+    private static final String CONTENT = "wallet_document.content";
     private final JdbcClient jdbc;
+    /** Encryption at rest of the documents' bytes (privacy module). */
+    private final vn.motcua.privacy.Vault vault;
 
-    WalletStore(JdbcClient jdbc) {
+    WalletStore(JdbcClient jdbc, vn.motcua.privacy.Vault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /** A digitised copy: the document, and who digitised it, when, the citizen's consent and the key fields. */
@@ -48,7 +52,7 @@ public class WalletStore {
                         """)
                 .params(d.id(), d.owner(), d.type(), d.name(), d.issuerName(), d.issuerAgencyCode(), d.issuerUnitCode(),
                         d.issuedOn(), d.validUntil(), d.source().name(), d.fileName(), d.contentType(), content.length,
-                        d.sha256(), content, d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
+                        d.sha256(), vault.seal(content, CONTENT), d.dossierId(), d.dossierCode(), d.verificationCode(), d.signed(),
                         Timestamp.from(d.createdAt()))
                 .update() == 1;
     }
@@ -65,7 +69,7 @@ public class WalletStore {
 
     public Optional<byte[]> content(String owner, UUID id) {
         return jdbc.sql("select content from wallet_document where owner = ? and id = ?")
-                .params(owner, id).query((rs, n) -> rs.getBytes(1)).optional();
+                .params(owner, id).query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
     Optional<WalletDocument> byId(UUID id) {
@@ -74,7 +78,7 @@ public class WalletStore {
 
     Optional<byte[]> contentById(UUID id) {
         return jdbc.sql("select content from wallet_document where id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
     public Optional<WalletDocument> byVerificationCode(String code) {
@@ -89,7 +93,7 @@ public class WalletStore {
 
     public Optional<byte[]> contentByVerificationCode(String code) {
         return jdbc.sql("select content from wallet_document where verification_code = ?")
-                .param(code).query((rs, n) -> rs.getBytes(1)).optional();
+                .param(code).query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
     static WalletDocument map(ResultSet rs, int row) throws SQLException {

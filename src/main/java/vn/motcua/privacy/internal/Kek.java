@@ -1,0 +1,164 @@
+package vn.motcua.privacy.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Set;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.motcua.platform.MotcuaProperties;
+
+/**
+ * The key-encryption key (KEK): a Tink AES-256-GCM keyset that wraps the data keys and never enters the database.
+ * From, in this order: {@code motcua.privacy.kek} (environment {@code MOTCUA_PRIVACY_KEK}: the keyset as Tink JSON, or
+ * that JSON in base64), {@code motcua.privacy.kek-file} (a Tink JSON keyset file, e.g. on a mounted secret volume), or
+ * in demo mode {@code <data-dir>/privacy/kek.json}, generated at first use (owner-only permissions). Without any of
+ * them outside demo mode nothing can be encrypted: the first write that needs it fails, and start-up says so.
+ * The keyset may hold several keys: the primary wraps, every key unwraps, so a new KEK key is added beside the old
+ * ones (rotation) and the old ones are dropped once no data key is wrapped by them.
+ */
+@Component
+class Kek {
+
+    private static final Logger log = LoggerFactory.getLogger(Kek.class);
+
+    private final String inline;
+    private final Path file;
+    private final boolean generate;
+    private volatile KeysetHandle handle;
+    private volatile Aead aead;
+
+    Kek(MotcuaProperties properties, Environment env) {
+        try {
+            AeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        this.inline = env.getProperty("motcua.privacy.kek");
+        String configured = env.getProperty("motcua.privacy.kek-file");
+        this.generate = properties.demo();
+        this.file = configured != null && !configured.isBlank() ? Path.of(configured)
+                : properties.dataDir().resolve("privacy").resolve("kek.json");
+        if (!properties.demo() && (inline == null || inline.isBlank()) && !Files.exists(file)) {
+            log.warn("no key-encryption key: set motcua.privacy.kek (MOTCUA_PRIVACY_KEK) or motcua.privacy.kek-file; "
+                    + "attachments cannot be stored until one is set");
+        }
+    }
+
+    /** The keyset, loaded (or in demo mode generated) at first use. */
+    synchronized KeysetHandle handle() {
+        if (handle == null) {
+            try {
+                set(load());
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("key-encryption key unusable: " + e.getMessage(), e);
+            }
+        }
+        return handle;
+    }
+
+    Aead aead() {
+        handle();
+        return aead;
+    }
+
+    long primaryId() {
+        return Integer.toUnsignedLong(handle().getPrimary().getId());
+    }
+
+    /** Whether the application may change the keyset (a file it owns), i.e. rotate the KEK itself. */
+    boolean rotatable() {
+        return inline == null || inline.isBlank();
+    }
+
+    /** A new primary key beside the old ones, written back to the file (atomically). */
+    synchronized long rotate() throws IOException, GeneralSecurityException {
+        if (!rotatable()) {
+            throw new IllegalStateException("the KEK comes from the environment: add a key there and restart");
+        }
+        KeysetHandle next = KeysetHandle.newBuilder(handle())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId().makePrimary())
+                .build();
+        write(next);
+        set(next);
+        return primaryId();
+    }
+
+    /** Drops the keys other than the primary that no data key uses any more; returns how many were dropped. */
+    synchronized int dropUnused(Set<Long> inUse) throws IOException, GeneralSecurityException {
+        if (!rotatable()) {
+            return 0;
+        }
+        KeysetHandle.Builder b = KeysetHandle.newBuilder(handle());
+        int dropped = 0;
+        for (int i = b.size() - 1; i >= 0; i--) {
+            var e = handle.getAt(i);
+            if (!e.isPrimary() && !inUse.contains(Integer.toUnsignedLong(e.getId()))) {
+                b.deleteAt(i);
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            KeysetHandle next = b.build();
+            write(next);
+            set(next);
+        }
+        return dropped;
+    }
+
+    int size() {
+        return handle().size();
+    }
+
+    private void set(KeysetHandle h) throws GeneralSecurityException {
+        this.aead = h.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.handle = h;
+    }
+
+    private KeysetHandle load() throws IOException, GeneralSecurityException {
+        if (inline != null && !inline.isBlank()) {
+            String json = inline.strip().startsWith("{") ? inline.strip()
+                    : new String(Base64.getMimeDecoder().decode(inline.strip()), StandardCharsets.UTF_8);
+            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        }
+        if (!Files.exists(file)) {
+            if (!generate) {
+                throw new IllegalStateException("no key-encryption key: set motcua.privacy.kek (MOTCUA_PRIVACY_KEK) "
+                        + "or motcua.privacy.kek-file (" + file + " does not exist)");
+            }
+            KeysetHandle h = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            write(h);
+            log.info("demo key-encryption key generated in {}", file);
+            return h;
+        }
+        return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+    }
+
+    private void write(KeysetHandle h) throws IOException, GeneralSecurityException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, TinkJsonProtoKeysetFormat.serializeKeyset(h, InsecureSecretKeyAccess.get()));
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
