@@ -105,6 +105,7 @@ node_start() {
   MOTCUA_SEED_ON_START="$seed" MOTCUA_TRUSTED_PROXIES=127.0.0.1 \
     nohup java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$(jar)" --server.address=127.0.0.1 \
       --server.forward-headers-strategy=native --logging.file.name="$DIR/node$n/motcua.log" \
+      --motcua.privacy.kek-file="$DIR/kek.json" \
       >"$DIR/node$n/stdout.log" 2>&1 &
   echo $! > "$DIR/node$n.pid"
 }
@@ -158,6 +159,13 @@ CFG
 up() {
   db_up
   node_start 1; wait_healthy 1
+  # Every node must wrap the data keys with the same key-encryption key: the first node generates it (demo mode)
+  # into the cluster's directory; the others start once it is there. Production sets MOTCUA_PRIVACY_KEK instead.
+  local kek_deadline=$(( $(date +%s) + 120 ))
+  until [ -s "$DIR/kek.json" ] || [ -n "${MOTCUA_PRIVACY_KEK:-}" ]; do
+    [ "$(date +%s)" -lt "$kek_deadline" ] || die "node 1 did not create the key-encryption key $DIR/kek.json"
+    sleep 1
+  done
   for n in $(seq 2 "${#NODE_PORTS[@]}"); do node_start "$n"; done
   for n in $(seq 2 "${#NODE_PORTS[@]}"); do wait_healthy "$n"; done
   lb_up
