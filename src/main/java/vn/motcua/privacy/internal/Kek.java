@@ -43,7 +43,13 @@ class Kek {
     private volatile KeysetHandle handle;
     private volatile Aead aead;
 
-    Kek(MotcuaProperties properties, Environment env) {
+    /** Another node rotated or pruned the shared keyset file: read it again at next use. */
+    static final String SIGNAL = "privacy-kek";
+    private final vn.motcua.platform.cluster.ClusterSignals signals;
+
+    Kek(MotcuaProperties properties, Environment env, vn.motcua.platform.cluster.ClusterSignals signals) {
+        this.signals = signals;
+        signals.on(SIGNAL, this::forget);
         try {
             AeadConfig.register();
         } catch (GeneralSecurityException e) {
@@ -97,6 +103,7 @@ class Kek {
                 .build();
         write(next);
         set(next);
+        signals.announce(SIGNAL);
         return primaryId();
     }
 
@@ -118,12 +125,20 @@ class Kek {
             KeysetHandle next = b.build();
             write(next);
             set(next);
+            signals.announce(SIGNAL);
         }
         return dropped;
     }
 
     int size() {
         return handle().size();
+    }
+
+    /** Reads the keyset file again at next use (it was changed by another node of the cluster). */
+    private synchronized void forget() {
+        if (rotatable()) {
+            handle = null;
+        }
     }
 
     private void set(KeysetHandle h) throws GeneralSecurityException {
