@@ -17,7 +17,7 @@ import vn.motcua.privacy.internal.Rotation;
 
 @RestController
 @RequestMapping("/api/v1/privacy/keys")
-@Tag(name = "Privacy", description = "Personal data: access log, export, encryption keys")
+@Tag(name = "Privacy", description = "Personal data: who viewed a dossier's personal data, a citizen's own data, encryption keys")
 class KeysApi {
 
     private final Rotation rotation;

@@ -21,7 +21,7 @@ import vn.motcua.privacy.AccessLog;
 import vn.motcua.privacy.internal.DataExport;
 
 @RestController
-@Tag(name = "Privacy", description = "Who viewed a dossier's personal data; a citizen's own data")
+@Tag(name = "Privacy", description = "Personal data: who viewed a dossier's personal data, a citizen's own data, encryption keys")
 class PrivacyApi {
 
     private final AccessLog accessLog;
