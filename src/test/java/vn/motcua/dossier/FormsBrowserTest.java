@@ -90,6 +90,10 @@ class FormsBrowserTest {
         browser.findElement(By.id("f-child-birthDate")).sendKeys("31");
         browser.findElement(By.id("f-child-birthDate-month")).sendKeys("2");
         browser.findElement(By.id("f-child-birthDate-year")).sendKeys("2024");
+        // The applicant's date may be prefilled (profile, last dossier): start it again without a month.
+        for (String box : List.of("f-applicant-birthDate", "f-applicant-birthDate-month", "f-applicant-birthDate-year")) {
+            browser.findElement(By.id(box)).clear();
+        }
         browser.findElement(By.id("f-applicant-birthDate")).sendKeys("5");
         browser.findElement(By.id("f-applicant-birthDate-year")).sendKeys("1990");
         browser.findElement(By.id("submit-dossier")).click();

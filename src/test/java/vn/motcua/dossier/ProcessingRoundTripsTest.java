@@ -51,7 +51,8 @@ class ProcessingRoundTripsTest {
         // Before issue #7's round-trip work: accept 18, forward 13, decide 15, return 12; before the staff cache
         // (the officers' posts asked once per action and kept): accept 10, forward 7, decide 9, return 7.
         assertThat(trips.get("submit").count()).isLessThanOrEqualTo(6);
-        assertThat(trips.get("accept").count()).isLessThanOrEqualTo(7);
+        // accept: 7, plus the officer assistant's record of the decision against its suggestion (issue #19)
+        assertThat(trips.get("accept").count()).isLessThanOrEqualTo(8);
         assertThat(trips.get("forward").count()).isLessThanOrEqualTo(5);
         assertThat(trips.get("decide").count()).isLessThanOrEqualTo(7);
         // Returning a result online also keeps it in the citizen's data store, in the same transaction (wallet:
