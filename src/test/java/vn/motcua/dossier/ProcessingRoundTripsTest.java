@@ -48,8 +48,7 @@ class ProcessingRoundTripsTest {
         life();
         Map<String, StatementCounter.Trips> trips = life();
         trips.forEach((action, t) -> System.out.println("ROUND TRIPS " + action + ": " + t));
-        // Before issue #7's round-trip work: accept 18, forward 13, decide 15, return 12; before the staff cache
-        // (the officers' posts asked once per action and kept): accept 10, forward 7, decide 9, return 7.
+        // How these bounds came down (and the statements each action makes): docs/processing.md, "Fewer round trips".
         assertThat(trips.get("submit").count()).isLessThanOrEqualTo(6);
         // accept: 7, plus the officer assistant's record of the decision against its suggestion (issue #19)
         assertThat(trips.get("accept").count()).isLessThanOrEqualTo(8);

@@ -92,15 +92,15 @@ class ProcessStart {
         if (first.role() == PostRole.RECEPTION) {
             // Reception was the acceptance itself: recorded as done by the accepting officer.
             Instant opened = d.countFrom() == null ? d.receivedAt() : d.countFrom();
-            Instant due = ProcessingService.StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
+            Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
             rows.add(new ProcessingStore.NewStep(first, d.agencyCode(),
                     queueField(fieldKey, d.agencyCode(), first.role(), at), d.receivedAt(), d.submittedBy(), null, due,
-                    by, byName, at, "DONE", ProcessingService.StepTiming.classify(calendar, at, due)));
+                    by, byName, at, "DONE", StepTiming.classify(calendar, at, due)));
             next = 1;
         }
         StepDef def = process.get(next);
         rows.add(new ProcessingStore.NewStep(def, d.agencyCode(), queueField(fieldKey, d.agencyCode(), def.role(), at),
-                at, by, byName, ProcessingService.StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null,
+                at, by, byName, StepTiming.due(calendar, at, def.quotaHours(), List.of(), d.agencyCode()), null, null,
                 null, null, null));
         steps.insertFirstSteps(id, rows);
     }

@@ -104,8 +104,8 @@ public class ProcessingForms {
     public List<ControlRow> controlRows(List<ProcessingStore.Step> list, List<Pause> pauses) {
         List<ControlRow> rows = new ArrayList<>();
         for (var s : list) {
-            Instant due = ProcessingService.StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses, s.agencyCode());
-            Timeliness t = s.finishedAt() == null ? null : ProcessingService.StepTiming.classify(calendar, s.finishedAt(), due);
+            Instant due = StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses, s.agencyCode());
+            Timeliness t = s.finishedAt() == null ? null : StepTiming.classify(calendar, s.finishedAt(), due);
             String receiver = s.assigneeName() != null ? s.assigneeName() : s.assignee();
             rows.add(new ControlRow(s.seq(), s.name(), s.agencyCode(), s.openedByName() != null ? s.openedByName()
                     : s.openedBy(), receiver, s.openedAt(), due, s.finishedAt(), s.outcome(), t));

@@ -9,7 +9,7 @@ import vn.motcua.dossier.DossierState;
 /**
  * The processing state machine: which action is allowed in which dossier state, and the state it
  * leads to. Everything not in the table is refused (409). Who may act (role, agency, assignee) is
- * checked apart, by {@link ProcessingService}.
+ * checked apart, by {@link ProcessingContext} (and listed for the pages by {@link AvailableActions}).
  */
 public final class ProcessingRules {
 
