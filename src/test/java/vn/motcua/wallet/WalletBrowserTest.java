@@ -201,7 +201,7 @@ class WalletBrowserTest {
         assertThat(browser.findElement(By.id("personalId")).getAttribute("value")).isEqualTo("079185004321");
         type("issuer", "Công an phường Sài Gòn");
         session.screenshot("digitise-confirm");
-        // Without the citizen's consent the browser does not send it (required box); with it, stored.
+        // The consent box starts unticked (never given by default; without it the server says 422: CounterDigitisationTest).
         WebElement consent = browser.findElement(By.id("consent"));
         assertThat(consent.isSelected()).isFalse();
         consent.click();
