@@ -1,6 +1,5 @@
 package vn.motcua.wallet.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +30,7 @@ public class Digitisations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final DigitisationStore scans;
     private final WalletService wallet;
     private final WalletStore store;
     private final Staff staff;
@@ -40,15 +38,10 @@ public class Digitisations {
     private final Clock clock;
     private final vn.motcua.platform.security.AccountService accounts;
 
-    /** Scans of a citizen's papers are encrypted at rest (privacy's {@code Vault}) under this column's name. */
-    private static final String SCAN = "wallet_digitisation.content";
-    private final vn.motcua.privacy.Vault vault;
-
-    Digitisations(JdbcClient jdbc, WalletService wallet, WalletStore store, Staff staff, DossierStoreDocuments dossiers,
-                  Clock clock, vn.motcua.platform.security.AccountService accounts, vn.motcua.privacy.Vault vault) {
-        this.vault = vault;
+    Digitisations(DigitisationStore scans, WalletService wallet, WalletStore store, Staff staff,
+                  DossierStoreDocuments dossiers, Clock clock, vn.motcua.platform.security.AccountService accounts) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.scans = scans;
         this.wallet = wallet;
         this.store = store;
         this.staff = staff;
@@ -81,35 +74,26 @@ public class Digitisations {
         String contentType = AttachmentFiles.check(fileName, content);
         PostHolding post = post(officer);
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into wallet_digitisation(id, citizen, dossier_id, officer, officer_name, agency_code, agency_name,
-                            file_name, content_type, content, sha256, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(id, owner, dossierId, officer, post.officerName(), post.agency().code(), post.agency().name(),
-                        fileName.strip(), contentType, vault.seal(content, SCAN), WalletService.sha256(content),
-                        Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
-                .update();
+        scans.insert(new DigitisationStore.NewScan(id, owner, dossierId, officer, post.officerName(),
+                post.agency().code(), post.agency().name(), fileName.strip(), contentType, content,
+                WalletService.sha256(content), clock.instant().truncatedTo(ChronoUnit.MICROS)));
         return find(officer, id);
     }
 
     @Transactional(readOnly = true)
     public Digitisation find(String officer, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from wallet_digitisation where id = ? and officer = ?")
-                .params(id, officer).query(Digitisations::map).optional()
-                .orElseThrow(() -> ApiException.notFound("wallet.digitise.notFound"));
+        return scans.find(officer, id).orElseThrow(() -> ApiException.notFound("wallet.digitise.notFound"));
     }
 
     @Transactional(readOnly = true)
     public List<Digitisation> recent(String officer) {
-        return jdbc.sql("select " + COLUMNS + " from wallet_digitisation where officer = ? order by created_at desc limit 20")
-                .param(officer).query(Digitisations::map).list();
+        return scans.recent(officer);
     }
 
     @Transactional(readOnly = true)
     public byte[] content(String officer, UUID id) {
         find(officer, id);
-        return jdbc.sql("select content from wallet_digitisation where id = ?").param(id)
-                .query((rs, n) -> vault.open(rs.getBytes(1), SCAN)).single();
+        return scans.content(id);
     }
 
     /** What the officer confirms. {@code consent} must be given explicitly (never by default: Decree 356/2025). */
@@ -146,8 +130,7 @@ public class Digitisations {
         if (d.dossierId() != null) {
             dossiers.attach(d.dossierId(), doc.id(), d.fileName(), doc.contentType(), content, auth);
         }
-        jdbc.sql("update wallet_digitisation set status = 'CONFIRMED', document_id = ? where id = ?")
-                .params(doc.id(), id).update();
+        scans.confirmed(id, doc.id());
         return store.find(d.citizen(), doc.id()).orElseThrow();
     }
 
@@ -155,30 +138,17 @@ public class Digitisations {
 
     /** Claims the oldest scan waiting (or one whose reading was interrupted long ago); empty when none. */
     Optional<UUID> claim() {
-        return jdbc.sql("""
-                        update wallet_digitisation set status = 'READING', read_at = ?
-                        where id = (select id from wallet_digitisation
-                                    where status = 'PENDING' or (status = 'READING' and read_at < ?)
-                                    order by created_at limit 1 for update skip locked)
-                        returning id""")
-                .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant().minus(10, ChronoUnit.MINUTES)))
-                .query(UUID.class).optional();
+        Instant now = clock.instant();
+        return scans.claim(now, now.minus(10, ChronoUnit.MINUTES));
     }
 
     @Transactional(readOnly = true)
     byte[] scan(UUID id) {
-        return jdbc.sql("select content from wallet_digitisation where id = ?").param(id)
-                .query((rs, n) -> vault.open(rs.getBytes(1), SCAN)).single();
+        return scans.content(id);
     }
 
     void read(UUID id, String readStatus, String text, Double confidence) {
-        Map<String, String> suggested = KeyFields.recognise(text);
-        jdbc.sql("""
-                        update wallet_digitisation set status = ?, read_status = ?, ocr_text = ?, confidence = ?,
-                            suggested = cast(? as jsonb), read_at = ? where id = ? and status = 'READING'""")
-                .params(text == null || text.isBlank() ? "FAILED" : "READ", readStatus, text, confidence,
-                        JSON.writeValueAsString(suggested), Timestamp.from(clock.instant()), id)
-                .update();
+        scans.read(id, readStatus, text, confidence, KeyFields.recognise(text), clock.instant());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -189,7 +159,7 @@ public class Digitisations {
         }
         String c = citizen.strip();
         Optional<String> owner = c.matches("\\d{12}")
-                ? jdbc.sql("select owner from wallet_profile where personal_id = ?").param(c).query(String.class).optional()
+                ? scans.ownerByPersonalId(c)
                 : accounts.find(c).filter(a -> a.roles().contains(vn.motcua.platform.security.Role.CITIZEN))
                         .map(vn.motcua.platform.security.AccountService.Account::username);
         return owner.orElseThrow(() -> ApiException.unprocessable("wallet.digitise.citizen"));
@@ -198,19 +168,5 @@ public class Digitisations {
     private PostHolding post(String officer) {
         return staff.postsOf(officer, wallet.today()).stream().findFirst()
                 .orElseThrow(() -> ApiException.forbidden("wallet.digitise.noPost"));
-    }
-
-    private static final String COLUMNS = """
-            id, citizen, dossier_id, officer, file_name, content_type, status, read_status, ocr_text, confidence,
-            suggested::text, created_at, document_id""";
-
-    @SuppressWarnings("unchecked")
-    private static Digitisation map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        String suggested = rs.getString(11);
-        return new Digitisation(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getObject(10) == null ? null : rs.getDouble(10),
-                suggested == null ? Map.of() : JSON.readValue(suggested, Map.class), rs.getTimestamp(12).toInstant(),
-                rs.getObject(13, UUID.class));
     }
 }

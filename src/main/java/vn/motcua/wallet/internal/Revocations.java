@@ -1,6 +1,5 @@
 package vn.motcua.wallet.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.platform.api.ApiException;
@@ -24,15 +22,13 @@ import vn.motcua.territory.Staff;
 @Transactional
 public class Revocations {
 
-    private final JdbcClient jdbc;
     private final WalletService wallet;
     private final WalletStore store;
     private final Staff staff;
     private final Clock clock;
 
-    Revocations(JdbcClient jdbc, WalletService wallet, WalletStore store, Staff staff, Clock clock) {
+    Revocations(WalletService wallet, WalletStore store, Staff staff, Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
         this.wallet = wallet;
         this.staff = staff;
         this.clock = clock;
@@ -64,11 +60,7 @@ public class Revocations {
         }
         java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String why = java.text.Normalizer.normalize(reason.strip(), java.text.Normalizer.Form.NFC);
-        int n = jdbc.sql("""
-                        update wallet_document set revoked_at = ?, revoked_reason = ?, revoked_by = ?, revoked_by_name = ?,
-                            revoked_agency = ? where id = ? and revoked_at is null""")
-                .params(Timestamp.from(at), why, officer, acting.officerName(), acting.agency().name(), d.id()).update();
-        if (n != 1) {
+        if (!store.revoke(d.id(), at, why, officer, acting.officerName(), acting.agency().name())) {
             throw ApiException.conflict("wallet.revoke.already");
         }
         return new Revoked(d.verificationCode(), d.type(), d.dossierCode(), at, why, acting.agency().name());
@@ -77,8 +69,7 @@ public class Revocations {
     /** The reason a result was revoked, for the public answer. */
     @Transactional(readOnly = true)
     public Optional<String> reason(String verificationCode) {
-        return jdbc.sql("select revoked_reason from wallet_document where verification_code = ? and revoked_at is not null")
-                .param(verificationCode).query(String.class).optional();
+        return store.revokedReason(verificationCode);
     }
 
     private Optional<WalletDocument> byCode(String c) {

@@ -96,6 +96,20 @@ public class WalletStore {
                 .param(code).query((rs, n) -> vault.open(rs.getBytes(1), CONTENT)).optional();
     }
 
+    /** Marks a result revoked; false when it already was. */
+    boolean revoke(UUID id, Instant at, String reason, String officer, String officerName, String agency) {
+        return jdbc.sql("""
+                        update wallet_document set revoked_at = ?, revoked_reason = ?, revoked_by = ?, revoked_by_name = ?,
+                            revoked_agency = ? where id = ? and revoked_at is null""")
+                .params(Timestamp.from(at), reason, officer, officerName, agency, id).update() == 1;
+    }
+
+    /** The reason a result was revoked. */
+    Optional<String> revokedReason(String verificationCode) {
+        return jdbc.sql("select revoked_reason from wallet_document where verification_code = ? and revoked_at is not null")
+                .param(verificationCode).query(String.class).optional();
+    }
+
     static WalletDocument map(ResultSet rs, int row) throws SQLException {
         return new WalletDocument(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("type"),
                 rs.getString("name"), rs.getString("issuer_name"), rs.getString("issuer_agency_code"),

@@ -1,0 +1,129 @@
+package vn.motcua.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.DossierFixtures;
+import vn.motcua.platform.security.AccountService;
+import vn.motcua.platform.security.Audience;
+import vn.motcua.platform.security.Role;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+import vn.motcua.territory.PostRole;
+import vn.motcua.territory.StaffChanges;
+
+/**
+ * Revocation through the lineage: a result issued by a ward that has since been closed (old Tân Định, 26734, until
+ * 1 July 2025, which went wholly to the new Tân Định, 26737) is revoked by the leader of the agency serving the
+ * successor ward; the leader of an unrelated ward's agency (Sài Gòn, 26740) is refused with 403.
+ */
+@IntegrationTest
+class RevocationLineageTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    StaffChanges staffChanges;
+    Http http;
+    String suffix;
+    String successorLeader;
+
+    @BeforeEach
+    void setUp() {
+        referenceData.ensureAll();
+        http = new Http(port);
+        suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        successorLeader = "lanhdao.tandinh" + suffix;
+        accounts.save(successorLeader, "demo", "Bùi Thị Tân Định", Audience.OFFICER, Set.of(Role.UNIT_LEADER), false);
+        // A leader's post in the agency of the new Tân Định (UBND-26737), from today; removed after. The officer row
+        // has no territory API: written in SQL and announced with refresh(), as ProcessingFieldQueueTest does.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        UUID officer = UUID.randomUUID();
+        jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
+                .params(officer, "CB-TD-" + suffix, "Bùi Thị Tân Định", successorLeader).update();
+        staffChanges.refresh();
+        staffChanges.openPost("UBND-26737", "UBND-26737-LD" + suffix, "Phó Chủ tịch Ủy ban nhân dân", PostRole.LEADER,
+                null, today);
+        assertThat(staffChanges.appoint(officer, "UBND-26737-LD" + suffix, today).username()).isEqualTo(successorLeader);
+    }
+
+    @AfterEach
+    void removeThePost() {
+        jdbc.sql("delete from territory_post_holding where post_id in (select id from territory_post where code = ?)")
+                .param("UBND-26737-LD" + suffix).update();
+        jdbc.sql("delete from territory_post where code = ?").param("UBND-26737-LD" + suffix).update();
+        jdbc.sql("delete from territory_officer where code = ?").param("CB-TD-" + suffix).update();
+        staffChanges.refresh();
+    }
+
+    Http.Response post(String user, String path, Object body) {
+        return http.postJson(user, "demo", path, body);
+    }
+
+    /** A birth certificate returned online to congdan; its verification code. */
+    String returnedResult() {
+        String id = DossierFixtures.acceptedThroughApi(http);
+        String base = "/api/v1/dossiers/" + id + "/";
+        assertThat(post("chuyenvien", base + "claim", Map.of()).status()).isEqualTo(200);
+        assertThat(post("chuyenvien", base + "forward", Map.of("note", "Đủ điều kiện")).status()).isEqualTo(200);
+        assertThat(post("lanhdao", base + "decision", Map.of("outcome", "APPROVED", "summary", "Cấp Giấy khai sinh"))
+                .status()).isEqualTo(200);
+        var ret = post("tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
+        assertThat(ret.status()).as(ret.body()).isEqualTo(200);
+        return jdbc.sql("select verification_code from wallet_document where dossier_id = ? and source = 'RESULT'")
+                .param(UUID.fromString(id)).query(String.class).single();
+    }
+
+    @Test
+    void anOfficerOfTheSuccessorAgencyRevokesAResultOfAClosedWardAndAnUnrelatedAgencyCannot() {
+        String code = returnedResult();
+        // The same result as if issued in March 2025 by the old ward of Tân Định, closed on 1 July 2025: Motcua's
+        // results are issued today, so the issuer is set back here (the columns the revocation reads).
+        int moved = jdbc.sql("""
+                        update wallet_document set issuer_name = 'UBND phường Tân Định', issuer_agency_code = 'UBND-26734',
+                            issuer_unit_code = '26734', issued_on = date '2025-03-10' where verification_code = ?""")
+                .param(code).update();
+        assertThat(moved).isEqualTo(1);
+        String path = "/api/v1/results/" + code + "/revocation";
+
+        // The issuer's lineage says who is competent now: the new Tân Định (26737), not Sài Gòn (26740).
+        var before = http.get("/api/v1/results/verify?code=" + code).json();
+        assertThat(before.get("valid").asBoolean()).isTrue();
+        assertThat(before.get("issuer").asString()).isEqualTo("UBND phường Tân Định");
+
+        // The leader of Sài Gòn's agency (an agency unrelated to the closed ward): 403, and still valid.
+        var unrelated = post("lanhdao", path, Map.of("reason", "Cấp sai"));
+        assertThat(unrelated.status()).as(unrelated.body()).isEqualTo(403);
+        assertThat(unrelated.contentType()).startsWith("application/problem+json");
+        assertThat(http.get("/api/v1/results/verify?code=" + code).json().get("valid").asBoolean()).isTrue();
+
+        // The leader of the successor ward's agency: revoked, in the name of that agency.
+        var revoked = post(successorLeader, path, Map.of("reason", "Cấp nhầm ngày sinh"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        var row = jdbc.sql("select revoked_by, revoked_agency from wallet_document where verification_code = ?")
+                .param(code).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single();
+        assertThat(row).startsWith(successorLeader + "|").contains("Tân Định");
+        var after = http.get("/api/v1/results/verify?code=" + code).json();
+        assertThat(after.get("valid").asBoolean()).isFalse();
+        assertThat(after.get("revoked").asBoolean()).isTrue();
+    }
+}
