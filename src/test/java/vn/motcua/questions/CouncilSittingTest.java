@@ -139,6 +139,10 @@ class CouncilSittingTest {
         var draft = http.getAs("hdnd", "demo", base + "/publication-draft");
         assertThat(draft.status()).isEqualTo(200);
         assertThat(draft.json().get(0).get("answer").get("text").asString()).doesNotContain(phone).contains("[số điện thoại]");
+        // The member is not an officer of the agency: the draft names the kinds found, never the data itself.
+        assertThat(draft.body()).doesNotContain(phone, "Khang", "079190012345");
+        assertThat(draft.json().get(0).get("answer").get("found").toString()).contains("PHONE", "NAME");
+        assertThat(draft.json().get(0).get("questionId").asString()).isEqualTo(id);
 
         // Closing with the automatic redaction confirmed publishes all the answers together.
         var closed = http.postJson("hdnd", "demo", base + "/close", Map.of());

@@ -115,6 +115,11 @@ class ReorgQuestionsTest {
         return jdbc.sql("select agency_code from question where id = ?").param(id).query(String.class).single();
     }
 
+    private String triageReasonOf(UUID id) {
+        return jdbc.sql("select triage_reason from question where id = ?").param(id).query(String.class).list()
+                .get(0);
+    }
+
     private long reorganisedEvents(UUID id) {
         return jdbc.sql("select count(*) from question_event where question_id = ? and type = 'REORGANISED'").param(id)
                 .query(Long.class).single();
@@ -174,6 +179,9 @@ class ReorgQuestionsTest {
         assertThat(agencyOf(onA)).isEqualTo("UBND-" + c);
         assertThat(agencyOf(onB)).isEqualTo("UBND-" + c);
         assertThat(agencyOf(onE)).isEqualTo("TTPV-" + p);
+        // Moved to triage, it says why (the centre's inbox and the question's page show it); a full successor does not.
+        assertThat(triageReasonOf(onE)).isEqualTo("questions.triage.reorganised");
+        assertThat(triageReasonOf(onA)).isNull();
         assertThat(agencyOf(published)).isEqualTo("UBND-" + a);
         assertThat(agencyOf(onC)).isEqualTo("UBND-" + c);
         assertThat(jdbc.sql("select answer_due_at::text from question where id = ?").param(onA).query(String.class).single())

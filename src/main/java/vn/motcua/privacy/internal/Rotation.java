@@ -46,7 +46,8 @@ public class Rotation {
             new Column("dossier_attachment", "id", "content"),
             new Column("dossier_result", "dossier_id", "content"),
             new Column("wallet_document", "id", "content"),
-            new Column("wallet_digitisation", "id", "content"));
+            new Column("wallet_digitisation", "id", "content"),
+            new Column("question_attachment", "id", "content"));
 
     private final JdbcClient jdbc;
     private final Clock clock;

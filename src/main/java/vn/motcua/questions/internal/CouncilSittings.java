@@ -157,16 +157,29 @@ public class CouncilSittings {
         return store.selections(id).stream().filter(x -> x.questionId().equals(questionId)).findFirst().orElseThrow();
     }
 
-    /** What closing would publish: each selection's texts with the personal data found replaced. */
+    /** A text with the personal data found replaced, and the kinds found (never the data itself). */
+    public record Redacted(String text, List<Redactor.Kind> found) {
+
+        static Redacted of(Redactor.Result r) {
+            return new Redacted(r.text(), r.findings().stream().map(Redactor.Finding::kind).distinct().toList());
+        }
+    }
+
+    /** One selection's draft for the council member, who is not an officer of the agency: no raw personal data. */
+    public record SelectionDraft(UUID questionId, String code, Redacted subject, Redacted question, Redacted answer) {
+    }
+
+    /** What closing would publish: each selection's texts with the personal data found replaced, and its kinds. */
     @Transactional(readOnly = true)
-    public List<QuestionService.Draft> draft(UUID id, Who who) {
+    public List<SelectionDraft> draft(UUID id, Who who) {
         member(id, who, false);
-        List<QuestionService.Draft> out = new ArrayList<>();
+        List<SelectionDraft> out = new ArrayList<>();
         for (CouncilSittingStore.Selection sel : store.selections(id)) {
             Question q = questions.find(sel.questionId()).orElseThrow();
             String name = q.contact().name();
-            out.add(new QuestionService.Draft(Redactor.redact(q.subject(), name), Redactor.redact(q.body(), name),
-                    Redactor.redact(sel.answer() == null ? "" : sel.answer(), name)));
+            out.add(new SelectionDraft(q.id(), q.code(), Redacted.of(Redactor.redact(q.subject(), name)),
+                    Redacted.of(Redactor.redact(q.body(), name)),
+                    Redacted.of(Redactor.redact(sel.answer() == null ? "" : sel.answer(), name))));
         }
         return out;
     }

@@ -15,12 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.questions.QuestionCustody;
 import vn.motcua.questions.QuestionState;
 import vn.motcua.territory.Agency;
+import vn.motcua.territory.AgencyKind;
 import vn.motcua.territory.Territory;
 
 /** {@link QuestionCustody}: set-based, one statement for the move and one for its events. */
 @Service
 @Transactional
 class QuestionCustodyService implements QuestionCustody {
+
+    /** The triage reason of a question a reorganisation moved to a service centre (no single successor). */
+    static final String REORGANISED_TO_TRIAGE = "questions.triage.reorganised";
 
     private final JdbcClient jdbc;
     private final Territory territory;
@@ -59,9 +63,11 @@ class QuestionCustodyService implements QuestionCustody {
         Agency target = territory.agency(toAgencyCode, asOf)
                 .orElseThrow(() -> new IllegalArgumentException("No agency " + toAgencyCode + " on " + asOf));
         List<UUID> moved = jdbc.sql("""
-                update question set agency_code = :to, agency_name = :name, assignee = null, version = version + 1
+                update question set agency_code = :to, agency_name = :name, assignee = null, version = version + 1,
+                  triage_reason = case when :triage then :reason else triage_reason end
                 where agency_code = :from and state not in ('PUBLISHED', 'REFUSED') returning id
                 """).param("to", target.code()).param("name", target.name()).param("from", fromAgencyCode)
+                .param("triage", target.kind() == AgencyKind.SERVICE_CENTRE).param("reason", REORGANISED_TO_TRIAGE)
                 .query(UUID.class).list();
         if (moved.isEmpty()) {
             return 0;

@@ -49,9 +49,11 @@ public class QuestionService {
     private final AccountService accounts;
     private final QuestionDeadlines deadlines;
     private final Clock clock;
+    private final QuestionFiles files;
 
     QuestionService(QuestionStore store, QuestionRouting routing, ApplicationEventPublisher events, Catalogue catalogue,
-                    Staff staff, AccountService accounts, WorkingCalendar calendar, Clock clock) {
+                    Staff staff, AccountService accounts, WorkingCalendar calendar, Clock clock, QuestionFiles files) {
+        this.files = files;
         this.store = store;
         this.routing = routing;
         this.events = events;
@@ -73,6 +75,7 @@ public class QuestionService {
             throw ApiException.unprocessable("questions.procedure.unknown", procedure)
                     .with("errors", List.of(Map.of("field", "procedureCode", "code", "questions.procedure.unknown")));
         }
+        List<QuestionFiles.Upload> uploads = QuestionFiles.decode(cmd.attachments());
         QuestionRouting.Route route = routing.route(procedure, cmd.place().unitCode().strip(), today);
         Agency agency = route.agency();
         Instant answerDue = deadlines.answer(now, List.of(), agency.code());
@@ -83,6 +86,7 @@ public class QuestionService {
                 null, ackDue, deadlines.information(now, agency.code()), answerDue, null, null, null, null, null, null,
                 null, ackDue, null, null, null, 0, 0, 0);
         store.insert(q);
+        files.insert(q.id(), uploads, actorName(who), now);
         // A repeated question is linked to the published answer it most resembles (the officer may answer by it).
         String folded = VietnameseText.fold(q.subject() + " " + q.body());
         store.resembling(folded.length() > 500 ? folded.substring(0, 500) : folded, 0.6)

@@ -1,5 +1,7 @@
 package vn.motcua.questions.internal;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,12 +18,22 @@ import vn.motcua.platform.text.PlainText;
  * @param place         where the matter is: a commune-level (5 digits) or province (2 digits) unit code, today's or
  *                      an older one (followed through the lineage)
  * @param procedureCode the procedure it is about, if any (routes like a dossier of that procedure)
+ * @param attachments   files, base64-encoded like dossier attachments (at most {@value QuestionFiles#MAX_FILES})
  */
 public record SubmitQuestion(@NotBlank @Size(max = 200) @PlainText String subject,
                              @NotBlank @Size(max = 5000) String text,
                              @NotNull @Valid Place place,
                              @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
-                             @Valid Contact contact) {
+                             @Valid Contact contact,
+                             @Size(max = QuestionFiles.MAX_FILES) List<@NotNull Attachment> attachments) {
+
+    public SubmitQuestion(String subject, String text, Place place, String procedureCode, Contact contact) {
+        this(subject, text, place, procedureCode, contact, null);
+    }
+
+    /** A file: its name and its bytes in base64. */
+    public record Attachment(@Size(max = 200) String fileName, String contentBase64) {
+    }
 
     public record Place(@NotBlank @Pattern(regexp = "\\d{2}|\\d{5}") String unitCode) {
     }

@@ -125,7 +125,7 @@ class CouncilApi {
     @GetMapping("/sittings/{id}/publication-draft")
     @PreAuthorize("hasRole('COUNCIL_MEMBER')")
     @Operation(summary = "What closing would publish: each selection's texts, personal data replaced")
-    List<QuestionService.Draft> draft(@PathVariable UUID id, Authentication auth) {
+    List<CouncilSittings.SelectionDraft> draft(@PathVariable UUID id, Authentication auth) {
         return sittings.draft(id, views.who(auth));
     }
 

@@ -23,6 +23,8 @@ import vn.motcua.platform.api.ApiException;
 import vn.motcua.questions.internal.AgencyQuestionStats;
 import vn.motcua.questions.internal.CouncilScopes;
 import vn.motcua.questions.internal.Question;
+import vn.motcua.questions.internal.QuestionFileAccess;
+import vn.motcua.questions.internal.QuestionFiles;
 import vn.motcua.questions.internal.QuestionService;
 import vn.motcua.questions.internal.QuestionStore;
 import vn.motcua.questions.internal.SubmitQuestion;
@@ -39,9 +41,11 @@ class QuestionApi {
     private final QuestionViews views;
     private final AgencyQuestionStats stats;
     private final CouncilScopes council;
+    private final QuestionFileAccess files;
 
     QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats,
-                CouncilScopes council) {
+                CouncilScopes council, QuestionFileAccess files) {
+        this.files = files;
         this.questions = questions;
         this.store = store;
         this.views = views;
@@ -301,6 +305,63 @@ class QuestionApi {
                                Authentication auth) {
         Publication b = body == null ? new Publication(null, null, null, null) : body;
         return full(questions.publish(id, b.version(), b.subject(), b.question(), b.answer(), views.who(auth)));
+    }
+
+    // ---- files ------------------------------------------------------------------------------------------------
+
+    @GetMapping("/{id}/attachments")
+    @Operation(summary = "The files attached to a question (its asker, officers of its agency, administrators, auditors)",
+            description = "Names, types, sizes and whether an officer marked each publishable. 404 to other citizens.")
+    List<QuestionFiles.FileInfo> attachments(@PathVariable UUID id, Authentication auth) {
+        return files.list(id, views.who(auth), QuestionViews.has(auth, "AUDITOR"));
+    }
+
+    @GetMapping("/{id}/attachments/{fileId}")
+    @Operation(summary = "One file's bytes (decrypted); an officer's read is written to the access log",
+            description = "Same access as the question: 404 to other citizens, 403 to officers of other agencies.")
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID fileId, Authentication auth) {
+        return bytes(files.read(id, fileId, views.who(auth), QuestionViews.has(auth, "AUDITOR"),
+                "GET /api/v1/questions/{id}/attachments/{fileId}"));
+    }
+
+    record Publishable(Boolean publishable) {
+    }
+
+    @PostMapping("/{id}/attachments/{fileId}/publishable")
+    @PreAuthorize(OFFICER)
+    @Operation(summary = "Mark a file publishable or not (an officer of the holding agency)",
+            description = "Body {\"publishable\": true|false}. A publishable file is shown on the public answer "
+                    + "page once the answer is published; files are never public otherwise.")
+    QuestionFiles.FileInfo markPublishable(@PathVariable UUID id, @PathVariable UUID fileId,
+                                           @RequestBody Publishable body, Authentication auth) {
+        if (body == null || body.publishable() == null) {
+            throw ApiException.unprocessable("questions.field.required", "publishable")
+                    .with("errors", List.of(Map.of("field", "publishable", "code", "questions.field.required")));
+        }
+        return files.mark(id, fileId, body.publishable(), views.who(auth));
+    }
+
+    @GetMapping("/public/{code}/attachments")
+    @Operation(summary = "The files an officer marked publishable, of a published answer (public)")
+    List<QuestionViews.PublicFile> publicAttachments(@PathVariable String code) {
+        return files.published(code).stream().map(QuestionViews::publicFile).toList();
+    }
+
+    @GetMapping("/public/{code}/attachments/{fileId}")
+    @Operation(summary = "A publishable file of a published answer (public); 404 for any other file")
+    ResponseEntity<byte[]> publicAttachment(@PathVariable String code, @PathVariable UUID fileId) {
+        return bytes(files.publishedContent(code, fileId));
+    }
+
+    static ResponseEntity<byte[]> bytes(QuestionFiles.Content c) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(c.info().contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(c.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(c.bytes());
     }
 
     private QuestionViews.Full full(Question q) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.questions.internal.Question;
+import vn.motcua.questions.internal.QuestionFileAccess;
 import vn.motcua.questions.internal.QuestionService;
 import vn.motcua.questions.internal.QuestionStore;
 import vn.motcua.questions.internal.SubmitQuestion;
@@ -37,10 +38,12 @@ class QuestionPages {
     private final Validator validator;
     private final vn.motcua.questions.internal.AgencyQuestionStats stats;
     private final vn.motcua.questions.internal.CouncilScopes council;
+    private final QuestionFileAccess files;
 
     QuestionPages(QuestionService questions, QuestionStore store, QuestionViews views, MessageSource messages,
                   Validator validator, vn.motcua.questions.internal.AgencyQuestionStats stats,
-                  vn.motcua.questions.internal.CouncilScopes council) {
+                  vn.motcua.questions.internal.CouncilScopes council, QuestionFileAccess files) {
+        this.files = files;
         this.stats = stats;
         this.council = council;
         this.questions = questions;
@@ -75,11 +78,12 @@ class QuestionPages {
     String ask(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
                @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String procedure,
                @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone,
-               @RequestParam(defaultValue = "") String email, Authentication auth, Model model, Locale locale,
-               jakarta.servlet.http.HttpServletRequest request) {
+               @RequestParam(defaultValue = "") String email,
+               @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> uploads,
+               Authentication auth, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         SubmitQuestion cmd = new SubmitQuestion(subject, text, new SubmitQuestion.Place(unit),
                 procedure.isBlank() ? null : procedure.strip(), new SubmitQuestion.Contact(blank(name), blank(phone),
-                blank(email)));
+                blank(email)), attachments(uploads));
         List<String> errors = validator.validate(cmd).stream()
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
         if (errors.isEmpty()) {
@@ -100,10 +104,27 @@ class QuestionPages {
         return "questions/new";
     }
 
+    /** Files chosen in the form, as the API's attachments (empty inputs skipped). */
+    private static List<SubmitQuestion.Attachment> attachments(List<org.springframework.web.multipart.MultipartFile> uploads) {
+        List<SubmitQuestion.Attachment> list = new java.util.ArrayList<>();
+        for (var f : uploads == null ? List.<org.springframework.web.multipart.MultipartFile>of() : uploads) {
+            if (!f.isEmpty()) {
+                try {
+                    list.add(new SubmitQuestion.Attachment(f.getOriginalFilename(),
+                            java.util.Base64.getEncoder().encodeToString(f.getBytes())));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return list;
+    }
+
     @GetMapping("/questions/{code}")
     String published(@PathVariable String code, Model model) {
         Question q = questions.published(code).orElseThrow(() -> ApiException.notFound("questions.notFound"));
         model.addAttribute("item", views.published(q));
+        model.addAttribute("files", files.published(code).stream().map(QuestionViews::publicFile).toList());
         return "questions/detail";
     }
 
@@ -152,10 +173,26 @@ class QuestionPages {
         Question q = questions.visible(id, who, QuestionViews.has(auth, "AUDITOR"));
         model.addAttribute("q", views.full(q, store.events(id), questions.now()));
         model.addAttribute("earlier", store.earlierCode(id).orElse(null));
+        model.addAttribute("files", files.list(id, who, QuestionViews.has(auth, "AUDITOR")));
         if (q.state() == vn.motcua.questions.QuestionState.ANSWERED) {
             model.addAttribute("draft", questions.draft(id, who));
         }
         return "questions/work-question";
+    }
+
+    @GetMapping("/workbench/questions/{id}/attachments/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId,
+                                                         Authentication auth) {
+        return QuestionApi.bytes(files.read(id, fileId, views.who(auth), QuestionViews.has(auth, "AUDITOR"),
+                "GET /workbench/questions/{id}/attachments/{fileId}"));
+    }
+
+    @PostMapping("/workbench/questions/{id}/attachments/{fileId}/publishable")
+    String markFile(@PathVariable UUID id, @PathVariable UUID fileId, @RequestParam boolean publishable,
+                    Authentication auth, RedirectAttributes flash) {
+        files.mark(id, fileId, publishable, views.who(auth));
+        flash.addFlashAttribute("done", true);
+        return "redirect:/workbench/questions/" + id;
     }
 
     @PostMapping("/workbench/questions/{id}/{action}")

@@ -14,7 +14,9 @@ class QuestionPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicGetPaths() {
-        return List.of("/api/v1/questions/public", "/api/v1/questions/public/*", "/api/v1/council/sittings/public",
+        return List.of("/api/v1/questions/public", "/api/v1/questions/public/*",
+                "/api/v1/questions/public/*/attachments", "/api/v1/questions/public/*/attachments/*",
+                "/api/v1/council/sittings/public",
                 "/api/v1/council/sittings/public/*");
     }
 

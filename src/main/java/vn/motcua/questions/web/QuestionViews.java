@@ -153,4 +153,12 @@ class QuestionViews {
     static boolean has(Authentication auth, String role) {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
+
+    /** A publishable file of a published answer, as the public sees it. */
+    record PublicFile(java.util.UUID id, String fileName, String contentType, int sizeBytes) {
+    }
+
+    static PublicFile publicFile(vn.motcua.questions.internal.QuestionFiles.FileInfo f) {
+        return new PublicFile(f.id(), f.fileName(), f.contentType(), f.sizeBytes());
+    }
 }
