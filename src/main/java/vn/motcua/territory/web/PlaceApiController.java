@@ -27,8 +27,10 @@ class PlaceApiController {
     private final Places places;
     private final HealthFacilities facilities;
     private final Territory territory;
+    private final java.time.Clock clock;
 
-    PlaceApiController(Places places, HealthFacilities facilities, Territory territory) {
+    PlaceApiController(Places places, HealthFacilities facilities, Territory territory, java.time.Clock clock) {
+        this.clock = clock;
         this.places = places;
         this.facilities = facilities;
         this.territory = territory;
@@ -73,7 +75,7 @@ class PlaceApiController {
         if (limit < 1 || limit > 50) {
             throw ApiException.badRequest("territory.places.limit");
         }
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        LocalDate day = asOf == null ? today() : asOf;
         List<PlaceView> out = new java.util.ArrayList<>();
         if (facilities) {
             this.facilities.search(q, limit).forEach(f -> facility(f, day).ifPresent(out::add));
@@ -82,5 +84,10 @@ class PlaceApiController {
             places.search(q, day, level, limit - out.size()).stream().map(PlaceView::of).forEach(out::add);
         }
         return out;
+    }
+
+    /** Today in Vietnam, from the injected clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }
