@@ -101,12 +101,23 @@
           });
         })
         .catch(function () { /* the name box still searches everywhere */ });
+      // A new province: what is typed is searched again; the list opens when the name box has the focus again (the
+      // select keeps it meanwhile), the live region says where the search now runs and how many places it found.
       province.addEventListener('change', function () {
         var name = province.value ? province.options[province.selectedIndex].textContent : '';
-        status.textContent = name ? msgIn.replace('{0}', name) : '';
+        var where = name ? msgIn.replace('{0}', name) : '';
+        status.textContent = where;
         var q = box.value.trim();
         if (q.replace(/\s/g, '').length >= 2 && !original.value.match(/^\d{5}$/)) {
-          search(q, render);
+          search(q, function (places) {
+            if (document.activeElement === box) {
+              render(places);
+            } else {
+              pending = places;
+              var n = places.length;
+              status.textContent = (where ? where + ' ' : '') + (n === 0 ? msgNone : msgCount.replace('{0}', n));
+            }
+          });
         }
       });
     }
@@ -117,6 +128,7 @@
     wrap.appendChild(original);
 
     var options = [];
+    var pending = null; // results found while the province select had the focus
     var active = -1;
     var timer = null;
     var seq = 0;
@@ -216,6 +228,7 @@
     }
 
     box.addEventListener('input', function () {
+      pending = null;
       var q = box.value.trim();
       original.value = /^\d{2}$|^\d{5}$/.test(q) ? q : box.value;
       chosen.textContent = '';
@@ -240,6 +253,13 @@
       } else if (e.key === 'Escape' && !list.hidden) {
         e.preventDefault();
         close();
+      }
+    });
+    box.addEventListener('focus', function () {
+      if (pending) {
+        var places = pending;
+        pending = null;
+        render(places);
       }
     });
     box.addEventListener('blur', function () {

@@ -82,24 +82,26 @@ class PlacesAndDatesBrowserTest {
             box.sendKeys("tan dinh");
             assertThat(options().get(0)).contains("Phường Tân Định", "Thành phố Hồ Chí Minh");
 
-            // Narrowed to Khánh Hòa: its Xã Tân Định only; the live region says how many.
+            // Narrowed to Khánh Hòa: the live region says where and how many; back in the box, its Xã Tân Định only.
+            WebElement status = browser.findElement(By.cssSelector("#" + FIELD + "-listbox ~ p[role=status]"));
             province.selectByValue("56");
-            wait.until(d -> browser.findElements(By.cssSelector("#" + FIELD + "-listbox li")).stream()
-                    .noneMatch(li -> li.getText().contains("Hồ Chí Minh")));
+            wait.until(d -> status.getAttribute("textContent").startsWith("Chỉ tìm trong Tỉnh Khánh Hòa.") && status.getAttribute("textContent").endsWith("để chọn."));
+            box.click();
             assertThat(options()).isNotEmpty().allMatch(o -> o.contains("Tỉnh Khánh Hòa"))
                     .anyMatch(o -> o.startsWith("Xã Tân Định"));
-            WebElement status = browser.findElement(By.cssSelector("#" + FIELD + "-listbox ~ p[role=status]"));
-            wait.until(d -> status.getText().endsWith("để chọn."));
-            // Hà Nội has none: said in the list and in the live region.
+            // Hà Nội has none: said in the live region and in the list.
             province.selectByValue("01");
-            wait.until(d -> status.getText().startsWith("Không tìm thấy"));
-            assertThat(browser.findElements(By.cssSelector("#" + FIELD + "-listbox li[role=option]"))).isEmpty();
+            wait.until(d -> status.getAttribute("textContent").startsWith("Chỉ tìm trong Thành phố Hà Nội.")
+                    && status.getAttribute("textContent").contains("Không tìm thấy"));
+            box.click();
+            assertThat(options()).hasSize(1).allMatch(o -> o.startsWith("Không tìm thấy"));
 
             // Ho Chi Minh City first, then the ward by name, keyboard only.
             province.selectByValue("79");
-            wait.until(d -> browser.findElements(By.cssSelector("#" + FIELD + "-listbox li[role=option]")).stream()
-                    .anyMatch(li -> li.getText().contains("Phường Tân Định")));
+            wait.until(d -> status.getAttribute("textContent").startsWith("Chỉ tìm trong Thành phố Hồ Chí Minh.") && status.getAttribute("textContent").endsWith("để chọn."));
+            box.click();
             assertThat(options()).allMatch(o -> o.contains("Thành phố Hồ Chí Minh"));
+            assertThat(options().get(0)).startsWith("Phường Tân Định");
             box.sendKeys(Keys.ARROW_DOWN);
             assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(FIELD + "-listbox-0");
             box.sendKeys(Keys.ENTER);
