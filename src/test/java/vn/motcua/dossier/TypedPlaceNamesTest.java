@@ -48,7 +48,7 @@ class TypedPlaceNamesTest {
                 .isZero();
 
         var taken = http.postForm("/my/dossiers", page, DraftAndCounterTest.fields(phone, "applicant.residence", "sai gon",
-                "mother.residence", "Phường Bến Nghé", "child.birthPlace", "tu du", "child.birthPlaceDetail", "",
+                "mother.residence", "Phường Bến Nghé", "child.birthPlace", "Bệnh viện Từ Dũ", "child.birthPlaceDetail", "",
                 "_procedure", "1.001193", "_key", "k-" + System.nanoTime()));
         assertThat(taken.status()).as(taken.body()).isEqualTo(302);
         String form = jdbc.sql("select form_data::text from dossier where applicant_phone = ?").param(phone)
