@@ -3,7 +3,7 @@
  * GET /api/v1/places. Progressive enhancement: the page renders a plain text input holding the unit code,
  * marked data-place-picker; this script puts a name box in front of it and turns the original into a hidden
  * field, so the form still posts the code. Without JavaScript the plain box takes a code (or a name the server
- * resolves). An old name (abolished by a reorganisation) offers the units that now carry it: "… — nay là …".
+ * resolves). A ward field (data-level COMMUNE) gets a province select first that narrows the suggestions. An old name (abolished by a reorganisation) offers the units that now carry it: "… — nay là …".
  * No inline script: the Content-Security-Policy forbids it; messages come from data-* attributes.
  */
 (function () {
@@ -35,6 +35,9 @@
     var msgCount = text(original, 'count', '{0} kết quả, dùng phím mũi tên để chọn.');
     var msgChosen = text(original, 'chosen', 'Đã chọn: {0}');
     var msgPart = text(original, 'part', 'một phần');
+    var msgProvince = text(original, 'province', 'Tỉnh, thành phố');
+    var msgAll = text(original, 'all-provinces', 'Tất cả tỉnh, thành phố');
+    var msgIn = text(original, 'in-province', 'Chỉ tìm trong {0}.');
 
     var box = document.createElement('input');
     box.type = 'text';
@@ -70,6 +73,54 @@
     chosen.id = id + '-chosen';
     box.setAttribute('aria-describedby', ((box.getAttribute('aria-describedby') || '') + ' ' + chosen.id).trim());
     original.parentNode.insertBefore(wrap, original);
+    // Province first (a ward field): a plain select before the name box narrows the suggestions to one province
+    // (GET /api/v1/places?province=..). A native select: keyboard and screen readers know it.
+    var province = null;
+    if (level === 'COMMUNE') {
+      var provinceLabel = document.createElement('label');
+      province = document.createElement('select');
+      province.id = id + '-province';
+      province.className = 'place-province';
+      provinceLabel.setAttribute('for', province.id);
+      provinceLabel.className = 'place-province-label';
+      provinceLabel.textContent = msgProvince;
+      var all = document.createElement('option');
+      all.value = '';
+      all.textContent = msgAll;
+      province.appendChild(all);
+      wrap.appendChild(provinceLabel);
+      wrap.appendChild(province);
+      fetch('/api/v1/units', {headers: {'Accept': 'application/json'}})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (units) {
+          units.forEach(function (u) {
+            var o = document.createElement('option');
+            o.value = u.code;
+            o.textContent = u.fullName;
+            province.appendChild(o);
+          });
+        })
+        .catch(function () { /* the name box still searches everywhere */ });
+      // A new province: what is typed is searched again; the list opens when the name box has the focus again (the
+      // select keeps it meanwhile), the live region says where the search now runs and how many places it found.
+      province.addEventListener('change', function () {
+        var name = province.value ? province.options[province.selectedIndex].textContent : '';
+        var where = name ? msgIn.replace('{0}', name) : '';
+        status.textContent = where;
+        var q = box.value.trim();
+        if (q.replace(/\s/g, '').length >= 2 && !original.value.match(/^\d{5}$/)) {
+          search(q, function (places) {
+            if (document.activeElement === box) {
+              render(places);
+            } else {
+              pending = places;
+              var n = places.length;
+              status.textContent = (where ? where + ' ' : '') + (n === 0 ? msgNone : msgCount.replace('{0}', n));
+            }
+          });
+        }
+      });
+    }
     wrap.appendChild(box);
     wrap.appendChild(list);
     wrap.appendChild(status);
@@ -77,6 +128,7 @@
     wrap.appendChild(original);
 
     var options = [];
+    var pending = null; // results found while the province select had the focus
     var active = -1;
     var timer = null;
     var seq = 0;
@@ -163,7 +215,8 @@
     function search(q, then) {
       var mine = ++seq;
       var url = '/api/v1/places?limit=8&level=' + encodeURIComponent(level) + '&q=' + encodeURIComponent(q)
-        + (withFacilities ? '&facilities=true' : '');
+        + (withFacilities ? '&facilities=true' : '')
+        + (province && province.value ? '&province=' + encodeURIComponent(province.value) : '');
       fetch(url, {headers: {'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'vi'}})
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (places) {
@@ -175,6 +228,7 @@
     }
 
     box.addEventListener('input', function () {
+      pending = null;
       var q = box.value.trim();
       original.value = /^\d{2}$|^\d{5}$/.test(q) ? q : box.value;
       chosen.textContent = '';
@@ -199,6 +253,13 @@
       } else if (e.key === 'Escape' && !list.hidden) {
         e.preventDefault();
         close();
+      }
+    });
+    box.addEventListener('focus', function () {
+      if (pending) {
+        var places = pending;
+        pending = null;
+        render(places);
       }
     });
     box.addEventListener('blur', function () {

@@ -18,6 +18,17 @@ public interface EFormPages {
     Page page(String procedureCode, LocalDate asOf, Map<String, String> values, List<FieldError> errors,
               Map<String, Integer> counts);
 
+    /**
+     * Address fields posted as typed names (a browser without JavaScript: "tan dinh", "Bệnh viện Từ Dũ") turned into
+     * unit codes: one place → its code; several → an error on the field and its choices (rendered by the fragment
+     * from the model attribute {@code placeChoices}); none → an error on the field.
+     */
+    PlaceNames placeNames(String procedureCode, LocalDate asOf, Map<String, String> params, Map<String, Integer> counts);
+
+    /** @param choices field path → the places to choose from ({@code code}, {@code label}) */
+    record PlaceNames(Map<String, String> params, Map<String, ? extends List<?>> choices, List<FieldError> errors) {
+    }
+
     /** Posted parameters (field paths such as {@code child.birthDate}) to nested data; fills {@code counts}. */
     Map<String, Object> data(Map<String, String> params, Map<String, Integer> counts);
 

@@ -93,12 +93,29 @@ class PlacesApiTest {
     void badInputIsAProblem() {
         for (String q : List.of("/api/v1/places", "/api/v1/places?q=", "/api/v1/places?q=a", "/api/v1/places?q=%20%20",
                 "/api/v1/places?q=" + "x".repeat(101), "/api/v1/places?q=tan&asOf=2025-13-01",
-                "/api/v1/places?q=tan&limit=0", "/api/v1/places?q=tan&limit=51", "/api/v1/places?q=tan&level=STREET")) {
+                "/api/v1/places?q=tan&limit=0", "/api/v1/places?q=tan&limit=51", "/api/v1/places?q=tan&level=STREET",
+                "/api/v1/places?q=tan&province=7", "/api/v1/places?q=tan&province=ha%20noi")) {
             var r = http.get(q);
             assertThat(r.status()).as(q + " " + r.body()).isEqualTo(400);
             assertThat(r.contentType()).as(q).startsWith("application/problem+json");
         }
         var vi = http.get("/api/v1/places?q=a");
         assertThat(vi.json().get("detail").asString()).contains("ít nhất 2");
+    }
+
+    @Test
+    void provinceNarrowsTheSuggestions() {
+        JsonNode everywhere = places("q=tan%20dinh&asOf=2025-07-01&level=COMMUNE&limit=20");
+        assertThat(everywhere.findValuesAsString("code")).contains("26737", "22576");
+        JsonNode khanhHoa = places("q=tan%20dinh&asOf=2025-07-01&level=COMMUNE&province=56");
+        assertThat(khanhHoa).isNotEmpty();
+        khanhHoa.forEach(p -> assertThat(p.get("province").get("code").asString()).isEqualTo("56"));
+        assertThat(khanhHoa.get(0).get("code").asString()).isEqualTo("22576");
+        JsonNode hcm = places("q=tan%20dinh&asOf=2025-07-01&level=COMMUNE&province=79&limit=3");
+        assertThat(hcm.get(0).get("code").asString()).isEqualTo("26737");
+        assertThat(hcm.size()).isLessThanOrEqualTo(3);
+        // an old name counts where its successors are: Bình Dương's wards now belong to Ho Chi Minh City
+        assertThat(hcm.findValuesAsString("code")).doesNotContain("22576");
+        assertThat(places("q=tan%20dinh&asOf=2025-07-01&level=COMMUNE&province=01")).isEmpty();
     }
 }

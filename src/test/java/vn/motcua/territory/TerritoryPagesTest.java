@@ -28,12 +28,20 @@ class TerritoryPagesTest {
     void browseProvincesAsOfADate() {
         var before = http.get("/territory?asOf=2025-06-30");
         assertThat(before.status()).isEqualTo(200);
-        assertThat(before.body()).contains("Tỉnh Bình Dương", "63 đơn vị", "type=\"date\"");
+        assertThat(before.body()).contains("Tỉnh Bình Dương", "63 đơn vị", "name=\"asOf__day\"", "value=\"30\"")
+                .doesNotContain("type=\"date\"");
         var after = http.get("/territory?asOf=2025-07-01");
         assertThat(after.body()).contains("34 đơn vị", "Thành phố Hồ Chí Minh").doesNotContain("Tỉnh Bình Dương");
         var badDate = http.get("/territory?asOf=hom-qua");
         assertThat(badDate.status()).isEqualTo(200);
         assertThat(badDate.body()).contains("Ngày không hợp lệ");
+        // the three boxes (ngày / tháng / năm) as the page posts them
+        var boxes = http.get("/territory?_dates=asOf&asOf__day=30&asOf__month=6&asOf__year=2025");
+        assertThat(boxes.body()).contains("Tỉnh Bình Dương", "63 đơn vị");
+        var impossible = http.get("/territory?_dates=asOf&asOf__day=31&asOf__month=2&asOf__year=2025");
+        assertThat(impossible.status()).isEqualTo(200);
+        assertThat(impossible.body()).contains("Tại ngày: không có ngày này (ví dụ 31/02 không tồn tại).",
+                "id=\"asOf-error\"", "value=\"31\"");
     }
 
     @Test

@@ -17,9 +17,20 @@ class EFormPagesService implements EFormPages {
     private final CatalogueService catalogue;
     private final EFormService eforms;
 
-    EFormPagesService(CatalogueService catalogue, EFormService eforms) {
+    private final AddressNames names;
+
+    EFormPagesService(CatalogueService catalogue, EFormService eforms, AddressNames names) {
         this.catalogue = catalogue;
         this.eforms = eforms;
+        this.names = names;
+    }
+
+    @Override
+    public PlaceNames placeNames(String procedureCode, LocalDate asOf, Map<String, String> params,
+                                 Map<String, Integer> counts) {
+        AddressNames.Result r = names.resolve(eforms.schema(catalogue.requireInForce(procedureCode, asOf)), params,
+                counts, asOf);
+        return new PlaceNames(r.params(), r.choices(), r.errors());
     }
 
     @Override

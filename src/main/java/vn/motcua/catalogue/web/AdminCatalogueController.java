@@ -62,18 +62,43 @@ class AdminCatalogueController {
         return "catalogue/admin-procedure";
     }
 
+    /**
+     * "Từ ngày" missing or impossible (31/02): the page again with the message on that form's date (several forms on
+     * the page post "validFrom"; {@code dateFor} names the one that was sent), status 400.
+     */
+    private String refuseDate(String code, String dateFor, Model model, jakarta.servlet.http.HttpServletRequest request,
+                              jakarta.servlet.http.HttpServletResponse response) {
+        var errors = vn.motcua.platform.web.DateInputs.errors(request);
+        if (!errors.containsKey("validFrom")) {
+            vn.motcua.platform.web.DateInputs.reject(request, "validFrom", "date.error.required");
+        }
+        model.addAttribute("dateFor", dateFor);
+        response.setStatus(400);
+        return procedure(code, null, model);
+    }
+
     @PostMapping("/admin/catalogue/procedures/{code}/drafts")
     String createDraft(@PathVariable String code,
-                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom) {
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                       Model model, jakarta.servlet.http.HttpServletRequest request,
+                       jakarta.servlet.http.HttpServletResponse response) {
+        if (validFrom == null) {
+            return refuseDate(code, "draft-from", model, request, response);
+        }
         catalogue.createDraft(code, validFrom);
         return "redirect:/admin/catalogue/procedures/" + code;
     }
 
     @PostMapping("/admin/catalogue/versions/{id}")
-    String updateDraft(@PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+    String updateDraft(@PathVariable UUID id,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
                        @RequestParam(required = false) Integer amount, @RequestParam ProcessingTime.Unit unit,
-                       @RequestParam PausePolicy pause, RedirectAttributes redirect) {
+                       @RequestParam PausePolicy pause, RedirectAttributes redirect, Model model,
+                       jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         ProcedureVersion v = repository.version(id).orElseThrow(() -> ApiException.notFound("catalogue.error.noVersion", id));
+        if (validFrom == null) {
+            return refuseDate(v.code(), "from-" + v.versionNo(), model, request, response);
+        }
         try {
             if (amount != null && (amount < 0 || amount > 9999)) {
                 throw ApiException.badRequest("catalogue.error.badTime");

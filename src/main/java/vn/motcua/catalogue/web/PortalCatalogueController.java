@@ -30,9 +30,12 @@ class PortalCatalogueController {
     private final CatalogueRepository repository;
     private final EFormService eforms;
     private final org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places;
+    private final vn.motcua.catalogue.eforms.AddressNames addressNames;
 
     PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms,
-                              org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places) {
+                              org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places,
+                              vn.motcua.catalogue.eforms.AddressNames addressNames) {
+        this.addressNames = addressNames;
         this.catalogue = catalogue;
         this.repository = repository;
         this.eforms = eforms;
@@ -179,15 +182,23 @@ class PortalCatalogueController {
     }
 
     @PostMapping("/procedures/{code}/form")
-    String submit(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+    String submit(@PathVariable String code, @RequestParam Map<String, String> posted, Model model) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Object> data = FormRenderer.nest(params, counts);
-        String add = params.get("_add");
+        FormRenderer.nest(posted, counts);
+        String add = posted.get("_add");
         if (add != null) {
             counts.merge(add, 2, (a, b) -> Math.min(a + 1, 50));
-            return renderForm(code, params, List.of(), counts, false, model);
+            return renderForm(code, posted, List.of(), counts, false, model);
         }
-        List<FieldError> errors = eforms.validate(code, LocalDate.now(EFormService.VN), data);
+        // Without JavaScript a place is typed by name: resolved here (one place → its code; several → the field asks).
+        LocalDate today = LocalDate.now(EFormService.VN);
+        var names = addressNames.resolve(eforms.schema(catalogue.requireInForce(code, today)), posted, counts, today);
+        Map<String, String> params = names.params();
+        Map<String, Object> data = FormRenderer.nest(params, counts);
+        List<FieldError> errors = new ArrayList<>(names.errors());
+        eforms.validate(code, today, data).stream()
+                .filter(e -> names.errors().stream().noneMatch(n -> n.field().equals(e.field()))).forEach(errors::add);
+        model.addAttribute("placeChoices", names.choices());
         return renderForm(code, params, errors, counts, errors.isEmpty(), model);
     }
 

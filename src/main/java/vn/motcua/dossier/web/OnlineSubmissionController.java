@@ -161,6 +161,16 @@ class OnlineSubmissionController {
             flash.addFlashAttribute("notice", messages.getMessage("dossier.draft.saved", null, locale));
             return "redirect:/my";
         }
+        // Without JavaScript a place is typed by name: resolved here (one place → its code; several → the field asks).
+        var names = forms.placeNames(procedure, LocalDate.now(VN), fields, counts);
+        if (!names.errors().isEmpty()) {
+            model.addAttribute("placeChoices", names.choices());
+            return render(desk, procedure, names.params(), names.errors(), counts, key, null, model);
+        }
+        Map<String, String> resolved = new LinkedHashMap<>(names.params());
+        fields.clear();
+        fields.putAll(resolved);
+        data = forms.data(fields, counts);
         List<SubmitDossier.AttachmentData> attachments = Uploads.attachments(files);
         if (desk == Desk.ONLINE && model.getAttribute("held") instanceof List<?> h && !h.isEmpty()) {
             // files carried from the check before submit, with any chosen since

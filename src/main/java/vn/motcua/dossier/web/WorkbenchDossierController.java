@@ -170,7 +170,8 @@ class WorkbenchDossierController {
     String register(@RequestParam(required = false) String agency,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    @RequestParam(required = false) DossierState state, Authentication auth, Model model) {
+                    @RequestParam(required = false) DossierState state, Authentication auth, Model model,
+                    jakarta.servlet.http.HttpServletRequest request) {
         var scope = queries.scope(auth.getName(), access.today());
         String a = agency != null ? agency : scope.agencies().isEmpty() ? "" : scope.agencies().get(0);
         LocalDate t = to != null ? to : access.today();
@@ -179,7 +180,9 @@ class WorkbenchDossierController {
         model.addAttribute("agency", a);
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("rows", a.isEmpty() ? List.of() : access.registerRows(a, f, t, state, auth));
+        // A date typed that cannot be (31/02): the field says so and no rows are shown for a range not asked for.
+        boolean badDate = !vn.motcua.platform.web.DateInputs.errors(request).isEmpty();
+        model.addAttribute("rows", a.isEmpty() || badDate ? List.of() : access.registerRows(a, f, t, state, auth));
         return "dossier/processing-register";
     }
 

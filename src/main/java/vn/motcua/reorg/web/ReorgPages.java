@@ -48,7 +48,12 @@ class ReorgPages {
 
     @PostMapping("/admin/reorg/import")
     String importPlan(@RequestParam String province, @RequestParam(required = false) String effective,
-                      Authentication auth, RedirectAttributes redirect) {
+                      Authentication auth, RedirectAttributes redirect, Model model,
+                      jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (!vn.motcua.platform.web.DateInputs.errors(request).isEmpty()) {
+            response.setStatus(400); // refused; the date field names what is wrong
+            return plans(model);
+        }
         try {
             UUID id = engine.importMerges(null, province, effective, auth.getName()).id();
             return "redirect:/admin/reorg/plans/" + id;
@@ -145,10 +150,11 @@ class ReorgPages {
     @GetMapping("/reorg/document-validity")
     String documentValidity(@RequestParam(required = false) String unit,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-                            Model model) {
+                            Model model, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("unit", unit);
         model.addAttribute("issuedOn", issuedOn);
-        if (unit != null && !unit.isBlank() && issuedOn != null) {
+        if (unit != null && !unit.isBlank() && issuedOn != null
+                && vn.motcua.platform.web.DateInputs.errors(request).isEmpty()) {
             try {
                 model.addAttribute("answer", validity.answer(unit, issuedOn, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
             } catch (ApiException e) {

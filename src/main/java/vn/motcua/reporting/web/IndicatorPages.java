@@ -39,7 +39,7 @@ class IndicatorPages {
                 @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to,
                 @RequestParam(required = false) String lineage,
-                Model model) {
+                Model model, jakarta.servlet.http.HttpServletRequest request) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String f = from == null || from.isBlank() ? today.withDayOfYear(1).toString() : from;
         String t = to == null || to.isBlank() ? today.toString() : to;
@@ -50,6 +50,9 @@ class IndicatorPages {
         model.addAttribute("to", t);
         model.addAttribute("lineage", lin);
         model.addAttribute("rows", ROWS);
+        if (!vn.motcua.platform.web.DateInputs.errors(request).isEmpty()) {
+            return "reporting/indicators"; // the date fields name what is wrong
+        }
         try {
             if ("agency".equalsIgnoreCase(level)) {
                 throw ApiException.badRequest("reporting.page.level");

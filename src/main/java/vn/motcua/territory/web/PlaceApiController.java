@@ -27,8 +27,10 @@ class PlaceApiController {
     private final Places places;
     private final HealthFacilities facilities;
     private final Territory territory;
+    private final java.time.Clock clock;
 
-    PlaceApiController(Places places, HealthFacilities facilities, Territory territory) {
+    PlaceApiController(Places places, HealthFacilities facilities, Territory territory, java.time.Clock clock) {
+        this.clock = clock;
         this.places = places;
         this.facilities = facilities;
         this.territory = territory;
@@ -54,6 +56,14 @@ class PlaceApiController {
                 territory.province(ward.code(), day).map(Ref::of).orElse(null), true, List.of(), Ref.of(ward)));
     }
 
+    private boolean inProvince(Places.Place p, String province, LocalDate day) {
+        if (p.current()) {
+            return p.province() != null && province.equals(p.province().code());
+        }
+        return p.successors().stream().anyMatch(s -> territory.province(s.code(), day)
+                .map(u -> province.equals(u.code())).orElse(false));
+    }
+
     @GetMapping
     @Operation(summary = "Places by name, best match first, with or without diacritics",
             description = "Commune- and province-level units whose name matches q on asOf (default today). A name "
@@ -66,21 +76,36 @@ class PlaceApiController {
                            @Parameter(description = "1–50, default 10") @RequestParam(defaultValue = "10") int limit,
                            @Parameter(description = "Also health facilities (type HEALTH_FACILITY, code: the "
                                    + "facility's id, ward: where it stands), first; for birthplace fields")
-                           @RequestParam(defaultValue = "false") boolean facilities) {
+                           @RequestParam(defaultValue = "false") boolean facilities,
+                           @Parameter(description = "Only places in this province-level unit (its 2-digit code), e.g. "
+                                   + "79; an old name counts when one of its successors is there")
+                           @RequestParam(required = false) String province) {
         if (q.length() > MAX_QUERY || VietnameseText.fold(q).replace(" ", "").length() < 2) {
             throw ApiException.badRequest("territory.places.query", MAX_QUERY);
         }
         if (limit < 1 || limit > 50) {
             throw ApiException.badRequest("territory.places.limit");
         }
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        if (province != null && !province.isBlank() && !province.strip().matches("\\d{2}")) {
+            throw ApiException.badRequest("territory.places.province");
+        }
+        LocalDate day = asOf == null ? today() : asOf;
+        String in = province == null || province.isBlank() ? null : province.strip();
+        // Narrowed to a province: ask for more and keep those there, best first still.
+        int ask = in == null ? limit : 50;
         List<PlaceView> out = new java.util.ArrayList<>();
         if (facilities) {
-            this.facilities.search(q, limit).forEach(f -> facility(f, day).ifPresent(out::add));
+            this.facilities.search(q, ask).forEach(f -> facility(f, day)
+                    .filter(v -> in == null || v.province() != null && in.equals(v.province().code()))
+                    .ifPresent(out::add));
         }
-        if (out.size() < limit) {
-            places.search(q, day, level, limit - out.size()).stream().map(PlaceView::of).forEach(out::add);
-        }
-        return out;
+        places.search(q, day, level, ask).stream().filter(p -> in == null || inProvince(p, in, day))
+                .map(PlaceView::of).forEach(out::add);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** Today in Vietnam, from the injected clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }

@@ -23,8 +23,10 @@ class TerritoryPages {
 
     private final UnitDirectory units;
     private final StaffDirectory staff;
+    private final java.time.Clock clock;
 
-    TerritoryPages(UnitDirectory units, StaffDirectory staff) {
+    TerritoryPages(UnitDirectory units, StaffDirectory staff, java.time.Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.staff = staff;
     }
@@ -69,22 +71,27 @@ class TerritoryPages {
             if (commune.isBlank()) {
                 model.addAttribute("communeError", true);
             } else {
-                AddressLookup.AddressResolution r = units.resolve(commune, district, province, DAY_BEFORE_REORG, LocalDate.now());
+                AddressLookup.AddressResolution r = units.resolve(commune, district, province, DAY_BEFORE_REORG, today());
                 model.addAttribute("result", r);
             }
         }
         return "territory/lookup";
     }
 
-    private static LocalDate date(String asOf, Model model) {
+    private LocalDate date(String asOf, Model model) {
         if (asOf == null || asOf.isBlank()) {
-            return LocalDate.now();
+            return today();
         }
         try {
             return LocalDate.parse(asOf.trim());
         } catch (DateTimeParseException e) {
             model.addAttribute("dateError", true);
-            return LocalDate.now();
+            return today();
         }
+    }
+
+    /** Today in Vietnam, from the injected clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }

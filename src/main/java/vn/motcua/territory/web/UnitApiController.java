@@ -24,8 +24,10 @@ import vn.motcua.territory.internal.UnitDirectory;
 class UnitApiController {
 
     private final UnitDirectory units;
+    private final java.time.Clock clock;
 
-    UnitApiController(UnitDirectory units) {
+    UnitApiController(UnitDirectory units, java.time.Clock clock) {
+        this.clock = clock;
         this.units = units;
     }
 
@@ -59,7 +61,7 @@ class UnitApiController {
     @Operation(summary = "The unit carrying this GSO code on a date", description = "404 when no unit had the code on that date.")
     UnitView unit(@PathVariable String code, @Parameter(description = "Date (default today)")
     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         return UnitView.of(units.unit(code, d).orElseThrow(() -> ApiException.notFound("territory.unit.notFound", code, d)));
     }
 
@@ -67,7 +69,7 @@ class UnitApiController {
     @Operation(summary = "Units valid on a date under a parent (provinces when no parent)")
     List<UnitView> children(@RequestParam(required = false) String parent,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         if (parent == null || parent.isBlank()) {
             return units.provinces(d).stream().map(UnitView::of).toList();
         }
@@ -82,7 +84,7 @@ class UnitApiController {
             description = "share is FULL only if the whole unit went to the successor along every link.")
     List<LinkView> successors(@PathVariable String code,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         AdministrativeUnit u = units.unit(code, d).orElseThrow(() -> ApiException.notFound("territory.unit.notFound", code, d));
         return units.successorsOf(u).stream().map(s -> new LinkView(s.unit().code(), s.unit().fullName(), s.share().name(),
                 s.effective(), s.kind().name(), s.legalBasis(), s.unit().validFrom(), s.unit().validTo())).toList();
@@ -92,7 +94,7 @@ class UnitApiController {
     @Operation(summary = "Predecessors of the unit valid on asOf with that code, through every earlier reorganisation")
     List<LinkView> predecessors(@PathVariable String code,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         AdministrativeUnit u = units.unit(code, d).orElseThrow(() -> ApiException.notFound("territory.unit.notFound", code, d));
         return units.predecessorsOf(u).stream().map(s -> new LinkView(s.unit().code(), s.unit().fullName(), s.share().name(),
                 s.effective(), s.kind().name(), s.legalBasis(), s.unit().validFrom(), s.unit().validTo())).toList();
@@ -102,7 +104,7 @@ class UnitApiController {
     @Operation(summary = "Agencies serving the unit on a date")
     List<AgencyView> agencies(@PathVariable String code,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         if (units.unit(code, d).isEmpty()) {
             throw ApiException.notFound("territory.unit.notFound", code, d);
         }
@@ -113,7 +115,7 @@ class UnitApiController {
     @Operation(summary = "The agency carrying this code on a date")
     AgencyView agency(@PathVariable String code,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf == null ? LocalDate.now() : asOf;
+        LocalDate d = asOf == null ? today() : asOf;
         return AgencyView.of(units.agency(code, d).orElseThrow(() -> ApiException.notFound("territory.agency.notFound", code, d)));
     }
 
@@ -130,10 +132,15 @@ class UnitApiController {
             throw ApiException.badRequest("territory.lookup.communeRequired");
         }
         AddressLookup.AddressResolution r = units.resolve(commune, district, province,
-                oldDate == null ? LocalDate.of(2025, 6, 30) : oldDate, asOf == null ? LocalDate.now() : asOf);
+                oldDate == null ? LocalDate.of(2025, 6, 30) : oldDate, asOf == null ? today() : asOf);
         return new ResolutionView(r.outcome().name(), r.ambiguous(), r.underReview(),
                 r.matches().stream().map(UnitView::of).toList(),
                 r.candidates().stream().map(c -> new CandidateView(c.unit().code(), c.unit().fullName(), c.share().name(),
                         c.from().code(), c.from().fullName(), c.underReview())).toList());
+    }
+
+    /** Today in Vietnam, from the injected clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }

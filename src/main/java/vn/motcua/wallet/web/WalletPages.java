@@ -74,9 +74,15 @@ class WalletPages {
                        @RequestParam(required = false) String permanentDetail,
                        @RequestParam(required = false) String currentUnitCode,
                        @RequestParam(required = false) String currentDetail,
-                       Principal principal, Model model, RedirectAttributes flash, Locale locale) {
+                       Principal principal, Model model, RedirectAttributes flash, Locale locale,
+                       jakarta.servlet.http.HttpServletRequest request) {
         LocalDate birth = null;
         List<ProfileApi.FieldProblem> errors = new java.util.ArrayList<>();
+        String dateKey = vn.motcua.platform.web.DateInputs.errors(request).get("birthDate");
+        if (dateKey != null) { // three boxes that make no date (31/02, a two-digit year)
+            errors.add(new ProfileApi.FieldProblem("birthDate", dateKey, messages.getMessage(dateKey,
+                    new Object[]{messages.getMessage("wallet.profile.birthDateLabel", null, locale)}, locale)));
+        }
         try {
             birth = birthDate == null || birthDate.isBlank() ? null : LocalDate.parse(birthDate.strip());
         } catch (java.time.format.DateTimeParseException e) {
@@ -114,7 +120,14 @@ class WalletPages {
                   @RequestParam(required = false) String issuer,
                   @RequestParam(required = false) LocalDate issuedOn, @RequestParam(required = false) LocalDate validUntil,
                   @RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
-                  RedirectAttributes flash, Locale locale) {
+                  RedirectAttributes flash, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        var dates = vn.motcua.platform.web.DateInputs.errors(request);
+        if (!dates.isEmpty()) { // refused: each wrong date named with its label
+            flash.addFlashAttribute("error", String.join(" ", dates.entrySet().stream().map(e -> messages.getMessage(
+                    e.getValue(), new Object[]{messages.getMessage("wallet.upload.field." + e.getKey(), null, locale)},
+                    locale)).toList()));
+            return "redirect:/my/data";
+        }
         try {
             WalletDocument d = wallet.upload(principal.getName(), new WalletService.Upload(type, name, issuer, null,
                     issuedOn, validUntil, file == null ? null : file.getOriginalFilename(),

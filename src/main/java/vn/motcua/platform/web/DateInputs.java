@@ -1,0 +1,114 @@
+package vn.motcua.platform.web;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates typed as three boxes (ngày / tháng / năm, after the GOV.UK date input) on any page: the fragment
+ * {@code fragments/date-input :: dateInput} posts {@code x__day}, {@code x__month}, {@code x__year} and a hidden
+ * {@code _dates=x}; {@link DateInputFilter} joins them into the parameter {@code x} as an ISO date before the
+ * controller runs, so controllers keep their {@code LocalDate x} parameters. A date that cannot be (a part missing,
+ * a two-digit year, 31/02) is left out and named in the request attribute {@value #ERRORS} (field name → message
+ * key, shown by the fragment next to the field); a controller that must refuse the action asks {@link #errors}.
+ * Also a bean named {@code dateParts} that splits a value for the three boxes.
+ */
+@Component("dateParts")
+public class DateInputs {
+
+    /** Request attribute: field name → message key of the problem ({@code date.error.*}). */
+    public static final String ERRORS = "dateErrors";
+    public static final String DAY = "__day";
+    public static final String MONTH = "__month";
+    public static final String YEAR = "__year";
+    /** The hidden parameter naming the date fields of a form. */
+    public static final String FIELDS = "_dates";
+
+    /** The outcome of joining three boxes: a date, nothing (all three empty) or a message key. */
+    public record Parsed(LocalDate date, String error) {
+        public boolean blank() {
+            return date == null && error == null;
+        }
+    }
+
+    /** Joins the three boxes; each may be null. */
+    public static Parsed parse(String day, String month, String year) {
+        String d = day == null ? "" : day.strip();
+        String m = month == null ? "" : month.strip();
+        String y = year == null ? "" : year.strip();
+        if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+            return new Parsed(null, null);
+        }
+        if (d.isEmpty() || m.isEmpty() || y.isEmpty()) {
+            return new Parsed(null, "date.error.incomplete");
+        }
+        if (!d.matches("\\d{1,2}") || !m.matches("\\d{1,2}") || !y.matches("\\d+")) {
+            return new Parsed(null, "date.error.notNumber");
+        }
+        if (!y.matches("\\d{4}")) {
+            return new Parsed(null, "date.error.year");
+        }
+        try {
+            return new Parsed(LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)), null);
+        } catch (DateTimeException e) {
+            return new Parsed(null, "date.error.impossible");
+        }
+    }
+
+    /** The date fields of this request that could not be read: name → message key; empty when all are fine. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> errors(HttpServletRequest request) {
+        Object o = request.getAttribute(ERRORS);
+        return o instanceof Map<?, ?> m ? (Map<String, String>) m : Collections.emptyMap();
+    }
+
+    /** Names a date field as wrong (e.g. required but empty: {@code date.error.required}), for the fragment. */
+    @SuppressWarnings("unchecked")
+    public static void reject(HttpServletRequest request, String name, String messageKey) {
+        Object o = request.getAttribute(ERRORS);
+        Map<String, String> m = o instanceof Map<?, ?> ? (Map<String, String>) o : newErrors(request);
+        m.put(name, messageKey);
+    }
+
+    static Map<String, String> newErrors(HttpServletRequest request) {
+        Map<String, String> m = new LinkedHashMap<>();
+        request.setAttribute(ERRORS, m);
+        return m;
+    }
+
+    /** For the template: the day of a value (a {@code LocalDate} or an ISO text), "" when none. */
+    public String day(Object value) {
+        TemporalAccessor t = date(value);
+        return t == null ? "" : String.valueOf(((LocalDate) t).getDayOfMonth());
+    }
+
+    public String month(Object value) {
+        TemporalAccessor t = date(value);
+        return t == null ? "" : String.valueOf(((LocalDate) t).getMonthValue());
+    }
+
+    public String year(Object value) {
+        TemporalAccessor t = date(value);
+        return t == null ? "" : String.valueOf(((LocalDate) t).getYear());
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.toString().strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}
