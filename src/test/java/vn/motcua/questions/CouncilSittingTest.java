@@ -177,8 +177,19 @@ class CouncilSittingTest {
         String id = ask(SAI_GON, null, "Đèn đường hỏng", "Đèn đường trước nhà văn hóa hỏng đã hai tuần.", "Lý Thị Lan", phone);
         Http member = new Http(port);
         assertThat(member.login("hdnd", "demo").status()).isEqualTo(302);
+        // The sitting's date in three boxes: 31/02 is named as a day that does not exist, nothing is created.
+        var impossible = member.postForm("/workbench/council/sittings", "/workbench/council/sittings",
+                "unitCode", "79", "title", "Phiên ngày sai " + id.substring(0, 8), "_dates", "date",
+                "date__day", "31", "date__month", "2", "date__year", String.valueOf(LocalDate.now(VN).getYear() + 1));
+        assertThat(impossible.raw().headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/workbench/council/sittings"));
+        assertThat(member.get("/workbench/council/sittings").body())
+                .contains("Ngày họp: không có ngày này").doesNotContain("Phiên ngày sai " + id.substring(0, 8));
         var created = member.postForm("/workbench/council/sittings", "/workbench/council/sittings",
-                "unitCode", "79", "title", "Phiên trên trang " + id.substring(0, 8), "date", LocalDate.now(VN).plusDays(7).toString());
+                "unitCode", "79", "title", "Phiên trên trang " + id.substring(0, 8), "_dates", "date",
+                "date__day", String.valueOf(LocalDate.now(VN).plusDays(7).getDayOfMonth()),
+                "date__month", String.valueOf(LocalDate.now(VN).plusDays(7).getMonthValue()),
+                "date__year", String.valueOf(LocalDate.now(VN).plusDays(7).getYear()));
         assertThat(created.status()).isEqualTo(302);
         String location = created.raw().headers().firstValue("Location").orElseThrow();
         String path = location.substring(location.indexOf("/workbench/council/sittings/"));

@@ -64,7 +64,12 @@ class CouncilPages {
     @PostMapping("/workbench/council/sittings")
     String create(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String title,
                   @RequestParam(required = false) LocalDate date, Authentication auth, RedirectAttributes flash,
-                  Locale locale) {
+                  Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        String wrongDate = wrongDate(request, "date", "questions.sittings.date", locale);
+        if (wrongDate != null) {
+            flash.addFlashAttribute("error", wrongDate);
+            return "redirect:/workbench/council/sittings";
+        }
         try {
             CouncilSittingStore.Sitting s = sittings.create(unitCode, title, date, views.who(auth));
             return "redirect:/workbench/council/sittings/" + s.id();
@@ -95,8 +100,13 @@ class CouncilPages {
     String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) UUID questionId,
                @RequestParam(required = false) String leader, @RequestParam(required = false) LocalDate answerBy,
                @RequestParam(required = false) String answer, Authentication auth, RedirectAttributes flash,
-               Locale locale) {
+               Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         Who who = views.who(auth);
+        String wrongDate = wrongDate(request, "answerBy", "questions.council.answerBy", locale);
+        if (wrongDate != null) {
+            flash.addFlashAttribute("error", wrongDate);
+            return "redirect:/workbench/council/sittings/" + id;
+        }
         try {
             switch (action) {
                 case "selections" -> sittings.select(id, questionId, leader, answerBy, who);
@@ -113,6 +123,14 @@ class CouncilPages {
             flash.addFlashAttribute("error", message(e, locale));
         }
         return "redirect:/workbench/council/sittings/" + id;
+    }
+
+    /** The message for a date typed in three boxes that cannot be (31/02, a part missing), null when it is fine. */
+    private String wrongDate(jakarta.servlet.http.HttpServletRequest request, String field, String labelKey,
+                             Locale locale) {
+        String key = vn.motcua.platform.web.DateInputs.errors(request).get(field);
+        return key == null ? null
+                : messages.getMessage(key, new Object[]{messages.getMessage(labelKey, null, locale)}, locale);
     }
 
     private String message(ApiException e, Locale locale) {

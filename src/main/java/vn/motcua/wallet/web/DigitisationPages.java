@@ -85,7 +85,14 @@ class DigitisationPages {
                    @RequestParam(required = false) LocalDate validUntil, @RequestParam(required = false) String fullName,
                    @RequestParam(required = false) String personalId, @RequestParam(required = false) String number,
                    @RequestParam(required = false) String consent, Authentication auth, Model model,
-                   RedirectAttributes flash, Locale locale) {
+                   RedirectAttributes flash, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        var dates = vn.motcua.platform.web.DateInputs.errors(request);
+        if (!dates.isEmpty()) { // shown again with each wrong date named on its field (the fragment reads them)
+            model.addAttribute("error", String.join(" ", dates.entrySet().stream().map(e -> messages.getMessage(
+                    e.getValue(), new Object[]{messages.getMessage("wallet.upload.field." + e.getKey(), null, locale)},
+                    locale)).toList()));
+            return one(id, () -> auth.getName(), model);
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "fullName", fullName);
         put(fields, "personalId", personalId);
