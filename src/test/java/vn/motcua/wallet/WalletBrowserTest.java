@@ -128,8 +128,10 @@ class WalletBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-form")));
         type("p-fullName", "Trần Văn Bảo");
         type("p-personalId", "079088001234");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('p-birthDate').value = '1988-04-09'");
+        // The birth date in three boxes (ngày / tháng / năm).
+        type("p-birthDate", "9");
+        type("p-birthDate-month", "4");
+        type("p-birthDate-year", "1988");
         new Select(browser.findElement(By.id("p-sex"))).selectByValue("MALE");
         type("p-phone", "12");
         type("p-permanentUnitCode", "26740");
