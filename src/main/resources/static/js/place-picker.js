@@ -255,7 +255,9 @@
         close();
       }
     });
+    var closing = null; // the close that follows leaving the box, cancelled if the box has the focus again first
     box.addEventListener('focus', function () {
+      clearTimeout(closing);
       if (pending) {
         var places = pending;
         pending = null;
@@ -263,7 +265,7 @@
       }
     });
     box.addEventListener('blur', function () {
-      setTimeout(close, 150);
+      closing = setTimeout(close, 150);
     });
 
     // A code already there (a returned form, a draft): show its name.

@@ -59,10 +59,13 @@ class PlacesAndDatesBrowserTest {
         }
     }
 
+    /** The suggestions once the list is shown (a hidden list's items read as empty text while it opens). */
     private List<String> options() {
         By options = By.cssSelector("#" + FIELD + "-listbox li");
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(options, 0));
-        return browser.findElements(options).stream().map(WebElement::getText).toList();
+        return wait.until(d -> {
+            List<String> texts = d.findElements(options).stream().map(WebElement::getText).toList();
+            return !texts.isEmpty() && texts.stream().noneMatch(String::isBlank) ? texts : null;
+        });
     }
 
     @Test
