@@ -91,7 +91,7 @@ class CitizenProfileTest {
         assertThat(read.json().get("currentUnitCode").asString()).isEqualTo("26737");
         // Other modules (form help) read it through the public type.
         assertThat(profiles.profile("congdan.hoso").orElseThrow().birthDate()).isEqualTo(java.time.LocalDate.of(1988, 4, 9));
-        assertThat(profiles.profile("congdan")).isEmpty();
+        assertThat(profiles.profile("congdan.moi")).isEmpty();   // one who never saved a profile
         // Only the citizen's own profile: an officer is refused.
         assertThat(http.getAs("tiepnhan", "demo", "/api/v1/me/data/profile").status()).isEqualTo(403);
     }
