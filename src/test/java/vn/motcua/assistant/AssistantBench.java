@@ -54,11 +54,13 @@ class AssistantBench {
         List<AssistantEvaluation.Question> own = AssistantEvaluation.load(AssistantEvaluation.ownSet());
         List<AssistantEvaluation.Question> held2 = AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet());
         List<AssistantEvaluation.Question> held3 = AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet());
+        List<AssistantEvaluation.Question> held4 = AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet());
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.devSet() == null ? List.of()
                 : AssistantEvaluation.load(AssistantEvaluation.devSet());
         List<AssistantEvaluation.Question> ownAll = new ArrayList<>(own);
         ownAll.addAll(held2);
         ownAll.addAll(held3);
+        ownAll.addAll(held4);
         List<AssistantEvaluation.Question> all = new ArrayList<>(ownAll);
         all.addAll(dev);
         for (int i = 0; i < 3; i++) { // warm-up
@@ -70,7 +72,8 @@ class AssistantBench {
                 run("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList()),
                 run("own, 2nd held-out set", held2),
                 run("shared dev set", dev),
-                run("own, 3rd held-out set", held3));
+                run("own, 3rd held-out set", held3),
+                run("own, 4th held-out set", held4));
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
