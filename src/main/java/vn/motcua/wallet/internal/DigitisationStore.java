@@ -96,7 +96,9 @@ class DigitisationStore {
 
     /** The account whose saved profile carries this personal ID. */
     Optional<String> ownerByPersonalId(String personalId) {
-        return jdbc.sql("select owner from wallet_profile where personal_id = ?").param(personalId)
+        // the number is encrypted at rest: its blind index is compared
+        return jdbc.sql("select owner from wallet_profile where personal_id_bidx = ?")
+                .param(vault.blindIndex(personalId, vn.motcua.privacy.Vault.PERSONAL_ID))
                 .query(String.class).optional();
     }
 
