@@ -29,5 +29,19 @@ begin
         create index wallet_profile_personal_id_bidx on wallet_profile (personal_id_bidx)
             where personal_id_bidx is not null;
     end if;
+    -- e-form values typed into a draft, and the text read from a counter scan: encrypted whole (nothing in SQL looks
+    -- inside them), without an index
+    if to_regclass('dossier_draft') is not null and exists(
+            select 1 from information_schema.columns
+            where table_schema = current_schema() and table_name = 'dossier_draft'
+              and column_name = 'field_values' and data_type = 'jsonb') then
+        alter table dossier_draft alter column field_values type bytea using convert_to(field_values::text, 'UTF8');
+    end if;
+    if to_regclass('wallet_digitisation') is not null and exists(
+            select 1 from information_schema.columns
+            where table_schema = current_schema() and table_name = 'wallet_digitisation'
+              and column_name = 'ocr_text' and data_type = 'text') then
+        alter table wallet_digitisation alter column ocr_text type bytea using convert_to(ocr_text, 'UTF8');
+    end if;
 end
 $$;

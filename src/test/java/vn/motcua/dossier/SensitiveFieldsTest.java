@@ -54,6 +54,8 @@ class SensitiveFieldsTest {
     Rotation rotation;
     @Autowired
     AppraisalQueries appraisal;
+    @Autowired
+    vn.motcua.dossier.internal.Drafts drafts;
     Http http;
 
     @BeforeEach
@@ -119,7 +121,7 @@ class SensitiveFieldsTest {
         var view = http.getAs("congdan", "demo", "/api/v1/dossiers/" + id);
         assertThat(view.status()).as(view.body()).isEqualTo(200);
         assertThat(view.body()).contains(pid);
-        String code = view.json().get("code").asString();
+        String code = view.json().get("receiptNumber").asString(); // the code comes with acceptance
         var track = http.get("/api/v1/dossiers/track?code=" + code + "&check=" + pid.substring(8));
         assertThat(track.status()).as(track.body()).isEqualTo(200);
         assertThat(http.get("/api/v1/dossiers/track?code=" + code + "&check="
@@ -134,6 +136,20 @@ class SensitiveFieldsTest {
         UUID second = UUID.fromString(submit(pid).json().get("id").asString());
         assertThat(sameApplicant(second, pid)).contains(id);
         assertThat(sameApplicant(second, personalId())).doesNotContain(id);
+    }
+
+    @Test
+    void aDraftsTypedValuesAreEncrypted() {
+        String pid = personalId();
+        UUID draft = drafts.save("congdan", null, DossierFixtures.BIRTH, Map.of("mother.personalId", pid,
+                "child.fullName", "Trần Minh Khôi"), Map.of());
+        byte[] raw = jdbc.sql("select field_values from dossier_draft where id = ?").param(draft)
+                .query((rs, n) -> rs.getBytes(1)).single();
+        assertThat(Vault.sealed(raw)).isTrue();
+        assertThat(contains(raw, pid)).isFalse();
+        assertThat(contains(raw, "mother")).isFalse();
+        assertThat(drafts.find("congdan", draft).orElseThrow().values()).containsEntry("mother.personalId", pid)
+                .containsEntry("child.fullName", "Trần Minh Khôi");
     }
 
     @Test

@@ -59,7 +59,7 @@ public class DataExport {
         return doc;
     }
 
-    /** Encrypted fields come out of to_jsonb as "\\x…" (bytea in hex): the citizen gets their text. */
+    /** Encrypted fields come out of to_jsonb as "\\x…" (bytea in hex): the citizen gets their text (or JSON). */
     private tools.jackson.databind.JsonNode decrypted(Register.Table t, tools.jackson.databind.JsonNode rows) {
         for (Register.Column c : t.columns()) {
             if (c.encrypted() == null || !c.exported()) {
@@ -69,8 +69,13 @@ public class DataExport {
                 tools.jackson.databind.JsonNode v = row.get(c.column());
                 if (v != null && v.isString() && v.asString().startsWith("\\x")) {
                     byte[] stored = java.util.HexFormat.of().parseHex(v.asString().substring(2));
-                    ((ObjectNode) row).put(c.column(), new String(keys.decrypt(stored, t.table() + "." + c.column()),
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    String plain = new String(keys.decrypt(stored, t.table() + "." + c.column()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    if ("json".equals(c.encrypted())) {
+                        ((ObjectNode) row).set(c.column(), json.readTree(plain));
+                    } else {
+                        ((ObjectNode) row).put(c.column(), plain);
+                    }
                 }
             }
         }

@@ -56,7 +56,9 @@ public class Rotation {
             new Column("question_attachment", "id", "content"),
             // sensitive fields (docs/privacy.md, "Sensitive fields"): the ID numbers with their blind index
             new Column("dossier", "id", "applicant_personal_id", "applicant_personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
-            new Column("wallet_profile", "owner", "personal_id", "personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID));
+            new Column("wallet_profile", "owner", "personal_id", "personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
+            new Column("dossier_draft", "id", "field_values"),
+            new Column("wallet_digitisation", "id", "ocr_text"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
