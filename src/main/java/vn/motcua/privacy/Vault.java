@@ -1,6 +1,9 @@
 package vn.motcua.privacy;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.stereotype.Service;
+import vn.motcua.privacy.internal.IndexKey;
 import vn.motcua.privacy.internal.KeyRing;
 
 /**
@@ -8,15 +11,21 @@ import vn.motcua.privacy.internal.KeyRing;
  * writing a file's bytes (or a sensitive field), {@link #open} after reading them. The column's name
  * ({@code "table.column"}) is bound into the ciphertext, so bytes copied into another column do not decrypt there.
  * Bytes written before encryption existed come back from {@link #open} as they are (and are encrypted by the
- * background job, see {@code privacy.internal.Rotation}).
+ * background job, see {@code privacy.internal.Rotation}). Sensitive text fields: {@link #sealText}, {@link #openText};
+ * where SQL must find rows by such a field's value, store its {@link #blindIndex} beside it and compare that.
  */
 @Service
 public class Vault {
 
-    private final KeyRing keys;
+    /** The blind index of personal ID numbers (and tax codes), the same in every table. */
+    public static final String PERSONAL_ID = "personal_id";
 
-    Vault(KeyRing keys) {
+    private final KeyRing keys;
+    private final IndexKey index;
+
+    Vault(KeyRing keys, IndexKey index) {
         this.keys = keys;
+        this.index = index;
     }
 
     /** The bytes to store: encrypted under the current data key; null stays null. */
@@ -27,6 +36,25 @@ public class Vault {
     /** The plain bytes of what {@link #seal} gave; null stays null. */
     public byte[] open(byte[] stored, String column) {
         return stored == null ? null : keys.decrypt(stored, column);
+    }
+
+    /** A text field to store (UTF-8, then {@link #seal}); null stays null. */
+    public byte[] sealText(String plain, String column) {
+        return plain == null ? null : keys.encrypt(plain.getBytes(StandardCharsets.UTF_8), column);
+    }
+
+    /** The text of what {@link #sealText} gave (or of a value stored before encryption); null stays null. */
+    public String openText(byte[] stored, String column) {
+        return stored == null ? null : new String(keys.decrypt(stored, column), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The blind index of a value: HMAC-SHA256 under the index key (not a data key: it never rotates), of the value
+     * normalised (NFC, lower case, without spaces, dots and hyphens), the index's {@code name} bound in. Equal values
+     * give equal bytes, so SQL compares them; the value cannot be read back. Null stays null.
+     */
+    public byte[] blindIndex(String value, String name) {
+        return index.index(value, name);
     }
 
     /** Whether stored bytes are encrypted (start with the header). */

@@ -122,10 +122,12 @@ public class AppraisalQueries {
         return jdbc.sql("""
                         select id, code, receipt_number, state, received_at from dossier
                         where procedure_code = :procedure and id <> :id and state in %s
-                          and ((:pid::text is not null and applicant_personal_id = :pid)
-                               or (:pid::text is null and submitted_by = :by))
+                          and ((:pid::bytea is not null and applicant_personal_id_bidx = :pid)
+                               or (:pid::bytea is null and submitted_by = :by))
                         order by received_at desc limit 5""".formatted(OPEN_STATES))
-                .param("procedure", procedureCode).param("id", dossierId).param("pid", personalId)
+                .param("procedure", procedureCode).param("id", dossierId)
+                // the number is encrypted at rest: its blind index is compared
+                .param("pid", vault.blindIndex(personalId, vn.motcua.privacy.Vault.PERSONAL_ID))
                 .param("by", submittedBy)
                 .query((rs, n) -> new OtherDossier(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant()))

@@ -114,11 +114,7 @@ public class ChainVerifier {
             // The rows' numbers lie between the range's smallest and largest: one range scan of the table's index.
             var bounds = streaming.queryForMap("select coalesce(min(source_no), 0) as a, coalesce(max(source_no), 0) as b"
                     + " from audit_link where chain = ? and day = ? and pos between ? and ?", c.name(), day, lo, hi);
-            streaming.query("select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number()
-                            + " is not null, " + c.digest() + " from audit_link l left join " + c.table()
-                            + " t on t." + c.number() + " = l.source_no and t." + c.number() + " between "
-                            + ((Number) bounds.get("a")).longValue() + " and " + ((Number) bounds.get("b")).longValue()
-                            + " where l.chain = ? and l.day = ? and l.pos between ? and ? order by l.pos",
+            streaming.query(rangeSql(c, ((Number) bounds.get("a")).longValue(), ((Number) bounds.get("b")).longValue()),
                     rs -> {
                         if (broken[0] != null) {
                             return;
@@ -144,6 +140,17 @@ public class ChainVerifier {
                     }, c.name(), day, lo, hi);
             return new DayResult(broken[0] != null ? count[0] : hi - lo + 1, broken[0]);
         });
+    }
+
+    /**
+     * A range's links with their rows' digests (parameters: chain, day, first and last position); the rows' numbers
+     * lie between {@code lo} and {@code hi}. Package-visible for the bench, which prints its plan.
+     */
+    static String rangeSql(Chain c, long lo, long hi) {
+        return "select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number() + " is not null, "
+                + c.digest() + " from audit_link l left join " + c.table() + " t on t." + c.number()
+                + " = l.source_no and t." + c.number() + " between " + lo + " and " + hi
+                + " where l.chain = ? and l.day = ? and l.pos between ? and ? order by l.pos";
     }
 
     /** The latest root of the day must be a link of its chain: its count within the chain, its hash that link's. */

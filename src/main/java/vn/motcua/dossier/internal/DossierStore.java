@@ -58,15 +58,18 @@ public class DossierStore {
                             applicant_kind, applicant_name, applicant_personal_id, applicant_phone, applicant_email,
                             address_unit_code, address_line, form_data, reception_point, agency_code, agency_name,
                             triage_reason, triage_owner, triage_due_at, submitted_by, idempotency_key, received_at,
-                            count_from, reception_due_at, processing_days, processing_unit, pause_policy)
+                            count_from, reception_due_at, processing_days, processing_unit, pause_policy,
+                            applicant_personal_id_bidx)
                         values (:id, :rn, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form::jsonb, :rp,
-                            :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp)
+                            :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp, :pidx)
                         on conflict do nothing
                         """)
                 .param("id", d.id()).param("rn", d.receiptNumber()).param("pc", d.procedureCode()).param("pn", d.procedureName())
                 .param("pv", d.procedureVersionId()).param("ch", d.channel().name()).param("st", d.state().name())
                 .param("ak", d.applicant().kind().name()).param("an", d.applicant().name())
-                .param("pid", d.applicant().personalId()).param("ph", d.applicant().phone())
+                .param("pid", vault.sealText(d.applicant().personalId(), PERSONAL_ID))
+                .param("pidx", vault.blindIndex(d.applicant().personalId(), vn.motcua.privacy.Vault.PERSONAL_ID))
+                .param("ph", d.applicant().phone())
                 .param("em", d.applicant().email()).param("au", d.addressUnitCode()).param("al", d.addressLine())
                 .param("form", json.writeValueAsString(d.form())).param("rp", d.receptionPoint())
                 .param("ac", d.agencyCode()).param("agn", d.agencyName()).param("tr", d.triageReason())
@@ -285,6 +288,8 @@ public class DossierStore {
     }
 
     static final String ATTACHMENT_CONTENT = "dossier_attachment.content";
+    /** The applicant's ID number, encrypted at rest (with its blind index, for the lookups by number). */
+    static final String PERSONAL_ID = "dossier.applicant_personal_id";
 
     public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
                               Instant at) {
@@ -332,7 +337,8 @@ public class DossierStore {
                 rs.getString("procedure_name"), rs.getObject("procedure_version_id", UUID.class),
                 Dossier.Channel.valueOf(rs.getString("channel")), DossierState.valueOf(rs.getString("state")),
                 new Dossier.Applicant(Dossier.Applicant.Kind.valueOf(rs.getString("applicant_kind")),
-                        rs.getString("applicant_name"), rs.getString("applicant_personal_id"),
+                        rs.getString("applicant_name"),
+                        vault.openText(rs.getBytes("applicant_personal_id"), PERSONAL_ID),
                         rs.getString("applicant_phone"), rs.getString("applicant_email")),
                 rs.getString("address_unit_code"), rs.getString("address_line"),
                 new LazyJsonMap(rs.getString("form_data"), formParser), rs.getString("reception_point"),

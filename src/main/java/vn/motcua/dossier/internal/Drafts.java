@@ -20,8 +20,12 @@ public class Drafts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    /** The typed values (an e-form's facts) are encrypted at rest; nothing looks inside them in SQL. */
+    private final vn.motcua.privacy.Vault vault;
+    static final String VALUES = "dossier_draft.field_values";
 
-    Drafts(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Drafts(JdbcClient jdbc, JsonMapper json, Clock clock, vn.motcua.privacy.Vault vault) {
+        this.vault = vault;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -36,31 +40,31 @@ public class Drafts {
                      Map<String, Integer> counts) {
         UUID draftId = id == null ? UUID.randomUUID() : id;
         int updated = jdbc.sql("""
-                        update dossier_draft set field_values = :v::jsonb, group_counts = :c::jsonb, updated_at = :at
+                        update dossier_draft set field_values = :v, group_counts = :c::jsonb, updated_at = :at
                         where id = :id and username = :u
                         """)
-                .param("v", json.writeValueAsString(values)).param("c", json.writeValueAsString(counts))
+                .param("v", vault.sealText(json.writeValueAsString(values), VALUES)).param("c", json.writeValueAsString(counts))
                 .param("at", Timestamp.from(clock.instant())).param("id", draftId).param("u", username).update();
         if (updated == 0) {
             draftId = id == null ? draftId : UUID.randomUUID();
             jdbc.sql("""
                             insert into dossier_draft(id, username, procedure_code, field_values, group_counts, updated_at)
-                            values (:id, :u, :p, :v::jsonb, :c::jsonb, :at)
+                            values (:id, :u, :p, :v, :c::jsonb, :at)
                             """)
                     .param("id", draftId).param("u", username).param("p", procedureCode)
-                    .param("v", json.writeValueAsString(values)).param("c", json.writeValueAsString(counts))
+                    .param("v", vault.sealText(json.writeValueAsString(values), VALUES)).param("c", json.writeValueAsString(counts))
                     .param("at", Timestamp.from(clock.instant())).update();
         }
         return draftId;
     }
 
     public Optional<Draft> find(String username, UUID id) {
-        return jdbc.sql("select id, procedure_code, field_values::text, group_counts::text, updated_at from dossier_draft where id = ? and username = ?")
+        return jdbc.sql("select id, procedure_code, field_values, group_counts::text, updated_at from dossier_draft where id = ? and username = ?")
                 .params(id, username).query((rs, n) -> map(rs)).optional();
     }
 
     public List<Draft> of(String username) {
-        return jdbc.sql("select id, procedure_code, field_values::text, group_counts::text, updated_at from dossier_draft where username = ? order by updated_at desc")
+        return jdbc.sql("select id, procedure_code, field_values, group_counts::text, updated_at from dossier_draft where username = ? order by updated_at desc")
                 .param(username).query((rs, n) -> map(rs)).list();
     }
 
@@ -70,7 +74,7 @@ public class Drafts {
 
     private Draft map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Draft(rs.getObject(1, UUID.class), rs.getString(2),
-                json.readValue(rs.getString(3), new TypeReference<Map<String, String>>() {
+                json.readValue(vault.openText(rs.getBytes(3), VALUES), new TypeReference<Map<String, String>>() {
                 }), json.readValue(rs.getString(4), new TypeReference<Map<String, Integer>>() {
                 }), rs.getTimestamp(5).toInstant());
     }

@@ -21,8 +21,10 @@ public class DataExport {
     private final JsonMapper json;
     private final Register register;
     private final Clock clock;
+    private final KeyRing keys;
 
-    DataExport(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    DataExport(JdbcClient jdbc, JsonMapper json, Clock clock, KeyRing keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -52,9 +54,32 @@ public class DataExport {
                     + "), '[]'::jsonb)::text from (select " + String.join(", ", t.exported()) + " from " + t.table()
                     + " where " + t.subject() + ") x";
             String rows = jdbc.sql(sql).param("user", username).query(String.class).single();
-            doc.set(t.exportAs() != null ? t.exportAs() : t.table(), json.readTree(rows));
+            doc.set(t.exportAs() != null ? t.exportAs() : t.table(), decrypted(t, json.readTree(rows)));
         }
         return doc;
+    }
+
+    /** Encrypted fields come out of to_jsonb as "\\x…" (bytea in hex): the citizen gets their text (or JSON). */
+    private tools.jackson.databind.JsonNode decrypted(Register.Table t, tools.jackson.databind.JsonNode rows) {
+        for (Register.Column c : t.columns()) {
+            if (c.encrypted() == null || !c.exported()) {
+                continue;
+            }
+            for (tools.jackson.databind.JsonNode row : rows) {
+                tools.jackson.databind.JsonNode v = row.get(c.column());
+                if (v != null && v.isString() && v.asString().startsWith("\\x")) {
+                    byte[] stored = java.util.HexFormat.of().parseHex(v.asString().substring(2));
+                    String plain = new String(keys.decrypt(stored, t.table() + "." + c.column()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    if ("json".equals(c.encrypted())) {
+                        ((ObjectNode) row).set(c.column(), json.readTree(plain));
+                    } else {
+                        ((ObjectNode) row).put(c.column(), plain);
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     private static String identifier(String s) {

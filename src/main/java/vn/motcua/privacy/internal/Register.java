@@ -76,9 +76,18 @@ public record Register(String title, Map<String, String> legalBases, Map<String,
      * @param data     what it holds, in words
      * @param file     the column holds file contents: exported as metadata only (name, type, size, SHA-256)
      * @param export   false: not in the citizen's export (a password hash; the account of the officer who viewed)
+     * @param encrypted a field encrypted at rest by the Vault under {@code table.column}: {@code "text"} (UTF-8) or
+     *                  {@code "json"} (JSON text, exported as JSON); file contents ({@code file}) are always encrypted
+     * @param blindIndex the column holding the field's blind index (lookups by equality), if any
+     * @param clear     for a sensitive field left in the clear: why (docs/privacy.md, "Sensitive fields")
      */
     public record Column(String column, String category, String data, Boolean file, Boolean export, String purpose,
-                         String legalBasis, String retention) {
+                         String legalBasis, String retention, String encrypted, String blindIndex, String clear) {
+
+        /** Encrypted at rest (a file's contents or an encrypted field). */
+        public boolean isEncrypted() {
+            return isFile() || encrypted != null;
+        }
 
         public boolean exported() {
             return !isFile() && !Boolean.FALSE.equals(export);

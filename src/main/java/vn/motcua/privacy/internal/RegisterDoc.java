@@ -30,6 +30,17 @@ public final class RegisterDoc {
                         .append(" |\n");
             }
         }
+        s.append("\n### Encrypted at rest, and sensitive fields in the clear\n\n| table.column | stored | blind index |\n|---|---|---|\n");
+        for (Register.Table t : r.tables()) {
+            for (Register.Column c : t.columns()) {
+                if (c.isEncrypted() || c.clear() != null) {
+                    s.append("| `").append(t.table()).append('.').append(c.column()).append("` | ")
+                            .append(c.isFile() ? "encrypted (file)" : c.encrypted() != null ? "encrypted (" + c.encrypted() + ")"
+                                    : "in the clear: " + cell(c.clear()))
+                            .append(" | ").append(c.blindIndex() == null ? "—" : "`" + c.blindIndex() + "`").append(" |\n");
+                }
+            }
+        }
         s.append("\n### Files\n\n| path | category | data | purpose | legal basis | retention |\n|---|---|---|---|---|---|\n");
         for (Register.FileEntry f : r.files()) {
             s.append("| `").append(f.path()).append("` | ").append(f.category()).append(" | ").append(cell(f.data()))

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -35,8 +34,15 @@ public class Rotation {
     private static final long LOCK = 0x6d6f74637561_21L; // "motcua" 21
     static final int BATCH = 200;
 
-    /** A column of file contents stored encrypted, with the key that names its rows. */
-    record Column(String table, String key, String column) {
+    /**
+     * A column stored encrypted, with the key that names its rows; for a field looked up by equality, its blind
+     * index column and the index's name ({@link IndexKey#index}), filled in when a plain value is encrypted.
+     */
+    record Column(String table, String key, String column, String index, String indexName) {
+        Column(String table, String key, String column) {
+            this(table, key, column, null, null);
+        }
+
         String name() {
             return table + "." + column;
         }
@@ -47,17 +53,23 @@ public class Rotation {
             new Column("dossier_result", "dossier_id", "content"),
             new Column("wallet_document", "id", "content"),
             new Column("wallet_digitisation", "id", "content"),
-            new Column("question_attachment", "id", "content"));
+            new Column("question_attachment", "id", "content"),
+            // sensitive fields (docs/privacy.md, "Sensitive fields"): the ID numbers with their blind index
+            new Column("dossier", "id", "applicant_personal_id", "applicant_personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
+            new Column("wallet_profile", "owner", "personal_id", "personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
+            new Column("dossier_draft", "id", "field_values"),
+            new Column("wallet_digitisation", "id", "ocr_text"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final KeyRing keys;
     private final Kek kek;
+    private final IndexKey index;
     private final TransactionTemplate tx;
     private final java.time.Duration grace;
     private volatile boolean backlogChecked;
 
-    Rotation(JdbcClient jdbc, Clock clock, KeyRing keys, Kek kek, PlatformTransactionManager txm,
+    Rotation(JdbcClient jdbc, Clock clock, KeyRing keys, Kek kek, IndexKey index, PlatformTransactionManager txm,
              @org.springframework.beans.factory.annotation.Value("${motcua.privacy.rotation-grace:PT60S}")
              java.time.Duration grace) {
         this.grace = grace;
@@ -65,6 +77,7 @@ public class Rotation {
         this.clock = clock;
         this.keys = keys;
         this.kek = kek;
+        this.index = index;
         this.tx = new TransactionTemplate(txm);
     }
 
@@ -153,9 +166,9 @@ public class Rotation {
         }
         long total = 0;
         for (Column c : COLUMNS) {
-            UUID after = null;
+            Object after = null;
             while (true) {
-                UUID from = after;
+                Object from = after;
                 Batch b = tx.execute(s -> batch(c, from));
                 if (b == null) {
                     return total; // another node is at it
@@ -182,15 +195,16 @@ public class Rotation {
         return total;
     }
 
-    private record Batch(int count, UUID last) {
+    private record Batch(int count, Object last) {
     }
 
-    private Batch batch(Column c, UUID after) {
+    private Batch batch(Column c, Object after) {
         if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class)
                 .single())) {
             return null;
         }
         keys.rewrapKeys();
+        index.rewrap();
         List<Integer> retiring = retiringIds();
         List<Object[]> rows = jdbc.sql("select " + c.key() + ", " + c.column() + " from " + c.table() + " where "
                         + (after == null ? "" : c.key() + " > ? and ") + pending(c, retiring)
@@ -199,18 +213,30 @@ public class Rotation {
                 .query((rs, n) -> new Object[]{rs.getObject(1), rs.getBytes(2)}).list();
         for (Object[] r : rows) {
             byte[] plain = keys.decrypt((byte[]) r[1], c.name());
-            jdbc.sql("update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ?")
-                    .params(keys.encrypt(plain, c.name()), r[0]).update();
+            if (c.index() == null) {
+                jdbc.sql("update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ?")
+                        .params(keys.encrypt(plain, c.name()), r[0]).update();
+            } else {
+                String text = new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+                jdbc.sql("update " + c.table() + " set " + c.column() + " = ?, " + c.index() + " = ? where " + c.key()
+                                + " = ?")
+                        .params(keys.encrypt(plain, c.name()), index.index(text, c.indexName()), r[0]).update();
+            }
         }
-        return new Batch(rows.size(), rows.size() < BATCH ? null : (UUID) rows.get(rows.size() - 1)[0]);
+        return new Batch(rows.size(), rows.size() < BATCH ? null : rows.get(rows.size() - 1)[0]);
     }
 
-    /** Rows not encrypted, or encrypted under a retiring key ({@code ?} is the magic). */
+    /**
+     * Rows not encrypted, or encrypted under a retiring key, or (a field with a blind index) without their index
+     * ({@code ?} is the magic).
+     */
     private static String pending(Column c, List<Integer> retiring) {
         String under = retiring.isEmpty() ? "" : " or ('x' || encode(substring(" + c.column()
                 + " from 5 for 4), 'hex'))::bit(32)::int in (" + retiring.stream().map(String::valueOf)
                 .collect(Collectors.joining(",")) + ")";
-        return c.column() + " is not null and (substring(" + c.column() + " from 1 for 4) <> ?" + under + ")";
+        String unindexed = c.index() == null ? "" : " or " + c.index() + " is null";
+        return c.column() + " is not null and (substring(" + c.column() + " from 1 for 4) <> ?" + under + unindexed
+                + ")";
     }
 
     private List<Integer> retiringIds() {
@@ -248,6 +274,7 @@ public class Rotation {
         try {
             var inUse = new HashSet<>(jdbc.sql("select distinct kek_key_id from privacy_data_key where wrapped is not null")
                     .query(Long.class).list());
+            inUse.addAll(index.kekKeys());
             kek.dropUnused(inUse);
         } catch (Exception e) {
             log.warn("old KEK keys not dropped: {}", e.toString());

@@ -25,6 +25,8 @@ class DigitisationStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Scans of a citizen's papers are encrypted at rest under this column's name. */
     private static final String SCAN = "wallet_digitisation.content";
+    /** The text read from a scan (an ID card's, a birth certificate's facts): encrypted at rest too. */
+    private static final String OCR = "wallet_digitisation.ocr_text";
     private static final String COLUMNS = """
             id, citizen, dossier_id, officer, file_name, content_type, status, read_status, ocr_text, confidence,
             suggested::text, created_at, document_id""";
@@ -53,12 +55,12 @@ class DigitisationStore {
 
     Optional<Digitisation> find(String officer, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from wallet_digitisation where id = ? and officer = ?")
-                .params(id, officer).query(DigitisationStore::map).optional();
+                .params(id, officer).query(this::map).optional();
     }
 
     List<Digitisation> recent(String officer) {
         return jdbc.sql("select " + COLUMNS + " from wallet_digitisation where officer = ? order by created_at desc limit 20")
-                .param(officer).query(DigitisationStore::map).list();
+                .param(officer).query(this::map).list();
     }
 
     /** The scan's bytes, opened. */
@@ -89,22 +91,25 @@ class DigitisationStore {
         jdbc.sql("""
                         update wallet_digitisation set status = ?, read_status = ?, ocr_text = ?, confidence = ?,
                             suggested = cast(? as jsonb), read_at = ? where id = ? and status = 'READING'""")
-                .params(text == null || text.isBlank() ? "FAILED" : "READ", readStatus, text, confidence,
+                .params(text == null || text.isBlank() ? "FAILED" : "READ", readStatus, vault.sealText(text, OCR), confidence,
                         JSON.writeValueAsString(suggested), Timestamp.from(at), id)
                 .update();
     }
 
     /** The account whose saved profile carries this personal ID. */
     Optional<String> ownerByPersonalId(String personalId) {
-        return jdbc.sql("select owner from wallet_profile where personal_id = ?").param(personalId)
+        // the number is encrypted at rest: its blind index is compared
+        return jdbc.sql("select owner from wallet_profile where personal_id_bidx = ?")
+                .param(vault.blindIndex(personalId, vn.motcua.privacy.Vault.PERSONAL_ID))
                 .query(String.class).optional();
     }
 
     @SuppressWarnings("unchecked")
-    private static Digitisation map(ResultSet rs, int n) throws SQLException {
+    private Digitisation map(ResultSet rs, int n) throws SQLException {
         String suggested = rs.getString(11);
         return new Digitisation(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                vault.openText(rs.getBytes(9), OCR),
                 rs.getObject(10) == null ? null : rs.getDouble(10),
                 suggested == null ? Map.of() : JSON.readValue(suggested, Map.class), rs.getTimestamp(12).toInstant(),
                 rs.getObject(13, UUID.class));

@@ -34,8 +34,12 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
     private final JdbcClient jdbc;
     private final Territory territory;
     private final Clock clock;
+    /** The ID number is encrypted at rest, with its blind index (the digitisation finds the profile by number). */
+    private final vn.motcua.privacy.Vault vault;
+    static final String PERSONAL_ID_COLUMN = "wallet_profile.personal_id";
 
-    ProfileService(JdbcClient jdbc, Territory territory, Clock clock) {
+    ProfileService(JdbcClient jdbc, Territory territory, Clock clock, vn.motcua.privacy.Vault vault) {
+        this.vault = vault;
         this.jdbc = jdbc;
         this.territory = territory;
         this.clock = clock;
@@ -48,7 +52,7 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
                         select full_name, personal_id, birth_date, sex, phone, email, permanent_unit_code, permanent_detail,
                                current_unit_code, current_detail from wallet_profile where owner = ?""")
                 .param(username)
-                .query((rs, n) -> new CitizenProfile(rs.getString(1), rs.getString(2),
+                .query((rs, n) -> new CitizenProfile(rs.getString(1), vault.openText(rs.getBytes(2), PERSONAL_ID_COLUMN),
                         rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
                         rs.getString(4) == null ? null : Sex.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))
@@ -86,16 +90,19 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
         }
         jdbc.sql("""
                         insert into wallet_profile(owner, full_name, personal_id, birth_date, sex, phone, email,
-                            permanent_unit_code, permanent_detail, current_unit_code, current_detail, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            permanent_unit_code, permanent_detail, current_unit_code, current_detail, updated_at,
+                            personal_id_bidx)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (owner) do update set full_name = excluded.full_name, personal_id = excluded.personal_id,
+                            personal_id_bidx = excluded.personal_id_bidx,
                             birth_date = excluded.birth_date, sex = excluded.sex, phone = excluded.phone,
                             email = excluded.email, permanent_unit_code = excluded.permanent_unit_code,
                             permanent_detail = excluded.permanent_detail, current_unit_code = excluded.current_unit_code,
                             current_detail = excluded.current_detail, updated_at = excluded.updated_at""")
-                .params(username, c.fullName(), c.personalId(), c.birthDate(), c.sex() == null ? null : c.sex().name(),
-                        c.phone(), c.email(), c.permanentUnitCode(), c.permanentDetail(), c.currentUnitCode(),
-                        c.currentDetail(), Timestamp.from(clock.instant()))
+                .params(username, c.fullName(), vault.sealText(c.personalId(), PERSONAL_ID_COLUMN), c.birthDate(),
+                        c.sex() == null ? null : c.sex().name(), c.phone(), c.email(), c.permanentUnitCode(),
+                        c.permanentDetail(), c.currentUnitCode(), c.currentDetail(), Timestamp.from(clock.instant()),
+                        vault.blindIndex(c.personalId(), vn.motcua.privacy.Vault.PERSONAL_ID))
                 .update();
         return c;
     }

@@ -2,6 +2,7 @@ package vn.motcua.audit.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,16 @@ class AuditChainBench {
         t0 = System.nanoTime();
         Verification v = verifier.verify(day, day);
         long verify = System.nanoTime() - t0;
+        // where the verifier's time goes: PostgreSQL's plan and time for the whole day as one range (the digests and
+        // the link -> row join, without sending the rows), against the verifier's wall time above
+        var bounds = jdbc.sql("select min(source_no), max(source_no), max(pos) from audit_link where chain = ? and day = ?")
+                .params(Chain.DOSSIER_EVENT.name(), day).query((rs, k) -> new long[]{rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3)}).single();
+        List<String> plan = jdbc.sql("explain (analyze, buffers) " + ChainVerifier.rangeSql(Chain.DOSSIER_EVENT,
+                        bounds[0], bounds[1])).params(Chain.DOSSIER_EVENT.name(), day, 1, (int) bounds[2])
+                .query(String.class).list();
+        System.out.println("\nverifier's query, the whole day as one range, in PostgreSQL:");
+        plan.forEach(line -> System.out.println("  " + line));
         System.out.printf("%nAUDIT CHAIN BENCH, %,d events of one day%n"
                         + "  writer: insert set-based %.4f ms/event with the chain's number and index, %.4f ms/event without (+%.4f)%n"
                         + "  sealer: %,d rows linked in %,d ms (%.4f ms/event, off the writer's path)%n"

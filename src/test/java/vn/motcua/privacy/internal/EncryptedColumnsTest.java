@@ -1,0 +1,61 @@
+package vn.motcua.privacy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The register says which columns are encrypted; the background job (re-encryption after a rotation, encryption of
+ * values written before) must cover exactly those, with the blind index the register names; and every sensitive
+ * column is either encrypted or says why it is not.
+ */
+class EncryptedColumnsTest {
+
+    final Register register = Register.load(JsonMapper.builder().build());
+
+    @Test
+    void theJobCoversExactlyTheRegisteredEncryptedColumns() {
+        Set<String> registered = new TreeSet<>();
+        Set<String> indexes = new TreeSet<>();
+        for (Register.Table t : register.tables()) {
+            for (Register.Column c : t.columns()) {
+                if (c.isEncrypted()) {
+                    registered.add(t.table() + "." + c.column());
+                    if (c.blindIndex() != null) {
+                        indexes.add(t.table() + "." + c.column() + " -> " + c.blindIndex());
+                    }
+                }
+            }
+        }
+        Set<String> job = new TreeSet<>();
+        Set<String> jobIndexes = new TreeSet<>();
+        for (Rotation.Column c : Rotation.COLUMNS) {
+            job.add(c.name());
+            if (c.index() != null) {
+                jobIndexes.add(c.name() + " -> " + c.index());
+            }
+        }
+        assertThat(job).isEqualTo(registered);
+        assertThat(jobIndexes).isEqualTo(indexes).isNotEmpty();
+    }
+
+    @Test
+    void everySensitiveColumnIsEncryptedOrSaysWhyNot() {
+        for (Register.Table t : register.tables()) {
+            for (Register.Column c : t.columns()) {
+                if (c.category().equals("sensitive")) {
+                    assertThat(c.isEncrypted() || (c.clear() != null && !c.clear().isBlank()))
+                            .as(t.table() + "." + c.column()).isTrue();
+                }
+                assertThat(c.isEncrypted() && c.clear() != null).as(t.table() + "." + c.column()).isFalse();
+                if (c.encrypted() != null) {
+                    assertThat(c.encrypted()).isIn("text", "json");
+                }
+            }
+        }
+    }
+}
