@@ -9,22 +9,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.support.BrowserSession;
+import vn.motcua.support.BrowserTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Issue #18, the citizen's journey in real Chromium (axe-core on every page, see {@link BrowserSession}): a question
@@ -34,32 +27,10 @@ import vn.motcua.support.ReferenceData;
  * warning, the file already chosen is kept → confirm → the receipt.
  */
 @IntegrationTest
-class AssistantJourneyBrowserTest {
+class AssistantJourneyBrowserTest extends BrowserTest {
 
     private static final String BIRTH = "1.001193";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    BrowserSession session;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        referenceData.ensureAll();
-        session = new BrowserSession(port);
-        browser = session.driver();
-        wait = session.waiting();
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     @Test
     void askAnswerFormPrefilledMissingDocumentWarnedConfirmSubmitReceipt() throws Exception {
@@ -157,28 +128,7 @@ class AssistantJourneyBrowserTest {
     }
 
     private String value(String path) {
-        return browser.findElement(By.id(id(path))).getAttribute("value");
+        return browser.findElement(By.id(BrowserSession.fieldId(path))).getAttribute("value");
     }
 
-    private static String id(String path) {
-        return "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
-    }
-
-    private void set(String path, String value) {
-        WebElement element = browser.findElement(By.id(id(path)));
-        if ("select".equals(element.getTagName())) {
-            new Select(element).selectByValue(value);
-        } else if (!browser.findElements(By.id(id(path) + "-year")).isEmpty()) {
-            String[] ymd = value.split("-");
-            element.clear();
-            element.sendKeys(String.valueOf(Integer.parseInt(ymd[2])));
-            browser.findElement(By.id(id(path) + "-month")).clear();
-            browser.findElement(By.id(id(path) + "-month")).sendKeys(String.valueOf(Integer.parseInt(ymd[1])));
-            browser.findElement(By.id(id(path) + "-year")).clear();
-            browser.findElement(By.id(id(path) + "-year")).sendKeys(ymd[0]);
-        } else {
-            element.clear();
-            element.sendKeys(value);
-        }
-    }
 }

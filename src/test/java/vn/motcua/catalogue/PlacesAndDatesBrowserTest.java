@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.BrowserSession;
+import vn.motcua.support.BrowserTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Issue #17, last gaps, in real Chromium with axe-core on every page (phone and desktop): a ward picked province first
@@ -30,34 +23,12 @@ import vn.motcua.support.ReferenceData;
  * {@code -Dmotcua.screenshots=docs/screenshots} it saves the pages.
  */
 @IntegrationTest
-class PlacesAndDatesBrowserTest {
+class PlacesAndDatesBrowserTest extends BrowserTest {
 
     static final int[][] SIZES = {{390, 844}, {1366, 900}};
     static final String FORM = "/procedures/1.001193/form";
     static final String FIELD = "f-applicant-residence";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    BrowserSession session;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        referenceData.ensureAll();
-        session = new BrowserSession(port);
-        browser = session.driver();
-        wait = session.waiting();
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     /** The suggestions once the list is shown (a hidden list's items read as empty text while it opens). */
     private List<String> options() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,16 +21,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.BrowserSession;
+import vn.motcua.support.BrowserTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 import vn.motcua.territory.TerritoryAgencies;
 import vn.motcua.territory.TerritoryChanges;
 import vn.motcua.territory.UnitChanges;
@@ -45,36 +40,18 @@ import vn.motcua.territory.UnitType;
  * desktop (1366 wide) sizes.
  */
 @IntegrationTest
-class ExperienceBrowserTest {
+class ExperienceBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     TerritoryChanges changes;
     @Autowired
     TerritoryAgencies agencies;
     @Autowired
     DossierBulk bulk;
-    BrowserSession session;
-    WebDriver browser;
-    WebDriverWait wait;
 
     @BeforeEach
-    void open() {
-        referenceData.ensureAll();
-        session = new BrowserSession(port);
-        browser = session.driver();
-        wait = session.waiting();
+    void newPhone() {
         phone();
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     private void phone() {
@@ -139,26 +116,6 @@ class ExperienceBrowserTest {
         box.sendKeys(Keys.ENTER);
         assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
         return browser.findElement(By.id(id + "-code")).getAttribute("value");
-    }
-
-    private void set(String path, String value) {
-        String id = "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
-        WebElement element = browser.findElement(By.id(id));
-        if ("select".equals(element.getTagName())) {
-            new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
-        } else if (!browser.findElements(By.id(id + "-year")).isEmpty()) {
-            // a date: three boxes, ngày / tháng / năm
-            String[] ymd = value.split("-");
-            element.clear();
-            element.sendKeys(String.valueOf(Integer.parseInt(ymd[2])));
-            browser.findElement(By.id(id + "-month")).clear();
-            browser.findElement(By.id(id + "-month")).sendKeys(String.valueOf(Integer.parseInt(ymd[1])));
-            browser.findElement(By.id(id + "-year")).clear();
-            browser.findElement(By.id(id + "-year")).sendKeys(ymd[0]);
-        } else {
-            element.clear();
-            element.sendKeys(value);
-        }
     }
 
     @Test

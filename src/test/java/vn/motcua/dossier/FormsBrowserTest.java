@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.BrowserSession;
+import vn.motcua.support.BrowserTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Issue 17, forms, in real Chromium (and axe-core on each page, see BrowserSession): an empty submit names each
@@ -25,30 +18,8 @@ import vn.motcua.support.ReferenceData;
  * section says its fields are required only if it is filled in; a date is three boxes, and an impossible date is named.
  */
 @IntegrationTest
-class FormsBrowserTest {
+class FormsBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    BrowserSession session;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        referenceData.ensureAll();
-        session = new BrowserSession(port);
-        browser = session.driver();
-        wait = session.waiting();
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
 
     private String focused() {
         return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.activeElement.id"));

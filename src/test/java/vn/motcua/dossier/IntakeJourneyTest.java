@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.support.BrowserSession;
+import vn.motcua.support.BrowserTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * In real Chromium: a citizen submits a birth registration online with an attachment; the ward's
@@ -30,62 +21,8 @@ import vn.motcua.support.ReferenceData;
  * and an email in the outbox; Form 01's PDF text is Vietnamese with its diacritics.
  */
 @IntegrationTest
-class IntakeJourneyTest {
+class IntakeJourneyTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    BrowserSession session;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        referenceData.ensureAll();
-        session = new BrowserSession(port);
-        browser = session.driver();
-        wait = session.waiting();
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private String url(String path) {
-        return session.url(path);
-    }
-
-    private void login(String user) {
-        session.login(user);
-    }
-
-    private void logout() {
-        session.logout();
-    }
-
-    private void set(String path, String value) {
-        String id = "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
-        var element = browser.findElement(By.id(id));
-        if ("select".equals(element.getTagName())) {
-            new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
-        } else if (!browser.findElements(By.id(id + "-year")).isEmpty()) {
-            // a date: three boxes, ngày / tháng / năm
-            String[] ymd = value.split("-");
-            element.clear();
-            element.sendKeys(String.valueOf(Integer.parseInt(ymd[2])));
-            browser.findElement(By.id(id + "-month")).clear();
-            browser.findElement(By.id(id + "-month")).sendKeys(String.valueOf(Integer.parseInt(ymd[1])));
-            browser.findElement(By.id(id + "-year")).clear();
-            browser.findElement(By.id(id + "-year")).sendKeys(ymd[0]);
-        } else {
-            element.clear();
-            element.sendKeys(value);
-        }
-    }
 
     @Test
     void citizenSubmitsOfficerAcceptsCitizenTracksAndIsEmailed() throws Exception {
@@ -138,14 +75,4 @@ class IntakeJourneyTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void fill(String prefix, Map<String, Object> values) {
-        for (var e : values.entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> nested) {
-                fill(prefix + e.getKey() + ".", (Map<String, Object>) nested);
-            } else {
-                set(prefix + e.getKey(), String.valueOf(e.getValue()));
-            }
-        }
-    }
 }

@@ -15,15 +15,18 @@ import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.internal.LateWatch;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
+import vn.motcua.support.TestClock;
 
 /** Processing through the public API, from acceptance to the rated result, with the refusals. */
 @IntegrationTest
@@ -39,6 +42,14 @@ class ProcessingApiTest {
     LateWatch lateWatch;
     Http http;
 
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
@@ -50,7 +61,29 @@ class ProcessingApiTest {
     }
 
     int version(String id) {
-        return jdbc.sql("select version from dossier where id = ?").param(UUID.fromString(id)).query(Integer.class).single();
+        return dossier(id).get("version").asInt();
+    }
+
+    /** The dossier as its agency's reception officer reads it through the API (with its history). */
+    JsonNode dossier(String id) {
+        var r = http.getAs("tiepnhan", "demo", "/api/v1/dossiers/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The processing view (Form 06 rows, actions, result) as the leader reads it. */
+    JsonNode processing(String id) {
+        var r = http.getAs("lanhdao", "demo", "/api/v1/dossiers/" + id + "/processing");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The open step's due time, as the processing view (Form 06) shows it. */
+    Instant openStepDue(String id) {
+        var steps = http.getAs("lanhdao", "demo", "/api/v1/dossiers/" + id + "/processing").json().get("steps");
+        var open = steps.get(steps.size() - 1);
+        assertThat(open.get("finishedAt").isNull()).as("the last step is the open one").isTrue();
+        return java.time.OffsetDateTime.parse(open.get("dueAt").asString()).toInstant();
     }
 
     Http.Response post(String user, String id, String action, Map<String, Object> body) {
@@ -98,20 +131,23 @@ class ProcessingApiTest {
         var fwd = post("chuyenvien", id, "forward", Map.of("version", version(id), "note", "Đủ điều kiện"));
         assertThat(fwd.status()).as(fwd.body()).isEqualTo(200);
 
-        // The step is late (backdated), the watch flags it, and an apology with a new date is issued.
-        jdbc.sql("""
-                        update dossier_step set opened_at = opened_at - interval '20 days', due_at = now() - interval '1 hour'
-                        where dossier_id = ? and finished_at is null""")
-                .param(UUID.fromString(id)).update();
-        var run = lateWatch.watch(Instant.now());
+        // The leader's step outlives its quota: the clock moves just past the step's due time (still before the
+        // dossier's appointment), the watch flags the step; an apology with a new date is issued.
+        Instant stepDue = openStepDue(id);
+        assertThat(lateWatch.watch(stepDue.minusSeconds(60)).ran()).isTrue();
+        assertThat(jdbc.sql("select warning from dossier_step where dossier_id = ? and finished_at is null")
+                .param(UUID.fromString(id)).query((rs, i) -> String.valueOf(rs.getString(1))).single()).as("not late yet")
+                .isNotEqualTo("LATE");
+        clock.moveTo(stepDue.plusSeconds(60));
+        var run = lateWatch.watch(clock.instant());
         assertThat(run.ran()).isTrue();
         assertThat(jdbc.sql("select warning from dossier_step where dossier_id = ? and finished_at is null")
                 .param(UUID.fromString(id)).query(String.class).single()).isEqualTo("LATE");
-        String before = jdbc.sql("select due_at::text from dossier where id = ?").param(UUID.fromString(id)).query(String.class).single();
+        String before = dossier(id).get("dueAt").asString();
         var ext = post("lanhdao", id, "extension", Map.of("version", version(id), "workingDays", 2,
                 "reason", "Cần xác minh thêm với nơi đăng ký thường trú"));
         assertThat(ext.status()).as(ext.body()).isEqualTo(200);
-        String after = jdbc.sql("select due_at::text from dossier where id = ?").param(UUID.fromString(id)).query(String.class).single();
+        String after = dossier(id).get("dueAt").asString();
         assertThat(after).isNotEqualTo(before);
         assertThat(pdf("lanhdao", "/api/v1/dossiers/" + id + "/forms/04.pdf"))
                 .contains("PHIẾU XIN LỖI").contains("Cần xác minh thêm");
@@ -131,8 +167,8 @@ class ProcessingApiTest {
 
         String form06 = pdf("tiepnhan", "/api/v1/dossiers/" + id + "/forms/06.pdf");
         assertThat(form06).contains("PHIẾU KIỂM SOÁT").contains("Quá hạn").contains("Lê Văn Cường");
-        List<String> types = jdbc.sql("select type from dossier_event where dossier_id = ? order by seq")
-                .param(UUID.fromString(id)).query(String.class).list();
+        List<String> types = new ArrayList<>();
+        dossier(id).get("events").forEach(e -> types.add(e.get("type").asString()));
         assertThat(types).containsSubsequence("ACCEPTED", "CLAIMED", "PROCESSING_SUPPLEMENT_REQUESTED",
                 "PROCESSING_SUPPLEMENTED", "FORWARDED", "EXTENDED", "DECIDED", "RESULT_RETURNED", "RATED");
         assertThat(http.getAs("congdan", "demo", "/api/v1/dossiers/" + id + "/result").status()).isEqualTo(200);
@@ -206,13 +242,15 @@ class ProcessingApiTest {
         assertThat(reassign.status()).isEqualTo(422); // tiepnhan holds no handling post
         var transfer = post("chuyenvien", id, "transfer", Map.of("agencyCode", "UBND-26743", "reason", "Liên thông"));
         assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
-        assertThat(jdbc.sql("select agency_code from dossier_step where dossier_id = ? and finished_at is null")
-                .param(UUID.fromString(id)).query(String.class).single()).isEqualTo("UBND-26743");
+        var steps = http.getAs("chuyenvien", "demo", "/api/v1/dossiers/" + id + "/processing").json().get("steps");
+        var open = steps.get(steps.size() - 1);
+        assertThat(open.get("finishedAt").isNull()).isTrue();
+        assertThat(open.get("agency").asString()).isEqualTo("UBND-26743");
         // chuyenvien works in UBND-26740 only: the step is no longer theirs
         assertThat(post("chuyenvien", id, "forward", Map.of()).status()).isEqualTo(403);
-        assertThat(jdbc.sql("select outcome from dossier_step where dossier_id = ? order by seq")
-                .param(UUID.fromString(id)).query(String.class).list())
-                .containsExactly("DONE", "DONE", "SENT_BACK", "TRANSFERRED", null);
+        List<String> outcomes = new ArrayList<>();
+        steps.forEach(r -> outcomes.add(r.get("outcome").isNull() ? null : r.get("outcome").asString()));
+        assertThat(outcomes).containsExactly("DONE", "DONE", "SENT_BACK", "TRANSFERRED", null);
     }
 
     @Test

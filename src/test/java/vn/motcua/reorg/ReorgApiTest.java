@@ -11,27 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.support.Http;
+import vn.motcua.support.Journey;
+import vn.motcua.support.ReorgPlan;
+import vn.motcua.support.TestWorlds;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
+import vn.motcua.support.WorldTest;
 import vn.motcua.territory.LineageKind;
 import vn.motcua.territory.Share;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryChanges;
 import vn.motcua.territory.TerritoryHistory;
-import vn.motcua.territory.UnitChanges;
-import vn.motcua.territory.UnitType;
 
 /**
  * A plan authored as JSON on a small world of its own (unique codes): merge, split with a street rule, rename of a
@@ -39,76 +36,28 @@ import vn.motcua.territory.UnitType;
  * access rules; the public document-validity answer and page; the administrator pages.
  */
 @IntegrationTest
-class ReorgApiTest {
+class ReorgApiTest extends WorldTest {
 
     static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TerritoryChanges changes;
-    @Autowired
-    TerritoryAgencies agencies;
-    @Autowired
-    Territory territory;
     @Autowired
     TerritoryHistory history;
     @Autowired
     DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
 
-    private final List<World> worlds = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
-
-    /** Other tests count the agencies valid today nationwide: close this test's units (and so their agencies). */
-    @org.junit.jupiter.api.AfterEach
-    void closeTestUnits() {
-        LocalDate end = LocalDate.of(2030, 1, 1);
-        for (World w : worlds) {
-            UnitChanges.Builder b = UnitChanges.builder();
-            for (String c : List.of(w.a(), w.b(), w.c(), w.d(), w.e(), w.f(), w.p())) {
-                if (territory.unit(c, end.minusDays(1)).isPresent()) {
-                    b.close(c);
-                }
-            }
-            changes.apply(b.build(), end, "Kết thúc thử nghiệm");
-        }
-    }
-
-    /** A province P with wards A, B, C, E, F, opened on 2026-01-01, with their standard agencies. */
+    /** A province P with wards A, B, C, E, F, opened on 2026-01-01, with their standard agencies; D is kept for a plan. */
     record World(String p, String a, String b, String c, String d, String e, String f) {
     }
 
     private World world() {
-        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000);
-        World w = new World("T" + base, "T" + (base + 1), "T" + (base + 2), "T" + (base + 3), "T" + (base + 4),
-                "T" + (base + 5), "T" + (base + 6));
-        UnitChanges.Builder b = UnitChanges.builder().open(w.p(), "Thử " + base, "Thành phố Thử " + base, UnitType.MUNICIPALITY, null);
-        for (String c : List.of(w.a(), w.b(), w.c(), w.e(), w.f())) {
-            b.open(c, "Thử " + c, "Phường Thử " + c, UnitType.WARD, w.p());
-        }
-        changes.apply(b.build(), OPENED, "Thử nghiệm");
-        agencies.deriveAgencies(List.of(w.p(), w.a(), w.b(), w.c(), w.e(), w.f()), OPENED);
-        worlds.add(w);
-        return w;
+        TestWorlds.World w = worlds.open("T", 1, 2, 3, 5, 6);
+        return new World(w.province(), w.code(1), w.code(2), w.code(3), w.code(4), w.code(5), w.code(6));
     }
 
     /** A plan merging wards A and B of the world into a new ward D from 2027-01-01; its id. */
     private String mergeIntoNewWard(World w, String name, int batchSize) {
-        Map<String, Object> plan = Map.of(
-                "name", name, "effective", "2027-01-01", "legalBasis", "Nghị quyết thử nghiệm", "batchSize", batchSize,
-                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
-                "operations", List.of(Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "into", w.d())));
-        return http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        return ReorgPlan.named(name).batchSize(batchSize).openWard(w.d(), w.p()).merge(List.of(w.a(), w.b()), w.d())
+                .create(http);
     }
 
     private DossierBulk.NewDossier dossier(String agency, String unit, String line, String tag, int i, DossierState state) {
@@ -118,97 +67,107 @@ class ReorgApiTest {
                 received.plusSeconds(86_400L * 10));
     }
 
-    @Test
-    void authoredPlanMergesSplitsRenamesAndReconciles() {
-        World w = world();
-        String tag = "api" + UUID.randomUUID().toString().substring(0, 6);
-        List<DossierBulk.NewDossier> ds = new ArrayList<>();
-        ds.add(dossier("UBND-" + w.a(), w.a(), "1 Đường Một", tag, 0, DossierState.ACCEPTED));       // → D, FULL_MERGE
-        ds.add(dossier("UBND-" + w.b(), w.b(), "2 Đường Hai", tag, 1, DossierState.SUBMITTED));      // → D, FULL_MERGE
-        ds.add(dossier("UBND-" + w.c(), w.c(), "3 Đường Thử Nghiệm", tag, 2, DossierState.ACCEPTED)); // → E, ADDRESS_RULE
-        ds.add(dossier("UBND-" + w.c(), w.c(), "4 Đường Lạ", tag, 3, DossierState.ACCEPTED));         // → triage TTPV-P
-        ds.add(dossier("UBND-" + w.f(), w.f(), "5 Đường Năm", tag, 4, DossierState.ACCEPTED));        // → new UBND-F
-        ds.add(dossier("CA-" + w.a(), w.a(), "6 Đường Sáu", tag, 5, DossierState.SUBMITTED));         // → EXPLICIT CA-E
-        ds.add(dossier("UBND-" + w.a(), w.a(), "7 Đường Bảy", tag, 6, DossierState.REFUSED));         // not in flight
-        bulk.insert(ds);
+    /** Shared by the steps of the journey below. */
+    private World w;
+    private List<DossierBulk.NewDossier> ds;
+    private String id;
 
-        Map<String, Object> plan = Map.of(
-                "name", "Thử nghiệm sắp xếp " + w.p(),
-                "effective", "2027-01-01",
-                "legalBasis", "Nghị quyết thử nghiệm",
-                "batchSize", 2,
-                "open", List.of(Map.of("code", w.d(), "name", "Mới", "fullName", "Phường Mới " + w.d(), "type", "WARD", "parent", w.p())),
-                "operations", List.of(
-                        Map.of("op", "MERGE", "from", List.of(w.a(), w.b()), "partialFrom", List.of(w.c()), "into", w.d()),
-                        Map.of("op", "SPLIT", "unit", w.c(), "to", List.of(w.d(), w.e())),
-                        Map.of("op", "RENAME", "unit", w.f(), "name", "Đổi Tên", "fullName", "Phường Đổi Tên " + w.f())),
-                "routingRules", List.of(Map.of("unit", w.c(), "to", w.e(), "streets", List.of("Đường Thử Nghiệm"))),
-                "explicit", List.of(Map.of("dossier", ds.get(5).id().toString(), "agency", "CA-" + w.e())));
-        Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
-        assertThat(created.json().get("state").asString()).isEqualTo("DRAFT");
+    @TestFactory
+    Stream<DynamicTest> authoredPlanMergesSplitsRenamesAndReconciles() {
+        return Journey.steps()
+                .step("dossiers in flight at the old wards' agencies", () -> {
+                    w = world();
+                    String tag = "api" + UUID.randomUUID().toString().substring(0, 6);
+                    ds = new ArrayList<>();
+                    ds.add(dossier("UBND-" + w.a(), w.a(), "1 Đường Một", tag, 0, DossierState.ACCEPTED));       // → D, FULL_MERGE
+                    ds.add(dossier("UBND-" + w.b(), w.b(), "2 Đường Hai", tag, 1, DossierState.SUBMITTED));      // → D, FULL_MERGE
+                    ds.add(dossier("UBND-" + w.c(), w.c(), "3 Đường Thử Nghiệm", tag, 2, DossierState.ACCEPTED)); // → E, ADDRESS_RULE
+                    ds.add(dossier("UBND-" + w.c(), w.c(), "4 Đường Lạ", tag, 3, DossierState.ACCEPTED));         // → triage TTPV-P
+                    ds.add(dossier("UBND-" + w.f(), w.f(), "5 Đường Năm", tag, 4, DossierState.ACCEPTED));        // → new UBND-F
+                    ds.add(dossier("CA-" + w.a(), w.a(), "6 Đường Sáu", tag, 5, DossierState.SUBMITTED));         // → EXPLICIT CA-E
+                    ds.add(dossier("UBND-" + w.a(), w.a(), "7 Đường Bảy", tag, 6, DossierState.REFUSED));         // not in flight
+                    bulk.insert(ds);
+                })
+                .step("the authored plan is a draft", () -> {
+                    Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans",
+                            ReorgPlan.named("Thử nghiệm sắp xếp " + w.p()).batchSize(2)
+                                    .openWard(w.d(), w.p())
+                                    .merge(List.of(w.a(), w.b()), List.of(w.c()), w.d())
+                                    .split(w.c(), List.of(w.d(), w.e()))
+                                    .rename(w.f(), "Đổi Tên", "Phường Đổi Tên " + w.f())
+                                    .streets(w.c(), w.e(), "Đường Thử Nghiệm")
+                                    .explicit(ds.get(5).id().toString(), "CA-" + w.e()).toMap());
+                    assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    id = created.json().get("id").asString();
+                    assertThat(created.json().get("state").asString()).isEqualTo("DRAFT");
+                })
+                .step("the dry run routes every dossier by a rule and changes nothing", () -> {
+                    Http.Response dry = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/dry-run", Map.of());
+                    assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+                    JsonNode r = dry.json();
+                    assertThat(r.get("inFlight").asLong()).isEqualTo(6);
+                    assertThat(r.get("byRule").get("FULL_MERGE").asLong()).isEqualTo(3);
+                    assertThat(r.get("byRule").get("ADDRESS_RULE").asLong()).isEqualTo(1);
+                    assertThat(r.get("byRule").get("EXPLICIT").asLong()).isEqualTo(1);
+                    assertThat(r.get("byRule").get("TRIAGE").asLong()).isEqualTo(1);
+                    assertThat(r.get("unresolved").get(0).get("fromAgency").asString()).isEqualTo("UBND-" + w.c());
+                    assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isEmpty(); // nothing changed
+                })
+                .step("execution moves them in batches and reconciles", () -> {
+                    Http.Response exec = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of());
+                    assertThat(exec.status()).as(exec.body()).isEqualTo(200);
+                    assertThat(exec.json().get("batches").asInt()).isEqualTo(3);
+                    assertThat(exec.json().get("unitsOpened").asInt()).isEqualTo(2);
+                    JsonNode rec = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json();
+                    assertThat(rec.get("openBefore").asLong()).isEqualTo(6);
+                    assertThat(rec.get("openAfter").asLong()).isEqualTo(6);
+                    assertThat(rec.get("invariantHolds").asBoolean()).isTrue();
+                    assertThat(rec.get("triage").asLong()).isEqualTo(1);
+                    assertThat(rec.get("byState").get("ACCEPTED").get("before").asLong()).isEqualTo(4);
 
-        Http.Response dry = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/dry-run", Map.of());
-        assertThat(dry.status()).as(dry.body()).isEqualTo(200);
-        JsonNode r = dry.json();
-        assertThat(r.get("inFlight").asLong()).isEqualTo(6);
-        assertThat(r.get("byRule").get("FULL_MERGE").asLong()).isEqualTo(3);
-        assertThat(r.get("byRule").get("ADDRESS_RULE").asLong()).isEqualTo(1);
-        assertThat(r.get("byRule").get("EXPLICIT").asLong()).isEqualTo(1);
-        assertThat(r.get("byRule").get("TRIAGE").asLong()).isEqualTo(1);
-        assertThat(r.get("unresolved").get(0).get("fromAgency").asString()).isEqualTo("UBND-" + w.c());
-        assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isEmpty(); // nothing changed
-
-        Http.Response exec = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of());
-        assertThat(exec.status()).as(exec.body()).isEqualTo(200);
-        assertThat(exec.json().get("batches").asInt()).isEqualTo(3);
-        assertThat(exec.json().get("unitsOpened").asInt()).isEqualTo(2);
-        JsonNode rec = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json();
-        assertThat(rec.get("openBefore").asLong()).isEqualTo(6);
-        assertThat(rec.get("openAfter").asLong()).isEqualTo(6);
-        assertThat(rec.get("invariantHolds").asBoolean()).isTrue();
-        assertThat(rec.get("triage").asLong()).isEqualTo(1);
-        assertThat(rec.get("byState").get("ACCEPTED").get("before").asLong()).isEqualTo(4);
-
-        assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
-        assertThat(agencyOf(ds.get(1).id())).isEqualTo("UBND-" + w.d());
-        assertThat(agencyOf(ds.get(2).id())).isEqualTo("UBND-" + w.e());
-        assertThat(agencyOf(ds.get(3).id())).isEqualTo("TTPV-" + w.p());
-        assertThat(agencyOf(ds.get(4).id())).isEqualTo("UBND-" + w.f());
-        assertThat(agencyOf(ds.get(5).id())).isEqualTo("CA-" + w.e());
-        assertThat(agencyOf(ds.get(6).id())).isEqualTo("UBND-" + w.a());
-        // The units changed through the territory, and the agencies of the opened units exist from the effective date.
-        assertThat(territory.unit(w.f(), LocalDate.of(2027, 1, 1)).orElseThrow().fullName()).isEqualTo("Phường Đổi Tên " + w.f());
-        assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isPresent();
-        assertThat(territory.agency("UBND-" + w.a(), LocalDate.of(2027, 1, 1))).isEmpty();
-        assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.unit().code())
-                .containsExactlyInAnyOrder(w.d(), w.e());
-        assertThat(territory.successors(w.a(), LocalDate.of(2026, 12, 31))).extracting(s -> s.kind())
-                .containsExactly(LineageKind.MERGE);
-        assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.share())
-                .containsOnly(Share.PARTIAL);
-
-        // Triage decision: the dossier left in triage goes to an agency an officer names.
-        Http.Response decided = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
-                Map.of("agencyCode", "UBND-" + w.d()));
-        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
-        assertThat(agencyOf(ds.get(3).id())).isEqualTo("UBND-" + w.d());
-        assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json().get("triage").asLong()).isZero();
-        // The applicant is told the agency chosen (the plan's own notice named the service centre), once.
-        assertThat(jdbc.sql("select body from notification where dedup_key = ?")
-                .param(ds.get(3).id() + "/TRANSFERRED/" + id + "/UBND-" + w.d()).query(String.class).list())
-                .singleElement().asString().contains("tiếp tục giải quyết", "không phải nộp lại");
-        // The journal row now says who decided; the same dossier cannot be decided twice, nor one never in triage.
-        assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
-                .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("EXPLICIT UBND-" + w.d());
-        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
-                Map.of("agencyCode", "UBND-" + w.d())).status()).isEqualTo(409);
-        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(0).id(),
-                Map.of("agencyCode", "UBND-" + w.e())).status()).isEqualTo(409);
-        assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
-        Http.Response journal = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/journal.csv");
-        assertThat(journal.body().lines().count()).isEqualTo(7);
+                    assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
+                    assertThat(agencyOf(ds.get(1).id())).isEqualTo("UBND-" + w.d());
+                    assertThat(agencyOf(ds.get(2).id())).isEqualTo("UBND-" + w.e());
+                    assertThat(agencyOf(ds.get(3).id())).isEqualTo("TTPV-" + w.p());
+                    assertThat(agencyOf(ds.get(4).id())).isEqualTo("UBND-" + w.f());
+                    assertThat(agencyOf(ds.get(5).id())).isEqualTo("CA-" + w.e());
+                    assertThat(agencyOf(ds.get(6).id())).isEqualTo("UBND-" + w.a());
+                })
+                .step("the units changed through the territory, the opened units' agencies exist from the effective date", () -> {
+                    assertThat(territory.unit(w.f(), LocalDate.of(2027, 1, 1)).orElseThrow().fullName()).isEqualTo("Phường Đổi Tên " + w.f());
+                    assertThat(territory.agency("UBND-" + w.d(), LocalDate.of(2027, 1, 1))).isPresent();
+                    assertThat(territory.agency("UBND-" + w.a(), LocalDate.of(2027, 1, 1))).isEmpty();
+                    assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.unit().code())
+                            .containsExactlyInAnyOrder(w.d(), w.e());
+                    assertThat(territory.successors(w.a(), LocalDate.of(2026, 12, 31))).extracting(s -> s.kind())
+                            .containsExactly(LineageKind.MERGE);
+                    assertThat(territory.successors(w.c(), LocalDate.of(2026, 12, 31))).extracting(s -> s.share())
+                            .containsOnly(Share.PARTIAL);
+                })
+                .step("a triage decision sends the dossier left in triage to the agency an officer names, once", () -> {
+                    Http.Response decided = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
+                            Map.of("agencyCode", "UBND-" + w.d()));
+                    assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+                    assertThat(agencyOf(ds.get(3).id())).isEqualTo("UBND-" + w.d());
+                    assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json().get("triage").asLong()).isZero();
+                    // The applicant is told the agency chosen (the plan's own notice named the service centre), once.
+                    assertThat(jdbc.sql("select body from notification where dedup_key = ?")
+                            .param(ds.get(3).id() + "/TRANSFERRED/" + id + "/UBND-" + w.d()).query(String.class).list())
+                            .singleElement().asString().contains("tiếp tục giải quyết", "không phải nộp lại");
+                    // The journal row now says who decided; the same dossier cannot be decided twice, nor one never in triage.
+                    assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
+                            .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("EXPLICIT UBND-" + w.d());
+                    assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
+                            Map.of("agencyCode", "UBND-" + w.d())).status()).isEqualTo(409);
+                    assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(0).id(),
+                            Map.of("agencyCode", "UBND-" + w.e())).status()).isEqualTo(409);
+                    assertThat(agencyOf(ds.get(0).id())).isEqualTo("UBND-" + w.d());
+                })
+                .step("the journal lists every move", () -> {
+                    Http.Response journal = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/journal.csv");
+                    assertThat(journal.body().lines().count()).isEqualTo(7);
+                })
+                .stream();
     }
 
     private String agencyOf(UUID id) {
@@ -305,12 +264,8 @@ class ReorgApiTest {
     @Test
     void validationFindsMissingSuccessorsClosingSuccessorsAndCycles() {
         World w = world();
-        Map<String, Object> plan = Map.of("name", "Vòng lặp", "effective", "2027-02-01", "legalBasis", "Thử",
-                "operations", List.of(
-                        Map.of("op", "DISSOLVE", "unit", w.a(), "into", w.b()),
-                        Map.of("op", "DISSOLVE", "unit", w.b(), "into", w.a()),
-                        Map.of("op", "MERGE", "from", List.of(w.c()), "into", "T0000000")));
-        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        String id = ReorgPlan.named("Vòng lặp").effective("2027-02-01").legalBasis("Thử")
+                .dissolve(w.a(), w.b()).dissolve(w.b(), w.a()).merge(List.of(w.c()), "T0000000").create(http);
         JsonNode v = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/validate", Map.of()).json();
         assertThat(v.get("ok").asBoolean()).isFalse();
         List<String> keys = new ArrayList<>();

@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
@@ -29,17 +26,14 @@ import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.reorg.internal.ReorgEngine;
 import vn.motcua.support.Http;
+import vn.motcua.support.ReorgPlan;
+import vn.motcua.support.TestWorlds;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
+import vn.motcua.support.WorldTest;
 import vn.motcua.territory.PostHolding;
 import vn.motcua.territory.PostRole;
 import vn.motcua.territory.Staff;
 import vn.motcua.territory.StaffChanges;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryChanges;
-import vn.motcua.territory.UnitChanges;
-import vn.motcua.territory.UnitType;
 
 /**
  * Officers in a small authored plan (wards A and B merge into a new ward D, C is split between D and E): mapped
@@ -49,21 +43,11 @@ import vn.motcua.territory.UnitType;
  * whose holding ended, and holds again once it is with a holder of a successor post.
  */
 @IntegrationTest
-class ReorgOfficersTest {
+class ReorgOfficersTest extends WorldTest {
 
     static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
     static final LocalDate EFFECTIVE = LocalDate.of(2027, 1, 1);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TerritoryChanges changes;
-    @Autowired
-    TerritoryAgencies agencies;
-    @Autowired
-    Territory territory;
     @Autowired
     StaffChanges staffChanges;
     @Autowired
@@ -74,9 +58,6 @@ class ReorgOfficersTest {
     DossierBulk bulk;
     @Autowired
     ReorgEngine engine;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
 
     String p;
     String a;
@@ -85,43 +66,24 @@ class ReorgOfficersTest {
     String d;
     String e;
     String tag;
+    TestWorlds.World world;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000);
-        p = "T" + base;
-        a = "T" + (base + 1);
-        b = "T" + (base + 2);
-        c = "T" + (base + 3);
-        d = "T" + (base + 4);
-        e = "T" + (base + 5);
-        tag = "off" + base;
-        UnitChanges.Builder u = UnitChanges.builder().open(p, "Thử " + base, "Thành phố Thử " + base, UnitType.MUNICIPALITY, null);
-        for (String x : List.of(a, b, c, e)) {
-            u.open(x, "Thử " + x, "Phường Thử " + x, UnitType.WARD, p);
-        }
-        changes.apply(u.build(), OPENED, "Thử nghiệm");
-        agencies.deriveAgencies(List.of(p, a, b, c, e), OPENED);
+        world = worlds.open("T", 1, 2, 3, 5);
+        p = world.province();
+        a = world.code(1);
+        b = world.code(2);
+        c = world.code(3);
+        d = world.code(4);
+        e = world.code(5);
+        tag = "off" + world.base();
     }
 
-    /** Other tests count the agencies valid today nationwide: close this test's units (and so their agencies). */
+    /** Other tests count the agencies valid today nationwide: close this test's posts and units (and so their agencies). */
     @AfterEach
     void tearDown() {
-        LocalDate end = LocalDate.of(2030, 1, 1);
-        List<String> codes = new ArrayList<>();
-        for (String x : List.of(a, b, c, d, e, p)) {
-            List.of("UBND-", "CA-", "TTPV-", "STP-").forEach(k -> codes.add(k + x));
-        }
-        staffChanges.closePostsOf(codes, end);
-        UnitChanges.Builder u = UnitChanges.builder();
-        for (String x : List.of(a, b, c, d, e, p)) {
-            if (territory.unit(x, end.minusDays(1)).isPresent()) {
-                u.close(x);
-            }
-        }
-        changes.apply(u.build(), end, "Kết thúc thử nghiệm");
+        staffChanges.closePostsOf(world.standardAgencyCodes(), TestWorlds.END);
         ReorgFixtures.delete(jdbc, tag);
     }
 
@@ -179,23 +141,18 @@ class ReorgOfficersTest {
                 values (?, 1, 2, 'APPRAISAL', 'Thẩm định', 'HANDLING', ?, now(), ?, 'Nguyễn Văn Hộ', now())
                 """).params(stepped, "UBND-" + a, u1).update();
 
-        Map<String, Object> plan = Map.of(
-                "name", "Sắp xếp cán bộ " + p, "effective", EFFECTIVE.toString(), "legalBasis", "Nghị quyết thử nghiệm",
-                "open", List.of(Map.of("code", d, "name", "Mới", "fullName", "Phường Mới " + d, "type", "WARD", "parent", p)),
-                "operations", List.of(
-                        Map.of("op", "MERGE", "from", List.of(a, b), "partialFrom", List.of(c), "into", d),
-                        Map.of("op", "SPLIT", "unit", c, "to", List.of(d, e))),
-                "routingRules", List.of(Map.of("unit", c, "to", e, "streets", List.of("Đường Thử Nghiệm"))),
-                "postMappings", List.of(
-                        Map.of("post", "UBND-" + a + "-HT", "to", "UBND-" + d + "-HT"),              // new post, agency from the code
-                        Map.of("post", "CA-" + a + "-TN", "to", "UBND-" + d + "-TN", "agency", "UBND-" + d,
-                                "title", "Công chức tiếp nhận và trả kết quả"),                          // police desk → ward one-stop desk
-                        Map.of("post", "UBND-" + c + "-TN", "to", "UBND-" + e + "-TN2"),             // existing post
-                        Map.of("post", "CA-" + a + "-CT", "to", "UBND-" + d + "-CT", "agency", "UBND-" + d,
-                                "title", "Công chức phụ trách cư trú")));
-        Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+        String id = ReorgPlan.named("Sắp xếp cán bộ " + p).effective(EFFECTIVE)
+                .openWard(d, p)
+                .merge(List.of(a, b), List.of(c), d)
+                .split(c, List.of(d, e))
+                .streets(c, e, "Đường Thử Nghiệm")
+                .postMapping(Map.of("post", "UBND-" + a + "-HT", "to", "UBND-" + d + "-HT"))         // new post, agency from the code
+                .postMapping(Map.of("post", "CA-" + a + "-TN", "to", "UBND-" + d + "-TN", "agency", "UBND-" + d,
+                        "title", "Công chức tiếp nhận và trả kết quả"))                                 // police desk → ward one-stop desk
+                .postMapping(Map.of("post", "UBND-" + c + "-TN", "to", "UBND-" + e + "-TN2"))        // existing post
+                .postMapping(Map.of("post", "CA-" + a + "-CT", "to", "UBND-" + d + "-CT", "agency", "UBND-" + d,
+                        "title", "Công chức phụ trách cư trú"))
+                .create(http);
 
         JsonNode v = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/validate", Map.of()).json();
         assertThat(v.get("ok").asBoolean()).as(v.toString()).isTrue();
@@ -314,10 +271,8 @@ class ReorgOfficersTest {
     void aMappingToNoPostAndNoSuccessorAgencyIsAValidationError() {
         UUID x = officer("Đỗ Văn Sai", tag + ".sai", "UBND-" + a, "UBND-" + a + "-HT", "Công chức Tư pháp – Hộ tịch", PostRole.HANDLING, "HO_TICH");
         assertThat(x).isNotNull();
-        Map<String, Object> plan = Map.of("name", "Sai ánh xạ " + p, "effective", EFFECTIVE.toString(), "legalBasis", "Thử",
-                "operations", List.of(Map.of("op", "DISSOLVE", "unit", a, "into", e)),
-                "postMappings", List.of(Map.of("post", "UBND-" + a + "-HT", "to", "UBND-KHONGCO-HT")));
-        String id = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan).json().get("id").asString();
+        String id = ReorgPlan.named("Sai ánh xạ " + p).effective(EFFECTIVE).legalBasis("Thử").dissolve(a, e)
+                .postMapping(Map.of("post", "UBND-" + a + "-HT", "to", "UBND-KHONGCO-HT")).create(http);
         JsonNode v = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/validate", Map.of()).json();
         assertThat(v.get("ok").asBoolean()).isFalse();
         List<String> keys = new ArrayList<>();

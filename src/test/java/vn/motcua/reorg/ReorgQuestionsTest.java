@@ -10,25 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.reorg.internal.ReorgEngine;
 import vn.motcua.reorg.internal.Reports;
 import vn.motcua.support.Http;
+import vn.motcua.support.TestWorlds;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryChanges;
-import vn.motcua.territory.UnitChanges;
-import vn.motcua.territory.UnitType;
+import vn.motcua.support.WorldTest;
 
 /**
  * Citizens' open questions in a reorganisation plan: the dry run counts them per closing agency with their
@@ -36,64 +28,29 @@ import vn.motcua.territory.UnitType;
  * the system-wide stranded check finds one left on a closed agency.
  */
 @IntegrationTest
-class ReorgQuestionsTest {
+class ReorgQuestionsTest extends WorldTest {
 
     static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TerritoryChanges changes;
-    @Autowired
-    TerritoryAgencies agencies;
-    @Autowired
-    Territory territory;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ReorgEngine engine;
-    Http http;
 
     private String province;
     private final String tag = "PAKN-RQ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     /** Other tests count the agencies valid today and the open questions: close the units, remove the questions. */
     @AfterEach
     void cleanUp() {
         jdbc.sql("delete from question_event where question_id in (select id from question where code like ?)").param(tag + "%").update();
         jdbc.sql("delete from question where code like ?").param(tag + "%").update();
-        if (province != null) {
-            LocalDate end = LocalDate.of(2030, 1, 1);
-            UnitChanges.Builder b = UnitChanges.builder();
-            territory.children(province, end.minusDays(1)).forEach(u -> b.close(u.code()));
-            b.close(province);
-            changes.apply(b.build(), end, "Kết thúc thử nghiệm");
-        }
     }
 
     /** A municipality with {@code n} wards opened on 2026-01-01 and their standard agencies; codes (province first). */
     private List<String> world(int n) {
-        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000 - 100);
-        List<String> codes = new ArrayList<>();
-        String p = "Q" + base;
-        codes.add(p);
-        UnitChanges.Builder b = UnitChanges.builder().open(p, "Thử " + base, "Thành phố Thử " + base, UnitType.MUNICIPALITY, null);
-        for (int i = 1; i <= n; i++) {
-            String c = "Q" + (base + i);
-            codes.add(c);
-            b.open(c, "Thử " + c, "Phường Thử " + c, UnitType.WARD, p);
-        }
-        changes.apply(b.build(), OPENED, "Thử nghiệm");
-        agencies.deriveAgencies(codes, OPENED);
-        province = p;
+        TestWorlds.World w = worlds.openWards("Q", n);
+        province = w.province();
+        List<String> codes = new ArrayList<>(w.communes());
+        codes.add(0, w.province());
         return codes;
     }
 

@@ -9,26 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.reorg.internal.ReorgEngine;
 import vn.motcua.reorg.internal.Reports;
 import vn.motcua.support.Http;
+import vn.motcua.support.TestWorlds;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryChanges;
-import vn.motcua.territory.UnitChanges;
+import vn.motcua.support.WorldTest;
 import vn.motcua.territory.UnitType;
 
 /**
@@ -37,47 +30,20 @@ import vn.motcua.territory.UnitType;
  * every run, and the system-wide stranded check finds what a plan's own bookkeeping would not.
  */
 @IntegrationTest
-class ReorgRetroactiveTest {
+class ReorgRetroactiveTest extends WorldTest {
 
     static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TerritoryChanges changes;
-    @Autowired
-    TerritoryAgencies agencies;
-    @Autowired
-    Territory territory;
     @Autowired
     DossierBulk bulk;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     ReorgEngine engine;
-    Http http;
 
-    private final List<String> provinces = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     /** Other tests count the agencies valid today: close this test's units; remove its dossiers. */
     @AfterEach
     void cleanUp() {
-        LocalDate end = LocalDate.of(2030, 1, 1);
-        for (String p : provinces) {
-            UnitChanges.Builder b = UnitChanges.builder();
-            territory.children(p, end.minusDays(1)).forEach(u -> b.close(u.code()));
-            b.close(p);
-            changes.apply(b.build(), end, "Kết thúc thử nghiệm");
-        }
         tags.forEach(t -> ReorgFixtures.delete(jdbc, t));
     }
 
@@ -87,20 +53,9 @@ class ReorgRetroactiveTest {
 
     /** A province (or municipality) with {@code n} communes opened on 2026-01-01 and their standard agencies; codes. */
     private List<String> world(UnitType provinceType, UnitType communeType, int n) {
-        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000 - 100);
-        List<String> codes = new ArrayList<>();
-        String p = "R" + base;
-        codes.add(p);
-        UnitChanges.Builder b = UnitChanges.builder().open(p, "Thử " + base,
-                (provinceType == UnitType.PROVINCE ? "Tỉnh Thử " : "Thành phố Thử ") + base, provinceType, null);
-        for (int i = 1; i <= n; i++) {
-            String c = "R" + (base + i);
-            codes.add(c);
-            b.open(c, "Thử " + c, (communeType == UnitType.COMMUNE ? "Xã Thử " : "Phường Thử ") + c, communeType, p);
-        }
-        changes.apply(b.build(), OPENED, "Thử nghiệm");
-        agencies.deriveAgencies(codes, OPENED);
-        provinces.add(p);
+        TestWorlds.World w = worlds.open("R", provinceType, communeType, n);
+        List<String> codes = new ArrayList<>(w.communes());
+        codes.add(0, w.province());
         return codes;
     }
 

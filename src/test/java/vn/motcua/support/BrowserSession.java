@@ -103,6 +103,46 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** The id of the e-form field at that path: {@code child.birthDate} → {@code f-child-birthDate}. */
+    public static String fieldId(String path) {
+        return "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    /**
+     * Sets the e-form field at that path as a person would: picks the option of a list, types a date ({@code yyyy-MM-dd})
+     * into its three boxes (ngày / tháng / năm), or replaces a box's text.
+     */
+    public void set(String path, String value) {
+        String id = fieldId(path);
+        var element = driver.findElement(By.id(id));
+        if ("select".equals(element.getTagName())) {
+            new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
+        } else if (!driver.findElements(By.id(id + "-year")).isEmpty()) {
+            String[] ymd = value.split("-");
+            element.clear();
+            element.sendKeys(String.valueOf(Integer.parseInt(ymd[2])));
+            driver.findElement(By.id(id + "-month")).clear();
+            driver.findElement(By.id(id + "-month")).sendKeys(String.valueOf(Integer.parseInt(ymd[1])));
+            driver.findElement(By.id(id + "-year")).clear();
+            driver.findElement(By.id(id + "-year")).sendKeys(ymd[0]);
+        } else {
+            element.clear();
+            element.sendKeys(value);
+        }
+    }
+
+    /** Sets every field of a form map; nested maps are sections ({@code prefix + key + "."}). */
+    @SuppressWarnings("unchecked")
+    public void fill(String prefix, java.util.Map<String, Object> values) {
+        for (var e : values.entrySet()) {
+            if (e.getValue() instanceof java.util.Map<?, ?> nested) {
+                fill(prefix + e.getKey() + ".", (java.util.Map<String, Object>) nested);
+            } else {
+                set(prefix + e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+    }
+
     public void logout() {
         driver.findElement(By.id("nav-logout")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-login")));

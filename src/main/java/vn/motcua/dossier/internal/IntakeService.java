@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,7 @@ import vn.motcua.dossier.DossierStateChanged;
 import vn.motcua.dossier.ReusableDocuments;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.platform.api.ApiException;
-import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
-import vn.motcua.territory.AgencyKind;
-import vn.motcua.territory.AgencyLevel;
 import vn.motcua.territory.Territory;
 import vn.motcua.territory.TerritoryHistory;
 
@@ -57,12 +53,12 @@ public class IntakeService {
     private final Catalogue catalogue;
     private final EForms eforms;
     private final Territory territory;
-    private final TerritoryHistory history;
     private final WorkingCalendar calendar;
     private final Officers officers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String defaultProvince;
+    private final IntakeRouting routing;
     private final org.springframework.beans.factory.ObjectProvider<ReusableDocuments> reusable;
     private final ProcessStart processStart;
 
@@ -77,16 +73,12 @@ public class IntakeService {
         this.catalogue = catalogue;
         this.eforms = eforms;
         this.territory = territory;
-        this.history = history;
         this.calendar = calendar;
         this.officers = officers;
         this.events = events;
         this.clock = clock;
         this.defaultProvince = env.getProperty("motcua.province-code", "79");
-    }
-
-    /** Where a dossier goes: its competent agency, or the triage queue of the province service centre. */
-    record Route(Agency agency, String triageReason, String triageOwner) {
+        this.routing = new IntakeRouting(territory, history, catalogue, defaultProvince);
     }
 
     /**
@@ -124,7 +116,7 @@ public class IntakeService {
         }
         List<Decoded> files = decode(cmd.attachments(), actor.username(), today, version);
 
-        Route route = route(cmd.procedureCode(), cmd.address() == null ? null : cmd.address().unitCode(), today);
+        IntakeRouting.Route route = routing.route(cmd.procedureCode(), cmd.address() == null ? null : cmd.address().unitCode(), today);
         DossierState state = route.agency() == null ? DossierState.TRIAGE : DossierState.SUBMITTED;
         String agencyCode = route.agency() == null ? null : route.agency().code();
         Instant countFrom = calendar.countFrom(now, agencyCode).toInstant();
@@ -187,45 +179,6 @@ public class IntakeService {
                 d.channel(), d.state(), d.applicant(), d.addressUnitCode(), d.addressLine(), d.form(), d.receptionPoint(),
                 d.agencyCode(), d.agencyName(), d.triageReason(), d.submittedBy(), d.receivedAt(), d.countFrom(),
                 d.receptionDueAt(), d.acceptedAt(), d.dueAt(), d.closedAt(), d.version());
-    }
-
-    /** Boundary-free routing: the agency competent for the procedure at the applicant's place, as of today. */
-    Route route(String procedureCode, String unitCode, LocalDate asOf) {
-        if (unitCode == null || unitCode.isBlank()) {
-            return triage("dossier.triage.noAddress", defaultProvince, asOf);
-        }
-        Optional<AdministrativeUnit> unit = territory.unit(unitCode, asOf);
-        if (unit.isEmpty()) {
-            // An old code (e.g. a ward merged in 2025): follow its lineage to today's unit when unambiguous.
-            Optional<AdministrativeUnit> old = history.lastVersionBefore(unitCode, asOf);
-            List<AdministrativeUnit> current = old.map(u -> history.currentSuccessors(u, asOf)).orElse(List.of())
-                    .stream().filter(u -> u.type().isCommuneLevel()).toList();
-            if (current.size() != 1) {
-                String province = current.isEmpty() ? defaultProvince : provinceOf(current.get(0).code(), asOf);
-                return triage(current.isEmpty() ? "dossier.triage.unknownUnit" : "dossier.triage.splitUnit", province, asOf);
-            }
-            // A link the lineage review flagged and nobody has corrected yet: a person decides, not a doubtful link.
-            if (old.isPresent() && history.lineageUnderReview(old.get())) {
-                return triage("dossier.triage.lineageUnderReview", provinceOf(current.get(0).code(), asOf), asOf);
-            }
-            unit = Optional.of(current.get(0));
-        }
-        List<Agency> agencies = catalogue.competentAgencies(procedureCode, unit.get().code(), asOf);
-        if (agencies.size() == 1) {
-            return new Route(agencies.get(0), null, null);
-        }
-        String province = territory.province(unit.get().code(), asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
-        return triage(agencies.isEmpty() ? "dossier.triage.noAgency" : "dossier.triage.manyAgencies", province, asOf);
-    }
-
-    private String provinceOf(String unitCode, LocalDate asOf) {
-        return territory.province(unitCode, asOf).map(AdministrativeUnit::code).orElse(defaultProvince);
-    }
-
-    private Route triage(String reason, String provinceCode, LocalDate asOf) {
-        String owner = territory.competentAgencies(provinceCode, AgencyLevel.PROVINCE, AgencyKind.SERVICE_CENTRE, null, asOf)
-                .stream().map(Agency::code).findFirst().orElse(null);
-        return new Route(null, reason, owner);
     }
 
     /** Reception accepts: a dossier code, the appointment from the calendar, Form 01. */

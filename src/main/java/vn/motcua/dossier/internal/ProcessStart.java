@@ -95,7 +95,7 @@ class ProcessStart {
             Instant due = StepTiming.due(calendar, opened, first.quotaHours(), List.of(), d.agencyCode());
             rows.add(new ProcessingStore.NewStep(first, d.agencyCode(),
                     queueField(fieldKey, d.agencyCode(), first.role(), at), d.receivedAt(), d.submittedBy(), null, due,
-                    by, byName, at, "DONE", StepTiming.classify(calendar, at, due)));
+                    by, byName, at, StepOutcome.DONE, StepTiming.classify(calendar, at, due)));
             next = 1;
         }
         StepDef def = process.get(next);

@@ -191,7 +191,7 @@ class ProcessingContext {
     // ---- steps --------------------------------------------------------------------------------------
 
     /** The performer finishes the open step (taking it first if it was queued, see {@link #performer}). */
-    void finish(Ctx c, Step s, Instant now, Actor performer, String outcome) {
+    void finish(Ctx c, Step s, Instant now, Actor performer, StepOutcome outcome) {
         Instant due = StepTiming.due(calendar, s.openedAt(), s.quotaHours(), pauses(c), s.agencyCode());
         Timeliness t = StepTiming.classify(calendar, now, due);
         if (s.assignee() == null) {

@@ -94,7 +94,7 @@ public class ProcessingForms {
 
     /** One hand-off on Form 06. */
     public record ControlRow(int seq, String step, String agency, String sender, String receiver, Instant handedAt,
-                             Instant dueAt, Instant finishedAt, String outcome, Timeliness timeliness) {
+                             Instant dueAt, Instant finishedAt, StepOutcome outcome, Timeliness timeliness) {
     }
 
     /**
@@ -150,15 +150,15 @@ public class ProcessingForms {
                         new float[]{1.4f, 1.1f, 1.1f, 1f, 1f, 1f, 1f}));
     }
 
-    private static String outcomeText(String outcome) {
+    private static String outcomeText(StepOutcome outcome) {
         if (outcome == null) {
             return "Đang xử lý";
         }
         return switch (outcome) {
-            case "SENT_BACK" -> "Trả lại; ";
-            case "TRANSFERRED" -> "Chuyển liên thông; ";
-            case "STOPPED" -> "Dừng; ";
-            default -> "";
+            case SENT_BACK -> "Trả lại; ";
+            case TRANSFERRED -> "Chuyển liên thông; ";
+            case STOPPED -> "Dừng; ";
+            case DONE -> "";
         };
     }
 

@@ -166,7 +166,7 @@ class ProcessingPauses {
         Ctx c = context.begin(id, version, username, Action.STOP, now);
         Actor actor = context.officerOf(c, username, PostRole.LEADER, PostRole.RECEPTION);
         if (c.open() != null) {
-            steps.finishStep(id, c.open().seq(), now, username, "STOPPED", null);
+            steps.finishStep(id, c.open().seq(), now, username, StepOutcome.STOPPED, null);
         }
         if (c.row().pausedEver()) {
             steps.resume(id, now);

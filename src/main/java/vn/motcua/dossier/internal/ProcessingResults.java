@@ -91,7 +91,7 @@ class ProcessingResults {
         }
         steps.saveResult(id, outcome.name(), summary.strip(), fileName, generated ? "application/pdf"
                 : AttachmentPolicy.check(fileName, content).contentType(), content, generated, username, now);
-        context.finish(c, s, now, actor, "DONE");
+        context.finish(c, s, now, actor, StepOutcome.DONE);
         StepDef ret = process.get(s.order());
         context.open(c, ret, c.d().agencyCode(), start.queueField(c.field().key(), c.d().agencyCode(), ret.role(), now),
                 now, actor, null, null);
@@ -110,7 +110,7 @@ class ProcessingResults {
             throw ApiException.conflict("processing.return.notHere");
         }
         Actor actor = context.performer(c, username);
-        context.finish(c, s, now, actor, "DONE");
+        context.finish(c, s, now, actor, StepOutcome.DONE);
         Timeliness t = c.d().dueAt() == null ? null
                 : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
         String how = (delivery == null ? Delivery.COUNTER : delivery).name();

@@ -97,7 +97,7 @@ class ProcessingSteps {
         }
         Actor actor = context.performer(c, username);
         StepDef next = process.get(s.order());
-        context.finish(c, s, now, actor, "DONE");
+        context.finish(c, s, now, actor, StepOutcome.DONE);
         String nextAssignee = null;
         String nextName = null;
         // The next step's queue field, asked once: for the named officer's check and for the step itself.
@@ -127,7 +127,7 @@ class ProcessingSteps {
         Actor actor = context.performer(c, username);
         Step last = steps.steps(id).stream().filter(x -> x.order() == previous.order() && !x.open())
                 .reduce((a, b) -> b).orElse(null);
-        context.finish(c, s, now, actor, "SENT_BACK");
+        context.finish(c, s, now, actor, StepOutcome.SENT_BACK);
         String agency = last == null ? s.agencyCode() : last.agencyCode();
         context.open(c, previous, agency, start.queueField(c.field().key(), agency, previous.role(), now), now, actor,
                 last == null ? null : last.finishedBy(), last == null ? null : last.assigneeName());
@@ -155,7 +155,7 @@ class ProcessingSteps {
         }
         Actor actor = context.performer(c, username);
         StepDef def = c.process().get(s.order() - 1);
-        context.finish(c, s, now, actor, "TRANSFERRED");
+        context.finish(c, s, now, actor, StepOutcome.TRANSFERRED);
         context.open(c, def, agency.code(), start.queueField(c.field().key(), agency.code(), def.role(), now), now,
                 actor, null, null);
         Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());

@@ -42,7 +42,7 @@ public class ProcessingStore {
     public record Step(UUID dossierId, int seq, int order, String code, String name, PostRole role, String agencyCode,
                        Integer quotaHours, Instant openedAt, String openedBy, String openedByName, Instant dueAt,
                        String assignee, String assigneeName, Instant assignedAt, Instant finishedAt, String finishedBy,
-                       String outcome, Timeliness timeliness, String warning, String fieldKey) {
+                       StepOutcome outcome, Timeliness timeliness, String warning, String fieldKey) {
         public boolean open() {
             return finishedAt == null;
         }
@@ -78,26 +78,26 @@ public class ProcessingStore {
                 .update();
     }
 
-    public void finishStep(UUID dossierId, int seq, Instant at, String by, String outcome, Timeliness t) {
+    public void finishStep(UUID dossierId, int seq, Instant at, String by, StepOutcome outcome, Timeliness t) {
         jdbc.sql("""
                         update dossier_step set finished_at = ?, finished_by = ?, outcome = ?, timeliness = ?
                         where dossier_id = ? and seq = ? and finished_at is null
                         """)
-                .params(ts(at), by, outcome, t == null ? null : t.name(), dossierId, seq).update();
+                .params(ts(at), by, outcome.name(), t == null ? null : t.name(), dossierId, seq).update();
     }
 
     /**
      * The same for a step still in its queue: its performer takes it ({@link #assign}) and finishes it at the same
      * instant, in one update.
      */
-    public void claimAndFinishStep(UUID dossierId, int seq, Instant at, String by, String byName, String outcome,
+    public void claimAndFinishStep(UUID dossierId, int seq, Instant at, String by, String byName, StepOutcome outcome,
                                    Timeliness t) {
         jdbc.sql("""
                         update dossier_step set assignee = ?, assignee_name = ?, assigned_at = ?,
                             finished_at = ?, finished_by = ?, outcome = ?, timeliness = ?
                         where dossier_id = ? and seq = ? and finished_at is null
                         """)
-                .params(by, byName, ts(at), ts(at), by, outcome, t == null ? null : t.name(), dossierId, seq).update();
+                .params(by, byName, ts(at), ts(at), by, outcome.name(), t == null ? null : t.name(), dossierId, seq).update();
     }
 
     /**
@@ -106,7 +106,7 @@ public class ProcessingStore {
      */
     public record NewStep(StepDef def, String agencyCode, String fieldKey, Instant openedAt, String openedBy,
                           String openedByName, Instant dueAt, String assignee, String assigneeName, Instant finishedAt,
-                          String outcome, Timeliness timeliness) {
+                          StepOutcome outcome, Timeliness timeliness) {
     }
 
     /** Inserts the first steps of a dossier that has none (numbered 1, 2, …) in one statement. */
@@ -124,7 +124,7 @@ public class ProcessingStore {
                     r.def().role().name(), r.agencyCode(), r.def().quotaHours(), ts(r.openedAt()), r.openedBy(),
                     r.openedByName(), ts(r.dueAt()), r.assignee(), r.assigneeName(),
                     r.assignee() == null ? null : ts(r.openedAt()), r.fieldKey(), ts(r.finishedAt()),
-                    r.finishedAt() == null ? null : r.assignee(), r.outcome(),
+                    r.finishedAt() == null ? null : r.assignee(), r.outcome() == null ? null : r.outcome().name(),
                     r.timeliness() == null ? null : r.timeliness().name()));
         }
         jdbc.sql(sql.toString()).params(params).update();
@@ -182,7 +182,7 @@ public class ProcessingStore {
                 rs.getString(p + "agency_code"), (Integer) rs.getObject(p + "quota_hours"), instant(rs, p + "opened_at"),
                 rs.getString(p + "opened_by"), rs.getString(p + "opened_by_name"), instant(rs, p + "due_at"),
                 rs.getString(p + "assignee"), rs.getString(p + "assignee_name"), instant(rs, p + "assigned_at"),
-                instant(rs, p + "finished_at"), rs.getString(p + "finished_by"), rs.getString(p + "outcome"),
+                instant(rs, p + "finished_at"), rs.getString(p + "finished_by"), StepOutcome.of(rs.getString(p + "outcome")),
                 t == null ? null : Timeliness.valueOf(t), rs.getString(p + "warning"), rs.getString(p + "field_key"));
     }
 

@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.DossierBulk;
@@ -27,15 +24,12 @@ import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
+import vn.motcua.support.ReorgPlan;
+import vn.motcua.support.TestWorlds;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
+import vn.motcua.support.WorldTest;
 import vn.motcua.territory.PostRole;
 import vn.motcua.territory.StaffChanges;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryChanges;
-import vn.motcua.territory.UnitChanges;
-import vn.motcua.territory.UnitType;
 
 /**
  * The reorganisation test plan, reduced (wards A and B merge into D; A's police reception desk becomes D's one-stop
@@ -44,22 +38,12 @@ import vn.motcua.territory.UnitType;
  * assignment check warns until then; the agency's page and the reorganisation's officers page show it.
  */
 @IntegrationTest
-class TrainingAfterReorganisationTest {
+class TrainingAfterReorganisationTest extends WorldTest {
 
     static final LocalDate OPENED = LocalDate.of(2026, 1, 1);
     static final LocalDate EFFECTIVE = LocalDate.of(2027, 1, 1);
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TerritoryChanges changes;
-    @Autowired
-    TerritoryAgencies agencies;
-    @Autowired
-    Territory territory;
     @Autowired
     StaffChanges staffChanges;
     @Autowired
@@ -68,48 +52,26 @@ class TrainingAfterReorganisationTest {
     DossierBulk bulk;
     @Autowired
     TrainingService training;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
     String p;
     String a;
     String b;
     String d;
     String tag;
+    TestWorlds.World world;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-        int base = ThreadLocalRandom.current().nextInt(100_000, 900_000);
-        p = "T" + base;
-        a = "T" + (base + 1);
-        b = "T" + (base + 2);
-        d = "T" + (base + 4);
-        tag = "trn" + base;
-        UnitChanges.Builder u = UnitChanges.builder().open(p, "Thử " + base, "Thành phố Thử " + base, UnitType.MUNICIPALITY, null);
-        for (String x : List.of(a, b)) {
-            u.open(x, "Thử " + x, "Phường Thử " + x, UnitType.WARD, p);
-        }
-        changes.apply(u.build(), OPENED, "Thử nghiệm");
-        agencies.deriveAgencies(List.of(p, a, b), OPENED);
+        world = worlds.open("T", 1, 2);
+        p = world.province();
+        a = world.code(1);
+        b = world.code(2);
+        d = world.code(4);
+        tag = "trn" + world.base();
     }
 
     @AfterEach
     void tearDown() {
-        LocalDate end = LocalDate.of(2030, 1, 1);
-        List<String> codes = new ArrayList<>();
-        for (String x : List.of(a, b, d, p)) {
-            List.of("UBND-", "CA-", "TTPV-", "STP-").forEach(k -> codes.add(k + x));
-        }
-        staffChanges.closePostsOf(codes, end);
-        UnitChanges.Builder u = UnitChanges.builder();
-        for (String x : List.of(a, b, d, p)) {
-            if (territory.unit(x, end.minusDays(1)).isPresent()) {
-                u.close(x);
-            }
-        }
-        changes.apply(u.build(), end, "Kết thúc thử nghiệm");
+        staffChanges.closePostsOf(world.standardAgencyCodes(), TestWorlds.END);
         String like = tag + "-%";
         for (String t : List.of("dossier_transfer", "dossier_event", "dossier_step")) {
             jdbc.sql("delete from " + t + " where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
@@ -150,15 +112,10 @@ class TrainingAfterReorganisationTest {
                         tag + "-2", "0912345678", null, a, "2 Đường Một", "CA-" + a, "Cơ quan CA-" + a, received,
                         received.plusSeconds(86_400L * 10))));
 
-        Map<String, Object> plan = Map.of(
-                "name", "Sắp xếp " + p, "effective", EFFECTIVE.toString(), "legalBasis", "Nghị quyết thử nghiệm",
-                "open", List.of(Map.of("code", d, "name", "Mới", "fullName", "Phường Mới " + d, "type", "WARD", "parent", p)),
-                "operations", List.of(Map.of("op", "MERGE", "from", List.of(a, b), "into", d)),
-                "postMappings", List.of(Map.of("post", "CA-" + a + "-TN", "to", "UBND-" + d + "-TN", "agency", "UBND-" + d,
-                        "title", "Công chức tiếp nhận và trả kết quả")));
-        Http.Response created = http.postJson("quantri", "demo", "/api/v1/reorg/plans", plan);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+        String id = ReorgPlan.named("Sắp xếp " + p).effective(EFFECTIVE).openWard(d, p).merge(List.of(a, b), d)
+                .postMapping(Map.of("post", "CA-" + a + "-TN", "to", "UBND-" + d + "-TN", "agency", "UBND-" + d,
+                        "title", "Công chức tiếp nhận và trả kết quả"))
+                .create(http);
         JsonNode v = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/validate", Map.of()).json();
         assertThat(v.get("ok").asBoolean()).as(v.toString()).isTrue();
         Http.Response exec = http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/execute", Map.of());

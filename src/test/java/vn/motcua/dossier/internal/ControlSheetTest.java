@@ -43,7 +43,7 @@ class ControlSheetTest {
 
     static ProcessingStore.Step step(int seq, String sender, String receiver, Instant opened, Instant finished) {
         return new ProcessingStore.Step(UUID.randomUUID(), seq, 2, "APPRAISAL", "Thẩm định " + seq, PostRole.HANDLING,
-                "UBND-26740", 8, opened, sender, sender, null, receiver, receiver, opened, finished, receiver, "DONE",
+                "UBND-26740", 8, opened, sender, sender, null, receiver, receiver, opened, finished, receiver, StepOutcome.DONE,
                 null, null, null);
     }
 
