@@ -1,5 +1,6 @@
 package vn.motcua.assistant.training;
 
+import vn.motcua.calendar.WorkingTimeUnit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import vn.motcua.assistant.appraisal.RuleBook;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.Fee;
 import vn.motcua.catalogue.ProcedureVersion;
-import vn.motcua.catalogue.ProcessingTime;
+import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.catalogue.RequiredDocument;
 import vn.motcua.platform.api.ApiException;
 
@@ -95,7 +96,7 @@ public class TrainingService {
     }
 
     static String time(ProcessingTime t) {
-        return t.amount() + (t.unit() == ProcessingTime.Unit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
+        return t.amount() + (t.unit() == WorkingTimeUnit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
     }
 
     static String fee(Fee f) {

@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.imports;
 
+import vn.motcua.catalogue.ProcessTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
