@@ -1,5 +1,6 @@
 package vn.motcua.assistant.training;
 
+import vn.motcua.platform.time.VietnamTime;
 import vn.motcua.calendar.WorkingTimeUnit;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import vn.motcua.platform.api.ApiException;
 @Service
 public class TrainingService {
 
-    static final java.time.ZoneId VN = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    static final java.time.ZoneId VN = VietnamTime.ZONE;
 
     private final TrainingQueries queries;
     private final Catalogue catalogue;

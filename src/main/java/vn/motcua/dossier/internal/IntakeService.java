@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ import vn.motcua.territory.TerritoryHistory;
 @Transactional
 public class IntakeService {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     /** Decree 45/2020: accept or ask for a supplement within 8 working hours of an online submission. */
     static final ProcessingTime RECEPTION_LIMIT = ProcessingTime.workingHours(8);
     /** Triage must route a dossier within one working day. */
