@@ -1,5 +1,6 @@
 package vn.motcua.calendar;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ import java.util.Objects;
 public final class DeadlineCalculator {
 
     /** The zone of every deadline. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
 
     private final WorkingDayTable days;
     private final DayCountRule rule;

@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import vn.motcua.calendar.PausePolicy;
+import vn.motcua.calendar.ProcessingTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,8 @@
 package vn.motcua.catalogue;
 
-/** One step of a version's internal process, with the role that performs it and its time quota. */
-public record ProcessStep(int order, String code, String name, String role, ProcessingTime quota) {
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.territory.PostRole;
+
+/** One step of a version's internal process, with the post role that performs it and its time quota. */
+public record ProcessStep(int order, String code, String name, PostRole role, ProcessingTime quota) {
 }

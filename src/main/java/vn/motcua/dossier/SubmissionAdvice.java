@@ -6,16 +6,13 @@ import java.util.Map;
 
 /**
  * Help with the online submission page, offered by a module above this one (the citizen assistant implements it; the
- * page works without it): per-field help, values to start a new form with, and the checks before submit that the
+ * page works without it): per-field help and the checks before submit that the
  * citizen reads and confirms before the submission goes through.
  */
 public interface SubmissionAdvice {
 
     /** Help by field path, item indexes left out ({@code members.personalId}); empty when the form has none. */
     Map<String, FieldAdvice> help(String procedureCode, Locale locale);
-
-    /** Field path → value for a new form, from what is known of the signed-in account (empty when nothing). */
-    Map<String, String> prefill(String procedureCode, String username);
 
     /**
      * What is still missing (required documents not attached) and what does not agree (dates, ID numbers, phones).

@@ -1,14 +1,9 @@
 package vn.motcua.notify;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.CustodyLedger;
@@ -29,19 +24,12 @@ public class TransferNotices {
     /** Moves read per page. */
     static final int PAGE = 5_000;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
-    private final JdbcTemplate jdbc;
     private final CustodyLedger ledger;
-    private final OutboxSender outbox;
-    private final Clock clock;
+    private final OutboxWriter outbox;
 
-    TransferNotices(JdbcTemplate jdbc, CustodyLedger ledger, OutboxSender outbox, Clock clock) {
-        this.jdbc = jdbc;
+    TransferNotices(CustodyLedger ledger, OutboxWriter outbox) {
         this.ledger = ledger;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     /** After the plan's transaction commits, in a transaction of its own (asynchronously). */
@@ -87,36 +75,14 @@ public class TransferNotices {
 
     /** {@code key}: what follows "{@code <dossier>/TRANSFERRED/}" in each message's dedup key. */
     private int write(String key, List<CustodyLedger.Moved> moves) {
-        if (moves.isEmpty()) {
-            return 0;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        String status = outbox.initialStatus();
-        Timestamp due = outbox.sends() ? now : null;
-        jdbc.batchUpdate("""
-                insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
-                                         next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
-                """, moves, 1000, (ps, n) -> {
+        return outbox.write(moves.stream().map(n -> {
             String ref = n.code() != null ? n.code() : n.dossierId().toString();
-            String body = "Kính gửi " + n.applicantName() + ",\n\n"
-                    + "Do sắp xếp đơn vị hành chính, từ " + WHEN.format(n.effective()) + " hồ sơ \"" + n.procedureName()
-                    + "\" (" + ref + ") do " + n.toAgencyName() + " tiếp tục giải quyết. Hồ sơ không phải nộp lại, "
-                    + "các bước đã làm được giữ nguyên"
-                    + (n.dueAt() != null ? "; hẹn trả kết quả không đổi: " + WHEN.format(n.dueAt())
-                    : "; thời hạn giải quyết không thay đổi") + ".\n\n"
-                    + "Mã hồ sơ và đường dẫn tra cứu cũ vẫn dùng được.\n";
-            ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, n.dossierId() + "/TRANSFERRED/" + key);
-            ps.setObject(3, n.dossierId());
-            ps.setString(4, n.applicantEmail());
-            ps.setString(5, "[Một cửa] Hồ sơ " + ref + ": chuyển cơ quan giải quyết");
-            ps.setString(6, body);
-            ps.setTimestamp(7, now);
-            ps.setString(8, status);
-            ps.setTimestamp(9, due);
-        });
-        outbox.wakeAfterCommit();
-        return moves.size();
+            String due = n.dueAt() != null ? outbox.text("notify.mail.transfer.due", OutboxWriter.when(n.dueAt()))
+                    : outbox.text("notify.mail.transfer.noDue");
+            String body = outbox.text("notify.mail.greeting", n.applicantName()) + outbox.text("notify.mail.transfer.body",
+                    OutboxWriter.when(n.effective()), n.procedureName(), ref, n.toAgencyName(), due);
+            return new OutboxWriter.Mail(n.dossierId() + "/TRANSFERRED/" + key, n.dossierId(), n.applicantEmail(),
+                    outbox.text("notify.mail.transfer.subject", ref), body);
+        }).toList());
     }
 }

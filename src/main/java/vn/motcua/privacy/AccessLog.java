@@ -1,5 +1,6 @@
 package vn.motcua.privacy;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service("accessLog")
 public class AccessLog {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     private final JdbcClient jdbc;
     private final Clock clock;
 

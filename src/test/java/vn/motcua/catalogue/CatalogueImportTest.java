@@ -1,5 +1,6 @@
 package vn.motcua.catalogue;
 
+import vn.motcua.calendar.ProcessingTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class CatalogueImportTest {
         assertThat(v.name()).isEqualTo("Thủ tục đăng ký khai sinh");
         assertThat(v.field()).isEqualTo("Hộ tịch");
         assertThat(v.validFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
-        assertThat(v.processingTime()).isEqualTo(ProcessingTime.days(1));
+        assertThat(v.processingTime()).isEqualTo(ProcessingTime.workingDays(1));
         assertThat(v.fees()).isNotEmpty().allSatisfy(f -> assertThat(f.free()).isTrue());
         assertThat(v.requiredDocuments()).extracting(RequiredDocument::name)
                 .anySatisfy(n -> assertThat(n).startsWith("Giấy chứng sinh"));
@@ -76,7 +77,7 @@ class CatalogueImportTest {
     @Test
     void permanentResidenceHasTimeFeesAndCommunePolice() {
         ProcedureVersion v = catalogue.versionInForce("1.004222", LocalDate.of(2026, 1, 5)).orElseThrow();
-        assertThat(v.processingTime()).isEqualTo(ProcessingTime.days(7));
+        assertThat(v.processingTime()).isEqualTo(ProcessingTime.workingDays(7));
         assertThat(v.fees()).extracting(Fee::amount).contains(10_000L, 20_000L);
         assertThat(v.performer().kind()).isEqualTo(vn.motcua.territory.AgencyKind.POLICE);
         assertThat(v.performer().level()).isEqualTo(vn.motcua.territory.AgencyLevel.COMMUNE);

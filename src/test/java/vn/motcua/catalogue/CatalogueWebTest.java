@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import vn.motcua.calendar.PausePolicy;
+import vn.motcua.calendar.ProcessingTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -163,18 +165,18 @@ class CatalogueWebTest {
         String code = "1.000656";
         LocalDate from = LocalDate.of(2027, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
         UUID draft = catalogue.createDraft(code, from);
-        catalogue.updateDraft(draft, ProcessingTime.hours(12), PausePolicy.RESET, from);
+        catalogue.updateDraft(draft, ProcessingTime.workingHours(12), PausePolicy.RESET, from);
         catalogue.publish(draft);
         ProcedureVersion v = catalogue.versionInForce(code, from).orElseThrow();
         assertThat(v.versionId()).isEqualTo(draft);
-        assertThat(v.processingTime()).isEqualTo(ProcessingTime.hours(12));
+        assertThat(v.processingTime()).isEqualTo(ProcessingTime.workingHours(12));
         assertThat(v.pausePolicy()).isEqualTo(PausePolicy.RESET);
         assertThat(v.process().stream().mapToInt(s -> s.quota().inWorkingHours()).sum()).isEqualTo(12);
         // the imported version still governs the day before
         assertThat(catalogue.versionInForce(code, from.minusDays(1)).orElseThrow().versionId()).isNotEqualTo(draft);
 
         // a published version cannot be edited
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalogue.updateDraft(draft, ProcessingTime.days(1), PausePolicy.PAUSE, from))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalogue.updateDraft(draft, ProcessingTime.workingDays(1), PausePolicy.PAUSE, from))
                 .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).messageKey())
                 .isEqualTo("catalogue.error.publishedIsFrozen");
         // a draft starting before the latest published one would overlap it

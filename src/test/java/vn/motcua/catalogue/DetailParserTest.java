@@ -1,5 +1,6 @@
 package vn.motcua.catalogue;
 
+import vn.motcua.calendar.ProcessingTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,7 +18,7 @@ class DetailParserTest {
         var p = DetailParser.parse("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí",
                 "Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy chứng sinh.1 bản chính", null, null);
         assertThat(p.channels()).extracting(DetailParser.Channel::channel).containsExactly("ONLINE", "POST", "IN_PERSON");
-        assertThat(p.processingTime()).isEqualTo(ProcessingTime.days(1));
+        assertThat(p.processingTime()).isEqualTo(ProcessingTime.workingDays(1));
         assertThat(p.fees()).hasSize(3).allSatisfy(f -> assertThat(f.free()).isTrue());
         assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("không có đơn vị"));
     }
@@ -26,7 +27,7 @@ class DetailParserTest {
     void feesWithAmountsDescriptionsAndDifferentTimes() {
         var p = DetailParser.parse("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến7 Ngày làm việc10,000 Việt Nam Đồng(Trường hợp nộp qua cổng (trực tuyến) thu 10.000 đồng.)Trực tiếp7 Ngày làm việc20,000 Việt Nam Đồng",
                 null, null, null);
-        assertThat(p.processingTime()).isEqualTo(ProcessingTime.days(7));
+        assertThat(p.processingTime()).isEqualTo(ProcessingTime.workingDays(7));
         assertThat(p.fees()).extracting(Fee::amount).containsExactly(10_000L, 20_000L);
         assertThat(p.fees().get(0).description()).isEqualTo("Trường hợp nộp qua cổng (trực tuyến) thu 10.000 đồng.");
     }
@@ -34,7 +35,7 @@ class DetailParserTest {
     @Test
     void halfDaysBecomeHoursAndCalendarDaysAreKeptAsTextAndFlagged() {
         var half = DetailParser.parse("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp0.5 Ngày làm việcMiễn phí", null, null, null);
-        assertThat(half.processingTime()).isEqualTo(ProcessingTime.hours(4));
+        assertThat(half.processingTime()).isEqualTo(ProcessingTime.workingHours(4));
         var calendar = DetailParser.parse("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp90 NgàyMiễn phí", null, null, null);
         assertThat(calendar.processingTime()).isNull();
         assertThat(calendar.processingTimeText()).isEqualTo("90 Ngày");

@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.WorkingTimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.instancio.Select.field;
 import static org.instancio.Select.root;
@@ -14,7 +16,7 @@ import org.instancio.Instancio;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.motcua.catalogue.imports.ProcessTemplate;
+import vn.motcua.catalogue.ProcessTemplate;
 import vn.motcua.catalogue.internal.Fold;
 import vn.motcua.support.Tries;
 
@@ -22,12 +24,12 @@ import vn.motcua.support.Tries;
 @ExtendWith(Tries.SeedOnFailure.class)
 class ProcessQuotaProperties {
 
-    record Total(int amount, ProcessingTime.Unit unit) {
+    record Total(int amount, WorkingTimeUnit unit) {
     }
 
     static Stream<Total> defaultQuotasAddUpToTheProcessingTime() {
         List<Total> edges = new ArrayList<>();
-        for (ProcessingTime.Unit unit : ProcessingTime.Unit.values()) {
+        for (WorkingTimeUnit unit : WorkingTimeUnit.values()) {
             for (int amount : new int[]{0, 1, 2, 3, 4, 5, 7, 8, 1999, 2000}) {
                 edges.add(new Total(amount, unit));
             }

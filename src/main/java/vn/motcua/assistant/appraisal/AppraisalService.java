@@ -1,5 +1,6 @@
 package vn.motcua.assistant.appraisal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ import vn.motcua.dossier.DossierState;
 @Service
 public class AppraisalService {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
 
     private final Catalogue catalogue;
     private final RuleBook rules;

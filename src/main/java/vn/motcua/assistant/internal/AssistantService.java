@@ -1,5 +1,6 @@
 package vn.motcua.assistant.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ import vn.motcua.territory.Territory;
 @Service
 public class AssistantService implements Assistant, AssistantIndex {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId ZONE = VietnamTime.ZONE;
 
     private final ObjectProvider<Territory> territory;
     private final MessageSource messages;

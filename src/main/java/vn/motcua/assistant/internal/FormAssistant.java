@@ -1,5 +1,6 @@
 package vn.motcua.assistant.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import vn.motcua.platform.api.ApiException;
 @Service
 public class FormAssistant implements FormHelp {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId ZONE = VietnamTime.ZONE;
 
     private final Catalogue catalogue;
     private final ObjectProvider<DossierHistory> history;

@@ -1,6 +1,6 @@
 package vn.motcua.assistant.internal;
 
-import java.text.Normalizer;
+import vn.motcua.platform.text.VietnameseText;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -136,7 +136,7 @@ final class FormChecks {
     // ------------------------------------------------------------------------------------------ documents
 
     /** Generic words of document names that say nothing of which document it is. */
-    static final Set<String> GENERIC = Set.of("giay", "ban", "sao", "chinh", "cua", "va", "hoac", "cac", "co", "theo", "quy",
+    static final Set<String> GENERIC = Set.of("giay", "ban", "sao", "chinh", "cua", "va", "hoac", "cac", "co", "theo", "qui",
             "dinh", "to", "van", "nguoi", "yeu", "cau", "tu", "trong", "mot", "so", "thi", "la", "duoc", "cho", "voi", "ve", "pdf",
             "jpg", "png", "doc", "docx");
     /** How the catalogue's notes begin (they were parsed as documents): never a document of their own. */
@@ -212,10 +212,9 @@ final class FormChecks {
         return out;
     }
 
+    /** The platform's fold: the document names and the attached file names meet on the same key. */
     static String fold(String s) {
-        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return VietnameseText.fold(s);
     }
 
     // ------------------------------------------------------------------------------------------ data access

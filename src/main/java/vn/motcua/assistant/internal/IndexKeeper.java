@@ -1,5 +1,6 @@
 package vn.motcua.assistant.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ import vn.motcua.dossier.DossierHistory;
 final class IndexKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(IndexKeeper.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId ZONE = VietnamTime.ZONE;
 
     private final Catalogue catalogue;
     private final ObjectProvider<ProcedureTextSource> textSources;

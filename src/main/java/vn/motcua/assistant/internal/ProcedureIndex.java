@@ -32,7 +32,7 @@ import vn.motcua.territory.AgencyLevel;
 /**
  * An immutable in-memory index of the procedures in force: BM25 over the name ({@code name}, {@code name2} for syllable
  * bigrams) and the rest of what a citizen may describe ({@code body}, {@code body2}: field, result, required documents,
- * published answers). Rebuilt whole (2,642 procedures take about a second); the service swaps the reference.
+ * published answers). Rebuilt whole (its cost: docs/assistant.md); the service swaps the reference.
  */
 public final class ProcedureIndex {
 

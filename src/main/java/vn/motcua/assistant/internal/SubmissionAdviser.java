@@ -16,7 +16,7 @@ import vn.motcua.platform.security.AccountService;
  * what is to correct or to confirm).
  */
 @Component
-class SubmissionAdviser implements SubmissionAdvice {
+class SubmissionAdviser implements SubmissionAdvice, vn.motcua.dossier.PrefillSource {
 
     private final FormAssistant forms;
     private final AccountService accounts;
@@ -38,6 +38,12 @@ class SubmissionAdviser implements SubmissionAdvice {
             }
         }
         return out;
+    }
+
+    /** First: the wallet's profile comes later and wins. */
+    @Override
+    public int order() {
+        return 0;
     }
 
     @Override

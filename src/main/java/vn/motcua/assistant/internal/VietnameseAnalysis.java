@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +39,7 @@ public final class VietnameseAnalysis {
 
     /** NFC, so that decomposed input (combining marks) folds like precomposed. */
     public static String normalize(String s) {
-        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return s == null ? "" : vn.motcua.platform.text.InputText.nfc(s);
     }
 
     /** Syllables, lower case, folded. */

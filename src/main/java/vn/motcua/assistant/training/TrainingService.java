@@ -1,5 +1,7 @@
 package vn.motcua.assistant.training;
 
+import vn.motcua.platform.time.VietnamTime;
+import vn.motcua.calendar.WorkingTimeUnit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import vn.motcua.assistant.appraisal.RuleBook;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.Fee;
 import vn.motcua.catalogue.ProcedureVersion;
-import vn.motcua.catalogue.ProcessingTime;
+import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.catalogue.RequiredDocument;
 import vn.motcua.platform.api.ApiException;
 
@@ -33,7 +35,7 @@ import vn.motcua.platform.api.ApiException;
 @Service
 public class TrainingService {
 
-    static final java.time.ZoneId VN = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    static final java.time.ZoneId VN = VietnamTime.ZONE;
 
     private final TrainingQueries queries;
     private final Catalogue catalogue;
@@ -95,7 +97,7 @@ public class TrainingService {
     }
 
     static String time(ProcessingTime t) {
-        return t.amount() + (t.unit() == ProcessingTime.Unit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
+        return t.amount() + (t.unit() == WorkingTimeUnit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
     }
 
     static String fee(Fee f) {

@@ -1,5 +1,6 @@
 package vn.motcua.audit.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChainSealer {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     private static final long LOCK = 0x6d6f74637561L; // "motcua"
     static final int BATCH = 20_000;
 

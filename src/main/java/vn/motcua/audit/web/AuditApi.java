@@ -1,5 +1,6 @@
 package vn.motcua.audit.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -35,7 +36,7 @@ class AuditApi {
             + "(Vietnam dates, both included; default today) and name the first row that does not match (auditors)")
     Verification verify(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate f = from != null ? from : to != null ? to : today;
         LocalDate t = to != null ? to : from != null ? from : today;
         if (t.isBefore(f) || ChronoUnit.DAYS.between(f, t) >= MAX_DAYS) {

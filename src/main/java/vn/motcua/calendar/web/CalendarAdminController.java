@@ -1,5 +1,6 @@
 package vn.motcua.calendar.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -42,7 +43,10 @@ class CalendarAdminController {
     private final CalendarService calendar;
     private final MessageSource messages;
 
-    CalendarAdminController(CalendarService calendar, MessageSource messages) {
+    private final java.time.Clock clock;
+
+    CalendarAdminController(CalendarService calendar, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.messages = messages;
     }
@@ -59,7 +63,7 @@ class CalendarAdminController {
 
     @GetMapping
     String current() {
-        return "redirect:/admin/calendar/" + LocalDate.now(DeadlineCalculator.ZONE).getYear();
+        return "redirect:/admin/calendar/" + VietnamTime.today(clock).getYear();
     }
 
     @GetMapping("/{year}")

@@ -40,7 +40,10 @@ class CalendarApiController {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private final CalendarService calendar;
 
-    CalendarApiController(CalendarService calendar) {
+    private final java.time.Clock clock;
+
+    CalendarApiController(CalendarService calendar, java.time.Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
     }
 
@@ -76,7 +79,7 @@ class CalendarApiController {
             @Parameter(description = "Processing time in working days (give this or workingHours)") @RequestParam(required = false) String workingDays,
             @Parameter(description = "Processing time in working hours (give this or workingDays)") @RequestParam(required = false) String workingHours,
             @Parameter(description = "Agency code for its office hours; default hours when absent") @RequestParam(required = false) String agencyCode) {
-        Instant received = parseInstant(receivedAt);
+        Instant received = parseInstant(receivedAt, clock);
         boolean days = present(workingDays);
         boolean hours = present(workingHours);
         if (days == hours) {
@@ -144,13 +147,13 @@ class CalendarApiController {
         return new OfficeHoursResponse(agencyCode.trim(), h.sessionsText(), h.cutOff().toString(), false);
     }
 
-    static Instant parseInstant(String text) {
+    static Instant parseInstant(String text, java.time.Clock clock) {
         if (!present(text)) {
             throw ApiException.badRequest("calendar.error.receivedAt.missing");
         }
         String t = text.trim();
         if (t.equalsIgnoreCase("now")) {
-            return Instant.now();
+            return clock.instant();
         }
         try {
             return OffsetDateTime.parse(t).toInstant();

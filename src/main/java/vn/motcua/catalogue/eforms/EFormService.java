@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.eforms;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import vn.motcua.territory.Territory;
 @Service
 public class EFormService implements EForms {
 
-    public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VN = VietnamTime.ZONE;
 
     private final CatalogueService catalogue;
     private final CatalogueRepository repository;
@@ -43,9 +44,12 @@ public class EFormService implements EForms {
     private record Schema(java.util.UUID versionId, String code) {
     }
 
+    private final java.time.Clock clock;
+
     public EFormService(CatalogueService catalogue, CatalogueRepository repository, JsonMapper json,
                         MessageSource messages, ObjectProvider<Territory> territory,
-                        vn.motcua.catalogue.internal.CatalogueCache cache) {
+                        vn.motcua.catalogue.internal.CatalogueCache cache, java.time.Clock clock) {
+        this.clock = clock;
         this.cache = cache;
         this.catalogue = catalogue;
         this.repository = repository;
@@ -88,7 +92,7 @@ public class EFormService implements EForms {
     @Override
     public List<FieldError> validate(String procedureCode, LocalDate asOf, Map<String, Object> data) {
         JsonNode schema = schema(procedureCode, asOf);
-        LocalDate today = LocalDate.now(VN);
+        LocalDate today = VietnamTime.today(clock);
         Territory t = territory.get();
         var validator = new EFormValidator(today, code -> t == null || t.unit(code, today).isPresent());
         return validator.validate(schema, data).stream()

@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.imports;
 
+import vn.motcua.catalogue.ProcessTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,10 +83,13 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     private final vn.motcua.catalogue.internal.CatalogueCache cache;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final java.time.Clock clock;
+
     public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx,
                              vn.motcua.catalogue.internal.ProcedureSearch search,
                              vn.motcua.catalogue.internal.CatalogueCache cache,
-                             org.springframework.context.ApplicationEventPublisher events) {
+                             org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.search = search;
         this.cache = cache;
@@ -118,7 +122,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                 .param("f", fingerprint).query(String.class).optional();
         if (done.isPresent()) {
             ImportReport last = json.readValue(done.get(), ImportReport.class);
-            return new ImportReport(Instant.now(), Instant.now(), true, last.listedPerFile(), last.listed(),
+            return new ImportReport(clock.instant(), clock.instant(), true, last.listedPerFile(), last.listed(),
                     last.detailed(), last.procedures(), 0, 0, last.timeParsed(), last.feesParsed(),
                     last.documentsParsed(), last.performerResolved(), last.flagged(), last.flags(), last.rejectedRows());
         }
@@ -131,7 +135,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     }
 
     private ImportReport run(String fingerprint) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         jdbc.sql("select pg_advisory_xact_lock(20001)").query(Object.class).optional();
         List<String> rejected = new ArrayList<>();
         Map<String, Integer> perFile = new LinkedHashMap<>();
@@ -203,7 +207,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
             }
             versions += createImportedVersion(r, parsed, p, notes, flagged);
         }
-        ImportReport report = new ImportReport(started, Instant.now(), false, perFile, listed, detailed, rows.size(),
+        ImportReport report = new ImportReport(started, clock.instant(), false, perFile, listed, detailed, rows.size(),
                 written, versions, timeParsed, feesParsed, docsParsed, performer, flags.size(), flags, rejected);
         jdbc.sql("insert into catalogue_import_run(started_at, finished_at, fingerprint, report) values (:s, :f, :fp, cast(:r as jsonb))")
                 .param("s", java.sql.Timestamp.from(started)).param("f", java.sql.Timestamp.from(report.finishedAt()))

@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.imports;
 
+import vn.motcua.calendar.WorkingTimeUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 import vn.motcua.catalogue.Fee;
 import vn.motcua.catalogue.OnlineLevel;
-import vn.motcua.catalogue.ProcessingTime;
+import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.catalogue.RequiredDocument;
 
 /**
@@ -177,16 +178,16 @@ public final class DetailParser {
         }
         if (u.equals("ngày làm việc")) {
             if (n.stripTrailingZeros().scale() <= 0) {
-                return ProcessingTime.days(n.intValueExact());
+                return ProcessingTime.workingDays(n.intValueExact());
             }
-            return ProcessingTime.hours(n.multiply(BigDecimal.valueOf(ProcessingTime.HOURS_PER_DAY))
+            return ProcessingTime.workingHours(n.multiply(BigDecimal.valueOf(ProcessingTime.HOURS_PER_WORKING_DAY))
                     .setScale(0, java.math.RoundingMode.HALF_UP).intValue());
         }
         if (u.startsWith("giờ")) {
             if (u.equals("giờ")) {
                 notes.add("Thời hạn \"" + number + " giờ\" (" + channel + ") coi là giờ làm việc");
             }
-            return ProcessingTime.hours(n.setScale(0, java.math.RoundingMode.CEILING).intValue());
+            return ProcessingTime.workingHours(n.setScale(0, java.math.RoundingMode.CEILING).intValue());
         }
         notes.add("Thời hạn \"" + number + " " + unit + "\" (" + channel
                 + ") không tính bằng ngày/giờ làm việc; giữ nguyên văn bản");
@@ -354,6 +355,6 @@ public final class DetailParser {
 
     /** A processing time as the admin pages say it: "10 ngày làm việc", "4 giờ làm việc". */
     static String vietnamese(ProcessingTime t) {
-        return t.amount() + (t.unit() == ProcessingTime.Unit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
+        return t.amount() + (t.unit() == WorkingTimeUnit.WORKING_DAYS ? " ngày làm việc" : " giờ làm việc");
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.internal;
 
+import vn.motcua.calendar.WorkingTimeUnit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,14 +15,15 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.catalogue.Fee;
 import vn.motcua.catalogue.OnlineLevel;
-import vn.motcua.catalogue.PausePolicy;
+import vn.motcua.calendar.PausePolicy;
 import vn.motcua.catalogue.Performer;
 import vn.motcua.catalogue.ProcedureSummary;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.ProcessStep;
-import vn.motcua.catalogue.ProcessingTime;
+import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.catalogue.RequiredDocument;
 import vn.motcua.territory.AgencyKind;
+import vn.motcua.territory.PostRole;
 import vn.motcua.territory.AgencyLevel;
 
 /** Reads and writes procedures and versions with JdbcClient. */
@@ -120,10 +122,40 @@ public class CatalogueRepository {
         return json.readValue(s, new TypeReference<List<Channel>>() { });
     }
 
+    /** A process step as stored in {@code catalogue_version.process}; the role is text (see {@link #role}). */
+    private record StoredStep(int order, String code, String name, String role, ProcessingTime quota) {
+    }
+
+    private List<ProcessStep> process(String text) {
+        return json.readValue(text, new TypeReference<List<StoredStep>>() { }).stream()
+                .map(s -> new ProcessStep(s.order(), s.code(), s.name(), role(s.role()), s.quota())).toList();
+    }
+
+    /**
+     * The one conversion from a stored step role to territory's post role. Steps are written with the post
+     * role's name; versions imported before that carry the account role names ({@code RECEPTION_OFFICER},
+     * {@code UNIT_LEADER}, {@code HANDLING_OFFICER}) or Vietnamese ones ({@code TIEP_NHAN}, {@code LANH_DAO}).
+     */
+    static PostRole role(String stored) {
+        String r = stored == null ? "" : stored.strip().toUpperCase(java.util.Locale.ROOT);
+        for (PostRole p : PostRole.values()) {
+            if (p.name().equals(r)) {
+                return p;
+            }
+        }
+        if (r.contains("LEADER") || r.contains("LANH_DAO")) {
+            return PostRole.LEADER;
+        }
+        if (r.contains("RECEPTION") || r.contains("TIEP_NHAN")) {
+            return PostRole.RECEPTION;
+        }
+        return PostRole.HANDLING;
+    }
+
     private ProcedureVersion map(ResultSet rs, int i) throws SQLException {
         Integer amount = (Integer) rs.getObject("processing_amount");
         ProcessingTime time = amount == null ? null
-                : new ProcessingTime(amount, ProcessingTime.Unit.valueOf(rs.getString("processing_unit")));
+                : new ProcessingTime(amount, WorkingTimeUnit.valueOf(rs.getString("processing_unit")));
         List<Channel> channels = json.readValue(rs.getString("channels"), new TypeReference<List<Channel>>() { });
         String levels = rs.getString("levels");
         String plevel = rs.getString("performer_level");
@@ -137,7 +169,7 @@ public class CatalogueRepository {
                 json.readValue(rs.getString("fees"), new TypeReference<List<Fee>>() { }),
                 OnlineLevel.valueOf(rs.getString("online_level")),
                 channels.stream().map(Channel::channel).distinct().toList(),
-                json.readValue(rs.getString("process"), new TypeReference<List<ProcessStep>>() { }),
+                process(rs.getString("process")),
                 PausePolicy.valueOf(rs.getString("pause_policy")),
                 new Performer(plevel == null ? null : AgencyLevel.valueOf(plevel),
                         pkind == null ? null : AgencyKind.valueOf(pkind), rs.getString("performer_sector"),

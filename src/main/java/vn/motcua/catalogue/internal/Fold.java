@@ -1,15 +1,15 @@
 package vn.motcua.catalogue.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import vn.motcua.platform.text.VietnameseText;
+
 /**
- * Vietnamese text folding for search: lower case, diacritics removed, đ folded to d (which
- * PostgreSQL's unaccent does not do by default), anything that is not a letter or digit becomes a
- * space. {@link #perChar} keeps positions so matches can be highlighted in the original text.
+ * Words for search, folded by the platform ({@link VietnameseText#fold}: lower case, no diacritics, đ → d, which
+ * PostgreSQL's unaccent does not do by default, separators as spaces, Kỳ/Kì alike). {@link #perChar} keeps
+ * positions so matches can be highlighted in the original text.
  */
 public final class Fold {
 
@@ -17,41 +17,19 @@ public final class Fold {
     public static final Set<String> STOPWORDS = Set.of("toi", "muon", "lam", "can", "gi", "cho", "o", "dau", "thi",
             "de", "the", "nao", "la", "cua", "va", "co", "khong", "minh", "xin", "bi", "vi", "ve", "nhu", "thu", "tuc",
             "phai", "nhung", "mot", "cac", "nhieu", "duoc", "sao", "ai", "em", "anh", "chi", "oi", "a", "nhe", "voi",
-            "tai", "khi", "neu", "hay", "hoac", "moi", "da", "se", "dang", "ky");
+            "tai", "khi", "neu", "hay", "hoac", "moi", "da", "se", "dang", "ki");
 
     private Fold() {
     }
 
-    /** One folded character per input character (same length), separators as spaces. */
+    /** One folded character per input character (same length), separators as spaces: the platform's fold. */
     public static String perChar(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            out.append(foldChar(s.charAt(i)));
-        }
-        return out.toString();
+        return VietnameseText.foldInPlace(s);
     }
 
-    static char foldChar(char c) {
-        if (c == 'đ' || c == 'Đ') {
-            return 'd';
-        }
-        if (c < 128) {
-            return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ';
-        }
-        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        char base = d.charAt(0);
-        if (!Character.isLetterOrDigit(base)) {
-            return ' ';
-        }
-        return Character.toLowerCase(base);
-    }
-
-    /** Folded, with runs of separators collapsed to one space and trimmed. */
+    /** The platform's fold ({@link VietnameseText#fold}), which the stored search columns also hold. */
     public static String fold(String s) {
-        if (s == null) {
-            return "";
-        }
-        return perChar(s).trim().replaceAll(" +", " ");
+        return VietnameseText.fold(s);
     }
 
     public static List<String> words(String s) {
@@ -69,10 +47,5 @@ public final class Fold {
             }
         }
         return kept.isEmpty() ? all : kept;
-    }
-
-    /** Normalise tone-mark placement variants (hoà/hòa) so they compare equal: NFC of lower case. */
-    public static String nfcLower(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 }

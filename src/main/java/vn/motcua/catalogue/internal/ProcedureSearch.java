@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.internal;
 
+import vn.motcua.platform.text.InputText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,8 +64,9 @@ public class ProcedureSearch {
             Set<String> vocabulary = new java.util.HashSet<>();
             jdbc.sql("select code, name, field, level_text, detailed, search_name, search_text from catalogue_procedure")
                     .query((rs, i) -> {
-                        String name = rs.getString("search_name");
-                        String text = rs.getString("search_text");
+                        // folded again: rows imported before the platform fold (Kỳ/Kì alike) keep "ky"
+                        String name = Fold.fold(rs.getString("search_name"));
+                        String text = Fold.fold(rs.getString("search_text"));
                         List<String> nw = List.of(name.split(" "));
                         Set<String> bigrams = new java.util.HashSet<>();
                         for (int k = 0; k + 1 < nw.size(); k++) {
@@ -222,6 +224,7 @@ public class ProcedureSearch {
         if (text == null) {
             return out;
         }
+        text = InputText.nfc(text); // one character per letter, so folded positions are the text's
         Set<String> words = new LinkedHashSet<>(Fold.significantWords(query));
         String folded = Fold.perChar(text);
         boolean[] marked = new boolean[text.length()];

@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.web;
 
+import vn.motcua.calendar.WorkingTimeUnit;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,9 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.format.annotation.DateTimeFormat;
-import vn.motcua.catalogue.PausePolicy;
+import vn.motcua.calendar.PausePolicy;
 import vn.motcua.catalogue.ProcedureVersion;
-import vn.motcua.catalogue.ProcessingTime;
+import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.catalogue.imports.CatalogueImporter;
 import vn.motcua.catalogue.internal.CatalogueRepository;
 import vn.motcua.catalogue.internal.CatalogueService;
@@ -92,7 +93,7 @@ class AdminCatalogueController {
     @PostMapping("/admin/catalogue/versions/{id}")
     String updateDraft(@PathVariable UUID id,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                       @RequestParam(required = false) Integer amount, @RequestParam ProcessingTime.Unit unit,
+                       @RequestParam(required = false) Integer amount, @RequestParam WorkingTimeUnit unit,
                        @RequestParam PausePolicy pause, RedirectAttributes redirect, Model model,
                        jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         ProcedureVersion v = repository.version(id).orElseThrow(() -> ApiException.notFound("catalogue.error.noVersion", id));

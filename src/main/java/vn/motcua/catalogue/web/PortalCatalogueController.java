@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,12 @@ class PortalCatalogueController {
     private final org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places;
     private final vn.motcua.catalogue.eforms.AddressNames addressNames;
 
+    private final java.time.Clock clock;
+
     PortalCatalogueController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms,
                               org.springframework.beans.factory.ObjectProvider<vn.motcua.territory.Places> places,
-                              vn.motcua.catalogue.eforms.AddressNames addressNames) {
+                              vn.motcua.catalogue.eforms.AddressNames addressNames, java.time.Clock clock) {
+        this.clock = clock;
         this.addressNames = addressNames;
         this.catalogue = catalogue;
         this.repository = repository;
@@ -121,7 +125,7 @@ class PortalCatalogueController {
 
     @GetMapping("/procedures/{code}")
     String procedure(@PathVariable String code, @RequestParam(required = false) String unit, Model model) {
-        LocalDate today = LocalDate.now(EFormService.VN);
+        LocalDate today = VietnamTime.today(clock);
         ProcedureVersion v = catalogue.requireInForce(code, today);
         model.addAttribute("v", v);
         // What to bring (documents) apart from the published notes about them ("Lưu ý: …", entries of no copies).
@@ -191,7 +195,7 @@ class PortalCatalogueController {
             return renderForm(code, posted, List.of(), counts, false, model);
         }
         // Without JavaScript a place is typed by name: resolved here (one place → its code; several → the field asks).
-        LocalDate today = LocalDate.now(EFormService.VN);
+        LocalDate today = VietnamTime.today(clock);
         var names = addressNames.resolve(eforms.schema(catalogue.requireInForce(code, today)), posted, counts, today);
         Map<String, String> params = names.params();
         Map<String, Object> data = FormRenderer.nest(params, counts);
@@ -204,7 +208,7 @@ class PortalCatalogueController {
 
     private String renderForm(String code, Map<String, String> values, List<FieldError> errors,
                               Map<String, Integer> counts, boolean ok, Model model) {
-        ProcedureVersion v = catalogue.requireInForce(code, LocalDate.now(EFormService.VN));
+        ProcedureVersion v = catalogue.requireInForce(code, VietnamTime.today(clock));
         JsonNode schema = eforms.schema(v);
         model.addAttribute("v", v);
         model.addAttribute("title", schema.path("title").asString(v.name()));

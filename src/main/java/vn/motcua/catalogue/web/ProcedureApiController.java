@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,10 @@ class ProcedureApiController {
     private final CatalogueRepository repository;
     private final EFormService eforms;
 
-    ProcedureApiController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms) {
+    private final java.time.Clock clock;
+
+    ProcedureApiController(CatalogueService catalogue, CatalogueRepository repository, EFormService eforms, java.time.Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.repository = repository;
         this.eforms = eforms;
@@ -65,7 +69,7 @@ class ProcedureApiController {
     Map<String, Object> procedure(@PathVariable String code,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                   @RequestParam(required = false) String unit) {
-        LocalDate asOf = date == null ? LocalDate.now(EFormService.VN) : date;
+        LocalDate asOf = date == null ? VietnamTime.today(clock) : date;
         ProcedureVersion v = catalogue.requireInForce(code, asOf);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", v.code());
@@ -112,7 +116,7 @@ class ProcedureApiController {
     @Operation(summary = "Agencies competent for the procedure at a unit (commune or province code) on a date")
     Map<String, Object> agencies(@PathVariable String code, @RequestParam String unit,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        LocalDate asOf = date == null ? LocalDate.now(EFormService.VN) : date;
+        LocalDate asOf = date == null ? VietnamTime.today(clock) : date;
         catalogue.requireInForce(code, asOf);
         return Map.of("agencies", catalogue.competentAgencies(code, unit.strip(), asOf).stream()
                 .map(ProcedureApiController::agency).toList(), "available", catalogue.territoryAvailable());
@@ -121,7 +125,7 @@ class ProcedureApiController {
     @GetMapping("/{code}/form")
     @Operation(summary = "The e-form schema of the version in force")
     JsonNode form(@PathVariable String code) {
-        return eforms.schema(code, LocalDate.now(EFormService.VN));
+        return eforms.schema(code, VietnamTime.today(clock));
     }
 
     record Validation(boolean valid, List<FieldError> errors) {
@@ -133,7 +137,7 @@ class ProcedureApiController {
         if (data == null) {
             throw ApiException.badRequest("catalogue.error.noData");
         }
-        List<FieldError> errors = eforms.validate(code, LocalDate.now(EFormService.VN), data);
+        List<FieldError> errors = eforms.validate(code, VietnamTime.today(clock), data);
         return new Validation(errors.isEmpty(), errors);
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +51,11 @@ class DossierDemoData {
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
 
+    private final java.time.Clock clock;
+
     DossierDemoData(MotcuaProperties properties, TerritoryReferenceData territory, CatalogueReferenceData catalogue,
-                    Staff staff, IntakeService intake, JdbcClient jdbc, WorkingCalendar calendar) {
+                    Staff staff, IntakeService intake, JdbcClient jdbc, WorkingCalendar calendar, java.time.Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.properties = properties;
         this.territory = territory;
@@ -84,7 +88,7 @@ class DossierDemoData {
             String ward = WARDS.get(random.nextInt(WARDS.size()));
             Person p = person(random);
             SubmitDossier cmd = switch (i % 3) {
-                case 0, 1 -> birth(p, ward, random);
+                case 0, 1 -> birth(p, ward, random, VietnamTime.today(clock));
                 default -> certifiedCopy(p, ward, random);
             };
             Dossier.Channel channel = random.nextInt(3) == 0 ? Dossier.Channel.COUNTER : Dossier.Channel.ONLINE;
@@ -142,7 +146,7 @@ class DossierDemoData {
         if (agencyCode == null) {
             return null;
         }
-        return staff.holders(agencyCode, PostRole.RECEPTION, LocalDate.now(IntakeService.VN)).stream().findFirst()
+        return staff.holders(agencyCode, PostRole.RECEPTION, VietnamTime.today(clock)).stream().findFirst()
                 .map(h -> new Actor(h.username() == null ? "demo-officer:" + h.officerId() : h.username(), h.officerName(),
                         h.agency().code(), h.postTitle()))
                 .orElse(null);
@@ -175,13 +179,13 @@ class DossierDemoData {
         return a;
     }
 
-    static SubmitDossier birth(Person p, String ward, Random r) {
+    static SubmitDossier birth(Person p, String ward, Random r, java.time.LocalDate today) {
         Map<String, Object> child = new LinkedHashMap<>();
         boolean girl = r.nextBoolean();
         child.put("fullName", p.name().split(" ")[0] + (girl ? " Ngọc " : " Minh ") + (girl ? GIVEN_F[r.nextInt(GIVEN_F.length)]
                 : GIVEN_M[r.nextInt(GIVEN_M.length)]));
         child.put("gender", girl ? "NU" : "NAM");
-        child.put("birthDate", LocalDate.now(IntakeService.VN).minusDays(1 + r.nextInt(60)).toString());
+        child.put("birthDate", today.minusDays(1 + r.nextInt(60)).toString());
         child.put("birthPlace", ward);
         child.put("ethnicity", "Kinh");
         child.put("nationality", "Việt Nam");

@@ -1,5 +1,8 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.calendar.PausePolicy;
+import vn.motcua.calendar.WorkingTimeUnit;
+import vn.motcua.calendar.ProcessingTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -140,6 +143,16 @@ public class DossierStore {
     }
 
     public record Processing(String unit, Integer amount, String pausePolicy) {
+
+        /** The processing time the dossier was accepted with, or null when the procedure has none. */
+        ProcessingTime time() {
+            return unit == null ? null : new ProcessingTime(amount, WorkingTimeUnit.valueOf(unit));
+        }
+
+        /** The pause policy the dossier was accepted with (PAUSE when none was recorded). */
+        PausePolicy policy() {
+            return pausePolicy == null ? PausePolicy.PAUSE : PausePolicy.valueOf(pausePolicy);
+        }
     }
 
     /** {@link #COLUMNS} qualified with the alias {@code d}, for queries that join the dossier row. */

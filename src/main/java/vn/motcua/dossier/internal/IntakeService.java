@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ import vn.motcua.territory.TerritoryHistory;
 @Transactional
 public class IntakeService {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     /** Decree 45/2020: accept or ask for a supplement within 8 working hours of an online submission. */
     static final ProcessingTime RECEPTION_LIMIT = ProcessingTime.workingHours(8);
     /** Triage must route a dossier within one working day. */
@@ -121,7 +122,7 @@ public class IntakeService {
         String agencyCode = route.agency() == null ? null : route.agency().code();
         Instant countFrom = calendar.countFrom(now, agencyCode).toInstant();
         Instant receptionDue = calendar.dueAt(now, RECEPTION_LIMIT, agencyCode).toInstant();
-        ProcessingTime time = toCalendar(version.processingTime());
+        ProcessingTime time = version.processingTime();
 
         var a = cmd.applicant();
         Dossier dossier = new Dossier(UUID.randomUUID(), null, ReceiptNumbers.next(), version.code(), version.name(), version.versionId(), channel,
@@ -195,8 +196,7 @@ public class IntakeService {
         UUID id = d.id();
         Instant now = clock.instant();
         Instant due = processing.unit() == null ? null
-                : calendar.dueAt(d.countFrom(), new ProcessingTime(processing.amount(),
-                WorkingTimeUnit.valueOf(processing.unit())), d.agencyCode()).toInstant();
+                : calendar.dueAt(d.countFrom(), processing.time(), d.agencyCode()).toInstant();
         // Processing starts first (the dossier row is locked since decidable()); the daily number is taken as late
         // as possible, because its row stays locked until commit and every acceptance of the agency that day waits.
         // Processing adds its process snapshot to this acceptance's update of the row (one statement).
@@ -413,13 +413,6 @@ public class IntakeService {
         return new Decoded(doc.fileName(), doc.contentType(), doc.content(), doc.id(), document);
     }
 
-    static ProcessingTime toCalendar(vn.motcua.catalogue.ProcessingTime t) {
-        if (t == null) {
-            return null;
-        }
-        return new ProcessingTime(t.amount(), t.unit() == vn.motcua.catalogue.ProcessingTime.Unit.WORKING_HOURS
-                ? WorkingTimeUnit.WORKING_HOURS : WorkingTimeUnit.WORKING_DAYS);
-    }
 
     private void publish(Dossier d, DossierState from, DossierState to, Instant at, String reason) {
         publish(d, from, to, at, reason, d.code(), d.dueAt());

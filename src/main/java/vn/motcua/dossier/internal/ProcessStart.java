@@ -1,5 +1,7 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.catalogue.ProcessTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,41 +107,23 @@ class ProcessStart {
         steps.insertFirstSteps(id, rows);
     }
 
-    /** The version's process, or the default reception → appraisal → approval → return; always ends with a return step. */
+    /** The version's process, or catalogue's default four steps for the dossier's time; always ends with a return step. */
     List<StepDef> process(DossierStore.Processing p, ProcedureVersion version) {
         List<ProcessStep> defined = version == null || version.process() == null ? List.of() : version.process();
+        if (defined.stream().noneMatch(s -> s.role() != PostRole.RECEPTION)) {
+            ProcessingTime time = p.time();
+            // no time, or a zero time, leaves the steps without a quota
+            defined = ProcessTemplate.defaultProcess(time == null || time.amount() == 0 ? null : time);
+        }
         List<StepDef> out = new ArrayList<>();
         for (ProcessStep s : defined) {
-            out.add(new StepDef(out.size() + 1, s.code(), s.name(), role(s.role()),
+            out.add(new StepDef(out.size() + 1, s.code(), s.name(), s.role(),
                     s.quota() == null ? null : s.quota().inWorkingHours()));
-        }
-        if (out.stream().noneMatch(s -> s.role() != PostRole.RECEPTION)) {
-            int hours = p.unit() == null ? 0 : "WORKING_DAYS".equals(p.unit()) ? p.amount() * 8 : p.amount();
-            int reception = hours / 10;
-            int approval = hours * 2 / 10;
-            int ret = hours / 10;
-            out = new ArrayList<>(List.of(
-                    new StepDef(1, "RECEPTION", "Tiếp nhận hồ sơ", PostRole.RECEPTION, hours == 0 ? null : reception),
-                    new StepDef(2, "APPRAISAL", "Thẩm định, xử lý hồ sơ", PostRole.HANDLING,
-                            hours == 0 ? null : hours - reception - approval - ret),
-                    new StepDef(3, "APPROVAL", "Lãnh đạo phê duyệt", PostRole.LEADER, hours == 0 ? null : approval),
-                    new StepDef(4, "RETURN", "Trả kết quả", PostRole.RECEPTION, hours == 0 ? null : ret)));
         }
         if (out.get(out.size() - 1).role() != PostRole.RECEPTION) {
             out.add(new StepDef(out.size() + 1, "RETURN", "Trả kết quả", PostRole.RECEPTION, null));
         }
         return out;
-    }
-
-    static PostRole role(String catalogueRole) {
-        String r = catalogueRole == null ? "" : catalogueRole.toUpperCase(java.util.Locale.ROOT);
-        if (r.contains("LEADER") || r.contains("LANH_DAO")) {
-            return PostRole.LEADER;
-        }
-        if (r.contains("RECEPTION") || r.contains("TIEP_NHAN")) {
-            return PostRole.RECEPTION;
-        }
-        return PostRole.HANDLING;
     }
 
     /**

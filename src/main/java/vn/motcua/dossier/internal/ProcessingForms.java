@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.platform.text.Csv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -201,18 +202,11 @@ public class ProcessingForms {
         int n = 1;
         for (var r : rows) {
             List<String> cells = registerCells(n++, r);
-            out.append(String.join(",", cells.stream().map(ProcessingForms::csv).toList())).append("\r\n");
+            out.append(String.join(",", cells.stream().map(Csv::cell).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static String csv(String v) {
-        String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s; // no formula injection in spreadsheets
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     public byte[] registerXlsx(String title, List<ProcessingQueries.RegisterRow> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

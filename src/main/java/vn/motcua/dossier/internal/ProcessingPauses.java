@@ -123,10 +123,8 @@ class ProcessingPauses {
         if (p.unit() == null) {
             return d.dueAt();
         }
-        ProcessingTime time = new ProcessingTime(p.amount(), WorkingTimeUnit.valueOf(p.unit()));
-        PausePolicy policy = p.pausePolicy() == null ? PausePolicy.PAUSE : PausePolicy.valueOf(p.pausePolicy());
         Instant from = d.countFrom() == null ? d.receivedAt() : d.countFrom();
-        return calendar.dueAt(from, time, pauses, policy, steps.extensionDays(d.id()) + extraDays,
+        return calendar.dueAt(from, p.time(), pauses, p.policy(), steps.extensionDays(d.id()) + extraDays,
                 d.agencyCode())
                 .toInstant();
     }

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SlipPdf {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
 
     private final byte[] regular = load("fonts/DejaVuSans.ttf");

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,7 +20,7 @@ import vn.motcua.dossier.internal.DossierStore;
 @Component
 class DossierViews {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     private final MessageSource messages;
     private final DossierStore store;
     private final DossierReading reading;

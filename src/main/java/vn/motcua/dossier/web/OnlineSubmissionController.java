@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.beans.factory.ObjectProvider;
-import vn.motcua.dossier.ApplicantPrefill;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.catalogue.EFormPages;
 import vn.motcua.catalogue.FieldError;
@@ -42,24 +42,27 @@ import vn.motcua.platform.api.ApiException;
 @Controller
 class OnlineSubmissionController {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     private final EFormPages forms;
     private final IntakeService intake;
     private final Officers officers;
     private final Drafts drafts;
     private final MessageSource messages;
     private final ReuseOffers reuseOffers;
-    private final ObjectProvider<ApplicantPrefill> prefill;
+    private final Prefills prefills;
     private final SubmissionChecks checks;
     private final vn.motcua.catalogue.EForms eforms;
 
+    private final java.time.Clock clock;
+
     OnlineSubmissionController(EFormPages forms, IntakeService intake, Officers officers, Drafts drafts,
                                MessageSource messages, ReuseOffers reuseOffers,
-                               ObjectProvider<ApplicantPrefill> prefill, SubmissionChecks checks,
-                               vn.motcua.catalogue.EForms eforms) {
+                               Prefills prefills, SubmissionChecks checks,
+                               vn.motcua.catalogue.EForms eforms, java.time.Clock clock) {
+        this.clock = clock;
         this.eforms = eforms;
         this.reuseOffers = reuseOffers;
-        this.prefill = prefill;
+        this.prefills = prefills;
         this.checks = checks;
         this.forms = forms;
         this.intake = intake;
@@ -91,17 +94,9 @@ class OnlineSubmissionController {
             return render(Desk.ONLINE, saved.procedureCode(), saved.values(), List.of(),
                     new LinkedHashMap<>(saved.counts()), UUID.randomUUID().toString(), null, model);
         }
-        // A new form starts from what is known of the citizen: the last dossier and the account (the assistant's
-        // prefill), then the profile in the citizen's data store, which wins where both know a field.
-        Map<String, String> values = new LinkedHashMap<>(checks.prefill(procedure, principal.getName()));
-        ApplicantPrefill profile = prefill.getIfAvailable();
-        if (profile != null) {
-            profile.prefill(principal.getName()).forEach((k, v) -> {
-                if (v != null && !v.isBlank()) {
-                    values.put(k, v);
-                }
-            });
-        }
+        // A new form starts from what is known of the citizen: the last dossier and the account (the assistant),
+        // then the profile in the citizen's data store, which wins where both know a field (the sources' order).
+        Map<String, String> values = prefills.values(procedure, principal.getName());
         return render(Desk.ONLINE, procedure, values, List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
                 null, model);
     }
@@ -162,7 +157,7 @@ class OnlineSubmissionController {
             return "redirect:/my";
         }
         // Without JavaScript a place is typed by name: resolved here (one place → its code; several → the field asks).
-        var names = forms.placeNames(procedure, LocalDate.now(VN), fields, counts);
+        var names = forms.placeNames(procedure, VietnamTime.today(clock), fields, counts);
         if (!names.errors().isEmpty()) {
             model.addAttribute("placeChoices", names.choices());
             return render(desk, procedure, names.params(), names.errors(), counts, key, null, model);
@@ -220,14 +215,14 @@ class OnlineSubmissionController {
                                       Map<String, Object> data, List<SubmitDossier.AttachmentData> attachments,
                                       Map<String, Integer> counts, String key, Model model, Locale locale) {
         if (!checks.offered() || !params.containsKey(SubmissionChecks.CHECK) || params.containsKey(SubmissionChecks.CONFIRMED)
-                || !eforms.validate(procedure, LocalDate.now(VN), data).isEmpty()) {
+                || !eforms.validate(procedure, VietnamTime.today(clock), data).isEmpty()) {
             return false;
         }
         List<String> names = new java.util.ArrayList<>();
         attachments.stream().map(SubmitDossier.AttachmentData::fileName).filter(n -> n != null).forEach(names::add);
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         List<?> reused = model.getAttribute("reuseChecked") instanceof List<?> r ? r : List.of();
-        reuseOffers.offers(auth == null ? null : auth.getName(), procedure, LocalDate.now(VN)).forEach(o -> o.held().stream()
+        reuseOffers.offers(auth == null ? null : auth.getName(), procedure, VietnamTime.today(clock)).forEach(o -> o.held().stream()
                 .filter(h -> reused.contains(h.id().toString())).forEach(h -> names.add(h.name())));
         var findings = checks.findings(procedure, params, data, names, locale);
         if (findings.isEmpty()) {
@@ -243,7 +238,7 @@ class OnlineSubmissionController {
 
     private String render(Desk desk, String procedure, Map<String, String> values, List<FieldError> errors,
                           Map<String, Integer> counts, String key, String error, Model model) {
-        var page = forms.page(procedure, LocalDate.now(VN), values, errors, counts);
+        var page = forms.page(procedure, VietnamTime.today(clock), values, errors, counts);
         model.addAttribute("page", page);
         model.addAttribute("rows", page.rows());
         model.addAttribute("errors", errors);
@@ -257,7 +252,7 @@ class OnlineSubmissionController {
         if (desk == Desk.ONLINE) {
             var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             model.addAttribute("reuseOffers", reuseOffers.offers(auth == null ? null : auth.getName(), procedure,
-                    LocalDate.now(VN)));
+                    VietnamTime.today(clock)));
             if (!model.containsAttribute("reuseChecked")) {
                 model.addAttribute("reuseChecked", List.of());
             }

@@ -38,8 +38,11 @@ class ReceptionController {
     private final DossierAccess access;
     private final MessageSource messages;
 
+    private final java.time.Clock clock;
+
     ReceptionController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers,
-                        SlipResponses slipResponses, MessageSource messages, DossierAccess access) {
+                        SlipResponses slipResponses, MessageSource messages, DossierAccess access, java.time.Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.queries = queries;
         this.store = store;
@@ -66,7 +69,7 @@ class ReceptionController {
         model.addAttribute("state", state);
         model.addAttribute("states", List.of(DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED,
                 DossierState.ACCEPTED, DossierState.REFUSED));
-        model.addAttribute("counts", queries.counts(agencies, java.time.Instant.now()));
+        model.addAttribute("counts", queries.counts(agencies, clock.instant()));
         model.addAttribute("agencies", agencies);
         return "dossier/reception-inbox";
     }

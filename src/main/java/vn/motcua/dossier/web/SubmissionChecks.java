@@ -47,11 +47,6 @@ class SubmissionChecks {
         return a == null ? Map.of() : a.help(procedure, locale);
     }
 
-    Map<String, String> prefill(String procedure, String username) {
-        SubmissionAdvice a = advice.getIfAvailable();
-        return a == null ? Map.of() : a.prefill(procedure, username);
-    }
-
     /** The findings to show before the dossier is created; empty when there is nothing to say or no check was asked. */
     List<SubmissionAdvice.Finding> findings(String procedure, Map<String, String> params, Map<String, Object> data,
                                             List<String> documents, Locale locale) {

@@ -39,6 +39,35 @@ public final class VietnameseText {
     }
 
     /**
+     * {@link #fold(String)} with one character per input character, so positions in the result are positions in
+     * the text (for highlighting): separators become spaces instead of collapsing, nothing is trimmed. Meant for
+     * NFC text (normalise first, {@link InputText#nfc}): a combining mark left in the text becomes a space.
+     * {@code fold(text)} equals this result with its runs of spaces collapsed and trimmed.
+     */
+    public static String foldInPlace(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            out.append(foldChar(s.charAt(i)));
+        }
+        // y → i keeps the length
+        return ONSET_Y.matcher(out).replaceAll("$1i");
+    }
+
+    private static char foldChar(char c) {
+        if (c == 'đ' || c == 'Đ') {
+            return 'd';
+        }
+        if (c < 128) {
+            return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ';
+        }
+        char base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+        return Character.isLetterOrDigit(base) ? Character.toLowerCase(base) : ' ';
+    }
+
+    /**
      * Tone-placement-insensitive key that keeps diacritics: each syllable's tone mark is moved to the end of the
      * syllable (as a digit 1–5), other marks (â, ă, ơ, ư, đ) are kept; lower case; i/y variants unified.
      */

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +69,25 @@ public class DateInputs {
     public static Map<String, String> errors(HttpServletRequest request) {
         Object o = request.getAttribute(ERRORS);
         return o instanceof Map<?, ?> m ? (Map<String, String>) m : Collections.emptyMap();
+    }
+
+    /**
+     * The message naming one wrong date of this request with its label ("Ngày họp: ngày không có thật"), or null
+     * when the field's date is fine: what a page that refuses the action shows.
+     */
+    public static String wrongDate(HttpServletRequest request, String field, String labelKey, MessageSource messages,
+                                   Locale locale) {
+        String key = errors(request).get(field);
+        return key == null ? null
+                : messages.getMessage(key, new Object[]{messages.getMessage(labelKey, null, locale)}, locale);
+    }
+
+    /** The messages of all wrong dates of this request, joined; null when there are none. */
+    public static String wrongDates(HttpServletRequest request, Function<String, String> labelKey,
+                                    MessageSource messages, Locale locale) {
+        Map<String, String> all = errors(request);
+        return all.isEmpty() ? null : String.join(" ", all.keySet().stream()
+                .map(field -> wrongDate(request, field, labelKey.apply(field), messages, locale)).toList());
     }
 
     /** Names a date field as wrong (e.g. required but empty: {@code date.error.required}), for the fragment. */

@@ -1,5 +1,6 @@
 package vn.motcua.privacy.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class KeyRing {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     static final Duration REFRESH = Duration.ofSeconds(10);
     static final byte[] MAGIC = {'M', 'C', 'E', 0};
     static final int HEADER = 8;

@@ -1,5 +1,6 @@
 package vn.motcua.questions.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ import vn.motcua.territory.Staff;
 @Transactional
 public class QuestionService {
 
-    public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VN = VietnamTime.ZONE;
     static final List<QuestionState> DECIDABLE = List.of(QuestionState.RECEIVED, QuestionState.FORWARDED,
             QuestionState.SUPPLEMENTED);
 

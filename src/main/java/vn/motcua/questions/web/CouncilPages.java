@@ -65,7 +65,7 @@ class CouncilPages {
     String create(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String title,
                   @RequestParam(required = false) LocalDate date, Authentication auth, RedirectAttributes flash,
                   Locale locale, jakarta.servlet.http.HttpServletRequest request) {
-        String wrongDate = wrongDate(request, "date", "questions.sittings.date", locale);
+        String wrongDate = vn.motcua.platform.web.DateInputs.wrongDate(request, "date", "questions.sittings.date", messages, locale);
         if (wrongDate != null) {
             flash.addFlashAttribute("error", wrongDate);
             return "redirect:/workbench/council/sittings";
@@ -102,7 +102,7 @@ class CouncilPages {
                @RequestParam(required = false) String answer, Authentication auth, RedirectAttributes flash,
                Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         Who who = views.who(auth);
-        String wrongDate = wrongDate(request, "answerBy", "questions.council.answerBy", locale);
+        String wrongDate = vn.motcua.platform.web.DateInputs.wrongDate(request, "answerBy", "questions.council.answerBy", messages, locale);
         if (wrongDate != null) {
             flash.addFlashAttribute("error", wrongDate);
             return "redirect:/workbench/council/sittings/" + id;
@@ -126,13 +126,6 @@ class CouncilPages {
     }
 
     /** The message for a date typed in three boxes that cannot be (31/02, a part missing), null when it is fine. */
-    private String wrongDate(jakarta.servlet.http.HttpServletRequest request, String field, String labelKey,
-                             Locale locale) {
-        String key = vn.motcua.platform.web.DateInputs.errors(request).get(field);
-        return key == null ? null
-                : messages.getMessage(key, new Object[]{messages.getMessage(labelKey, null, locale)}, locale);
-    }
-
     private String message(ApiException e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }

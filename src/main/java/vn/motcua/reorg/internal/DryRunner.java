@@ -1,5 +1,6 @@
 package vn.motcua.reorg.internal;
 
+import vn.motcua.platform.text.Csv;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -149,11 +150,11 @@ class DryRunner {
     public void dryRunCsv(UUID id, Writer out) {
         PlanValidator.Prepared p = validator.requireValid(id);
         Instant threshold = nearCutoverLimit(p.plan());
-        CsvOut.write(out, "dossier_id,code,state,procedure,from_agency,to_agency,rule,reason,due_at,near_cutover\n");
+        Csv.write(out, "dossier_id,code,state,procedure,from_agency,to_agency,rule,reason,due_at,near_cutover\n");
         transfers.forEachOpenHeldBy(scopes.scope(p.plan(), p.router()), d -> {
             Router.Decision dec = p.router().decide(d);
-            CsvOut.write(out, String.join(",", d.id().toString(), CsvOut.csv(d.code()), d.state(), CsvOut.csv(d.procedureCode()),
-                    CsvOut.csv(d.agencyCode()), CsvOut.csv(dec.to().code()), dec.rule().name(), CsvOut.csv(dec.reason()),
+            Csv.write(out, String.join(",", d.id().toString(), Csv.cell(d.code()), d.state(), Csv.cell(d.procedureCode()),
+                    Csv.cell(d.agencyCode()), Csv.cell(dec.to().code()), dec.rule().name(), Csv.cell(dec.reason()),
                     d.dueAt() == null ? "" : d.dueAt().toString(),
                     String.valueOf(d.dueAt() != null && d.dueAt().isBefore(threshold))) + "\n");
         });

@@ -1,5 +1,6 @@
 package vn.motcua.reorg.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ import vn.motcua.territory.UnitType;
 @Component
 class PlanCompiler {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
 
     private final Territory territory;
 

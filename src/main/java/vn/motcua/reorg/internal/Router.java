@@ -21,7 +21,7 @@ import vn.motcua.territory.UnitChanges;
 
 /**
  * Decides each in-flight dossier's successor agency. Built once per run from the plan and two set-based
- * territory queries; {@link #decide} is then pure and in-memory (a million dossiers in about a second).
+ * territory queries; {@link #decide} is then pure and in-memory (its cost: docs/reorg.md, Bench).
  */
 final class Router {
 

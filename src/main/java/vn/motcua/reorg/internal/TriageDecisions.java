@@ -1,5 +1,6 @@
 package vn.motcua.reorg.internal;
 
+import vn.motcua.platform.text.Csv;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -77,9 +78,9 @@ class TriageDecisions {
 
     public void journalCsv(UUID id, Writer out) {
         store.view(id);
-        CsvOut.write(out, "batch_no,dossier_id,code,state,from_agency,to_agency,rule,due_at,done_at\n");
-        transfers.forEachMove(id, e -> CsvOut.write(out, e.batchNo() + "," + e.dossierId() + "," + CsvOut.csv(e.code()) + ","
-                + e.state() + "," + CsvOut.csv(e.fromAgency()) + "," + CsvOut.csv(e.toAgency()) + "," + e.basis() + ","
+        Csv.write(out, "batch_no,dossier_id,code,state,from_agency,to_agency,rule,due_at,done_at\n");
+        transfers.forEachMove(id, e -> Csv.write(out, e.batchNo() + "," + e.dossierId() + "," + Csv.cell(e.code()) + ","
+                + e.state() + "," + Csv.cell(e.fromAgency()) + "," + Csv.cell(e.toAgency()) + "," + e.basis() + ","
                 + (e.dueAt() == null ? "" : e.dueAt()) + "," + (e.doneAt() == null ? "" : e.doneAt()) + "\n"));
     }
 

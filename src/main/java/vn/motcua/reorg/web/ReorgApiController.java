@@ -1,5 +1,6 @@
 package vn.motcua.reorg.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -46,8 +47,11 @@ class ReorgApiController {
 
     private final BackgroundExecutions background;
 
+    private final java.time.Clock clock;
+
     ReorgApiController(ReorgEngine engine, DocumentValidity validity, OfficerMoves officers,
-                       BackgroundExecutions background) {
+                       BackgroundExecutions background, java.time.Clock clock) {
+        this.clock = clock;
         this.background = background;
         this.engine = engine;
         this.validity = validity;
@@ -234,6 +238,6 @@ class ReorgApiController {
     DocumentValidity.Answer documentValidity(@RequestParam String unit,
                                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return validity.answer(unit, issuedOn, asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        return validity.answer(unit, issuedOn, asOf != null ? asOf : VietnamTime.today(clock));
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.reorg.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -31,8 +32,11 @@ class ReorgPages {
     private final OfficerMoves officers;
     private final BackgroundExecutions background;
 
+    private final java.time.Clock clock;
+
     ReorgPages(ReorgEngine engine, DocumentValidity validity, MessageSource messages, OfficerMoves officers,
-               BackgroundExecutions background) {
+               BackgroundExecutions background, java.time.Clock clock) {
+        this.clock = clock;
         this.background = background;
         this.engine = engine;
         this.validity = validity;
@@ -156,7 +160,7 @@ class ReorgPages {
         if (unit != null && !unit.isBlank() && issuedOn != null
                 && vn.motcua.platform.web.DateInputs.errors(request).isEmpty()) {
             try {
-                model.addAttribute("answer", validity.answer(unit, issuedOn, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+                model.addAttribute("answer", validity.answer(unit, issuedOn, VietnamTime.today(clock)));
             } catch (ApiException e) {
                 model.addAttribute("error", message(e));
             }

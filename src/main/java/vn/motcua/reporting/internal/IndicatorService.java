@@ -1,5 +1,6 @@
 package vn.motcua.reporting.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import vn.motcua.territory.TerritoryHistory;
 public class IndicatorService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorService.class);
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     /** Longest period answered at once (a year and a day covers a leap year's whole year). */
     static final int MAX_DAYS = 366 * 3;
 

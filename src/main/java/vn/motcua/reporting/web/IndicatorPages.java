@@ -1,5 +1,6 @@
 package vn.motcua.reporting.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,7 +29,10 @@ class IndicatorPages {
     private final IndicatorService indicators;
     private final MessageSource messages;
 
-    IndicatorPages(IndicatorService indicators, MessageSource messages) {
+    private final java.time.Clock clock;
+
+    IndicatorPages(IndicatorService indicators, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.indicators = indicators;
         this.messages = messages;
     }
@@ -40,7 +44,7 @@ class IndicatorPages {
                 @RequestParam(required = false) String to,
                 @RequestParam(required = false) String lineage,
                 Model model, jakarta.servlet.http.HttpServletRequest request) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = VietnamTime.today(clock);
         String f = from == null || from.isBlank() ? today.withDayOfYear(1).toString() : from;
         String t = to == null || to.isBlank() ? today.toString() : to;
         boolean lin = "true".equalsIgnoreCase(lineage) || "on".equalsIgnoreCase(lineage);

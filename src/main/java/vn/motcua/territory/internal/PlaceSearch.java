@@ -1,5 +1,6 @@
 package vn.motcua.territory.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,10 @@ class PlaceSearch implements Places {
     private final String homeProvince;
     private volatile Keys keys;
 
-    PlaceSearch(UnitDirectory units, @Value("${motcua.province-code:79}") String homeProvince) {
+    private final java.time.Clock clock;
+
+    PlaceSearch(UnitDirectory units, @Value("${motcua.province-code:79}") String homeProvince, java.time.Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.homeProvince = homeProvince;
     }
@@ -132,9 +136,9 @@ class PlaceSearch implements Places {
         return 40;
     }
 
-    private static AdministrativeUnit provinceOf(UnitIndex index, AdministrativeUnit u) {
+    private AdministrativeUnit provinceOf(UnitIndex index, AdministrativeUnit u) {
         // The province on the unit's last day (today for a current one): parents are linked by code across versions.
-        java.time.LocalDate on = u.validTo() == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+        java.time.LocalDate on = u.validTo() == null ? VietnamTime.today(clock)
                 : u.validTo().minusDays(1);
         AdministrativeUnit p = u;
         while (p != null && !p.type().isProvinceLevel()) {

@@ -1,5 +1,6 @@
 package vn.motcua.territory.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -92,6 +93,6 @@ class TerritoryPages {
 
     /** Today in Vietnam, from the injected clock. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.ApplicantPrefill;
+import vn.motcua.dossier.PrefillSource;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.Territory;
 import vn.motcua.wallet.CitizenProfiles;
@@ -23,7 +23,7 @@ import vn.motcua.wallet.CitizenProfiles;
  */
 @Service
 @Transactional
-public class ProfileService implements CitizenProfiles, ApplicantPrefill {
+public class ProfileService implements CitizenProfiles, PrefillSource {
 
     private static final Pattern PERSONAL_ID = Pattern.compile("^\\d{12}$");
     private static final Pattern MOBILE = Pattern.compile("^(0|84)(3|5|7|8|9)\\d{8}$");
@@ -121,6 +121,18 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
         }
     }
 
+    /** After the assistant's values: the citizen's own profile wins where both know a field. */
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> prefill(String procedureCode, String username) {
+        return prefill(username);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Map<String, String> prefill(String username) {
@@ -184,7 +196,7 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
         if (s == null || s.isBlank()) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+        String t = vn.motcua.platform.text.InputText.nfc(s.strip());
         if (t.length() > max || t.codePoints().anyMatch(Character::isISOControl)) {
             throw new ProfileInvalid(Map.of(field, "wallet.profile.text"));
         }

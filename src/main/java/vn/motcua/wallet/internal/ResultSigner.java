@@ -65,7 +65,10 @@ class ResultSigner {
     record Keys(PrivateKey key, X509Certificate[] chain) {
     }
 
-    ResultSigner(MotcuaProperties properties, Environment env) {
+    private final java.time.Clock clock;
+
+    ResultSigner(MotcuaProperties properties, Environment env, java.time.Clock clock) {
+        this.clock = clock;
         String configured = env.getProperty("motcua.wallet.keystore");
         this.demo = properties.demo();
         this.keystore = configured != null && !configured.isBlank() ? Path.of(configured)
@@ -118,7 +121,7 @@ class ResultSigner {
         gen.initialize(2048, new SecureRandom());
         KeyPair ca = gen.generateKeyPair();
         KeyPair agency = gen.generateKeyPair();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         X500Name caName = new X500Name("CN=Motcua Demo CA, O=Motcua (demo), C=VN");
         X500Name agencyName = new X500Name("CN=Motcua demo agency signing, O=Motcua (demo), C=VN");
         var caCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(caName,

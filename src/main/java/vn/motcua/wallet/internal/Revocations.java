@@ -59,7 +59,7 @@ public class Revocations {
             throw ApiException.conflict("wallet.revoke.already");
         }
         java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String why = java.text.Normalizer.normalize(reason.strip(), java.text.Normalizer.Form.NFC);
+        String why = vn.motcua.platform.text.InputText.nfc(reason.strip());
         if (!store.revoke(d.id(), at, why, officer, acting.officerName(), acting.agency().name())) {
             throw ApiException.conflict("wallet.revoke.already");
         }

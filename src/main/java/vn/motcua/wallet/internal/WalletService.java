@@ -1,5 +1,6 @@
 package vn.motcua.wallet.internal;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import vn.motcua.territory.TerritoryHistory;
 @Transactional
 public class WalletService implements ReusableDocuments {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = VietnamTime.ZONE;
     /** Crockford's base32 without I, L, O, U: no code reads as another. */
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final Logger log = LoggerFactory.getLogger(WalletService.class);
@@ -323,7 +324,7 @@ public class WalletService implements ReusableDocuments {
                 || (cp >= 0x2066 && cp <= 0x2069))) {
             throw ApiException.unprocessable(key);
         }
-        return java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFC);
+        return vn.motcua.platform.text.InputText.nfc(value.strip());
     }
 
     static String sha256(byte[] content) {

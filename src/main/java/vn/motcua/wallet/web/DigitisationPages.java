@@ -86,11 +86,10 @@ class DigitisationPages {
                    @RequestParam(required = false) String personalId, @RequestParam(required = false) String number,
                    @RequestParam(required = false) String consent, Authentication auth, Model model,
                    RedirectAttributes flash, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
-        var dates = vn.motcua.platform.web.DateInputs.errors(request);
-        if (!dates.isEmpty()) { // shown again with each wrong date named on its field (the fragment reads them)
-            model.addAttribute("error", String.join(" ", dates.entrySet().stream().map(e -> messages.getMessage(
-                    e.getValue(), new Object[]{messages.getMessage("wallet.upload.field." + e.getKey(), null, locale)},
-                    locale)).toList()));
+        String wrongDates = vn.motcua.platform.web.DateInputs.wrongDates(request, f -> "wallet.upload.field." + f,
+                messages, locale);
+        if (wrongDates != null) { // shown again with each wrong date named on its field (the fragment reads them)
+            model.addAttribute("error", wrongDates);
             return one(id, () -> auth.getName(), model);
         }
         Map<String, String> fields = new LinkedHashMap<>();

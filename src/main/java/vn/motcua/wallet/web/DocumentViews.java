@@ -1,5 +1,6 @@
 package vn.motcua.wallet.web;
 
+import vn.motcua.platform.time.VietnamTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public class DocumentViews {
         return new DocumentView(d.id(), d.type(), d.name(), d.issuerName(), d.issuedOn(), d.validUntil(), d.source(),
                 d.fileName(), d.contentType(), d.size(), d.sha256(), d.verificationCode(), d.dossierCode(),
                 d.validOn(wallet.today()), l.asIssued(), l.competentNow(), d.digitisedBy(),
-                d.digitisedAt() == null ? null : LocalDate.ofInstant(d.digitisedAt(), java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                d.digitisedAt() == null ? null : LocalDate.ofInstant(d.digitisedAt(), VietnamTime.ZONE),
                 d.keyFields() == null ? null : JSON.readTree(d.keyFields()));
     }
 

@@ -80,8 +80,8 @@ class WalletPages {
         List<ProfileApi.FieldProblem> errors = new java.util.ArrayList<>();
         String dateKey = vn.motcua.platform.web.DateInputs.errors(request).get("birthDate");
         if (dateKey != null) { // three boxes that make no date (31/02, a two-digit year)
-            errors.add(new ProfileApi.FieldProblem("birthDate", dateKey, messages.getMessage(dateKey,
-                    new Object[]{messages.getMessage("wallet.profile.birthDateLabel", null, locale)}, locale)));
+            errors.add(new ProfileApi.FieldProblem("birthDate", dateKey, vn.motcua.platform.web.DateInputs.wrongDate(
+                    request, "birthDate", "wallet.profile.birthDateLabel", messages, locale)));
         }
         try {
             birth = birthDate == null || birthDate.isBlank() ? null : LocalDate.parse(birthDate.strip());
@@ -121,11 +121,10 @@ class WalletPages {
                   @RequestParam(required = false) LocalDate issuedOn, @RequestParam(required = false) LocalDate validUntil,
                   @RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
                   RedirectAttributes flash, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
-        var dates = vn.motcua.platform.web.DateInputs.errors(request);
-        if (!dates.isEmpty()) { // refused: each wrong date named with its label
-            flash.addFlashAttribute("error", String.join(" ", dates.entrySet().stream().map(e -> messages.getMessage(
-                    e.getValue(), new Object[]{messages.getMessage("wallet.upload.field." + e.getKey(), null, locale)},
-                    locale)).toList()));
+        String wrongDates = vn.motcua.platform.web.DateInputs.wrongDates(request, f -> "wallet.upload.field." + f,
+                messages, locale);
+        if (wrongDates != null) { // refused: each wrong date named with its label
+            flash.addFlashAttribute("error", wrongDates);
             return "redirect:/my/data";
         }
         try {

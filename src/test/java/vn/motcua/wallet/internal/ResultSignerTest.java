@@ -19,7 +19,7 @@ class ResultSignerTest {
     @Test
     void aSignedResultVerifiesAndAModifiedOneDoesNot() throws Exception {
         var props = new MotcuaProperties(true, false, dir, new MotcuaProperties.Db(new MotcuaProperties.Embedded(0, false)), false);
-        ResultSigner signer = new ResultSigner(props, new MockEnvironment());
+        ResultSigner signer = new ResultSigner(props, new MockEnvironment(), java.time.Clock.systemUTC());
         byte[] stamped = new ResultStamp().stamp(DossierFixtures.PDF, "7KQ4M2XD9P3A", "UBND-26740-251125-0001");
         byte[] signed = signer.sign(stamped, "UBND phường Sài Gòn", "Kết quả");
         assertThat(signed).isNotSameAs(stamped);
@@ -33,7 +33,7 @@ class ResultSignerTest {
         assertThat(signer.verify(appended)).isFalse();                    // an incremental update after signing
         // Another CA does not vouch for it.
         ResultSigner other = new ResultSigner(new MotcuaProperties(true, false, dir.resolve("other"),
-                new MotcuaProperties.Db(new MotcuaProperties.Embedded(0, false)), false), new MockEnvironment());
+                new MotcuaProperties.Db(new MotcuaProperties.Embedded(0, false)), false), new MockEnvironment(), java.time.Clock.systemUTC());
         assertThat(other.verify(signed)).isFalse();
     }
 }

@@ -1,0 +1,91 @@
+package vn.motcua.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.motcua.platform.time.VietnamTime;
+
+/**
+ * The one writer of the outbox ({@code notification}), for every message the system emails, and the wording of
+ * those messages: {@code i18n/notify_vi.properties} (applicants are written to in Vietnamese). A message is inserted
+ * once per dedup key (a second delivery of the same event writes nothing), in the caller's transaction: it commits or
+ * rolls back with the change it tells of. With a mail server it is {@code PENDING} and {@link OutboxSender} sends it
+ * after the commit; without one it stays in the outbox ({@code OUTBOX_ONLY}).
+ */
+@Component
+class OutboxWriter {
+
+    /** The language of the e-mails. */
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+            .withZone(VietnamTime.ZONE);
+
+    /** One e-mail to write; {@code dossierId} null for a message about an account. */
+    record Mail(String dedupKey, UUID dossierId, String to, String subject, String body) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSender outbox;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    OutboxWriter(JdbcTemplate jdbc, OutboxSender outbox, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A line of wording from the bundle, arguments as given (pass text: no number or date formatting by the bundle). */
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, VIETNAMESE);
+    }
+
+    /** An instant as the e-mails say it: "14:05 ngày 03/09/2025". */
+    static String when(java.time.Instant at) {
+        return WHEN.format(at);
+    }
+
+    /** Writes the messages (batched); returns how many were asked for, duplicates included. */
+    int write(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String status = outbox.initialStatus();
+        Timestamp due = outbox.sends() ? now : null;
+        int[][] counts = jdbc.batchUpdate("""
+                insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
+                                         next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
+                """, mails, 1000, (ps, m) -> {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, m.dedupKey());
+            ps.setObject(3, m.dossierId());
+            ps.setString(4, m.to());
+            ps.setString(5, m.subject());
+            ps.setString(6, m.body());
+            ps.setTimestamp(7, now);
+            ps.setString(8, status);
+            ps.setTimestamp(9, due);
+        });
+        boolean inserted = false;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                inserted |= c != 0; // 1, or SUCCESS_NO_INFO (-2) when the driver does not count
+            }
+        }
+        if (inserted && outbox.sends()) {
+            outbox.wakeAfterCommit();
+        }
+        return mails.size();
+    }
+}
