@@ -25,10 +25,30 @@ public class Consents {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean explicitOnly;
 
-    Consents(JdbcClient jdbc, Clock clock) {
+    Consents(JdbcClient jdbc, Clock clock,
+             @org.springframework.beans.factory.annotation.Value("${motcua.privacy.consent.explicit-only:false}")
+             boolean explicitOnly) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.explicitOnly = explicitOnly;
+    }
+
+    /**
+     * Whether the processing may run: yes when consent is given, never after a withdrawal; for an account that has
+     * not decided yet, as {@code motcua.privacy.consent.explicit-only} says (false: yes; see docs/privacy.md).
+     */
+    @Transactional(readOnly = true)
+    public boolean allows(String username, String purpose) {
+        return latest(username, purpose).map(Consent::given).orElse(!explicitOnly);
+    }
+
+    /** Records a consent given by an act of the citizen (an upload to the store), unless they decided before. */
+    public void giveUnlessDecided(String username, String purpose, String source) {
+        if (latest(username, purpose).isEmpty()) {
+            give(username, purpose, source);
+        }
     }
 
     /** The latest decision of an account on a purpose. */

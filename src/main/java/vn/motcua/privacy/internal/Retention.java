@@ -22,7 +22,7 @@ import vn.motcua.platform.api.ApiException;
  * records what it did. Runs and their items are append-only. One node at a time (a transaction-level advisory lock),
  * like the other jobs; the scheduled run ({@code motcua.privacy.retention.cron}, off by default) does both steps.
  */
-@Service
+@Service("retention")
 public class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -56,6 +56,14 @@ public class Retention {
     @Transactional(readOnly = true)
     public List<Rule> rules() {
         return store.rules().stream().map(r -> new Rule(r.procedureCode(), r.years(), r.legalBasis(), r.note())).toList();
+    }
+
+    /** The rule that applies to a procedure: its own, else the default. */
+    @Transactional(readOnly = true)
+    public Rule ruleFor(String procedureCode) {
+        List<Rule> all = rules();
+        return all.stream().filter(r -> r.procedureCode().equals(procedureCode)).findFirst()
+                .or(() -> all.stream().filter(r -> r.procedureCode().equals("*")).findFirst()).orElse(null);
     }
 
     /** Sets the period of a procedure ('*' the default); years null keeps its dossiers permanently. */

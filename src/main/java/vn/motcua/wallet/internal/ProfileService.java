@@ -34,8 +34,10 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
     private final JdbcClient jdbc;
     private final Territory territory;
     private final Clock clock;
+    private final vn.motcua.privacy.Consents consents;
 
-    ProfileService(JdbcClient jdbc, Territory territory, Clock clock) {
+    ProfileService(JdbcClient jdbc, Territory territory, Clock clock, vn.motcua.privacy.Consents consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.territory = territory;
         this.clock = clock;
@@ -97,6 +99,8 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
                         c.phone(), c.email(), c.permanentUnitCode(), c.permanentDetail(), c.currentUnitCode(),
                         c.currentDetail(), Timestamp.from(clock.instant()))
                 .update();
+        // Saving the profile "to prefill the forms" (the page says so) is consent to that use, unless decided before.
+        consents.giveUnlessDecided(username, vn.motcua.privacy.Consents.DATA_STORE_REUSE, "profile saved in the data store");
         return c;
     }
 
@@ -118,6 +122,9 @@ public class ProfileService implements CitizenProfiles, ApplicantPrefill {
     @Transactional(readOnly = true)
     public Map<String, String> prefill(String username) {
         Map<String, String> out = new LinkedHashMap<>();
+        if (!consents.allows(username, vn.motcua.privacy.Consents.DATA_STORE_REUSE)) {
+            return out; // consent withdrawn: the form starts empty
+        }
         profile(username).ifPresent(p -> {
             put(out, "applicant.fullName", p.fullName());
             put(out, "applicant.birthDate", p.birthDate() == null ? null : p.birthDate().toString());
