@@ -81,6 +81,10 @@ class RetentionStore {
      * before {@code asOf}, not anonymised yet; oldest first. Open dossiers are never selected; permanent rules neither.
      */
     List<Due> due(LocalDate asOf, int limit) {
+        return due(asOf, limit, null);
+    }
+
+    private List<Due> due(LocalDate asOf, int limit, UUID only) {
         return jdbc.sql("""
                         select id, code, procedure_code, closed_at, until, attachments from (
                             select d.id, d.code, d.procedure_code, d.closed_at,
@@ -91,12 +95,12 @@ class RetentionStore {
                             left join privacy_retention_rule r on r.procedure_code = d.procedure_code
                             cross join (select years from privacy_retention_rule where procedure_code = '*') def
                             where d.state in ('REFUSED', 'RETURNED', 'STOPPED') and d.closed_at is not null
-                              and d.submitted_by <> :none
+                              and d.submitted_by <> :none and (cast(:only as uuid) is null or d.id = :only)
                         ) x
                         where until is not null and until <= :asOf
                         order by closed_at, id
                         limit :limit""")
-                .param("none", NO_ACCOUNT).param("asOf", asOf).param("limit", limit)
+                .param("none", NO_ACCOUNT).param("asOf", asOf).param("limit", limit).param("only", only, java.sql.Types.OTHER)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class), rs.getInt(6)))
                 .list();
@@ -104,7 +108,7 @@ class RetentionStore {
 
     /** Whether the dossier is still closed and not anonymised (an execution re-checks each dry run's item). */
     boolean stillDue(UUID dossierId, LocalDate asOf) {
-        return due(asOf, Integer.MAX_VALUE).stream().anyMatch(d -> d.dossierId().equals(dossierId));
+        return !due(asOf, 1, dossierId).isEmpty();
     }
 
     void insertRun(UUID id, String mode, UUID dryRunId, Instant at, LocalDate asOf, String by, int dossiers,
