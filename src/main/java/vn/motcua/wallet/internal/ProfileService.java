@@ -37,9 +37,12 @@ public class ProfileService implements CitizenProfiles, PrefillSource {
     /** The ID number is encrypted at rest, with its blind index (the digitisation finds the profile by number). */
     private final vn.motcua.privacy.Vault vault;
     static final String PERSONAL_ID_COLUMN = "wallet_profile.personal_id";
+    private final vn.motcua.privacy.Consents consents;
 
-    ProfileService(JdbcClient jdbc, Territory territory, Clock clock, vn.motcua.privacy.Vault vault) {
+    ProfileService(JdbcClient jdbc, Territory territory, Clock clock, vn.motcua.privacy.Vault vault,
+                   vn.motcua.privacy.Consents consents) {
         this.vault = vault;
+        this.consents = consents;
         this.jdbc = jdbc;
         this.territory = territory;
         this.clock = clock;
@@ -104,6 +107,8 @@ public class ProfileService implements CitizenProfiles, PrefillSource {
                         c.permanentDetail(), c.currentUnitCode(), c.currentDetail(), Timestamp.from(clock.instant()),
                         vault.blindIndex(c.personalId(), vn.motcua.privacy.Vault.PERSONAL_ID))
                 .update();
+        // Saving the profile "to prefill the forms" (the page says so) is consent to that use, unless decided before.
+        consents.giveUnlessDecided(username, vn.motcua.privacy.Consents.DATA_STORE_REUSE, "profile saved in the data store");
         return c;
     }
 
@@ -137,6 +142,9 @@ public class ProfileService implements CitizenProfiles, PrefillSource {
     @Transactional(readOnly = true)
     public Map<String, String> prefill(String username) {
         Map<String, String> out = new LinkedHashMap<>();
+        if (!consents.allows(username, vn.motcua.privacy.Consents.DATA_STORE_REUSE)) {
+            return out; // consent withdrawn: the form starts empty
+        }
         profile(username).ifPresent(p -> {
             put(out, "applicant.fullName", p.fullName());
             put(out, "applicant.birthDate", p.birthDate() == null ? null : p.birthDate().toString());

@@ -48,9 +48,11 @@ public class WalletService implements ReusableDocuments {
     private final ResultSigner signer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final vn.motcua.privacy.Consents consents;
 
     WalletService(WalletStore store, Territory territory, TerritoryHistory history, ResultStamp stamp, ResultSigner signer,
-                  Clock clock) {
+                  Clock clock, vn.motcua.privacy.Consents consents) {
+        this.consents = consents;
         this.signer = signer;
         this.store = store;
         this.territory = territory;
@@ -76,6 +78,9 @@ public class WalletService implements ReusableDocuments {
                 d.validUntil(), d.source(), d.fileName(), d.contentType(), d.size(), d.sha256(), null, null, null, false,
                 null, d.createdAt(), null, null, null);
         store.insert(d, u.content());
+        // Putting a document into the store, whose purpose the page states, is the citizen's consent to its reuse,
+        // unless they decided otherwise before (a withdrawal stays a withdrawal).
+        consents.giveUnlessDecided(owner, vn.motcua.privacy.Consents.DATA_STORE_REUSE, "upload to the data store");
         return d;
     }
 
@@ -296,6 +301,9 @@ public class WalletService implements ReusableDocuments {
     @Override
     @Transactional(readOnly = true)
     public Optional<Resolved> resolve(String owner, UUID documentId) {
+        if (!reuseAllowed(owner)) {
+            return Optional.empty(); // consent withdrawn: nothing of the store goes into a new dossier
+        }
         return store.find(owner, documentId).filter(d -> d.revokedAt() == null).flatMap(d -> store.content(owner, d.id())
                 .map(c -> new Resolved(d.id(), d.fileName(), d.contentType(), c, d.validUntil())));
     }
@@ -304,6 +312,9 @@ public class WalletService implements ReusableDocuments {
     @Transactional(readOnly = true)
     public List<Held> held(String owner, LocalDate day) {
         List<Held> out = new ArrayList<>();
+        if (!reuseAllowed(owner)) {
+            return out;
+        }
         for (WalletDocument d : store.of(owner)) {
             if (d.validOn(day)) {
                 out.add(new Held(d.id(), d.type(), d.name(), d.issuerName(), d.issuedOn(), d.validUntil()));
@@ -313,6 +324,10 @@ public class WalletService implements ReusableDocuments {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private boolean reuseAllowed(String owner) {
+        return consents.allows(owner, vn.motcua.privacy.Consents.DATA_STORE_REUSE);
+    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -1,0 +1,181 @@
+package vn.motcua.privacy.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.platform.api.ApiException;
+import vn.motcua.platform.text.InputText;
+
+/**
+ * Data subject requests (Law 91/2025/QH15, Decree 356/2025): a citizen asks for access to their data, a correction,
+ * a deletion or a restriction; each is a case with a due date counted in working days on the working calendar from
+ * the day it is filed, a queue for the privacy officers (auditors and administrators) and a recorded answer.
+ *
+ * <p>Two answers are given at once by the system: access (the export is self-service, JSON and PDF) and a deletion
+ * while any of the citizen's dossiers is under archival retention (refused, with the rule's legal basis and the date
+ * until when, or "permanently"). Everything else waits for an officer.
+ */
+@Service
+@Transactional
+public class DataRequests {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final Set<String> KINDS = Set.of("ACCESS", "CORRECTION", "DELETION", "RESTRICTION");
+    public static final Set<String> OUTCOMES = Set.of("DONE", "PARTLY", "REFUSED");
+    static final String SYSTEM = "system";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Set<String> CLOSED = Set.of("REFUSED", "RETURNED", "STOPPED");
+
+    private final RequestStore store;
+    private final WorkingCalendar calendar;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final int workingDays;
+
+    DataRequests(RequestStore store, WorkingCalendar calendar, MessageSource messages, Clock clock,
+                 @Value("${motcua.privacy.requests.working-days:2}") int workingDays) {
+        this.store = store;
+        this.calendar = calendar;
+        this.messages = messages;
+        this.clock = clock;
+        if (workingDays < 1) {
+            throw new IllegalStateException("motcua.privacy.requests.working-days must be at least 1");
+        }
+        this.workingDays = workingDays;
+    }
+
+    /** A request and, once answered, its answer. */
+    public record Request(UUID id, String username, String kind, String detail, String reason, String state,
+                          Instant filedAt, LocalDate dueOn, int timeLimitDays, String outcome, String answer,
+                          LocalDate retainedUntil, boolean retainedPermanently, Instant answeredAt, String answeredBy,
+                          String answeredByName) {
+    }
+
+    /** Why the citizen's dossiers cannot be deleted now: the latest date they are kept until, or permanently. */
+    public record Retained(boolean any, boolean permanently, boolean open, LocalDate until, List<String> reasons) {
+    }
+
+    public Request file(String username, String kind, String detail, String reason) {
+        if (kind == null || !KINDS.contains(kind)) {
+            throw ApiException.unprocessable("privacy.request.kind");
+        }
+        detail = text(detail, "privacy.request.detail");
+        reason = text(reason, "privacy.request.reason");
+        if (("CORRECTION".equals(kind) || "RESTRICTION".equals(kind)) && (detail == null || reason == null)) {
+            throw ApiException.unprocessable("privacy.request.detailAndReason");
+        }
+        Instant now = clock.instant();
+        LocalDate filedOn = LocalDate.ofInstant(now, VN);
+        Request r = new Request(UUID.randomUUID(), username, kind, detail, reason, "OPEN", now,
+                calendar.addWorkingDays(filedOn, workingDays), workingDays, null, null, null, false, null, null, null);
+        store.insert(r);
+        if ("ACCESS".equals(kind)) {
+            store.answer(r.id(), "DONE", message("privacy.request.auto.access"), null, false, now, SYSTEM, null);
+        } else if ("DELETION".equals(kind)) {
+            Retained kept = retained(username);
+            if (kept.any()) {
+                store.answer(r.id(), "REFUSED", refusal(kept), kept.until(), kept.permanently(), now, SYSTEM, null);
+            }
+        }
+        return store.find(r.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Request> mine(String username) {
+        return store.of(username);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Request> queue(boolean open, int limit) {
+        return store.queue(open, limit);
+    }
+
+    /** An officer's answer. A deletion is refused (409) while the citizen's dossiers are under retention. */
+    public Request answer(UUID id, String outcome, String answer, String officer) {
+        Request r = store.find(id).orElseThrow(() -> ApiException.notFound("privacy.request.notFound"));
+        if (!"OPEN".equals(r.state())) {
+            throw ApiException.conflict("privacy.request.answered");
+        }
+        if (outcome == null || !OUTCOMES.contains(outcome)) {
+            throw ApiException.unprocessable("privacy.request.outcome");
+        }
+        answer = text(answer, "privacy.request.answer");
+        if (answer == null) {
+            throw ApiException.unprocessable("privacy.request.answerMissing");
+        }
+        LocalDate until = null;
+        boolean permanently = false;
+        if ("DELETION".equals(r.kind())) {
+            Retained kept = retained(r.username());
+            if (kept.any() && !"REFUSED".equals(outcome)) {
+                throw ApiException.conflict("privacy.request.retained", refusal(kept));
+            }
+            until = kept.until();
+            permanently = kept.permanently();
+        }
+        if (!store.answer(id, outcome, answer, until, permanently, clock.instant(), officer, store.displayName(officer))) {
+            throw ApiException.conflict("privacy.request.answered");
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /** The retention of the citizen's dossiers as of today (Vietnam date). */
+    @Transactional(readOnly = true)
+    public Retained retained(String username) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VN);
+        boolean permanently = false;
+        boolean open = false;
+        LocalDate until = null;
+        List<String> reasons = new ArrayList<>();
+        for (RequestStore.Held d : store.dossiersOf(username)) {
+            String name = d.code() != null ? d.code() : d.id().toString();
+            if (!CLOSED.contains(d.state()) || d.closedAt() == null) {
+                open = true;
+                reasons.add(message("privacy.request.retained.open", name));
+            } else if (d.years() == null) {
+                permanently = true;
+                reasons.add(message("privacy.request.retained.permanent", name, d.legalBasis()));
+            } else {
+                LocalDate end = LocalDate.ofInstant(d.closedAt(), VN).plusYears(d.years());
+                if (end.isAfter(today)) {
+                    until = until == null || end.isAfter(until) ? end : until;
+                    reasons.add(message("privacy.request.retained.until", name, DAY.format(end), d.legalBasis()));
+                }
+            }
+        }
+        return new Retained(!reasons.isEmpty(), permanently, open, until, reasons);
+    }
+
+    private String refusal(Retained kept) {
+        return message("privacy.request.auto.deletionRefused") + " " + String.join("; ", kept.reasons()) + ".";
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, VI);
+    }
+
+    private static String text(String s, String key) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        s = InputText.nfc(s.strip());
+        if (s.length() > 2000 || InputText.firstForbidden(s) >= 0) {
+            throw ApiException.unprocessable(key);
+        }
+        return s;
+    }
+}

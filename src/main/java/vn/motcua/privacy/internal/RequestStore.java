@@ -1,0 +1,106 @@
+package vn.motcua.privacy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of data subject requests ({@code privacy_request}), and the one read of another module's table it needs:
+ * the retention of the citizen's dossiers ({@code dossier}, by the register's subject condition
+ * {@code submitted_by}), as the data export reads it.
+ */
+@Component
+class RequestStore {
+
+    private final JdbcClient jdbc;
+
+    RequestStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DataRequests.Request r) {
+        jdbc.sql("""
+                        insert into privacy_request (id, username, kind, detail, reason, state, filed_at, due_on,
+                                                     time_limit_days)
+                        values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                .params(r.id(), r.username(), r.kind(), r.detail(), r.reason(), Timestamp.from(r.filedAt()), r.dueOn(),
+                        r.timeLimitDays())
+                .update();
+    }
+
+    /** Records the answer of an open request; false when it was answered meanwhile. */
+    boolean answer(UUID id, String outcome, String answer, LocalDate retainedUntil, boolean permanently, Instant at,
+                   String by, String byName) {
+        return jdbc.sql("""
+                        update privacy_request set state = 'ANSWERED', outcome = ?, answer = ?, retained_until = ?,
+                               retained_permanently = ?, answered_at = ?, answered_by = ?, answered_by_name = ?
+                        where id = ? and state = 'OPEN'""")
+                .params(outcome, answer, retainedUntil, permanently, Timestamp.from(at), by, byName, id)
+                .update() == 1;
+    }
+
+    Optional<DataRequests.Request> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(RequestStore::row).optional();
+    }
+
+    List<DataRequests.Request> of(String username) {
+        return jdbc.sql(SELECT + " where username = ? order by filed_at desc limit 200").param(username)
+                .query(RequestStore::row).list();
+    }
+
+    /** The officers' queue: open requests, the nearest due first; or the answered ones, newest first. */
+    List<DataRequests.Request> queue(boolean open, int limit) {
+        return jdbc.sql(SELECT + (open ? " where state = 'OPEN' order by due_on, filed_at"
+                        : " where state = 'ANSWERED' order by answered_at desc") + " limit ?")
+                .param(Math.max(1, Math.min(limit, 1000))).query(RequestStore::row).list();
+    }
+
+    String displayName(String username) {
+        return jdbc.sql("select display_name from account where username = ?").param(username).query(String.class)
+                .optional().orElse(username);
+    }
+
+    /** A dossier the citizen submitted that is not anonymised, with the retention rule that applies to it. */
+    record Held(UUID id, String code, String procedureCode, String state, Instant closedAt, Integer years,
+                String legalBasis) {
+    }
+
+    List<Held> dossiersOf(String username) {
+        return jdbc.sql("""
+                        select d.id, d.code, d.procedure_code, d.state, d.closed_at,
+                               case when r.procedure_code is not null then r.years else def.years end,
+                               coalesce(r.legal_basis, def.legal_basis)
+                        from dossier d
+                        left join privacy_retention_rule r on r.procedure_code = d.procedure_code
+                        cross join (select years, legal_basis from privacy_retention_rule where procedure_code = '*') def
+                        where d.submitted_by = ? and d.state <> 'DRAFT'
+                        order by d.received_at""")
+                .param(username)
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        (Integer) rs.getObject(6), rs.getString(7)))
+                .list();
+    }
+
+    private static final String SELECT = """
+            select id, username, kind, detail, reason, state, filed_at, due_on, time_limit_days, outcome, answer,
+                   retained_until, retained_permanently, answered_at, answered_by, answered_by_name
+            from privacy_request""";
+
+    private static DataRequests.Request row(ResultSet rs, int n) throws SQLException {
+        return new DataRequests.Request(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getObject(8, LocalDate.class), rs.getInt(9), rs.getString(10), rs.getString(11),
+                rs.getObject(12, LocalDate.class), rs.getBoolean(13),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
+                rs.getString(16));
+    }
+}

@@ -1,0 +1,156 @@
+package vn.motcua.privacy.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.platform.api.ApiException;
+
+/**
+ * Retention of closed dossiers: per procedure a period after closing (a default '*' and overrides, with their legal
+ * basis; none = kept permanently). A dry run lists the closed dossiers past their period and records the list; its
+ * execution anonymises exactly those still due (personal columns cleared, attachments and result files deleted) and
+ * records what it did. Runs and their items are append-only. One node at a time (a transaction-level advisory lock),
+ * like the other jobs; the scheduled run ({@code motcua.privacy.retention.cron}, off by default) does both steps.
+ */
+@Service("retention")
+public class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    private static final long LOCK = 0x6d6f74637561_5245L; // "motcua" + "RE": the retention job's advisory lock
+    static final int MAX = 5000;
+
+    private final RetentionStore store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    Retention(RetentionStore store, JdbcClient jdbc, Clock clock,
+              org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Item(UUID dossierId, String code, String procedureCode, Instant closedAt, LocalDate retainedUntil,
+                       int attachments) {
+    }
+
+    public record Run(UUID id, String mode, UUID dryRunId, Instant at, LocalDate asOf, String requestedBy,
+                      int dossiers, int attachments, List<Item> items) {
+    }
+
+    public record Rule(String procedureCode, Integer years, String legalBasis, String note) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Rule> rules() {
+        return store.rules().stream().map(r -> new Rule(r.procedureCode(), r.years(), r.legalBasis(), r.note())).toList();
+    }
+
+    /** The rule that applies to a procedure: its own, else the default. */
+    @Transactional(readOnly = true)
+    public Rule ruleFor(String procedureCode) {
+        List<Rule> all = rules();
+        return all.stream().filter(r -> r.procedureCode().equals(procedureCode)).findFirst()
+                .or(() -> all.stream().filter(r -> r.procedureCode().equals("*")).findFirst()).orElse(null);
+    }
+
+    /** Sets the period of a procedure ('*' the default); years null keeps its dossiers permanently. */
+    @Transactional
+    public void setRule(String procedureCode, Integer years, String legalBasis, String note) {
+        if (procedureCode == null || !procedureCode.matches("\\*|[0-9]\\.[0-9]{6}")) {
+            throw ApiException.unprocessable("privacy.retention.procedure");
+        }
+        if (years != null && (years < 1 || years > 200)) {
+            throw ApiException.unprocessable("privacy.retention.years");
+        }
+        if (legalBasis == null || legalBasis.isBlank() || legalBasis.length() > 500) {
+            throw ApiException.unprocessable("privacy.retention.legalBasis");
+        }
+        if ("*".equals(procedureCode) && years == null) {
+            throw ApiException.unprocessable("privacy.retention.defaultPermanent");
+        }
+        store.setRule(procedureCode, years, legalBasis.strip(), note);
+    }
+
+    /** Records and returns what an execution now would do, as of the instant's Vietnam date. */
+    @Transactional
+    public Run dryRun(Instant now, String by) {
+        lock();
+        LocalDate asOf = LocalDate.ofInstant(now, DataRequests.VN);
+        List<RetentionStore.Due> due = store.due(asOf, MAX);
+        UUID id = UUID.randomUUID();
+        store.insertRun(id, "DRY_RUN", null, now, asOf, by, due.size(),
+                due.stream().mapToInt(RetentionStore.Due::attachments).sum());
+        due.forEach(d -> store.insertItem(id, d));
+        return run(id);
+    }
+
+    /**
+     * Carries out a dry run: anonymises each dossier it listed that is still closed, past its period and not
+     * anonymised (as of {@code now}); once per dry run (409 for a second time).
+     */
+    @Transactional
+    public Run execute(UUID dryRunId, Instant now, String by) {
+        lock();
+        RetentionStore.Run dry = store.run(dryRunId).filter(r -> "DRY_RUN".equals(r.mode()))
+                .orElseThrow(() -> ApiException.notFound("privacy.retention.notFound"));
+        if (store.executed(dryRunId)) {
+            throw ApiException.conflict("privacy.retention.executed");
+        }
+        LocalDate asOf = LocalDate.ofInstant(now, DataRequests.VN);
+        List<RetentionStore.Due> done = new ArrayList<>();
+        int files = 0;
+        for (RetentionStore.Due d : store.items(dry.id())) {
+            if (store.stillDue(d.dossierId(), asOf)) {
+                files += store.anonymise(d.dossierId());
+                done.add(d);
+            }
+        }
+        UUID id = UUID.randomUUID();
+        store.insertRun(id, "EXECUTE", dryRunId, now, asOf, by, done.size(), files);
+        done.forEach(d -> store.insertItem(id, d));
+        log.info("Retention run {}: {} dossiers anonymised, {} files deleted", id, done.size(), files);
+        return run(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Run> runs(int limit) {
+        return store.runs(limit).stream().map(r -> new Run(r.id(), r.mode(), r.dryRunId(), r.at(), r.asOf(),
+                r.requestedBy(), r.dossiers(), r.attachments(), null)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Run run(UUID id) {
+        RetentionStore.Run r = store.run(id).orElseThrow(() -> ApiException.notFound("privacy.retention.notFound"));
+        return new Run(r.id(), r.mode(), r.dryRunId(), r.at(), r.asOf(), r.requestedBy(), r.dossiers(), r.attachments(),
+                store.items(id).stream().map(d -> new Item(d.dossierId(), d.code(), d.procedureCode(), d.closedAt(),
+                        d.retainedUntil(), d.attachments())).toList());
+    }
+
+    /** The scheduled run, off unless configured: a dry run, then its execution, on one node. */
+    @Scheduled(cron = "${motcua.privacy.retention.cron:-}", zone = "Asia/Ho_Chi_Minh")
+    public void scheduled() {
+        // Through the template: a call from inside the bean does not pass its transactional proxy.
+        Run dry = tx.execute(s -> dryRun(clock.instant(), "scheduler"));
+        if (dry != null && dry.dossiers() > 0) {
+            tx.execute(s -> execute(dry.id(), clock.instant(), "scheduler"));
+        }
+    }
+
+    private void lock() {
+        // Waits for another node's run to end, so the two never anonymise or list the same dossiers at once.
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?)) x").param(LOCK).query(Integer.class).single();
+    }
+}
