@@ -11,7 +11,8 @@
 #   scripts/cluster.sh psql ...  psql on the cluster's database
 #
 # Settings (environment): MOTCUA_CLUSTER_DIR, MOTCUA_LB_PORT (8080), MOTCUA_NODE_PORTS ("8081 8082 8083"),
-# MOTCUA_PG_PORT (54329), MOTCUA_JAR (built with ./mvnw package when absent), MOTCUA_NODE_HEAP (768m),
+# MOTCUA_PG_PORT (54329), MOTCUA_JAR (built with ./mvnw package when absent), MOTCUA_CLASSPATH (instead of a jar: run
+# vn.motcua.MotcuaApplication from this class path; ClusterFaultTest runs the build's classes so), MOTCUA_NODE_HEAP (768m),
 # MOTCUA_HEALTH_TIMEOUT (seconds, 900: the first start loads the reference data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -59,6 +60,10 @@ jar() {
   echo "$j"
 }
 
+launch() {
+  if [ -n "${MOTCUA_CLASSPATH:-}" ]; then echo "-cp $MOTCUA_CLASSPATH vn.motcua.MotcuaApplication"; else echo "-jar $(jar)"; fi
+}
+
 db_running() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
 
 db_up() {
@@ -103,7 +108,7 @@ node_start() {
   MOTCUA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/motcua" MOTCUA_DB_USER=postgres \
   MOTCUA_DB_PASSWORD="$(pg_password)" PORT="$port" MOTCUA_DATA_DIR="$DIR/node$n" \
   MOTCUA_SEED_ON_START="$seed" MOTCUA_TRUSTED_PROXIES=127.0.0.1 \
-    nohup java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$(jar)" --server.address=127.0.0.1 \
+    nohup java -Xmx"$HEAP" -XX:+UseSerialGC $(launch) --server.address=127.0.0.1 \
       --server.forward-headers-strategy=native --logging.file.name="$DIR/node$n/motcua.log" \
       --motcua.privacy.kek-file="$DIR/kek.json" \
       >"$DIR/node$n/stdout.log" 2>&1 &

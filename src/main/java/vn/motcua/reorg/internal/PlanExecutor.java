@@ -48,6 +48,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     private final ObjectProvider<ExecutionObserver> observers;
     private final Clock clock;
     private final QuestionMoves questionMoves;
+    private final PlanLeaseStore leases;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
     private final TransactionTemplate tx;
@@ -59,7 +60,9 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                  Territory territory, TerritoryAgencies agencies, TerritoryChanges changes, CustodyLedger transfers,
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
                  Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
-                 TransactionTemplate tx, ApplicationEventPublisher events, QuestionMoves questionMoves) {
+                 TransactionTemplate tx, ApplicationEventPublisher events, QuestionMoves questionMoves,
+                 PlanLeaseStore leases) {
+        this.leases = leases;
         this.tx = tx;
         this.events = events;
         this.questionMoves = questionMoves;
@@ -105,6 +108,12 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         return new Progress(state, b.moved(), b.batches(), b.batchesDone(), lock != null && lock.isLocked());
     }
 
+    /** Whether this node is executing the plan now. */
+    boolean runningHere(UUID id) {
+        ReentrantLock lock = locks.get(id);
+        return lock != null && lock.isLocked();
+    }
+
     /** What {@link #execute} would refuse at once (unknown, already running, invalid), for callers that run it later. */
     public void requireExecutable(UUID id) {
         ReentrantLock lock = locks.get(id);
@@ -126,7 +135,15 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         if (!lock.tryLock()) {
             throw ApiException.conflict("reorg.plan.busy", id);
         }
+        // Across nodes: held for the whole run; if this process dies, another node sees it free and resumes.
+        PlanLeaseStore.Lease lease;
         try {
+            lease = leases.tryAcquire(id).orElseThrow(() -> ApiException.conflict("reorg.plan.busy", id));
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+        try (lease) {
             Reports.PlanView view = store.view(id);
             PlanState s = PlanState.valueOf(view.state());
             if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {

@@ -24,7 +24,8 @@ import vn.motcua.support.Http;
 
 /**
  * Two real application nodes on one PostgreSQL: a web session made on one is good on the other, and an account
- * change made on one counts on the other within a second (not after the cache's expiry).
+ * change made on one counts on the other within a second (not after the cache's expiry), and failed sign-ins on one
+ * lock the account on the other (the throttle's counters are shared).
  */
 class TwoNodesTest {
 
@@ -83,6 +84,15 @@ class TwoNodesTest {
                 .until(() -> signalsOnB.received() > heard);
         assertThat(onB.getAs("hai-nut", "secret-1", "/api/v1/me").status()).isEqualTo(401);
         assertThat(onB.getAs("hai-nut", "secret-2", "/api/v1/me").status()).isEqualTo(200);
+
+        // The sign-in throttle counts on both: five wrong passwords on A lock the name on B, the right one included
+        // (each node counting alone would let B answer 200, and an attacker try three times as often behind three).
+        for (int i = 0; i < 5; i++) {
+            assertThat(onA.getAs("hai-nut", "wrong-" + i, "/api/v1/me").status()).isEqualTo(401);
+        }
+        Http.Response locked = onB.getAs("hai-nut", "secret-2", "/api/v1/me");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("code").asString()).isEqualTo("throttle.signIn");
     }
 
     private ConfigurableApplicationContext node(int dbPort, Path dataDir) {

@@ -44,8 +44,12 @@ class ThrottleTest {
     final ManualClock clock = new ManualClock();
 
     Throttle throttle(ThrottleProperties p, String... trustedProxies) {
-        return new Throttle(p, new InMemoryThrottleStore(clock, 1000, Duration.ofHours(1), Duration.ofDays(1)),
-                new ClientAddress(List.of(trustedProxies)), clock);
+        return new Throttle(p, store(), new ClientAddress(List.of(trustedProxies)), clock);
+    }
+
+    /** The store the rules run on (PostgresThrottleStoreTest runs them all again on the shared one). */
+    ThrottleStore store() {
+        return new InMemoryThrottleStore(clock, 1000, Duration.ofHours(1), Duration.ofDays(1));
     }
 
     static ThrottleProperties limits(Limit wrongPerClient, Limit wrongPerCode, Duration codeLock, int failures,
