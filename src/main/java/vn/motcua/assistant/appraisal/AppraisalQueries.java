@@ -83,6 +83,23 @@ public class AppraisalQueries {
                 .params(Timestamp.from(now), dossierId).update();
     }
 
+    /**
+     * The sweep: files of dossiers awaiting reception that were never queued (the node stopped between the
+     * submission's commit and the queueing). No index of the dossier table serves "awaiting reception" on its own (and
+     * adding one would slow every reorganisation's move of dossiers), so this reads the (agency, state, due) index
+     * whole: it runs rarely ({@code motcua.appraisal.recovery-interval}).
+     */
+    public int queueMissing(Instant now) {
+        return jdbc.sql("""
+                        insert into appraisal_reading(sha256, status, queued_at)
+                        select distinct a.sha256, 'PENDING', ?::timestamptz
+                        from dossier d join dossier_attachment a on a.dossier_id = d.id
+                        where d.state in ('SUBMITTED', 'TRIAGE')
+                          and not exists (select 1 from appraisal_reading r where r.sha256 = a.sha256)
+                        on conflict (sha256) do nothing""")
+                .param(Timestamp.from(now)).update();
+    }
+
     /** Takes up to {@code limit} pending files (locked for this transaction; others skip them). */
     public List<String> claimPending(int limit, int maxAttempts) {
         return jdbc.sql("""
