@@ -254,6 +254,20 @@ public class AppraisalQueries {
 
     // --- deadline risk
 
+    /** Median seconds of each finished step ({@code procedure|step}) of these procedures (reception not included). */
+    public Map<String, Double> typicalStepSeconds(Collection<String> procedureCodes) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select d.procedure_code || '|' || st.code,
+                               percentile_cont(0.5) within group (order by extract(epoch from st.finished_at - st.opened_at))
+                        from dossier_step st join dossier d on d.id = st.dossier_id
+                        where st.finished_at is not null and st.outcome = 'DONE' and d.procedure_code = any(:codes)
+                        group by 1""")
+                .param("codes", procedureCodes.toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getDouble(2))).list();
+        return out;
+    }
+
     /** An open piece of work in an officer's queues with its due time and the typical duration of such work. */
     public record QueueItem(UUID dossierId, String code, String receiptNumber, String procedureCode,
                             String procedureName, String step, String agencyCode, String assignee, Instant startedAt,
