@@ -237,9 +237,9 @@ class AppraisalApiTest {
 
     @Test
     void files_never_queued_after_a_submission_are_queued_by_the_sweep() {
-        String id = submit(submission(personalId(), childName(),
-                List.of(file("giay-chung-sinh.png", birthCertificate("Nguyễn Thị Thủy Tiên", personalId(),
-                        LocalDate.now().minusDays(10))))));
+        String pid = personalId();
+        String id = submit(submission(pid, childName(),
+                List.of(file("giay-chung-sinh.png", birthCertificate("Nguyễn Thị Thủy Tiên", pid, LocalDate.now().minusDays(10))))));
         appraisalOnceRead(id);
         // As if the node had stopped between the submission's commit and the queueing: no reading row.
         jdbc.sql("delete from appraisal_reading where sha256 in (select sha256 from dossier_attachment where dossier_id = ?::uuid)")
