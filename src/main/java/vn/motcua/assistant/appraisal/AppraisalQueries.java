@@ -83,6 +83,23 @@ public class AppraisalQueries {
                 .params(Timestamp.from(now), dossierId).update();
     }
 
+    /**
+     * The sweep: files of dossiers awaiting reception that were never queued (the node stopped between the
+     * submission's commit and the queueing). No index of the dossier table serves "awaiting reception" on its own (and
+     * adding one would slow every reorganisation's move of dossiers), so this reads the (agency, state, due) index
+     * whole: it runs rarely ({@code motcua.appraisal.recovery-interval}).
+     */
+    public int queueMissing(Instant now) {
+        return jdbc.sql("""
+                        insert into appraisal_reading(sha256, status, queued_at)
+                        select distinct a.sha256, 'PENDING', ?::timestamptz
+                        from dossier d join dossier_attachment a on a.dossier_id = d.id
+                        where d.state in ('SUBMITTED', 'TRIAGE')
+                          and not exists (select 1 from appraisal_reading r where r.sha256 = a.sha256)
+                        on conflict (sha256) do nothing""")
+                .param(Timestamp.from(now)).update();
+    }
+
     /** Takes up to {@code limit} pending files (locked for this transaction; others skip them). */
     public List<String> claimPending(int limit, int maxAttempts) {
         return jdbc.sql("""
@@ -238,6 +255,20 @@ public class AppraisalQueries {
     }
 
     // --- deadline risk
+
+    /** Median seconds of each finished step ({@code procedure|step}) of these procedures (reception not included). */
+    public Map<String, Double> typicalStepSeconds(Collection<String> procedureCodes) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select d.procedure_code || '|' || st.code,
+                               percentile_cont(0.5) within group (order by extract(epoch from st.finished_at - st.opened_at))
+                        from dossier_step st join dossier d on d.id = st.dossier_id
+                        where st.finished_at is not null and st.outcome = 'DONE' and d.procedure_code = any(:codes)
+                        group by 1""")
+                .param("codes", procedureCodes.toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getDouble(2))).list();
+        return out;
+    }
 
     /** An open piece of work in an officer's queues with its due time and the typical duration of such work. */
     public record QueueItem(UUID dossierId, String code, String receiptNumber, String procedureCode,

@@ -229,13 +229,17 @@ public class AppraisalService {
 
     /** Records the officer's reception decision against the latest suggestion. */
     @Transactional
-    public boolean decided(java.util.UUID dossierId, DossierState to, java.time.Instant at) {
-        String decision = switch (to) {
+    /** The reception decision a state reached from awaiting reception stands for, or null (not a decision). */
+    static String decision(DossierState to) {
+        return to == null ? null : switch (to) {
             case ACCEPTED -> "ACCEPTED";
             case SUPPLEMENT_REQUESTED -> "SUPPLEMENT_REQUESTED";
             case REFUSED -> "REFUSED";
             default -> null;
         };
-        return decision != null && queries.recordDecision(dossierId, decision, at);
+    }
+
+    public boolean decided(java.util.UUID dossierId, String decision, java.time.Instant at) {
+        return queries.recordDecision(dossierId, decision, at);
     }
 }

@@ -25,11 +25,15 @@ import vn.motcua.platform.reading.ReadResult;
 import vn.motcua.platform.reading.TextReader;
 
 /**
- * Reads dossiers' attachments in the background. On a submission (or a supplement answered) the dossier's files are
- * queued inside the submitting transaction ({@code appraisal_reading}, keyed by SHA-256: a file already read is not
- * read again); after commit one reader thread per node takes them one by one ({@code FOR UPDATE SKIP LOCKED}, so
- * nodes share the work) and stores the text. A scheduled sweep picks up what a crash or a full executor left.
- * Also records the officer's reception decision against the last suggestion.
+ * Reads dossiers' attachments in the background. After a submission (or a supplement answered) commits, the dossier's
+ * files are queued ({@code appraisal_reading}, keyed by SHA-256: a file already read is not read again) on a
+ * bookkeeping thread, so the submission itself makes no statement for the appraisal; one reader thread per node takes
+ * them one by one ({@code FOR UPDATE SKIP LOCKED}, so nodes share the work) and stores the text. Nothing is lost when a
+ * node stops between the commit and the queueing: the attachments are committed with the submission, and a recovery
+ * sweep (a minute after start, then every {@code motcua.appraisal.recovery-interval}) queues every file of a dossier
+ * awaiting reception that has no reading yet. The officer's reception
+ * decision is written against the last suggestion the same way, after the decision commits: the officer's transaction
+ * makes no statement for it (a decision lost to a crash in between is one fewer in the precision measure, not an error).
  */
 @Component
 class AttachmentReading {
@@ -49,6 +53,12 @@ class AttachmentReading {
         t.setDaemon(true);
         return t;
     });
+    /** Queueing and decisions, off the publisher's thread and in order; never waits behind OCR. */
+    private final ExecutorService records = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "appraisal-records");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean active = new AtomicBoolean();
 
@@ -62,16 +72,17 @@ class AttachmentReading {
         this.enabled = enabled;
     }
 
-    /** In the publishing transaction: queue the files of a submitted dossier; record a reception decision. */
+    /**
+     * After the publisher commits: queue the files of a submitted dossier; record a reception decision. A plain
+     * listener with a commit hook, not a {@code @TransactionalEventListener}: Spring Modulith's publication registry
+     * would record each of those in the publisher's transaction (an insert and two updates of event_publication).
+     */
     @EventListener
     void on(DossierStateChanged e) {
-        if (e.to() != null && READ_ON.contains(e.to())) {
-            if (queries.queueReadings(e.dossierId(), clock.instant()) > 0 && enabled) {
-                afterCommit(this::wake);
-            }
-        }
-        if (e.from() != null && READ_ON.contains(e.from())) {
-            appraisals.decided(e.dossierId(), e.to(), e.at());
+        boolean read = e.to() != null && READ_ON.contains(e.to());
+        String decision = e.from() != null && READ_ON.contains(e.from()) ? AppraisalService.decision(e.to()) : null;
+        if (read || decision != null) {
+            afterCommit(() -> record(e, read, decision));
         }
     }
 
@@ -88,9 +99,43 @@ class AttachmentReading {
         }
     }
 
+    private void record(DossierStateChanged e, boolean read, String decision) {
+        try {
+            records.execute(() -> {
+                try {
+                    if (read && queries.queueReadings(e.dossierId(), clock.instant()) > 0 && enabled) {
+                        wake();
+                    }
+                    if (decision != null) {
+                        appraisals.decided(e.dossierId(), decision, e.at());
+                    }
+                } catch (RuntimeException ex) {
+                    log.warn("Queueing the attachments or recording the decision of {} failed; the sweep queues files",
+                            e.dossierId(), ex);
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            log.debug("Shutting down: the sweep of the next start queues the files of {}", e.dossierId());
+        }
+    }
+
+    /** Queues the files of dossiers awaiting reception that have no reading (a crash after commit); the count. */
+    int sweep() {
+        return queries.queueMissing(clock.instant());
+    }
+
     @Scheduled(fixedDelayString = "${motcua.appraisal.sweep-interval:PT30S}", initialDelayString = "PT30S")
     void scheduled() {
         if (enabled) {
+            wake();
+        }
+    }
+
+    /** Crash recovery, soon after start and then rarely: files a stopped node did not queue. */
+    @Scheduled(fixedDelayString = "${motcua.appraisal.recovery-interval:PT10M}", initialDelayString = "PT1M")
+    void recover() {
+        if (enabled && sweep() > 0) {
+            log.info("Queued attachments left unqueued by a node that stopped after a submission");
             wake();
         }
     }
@@ -157,6 +202,7 @@ class AttachmentReading {
 
     @PreDestroy
     void stop() {
+        records.shutdownNow();
         executor.shutdownNow();
     }
 }

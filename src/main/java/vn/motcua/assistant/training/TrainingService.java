@@ -208,17 +208,24 @@ public class TrainingService {
 
     /**
      * @param blocking the setting {@code motcua.training.block-untrained-assignment}: whether such an assignment is refused
+     * @param officerName and {@code procedureName}: given when the training is not completed
      */
-    public record AssignmentCheck(String assignee, String procedureCode, boolean trained, boolean blocking, String message) {
+    public record AssignmentCheck(String assignee, String procedureCode, boolean trained, boolean blocking, String message,
+                                  String officerName, String procedureName) {
     }
 
     /** Whether {@code assignee} may be given a dossier of {@code procedureCode} without a warning. */
     public AssignmentCheck check(String assignee, String procedureCode) {
         Optional<TrainingQueries.Assignment> a = queries.of(assignee, procedureCode);
         boolean trained = a.isEmpty() || a.get().completed();
-        String message = trained ? null : (a.get().officerName() + " chưa hoàn thành bồi dưỡng thủ tục " + procedureCode
-                + (blocking ? ": không thể phân công cho đến khi hoàn thành." : ": cân nhắc trước khi phân công."));
-        return new AssignmentCheck(assignee, procedureCode, trained, blocking && !trained, message);
+        if (trained) {
+            return new AssignmentCheck(assignee, procedureCode, true, false, null, null, null);
+        }
+        String officer = a.get().officerName();
+        String procedure = catalogue.versionInForce(procedureCode, today()).map(ProcedureVersion::name).orElse(procedureCode);
+        String message = officer + " chưa hoàn thành bồi dưỡng thủ tục " + procedureCode
+                + (blocking ? ": không thể phân công cho đến khi hoàn thành." : ": cân nhắc trước khi phân công.");
+        return new AssignmentCheck(assignee, procedureCode, false, blocking, message, officer, procedure);
     }
 
     public boolean blocking() {

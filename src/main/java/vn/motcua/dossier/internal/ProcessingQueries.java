@@ -77,7 +77,7 @@ public class ProcessingQueries {
     public record QueueRow(UUID dossierId, String code, String procedureName, String applicantName, DossierState state,
                            Instant dueAt, String dossierWarning, int version, String stepName, String stepCode,
                            PostRole role, String agencyCode, String assignee, String assigneeName, Instant stepDueAt,
-                           String stepWarning) {
+                           String stepWarning, String procedureCode) {
         public String badge() {
             if ("LATE".equals(stepWarning) || "LATE".equals(dossierWarning)) {
                 return "LATE";
@@ -143,7 +143,7 @@ public class ProcessingQueries {
         var spec = bind(jdbc.sql("""
                         select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
                                s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
-                               s.due_at as step_due, s.warning as sw
+                               s.due_at as step_due, s.warning as sw, d.procedure_code
                         """ + from(filter, q)
                         + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit offset :offset"), scope, username)
                 .param("limit", limit).param("offset", offset);
@@ -153,7 +153,8 @@ public class ProcessingQueries {
                         DossierState.valueOf(rs.getString("state")), instant(rs, "due_at"), rs.getString("dw"),
                         rs.getInt("version"), rs.getString("name"), rs.getString("step_code"),
                         PostRole.valueOf(rs.getString("role")), rs.getString("agency_code"), rs.getString("assignee"),
-                        rs.getString("assignee_name"), instant(rs, "step_due"), rs.getString("sw")))
+                        rs.getString("assignee_name"), instant(rs, "step_due"), rs.getString("sw"),
+                        rs.getString("procedure_code")))
                 .list();
     }
 

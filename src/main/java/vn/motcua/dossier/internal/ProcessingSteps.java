@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.AssignmentCheck;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.internal.ProcessingContext.Ctx;
 import vn.motcua.dossier.internal.ProcessingRules.Action;
@@ -38,14 +39,23 @@ class ProcessingSteps {
     private final ProcessingStore steps;
     private final ProcessStart start;
     private final Territory territory;
+    private final List<AssignmentCheck> checks;
 
     ProcessingSteps(ProcessingContext context, DossierStore store, ProcessingStore steps, ProcessStart start,
-                    Territory territory) {
+                    Territory territory, List<AssignmentCheck> checks) {
         this.context = context;
         this.store = store;
         this.steps = steps;
         this.start = start;
         this.territory = territory;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** Modules above may refuse a named officer (e.g. untrained for the procedure, when the setting blocks it). */
+    private void checkAssignee(Ctx c, String assignee) {
+        for (AssignmentCheck check : checks) {
+            check.beforeAssigning(c.d().procedureCode(), assignee);
+        }
     }
 
     Dossier claim(UUID id, Integer version, String username, Instant now) {
@@ -72,6 +82,7 @@ class ProcessingSteps {
             throw ApiException.unprocessable("processing.assign.noOfficer");
         }
         PostHolding target = context.holder(c, s.agencyCode(), s.role(), s.fieldKey(), assignee, now);
+        checkAssignee(c, assignee);
         String previous = s.assignee();
         steps.assign(id, s.seq(), assignee, target.officerName(), now);
         Dossier out = store.transition(c.d(), c.d().version(), c.to(), DossierChange.none());
@@ -104,6 +115,7 @@ class ProcessingSteps {
         String nextField = start.queueField(c.field().key(), s.agencyCode(), next.role(), now);
         if (to != null && !to.isBlank()) {
             PostHolding p = context.holder(c, s.agencyCode(), next.role(), nextField, to.strip(), now);
+            checkAssignee(c, to.strip());
             nextAssignee = to.strip();
             nextName = p.officerName();
         }

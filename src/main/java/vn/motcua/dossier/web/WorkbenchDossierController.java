@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.QueueRisk;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.ProcessingForms;
@@ -47,10 +48,11 @@ class WorkbenchDossierController {
     private final DossierStore store;
     private final ProcessingAccess access;
     private final MessageSource messages;
+    private final List<QueueRisk> risk;
 
     WorkbenchDossierController(ProcessingService processing, ProcessingQueries queries, ProcessingStore steps,
                                ProcessingForms forms, DossierStore store, ProcessingAccess access,
-                               MessageSource messages) {
+                               MessageSource messages, List<QueueRisk> risk) {
         this.processing = processing;
         this.queries = queries;
         this.steps = steps;
@@ -58,21 +60,30 @@ class WorkbenchDossierController {
         this.store = store;
         this.access = access;
         this.messages = messages;
+        this.risk = List.copyOf(risk);
     }
 
     /** Rows per page of the processing queue (it showed a fixed 200 before). */
     static final int QUEUE_PAGE = 50;
 
+    /** The inbox's orders: by due time (the default), or by deadline risk when a module rates it ({@link QueueRisk}). */
+    enum QueueSort { DUE, RISK }
+
     @GetMapping("/workbench/processing")
     String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter,
                  @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                 Authentication auth, Model model) {
+                 @RequestParam(defaultValue = "DUE") QueueSort sort, Authentication auth, Model model) {
         var scope = queries.scope(auth.getName(), access.today());
         model.addAttribute("filter", filter);
         model.addAttribute("filters", ProcessingQueries.Filter.values());
         String search = q == null || q.isBlank() ? null : q.strip();
         model.addAttribute("q", search);
-        var found = queries.queuePage(auth.getName(), scope, filter, search, page, QUEUE_PAGE);
+        QueueSort order = sort == QueueSort.RISK && !risk.isEmpty() ? QueueSort.RISK : QueueSort.DUE;
+        model.addAttribute("sort", order);
+        model.addAttribute("riskSort", !risk.isEmpty());
+        var found = order == QueueSort.RISK ? RiskOrder.page(risk.get(0), queries.queue(auth.getName(), scope, filter,
+                search, RiskOrder.MAX_ROWS), page, QUEUE_PAGE, model) : queries.queuePage(auth.getName(), scope, filter,
+                search, page, QUEUE_PAGE);
         model.addAttribute("page", found);
         model.addAttribute("rows", found.items());
         model.addAttribute("counts", queries.countsByState(scope.agencies()));

@@ -41,6 +41,8 @@ class AppraisalApiTest {
     ReferenceData referenceData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AttachmentReading reading;
     Http http;
 
     @BeforeEach
@@ -153,8 +155,10 @@ class AppraisalApiTest {
 
         var accept = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", Map.of());
         assertThat(accept.status()).as(accept.body()).isEqualTo(200);
-        assertThat(jdbc.sql("select kind || '>' || decision from appraisal_suggestion where dossier_id = ?::uuid")
-                .param(id).query(String.class).list()).containsExactly("ACCEPT>ACCEPTED");
+        // Recorded after the acceptance commits, on the appraisal's bookkeeping thread.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select kind || '>' || decision from appraisal_suggestion where dossier_id = ?::uuid")
+                .param(id).query(String.class).list()).containsExactly("ACCEPT>ACCEPTED"));
         var precision = http.getAs("tiepnhan", "demo", "/api/v1/appraisal/precision");
         assertThat(precision.status()).isEqualTo(200);
         assertThat(precision.body()).contains("\"procedureCode\":\"1.001193\"").contains("\"kind\":\"ACCEPT\"");
@@ -209,8 +213,9 @@ class AppraisalApiTest {
         var supplement = http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/supplement-request",
                 Map.of("items", List.of(Map.of("document", "Giấy chứng sinh", "reason", "Chưa có"))));
         assertThat(supplement.status()).as(supplement.body()).isEqualTo(200);
-        assertThat(jdbc.sql("select kind || '>' || decision from appraisal_suggestion where dossier_id = ?::uuid and decision is not null")
-                .param(id).query(String.class).list()).containsExactly("SUPPLEMENT>SUPPLEMENT_REQUESTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select kind || '>' || decision from appraisal_suggestion where dossier_id = ?::uuid and decision is not null")
+                .param(id).query(String.class).list()).containsExactly("SUPPLEMENT>SUPPLEMENT_REQUESTED"));
     }
 
     @Test
@@ -228,5 +233,23 @@ class AppraisalApiTest {
         assertThat(a.get("duplicates").get("openOfSameApplicant").toString()).contains(first);
         assertThat(jdbc.sql("select count(*) from appraisal_reading where sha256 = (select sha256 from dossier_attachment where dossier_id = ?::uuid)")
                 .param(second).query(Long.class).single()).as("the same file is read once").isEqualTo(1);
+    }
+
+    @Test
+    void files_never_queued_after_a_submission_are_queued_by_the_sweep() {
+        String pid = personalId();
+        String id = submit(submission(pid, childName(),
+                List.of(file("giay-chung-sinh.png", birthCertificate("Nguyễn Thị Thủy Tiên", pid, LocalDate.now().minusDays(10))))));
+        appraisalOnceRead(id);
+        // As if the node had stopped between the submission's commit and the queueing: no reading row.
+        jdbc.sql("delete from appraisal_reading where sha256 in (select sha256 from dossier_attachment where dossier_id = ?::uuid)")
+                .param(id).update();
+
+        assertThat(reading.sweep()).as("queued again by the sweep").isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from dossier_attachment a join appraisal_reading r on r.sha256 = a.sha256
+                        where a.dossier_id = ?::uuid""").param(id).query(Long.class).single()).isEqualTo(1);
+        reading.wake();
+        assertThat(appraisalOnceRead(id).get("findings").size()).as("read again, consistent").isZero();
     }
 }
