@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.questions.FeedbackFigures;
 import vn.motcua.reporting.Level;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
@@ -51,9 +54,14 @@ public class IndicatorService {
     private final IndicatorQueries queries;
     private final AggregateQueries aggregates;
     private final Clock clock;
+    private final Catalogue catalogue;
+    private final FeedbackFigures feedback;
 
     IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
-                     IndicatorQueries queries, AggregateQueries aggregates, Clock clock) {
+                     IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
+                     FeedbackFigures feedback) {
+        this.catalogue = catalogue;
+        this.feedback = feedback;
         this.territory = territory;
         this.history = history;
         this.agencies = agencies;
@@ -63,7 +71,31 @@ public class IndicatorService {
     }
 
     /** A checked request. */
-    public record Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage) {
+    public record Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage, Filter filter) {
+
+        public Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage) {
+            this(level, code, from, to, lineage, Filter.NONE);
+        }
+
+        /** The same question over another period. */
+        public Query over(LocalDate f, LocalDate t) {
+            return new Query(level, code, f, t, lineage, filter);
+        }
+    }
+
+    /** Parses and checks the parameters and the field / procedure filter (null or blank = all). */
+    public static Query parse(String level, String code, String from, String to, String lineage, String field,
+                              String procedure) {
+        Query q = parse(level, code, from, to, lineage);
+        String f = field == null || field.isBlank() ? null : field.strip();
+        String p = procedure == null || procedure.isBlank() ? null : procedure.strip();
+        if (f != null && (f.length() > 60 || !f.matches("[A-Za-z0-9_.-]+"))) {
+            throw ApiException.badRequest("reporting.field", f);
+        }
+        if (p != null && (p.length() > 40 || !p.matches("[A-Za-z0-9_.-]+"))) {
+            throw ApiException.badRequest("reporting.procedure", p);
+        }
+        return new Query(q.level(), q.code(), q.from(), q.to(), q.lineage(), new Filter(f, p));
     }
 
     /** Parses and checks the parameters; every failure is a 400 with the reason. */
@@ -241,7 +273,8 @@ public class IndicatorService {
         long t0 = System.nanoTime();
         Selection s = select(q);
         long t1 = System.nanoTime();
-        Figures fig = figures(s.holders(), q.from(), q.to(), clock.instant());
+        Instant now = clock.instant();
+        Figures fig = figures(s.holders(), q.filter(), q.from(), q.to(), now);
         IndicatorQueries.Totals t = fig.totals();
         if (log.isDebugEnabled()) {
             log.debug("indicators {} {} {}..{} lineage={}: {} agency windows selected in {} ms, {} in {} ms", q.level(),
@@ -255,6 +288,10 @@ public class IndicatorService {
         out.put("from", q.from().toString());
         out.put("to", q.to().toString());
         out.put("lineage", q.lineage());
+        if (!q.filter().isNone()) {
+            out.put("field", q.filter().field());
+            out.put("procedure", q.filter().procedure());
+        }
         out.put("dossiers", t.dossiers());
 
         Map<String, Object> onTime = indicator(t.onTime(), t.toProcess(), ON_TIME_POINTS, 1.0);
@@ -275,8 +312,19 @@ public class IndicatorService {
         apology.put("issued", t.apologiesIssued());
         out.put("apologyLetters", apology);
 
-        out.put("electronicResults", notAvailable());
-        out.put("digitised", notAvailable());
+        ResultIndicators.put(out, fig.procedures(), code -> paperResult(code, q));
+        if (q.filter().isNone()) {
+            Instant end = q.to().plusDays(1).atStartOfDay(VN).toInstant();
+            FeedbackFigures.Figures fb = feedback.of(s.holders().stream()
+                            .map(h -> new FeedbackFigures.Window(h.code(), h.from(), h.to())).toList(),
+                    q.from().atStartOfDay(VN).toInstant(), end, now.isBefore(end) ? now : end);
+            out.put("feedbackOnTime", indicator(fb.handledOnTime(), fb.toHandle(), null, 1.0));
+            out.put("answerSatisfaction", indicator(fb.useful(), fb.ratings(), null, 1.0));
+        } else {
+            // Questions carry no field, and a procedure only when the asker named one: not counted per filter.
+            out.put("feedbackOnTime", notAvailable("questions are not counted per field or procedure"));
+            out.put("answerSatisfaction", notAvailable("questions are not counted per field or procedure"));
+        }
         Map<String, Object> reuse = indicator(t.reused(), t.received(), null, 1.0);
         // The Decision's split of the digitisation group's 22 points between its sub-indicators was not available to
         // us: the share of this indicator's points earned (full from 80 %) is given instead of points.
@@ -286,6 +334,9 @@ public class IndicatorService {
 
         List<Map<String, Object>> perProcedure = new ArrayList<>();
         for (IndicatorQueries.ProcedureSum p : fig.procedures()) {
+            if (p.finished() == 0) {
+                continue;
+            }
             double hours = p.seconds() / p.finished() / 3600.0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("procedureCode", p.procedureCode());
@@ -316,6 +367,16 @@ public class IndicatorService {
      * the first of a month (the aggregates keep the month the dossier started being held), all live.
      */
     public Figures figures(List<Holder> holders, LocalDate from, LocalDate to, Instant now) {
+        return figures(holders, Filter.NONE, from, to, now);
+    }
+
+    /** Whether the procedure (its version in force at the period's end, else its start) yields a paper result. */
+    private boolean paperResult(String procedureCode, Query q) {
+        return catalogue.versionInForce(procedureCode, q.to()).or(() -> catalogue.versionInForce(procedureCode, q.from()))
+                .map(ProcedureVersion::result).filter(r -> !r.isBlank()).isPresent();
+    }
+
+    public Figures figures(List<Holder> holders, Filter filter, LocalDate from, LocalDate to, Instant now) {
         Instant end = to.plusDays(1).atStartOfDay(VN).toInstant();
         Instant judge = now.isBefore(end) ? now : end;
         Optional<LocalDate> through = aggregates.throughDay();
@@ -323,29 +384,29 @@ public class IndicatorService {
                 && (h.to() == null || h.to().getDayOfMonth() == 1));
         if (through.isEmpty() || !aligned) {
             Instant start = from.atStartOfDay(VN).toInstant();
-            return new Figures(queries.totals(holders, start, end, judge, null),
-                    queries.resolutionTimes(holders, start, end, judge, null), "live");
+            return new Figures(queries.totals(holders, filter, start, end, judge, null),
+                    queries.resolutionTimes(holders, filter, start, end, judge, null), "live");
         }
         LocalDate w = through.get();
         Instant since = w.plusDays(1).atStartOfDay(VN).toInstant();
         if (!to.isAfter(w)) {
-            return new Figures(IndicatorQueries.Totals.of(aggregates.sums(holders, from, to), true),
-                    aggregates.perProcedure(holders, from, to), "aggregates");
+            return new Figures(IndicatorQueries.Totals.of(aggregates.sums(holders, filter, from, to), true),
+                    aggregates.perProcedure(holders, filter, from, to), "aggregates");
         }
         Instant liveStart = from.isAfter(w) ? from.atStartOfDay(VN).toInstant() : since;
-        IndicatorQueries.Totals live = queries.totals(holders, liveStart, end, judge, since);
-        List<IndicatorQueries.ProcedureSum> liveTimes = queries.resolutionTimes(holders, liveStart, end, judge, since);
+        IndicatorQueries.Totals live = queries.totals(holders, filter, liveStart, end, judge, since);
+        List<IndicatorQueries.ProcedureSum> liveTimes = queries.resolutionTimes(holders, filter, liveStart, end, judge,
+                since);
         if (from.isAfter(w)) {
             return new Figures(live, liveTimes, "live since " + since);
         }
-        IndicatorQueries.Totals agg = IndicatorQueries.Totals.of(aggregates.sums(holders, from, w), false);
+        IndicatorQueries.Totals agg = IndicatorQueries.Totals.of(aggregates.sums(holders, filter, from, w), false);
         Map<String, IndicatorQueries.ProcedureSum> times = new java.util.TreeMap<>();
-        for (IndicatorQueries.ProcedureSum p : aggregates.perProcedure(holders, from, w)) {
+        for (IndicatorQueries.ProcedureSum p : aggregates.perProcedure(holders, filter, from, w)) {
             times.put(p.procedureCode(), p);
         }
         for (IndicatorQueries.ProcedureSum p : liveTimes) {
-            times.merge(p.procedureCode(), p, (a, b) -> new IndicatorQueries.ProcedureSum(a.procedureCode(),
-                    a.procedureName(), a.finished() + b.finished(), a.seconds() + b.seconds()));
+            times.merge(p.procedureCode(), p, IndicatorQueries.ProcedureSum::plus);
         }
         return new Figures(agg.plus(live), List.copyOf(times.values()), "aggregates to " + w + ", live since " + since);
     }
@@ -366,7 +427,7 @@ public class IndicatorService {
         return m;
     }
 
-    static Map<String, Object> notAvailable() {
+    static Map<String, Object> notAvailable(String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate", null);
         m.put("percent", null);
@@ -374,7 +435,7 @@ public class IndicatorService {
         m.put("numerator", null);
         m.put("denominator", null);
         m.put("notAvailable", true);
-        m.put("reason", "needs the citizen data store (wallet module), not built yet");
+        m.put("reason", reason);
         return m;
     }
 

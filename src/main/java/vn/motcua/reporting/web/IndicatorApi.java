@@ -24,7 +24,7 @@ import vn.motcua.reporting.internal.IndicatorService;
 class IndicatorApi {
 
     static final List<String> CSV_INDICATORS = List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction",
-            "apologyLetters", "electronicResults", "digitised", "reuse");
+            "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction");
 
     private final IndicatorService indicators;
 
@@ -42,8 +42,10 @@ class IndicatorApi {
             @Parameter(description = "first day, YYYY-MM-DD") @RequestParam(required = false) String from,
             @Parameter(description = "last day, YYYY-MM-DD (included)") @RequestParam(required = false) String to,
             @Parameter(description = "include the predecessors through the lineage") @RequestParam(required = false) String lineage,
+            @Parameter(description = "only dossiers of this field (lĩnh vực, e.g. HO_TICH)") @RequestParam(required = false) String field,
+            @Parameter(description = "only dossiers of this procedure code") @RequestParam(required = false) String procedure,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false, defaultValue = "json") String format) {
-        IndicatorService.Query q = IndicatorService.parse(level, code, from, to, lineage);
+        IndicatorService.Query q = IndicatorService.parse(level, code, from, to, lineage, field, procedure);
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiException.badRequest("reporting.format", format);
         }
