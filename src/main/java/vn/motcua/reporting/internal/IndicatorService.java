@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.dossier.TransferJournal;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.questions.FeedbackFigures;
 import vn.motcua.reporting.Level;
@@ -56,10 +58,12 @@ public class IndicatorService {
     private final Clock clock;
     private final Catalogue catalogue;
     private final FeedbackFigures feedback;
+    private final TransferJournal journal;
 
     IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
                      IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
-                     FeedbackFigures feedback) {
+                     FeedbackFigures feedback, TransferJournal journal) {
+        this.journal = journal;
         this.catalogue = catalogue;
         this.feedback = feedback;
         this.territory = territory;
@@ -139,13 +143,38 @@ public class IndicatorService {
     }
 
     /** The selection: which agencies (with their windows) count, and which units they stand for. */
-    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials) {
+    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials,
+                            List<Apportion.Part> parts) {
+    }
+
+    /**
+     * A split predecessor's agencies: apportioned (a part with its share) when the transfer journal says where its
+     * dossiers went, else counted whole (added to {@code holders}, named in {@code partials}).
+     */
+    private void partial(AdministrativeUnit pu, List<Holder> own, Collection<String> successorAgencies,
+                         List<Holder> holders, List<String> partials, List<Apportion.Part> parts,
+                         Map<String, Object> view) {
+        Map<String, Long> went = pu.validTo() == null ? Map.of()
+                : journal.destinations(own.stream().map(Holder::code).distinct().toList(), pu.validTo());
+        Double share = Apportion.share(went, successorAgencies);
+        if (share == null) {
+            holders.addAll(own);
+            partials.add(pu.code());
+            return;
+        }
+        long all = went.values().stream().mapToLong(Long::longValue).sum();
+        long here = Math.round(share * all);
+        parts.add(new Apportion.Part(pu.code(), Holder.merge(own), share, here, all));
+        view.put("apportioned", round(share, 4));
+        view.put("dossiersMovedHere", here);
+        view.put("dossiersMoved", all);
     }
 
     public Selection select(Query q) {
         List<Holder> holders = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
         List<String> partials = new ArrayList<>();
+        List<Apportion.Part> parts = new ArrayList<>();
         switch (q.level()) {
             case AGENCY -> {
                 holders.add(new Holder(q.code(), null, null));
@@ -156,14 +185,18 @@ public class IndicatorService {
                                 // The agency's own dossiers count whenever it held them; predecessors' agencies of the same kind.
                                 for (Predecessor p : history.predecessors(u.code(), asOf(u, q))) {
                                     AdministrativeUnit pu = p.unit();
+                                    List<Holder> own = new ArrayList<>();
                                     for (Agency pa : agencies.agenciesOf(List.of(pu.code()), lastDay(pu, q))) {
                                         if (pa.kind() == agency.kind()) {
-                                            holders.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
+                                            own.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
                                         }
                                     }
-                                    units.add(unitView(pu, p));
+                                    Map<String, Object> view = unitView(pu, p);
+                                    units.add(view);
                                     if (p.share() == Share.PARTIAL) {
-                                        partials.add(pu.code());
+                                        partial(pu, own, List.of(q.code()), holders, partials, parts, view);
+                                    } else {
+                                        holders.addAll(own);
                                     }
                                 }
                             }));
@@ -184,6 +217,8 @@ public class IndicatorService {
                 addUnit(u, asOf, q.level() == Level.PROVINCE, holders);
                 units.add(unitView(u, null));
                 if (q.lineage()) {
+                    Set<String> successorAgencies = new HashSet<>();
+                    holders.forEach(h -> successorAgencies.add(h.code()));
                     Set<String> seen = new HashSet<>();
                     seen.add(u.id().toString());
                     for (Predecessor p : history.predecessors(u.code(), asOf)) {
@@ -195,16 +230,20 @@ public class IndicatorService {
                         if (q.level() == Level.PROVINCE && !predecessorProvince) {
                             continue; // an old district dissolved into the province: counted under its old province
                         }
-                        addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
-                        units.add(unitView(pu, p));
+                        Map<String, Object> view = unitView(pu, p);
+                        units.add(view);
                         if (p.share() == Share.PARTIAL) {
-                            partials.add(pu.code());
+                            List<Holder> own = new ArrayList<>();
+                            addUnit(pu, lastDay(pu, q), predecessorProvince, own);
+                            partial(pu, own, successorAgencies, holders, partials, parts, view);
+                        } else {
+                            addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
                         }
                     }
                 }
             }
         }
-        return new Selection(Holder.merge(holders), units, partials);
+        return new Selection(Holder.merge(holders), units, partials, parts);
     }
 
     /** The unit's agencies (and for a province, those of every unit under it) as of {@code asOf}, within its validity. */
@@ -274,7 +313,7 @@ public class IndicatorService {
         Selection s = select(q);
         long t1 = System.nanoTime();
         Instant now = clock.instant();
-        Figures fig = figures(s.holders(), q.filter(), q.from(), q.to(), now);
+        Figures fig = figures(s, q.filter(), q.from(), q.to(), now);
         IndicatorQueries.Totals t = fig.totals();
         if (log.isDebugEnabled()) {
             log.debug("indicators {} {} {}..{} lineage={}: {} agency windows selected in {} ms, {} in {} ms", q.level(),
@@ -366,6 +405,15 @@ public class IndicatorService {
      * changed since the aggregated days or open now. Without aggregates, or when a holder's window does not start on
      * the first of a month (the aggregates keep the month the dossier started being held), all live.
      */
+    /** The selection's figures: its holders', plus each apportioned predecessor's times its share. */
+    Figures figures(Selection s, Filter filter, LocalDate from, LocalDate to, Instant now) {
+        Figures fig = figures(s.holders(), filter, from, to, now);
+        for (Apportion.Part part : s.parts()) {
+            fig = Apportion.plus(fig, figures(part.holders(), filter, from, to, now), part.share());
+        }
+        return fig;
+    }
+
     public Figures figures(List<Holder> holders, LocalDate from, LocalDate to, Instant now) {
         return figures(holders, Filter.NONE, from, to, now);
     }
