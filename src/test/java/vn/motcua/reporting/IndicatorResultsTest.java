@@ -231,6 +231,33 @@ class IndicatorResultsTest {
     }
 
     @Test
+    void aMonthlySeriesHasTheSameFiguresAsEachMonthAskedAlone() {
+        JsonNode j = get("/api/v1/indicators?level=agency&code=" + AGENCY + "&from=2025-04-01&to=2025-06-30&series=month");
+        JsonNode series = j.get("series");
+        assertThat(series).hasSize(3);
+        assertThat(series.get(1).get("period").asString()).isEqualTo("2025-05");
+        assertThat(series.get(1).get("from").asString()).isEqualTo("2025-05-01");
+        assertThat(series.get(1).get("to").asString()).isEqualTo("2025-05-31");
+        JsonNode may = get(MAY);
+        for (String name : new String[] {"electronicResults", "digitised", "onTime", "onlineSubmission"}) {
+            assertThat(series.get(1).get(name).get("numerator").asLong()).as(name)
+                    .isEqualTo(may.get(name).get("numerator").asLong());
+            assertThat(series.get(1).get(name).get("denominator").asLong()).as(name)
+                    .isEqualTo(may.get(name).get("denominator").asLong());
+        }
+        assertThat(series.get(1).get("dossiers").asLong()).isEqualTo(may.get("dossiers").asLong());
+        // June: R6 returned on 2 June with files and an e-result.
+        assertThat(series.get(2).get("digitised").get("numerator").asLong()).isEqualTo(1);
+        assertThat(series.get(2).get("digitised").get("denominator").asLong()).isEqualTo(1);
+        JsonNode quarters = get("/api/v1/indicators?level=agency&code=" + AGENCY
+                + "&from=2025-04-01&to=2025-06-30&series=quarter").get("series");
+        assertThat(quarters).hasSize(1);
+        assertThat(quarters.get(0).get("period").asString()).isEqualTo("2025-Q2");
+        assertThat(quarters.get(0).get("digitised").get("denominator").asLong()).isEqualTo(6);
+        assertThat(http.get(MAY + "&series=week").status()).isEqualTo(400);
+    }
+
+    @Test
     void theAggregatesGiveTheLiveResultFigures() {
         List<Holder> holders = List.of(new Holder(AGENCY, null, null));
         LocalDate from = LocalDate.of(2025, 5, 1);

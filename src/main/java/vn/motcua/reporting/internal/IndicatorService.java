@@ -419,7 +419,7 @@ public class IndicatorService {
     }
 
     /** Whether the procedure (its version in force at the period's end, else its start) yields a paper result. */
-    private boolean paperResult(String procedureCode, Query q) {
+    boolean paperResult(String procedureCode, Query q) {
         return catalogue.versionInForce(procedureCode, q.to()).or(() -> catalogue.versionInForce(procedureCode, q.from()))
                 .map(ProcedureVersion::result).filter(r -> !r.isBlank()).isPresent();
     }
