@@ -24,9 +24,9 @@
         var chart = echarts.init(box, null, {renderer: 'svg'});
         chart.setOption({
             animation: false,
-            grid: {left: 160, right: 56, top: 8, bottom: 24, containLabel: false},
-            xAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %'}},
-            yAxis: {type: 'category', data: names.reverse(), axisLabel: {width: 148, overflow: 'truncate', margin: 8, color: '#1b1b1b'}},
+            grid: {left: 196, right: 56, top: 8, bottom: 24, containLabel: false},
+            xAxis: {type: 'value', min: 0, max: 100, splitNumber: box.clientWidth < 500 ? 2 : 5, axisLabel: {formatter: '{value} %'}},
+            yAxis: {type: 'category', data: names.reverse(), axisLabel: {width: 140, overflow: 'truncate', margin: 8, color: '#1b1b1b'}},
             series: [{type: 'bar', data: values.reverse(), itemStyle: {color: '#005ea2'},
                       label: {show: true, position: 'right', formatter: '{c} %', color: '#1b1b1b'}}]
         });
