@@ -129,6 +129,32 @@ final class IndicatorFixtures {
         settle(id);
     }
 
+    /**
+     * The result issued into the applicant's data store as an electronic document (what the wallet does when an
+     * approved online result is returned): a {@code wallet_document} of source RESULT for the dossier.
+     */
+    void eResult(UUID id) {
+        jdbc.sql("""
+                insert into wallet_document (id, owner, type, name, source, file_name, content_type, size_bytes, sha256,
+                                             content, dossier_id, verification_code, signed, created_at)
+                select ?, 'congdan', 'Kết quả', 'Kết quả', 'RESULT', 'kq.pdf', 'application/pdf', 4, md5(d.id::text),
+                       '\\x25504446'::bytea, d.id, ?, false, coalesce(r.returned_at, d.received_at)
+                from dossier d left join dossier_result r on r.dossier_id = d.id where d.id = ?
+                """).params(UUID.randomUUID(), "T-" + UUID.randomUUID(), id).update();
+        settle(id);
+    }
+
+    /** The decision (recorded earlier) turned into a refusal of the request. */
+    void denied(UUID id) {
+        jdbc.sql("update dossier_result set outcome = 'DENIED' where dossier_id = ?").param(id).update();
+        settle(id);
+    }
+
+    void field(UUID id, String field) {
+        jdbc.sql("update dossier set procedure_field = ? where id = ?").params(field, id).update();
+        settle(id);
+    }
+
     /** Refused at reception (Form 03) at {@code at}, against its reception deadline. */
     void refused(UUID id, String receptionDue, String at) {
         jdbc.sql("update dossier set state = 'REFUSED', reception_due_at = ?, closed_at = ? where id = ?")
@@ -142,6 +168,8 @@ final class IndicatorFixtures {
                 .param(like).query(String.class).list();
         LocalDate first = jdbc.sql("select min((received_at at time zone 'Asia/Ho_Chi_Minh')::date) from dossier where applicant_name like ?")
                 .param(like).query((rs, i) -> rs.getObject(1, LocalDate.class)).list().get(0);
+        jdbc.sql("delete from wallet_document where dossier_id in (select id from dossier where applicant_name like ?)")
+                .param(like).update();
         for (String table : List.of("dossier_result", "dossier_attachment", "dossier_pause", "dossier_extension", "dossier_event", "dossier_step",
                 "notification")) {
             jdbc.sql("delete from " + table + " where dossier_id in (select id from dossier where applicant_name like ?)")

@@ -155,7 +155,7 @@ class IndicatorLineageTest {
                 "Accept-Language", "vi");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<table id=\"indicators\"", "<caption>", "scope=\"row\"", "Giải quyết đúng hạn",
-                "Hồ sơ nộp trực tuyến", "Mức độ hài lòng", "Chưa có dữ liệu", "Phường Sài Gòn", "đơn vị cũ",
+                "Hồ sơ nộp trực tuyến", "Mức độ hài lòng", "Kết quả giải quyết điện tử", "Phường Sài Gòn", "đơn vị cũ",
                 "/api/v1/indicators?level=unit&amp;code=26740");
         // Aggregates only: no applicant name, phone, address or dossier code.
         assertThat(page.body()).doesNotContain(TAG + "-", "0900000000", "Đường Thử", "UBND-26740-" + TAG);

@@ -30,19 +30,24 @@ public class AggregateQueries {
                      d.accepted_at, d.due_at, d.reception_due_at,
                      date_trunc('month', coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date as held_month,
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at, r.delivery, r.rating, r.rated_at,
+                     r.outcome, r.returned_at, d.procedure_field,
                      exists (select 1 from dossier_attachment a
-                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused
+                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused,
+                     exists (select 1 from dossier_attachment a where a.dossier_id = d.id) as has_files,
+                     exists (select 1 from wallet_document w
+                             where w.dossier_id = d.id and w.source = 'RESULT') as e_result
               from dossier d cross join p
               left join dossier_result r on r.dossier_id = d.id
               where d.state <> 'DRAFT' and d.agency_code is not null and d.received_at < p.end_at
                 and (p.codes is null or d.agency_code = any (p.codes))
-                and (d.received_at >= p.start_at or r.rated_at >= p.start_at
+                and (d.received_at >= p.start_at or r.rated_at >= p.start_at or r.returned_at >= p.start_at
                      or coalesce(least(r.decided_at, r.returned_at, d.closed_at) >= p.start_at, true))
             ),
             d as (
               select b.*, (b.received_at at time zone 'Asia/Ho_Chi_Minh')::date as rday,
                      (b.end_at at time zone 'Asia/Ho_Chi_Minh')::date as eday,
                      (b.rated_at at time zone 'Asia/Ho_Chi_Minh')::date as qday,
+                     (b.returned_at at time zone 'Asia/Ho_Chi_Minh')::date as tday,
                      case when b.state in ('SUBMITTED', 'TRIAGE', 'SUPPLEMENT_REQUESTED') then null
                           when b.state = 'REFUSED' then coalesce(b.due_at, b.reception_due_at)
                           else b.due_at - coalesce(x.shift, interval '0') end as promised,
@@ -63,22 +68,28 @@ public class AggregateQueries {
                      0 as finished, 0 as finished_on_time, 0 as finished_second, 0 as finished_late_apology,
                      0::float8 as resolution_seconds, 0 as rated, 0 as satisfied, 0 as rating_sum, 0 as apologies_issued,
                      0 as in_flight, 0 as in_flight_on_time, 0 as in_flight_second, 0 as in_flight_late_apology,
-                     reused::int as reused
+                     reused::int as reused, 0 as results, 0 as e_results, 0 as digitised, procedure_field
               from f cross join p where f.rday between p.d1 and p.d2
               union all
               select eday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0,
                      1, done_on_time::int, (pauses >= 2)::int, (not done_on_time and apologies > 0)::int,
                      extract(epoch from (f.end_at - coalesce(f.accepted_at, f.received_at) - f.paused))::float8,
-                     0, 0, 0, 0, 0, 0, 0, 0, 0
+                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field
               from f cross join p where f.promised is not null and f.eday between p.d1 and p.d2
               union all
               select qday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0, 0
+                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field
               from f cross join p where f.rating is not null and f.qday between p.d1 and p.d2
+              union all
+              select tday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                     0, 0, 0, 0, 0, 0, 0, 0, 0,
+                     1, e_result::int, (e_result and has_files)::int, procedure_field
+              from f cross join p where f.outcome = 'APPROVED' and f.tday between p.d1 and p.d2
               union all
               select g.day::date, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                      0, 0, 0, 0,
-                     1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int, 0
+                     1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int, 0, 0, 0, 0,
+                     procedure_field
               from f cross join p
               cross join lateral generate_series(greatest(p.d1, f.rday)::timestamp, least(p.d2, coalesce(f.eday - 1, p.d2))::timestamp,
                                                  interval '1 day') g(day)
@@ -89,7 +100,8 @@ public class AggregateQueries {
               union all
               select (e.created_at at time zone 'Asia/Ho_Chi_Minh')::date, x.agency_code, x.procedure_code,
                      date_trunc('month', coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date,
-                     x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+                     x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                     x.procedure_field
               from dossier_extension e join dossier x on x.id = e.dossier_id cross join p
               where e.created_at >= p.start_at and e.created_at < p.end_at and x.agency_code is not null
                 and x.state <> 'DRAFT' and (p.codes is null or x.agency_code = any (p.codes))
@@ -98,12 +110,14 @@ public class AggregateQueries {
                                        received_promised, online, fully_online, finished, finished_on_time,
                                        finished_second, finished_late_apology, resolution_seconds, rated, satisfied,
                                        rating_sum, apologies_issued, in_flight, in_flight_on_time, in_flight_second,
-                                       in_flight_late_apology, reused)
+                                       in_flight_late_apology, reused, results, e_results, digitised,
+                                       procedure_field)
             select day, agency_code, procedure_code, held_month, max(procedure_name), sum(received),
                    sum(received_promised), sum(online), sum(fully_online), sum(finished), sum(finished_on_time),
                    sum(finished_second), sum(finished_late_apology), sum(resolution_seconds), sum(rated), sum(satisfied),
                    sum(rating_sum), sum(apologies_issued), sum(in_flight), sum(in_flight_on_time), sum(in_flight_second),
-                   sum(in_flight_late_apology), sum(reused)
+                   sum(in_flight_late_apology), sum(reused), sum(results), sum(e_results), sum(digitised),
+                   max(procedure_field)
             from rows group by day, agency_code, procedure_code, held_month
             """;
 
@@ -137,15 +151,18 @@ public class AggregateQueries {
             join h on h.code = r.agency_code and (h.valid_from is null or r.held_month >= h.valid_from)
                   and (h.valid_to is null or r.held_month < h.valid_to)
             where r.day between ? and ?
+              and (?::text is null or r.procedure_field = ?) and (?::text is null or r.procedure_code = ?)
             """;
 
     static final String PER_PROCEDURE = """
             with h(code, valid_from, valid_to) as (select * from unnest(?::text[], ?::date[], ?::date[]))
-            select procedure_code, max(procedure_name), sum(finished), sum(resolution_seconds)
+            select procedure_code, max(procedure_name), sum(finished), sum(resolution_seconds), sum(results),
+                   sum(e_results), sum(digitised)
             from reporting_day r
             join h on h.code = r.agency_code and (h.valid_from is null or r.held_month >= h.valid_from)
                   and (h.valid_to is null or r.held_month < h.valid_to)
-            where r.day between ? and ? and r.finished > 0
+            where r.day between ? and ? and (r.finished > 0 or r.results > 0)
+              and (?::text is null or r.procedure_field = ?) and (?::text is null or r.procedure_code = ?)
             group by procedure_code order by procedure_code
             """;
 
@@ -205,6 +222,10 @@ public class AggregateQueries {
 
     /** Sums over days [from, to] of the selection, with the in-flight figures of the day {@code to}. */
     public Sums sums(List<Holder> holders, LocalDate from, LocalDate to) {
+        return sums(holders, Filter.NONE, from, to);
+    }
+
+    public Sums sums(List<Holder> holders, Filter filter, LocalDate from, LocalDate to) {
         return jdbc.query(c -> {
             PreparedStatement ps = holders(c, SUMS, holders);
             for (int i = 4; i <= 7; i++) {
@@ -212,6 +233,7 @@ public class AggregateQueries {
             }
             ps.setObject(8, from);
             ps.setObject(9, to);
+            filter(ps, 10, filter);
             return ps;
         }, rs -> {
             rs.next();
@@ -226,12 +248,26 @@ public class AggregateQueries {
 
     /** Per procedure over days [from, to]: name, dossiers finished, total resolution seconds. */
     public List<IndicatorQueries.ProcedureSum> perProcedure(List<Holder> holders, LocalDate from, LocalDate to) {
+        return perProcedure(holders, Filter.NONE, from, to);
+    }
+
+    public List<IndicatorQueries.ProcedureSum> perProcedure(List<Holder> holders, Filter filter, LocalDate from,
+                                                            LocalDate to) {
         return jdbc.query(c -> {
             PreparedStatement ps = holders(c, PER_PROCEDURE, holders);
             ps.setObject(4, from);
             ps.setObject(5, to);
+            filter(ps, 6, filter);
             return ps;
-        }, (rs, i) -> new IndicatorQueries.ProcedureSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+        }, (rs, i) -> new IndicatorQueries.ProcedureSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+    }
+
+    private static void filter(PreparedStatement ps, int at, Filter filter) throws SQLException {
+        ps.setString(at, filter.field());
+        ps.setString(at + 1, filter.field());
+        ps.setString(at + 2, filter.procedure());
+        ps.setString(at + 3, filter.procedure());
     }
 
     Optional<LocalDate> throughDay() {

@@ -36,11 +36,14 @@ public class IndicatorQueries {
                           when d.state = 'REFUSED' then coalesce(d.due_at, d.reception_due_at)
                           else d.due_at - coalesce(x.shift, interval '0') end as promised,
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at,
-                     r.delivery, r.rating, r.rated_at,
+                     r.delivery, r.rating, r.rated_at, r.outcome, r.returned_at, d.procedure_field,
                      coalesce(q.n, 0) as pauses, coalesce(q.paused, interval '0') as paused,
                      coalesce(x.n, 0) as apologies, coalesce(x.in_period, 0) as apologies_in_period,
                      exists (select 1 from dossier_attachment a
-                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused
+                             where a.dossier_id = d.id and a.reused_document_id is not null) as reused,
+                     exists (select 1 from dossier_attachment a where a.dossier_id = d.id) as has_files,
+                     exists (select 1 from wallet_document w
+                             where w.dossier_id = d.id and w.source = 'RESULT') as e_result
               from dossier d
               /*CANDIDATES*/
               join h on h.code = d.agency_code
@@ -56,12 +59,14 @@ public class IndicatorQueries {
                                         count(*) filter (where e.created_at >= p.start_at and e.created_at < p.end_at) as in_period
                                  from dossier_extension e where e.dossier_id = d.id) x on true
               where d.state <> 'DRAFT' and d.received_at < p.end_at
+                and (?::text is null or d.procedure_field = ?) and (?::text is null or d.procedure_code = ?)
             ),
             c as (
               select d.*,
                      d.received_at >= p.start_at as received_in,
                      d.promised is not null and (d.end_at is null or d.end_at >= p.start_at) as to_process,
                      d.end_at is not null and d.end_at >= p.start_at and d.end_at < p.end_at as finished_in,
+                     d.outcome = 'APPROVED' and d.returned_at >= p.start_at and d.returned_at < p.end_at as returned_in,
                      d.pauses < 2 and case when d.end_at is not null and d.end_at < p.end_at then d.end_at <= d.promised
                                            else d.promised >= p.judge_at end as on_time
               from d cross join p
@@ -93,9 +98,14 @@ public class IndicatorQueries {
             """;
 
     static final String PER_PROCEDURE = DOSSIERS + """
-            select procedure_code, min(procedure_name) as procedure_name, count(*) as finished,
-                   sum(extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused)))::float8 as seconds
-            from c where to_process and finished_in
+            select procedure_code, min(procedure_name) as procedure_name,
+                   count(*) filter (where to_process and finished_in) as finished,
+                   coalesce(sum(extract(epoch from (end_at - coalesce(accepted_at, received_at) - paused)))
+                            filter (where to_process and finished_in), 0)::float8 as seconds,
+                   count(*) filter (where returned_in) as results,
+                   count(*) filter (where returned_in and e_result) as e_results,
+                   count(*) filter (where returned_in and e_result and has_files) as digitised
+            from c where (to_process and finished_in) or returned_in
             group by procedure_code order by procedure_code
             """;
 
@@ -147,8 +157,18 @@ public class IndicatorQueries {
         }
     }
 
-    /** The dossiers of one procedure finished in the period and their total resolution time (supplement time excluded). */
-    public record ProcedureSum(String procedureCode, String procedureName, long finished, double seconds) {
+    /**
+     * Per procedure: the dossiers finished in the period and their total resolution time (supplement time excluded);
+     * the approved results returned in the period, of them those issued as an electronic document into the
+     * applicant's data store, and of those the dossiers whose components are files (digitised).
+     */
+    public record ProcedureSum(String procedureCode, String procedureName, long finished, double seconds, long results,
+                               long eResults, long digitised) {
+
+        ProcedureSum plus(ProcedureSum o) {
+            return new ProcedureSum(procedureCode, procedureName, finished + o.finished, seconds + o.seconds,
+                    results + o.results, eResults + o.eResults, digitised + o.digitised);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -162,7 +182,12 @@ public class IndicatorQueries {
      * then or open now are read (the live delta after the aggregated days), else all of the selection's.
      */
     public Totals totals(List<Holder> holders, Instant start, Instant end, Instant judgeAt, Instant changedSince) {
-        return jdbc.query(c -> statement(c, TOTALS, holders, start, end, judgeAt, changedSince), rs -> {
+        return totals(holders, Filter.NONE, start, end, judgeAt, changedSince);
+    }
+
+    public Totals totals(List<Holder> holders, Filter filter, Instant start, Instant end, Instant judgeAt,
+                         Instant changedSince) {
+        return jdbc.query(c -> statement(c, TOTALS, holders, filter, start, end, judgeAt, changedSince), rs -> {
             rs.next();
             return new Totals(rs.getLong("dossiers"), rs.getLong("to_process"), rs.getLong("on_time"),
                     rs.getLong("finished"), rs.getLong("in_progress"), rs.getLong("second_supplement"),
@@ -175,19 +200,32 @@ public class IndicatorQueries {
 
     public List<ProcedureSum> resolutionTimes(List<Holder> holders, Instant start, Instant end, Instant judgeAt,
                                               Instant changedSince) {
-        return jdbc.query(c -> statement(c, PER_PROCEDURE, holders, start, end, judgeAt, changedSince),
-                (rs, i) -> new ProcedureSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+        return resolutionTimes(holders, Filter.NONE, start, end, judgeAt, changedSince);
     }
 
-    private static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Instant start,
-                                               Instant end, Instant judgeAt, Instant changedSince) throws SQLException {
+    public List<ProcedureSum> resolutionTimes(List<Holder> holders, Filter filter, Instant start, Instant end,
+                                              Instant judgeAt, Instant changedSince) {
+        return jdbc.query(c -> statement(c, PER_PROCEDURE, holders, filter, start, end, judgeAt, changedSince),
+                (rs, i) -> new ProcedureSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+    }
+
+    private static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Filter filter,
+                                               Instant start, Instant end, Instant judgeAt, Instant changedSince)
+            throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql.replace("/*CANDIDATES*/", changedSince == null ? "" : CANDIDATES));
         int i = 1;
+        int k = 7;
         if (changedSince != null) {
             // The candidates' join comes first in the text, after the holders and the period (CTE parameters 1–6).
-            ps.setTimestamp(7, Timestamp.from(changedSince));
-            ps.setArray(8, c.createArrayOf("text", holders.stream().map(Holder::code).distinct().toArray()));
+            ps.setTimestamp(k++, Timestamp.from(changedSince));
+            ps.setArray(k++, c.createArrayOf("text", holders.stream().map(Holder::code).distinct().toArray()));
         }
+        // The field and procedure filter, in the where clause after the joins.
+        ps.setString(k++, filter.field());
+        ps.setString(k++, filter.field());
+        ps.setString(k++, filter.procedure());
+        ps.setString(k, filter.procedure());
         ps.setArray(i++, c.createArrayOf("text", holders.stream().map(Holder::code).toArray()));
         ps.setArray(i++, c.createArrayOf("date", holders.stream()
                 .map(h -> h.from() == null ? null : java.sql.Date.valueOf(h.from())).toArray()));

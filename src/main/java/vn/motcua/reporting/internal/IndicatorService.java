@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.ProcedureVersion;
+import vn.motcua.dossier.TransferJournal;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.questions.FeedbackFigures;
 import vn.motcua.reporting.Level;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
@@ -52,9 +57,16 @@ public class IndicatorService {
     private final IndicatorQueries queries;
     private final AggregateQueries aggregates;
     private final Clock clock;
+    private final Catalogue catalogue;
+    private final FeedbackFigures feedback;
+    private final TransferJournal journal;
 
     IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
-                     IndicatorQueries queries, AggregateQueries aggregates, Clock clock) {
+                     IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
+                     FeedbackFigures feedback, TransferJournal journal) {
+        this.journal = journal;
+        this.catalogue = catalogue;
+        this.feedback = feedback;
         this.territory = territory;
         this.history = history;
         this.agencies = agencies;
@@ -64,7 +76,31 @@ public class IndicatorService {
     }
 
     /** A checked request. */
-    public record Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage) {
+    public record Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage, Filter filter) {
+
+        public Query(Level level, String code, LocalDate from, LocalDate to, boolean lineage) {
+            this(level, code, from, to, lineage, Filter.NONE);
+        }
+
+        /** The same question over another period. */
+        public Query over(LocalDate f, LocalDate t) {
+            return new Query(level, code, f, t, lineage, filter);
+        }
+    }
+
+    /** Parses and checks the parameters and the field / procedure filter (null or blank = all). */
+    public static Query parse(String level, String code, String from, String to, String lineage, String field,
+                              String procedure) {
+        Query q = parse(level, code, from, to, lineage);
+        String f = field == null || field.isBlank() ? null : field.strip();
+        String p = procedure == null || procedure.isBlank() ? null : procedure.strip();
+        if (f != null && (f.length() > 60 || !f.matches("[A-Za-z0-9_.-]+"))) {
+            throw ApiException.badRequest("reporting.field", f);
+        }
+        if (p != null && (p.length() > 40 || !p.matches("[A-Za-z0-9_.-]+"))) {
+            throw ApiException.badRequest("reporting.procedure", p);
+        }
+        return new Query(q.level(), q.code(), q.from(), q.to(), q.lineage(), new Filter(f, p));
     }
 
     /** Parses and checks the parameters; every failure is a 400 with the reason. */
@@ -108,13 +144,38 @@ public class IndicatorService {
     }
 
     /** The selection: which agencies (with their windows) count, and which units they stand for. */
-    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials) {
+    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials,
+                            List<Apportion.Part> parts) {
+    }
+
+    /**
+     * A split predecessor's agencies: apportioned (a part with its share) when the transfer journal says where its
+     * dossiers went, else counted whole (added to {@code holders}, named in {@code partials}).
+     */
+    private void partial(AdministrativeUnit pu, List<Holder> own, Collection<String> successorAgencies,
+                         List<Holder> holders, List<String> partials, List<Apportion.Part> parts,
+                         Map<String, Object> view) {
+        Map<String, Long> went = pu.validTo() == null ? Map.of()
+                : journal.destinations(own.stream().map(Holder::code).distinct().toList(), pu.validTo());
+        Double share = Apportion.share(went, successorAgencies);
+        if (share == null) {
+            holders.addAll(own);
+            partials.add(pu.code());
+            return;
+        }
+        long all = went.values().stream().mapToLong(Long::longValue).sum();
+        long here = Math.round(share * all);
+        parts.add(new Apportion.Part(pu.code(), Holder.merge(own), share, here, all));
+        view.put("apportioned", round(share, 4));
+        view.put("dossiersMovedHere", here);
+        view.put("dossiersMoved", all);
     }
 
     public Selection select(Query q) {
         List<Holder> holders = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
         List<String> partials = new ArrayList<>();
+        List<Apportion.Part> parts = new ArrayList<>();
         switch (q.level()) {
             case AGENCY -> {
                 holders.add(new Holder(q.code(), null, null));
@@ -125,14 +186,18 @@ public class IndicatorService {
                                 // The agency's own dossiers count whenever it held them; predecessors' agencies of the same kind.
                                 for (Predecessor p : history.predecessors(u.code(), asOf(u, q))) {
                                     AdministrativeUnit pu = p.unit();
+                                    List<Holder> own = new ArrayList<>();
                                     for (Agency pa : agencies.agenciesOf(List.of(pu.code()), lastDay(pu, q))) {
                                         if (pa.kind() == agency.kind()) {
-                                            holders.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
+                                            own.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
                                         }
                                     }
-                                    units.add(unitView(pu, p));
+                                    Map<String, Object> view = unitView(pu, p);
+                                    units.add(view);
                                     if (p.share() == Share.PARTIAL) {
-                                        partials.add(pu.code());
+                                        partial(pu, own, List.of(q.code()), holders, partials, parts, view);
+                                    } else {
+                                        holders.addAll(own);
                                     }
                                 }
                             }));
@@ -153,6 +218,8 @@ public class IndicatorService {
                 addUnit(u, asOf, q.level() == Level.PROVINCE, holders);
                 units.add(unitView(u, null));
                 if (q.lineage()) {
+                    Set<String> successorAgencies = new HashSet<>();
+                    holders.forEach(h -> successorAgencies.add(h.code()));
                     Set<String> seen = new HashSet<>();
                     seen.add(u.id().toString());
                     for (Predecessor p : history.predecessors(u.code(), asOf)) {
@@ -164,16 +231,20 @@ public class IndicatorService {
                         if (q.level() == Level.PROVINCE && !predecessorProvince) {
                             continue; // an old district dissolved into the province: counted under its old province
                         }
-                        addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
-                        units.add(unitView(pu, p));
+                        Map<String, Object> view = unitView(pu, p);
+                        units.add(view);
                         if (p.share() == Share.PARTIAL) {
-                            partials.add(pu.code());
+                            List<Holder> own = new ArrayList<>();
+                            addUnit(pu, lastDay(pu, q), predecessorProvince, own);
+                            partial(pu, own, successorAgencies, holders, partials, parts, view);
+                        } else {
+                            addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
                         }
                     }
                 }
             }
         }
-        return new Selection(Holder.merge(holders), units, partials);
+        return new Selection(Holder.merge(holders), units, partials, parts);
     }
 
     /** The unit's agencies (and for a province, those of every unit under it) as of {@code asOf}, within its validity. */
@@ -242,7 +313,8 @@ public class IndicatorService {
         long t0 = System.nanoTime();
         Selection s = select(q);
         long t1 = System.nanoTime();
-        Figures fig = figures(s.holders(), q.from(), q.to(), clock.instant());
+        Instant now = clock.instant();
+        Figures fig = figures(s, q.filter(), q.from(), q.to(), now);
         IndicatorQueries.Totals t = fig.totals();
         if (log.isDebugEnabled()) {
             log.debug("indicators {} {} {}..{} lineage={}: {} agency windows selected in {} ms, {} in {} ms", q.level(),
@@ -256,6 +328,10 @@ public class IndicatorService {
         out.put("from", q.from().toString());
         out.put("to", q.to().toString());
         out.put("lineage", q.lineage());
+        if (!q.filter().isNone()) {
+            out.put("field", q.filter().field());
+            out.put("procedure", q.filter().procedure());
+        }
         out.put("dossiers", t.dossiers());
 
         Map<String, Object> onTime = indicator(t.onTime(), t.toProcess(), ON_TIME_POINTS, 1.0);
@@ -276,8 +352,19 @@ public class IndicatorService {
         apology.put("issued", t.apologiesIssued());
         out.put("apologyLetters", apology);
 
-        out.put("electronicResults", notAvailable());
-        out.put("digitised", notAvailable());
+        ResultIndicators.put(out, fig.procedures(), code -> paperResult(code, q));
+        if (q.filter().isNone()) {
+            Instant end = q.to().plusDays(1).atStartOfDay(VN).toInstant();
+            FeedbackFigures.Figures fb = feedback.of(s.holders().stream()
+                            .map(h -> new FeedbackFigures.Window(h.code(), h.from(), h.to())).toList(),
+                    q.from().atStartOfDay(VN).toInstant(), end, now.isBefore(end) ? now : end);
+            out.put("feedbackOnTime", indicator(fb.handledOnTime(), fb.toHandle(), null, 1.0));
+            out.put("answerSatisfaction", indicator(fb.useful(), fb.ratings(), null, 1.0));
+        } else {
+            // Questions carry no field, and a procedure only when the asker named one: not counted per filter.
+            out.put("feedbackOnTime", notAvailable("questions are not counted per field or procedure"));
+            out.put("answerSatisfaction", notAvailable("questions are not counted per field or procedure"));
+        }
         Map<String, Object> reuse = indicator(t.reused(), t.received(), null, 1.0);
         // The Decision's split of the digitisation group's 22 points between its sub-indicators was not available to
         // us: the share of this indicator's points earned (full from 80 %) is given instead of points.
@@ -287,6 +374,9 @@ public class IndicatorService {
 
         List<Map<String, Object>> perProcedure = new ArrayList<>();
         for (IndicatorQueries.ProcedureSum p : fig.procedures()) {
+            if (p.finished() == 0) {
+                continue;
+            }
             double hours = p.seconds() / p.finished() / 3600.0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("procedureCode", p.procedureCode());
@@ -316,7 +406,26 @@ public class IndicatorService {
      * changed since the aggregated days or open now. Without aggregates, or when a holder's window does not start on
      * the first of a month (the aggregates keep the month the dossier started being held), all live.
      */
+    /** The selection's figures: its holders', plus each apportioned predecessor's times its share. */
+    Figures figures(Selection s, Filter filter, LocalDate from, LocalDate to, Instant now) {
+        Figures fig = figures(s.holders(), filter, from, to, now);
+        for (Apportion.Part part : s.parts()) {
+            fig = Apportion.plus(fig, figures(part.holders(), filter, from, to, now), part.share());
+        }
+        return fig;
+    }
+
     public Figures figures(List<Holder> holders, LocalDate from, LocalDate to, Instant now) {
+        return figures(holders, Filter.NONE, from, to, now);
+    }
+
+    /** Whether the procedure (its version in force at the period's end, else its start) yields a paper result. */
+    boolean paperResult(String procedureCode, Query q) {
+        return catalogue.versionInForce(procedureCode, q.to()).or(() -> catalogue.versionInForce(procedureCode, q.from()))
+                .map(ProcedureVersion::result).filter(r -> !r.isBlank()).isPresent();
+    }
+
+    public Figures figures(List<Holder> holders, Filter filter, LocalDate from, LocalDate to, Instant now) {
         Instant end = to.plusDays(1).atStartOfDay(VN).toInstant();
         Instant judge = now.isBefore(end) ? now : end;
         Optional<LocalDate> through = aggregates.throughDay();
@@ -324,29 +433,29 @@ public class IndicatorService {
                 && (h.to() == null || h.to().getDayOfMonth() == 1));
         if (through.isEmpty() || !aligned) {
             Instant start = from.atStartOfDay(VN).toInstant();
-            return new Figures(queries.totals(holders, start, end, judge, null),
-                    queries.resolutionTimes(holders, start, end, judge, null), "live");
+            return new Figures(queries.totals(holders, filter, start, end, judge, null),
+                    queries.resolutionTimes(holders, filter, start, end, judge, null), "live");
         }
         LocalDate w = through.get();
         Instant since = w.plusDays(1).atStartOfDay(VN).toInstant();
         if (!to.isAfter(w)) {
-            return new Figures(IndicatorQueries.Totals.of(aggregates.sums(holders, from, to), true),
-                    aggregates.perProcedure(holders, from, to), "aggregates");
+            return new Figures(IndicatorQueries.Totals.of(aggregates.sums(holders, filter, from, to), true),
+                    aggregates.perProcedure(holders, filter, from, to), "aggregates");
         }
         Instant liveStart = from.isAfter(w) ? from.atStartOfDay(VN).toInstant() : since;
-        IndicatorQueries.Totals live = queries.totals(holders, liveStart, end, judge, since);
-        List<IndicatorQueries.ProcedureSum> liveTimes = queries.resolutionTimes(holders, liveStart, end, judge, since);
+        IndicatorQueries.Totals live = queries.totals(holders, filter, liveStart, end, judge, since);
+        List<IndicatorQueries.ProcedureSum> liveTimes = queries.resolutionTimes(holders, filter, liveStart, end, judge,
+                since);
         if (from.isAfter(w)) {
             return new Figures(live, liveTimes, "live since " + since);
         }
-        IndicatorQueries.Totals agg = IndicatorQueries.Totals.of(aggregates.sums(holders, from, w), false);
+        IndicatorQueries.Totals agg = IndicatorQueries.Totals.of(aggregates.sums(holders, filter, from, w), false);
         Map<String, IndicatorQueries.ProcedureSum> times = new java.util.TreeMap<>();
-        for (IndicatorQueries.ProcedureSum p : aggregates.perProcedure(holders, from, w)) {
+        for (IndicatorQueries.ProcedureSum p : aggregates.perProcedure(holders, filter, from, w)) {
             times.put(p.procedureCode(), p);
         }
         for (IndicatorQueries.ProcedureSum p : liveTimes) {
-            times.merge(p.procedureCode(), p, (a, b) -> new IndicatorQueries.ProcedureSum(a.procedureCode(),
-                    a.procedureName(), a.finished() + b.finished(), a.seconds() + b.seconds()));
+            times.merge(p.procedureCode(), p, IndicatorQueries.ProcedureSum::plus);
         }
         return new Figures(agg.plus(live), List.copyOf(times.values()), "aggregates to " + w + ", live since " + since);
     }
@@ -367,7 +476,7 @@ public class IndicatorService {
         return m;
     }
 
-    static Map<String, Object> notAvailable() {
+    static Map<String, Object> notAvailable(String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate", null);
         m.put("percent", null);
@@ -375,7 +484,7 @@ public class IndicatorService {
         m.put("numerator", null);
         m.put("denominator", null);
         m.put("notAvailable", true);
-        m.put("reason", "needs the citizen data store (wallet module), not built yet");
+        m.put("reason", reason);
         return m;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.reporting.internal.IndicatorSeries;
 import vn.motcua.reporting.internal.IndicatorService;
 
 /** Open data: the Decision 766 indicators of an agency, a commune-level unit or a province for a period. */
@@ -24,12 +25,14 @@ import vn.motcua.reporting.internal.IndicatorService;
 class IndicatorApi {
 
     static final List<String> CSV_INDICATORS = List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction",
-            "apologyLetters", "electronicResults", "digitised", "reuse");
+            "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction");
 
     private final IndicatorService indicators;
+    private final IndicatorSeries series;
 
-    IndicatorApi(IndicatorService indicators) {
+    IndicatorApi(IndicatorService indicators, IndicatorSeries series) {
         this.indicators = indicators;
+        this.series = series;
     }
 
     @GetMapping
@@ -42,12 +45,19 @@ class IndicatorApi {
             @Parameter(description = "first day, YYYY-MM-DD") @RequestParam(required = false) String from,
             @Parameter(description = "last day, YYYY-MM-DD (included)") @RequestParam(required = false) String to,
             @Parameter(description = "include the predecessors through the lineage") @RequestParam(required = false) String lineage,
+            @Parameter(description = "only dossiers of this field (lĩnh vực, e.g. HO_TICH)") @RequestParam(required = false) String field,
+            @Parameter(description = "only dossiers of this procedure code") @RequestParam(required = false) String procedure,
+            @Parameter(description = "month | quarter | year: adds the indicators per step of the period") @RequestParam(required = false) String series,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false, defaultValue = "json") String format) {
-        IndicatorService.Query q = IndicatorService.parse(level, code, from, to, lineage);
+        IndicatorService.Query q = IndicatorService.parse(level, code, from, to, lineage, field, procedure);
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiException.badRequest("reporting.format", format);
         }
+        IndicatorSeries.Step step = IndicatorSeries.parse(series);
         Map<String, Object> out = indicators.indicators(q);
+        if (step != null) {
+            out.put("series", this.series.of(q, step));
+        }
         if (format.equals("csv")) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -24,7 +24,7 @@ class IndicatorPages {
 
     /** Rows of the table, in order: the key of the answer and whether Decision 766 gives it points here. */
     static final List<String> ROWS = List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction",
-            "apologyLetters", "electronicResults", "digitised", "reuse");
+            "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction");
 
     private final IndicatorService indicators;
     private final MessageSource messages;
