@@ -34,6 +34,8 @@ import vn.motcua.questions.internal.SubmitQuestion;
 @Tag(name = "Questions", description = "Citizens ask, the government answers in public (phản ánh, kiến nghị)")
 class QuestionApi {
 
+    /** How far past the current page the public search counts its matches. */
+    static final int COUNT_AHEAD = 200;
     private static final String OFFICER = "hasAnyRole('RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','ADMIN')";
 
     private final QuestionService questions;
@@ -160,8 +162,14 @@ class QuestionApi {
         }
         List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
                 .map(views::published).toList();
-        return Map.of("items", items, "page", page, "size", size,
-                "total", questions.countPublished(q, procedure));
+        // Counted at most COUNT_AHEAD past this page (a common word matches most answers); a page that is not full
+        // ends the matches, so its total needs no count.
+        long seen = (long) page * size + items.size();
+        long cap = (long) page * size + COUNT_AHEAD;
+        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? seen
+                : questions.countPublished(q, procedure, (int) cap + 1);
+        return Map.of("items", items, "page", page, "size", size, "total", Math.min(total, cap),
+                "totalExact", total <= cap);
     }
 
     @GetMapping("/public/{code}")
