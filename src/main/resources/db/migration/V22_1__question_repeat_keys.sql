@@ -3,10 +3,11 @@
 -- a bounded number of index probes whatever the number of published answers (the trigram word_similarity over
 -- public_fold matched nearly every answer and took seconds). Written at publication; answers published before
 -- this migration get theirs at start-up (RepeatKeyBackfill). No personal data: hashes of the redacted texts.
+-- No foreign key: this version number comes before the question table's (V46_1) on a new database.
 create table question_repeat_key
 (
     key          bigint      not null,
-    question_id  uuid        not null references question (id) on delete cascade,
+    question_id  uuid        not null,
     published_at timestamptz not null,
     primary key (key, published_at, question_id)
 );

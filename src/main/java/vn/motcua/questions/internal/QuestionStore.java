@@ -172,8 +172,30 @@ public class QuestionStore {
     void saveRepeatKeys(UUID id, Instant publishedAt, long[] keys) {
         jdbc.sql("""
                 insert into question_repeat_key (key, question_id, published_at)
-                select distinct k, :id, :at from unnest(cast(:keys as bigint[])) k on conflict do nothing
+                select distinct k, cast(:id as uuid), cast(:at as timestamptz) from unnest(cast(:keys as bigint[])) k
+                on conflict do nothing
                 """).param("id", id).param("at", ts(publishedAt)).param("keys", array(keys)).update();
+    }
+
+    /** {@link #saveRepeatKeys} for many answers in one statement (the start-up backfill). */
+    void saveRepeatKeys(List<UUID> ids, List<Instant> publishedAt, List<long[]> keys) {
+        StringBuilder k = new StringBuilder("{");
+        StringBuilder q = new StringBuilder("{");
+        StringBuilder at = new StringBuilder("{");
+        for (int i = 0; i < ids.size(); i++) {
+            for (long key : keys.get(i)) {
+                String sep = k.length() == 1 ? "" : ",";
+                k.append(sep).append(key);
+                q.append(sep).append(ids.get(i));
+                at.append(sep).append(publishedAt.get(i));
+            }
+        }
+        jdbc.sql("""
+                insert into question_repeat_key (key, question_id, published_at)
+                select distinct * from unnest(cast(:k as bigint[]), cast(:q as uuid[]), cast(:at as timestamptz[]))
+                on conflict do nothing
+                """).param("k", k.append('}').toString()).param("q", q.append('}').toString())
+                .param("at", at.append('}').toString()).update();
     }
 
     /**

@@ -1,6 +1,8 @@
 package vn.motcua.questions.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,13 +30,22 @@ public class RepeatKeyBackfill {
     /** Fills what is missing; returns how many answers got their keys. */
     public int fill() {
         int done = 0;
-        for (var batch = store.publishedWithoutRepeatKeys(500); !batch.isEmpty();
-             batch = store.publishedWithoutRepeatKeys(500)) {
-            int keyed = 0;
+        for (var batch = store.publishedWithoutRepeatKeys(2000); !batch.isEmpty();
+             batch = store.publishedWithoutRepeatKeys(2000)) {
+            List<UUID> ids = new ArrayList<>();
+            List<Instant> at = new ArrayList<>();
+            List<long[]> keys = new ArrayList<>();
             for (Object[] row : batch) {
-                long[] keys = RepeatKeys.of(row[1] + "\n" + row[2]);
-                store.saveRepeatKeys((UUID) row[0], (Instant) row[3], keys);
-                keyed += keys.length == 0 ? 0 : 1;
+                long[] k = RepeatKeys.of(row[1] + "\n" + row[2]);
+                if (k.length > 0) {
+                    ids.add((UUID) row[0]);
+                    at.add((Instant) row[3]);
+                    keys.add(k);
+                }
+            }
+            int keyed = ids.size();
+            if (keyed > 0) {
+                store.saveRepeatKeys(ids, at, keys);
             }
             done += keyed;
             if (keyed == 0) {
