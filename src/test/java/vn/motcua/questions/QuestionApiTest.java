@@ -95,6 +95,11 @@ class QuestionApiTest {
         assertThat(found.body()).contains(r.json().get("code").asString())
                 .doesNotContain("0987654321", "001099012345", "Khánh", "khanh@");
         assertThat(found.json().get("total").asLong()).isPositive();
+        assertThat(found.json().get("totalExact").asBoolean()).isTrue();
+        // A full page is counted (up to a cap), a short one not: both give the same total.
+        var onePerPage = http.get("/api/v1/questions/public?q=chung+thuc+huong+dan&size=1");
+        assertThat(onePerPage.json().get("items").size()).isEqualTo(1);
+        assertThat(onePerPage.json().get("total").asLong()).isEqualTo(found.json().get("total").asLong());
 
         // The same question asked again is linked to the published answer; an unrelated one is not.
         var again = question("26737", null, "Gọi cho tôi số 0911222333 hoặc CCCD 001099099999 để hướng dẫn thủ tục chứng thực.");
@@ -106,6 +111,11 @@ class QuestionApiTest {
         other.put("subject", "Giờ làm việc cuối tuần");
         var unrelated = anonymous(withContact(other));
         assertThat(unrelated.json().get("earlierAnswer").isNull()).isTrue();
+        // Another question on the same subject is not a repeat either (only the subject is shared).
+        var sameSubject = anonymous(withContact(question(SAI_GON, null,
+                "Con tôi sinh ở nước ngoài, về nước thì đăng ký khai sinh ở đâu và cần những giấy tờ gì?")));
+        assertThat(sameSubject.status()).as(sameSubject.body()).isEqualTo(201);
+        assertThat(sameSubject.json().get("earlierAnswer").isNull()).isTrue();
     }
 
     @Test
@@ -177,10 +187,12 @@ class QuestionApiTest {
         assertThat(split.json().get("agency").get("code").asString()).isEqualTo("TTPV-79");
         assertThat(split.json().get("triage").asBoolean()).isTrue();
         assertThat(split.json().get("triageReason").asString()).contains("chia cho nhiều đơn vị mới");
-        // A code nobody carries: also triage, never a guess and never nowhere.
+        // A code nobody ever carried is the asker's mistake, not an uncertainty: 422 naming the field, in Vietnamese.
         var unknown = anonymous(withContact(question("79999", null, "Hỏi chung.")));
-        assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
-        assertThat(unknown.json().get("agency").get("code").asString()).isEqualTo("TTPV-79");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("errors").toString()).contains("place.unitCode");
+        assertThat(unknown.json().get("detail").asString()).contains("Không có đơn vị hành chính", "79999");
         // An administrator routes it on from triage.
         var routed = http.postJson("quantri", "demo", "/api/v1/questions/" + split.json().get("id").asString() + "/forward",
                 Map.of("agencyCode", "UBND-26740", "reason", "Địa chỉ thuộc phường Sài Gòn"));
@@ -232,10 +244,19 @@ class QuestionApiTest {
         assertThat(r6.status()).isEqualTo(400);
         assertThat(r6.json().get("errors").toString()).contains("contact.email");
 
-        var malformed = http.send(http.request("/api/v1/questions").header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{oops")).build());
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        // Bodies of the wrong shape: a 400 (unreadable) or 422 (a field of the wrong type) problem, never a 500.
+        for (String body : List.of("{oops", "", "null", "[]", "\"question\"",
+                "{\"subject\": \"A\", \"text\": \"B\", \"place\": \"26740\", \"contact\": {\"name\": \"A\", \"phone\": \"0912345678\"}}",
+                "{\"subject\": \"A\", \"text\": [\"B\"], \"place\": {\"unitCode\": \"26740\"}}",
+                "{\"subject\": {}, \"text\": \"B\", \"place\": {\"unitCode\": 26740}}",
+                "{\"subject\": \"A\", \"text\": \"B\", \"place\": {\"unitCode\": \"26740\"}, \"attachments\": \"x\"}",
+                "{\"subject\": \"A\", \"text\": \"B\", \"place\": {\"unitCode\": \"26740\"}, \"contact\": []}")) {
+            var malformed = http.send(http.request("/api/v1/questions").header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", randomAddress())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(malformed.status()).as(body + " → " + malformed.body()).isIn(400, 422);
+            assertThat(malformed.contentType()).as(body).startsWith("application/problem+json");
+        }
 
         assertThat(jdbc.sql("select count(*) from question").query(Long.class).single()).isEqualTo(before);
     }

@@ -1,5 +1,9 @@
 package vn.motcua.questions;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,31 +17,28 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.platform.text.VietnameseText;
+import vn.motcua.questions.internal.RepeatKeyBackfill;
+import vn.motcua.questions.internal.RepeatKeys;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
 
 /**
  * Issue 22's targets: submitting a question ≤ 50 ms p95 (over HTTP, signed in: routing, limits, the repeated-question
- * look-up against every published answer, the insert and its event), and the public answers search ≤ 20 ms p95 over
- * 100,000 published answers (generated: seeded random texts from a Vietnamese vocabulary of ~200 words; searches of
- * one to three words, with and without diacritics). Prints figures, asserts nothing. Run:
+ * look-up, the insert and its event), and the public answers search ≤ 20 ms p95 over 100,000 published answers.
+ * The answers are generated in one SQL statement ({@code generate_series}, seeded): a subject and place, two to six
+ * sentences of a question (some with a file number and date) and two to five of an answer, drawn from
+ * {@code bench/question-texts.txt}; their repeat keys are then filled by the start-up backfill. Searches are one to
+ * three words of those texts, half typed without diacritics. Prints the figures and the query plans; asserts nothing
+ * but that a copy of a published question (another phone number) is linked to it. Run:
  * {@code ./mvnw -Pbench test -Dtest=QuestionBench} (optionally {@code -Dquestions.bench.answers=20000},
  * {@code -Dquestions.bench.requests=500}). The generated rows are removed at the end.
  */
 @IntegrationTest
 class QuestionBench {
-
-    static final String[] WORDS = ("đăng ký khai sinh kết hôn khai tử chứng thực bản sao hộ tịch thường trú tạm trú "
-            + "căn cước giấy phép xây dựng kinh doanh hộ gia đình đất đai quyền sử dụng sổ đỏ trợ cấp bảo trợ xã hội "
-            + "người cao tuổi khuyết tật học sinh trường học y tế bảo hiểm lệ phí phí thời hạn hồ sơ trực tuyến cổng dịch vụ "
-            + "công ủy ban nhân dân phường xã thành phố tỉnh công an tư pháp cấp lại trích lục giấy tờ nộp nhận kết quả "
-            + "bưu chính chữ ký số thanh toán điện tử tiếng ồn vỉa hè lấn chiếm rác thải môi trường đèn đường ngập nước "
-            + "đường sá cầu cống cây xanh an ninh trật tự nhà văn hóa chợ giá điện nước sinh hoạt thuế mặn hạn hán "
-            + "nông nghiệp đất ở giải phóng mặt bằng bồi thường tái định cư quy hoạch sửa chữa nhà nuôi con nuôi giám hộ "
-            + "xác nhận tình trạng hôn nhân cha mẹ con quốc tịch hộ chiếu lao động việc làm thất nghiệp").split(" ");
 
     @LocalServerPort
     int port;
@@ -45,46 +46,46 @@ class QuestionBench {
     ReferenceData referenceData;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RepeatKeyBackfill backfill;
 
     @Test
-    void submitAndSearch() {
+    void submitAndSearch() throws IOException {
         int answers = Integer.getInteger("questions.bench.answers", 100_000);
         int requests = Integer.getInteger("questions.bench.requests", 500);
         referenceData.ensureAll();
+        Map<String, List<String>> texts = texts();
         String tag = "PAKN-B" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
-        Random r = new Random(22);
         long t0 = System.nanoTime();
-        Instant base = Instant.parse("2025-01-01T02:00:00Z");
-        List<Object[]> batch = new ArrayList<>();
-        for (int i = 0; i < answers; i++) {
-            String subject = sentence(r, 4 + r.nextInt(5));
-            String question = sentence(r, 20 + r.nextInt(40));
-            String answer = sentence(r, 30 + r.nextInt(60));
-            Timestamp at = Timestamp.from(base.plusSeconds(600L * i));
-            batch.add(new Object[]{UUID.randomUUID(), tag + "-" + i, subject, question, "26740", "UBND-26740",
-                    "Ủy ban nhân dân Phường Sài Gòn", "PUBLISHED", at, at, at, at, answer, at, subject, question, answer,
-                    VietnameseText.fold(subject + " " + question + " " + answer)});
-            if (batch.size() == 5_000 || i == answers - 1) {
-                jdbc.batchUpdate("""
-                        insert into question (id, code, subject, body, place_code, agency_code, agency_name, state,
-                          received_at, clock_from, answer_due_at, answered_at, answer, published_at, public_subject,
-                          public_question, public_answer, public_fold)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, batch);
-                batch.clear();
-            }
-        }
+        generate(tag, answers, texts);
+        long t1 = System.nanoTime();
+        int keyed = backfill.fill();
         jdbc.execute("analyze question");
-        System.out.printf("QuestionBench: %,d published answers generated in %.1f s%n", answers, (System.nanoTime() - t0) / 1e9);
+        jdbc.execute("analyze question_repeat_key");
+        System.out.printf("QuestionBench: %,d published answers generated in %.1f s, their repeat keys (%,d) in %.1f s%n",
+                answers, (t1 - t0) / 1e9, keyed, (System.nanoTime() - t1) / 1e9);
         Http http = new Http(port);
         List<UUID> submitted = new ArrayList<>();
+        Random r = new Random(22);
         try {
+            // A copy of a published question, with a phone number, is linked to it.
+            Map<String, Object> copy = jdbc.queryForMap("select code, public_subject, public_question from question "
+                    + "where code = ?", tag + "-" + (answers / 2));
+            Map<String, Object> again = new HashMap<>(Map.of("subject", copy.get("public_subject"),
+                    "text", copy.get("public_question") + " Gọi tôi: 0912 345 678.", "place", Map.of("unitCode", "26740")));
+            Http.Response repeat = http.postJson("congdan", "demo", "/api/v1/questions", again);
+            submitted.add(UUID.fromString(repeat.json().get("id").asString()));
+            String linked = repeat.json().get("earlierAnswer").isNull() ? null : repeat.json().get("earlierAnswer").asString();
+            System.out.printf("QuestionBench: a copy of %s is linked to %s%n", copy.get("code"), linked);
+            explain("repeat look-up, a copy of a published question", RepeatKeys.of(again.get("subject") + "\n"
+                    + copy.get("public_question")));
+            explain("repeat look-up, a new question", RepeatKeys.of(question(r, texts)));
             // Submission, signed in as the demo citizen (anonymous questions are throttled per address).
             long[] submit = new long[requests];
             for (int i = -50; i < requests; i++) {
                 Map<String, Object> body = new HashMap<>();
-                body.put("subject", sentence(r, 6));
-                body.put("text", sentence(r, 40));
+                body.put("subject", pick(r, texts.get("S")) + " tại " + pick(r, texts.get("P")));
+                body.put("text", question(r, texts));
                 body.put("place", Map.of("unitCode", "26740"));
                 long s = System.nanoTime();
                 Http.Response resp = http.postJson("congdan", "demo", "/api/v1/questions", body);
@@ -98,17 +99,15 @@ class QuestionBench {
                 }
             }
             print("submit a question (HTTP, signed in)", submit, 50);
-            // Search: 1–3 words, half typed without diacritics.
+            // Search: 1–3 consecutive words of the generated texts, half typed without diacritics.
             long[] search = new long[requests];
             for (int i = -50; i < requests; i++) {
-                int n = 1 + r.nextInt(3);
-                String q = sentence(r, n);
+                String q = words(r, texts, 1 + r.nextInt(3));
                 if (r.nextBoolean()) {
                     q = VietnameseText.fold(q);
                 }
                 long s = System.nanoTime();
-                Http.Response resp = http.get("/api/v1/questions/public?q=" + java.net.URLEncoder.encode(q,
-                        java.nio.charset.StandardCharsets.UTF_8));
+                Http.Response resp = http.get("/api/v1/questions/public?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
                 long ns = System.nanoTime() - s;
                 if (resp.status() != 200) {
                     throw new IllegalStateException(resp.body());
@@ -118,7 +117,11 @@ class QuestionBench {
                 }
             }
             print("public answers search over " + answers + " answers (HTTP)", search, 20);
+            explainSearch("khai sinh");
+            explainSearch("karaoke phuong");
         } finally {
+            jdbc.update("delete from question_repeat_key where question_id in (select id from question where code like ?)",
+                    tag + "%");
             for (UUID id : submitted) {
                 jdbc.update("delete from question_event where question_id = ?", id);
                 jdbc.update("delete from question where id = ?", id);
@@ -127,12 +130,112 @@ class QuestionBench {
         }
     }
 
-    private static String sentence(Random r, int words) {
+    /** One statement: every row's texts drawn (seeded) from the pools, raw and folded alike. */
+    private void generate(String tag, int answers, Map<String, List<String>> texts) {
+        jdbc.execute((ConnectionCallback<Object>) c -> {
+            try (var seed = c.createStatement()) {
+                seed.execute("select setseed(0.22)");
+            }
+            try (var insert = c.prepareStatement("""
+                    with v as (select ?::text as tag, ?::int as n, ?::timestamptz as base, ?::text[] as s,
+                      ?::text[] as sf, ?::text[] as q, ?::text[] as qf, ?::text[] as a, ?::text[] as af, ?::text[] as p,
+                      ?::text[] as pf)
+                    insert into question (id, code, subject, body, place_code, agency_code, agency_name, state, received_at, clock_from,
+                      answer_due_at, answered_at, answer, published_at, public_subject, public_question, public_answer, public_fold)
+                    select gen_random_uuid(), v.tag || '-' || g.i, t.subject, t.question, '26740', 'UBND-26740',
+                      'Ủy ban nhân dân Phường Sài Gòn', 'PUBLISHED', t.ts, t.ts, t.ts, t.ts, t.answer, t.ts, t.subject, t.question,
+                      t.answer, t.subject_f || ' ' || t.question_f || ' ' || t.answer_f
+                    from v cross join generate_series(1, v.n) g(i)
+                    cross join lateral (select 1 + floor(random() * cardinality(v.s))::int + 0 * g.i si,
+                        1 + floor(random() * cardinality(v.p))::int pi,
+                        array(select 1 + floor(random() * cardinality(v.q))::int from generate_series(1, 2 + (g.i * 7) % 5)) qi,
+                        array(select 1 + floor(random() * cardinality(v.a))::int from generate_series(1, 2 + (g.i * 3) % 4)) ai,
+                        10000 + floor(random() * 89999)::int num) r
+                    cross join lateral (select v.s[r.si] || ' tại ' || v.p[r.pi] subject, v.sf[r.si] || ' tai ' || v.pf[r.pi] subject_f,
+                        array_to_string(array(select v.q[j] from unnest(r.qi) j), ' ')
+                          || case when g.i % 2 = 0 then ' Hồ sơ số ' || r.num || ' nộp ngày ' || (1 + g.i % 28) || '/' || (1 + g.i % 12) || '/2025.' else '' end question,
+                        array_to_string(array(select v.qf[j] from unnest(r.qi) j), ' ')
+                          || case when g.i % 2 = 0 then ' ho so so ' || r.num || ' nop ngay ' || (1 + g.i % 28) || ' ' || (1 + g.i % 12) || ' 2025' else '' end question_f,
+                        array_to_string(array(select v.a[j] from unnest(r.ai) j), ' ') answer,
+                        array_to_string(array(select v.af[j] from unnest(r.ai) j), ' ') answer_f,
+                        v.base + make_interval(mins => 5 * g.i) ts) t
+                    """)) {
+                insert.setString(1, tag);
+                insert.setInt(2, answers);
+                insert.setTimestamp(3, Timestamp.from(Instant.parse("2025-01-01T02:00:00Z")));
+                int i = 4;
+                for (String kind : List.of("S", "Q", "A", "P")) {
+                    List<String> raw = texts.get(kind);
+                    insert.setArray(i++, c.createArrayOf("text", raw.toArray()));
+                    insert.setArray(i++, c.createArrayOf("text", raw.stream().map(VietnameseText::fold).toArray()));
+                }
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void explain(String what, long[] keys) {
+        StringBuilder array = new StringBuilder("{");
+        for (long k : keys) {
+            array.append(array.length() == 1 ? "" : ",").append(k);
+        }
+        plan(what, """
+                explain (analyze, buffers) select q.code, q.public_subject from (
+                  select k.question_id, count(*) as shared, max(k.published_at) as published_at
+                  from unnest(cast(? as bigint[])) as probe(key)
+                  cross join lateral (select r.question_id, r.published_at from question_repeat_key r
+                                      where r.key = probe.key order by r.published_at desc limit 20) k
+                  group by k.question_id having count(*) >= 4) m
+                join question q on q.id = m.question_id and q.state = 'PUBLISHED'
+                order by m.shared desc, m.published_at desc limit 1""", array.append('}').toString());
+    }
+
+    private void explainSearch(String words) {
+        StringBuilder where = new StringBuilder("where state = 'PUBLISHED'");
+        for (String w : words.split(" ")) {
+            where.append(" and public_fold like '%").append(w).append("%'");
+        }
+        plan("search page, q=" + words, "explain (analyze, buffers) select * from question " + where
+                + " order by published_at desc, code limit 20 offset 0");
+        plan("search count (capped), q=" + words, "explain (analyze, buffers) select count(*) from (select 1 from question "
+                + where + " limit 201) capped");
+    }
+
+    private void plan(String what, String sql, Object... args) {
+        System.out.println("QuestionBench: plan of the " + what + ":");
+        jdbc.queryForList(sql, String.class, args).forEach(line -> System.out.println("    " + line));
+    }
+
+    private static Map<String, List<String>> texts() throws IOException {
+        Map<String, List<String>> texts = new HashMap<>();
+        try (InputStream in = QuestionBench.class.getResourceAsStream("/bench/question-texts.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    texts.computeIfAbsent(line.substring(0, 1), k -> new ArrayList<>()).add(line.substring(2).strip());
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static String question(Random r, Map<String, List<String>> texts) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            b.append(i == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]);
+        for (int i = 2 + r.nextInt(5); i > 0; i--) {
+            b.append(b.isEmpty() ? "" : " ").append(pick(r, texts.get("Q")));
         }
         return b.toString();
+    }
+
+    private static String words(Random r, Map<String, List<String>> texts, int n) {
+        List<String> kinds = List.of("S", "Q", "A");
+        String[] w = pick(r, texts.get(kinds.get(r.nextInt(3)))).replaceAll("[.,]", "").split(" ");
+        int from = r.nextInt(Math.max(1, w.length - n));
+        return String.join(" ", Arrays.copyOfRange(w, from, Math.min(w.length, from + n)));
+    }
+
+    private static String pick(Random r, List<String> list) {
+        return list.get(r.nextInt(list.size()));
     }
 
     private static void print(String what, long[] ns, int targetMs) {

@@ -2,11 +2,13 @@ package vn.motcua.questions.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalogue.Catalogue;
+import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;
@@ -43,7 +45,9 @@ public class QuestionRouting {
         if (unit.isEmpty()) {
             Optional<AdministrativeUnit> old = history.lastVersionBefore(unitCode, asOf);
             if (old.isEmpty()) {
-                return triage("questions.triage.unknownUnit", defaultProvince, null, asOf);
+                // No unit ever carried the code: a mistake the asker can correct, not an uncertainty to triage.
+                throw ApiException.unprocessable("questions.place.unknown", unitCode).with("errors",
+                        List.of(Map.of("field", "place.unitCode", "code", "questions.place.unknown")));
             }
             boolean communeLevel = old.get().type().isCommuneLevel();
             List<AdministrativeUnit> current = history.currentSuccessors(old.get(), asOf).stream()

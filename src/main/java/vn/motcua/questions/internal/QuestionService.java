@@ -39,6 +39,8 @@ import vn.motcua.territory.Staff;
 public class QuestionService {
 
     public static final ZoneId VN = VietnamTime.ZONE;
+    /** The newest published answers read per repeat key: bounds the look-up at submission (10 keys × 20). */
+    static final int REPEAT_CANDIDATES_PER_KEY = 20;
     static final List<QuestionState> DECIDABLE = List.of(QuestionState.RECEIVED, QuestionState.FORWARDED,
             QuestionState.SUPPLEMENTED);
 
@@ -89,9 +91,8 @@ public class QuestionService {
         store.insert(q);
         files.insert(q.id(), uploads, actorName(who), now);
         // A repeated question is linked to the published answer it most resembles (the officer may answer by it).
-        String folded = VietnameseText.fold(q.subject() + " " + q.body());
-        store.resembling(folded.length() > 500 ? folded.substring(0, 500) : folded, 0.6)
-                .ifPresent(e -> store.linkEarlier(q.id(), e[0]));
+        store.repeated(RepeatKeys.ofSubmitted(q.subject(), q.body(), contact.name()), RepeatKeys.MIN_SHARED,
+                REPEAT_CANDIDATES_PER_KEY).ifPresent(e -> store.linkEarlier(q.id(), e[0]));
         store.appendEvent(q.id(), now, "RECEIVED", null, QuestionState.RECEIVED, actorName(who), who.displayName(),
                 agency.code(), agency.code(), route.triageReason(), false);
         return q;
@@ -300,6 +301,7 @@ public class QuestionService {
         set.put("action_due_at", null);
         Question published = change(q, QuestionState.PUBLISHED, set, "PUBLISHED", who, null, null,
                 q.publishDueAt() != null && now.isAfter(q.publishDueAt()));
+        store.saveRepeatKeys(q.id(), now, RepeatKeys.of(texts.get("subject") + "\n" + texts.get("question")));
         events.publishEvent(new QuestionPublished(q.id(), q.code(), q.procedureCode(), now));
         return published;
     }
@@ -341,9 +343,10 @@ public class QuestionService {
         return store.published(terms(q), blankToNull(procedureCode), page * size, size);
     }
 
+    /** Counted up to {@code cap} (see {@link QuestionStore#countPublished}). */
     @Transactional(readOnly = true)
-    public long countPublished(String q, String procedureCode) {
-        return store.countPublished(terms(q), blankToNull(procedureCode));
+    public long countPublished(String q, String procedureCode, int cap) {
+        return store.countPublished(terms(q), blankToNull(procedureCode), cap);
     }
 
     private static List<String> terms(String q) {

@@ -138,9 +138,14 @@ public class QuestionStore {
                 .param("limit", limit).param("offset", offset).query(QuestionStore::map).list();
     }
 
-    public long countPublished(List<String> foldedTerms, String procedureCode) {
-        return publishedWhere("select count(*) from question ", foldedTerms, procedureCode, "")
-                .query(Long.class).single();
+    /**
+     * How many published questions match, counted up to {@code cap} (then {@code cap}): an exact count over every
+     * match of a common word reads tens of thousands of rows. In no order: the trigram index's bitmap scan then stops
+     * at the cap (ordered, it would read and sort every match).
+     */
+    public long countPublished(List<String> foldedTerms, String procedureCode, int cap) {
+        return publishedWhere("select count(*) from (select 1 from question ", foldedTerms, procedureCode,
+                " limit :cap) capped").param("cap", cap).query(Long.class).single();
     }
 
     private JdbcClient.StatementSpec publishedWhere(String select, List<String> foldedTerms, String procedureCode,
@@ -163,20 +168,75 @@ public class QuestionStore {
         return spec;
     }
 
+    /** Records a published answer's repeat keys ({@link RepeatKeys}); again: nothing more. */
+    void saveRepeatKeys(UUID id, Instant publishedAt, long[] keys) {
+        jdbc.sql("""
+                insert into question_repeat_key (key, question_id, published_at)
+                select distinct k, cast(:id as uuid), cast(:at as timestamptz) from unnest(cast(:keys as bigint[])) k
+                on conflict do nothing
+                """).param("id", id).param("at", ts(publishedAt)).param("keys", array(keys)).update();
+    }
+
+    /** {@link #saveRepeatKeys} for many answers in one statement (the start-up backfill). */
+    void saveRepeatKeys(List<UUID> ids, List<Instant> publishedAt, List<long[]> keys) {
+        StringBuilder k = new StringBuilder("{");
+        StringBuilder q = new StringBuilder("{");
+        StringBuilder at = new StringBuilder("{");
+        for (int i = 0; i < ids.size(); i++) {
+            for (long key : keys.get(i)) {
+                String sep = k.length() == 1 ? "" : ",";
+                k.append(sep).append(key);
+                q.append(sep).append(ids.get(i));
+                at.append(sep).append(publishedAt.get(i));
+            }
+        }
+        jdbc.sql("""
+                insert into question_repeat_key (key, question_id, published_at)
+                select distinct * from unnest(cast(:k as bigint[]), cast(:q as uuid[]), cast(:at as timestamptz[]))
+                on conflict do nothing
+                """).param("k", k.append('}').toString()).param("q", q.append('}').toString())
+                .param("at", at.append('}').toString()).update();
+    }
+
     /**
-     * The published question that a new one most resembles — the folded text is a close match (pg_trgm word
-     * similarity at least {@code threshold}) of a stretch of the published texts — or empty.
+     * The published question sharing the most repeat keys with these (at least {@code minShared}; the newest among
+     * equals), or empty. Bounded whatever the number of answers: each key reads at most {@code perKey} index entries,
+     * the newest.
      */
-    public java.util.Optional<String[]> resembling(String foldedText, double threshold) {
-        if (foldedText.isBlank()) {
-            return java.util.Optional.empty();
+    public Optional<String[]> repeated(long[] keys, int minShared, int perKey) {
+        if (keys.length == 0) {
+            return Optional.empty();
         }
         return jdbc.sql("""
-                select code, public_subject from question
-                where state = 'PUBLISHED' and :q <% public_fold and word_similarity(:q, public_fold) >= :t
-                order by word_similarity(:q, public_fold) desc, published_at desc limit 1
-                """).param("q", foldedText).param("t", threshold)
+                select q.code, q.public_subject from (
+                  select k.question_id, count(*) as shared, max(k.published_at) as published_at
+                  from unnest(cast(:keys as bigint[])) as probe(key)
+                  cross join lateral (select r.question_id, r.published_at from question_repeat_key r
+                                      where r.key = probe.key order by r.published_at desc limit :per) k
+                  group by k.question_id having count(*) >= :min) m
+                join question q on q.id = m.question_id and q.state = 'PUBLISHED'
+                order by m.shared desc, m.published_at desc limit 1
+                """).param("keys", array(keys)).param("min", minShared).param("per", perKey)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    /** Published questions without repeat keys (published before they existed): id, subject, question, when. */
+    List<Object[]> publishedWithoutRepeatKeys(int limit) {
+        return jdbc.sql("""
+                select id, public_subject, public_question, published_at from question q
+                where state = 'PUBLISHED' and not exists (select 1 from question_repeat_key r where r.question_id = q.id)
+                limit :limit
+                """).param("limit", limit).query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant()}).list();
+    }
+
+    /** A bigint[] literal of our own numbers (never user input). */
+    private static String array(long[] keys) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < keys.length; i++) {
+            b.append(i == 0 ? "" : ",").append(keys[i]);
+        }
+        return b.append('}').toString();
     }
 
     void linkEarlier(UUID id, String code) {

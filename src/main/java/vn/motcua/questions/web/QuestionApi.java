@@ -28,12 +28,15 @@ import vn.motcua.questions.internal.QuestionFiles;
 import vn.motcua.questions.internal.QuestionService;
 import vn.motcua.questions.internal.QuestionStore;
 import vn.motcua.questions.internal.SubmitQuestion;
+import vn.motcua.questions.internal.Who;
 
 @RestController
 @RequestMapping("/api/v1/questions")
 @Tag(name = "Questions", description = "Citizens ask, the government answers in public (phản ánh, kiến nghị)")
 class QuestionApi {
 
+    /** How far past the current page the public search counts its matches. */
+    static final int COUNT_AHEAD = 200;
     private static final String OFFICER = "hasAnyRole('RECEPTION_OFFICER','HANDLING_OFFICER','UNIT_LEADER','ADMIN')";
 
     private final QuestionService questions;
@@ -160,8 +163,14 @@ class QuestionApi {
         }
         List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
                 .map(views::published).toList();
-        return Map.of("items", items, "page", page, "size", size,
-                "total", questions.countPublished(q, procedure));
+        // Counted at most COUNT_AHEAD past this page (a common word matches most answers); a page that is not full
+        // ends the matches, so its total needs no count.
+        long seen = (long) page * size + items.size();
+        long cap = (long) page * size + COUNT_AHEAD;
+        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? seen
+                : questions.countPublished(q, procedure, (int) cap + 1);
+        return Map.of("items", items, "page", page, "size", size, "total", Math.min(total, cap),
+                "totalExact", total <= cap);
     }
 
     @GetMapping("/public/{code}")
@@ -236,7 +245,7 @@ class QuestionApi {
     @Operation(summary = "Accept (within 2 working days of receipt, a forward or a supplement)",
             description = "From RECEIVED, FORWARDED or SUPPLEMENTED to PROCESSING; the accepting officer becomes the assignee. 409 in another state, 403 outside the holding agency. Optional version for optimistic locking.")
     QuestionViews.Full accept(@PathVariable UUID id, @RequestBody(required = false) Version body, Authentication auth) {
-        return full(questions.accept(id, body == null ? null : body.version(), views.who(auth)));
+        return act(auth, who -> questions.accept(id, body == null ? null : body.version(), who));
     }
 
     @PostMapping("/{id}/refuse")
@@ -244,7 +253,7 @@ class QuestionApi {
     @Operation(summary = "Refuse, with a reason",
             description = "From RECEIVED, FORWARDED or SUPPLEMENTED to REFUSED (closed). 422 without a reason.")
     QuestionViews.Full refuse(@PathVariable UUID id, @RequestBody Reason body, Authentication auth) {
-        return full(questions.refuse(id, body.version(), body.reason(), views.who(auth)));
+        return act(auth, who -> questions.refuse(id, body.version(), body.reason(), who));
     }
 
     @PostMapping("/{id}/forward")
@@ -252,7 +261,7 @@ class QuestionApi {
     @Operation(summary = "Forward to another agency, with a reason (its time limits start again)",
             description = "To FORWARDED, held by the target agency (valid today): accept within 2, answer within 15 working days of the forward. Administrators may forward from the triage queue.")
     QuestionViews.Full forward(@PathVariable UUID id, @RequestBody Forward body, Authentication auth) {
-        return full(questions.forward(id, body.version(), body.agencyCode(), body.reason(), views.who(auth)));
+        return act(auth, who -> questions.forward(id, body.version(), body.agencyCode(), body.reason(), who));
     }
 
     @PostMapping("/{id}/reassign")
@@ -260,7 +269,7 @@ class QuestionApi {
     @Operation(summary = "Give the question to another officer of the same agency",
             description = "The assignee must hold a post in the holding agency today (else 422); the state does not change.")
     QuestionViews.Full reassign(@PathVariable UUID id, @RequestBody Reassign body, Authentication auth) {
-        return full(questions.reassign(id, body.version(), body.assignee(), views.who(auth)));
+        return act(auth, who -> questions.reassign(id, body.version(), body.assignee(), who));
     }
 
     @PostMapping("/{id}/request-information")
@@ -269,14 +278,14 @@ class QuestionApi {
             description = "To AWAITING_INFORMATION; the event is marked late when asked after the 5-working-day limit.")
     QuestionViews.Full requestInformation(@PathVariable UUID id, @RequestBody InformationRequest body,
                                           Authentication auth) {
-        return full(questions.requestInformation(id, body.version(), body.message(), views.who(auth)));
+        return act(auth, who -> questions.requestInformation(id, body.version(), body.message(), who));
     }
 
     @PostMapping("/{id}/information")
     @Operation(summary = "Supply the information asked for (the asker, or an officer of the agency on their behalf)",
             description = "From AWAITING_INFORMATION to SUPPLEMENTED; the text is appended to the question and the answer limit moves by the working days paused.")
     QuestionViews.Full supplement(@PathVariable UUID id, @RequestBody Information body, Authentication auth) {
-        return full(questions.supplement(id, body.version(), body.text(), views.who(auth)));
+        return act(auth, who -> questions.supplement(id, body.version(), body.text(), who));
     }
 
     @PostMapping("/{id}/answer")
@@ -284,7 +293,7 @@ class QuestionApi {
     @Operation(summary = "Answer (within 15 working days of receipt or of the latest forward)",
             description = "From PROCESSING (or SUPPLEMENTED after acceptance) to ANSWERED; publication is then due within 2 working days.")
     QuestionViews.Full answer(@PathVariable UUID id, @RequestBody Answer body, Authentication auth) {
-        return full(questions.answer(id, body.version(), body.answer(), views.who(auth)));
+        return act(auth, who -> questions.answer(id, body.version(), body.answer(), who));
     }
 
     @GetMapping("/{id}/publication-draft")
@@ -304,7 +313,7 @@ class QuestionApi {
     QuestionViews.Full publish(@PathVariable UUID id, @RequestBody(required = false) Publication body,
                                Authentication auth) {
         Publication b = body == null ? new Publication(null, null, null, null) : body;
-        return full(questions.publish(id, b.version(), b.subject(), b.question(), b.answer(), views.who(auth)));
+        return act(auth, who -> questions.publish(id, b.version(), b.subject(), b.question(), b.answer(), who));
     }
 
     // ---- files ------------------------------------------------------------------------------------------------
@@ -362,6 +371,11 @@ class QuestionApi {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(c.bytes());
+    }
+
+    /** What every action shares: the signed-in actor acts, and the question is answered as it now is. */
+    private QuestionViews.Full act(Authentication auth, java.util.function.Function<Who, Question> action) {
+        return full(action.apply(views.who(auth)));
     }
 
     private QuestionViews.Full full(Question q) {
