@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.dossier.QueueRisk;
+import vn.motcua.dossier.spi.QueueRisk;
 
 /**
  * The processing inbox's risk sort (the dossier module's {@code QueueRisk} port): the same measure as

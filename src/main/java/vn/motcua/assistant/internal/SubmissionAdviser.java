@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import vn.motcua.assistant.FormHelp;
-import vn.motcua.dossier.SubmissionAdvice;
+import vn.motcua.dossier.spi.SubmissionAdvice;
 import vn.motcua.platform.security.AccountService;
 
 /**
@@ -16,7 +16,7 @@ import vn.motcua.platform.security.AccountService;
  * what is to correct or to confirm).
  */
 @Component
-class SubmissionAdviser implements SubmissionAdvice, vn.motcua.dossier.PrefillSource {
+class SubmissionAdviser implements SubmissionAdvice, vn.motcua.dossier.spi.PrefillSource {
 
     private final FormAssistant forms;
     private final AccountService accounts;

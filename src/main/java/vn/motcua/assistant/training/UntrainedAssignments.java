@@ -2,7 +2,7 @@ package vn.motcua.assistant.training;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.dossier.AssignmentCheck;
+import vn.motcua.dossier.spi.AssignmentCheck;
 import vn.motcua.platform.api.ApiException;
 
 /**

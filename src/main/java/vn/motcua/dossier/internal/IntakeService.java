@@ -27,7 +27,7 @@ import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierStateChanged;
-import vn.motcua.dossier.ReusableDocuments;
+import vn.motcua.dossier.spi.ReusableDocuments;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.Agency;

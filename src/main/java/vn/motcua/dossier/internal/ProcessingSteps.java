@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.AssignmentCheck;
+import vn.motcua.dossier.spi.AssignmentCheck;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.internal.ProcessingContext.Ctx;
 import vn.motcua.dossier.internal.ProcessingRules.Action;

@@ -231,7 +231,7 @@ class OnlineSubmissionController {
         model.addAttribute("held", SubmissionChecks.carry(model.getAttribute("held") instanceof List<?> h
                 ? h.stream().map(SubmissionChecks.Held.class::cast).toList() : List.of(), attachments));
         model.addAttribute("findings", findings);
-        model.addAttribute("findingErrors", findings.stream().anyMatch(vn.motcua.dossier.SubmissionAdvice.Finding::error));
+        model.addAttribute("findingErrors", findings.stream().anyMatch(vn.motcua.dossier.spi.SubmissionAdvice.Finding::error));
         render(Desk.ONLINE, procedure, fields, List.of(), counts, key, null, model);
         return true;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.PrefillSource;
+import vn.motcua.dossier.spi.PrefillSource;
 
 /** The values a new online form starts with: every {@link PrefillSource}, merged in their order. */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.RequiredDocument;
-import vn.motcua.dossier.ReusableDocuments;
+import vn.motcua.dossier.spi.ReusableDocuments;
 import vn.motcua.platform.text.VietnameseText;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.ui.Model;
-import vn.motcua.dossier.QueueRisk;
+import vn.motcua.dossier.spi.QueueRisk;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.ProcessingQueries.QueueRow;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.SubmissionAdvice;
+import vn.motcua.dossier.spi.SubmissionAdvice;
 import vn.motcua.dossier.SubmitDossier;
 
 /**

@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierState;
-import vn.motcua.dossier.QueueRisk;
+import vn.motcua.dossier.spi.QueueRisk;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.ProcessingForms;

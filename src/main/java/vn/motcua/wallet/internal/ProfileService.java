@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.PrefillSource;
+import vn.motcua.dossier.spi.PrefillSource;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.Territory;
 import vn.motcua.wallet.CitizenProfiles;

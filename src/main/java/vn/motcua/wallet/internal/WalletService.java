@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.AttachmentFiles;
 import vn.motcua.dossier.ResultReturned;
-import vn.motcua.dossier.ReusableDocuments;
+import vn.motcua.dossier.spi.ReusableDocuments;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Territory;

@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.dossier.spi;
 
 /**
  * A port for modules above the dossier module that may refuse giving a dossier's step to a named officer (the

@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.dossier.spi;
 
 import java.util.Map;
 
