@@ -32,8 +32,9 @@ class PrivacyModuleTest {
     JdbcClient jdbc;
 
     @Test
-    void onlyPrivacyAndPlatformAreBooted() {
-        assertThat(ModuleSlice.modulesIn(context)).containsExactlyInAnyOrder("platform", "privacy");
+    void onlyPrivacyAndWhatItUsesAreBooted() {
+        // calendar: the data subject requests' due dates in working days
+        assertThat(ModuleSlice.modulesIn(context)).containsExactlyInAnyOrder("calendar", "platform", "privacy");
     }
 
     @Test

@@ -26,7 +26,8 @@ class RetentionStore {
 
     /** Personal columns of the citizen's dossier data that the job clears (table.column). */
     static final List<String> ANONYMISED = List.of(
-            "dossier.applicant_name", "dossier.applicant_personal_id", "dossier.applicant_phone",
+            "dossier.applicant_name", "dossier.applicant_personal_id", "dossier.applicant_personal_id_bidx",
+            "dossier.applicant_phone",
             "dossier.applicant_email", "dossier.address_line", "dossier.form_data", "dossier.submitted_by",
             "dossier_attachment.file_name", "dossier_attachment.content", "dossier_attachment.uploaded_by",
             "dossier_request.items", "dossier_request.note",

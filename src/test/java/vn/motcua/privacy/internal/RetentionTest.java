@@ -83,7 +83,7 @@ class RetentionTest {
     Row row(String id) {
         UUID d = UUID.fromString(id);
         return jdbc.sql("""
-                        select applicant_name, applicant_personal_id, applicant_phone, form_data::text, submitted_by,
+                        select applicant_name, encode(applicant_personal_id, 'hex'), applicant_phone, form_data::text, submitted_by,
                                (select count(*) from dossier_attachment a where a.dossier_id = dossier.id)::int
                         from dossier where id = ?""").param(d)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
