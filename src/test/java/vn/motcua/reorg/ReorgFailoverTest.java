@@ -95,7 +95,7 @@ class ReorgFailoverTest {
         b.getBean(DossierBulk.class).insert(ReorgFixtures.dossiers(world, "fo", N));
         UUID plan = plan(engine, world);
 
-        // A executes, one batch at a time, pausing after each.
+        // A executes one batch at a time and holds after its third (HeldBatches) until it is killed.
         int portA = freePort();
         a = startNodeA(url, portA);
         awaitReady(portA);
@@ -103,7 +103,8 @@ class ReorgFailoverTest {
         Http.Response started = onA.postJson("quantri-a", "mat-khau-a", "/api/v1/reorg/plans/" + plan + "/execute?async=true", null);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> transferred(jdbc) >= 150);
+                .until(() -> jdbc.sql("select count(*) from dossier_transfer_batch where plan_id = ?").param(plan)
+                        .query(Long.class).single() >= 3);
         new ProcessBuilder("kill", "-9", Long.toString(a.pid())).start().waitFor(10, TimeUnit.SECONDS);
         assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long atKill = transferred(jdbc);
@@ -162,7 +163,7 @@ class ReorgFailoverTest {
                 "--motcua.demo=false", "--motcua.seed-on-start=false", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--logging.file.name=" + dataA.resolve("motcua.log"), "--logging.level.root=WARN",
-                "--motcua.reorg.parallelism=1", "--motcua.test.slow-batches=PT0.25S");
+                "--motcua.reorg.parallelism=1", "--motcua.test.hold-after-batches=3");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataA.resolve("a.out").toFile()).start();
     }
 
