@@ -57,6 +57,14 @@ public class Vault {
         return index.index(value, name);
     }
 
+    /**
+     * The blind index of several values taken together (e.g. the fields that identify a form's subject), each
+     * normalised as above; null when any value is null. Lists that differ in any value give different bytes.
+     */
+    public byte[] blindIndex(java.util.List<String> values, String name) {
+        return index.index(values, name);
+    }
+
     /** Whether stored bytes are encrypted (start with the header). */
     public static boolean sealed(byte[] stored) {
         return KeyRing.isEncrypted(stored);

@@ -25,6 +25,8 @@ class TypedPlaceNamesTest {
     ReferenceData referenceData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.motcua.privacy.Vault vault;
 
     @BeforeEach
     void setUp() {
@@ -51,9 +53,10 @@ class TypedPlaceNamesTest {
                 "mother.residence", "Phường Bến Nghé", "child.birthPlace", "Bệnh viện Từ Dũ", "child.birthPlaceDetail", "",
                 "_procedure", "1.001193", "_key", "k-" + System.nanoTime()));
         assertThat(taken.status()).as(taken.body()).isEqualTo(302);
-        String form = jdbc.sql("select form_data::text from dossier where applicant_phone = ?").param(phone)
-                .query(String.class).single();
-        assertThat(form).contains("\"residence\": \"26740\"", "\"birthPlace\": \"26743\"", "Bệnh viện Từ Dũ");
+        // the form is encrypted at rest: opened as the dossier store does
+        String form = jdbc.sql("select form_data from dossier where applicant_phone = ?").param(phone)
+                .query((rs, n) -> vault.openText(rs.getBytes(1), "dossier.form_data")).single();
+        assertThat(form).contains("\"residence\":\"26740\"", "\"birthPlace\":\"26743\"", "Bệnh viện Từ Dũ");
         assertThat(jdbc.sql("select address_unit_code from dossier where applicant_phone = ?").param(phone)
                 .query(String.class).single()).isEqualTo("26740");
     }

@@ -47,7 +47,8 @@ class DataSubjectRequestTest {
             "account.password_hash", "a password hash is no information about the citizen and would help an attacker",
             "access_log.who", "the viewing officer's account: the citizen gets the officer's name, post and agency",
             "dossier.applicant_personal_id_bidx", "a keyed hash of the ID number for look-ups: the export gives the number itself",
-            "wallet_profile.personal_id_bidx", "a keyed hash of the ID number for look-ups: the export gives the number itself");
+            "wallet_profile.personal_id_bidx", "a keyed hash of the ID number for look-ups: the export gives the number itself",
+            "dossier_subject_key.key", "a keyed hash of the form's subject for the duplicate check: the export gives the form itself");
 
     /**
      * Registered tables with personal columns and a link to a dossier or a question (so to a citizen) that have no

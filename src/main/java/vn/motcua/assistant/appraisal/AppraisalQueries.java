@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
  * All the appraisal's SQL. Its own tables ({@code appraisal_reading}, {@code appraisal_suggestion}, V70_5) and, read
  * only, the dossier module's tables {@code dossier}, {@code dossier_attachment}, {@code dossier_step} and
  * {@code dossier_request} — the way the reporting module reads them: the appraisal needs attachments' hashes and
- * contents, other dossiers of the same applicant or subject and the history of steps, which the dossier module's
- * public API does not offer; nothing here writes to them.
+ * contents, other dossiers of the same applicant and the history of steps, which the dossier module's public API does
+ * not offer; nothing here writes to them. Dossiers about the same subject come from the dossier's
+ * {@link vn.motcua.dossier.DossierSubjects} (the form is encrypted at rest: nothing here can look inside it).
  */
 @Repository
 public class AppraisalQueries {
@@ -146,30 +147,6 @@ public class AppraisalQueries {
                 // the number is encrypted at rest: its blind index is compared
                 .param("pid", vault.blindIndex(personalId, vn.motcua.privacy.Vault.PERSONAL_ID))
                 .param("by", submittedBy)
-                .query((rs, n) -> new OtherDossier(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
-    }
-
-    /**
-     * Dossiers of the same procedure, not refused or stopped, whose form has the same values (case-insensitive) at
-     * every subject path: the same child already registered, the same person already asking.
-     */
-    public List<OtherDossier> sameSubject(UUID dossierId, String procedureCode, Map<String, String> subject) {
-        if (subject.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder sql = new StringBuilder("""
-                select id, code, receipt_number, state, received_at from dossier
-                where procedure_code = ? and id <> ? and state not in ('DRAFT','REFUSED','STOPPED')""");
-        List<Object> params = new ArrayList<>(List.of(procedureCode, dossierId));
-        for (Map.Entry<String, String> e : subject.entrySet()) {
-            sql.append(" and lower(form_data #>> ?::text[]) = lower(?)");
-            params.add("{" + e.getKey().replace('.', ',') + "}");
-            params.add(e.getValue());
-        }
-        sql.append(" order by received_at desc limit 5");
-        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new OtherDossier(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant()))
                 .list();

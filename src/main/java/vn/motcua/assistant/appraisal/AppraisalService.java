@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +40,12 @@ public class AppraisalService {
     private final AppraisalQueries queries;
     private final JsonMapper json;
     private final Clock clock;
+    /** The same subject already registered: the dossier compares the blind indexes of the subject (form encrypted). */
+    private final vn.motcua.dossier.DossierSubjects subjects;
 
-    AppraisalService(Catalogue catalogue, RuleBook rules, AppraisalQueries queries, JsonMapper json, Clock clock) {
+    AppraisalService(Catalogue catalogue, RuleBook rules, AppraisalQueries queries, JsonMapper json, Clock clock,
+                     vn.motcua.dossier.DossierSubjects subjects) {
+        this.subjects = subjects;
         this.catalogue = catalogue;
         this.rules = rules;
         this.queries = queries;
@@ -100,16 +103,12 @@ public class AppraisalService {
         }
         findings.addAll(Consistency.compare(pr.identity(), form, texts));
 
-        Map<String, String> subject = new LinkedHashMap<>();
-        for (String path : pr.subject()) {
-            String v = RuleEngine.text(form, path);
-            if (v != null) {
-                subject.put(path, v);
-            }
-        }
+        // the subject's keys were indexed by the dossier when it stored the form (SubjectKeysFromRules)
         var duplicates = new Appraisal.Duplicates(
                 queries.openOfSameApplicant(d.id(), d.procedureCode(), d.applicant().personalId(), d.submittedBy()),
-                subject.size() == pr.subject().size() ? queries.sameSubject(d.id(), d.procedureCode(), subject) : List.of(),
+                pr.subject().isEmpty() ? List.of() : subjects.sameSubject(d.id(), 5).stream()
+                        .map(m -> new AppraisalQueries.OtherDossier(m.id(), m.code(), m.receiptNumber(),
+                                m.state().name(), m.receivedAt())).toList(),
                 d.agencyCode() == null ? Map.of() : queries.agencyOutcomes(d.procedureCode(), d.agencyCode()));
 
         return new Appraisal(d.id(), d.procedureCode(), d.procedureName(), documents, ruleResults, findings, duplicates,

@@ -83,9 +83,9 @@ final class DossierChange {
         return put(Column.FIELD_KEY, fieldKey);
     }
 
-    /** The applicant's form as corrected in a supplement (a jsonb column). */
+    /** The applicant's form as corrected in a supplement (encrypted at rest; its subject indexed again). */
     DossierChange form(Map<String, Object> form) {
-        return put(Column.FORM_DATA, new DossierStore.Jsonb(form));
+        return put(Column.FORM_DATA, new DossierStore.SealedForm(form));
     }
 
     Map<Column, Object> values() {

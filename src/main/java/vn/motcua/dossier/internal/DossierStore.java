@@ -33,18 +33,21 @@ public class DossierStore {
     private final vn.motcua.privacy.Vault vault;
     /** Parses a row's form_data, when (and only if) someone reads the dossier's form. */
     private final java.util.function.Function<String, Map<String, Object>> formParser;
+    /** The blind indexes of the form's subject (the form itself is encrypted). */
+    private final SubjectKeyStore subjects;
 
-    DossierStore(JdbcClient jdbc, JsonMapper json, vn.motcua.privacy.Vault vault) {
+    DossierStore(JdbcClient jdbc, JsonMapper json, vn.motcua.privacy.Vault vault, SubjectKeyStore subjects) {
         this.jdbc = jdbc;
         this.json = json;
         this.vault = vault;
+        this.subjects = subjects;
         this.formParser = text -> json.readValue(text, MAP);
     }
 
     static final String COLUMNS = """
             id, code, receipt_number, procedure_code, procedure_name, procedure_version_id, channel, state, applicant_kind,
             applicant_name, applicant_personal_id, applicant_phone, applicant_email, address_unit_code,
-            address_line, form_data::text as form_data, reception_point, agency_code, agency_name, triage_reason,
+            address_line, form_data, reception_point, agency_code, agency_name, triage_reason,
             submitted_by, received_at, count_from, reception_due_at, accepted_at, due_at, closed_at, version
             """;
 
@@ -56,31 +59,44 @@ public class DossierStore {
      */
     public boolean insertIfNew(Dossier d, String idempotencyKey, String processingUnit, Integer processingAmount,
                                String pausePolicy, String triageOwner, Instant triageDueAt) {
-        return jdbc.sql("""
-                        insert into dossier(id, receipt_number, procedure_code, procedure_name, procedure_version_id, channel, state,
-                            applicant_kind, applicant_name, applicant_personal_id, applicant_phone, applicant_email,
-                            address_unit_code, address_line, form_data, reception_point, agency_code, agency_name,
-                            triage_reason, triage_owner, triage_due_at, submitted_by, idempotency_key, received_at,
-                            count_from, reception_due_at, processing_days, processing_unit, pause_policy,
-                            applicant_personal_id_bidx)
-                        values (:id, :rn, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form::jsonb, :rp,
-                            :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp, :pidx)
-                        on conflict do nothing
-                        """)
-                .param("id", d.id()).param("rn", d.receiptNumber()).param("pc", d.procedureCode()).param("pn", d.procedureName())
+        // the subject's blind indexes go in with the row, in the same statement (no extra round trip)
+        List<SubjectKeyStore.Key> keys = subjects.keys(d.procedureCode(), d.form());
+        var spec = jdbc.sql(keys.isEmpty() ? INSERT
+                : "with ins as (" + INSERT + " returning id), keys as (" + SubjectKeyStore.insertFromCte(keys.size())
+                + ") select count(*) from ins");
+        for (int i = 0; i < keys.size(); i++) {
+            spec = spec.param("sk" + i, keys.get(i).kind()).param("sv" + i, keys.get(i).key());
+        }
+        spec = spec.param("id", d.id()).param("rn", d.receiptNumber()).param("pc", d.procedureCode()).param("pn", d.procedureName())
                 .param("pv", d.procedureVersionId()).param("ch", d.channel().name()).param("st", d.state().name())
                 .param("ak", d.applicant().kind().name()).param("an", d.applicant().name())
                 .param("pid", vault.sealText(d.applicant().personalId(), PERSONAL_ID))
                 .param("pidx", vault.blindIndex(d.applicant().personalId(), vn.motcua.privacy.Vault.PERSONAL_ID))
                 .param("ph", d.applicant().phone())
                 .param("em", d.applicant().email()).param("au", d.addressUnitCode()).param("al", d.addressLine())
-                .param("form", json.writeValueAsString(d.form())).param("rp", d.receptionPoint())
+                .param("form", sealForm(d.form())).param("rp", d.receptionPoint())
                 .param("ac", d.agencyCode()).param("agn", d.agencyName()).param("tr", d.triageReason())
                 .param("to", triageOwner).param("td", ts(triageDueAt))
                 .param("sb", d.submittedBy()).param("ik", idempotencyKey).param("ra", ts(d.receivedAt()))
                 .param("cf", ts(d.countFrom())).param("rd", ts(d.receptionDueAt()))
-                .param("pd", processingAmount).param("pu", processingUnit).param("pp", pausePolicy)
-                .update() == 1;
+                .param("pd", processingAmount).param("pu", processingUnit).param("pp", pausePolicy);
+        return keys.isEmpty() ? spec.update() == 1 : spec.query(Long.class).single() == 1;
+    }
+
+    private static final String INSERT = """
+                        insert into dossier(id, receipt_number, procedure_code, procedure_name, procedure_version_id, channel, state,
+                            applicant_kind, applicant_name, applicant_personal_id, applicant_phone, applicant_email,
+                            address_unit_code, address_line, form_data, reception_point, agency_code, agency_name,
+                            triage_reason, triage_owner, triage_due_at, submitted_by, idempotency_key, received_at,
+                            count_from, reception_due_at, processing_days, processing_unit, pause_policy,
+                            applicant_personal_id_bidx)
+                        values (:id, :rn, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form, :rp,
+                            :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp, :pidx)
+                        on conflict do nothing""";
+
+    /** The form as stored: its JSON, encrypted by the Vault (once per write). */
+    private byte[] sealForm(Map<String, Object> form) {
+        return vault.seal(json.writeValueAsBytes(form == null ? Map.of() : form), FORM_DATA);
     }
 
     public String triageOwner(UUID id) {
@@ -233,13 +249,23 @@ public class DossierStore {
             Object v = e.getValue();
             if (v instanceof Instant i) {
                 v = ts(i);
+            } else if (v instanceof SealedForm f) {
+                v = sealForm(f.form());
             } else if (v instanceof Jsonb j) {
                 v = jsonb(j.value());
             }
             spec = spec.param(e.getKey().sql, v);
         }
-        return spec.query(this::map).optional().orElseThrow(() ->
+        Dossier out = spec.query(this::map).optional().orElseThrow(() ->
                 new OptimisticLockingFailureException("Dossier " + d.id() + " changed since version " + expectedVersion));
+        if (change.values().get(DossierChange.Column.FORM_DATA) instanceof SealedForm f) {
+            subjects.replace(d.id(), d.procedureCode(), f.form());
+        }
+        return out;
+    }
+
+    /** The form of a {@link DossierChange}: encrypted when written, its subject indexed again. */
+    record SealedForm(Map<String, Object> form) {
     }
 
     /** A value for a jsonb column of a {@link DossierChange}. */
@@ -303,6 +329,8 @@ public class DossierStore {
     static final String ATTACHMENT_CONTENT = "dossier_attachment.content";
     /** The applicant's ID number, encrypted at rest (with its blind index, for the lookups by number). */
     static final String PERSONAL_ID = "dossier.applicant_personal_id";
+    /** The e-form's contents, encrypted at rest (their subject's blind indexes in {@link SubjectKeyStore}). */
+    static final String FORM_DATA = "dossier.form_data";
 
     public void addAttachment(UUID dossierId, String fileName, String contentType, byte[] content, String by,
                               Instant at) {
@@ -354,7 +382,9 @@ public class DossierStore {
                         vault.openText(rs.getBytes("applicant_personal_id"), PERSONAL_ID),
                         rs.getString("applicant_phone"), rs.getString("applicant_email")),
                 rs.getString("address_unit_code"), rs.getString("address_line"),
-                new LazyJsonMap(rs.getString("form_data"), formParser), rs.getString("reception_point"),
+                // opened here, parsed on first use: a changed byte fails the read of the row, loudly, not a page later
+                new LazyJsonMap(new String(vault.open(rs.getBytes("form_data"), FORM_DATA),
+                        java.nio.charset.StandardCharsets.UTF_8), formParser), rs.getString("reception_point"),
                 rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("triage_reason"),
                 rs.getString("submitted_by"), instant(rs, "received_at"), instant(rs, "count_from"),
                 instant(rs, "reception_due_at"), instant(rs, "accepted_at"), instant(rs, "due_at"),

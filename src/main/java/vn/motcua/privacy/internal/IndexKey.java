@@ -63,6 +63,25 @@ public class IndexKey {
     }
 
     /**
+     * The index of several values together (a subject: a child's name, birth date and mother's name): each normalised
+     * as {@link #index(String, String)} does, joined by a separator normalisation never removes; null when any is null.
+     */
+    public byte[] index(java.util.List<String> values, String name) {
+        if (values == null || values.isEmpty() || values.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        StringBuilder in = new StringBuilder(name);
+        for (String v : values) {
+            in.append('\0').append(normalise(v));
+        }
+        try {
+            return prf().computePrimary(in.toString().getBytes(StandardCharsets.UTF_8), 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * What equal values have in common: Unicode NFC, case and the separators people type in numbers (spaces, dots,
      * hyphens) left out — "079 190.012-345" and "079190012345" index alike.
      */

@@ -29,6 +29,7 @@ class RetentionStore {
             "dossier.applicant_name", "dossier.applicant_personal_id", "dossier.applicant_personal_id_bidx",
             "dossier.applicant_phone",
             "dossier.applicant_email", "dossier.address_line", "dossier.form_data", "dossier.submitted_by",
+            "dossier_subject_key.key",
             "dossier_attachment.file_name", "dossier_attachment.content", "dossier_attachment.uploaded_by",
             "dossier_request.items", "dossier_request.note",
             "dossier_result.summary", "dossier_result.file_name", "dossier_result.content",
@@ -49,9 +50,12 @@ class RetentionStore {
             java.util.Map.entry("dossier_result.returned_by", "an officer's account: accountability"));
 
     private final JdbcClient jdbc;
+    /** The emptied form is written encrypted, as every form is. */
+    private final KeyRing keys;
 
-    RetentionStore(JdbcClient jdbc) {
+    RetentionStore(JdbcClient jdbc, KeyRing keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     record Rule(String procedureCode, Integer years, String legalBasis, String note) {
@@ -173,10 +177,14 @@ class RetentionStore {
     int anonymise(UUID dossierId) {
         jdbc.sql("""
                         update dossier set applicant_name = :anonymous, applicant_personal_id = null, applicant_personal_id_bidx = null, applicant_phone = null,
-                               applicant_email = null, address_line = null, form_data = '{}'::jsonb,
+                               applicant_email = null, address_line = null, form_data = :form,
                                submitted_by = :none, idempotency_key = null
                         where id = :id""")
-                .param("anonymous", ANONYMOUS).param("none", NO_ACCOUNT).param("id", dossierId).update();
+                .param("anonymous", ANONYMOUS).param("none", NO_ACCOUNT).param("id", dossierId)
+                .param("form", keys.encrypt("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "dossier.form_data"))
+                .update();
+        // the blind indexes of the form's subject (dossier's V40_30) go with the form
+        jdbc.sql("delete from dossier_subject_key where dossier_id = ?").param(dossierId).update();
         List<String> hashes = jdbc.sql("select sha256 from dossier_attachment where dossier_id = ?").param(dossierId)
                 .query(String.class).list();
         int files = jdbc.sql("delete from dossier_attachment where dossier_id = ?").param(dossierId).update();

@@ -58,6 +58,8 @@ public class Rotation {
             new Column("dossier", "id", "applicant_personal_id", "applicant_personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
             new Column("wallet_profile", "owner", "personal_id", "personal_id_bidx", vn.motcua.privacy.Vault.PERSONAL_ID),
             new Column("dossier_draft", "id", "field_values"),
+            // the e-form's contents; their subject's blind indexes live in the dossier's side table (a SealingHook)
+            new Column("dossier", "id", "form_data"),
             new Column("wallet_digitisation", "id", "ocr_text"));
 
     private final JdbcClient jdbc;
@@ -68,10 +70,14 @@ public class Rotation {
     private final TransactionTemplate tx;
     private final java.time.Duration grace;
     private volatile boolean backlogChecked;
+    /** Modules told when a value stored before encryption is encrypted (by column). */
+    private final Map<String, List<vn.motcua.privacy.SealingHook>> hooks;
 
     Rotation(JdbcClient jdbc, Clock clock, KeyRing keys, Kek kek, IndexKey index, PlatformTransactionManager txm,
              @org.springframework.beans.factory.annotation.Value("${motcua.privacy.rotation-grace:PT60S}")
-             java.time.Duration grace) {
+             java.time.Duration grace,
+             org.springframework.beans.factory.ObjectProvider<vn.motcua.privacy.SealingHook> hooks) {
+        this.hooks = hooks.orderedStream().collect(Collectors.groupingBy(vn.motcua.privacy.SealingHook::column));
         this.grace = grace;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -213,6 +219,11 @@ public class Rotation {
                 .query((rs, n) -> new Object[]{rs.getObject(1), rs.getBytes(2)}).list();
         for (Object[] r : rows) {
             byte[] plain = keys.decrypt((byte[]) r[1], c.name());
+            if (!KeyRing.isEncrypted((byte[]) r[1])) {
+                for (var hook : hooks.getOrDefault(c.name(), List.of())) {
+                    hook.sealingPlain(r[0], plain);
+                }
+            }
             if (c.index() == null) {
                 jdbc.sql("update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ?")
                         .params(keys.encrypt(plain, c.name()), r[0]).update();

@@ -85,7 +85,7 @@ class IntakeBench {
                     reception_due_at, due_at)
                 select gen_random_uuid(), '1.001193', 'Thủ tục đăng ký khai sinh', 'ONLINE',
                        (array['SUBMITTED','ACCEPTED','ACCEPTED','ACCEPTED','REFUSED','SUPPLEMENT_REQUESTED'])[1 + g % 6],
-                       'PERSON', 'Người nộp ' || g, '09' || lpad((g % 100000000)::text, 8, '0'), '{}'::jsonb,
+                       'PERSON', 'Người nộp ' || g, '09' || lpad((g % 100000000)::text, 8, '0'), convert_to('{}', 'UTF8'),
                        case when g % 400 = 0 then 'UBND-26740' else 'BENCH-' || (g % 400) end, 'Cơ quan', 'bench',
                        now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day',
                        now() - (g % 365) * interval '1 day' + interval '1 day', now() + (g % 30) * interval '1 day'

@@ -25,7 +25,14 @@ class EncryptedColumnsTest {
             for (Register.Column c : t.columns()) {
                 if (c.isEncrypted()) {
                     registered.add(t.table() + "." + c.column());
-                    if (c.blindIndex() != null) {
+                    if (c.blindIndex() != null && c.blindIndex().contains(".")) {
+                        // an index in a table of its own (the form's subject): written by the owning module, which
+                        // the job tells when it encrypts an old value (SealingHook); the table must be registered
+                        String[] at = c.blindIndex().split("\\.");
+                        assertThat(register.tables().stream().filter(x -> x.table().equals(at[0]))
+                                .flatMap(x -> x.columns().stream()).map(Register.Column::column))
+                                .as(c.blindIndex()).contains(at[1]);
+                    } else if (c.blindIndex() != null) {
                         indexes.add(t.table() + "." + c.column() + " -> " + c.blindIndex());
                     }
                 }

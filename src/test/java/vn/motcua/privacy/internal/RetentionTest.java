@@ -54,6 +54,8 @@ class RetentionTest {
     JsonMapper json;
     @Autowired
     Retention retention;
+    @Autowired
+    KeyRing keys;
     Http http;
 
     @BeforeEach
@@ -77,17 +79,25 @@ class RetentionTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
-    record Row(String name, String personalId, String phone, String form, String submittedBy, int files) {
+    /** @param form the stored form opened (it is encrypted at rest), {@code subjectKeys} its subject's blind indexes */
+    record Row(String name, String personalId, String phone, String form, String submittedBy, int files,
+               int subjectKeys) {
     }
 
     Row row(String id) {
         UUID d = UUID.fromString(id);
         return jdbc.sql("""
-                        select applicant_name, encode(applicant_personal_id, 'hex'), applicant_phone, form_data::text, submitted_by,
-                               (select count(*) from dossier_attachment a where a.dossier_id = dossier.id)::int
+                        select applicant_name, encode(applicant_personal_id, 'hex'), applicant_phone, form_data, submitted_by,
+                               (select count(*) from dossier_attachment a where a.dossier_id = dossier.id)::int,
+                               (select count(*) from dossier_subject_key k where k.dossier_id = dossier.id)::int
                         from dossier where id = ?""").param(d)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6))).single();
+                .query((rs, n) -> {
+                    byte[] form = rs.getBytes(4);
+                    assertThat(KeyRing.isEncrypted(form)).as("the form is stored encrypted").isTrue();
+                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                            new String(keys.decrypt(form, "dossier.form_data"), java.nio.charset.StandardCharsets.UTF_8),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7));
+                }).single();
     }
 
     @Test
@@ -106,6 +116,7 @@ class RetentionTest {
         Row before = row(past);
         assertThat(before.files()).isPositive();
         assertThat(before.form()).contains("Trần Minh Khôi");
+        assertThat(before.subjectKeys()).as("the child's blind index").isPositive();
         Row notPastBefore = row(notPast);
         Row openBefore = row(open);
 
@@ -131,6 +142,7 @@ class RetentionTest {
         assertThat(after.personalId()).isNull();
         assertThat(after.phone()).isNull();
         assertThat(after.form()).isEqualTo("{}");
+        assertThat(after.subjectKeys()).isZero();
         assertThat(after.submittedBy()).isEqualTo(RetentionStore.NO_ACCOUNT);
         assertThat(after.files()).isZero();
         assertThat(row(notPast)).isEqualTo(notPastBefore);
