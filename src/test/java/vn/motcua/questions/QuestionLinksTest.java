@@ -245,6 +245,29 @@ class QuestionLinksTest {
     }
 
     @Test
+    void theFollowUpPageShowsTheRequestAndTakesTheInformation() {
+        String phone = phone();
+        String last4 = phone.substring(phone.length() - 4);
+        var r = anonymous(question("Xin trích lục " + System.nanoTime(), "26740", "Xin trích lục khai sinh.", phone));
+        String id = r.json().get("id").asString();
+        String code = r.json().get("code").asString();
+        assertThat(http.postJson("tiepnhan", "demo", "/api/v1/questions/" + id + "/request-information",
+                Map.of("message", "Xin cho biết năm đăng ký khai sinh.")).status()).isEqualTo(200);
+        Http asker = new Http(port);
+        String page = "/questions/follow?code=" + code + "&phoneLast4=" + last4;
+        assertThat(asker.get(page).body()).contains("Xin cho biết năm đăng ký khai sinh.", "follow-supply");
+        var sent = asker.postForm("/questions/follow", page, "code", code, "phoneLast4", last4, "text", "Năm 1990.");
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.body()).contains("Đã gửi thông tin bổ sung", "Đã bổ sung");
+        assertThat(jdbc.sql("select state from question where id = ?::uuid").param(id).query(String.class).single())
+                .isEqualTo("SUPPLEMENTED");
+        // A wrong pair on the page: the same "not found" message, nothing changes.
+        var wrong = asker.get("/questions/follow?code=" + code + "&phoneLast4=" + (last4.equals("0000") ? "1111" : "0000"));
+        assertThat(wrong.status()).isEqualTo(404);
+        assertThat(wrong.body()).contains("Không tìm thấy câu hỏi với mã và 4 số cuối điện thoại này.");
+    }
+
+    @Test
     void wrongFollowUpChecksAreThrottledLikeTracking() {
         String phone = phone();
         var r = anonymous(question("Theo dõi " + System.nanoTime(), "26740", "Hỏi.", phone));
