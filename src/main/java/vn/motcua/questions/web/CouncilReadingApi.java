@@ -29,7 +29,7 @@ class CouncilReadingApi {
     @Operation(summary = "A council member's list of the questions of the agencies they oversee",
             description = "Read-only, newest first, 50 a page. Filters: agency (403 outside the member's scope), state, "
                     + "late=true (open and past the limit of its state). Subjects are redacted; no contact.")
-    CouncilReadingViews.Rows list(@RequestParam(required = false) String agency,
+    CouncilReadingViews.CouncilQuestionRows list(@RequestParam(required = false) String agency,
                                   @RequestParam(required = false) String state,
                                   @RequestParam(required = false) Boolean late,
                                   @RequestParam(defaultValue = "0") int page, Authentication auth) {
@@ -43,7 +43,7 @@ class CouncilReadingApi {
                     + "answer and the reasons in the history are redacted like a publication (hidden: the kinds "
                     + "found); the asker is never named. Every read is written to the access log "
                     + "(what = QUESTION_COUNCIL).")
-    CouncilReadingViews.Read read(@PathVariable UUID id, Authentication auth) {
+    CouncilReadingViews.CouncilQuestionRead read(@PathVariable UUID id, Authentication auth) {
         return views.read(id, auth, "GET /api/v1/questions/council/questions/{id}");
     }
 }

@@ -31,24 +31,24 @@ class CouncilReadingViews {
     }
 
     /** A question in the member's list: the subject redacted, no contact. */
-    record Row(UUID id, String code, QuestionState state, String stateText, String subject,
+    record CouncilQuestionRow(UUID id, String code, QuestionState state, String stateText, String subject,
                QuestionViews.AgencyRef agency, OffsetDateTime receivedAt, OffsetDateTime dueAt, boolean late) {
     }
 
-    record Rows(List<Row> items, int page, int size, long total) {
+    record CouncilQuestionRows(List<CouncilQuestionRow> items, int page, int size, long total) {
     }
 
     /** An event as the member reads it: the asker is never named, reasons are redacted. */
-    record ReadEvent(int seq, OffsetDateTime at, String type, String text, QuestionState state, String actor,
+    record CouncilQuestionEvent(int seq, OffsetDateTime at, String type, String text, QuestionState state, String actor,
                      String agency, boolean late, String reason) {
     }
 
     /** One question, read-only and redacted; {@code hidden}: the kinds of personal data replaced. */
-    record Read(UUID id, String code, QuestionState state, String stateText, String subject, String question,
+    record CouncilQuestionRead(UUID id, String code, QuestionState state, String stateText, String subject, String question,
                 String answer, String refusalReason, QuestionViews.AgencyRef agency, String procedureCode,
                 OffsetDateTime receivedAt, OffsetDateTime answeredAt, OffsetDateTime publishedAt,
                 QuestionViews.Deadlines deadlines, boolean redacted, List<Redactor.Kind> hidden,
-                List<ReadEvent> events) {
+                List<CouncilQuestionEvent> events) {
     }
 
     /** The filter from request parameters: 400 for an unknown state or a malformed agency code. */
@@ -68,20 +68,20 @@ class CouncilReadingViews {
         return new CouncilQuestionQueries.Filter(a, s, Boolean.TRUE.equals(late));
     }
 
-    Rows list(Authentication auth, CouncilQuestionQueries.Filter filter, int page) {
+    CouncilQuestionRows list(Authentication auth, CouncilQuestionQueries.Filter filter, int page) {
         var found = reading.list(auth.getName(), filter, page);
         Instant now = reading.now();
-        return new Rows(found.items().stream().map(q -> row(q, now)).toList(), page, CouncilReading.PAGE_SIZE,
+        return new CouncilQuestionRows(found.items().stream().map(q -> row(q, now)).toList(), page, CouncilReading.PAGE_SIZE,
                 found.total());
     }
 
-    private Row row(Question q, Instant now) {
-        return new Row(q.id(), q.code(), q.state(), views.stateText(q.state()), CouncilReading.subject(q),
+    private CouncilQuestionRow row(Question q, Instant now) {
+        return new CouncilQuestionRow(q.id(), q.code(), q.state(), views.stateText(q.state()), CouncilReading.subject(q),
                 new QuestionViews.AgencyRef(q.agencyCode(), q.agencyName()), QuestionViews.odt(q.receivedAt()),
                 QuestionViews.odt(q.actionDueAt()), q.late(now));
     }
 
-    Read read(UUID id, Authentication auth, String purpose) {
+    CouncilQuestionRead read(UUID id, Authentication auth, String purpose) {
         var who = views.who(auth);
         String post = messages.getMessage("questions.council.post", null, "Đại biểu Hội đồng nhân dân",
                 Locale.forLanguageTag("vi"));
@@ -89,11 +89,11 @@ class CouncilReadingViews {
         Question q = r.question();
         String asker = messages.getMessage("questions.council.asker", null, "Người hỏi",
                 org.springframework.context.i18n.LocaleContextHolder.getLocale());
-        return new Read(q.id(), q.code(), q.state(), views.stateText(q.state()), r.subject(), r.text(), r.answer(),
+        return new CouncilQuestionRead(q.id(), q.code(), q.state(), views.stateText(q.state()), r.subject(), r.text(), r.answer(),
                 r.refusalReason(), new QuestionViews.AgencyRef(q.agencyCode(), q.agencyName()), q.procedureCode(),
                 QuestionViews.odt(q.receivedAt()), QuestionViews.odt(q.answeredAt()),
                 QuestionViews.odt(q.publishedAt()), views.deadlines(q, reading.now()), true, List.copyOf(r.hidden()),
-                r.events().stream().map(e -> new ReadEvent(e.event().seq(), QuestionViews.odt(e.event().at()),
+                r.events().stream().map(e -> new CouncilQuestionEvent(e.event().seq(), QuestionViews.odt(e.event().at()),
                         e.event().type(), views.eventText(e.event().type()), e.event().to(),
                         e.byAsker() ? asker : e.event().actorName() == null ? e.event().actor() : e.event().actorName(),
                         e.event().actorAgency(), e.event().late(), e.reason())).toList());
