@@ -70,6 +70,14 @@ public class QuestionService {
     // ---- submission and routing ------------------------------------------------------------------------------
 
     public Question submit(SubmitQuestion cmd, Who who) {
+        return submit(cmd, who, null);
+    }
+
+    /**
+     * A question about a dossier the asker may see ({@link QuestionDossiers#resolve}): held by the agency holding the
+     * dossier (valid today), else routed as any other; linked to it.
+     */
+    public Question submit(SubmitQuestion cmd, Who who, vn.motcua.dossier.DossierTracking.Tracked dossier) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, VN);
         Question.Contact contact = contact(cmd.contact(), who);
@@ -79,7 +87,10 @@ public class QuestionService {
                     .with("errors", List.of(Map.of("field", "procedureCode", "code", "questions.procedure.unknown")));
         }
         List<QuestionFiles.Upload> uploads = QuestionFiles.decode(cmd.attachments());
-        QuestionRouting.Route route = routing.route(procedure, cmd.place().unitCode().strip(), today);
+        QuestionRouting.Route placed = routing.route(procedure, cmd.place().unitCode().strip(), today);
+        QuestionRouting.Route route = dossier == null || dossier.agencyCode() == null ? placed
+                : routing.agency(dossier.agencyCode(), today)
+                .map(a -> new QuestionRouting.Route(a, null, placed.unitCode())).orElse(placed);
         Agency agency = route.agency();
         Instant answerDue = deadlines.answer(now, List.of(), agency.code());
         Instant ackDue = deadlines.accept(now, agency.code());
@@ -89,6 +100,9 @@ public class QuestionService {
                 null, ackDue, deadlines.information(now, agency.code()), answerDue, null, null, null, null, null, null,
                 null, ackDue, null, null, null, 0, 0, 0);
         store.insert(q);
+        if (dossier != null) {
+            store.update(q.id(), q.state(), Map.of("dossier_id", dossier.id(), "dossier_code", dossier.code()));
+        }
         files.insert(q.id(), uploads, actorName(who), now);
         // A repeated question is linked to the published answer it most resembles (the officer may answer by it).
         store.repeated(RepeatKeys.ofSubmitted(q.subject(), q.body(), contact.name()), RepeatKeys.MIN_SHARED,
@@ -216,6 +230,19 @@ public class QuestionService {
         } else {
             requireAgency(q, who);
         }
+        return supplied(q, version, t, who);
+    }
+
+    /**
+     * The anonymous asker's follow-up (code + the last four digits of the contact phone, checked by the caller under
+     * the tracking throttle) supplies the information asked for.
+     */
+    public Question supplementAsContact(UUID id, String text, Who contact) {
+        String t = required(text, "text");
+        return supplied(store.lock(id), null, t, contact);
+    }
+
+    private Question supplied(Question q, Integer version, String t, Who who) {
         requireState(q, List.of(QuestionState.AWAITING_INFORMATION));
         requireVersion(q, version);
         Instant now = now();

@@ -19,16 +19,23 @@ import vn.motcua.platform.text.PlainText;
  *                      an older one (followed through the lineage)
  * @param procedureCode the procedure it is about, if any (routes like a dossier of that procedure)
  * @param attachments   files, base64-encoded like dossier attachments (at most {@value QuestionFiles#MAX_FILES})
+ * @param dossierCode   the dossier it is about, if any (code or receipt number): linked when the asker may see it
  */
 public record SubmitQuestion(@NotBlank @Size(max = 200) @PlainText String subject,
                              @NotBlank @Size(max = 5000) String text,
                              @NotNull @Valid Place place,
                              @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
                              @Valid Contact contact,
-                             @Size(max = QuestionFiles.MAX_FILES) List<@NotNull Attachment> attachments) {
+                             @Size(max = QuestionFiles.MAX_FILES) List<@NotNull Attachment> attachments,
+                             @Size(max = 40) String dossierCode) {
 
     public SubmitQuestion(String subject, String text, Place place, String procedureCode, Contact contact) {
-        this(subject, text, place, procedureCode, contact, null);
+        this(subject, text, place, procedureCode, contact, null, null);
+    }
+
+    public SubmitQuestion(String subject, String text, Place place, String procedureCode, Contact contact,
+                          List<Attachment> attachments) {
+        this(subject, text, place, procedureCode, contact, attachments, null);
     }
 
     /** A file: its name and its bytes in base64. */

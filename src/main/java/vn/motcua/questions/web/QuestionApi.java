@@ -46,8 +46,13 @@ class QuestionApi {
     private final CouncilScopes council;
     private final QuestionFileAccess files;
 
+    private final DossierLinking dossierLinks;
+    private final FollowUps followUps;
+
     QuestionApi(QuestionService questions, QuestionStore store, QuestionViews views, AgencyQuestionStats stats,
-                CouncilScopes council, QuestionFileAccess files) {
+                CouncilScopes council, QuestionFileAccess files, DossierLinking dossierLinks, FollowUps followUps) {
+        this.dossierLinks = dossierLinks;
+        this.followUps = followUps;
         this.files = files;
         this.questions = questions;
         this.store = store;
@@ -138,15 +143,20 @@ class QuestionApi {
             description = "Routed to the competent agency for the procedure (if given) at the place, or to the place's "
                     + "People's Committee; an old unit code is followed through the lineage; when uncertain, the "
                     + "province service centre (triage). dueAt: the answer is due then (15 working days). Anonymous "
-                    + "questions are limited per client address (motcua.questions.anonymous-per-client, 20/PT1H): 429.")
+                    + "questions are limited per client address (motcua.questions.anonymous-per-client, 20/PT1H): 429. "
+                    + "dossierCode (optional): the dossier the question is about, linked when the asker may see it (a "
+                    + "signed-in citizen's own dossier, or the last 4 digits of contact.phone pass its tracking check) "
+                    + "and held by the agency holding it; otherwise 422 naming dossierCode, the same for an unknown "
+                    + "code (throttled like dossier tracking).")
     ResponseEntity<QuestionViews.Created> submit(@Valid @RequestBody SubmitQuestion body, Authentication auth,
                                                  jakarta.servlet.http.HttpServletRequest request) {
         var who = views.who(auth);
         views.throttleAnonymous(who, request);
-        Question q = questions.submit(body, who);
+        var dossier = dossierLinks.resolve(body, who, request);
+        Question q = questions.submit(body, who, dossier);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(q.id()).toUri())
-                .body(views.created(q, store.earlierCode(q.id()).orElse(null)));
+                .body(views.created(q, store.earlierCode(q.id()).orElse(null), dossier == null ? null : dossier.code()));
     }
 
     @GetMapping("/public")
@@ -209,11 +219,48 @@ class QuestionApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A question with its history (its asker, officers of its agency, administrators, auditors)",
-            description = "Other citizens get 404, other officers 403. Includes the contact (personal data) and every event with whether it came after its time limit.")
-    QuestionViews.Full get(@PathVariable UUID id, Authentication auth) {
-        Question q = questions.visible(id, views.who(auth), QuestionViews.has(auth, "AUDITOR"));
-        return views.full(q, store.events(id), questions.now());
+    @Operation(summary = "A question with its history; or, by its code and phoneLast4, the asker's follow-up",
+            description = "By id (signed in: its asker, officers of its agency, administrators, auditors): other "
+                    + "citizens get 404, other officers 403, anonymous callers 401; includes the contact (personal "
+                    + "data) and every event with whether it came after its time limit. By code with phoneLast4 (the "
+                    + "last 4 digits of the contact phone; public, throttled like dossier tracking: 429): the state, "
+                    + "agency, answer due date, the information asked for, and the answer once given — no question "
+                    + "text, no contact; 404 for a wrong pair or an unknown code alike, 400 when malformed.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The question or the follow-up",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    oneOf = {QuestionViews.Full.class, FollowUps.FollowUp.class})))
+    Object get(@PathVariable String id, @RequestParam(required = false) String phoneLast4, Authentication auth,
+               jakarta.servlet.http.HttpServletRequest request) {
+        if (phoneLast4 != null) {
+            return followUps.find(id, phoneLast4, request);
+        }
+        Who who = views.who(auth);
+        if (who.anonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "error.unauthorized");
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("questions.notFound");
+        }
+        Question q = questions.visible(uuid, who, QuestionViews.has(auth, "AUDITOR"));
+        return views.full(q, store.events(uuid), questions.now());
+    }
+
+    record FollowUpInformation(String code, String phoneLast4, String text) {
+    }
+
+    @PostMapping("/follow-up/information")
+    @Operation(summary = "The asker supplies the information asked for, by the question's code and phoneLast4",
+            description = "Public, for askers without an account: {code, phoneLast4, text} (the last 4 digits of the "
+                    + "contact phone), checked and throttled like the follow-up; from AWAITING_INFORMATION to "
+                    + "SUPPLEMENTED (409 in another state, 422 without a text). Returns the follow-up.")
+    FollowUps.FollowUp supplyByCode(@RequestBody FollowUpInformation body, jakarta.servlet.http.HttpServletRequest request) {
+        if (body == null) {
+            throw ApiException.badRequest("questions.followUp.input");
+        }
+        return followUps.supply(body.code(), body.phoneLast4(), body.text(), request);
     }
 
     record Version(Integer version) {

@@ -39,10 +39,15 @@ class QuestionPages {
     private final vn.motcua.questions.internal.AgencyQuestionStats stats;
     private final vn.motcua.questions.internal.CouncilScopes council;
     private final QuestionFileAccess files;
+    private final vn.motcua.questions.internal.QuestionLinkQueries links;
+    private final DossierLinking dossierLinks;
 
     QuestionPages(QuestionService questions, QuestionStore store, QuestionViews views, MessageSource messages,
                   Validator validator, vn.motcua.questions.internal.AgencyQuestionStats stats,
-                  vn.motcua.questions.internal.CouncilScopes council, QuestionFileAccess files) {
+                  vn.motcua.questions.internal.CouncilScopes council, QuestionFileAccess files,
+                  vn.motcua.questions.internal.QuestionLinkQueries links, DossierLinking dossierLinks) {
+        this.links = links;
+        this.dossierLinks = dossierLinks;
         this.files = files;
         this.stats = stats;
         this.council = council;
@@ -78,20 +83,22 @@ class QuestionPages {
     String ask(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
                @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String procedure,
                @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone,
-               @RequestParam(defaultValue = "") String email,
+               @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String dossierCode,
                @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> uploads,
                Authentication auth, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         SubmitQuestion cmd = new SubmitQuestion(subject, text, new SubmitQuestion.Place(unit),
                 procedure.isBlank() ? null : procedure.strip(), new SubmitQuestion.Contact(blank(name), blank(phone),
-                blank(email)), attachments(uploads));
+                blank(email)), attachments(uploads), blank(dossierCode));
         List<String> errors = validator.validate(cmd).stream()
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
         if (errors.isEmpty()) {
             try {
                 Who who = views.who(auth);
                 views.throttleAnonymous(who, request);
-                Question q = questions.submit(cmd, who);
-                model.addAttribute("created", views.created(q, store.earlierCode(q.id()).orElse(null)));
+                var dossier = dossierLinks.resolve(cmd, who, request);
+                Question q = questions.submit(cmd, who, dossier);
+                model.addAttribute("created", views.created(q, store.earlierCode(q.id()).orElse(null),
+                        dossier == null ? null : dossier.code()));
                 return "questions/sent";
             } catch (ApiException e) {
                 errors = List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
@@ -173,6 +180,7 @@ class QuestionPages {
         Question q = questions.visible(id, who, QuestionViews.has(auth, "AUDITOR"));
         model.addAttribute("q", views.full(q, store.events(id), questions.now()));
         model.addAttribute("earlier", store.earlierCode(id).orElse(null));
+        model.addAttribute("dossier", links.linkOf(id).orElse(null));
         model.addAttribute("files", files.list(id, who, QuestionViews.has(auth, "AUDITOR")));
         if (q.state() == vn.motcua.questions.QuestionState.ANSWERED) {
             model.addAttribute("draft", questions.draft(id, who));

@@ -17,11 +17,13 @@ class QuestionPublicEndpoints implements PublicEndpoints {
         return List.of("/api/v1/questions/public", "/api/v1/questions/public/*",
                 "/api/v1/questions/public/*/attachments", "/api/v1/questions/public/*/attachments/*",
                 "/api/v1/council/sittings/public",
-                "/api/v1/council/sittings/public/*");
+                "/api/v1/council/sittings/public/*",
+                // the asker's follow-up by code and phoneLast4; by id the handler still answers 401 anonymously
+                "/api/v1/questions/*");
     }
 
     @Override
     public List<String> publicPostPaths() {
-        return List.of("/api/v1/questions");
+        return List.of("/api/v1/questions", "/api/v1/questions/follow-up/information");
     }
 }

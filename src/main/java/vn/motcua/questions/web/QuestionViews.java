@@ -52,7 +52,7 @@ class QuestionViews {
     /** The answer to a submission. {@code dueAt}: the answer is due then (15 working days). */
     record Created(UUID id, String code, QuestionState state, AgencyRef agency, OffsetDateTime dueAt,
                    OffsetDateTime acceptDueAt, OffsetDateTime receivedAt, boolean triage, String triageReason,
-                   String earlierAnswer) {
+                   String earlierAnswer, String dossierCode) {
     }
 
     record Deadlines(OffsetDateTime accept, OffsetDateTime information, OffsetDateTime answer,
@@ -82,9 +82,14 @@ class QuestionViews {
 
     /** {@code earlierAnswer}: the code of the published answer this question repeats, if one was found. */
     Created created(Question q, String earlierAnswer) {
+        return created(q, earlierAnswer, null);
+    }
+
+    /** {@code dossierCode}: the dossier the question was linked to, if any. */
+    Created created(Question q, String earlierAnswer, String dossierCode) {
         return new Created(q.id(), q.code(), q.state(), agency(q), odt(q.answerDueAt()), odt(q.ackDueAt()),
                 odt(q.receivedAt()), q.triageReason() != null, q.triageReason() == null ? null : text(q.triageReason()),
-                earlierAnswer);
+                earlierAnswer, dossierCode);
     }
 
     Full full(Question q, List<QuestionStore.Event> events, Instant now) {
