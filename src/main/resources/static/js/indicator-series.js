@@ -38,16 +38,19 @@
         chart.setOption({
             animation: false,
             color: colours,
-            legend: {top: 0, textStyle: {color: '#1b1b1b'}},
-            grid: {left: 48, right: 24, top: box.clientWidth < 500 ? 72 : 40, bottom: 32},
-            xAxis: {type: 'category', data: labels, axisLabel: {color: '#1b1b1b'}},
+            legend: {top: 0, left: 0, orient: 'vertical', itemGap: 6, textStyle: {color: '#1b1b1b'}},
+            grid: {left: 48, right: 24, top: 84, bottom: box.clientWidth < 500 ? 56 : 32},
+            // Every month named up to a year (turned on a phone), else as many as fit.
+            xAxis: {type: 'category', data: labels, axisLabel: {color: '#1b1b1b', interval: labels.length <= 12 ? 0 : 'auto',
+                    rotate: box.clientWidth < 500 ? 45 : 0}},
             yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value} %', color: '#1b1b1b'}},
             series: columns.map(function (c, k) {
-                var s = {type: 'line', name: c.name, data: values[k], connectNulls: false,
+                // Months without dossiers are gaps, not zeros; every measured month keeps its dot.
+                var s = {type: 'line', name: c.name, data: values[k], connectNulls: false, showAllSymbol: true, symbolSize: 7,
                          label: {show: labels.length <= 12, formatter: '{c} %', color: '#1b1b1b'}};
                 if (k === 0 && mark && labels.indexOf(mark) >= 0) {
                     s.markLine = {symbol: 'none', data: [{xAxis: mark}], lineStyle: {color: '#1b1b1b', type: 'dashed'},
-                                  label: {formatter: markLabel || mark, color: '#1b1b1b'}};
+                                  label: {formatter: markLabel || mark, color: '#1b1b1b', position: 'insideEndTop'}};
                 }
                 return s;
             })

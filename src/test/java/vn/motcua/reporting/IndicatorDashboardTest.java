@@ -125,7 +125,9 @@ class IndicatorDashboardTest {
 
     /** The indicators sheet holds the JSON's percent, points, numerator and denominator for every row shown. */
     private static void sameIndicators(Sheet sheet, JsonNode json) {
-        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(json.get("from").asString());
+        // The caption names the period as the page does (Vietnamese first: 01/10/2025).
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(java.time.LocalDate
+                .parse(json.get("from").asString()).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         int r = 2;
         for (String key : List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction", "apologyLetters")) {
             Row row = sheet.getRow(r++);

@@ -112,7 +112,7 @@ class DashboardPages {
         boolean desc = !"asc".equals(dir);
         List<IndicatorTables.Line> wards = new ArrayList<>();
         for (AdministrativeUnit u : territory.children(q.code(), q.to())) {
-            wards.add(new IndicatorTables.Line(u.name(), u.code(), null, comparison.headline(
+            wards.add(new IndicatorTables.Line(u.fullName() == null ? u.name() : u.fullName(), u.code(), null, comparison.headline(
                     new IndicatorService.Query(Level.UNIT, u.code(), q.from(), q.to(), false))));
         }
         List<IndicatorTables.Line> own = new ArrayList<>();
@@ -122,9 +122,11 @@ class DashboardPages {
         }
         List<Table> out = new ArrayList<>();
         out.add(tables.indicators(answer, locale));
-        Table w = tables.comparison("wards", tables.msg("reporting.dash.wardsCaption", locale, q.from(), q.to()),
+        Table w = tables.comparison("wards", tables.msg("reporting.dash.wardsCaption", locale,
+                IndicatorTables.day(q.from(), locale), IndicatorTables.day(q.to(), locale)),
                 wards, locale);
-        Table o = tables.comparison("agencies", tables.msg("reporting.dash.agenciesCaption", locale, q.from(), q.to()),
+        Table o = tables.comparison("agencies", tables.msg("reporting.dash.agenciesCaption", locale,
+                IndicatorTables.day(q.from(), locale), IndicatorTables.day(q.to(), locale)),
                 own, locale);
         String key = orDefault(sort, "points");
         out.add(w.sorted(key, desc));
@@ -140,7 +142,7 @@ class DashboardPages {
         LocalDate today = queries.today();
         String c = access.province(auth, code, today);
         model.addAttribute("code", c);
-        model.addAttribute("provinceName", territory.unit(c, today).map(AdministrativeUnit::name).orElse(c));
+        model.addAttribute("provinceName", territory.unit(c, today).map(u -> u.fullName() == null ? u.name() : u.fullName()).orElse(c));
         model.addAttribute("sort", orDefault(sort, "points"));
         model.addAttribute("dir", "asc".equals(dir) ? "asc" : "desc");
         String f = orDefault(from, today.withDayOfYear(1).toString());

@@ -40,6 +40,12 @@ class IndicatorTables {
         return v == null ? "—" : String.format(locale, "%,.2f", v.doubleValue());
     }
 
+    /** An ISO date as the page's language writes it (27/03/2025 in Vietnamese). */
+    static String day(Object iso, Locale locale) {
+        java.time.LocalDate d = java.time.LocalDate.parse(iso.toString());
+        return "vi".equals(locale.getLanguage()) ? d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) : d.toString();
+    }
+
     static String percent(Number v, Locale locale) {
         return v == null ? "—" : decimal(v, locale) + " %";
     }
@@ -78,7 +84,8 @@ class IndicatorTables {
                     Table.Cell.number(whole((Number) m.get("numerator"), locale), (Number) m.get("numerator")),
                     Table.Cell.number(whole((Number) m.get("denominator"), locale), (Number) m.get("denominator")))));
         }
-        return new Table("indicators", msg("reporting.page.caption", locale, answer.get("from"), answer.get("to")),
+        return new Table("indicators", msg("reporting.page.caption", locale, day(answer.get("from"), locale),
+                day(answer.get("to"), locale)),
                 cols, rows, false, null, false, "bars");
     }
 
@@ -111,7 +118,7 @@ class IndicatorTables {
             }
             rows.add(new Table.Row("period-" + s.get("period"), null, cells));
         }
-        return new Table("series", msg("reporting.page.seriesCaption", locale, from, to), List.of(
+        return new Table("series", msg("reporting.page.seriesCaption", locale, day(from, locale), day(to, locale)), List.of(
                 Table.Column.of("period", msg("reporting.page.col.period", locale)),
                 Table.Column.of("dossiers", msg("reporting.page.col.dossiers", locale)),
                 new Table.Column("onTime", msg("reporting.indicator.onTime", locale), true),
