@@ -272,6 +272,12 @@ class IndicatorDashboardTest {
         api("level=province&code=01&" + PERIOD);
         assertThat(council.get("/workbench/indicators/council?code=01&" + PERIOD).status()).isEqualTo(403);
         assertThat(council.get("/workbench/indicators/council.csv?code=01&" + PERIOD).status()).isEqualTo(403);
+        // A date that does not exist: a 400 (the web error page, as for Form 07's export), the reason in an alert on the page.
+        Http.Response bad = council.get("/workbench/indicators/council.csv?code=26740&from=2025-05-01&to=2025-13-01");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).doesNotContain("Exception");
+        assertThat(council.get("/workbench/indicators/council?code=26740&from=2025-05-01&to=2025-13-01").body())
+                .contains("role=\"alert\"", "2025-13-01");
         assertThat(leader.get("/workbench/indicators/council?" + q).status()).isEqualTo(403);
         assertThat(admin.get("/workbench/indicators/council?" + q).status()).isEqualTo(403);
     }

@@ -97,6 +97,11 @@ class IndicatorDashboardsBrowserTest {
     void theDashboardsAtPhoneAndDesktopWidths() {
         WebDriver browser = session.driver();
         session.login("lanhdao");
+        // The leader finds the dashboard from the workbench.
+        browser.get(session.url("/workbench"));
+        browser.findElement(By.id("open-indicators")).click();
+        session.waiting().until(ExpectedConditions.urlContains("/workbench/indicators"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chỉ số phục vụ của cơ quan");
         atBothWidths("/workbench/indicators?agency=UBND-26740&" + PERIOD, "#series-chart", () -> {
             seriesChartIsTheTable();
             assertThat(browser.findElement(By.id("late")).getText()).contains(TAG.toUpperCase() + "-2");
@@ -119,6 +124,10 @@ class IndicatorDashboardsBrowserTest {
         session.screenshot("indicators-province");
 
         session.login("hdnd");
+        browser.get(session.url("/workbench"));
+        assertThat(browser.findElement(By.id("open-indicators-council")).getAttribute("href"))
+                .endsWith("/workbench/indicators/council");
+        assertThat(browser.findElements(By.id("open-indicators"))).isEmpty();
         atBothWidths("/workbench/indicators/council?code=26740&" + PERIOD, "#series-chart", () -> {
             seriesChartIsTheTable();
             assertThat(browser.getPageSource()).doesNotContain(TAG + "-", OFFICER, "0900000000", "Đường Thử");

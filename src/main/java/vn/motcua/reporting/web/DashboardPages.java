@@ -167,8 +167,10 @@ class DashboardPages {
     static final LocalDate COUNCIL_FROM = LocalDate.of(2025, 1, 1);
 
     View councilView(String code, String from, String to, Locale locale) {
-        LocalDate last = LocalDate.parse(to);
-        AdministrativeUnit u = territory.unit(code, last).or(() -> territory.unit(code, LocalDate.parse(from)))
+        // The dates and code checked first (a 400 naming what is wrong), then the level from the unit's type.
+        IndicatorService.Query checked = IndicatorService.parse("unit", code, from, to, "true");
+        AdministrativeUnit u = territory.unit(checked.code(), checked.to())
+                .or(() -> territory.unit(checked.code(), checked.from()))
                 .orElseThrow(() -> ApiException.badRequest("reporting.unknownUnit", code, from, to));
         String level = u.type().isProvinceLevel() ? "province" : "unit";
         IndicatorService.Query q = IndicatorService.parse(level, code, from, to, "true");
