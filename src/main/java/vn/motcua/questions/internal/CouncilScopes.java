@@ -23,7 +23,7 @@ import vn.motcua.territory.TerritoryAgencies;
  * council member sees figures and questions, acts on none. In demo mode, {@code hdnd} oversees HCMC (79).
  */
 @Component
-public class CouncilScopes {
+public class CouncilScopes implements vn.motcua.questions.CouncilOversight {
 
     private final JdbcClient jdbc;
     private final Territory territory;
@@ -44,6 +44,7 @@ public class CouncilScopes {
         }
     }
 
+    @Override
     public List<String> units(String username) {
         return jdbc.sql("select unit_code from question_council_scope where username = ? order by unit_code")
                 .param(username).query(String.class).list();

@@ -210,7 +210,7 @@ public class IndicatorQueries {
                         rs.getLong(5), rs.getLong(6), rs.getLong(7)));
     }
 
-    private static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Filter filter,
+    static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Filter filter,
                                                Instant start, Instant end, Instant judgeAt, Instant changedSince)
             throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql.replace("/*CANDIDATES*/", changedSince == null ? "" : CANDIDATES));
