@@ -161,16 +161,11 @@ class QuestionApi {
         if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
             throw ApiException.badRequest("questions.search.invalid");
         }
-        List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
-                .map(views::published).toList();
-        // Counted at most COUNT_AHEAD past this page (a common word matches most answers); a page that is not full
-        // ends the matches, so its total needs no count.
-        long seen = (long) page * size + items.size();
-        long cap = (long) page * size + COUNT_AHEAD;
-        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? seen
-                : questions.countPublished(q, procedure, (int) cap + 1);
-        return Map.of("items", items, "page", page, "size", size, "total", Math.min(total, cap),
-                "totalExact", total <= cap);
+        // Counted at most COUNT_AHEAD past this page (a common word matches most answers), exactly or as a lower
+        // bound: see PublishedSearchStore.
+        var found = questions.searchCounted(q, procedure, page, size, COUNT_AHEAD);
+        return Map.of("items", found.items().stream().map(views::published).toList(), "page", page, "size", size,
+                "total", found.total(), "totalExact", found.exact());
     }
 
     @GetMapping("/public/{code}")
