@@ -400,7 +400,9 @@ public class QuestionService {
         store.update(q.id(), to, set);
         store.appendEvent(q.id(), now, type, q.state(), to, actorName(who), who.displayName(), q.agencyCode(), target,
                 reason, late);
-        return store.find(q.id()).orElseThrow();
+        Question after = store.find(q.id()).orElseThrow();
+        events.publishEvent(QuestionChanges.of(q, after, type, reason, now)); // the asker's notice (notify)
+        return after;
     }
 
     private static String actorName(Who who) {
