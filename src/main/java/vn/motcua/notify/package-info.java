@@ -1,5 +1,6 @@
 /**
- * Notifications to applicants (email now; SMS adapters later), written from dossier events into a transactional
+ * Notifications to applicants (email now; SMS adapters later), written from dossier events (and to askers, from
+ * question events) into a transactional
  * outbox (the {@code notification} table) inside the transaction that changes the dossier, and sent by SMTP after
  * commit when a mail server is configured. In demo mode, or without a mail server, messages stay in the outbox
  * page {@code /outbox}.

@@ -151,7 +151,7 @@ class QuestionApi {
 
     @GetMapping("/public")
     @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics",
-            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker.")
+            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker. total counts the matches at most 200 past this page: exact when totalExact is true, otherwise a lower bound (at least total: more matches than that, or counted among the newest 2,000 answers only).")
     Map<String, Object> search(@RequestParam(required = false) String q,
                                @RequestParam(required = false) String procedure,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
