@@ -184,7 +184,7 @@ class OutboxSender {
     private Batch sendBatch(Instant now) {
         List<Due> due = jdbc.query("""
                         select id, recipient, subject, body, attempts from notification
-                         where status = 'PENDING' and next_attempt_at <= ?
+                         where status = 'PENDING' and next_attempt_at <= ? and channel = 'EMAIL'
                          order by next_attempt_at
                          limit ? for update skip locked
                         """, (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),

@@ -28,8 +28,16 @@ class OutboxWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
             .withZone(VietnamTime.ZONE);
 
-    /** One e-mail to write; {@code dossierId} null for a message about an account. */
-    record Mail(String dedupKey, UUID dossierId, String to, String subject, String body) {
+    /**
+     * One message to write; {@code dossierId} null for a message about an account or a question ({@code questionId}).
+     * Channel {@code EMAIL}, or {@code SMS} (to a phone number): no SMS gateway is wired yet, so an SMS is only kept
+     * in the outbox ({@code OUTBOX_ONLY}) and never handed to the mail sender.
+     */
+    record Mail(String dedupKey, UUID dossierId, UUID questionId, String channel, String to, String subject, String body) {
+
+        Mail(String dedupKey, UUID dossierId, String to, String subject, String body) {
+            this(dedupKey, dossierId, null, "EMAIL", to, subject, body);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -64,9 +72,10 @@ class OutboxWriter {
         Timestamp due = outbox.sends() ? now : null;
         int[][] counts = jdbc.batchUpdate("""
                 insert into notification(id, dedup_key, dossier_id, recipient, subject, body, created_at, status,
-                                         next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
+                                         next_attempt_at, channel, question_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing
                 """, mails, 1000, (ps, m) -> {
+            boolean email = m.channel().equals("EMAIL");
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, m.dedupKey());
             ps.setObject(3, m.dossierId());
@@ -74,8 +83,10 @@ class OutboxWriter {
             ps.setString(5, m.subject());
             ps.setString(6, m.body());
             ps.setTimestamp(7, now);
-            ps.setString(8, status);
-            ps.setTimestamp(9, due);
+            ps.setString(8, email ? status : "OUTBOX_ONLY");
+            ps.setTimestamp(9, email ? due : null);
+            ps.setString(10, m.channel());
+            ps.setObject(11, m.questionId());
         });
         boolean inserted = false;
         for (int[] batch : counts) {

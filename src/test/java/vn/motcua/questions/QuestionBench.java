@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,26 +102,26 @@ class QuestionBench {
                 }
             }
             print("submit a question (HTTP, signed in)", submit, 50);
-            // Search: 1–3 consecutive words of the generated texts, half typed without diacritics.
-            long[] search = new long[requests];
-            for (int i = -50; i < requests; i++) {
-                String q = words(r, texts, 1 + r.nextInt(3));
-                if (r.nextBoolean()) {
-                    q = VietnameseText.fold(q);
-                }
-                long s = System.nanoTime();
-                Http.Response resp = http.get("/api/v1/questions/public?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-                long ns = System.nanoTime() - s;
-                if (resp.status() != 200) {
-                    throw new IllegalStateException(resp.body());
-                }
-                if (i >= 0) {
-                    search[i] = ns;
-                }
+            // Search: 1–3 consecutive words of the generated texts (the mix), then each query shape on its own, so the
+            // slowest shape shows; half of the queries typed without diacritics.
+            Map<String, Supplier<String>> shapes = new LinkedHashMap<>();
+            shapes.put("mix: 1-3 consecutive words", () -> words(r, texts, 1 + r.nextInt(3)));
+            shapes.put("common word(s)", () -> pick(r, COMMON));
+            shapes.put("rare word (a file number)", () -> String.valueOf(10000 + r.nextInt(89999)));
+            shapes.put("two common words rarely together", () -> rarelyTogether(r, texts));
+            shapes.put("one-letter word (alone or with a common one)", () -> r.nextBoolean() ? "ở" : "ở " + pick(r, COMMON));
+            shapes.put("no match", () -> "qzx" + (char) ('a' + r.nextInt(26)) + "wv");
+            LongStream all = LongStream.empty();
+            for (var shape : shapes.entrySet()) {
+                long[] search = search(http, r, shape.getValue(), shape.getKey().startsWith("mix") ? requests
+                        : Math.max(50, requests / 2));
+                print("public answers search over " + answers + " answers (HTTP), " + shape.getKey(), search, 20);
+                all = LongStream.concat(all, LongStream.of(search));
             }
-            print("public answers search over " + answers + " answers (HTTP)", search, 20);
-            explainSearch("khai sinh");
-            explainSearch("karaoke phuong");
+            print("public answers search over " + answers + " answers (HTTP), every shape", all.toArray(), 20);
+            for (String q : List.of("khai sinh", "54321", "karaoke phuong", "o", "xyzabc")) {
+                explainSearch(q);
+            }
         } finally {
             jdbc.update("delete from question_repeat_key where question_id in (select id from question where code like ?)",
                     tag + "%");
@@ -191,15 +194,65 @@ class QuestionBench {
                 order by m.shared desc, m.published_at desc limit 1""", array.append('}').toString());
     }
 
+    /**
+     * The plans of the statements {@code PublishedSearchStore} runs for {@code words} (its SQL, with the words in
+     * place of the parameters): the one pass over the newest 2,000 answers; the whole-table page and capped count, which
+     * run only when that pass does not fill the page.
+     */
     private void explainSearch(String words) {
+        List<String> terms = Arrays.stream(words.split(" ")).sorted((a, b) -> b.length() - a.length()).toList();
+        StringBuilder hit = new StringBuilder("true");
         StringBuilder where = new StringBuilder("where state = 'PUBLISHED'");
-        for (String w : words.split(" ")) {
-            where.append(" and public_fold like '%").append(w).append("%'");
+        for (String t : terms) {
+            hit.append(" and strpos(public_fold, '").append(t).append("') > 0");
+            where.append(t.length() >= 3 ? " and public_fold like '%" + t + "%'" : " and strpos(public_fold, '" + t + "') > 0");
         }
-        plan("search page, q=" + words, "explain (analyze, buffers) select * from question " + where
-                + " order by published_at desc, code limit 20 offset 0");
-        plan("search count (capped), q=" + words, "explain (analyze, buffers) select count(*) from (select 1 from question "
-                + where + " limit 201) capped");
+        plan("search's pass over the newest 2,000, q=" + words, "explain (analyze, buffers) select id, hit, n from ("
+                + "select id, " + hit + " as hit, row_number() over (order by published_at desc, code) as n from ("
+                + "select id, published_at, code, public_fold from question where state = 'PUBLISHED' "
+                + "order by published_at desc, code limit 2000) recent) r where hit or n = 2000 limit 201");
+        plan("search's whole-table page (run when the pass does not fill it), q=" + words,
+                "explain (analyze, buffers) select * from question " + where
+                        + " order by published_at desc, code limit 20 offset 0");
+        plan("search's whole-table capped count (run when that page is full), q=" + words,
+                "explain (analyze, buffers) select count(*) from (select 1 from question " + where + " limit 201) capped");
+    }
+
+    /** Words found in tens of thousands of the generated answers. */
+    private static final List<String> COMMON = List.of("khai sinh", "hồ sơ", "giấy", "phường", "ủy ban nhân dân",
+            "ho so cua", "thu tuc", "đăng ký");
+
+    /** The longest word of one subject and of another: each common, together rare. */
+    private static String rarelyTogether(Random r, Map<String, List<String>> texts) {
+        List<String> subjects = texts.get("S");
+        int a = r.nextInt(subjects.size());
+        int b = (a + 1 + r.nextInt(subjects.size() - 1)) % subjects.size();
+        return longest(subjects.get(a)) + " " + longest(subjects.get(b));
+    }
+
+    private static String longest(String text) {
+        return Arrays.stream(text.split(" ")).max((x, y) -> x.length() - y.length()).orElseThrow();
+    }
+
+    /** {@code n} searches (after 50 unmeasured ones), half of the queries typed without diacritics; their times. */
+    private static long[] search(Http http, Random r, Supplier<String> query, int n) {
+        long[] ns = new long[n];
+        for (int i = -50; i < n; i++) {
+            String q = query.get();
+            if (r.nextBoolean()) {
+                q = VietnameseText.fold(q);
+            }
+            long s = System.nanoTime();
+            Http.Response resp = http.get("/api/v1/questions/public?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            long t = System.nanoTime() - s;
+            if (resp.status() != 200) {
+                throw new IllegalStateException(resp.body());
+            }
+            if (i >= 0) {
+                ns[i] = t;
+            }
+        }
+        return ns;
     }
 
     private void plan(String what, String sql, Object... args) {

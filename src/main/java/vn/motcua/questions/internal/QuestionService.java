@@ -367,13 +367,13 @@ public class QuestionService {
     /** Published questions, redacted, matching every word of {@code q} with or without diacritics. */
     @Transactional(readOnly = true)
     public List<Question> search(String q, String procedureCode, int page, int size) {
-        return store.published(terms(q), blankToNull(procedureCode), page * size, size);
+        return searchCounted(q, procedureCode, page, size, 0).items();
     }
 
-    /** Counted up to {@code cap} (see {@link QuestionStore#countPublished}). */
+    /** {@link #search} and the number of matches, counted at most {@code countAhead} past this page. */
     @Transactional(readOnly = true)
-    public long countPublished(String q, String procedureCode, int cap) {
-        return store.countPublished(terms(q), blankToNull(procedureCode), cap);
+    public PublishedSearchStore.Page searchCounted(String q, String procedureCode, int page, int size, int countAhead) {
+        return store.searchPublished(terms(q), blankToNull(procedureCode), page * size, size, countAhead);
     }
 
     private static List<String> terms(String q) {
@@ -427,7 +427,9 @@ public class QuestionService {
         store.update(q.id(), to, set);
         store.appendEvent(q.id(), now, type, q.state(), to, actorName(who), who.displayName(), q.agencyCode(), target,
                 reason, late);
-        return store.find(q.id()).orElseThrow();
+        Question after = store.find(q.id()).orElseThrow();
+        events.publishEvent(QuestionChanges.of(q, after, type, reason, now)); // the asker's notice (notify)
+        return after;
     }
 
     private static String actorName(Who who) {

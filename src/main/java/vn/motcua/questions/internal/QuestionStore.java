@@ -22,9 +22,11 @@ import vn.motcua.questions.QuestionState;
 public class QuestionStore {
 
     private final JdbcClient jdbc;
+    private final PublishedSearchStore search;
 
     QuestionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.search = new PublishedSearchStore(jdbc);
     }
 
     /** An event as recorded: who acted, in which agency, and whether after the time limit. */
@@ -133,71 +135,12 @@ public class QuestionStore {
     }
 
     /**
-     * The newest published answers a search reads first. A common word ("khai sinh") matches tens of thousands of
-     * answers: through the trigram index PostgreSQL must then build the whole bitmap and sort every match to give the
-     * newest 20. Reading the newest answers in order and testing each stops as soon as the page is full; only when the
-     * window does not fill the page (rare words: few matches, which the trigram index finds quickly) is the index used.
+     * Published answers matching every folded term (or all), newest first, with their number counted at most
+     * {@code countAhead} past the page (see {@link PublishedSearchStore}).
      */
-    static final int RECENT_WINDOW = 2000;
-
-    /** Published questions matching every folded term (or all), newest first. */
-    public List<Question> published(List<String> foldedTerms, String procedureCode, int offset, int limit) {
-        if (!foldedTerms.isEmpty() && offset + limit <= RECENT_WINDOW) {
-            List<Question> recent = publishedWhere("select * from (" + newest(procedureCode) + ") recent ", foldedTerms, procedureCode,
-                    " order by published_at desc, code limit :limit offset :offset")
-                    .param("window", RECENT_WINDOW).param("limit", limit).param("offset", offset)
-                    .query(QuestionStore::map).list();
-            if (recent.size() == limit) {
-                return recent;
-            }
-        }
-        return publishedWhere(COLUMNS, foldedTerms, procedureCode, " order by published_at desc, code limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset).query(QuestionStore::map).list();
-    }
-
-    /**
-     * How many published questions match, counted up to {@code cap} (then {@code cap}): an exact count over every
-     * match of a common word reads tens of thousands of rows. The newest answers first (as {@link #published}): a
-     * common word reaches the cap among them; otherwise the trigram index counts the few matches.
-     */
-    public long countPublished(List<String> foldedTerms, String procedureCode, int cap) {
-        if (!foldedTerms.isEmpty() && cap <= RECENT_WINDOW) {
-            long recent = publishedWhere("select count(*) from (select 1 from (" + newest(procedureCode) + ") recent ",
-                            foldedTerms, procedureCode,
-                    " limit :cap) capped").param("window", RECENT_WINDOW).param("cap", cap).query(Long.class).single();
-            if (recent >= cap) {
-                return recent;
-            }
-        }
-        return publishedWhere("select count(*) from (select 1 from question ", foldedTerms, procedureCode,
-                " limit :cap) capped").param("cap", cap).query(Long.class).single();
-    }
-
-    /** The newest {@link #RECENT_WINDOW} published answers (of one procedure when asked), newest first. */
-    private static String newest(String procedureCode) {
-        return "select * from question where state = 'PUBLISHED'"
-                + (procedureCode != null ? " and procedure_code = :procedure" : "")
-                + " order by published_at desc, code limit :window";
-    }
-
-    private JdbcClient.StatementSpec publishedWhere(String select, List<String> foldedTerms, String procedureCode,
-                                                    String tail) {
-        StringBuilder where = new StringBuilder("where state = 'PUBLISHED'");
-        for (int i = 0; i < foldedTerms.size(); i++) {
-            where.append(" and public_fold like :t").append(i).append(" escape '\\'");
-        }
-        if (procedureCode != null) {
-            where.append(" and procedure_code = :procedure");
-        }
-        var spec = jdbc.sql(select + where + tail);
-        for (int i = 0; i < foldedTerms.size(); i++) {
-            spec = spec.param("t" + i, "%" + foldedTerms.get(i).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
-        if (procedureCode != null) {
-            spec = spec.param("procedure", procedureCode);
-        }
-        return spec;
+    public PublishedSearchStore.Page searchPublished(List<String> foldedTerms, String procedureCode, int offset, int limit,
+                                                     int countAhead) {
+        return search.find(foldedTerms, procedureCode, offset, limit, countAhead);
     }
 
     /** Records a published answer's repeat keys ({@link RepeatKeys}); again: nothing more. */

@@ -161,7 +161,7 @@ class QuestionApi {
 
     @GetMapping("/public")
     @Operation(summary = "Published questions and answers (redacted), searchable with or without diacritics",
-            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker.")
+            description = "Public. Every word of q must appear in the subject, question or answer (folded: no diacritics, no case); procedure narrows to one procedure code. Newest first. Only the texts the officer confirmed at publication are returned: no contact, no asker. total counts the matches at most 200 past this page: exact when totalExact is true, otherwise a lower bound (at least total: more matches than that, or counted among the newest 2,000 answers only).")
     Map<String, Object> search(@RequestParam(required = false) String q,
                                @RequestParam(required = false) String procedure,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -171,16 +171,11 @@ class QuestionApi {
         if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
             throw ApiException.badRequest("questions.search.invalid");
         }
-        List<QuestionViews.Published> items = questions.search(q, procedure, page, size).stream()
-                .map(views::published).toList();
-        // Counted at most COUNT_AHEAD past this page (a common word matches most answers); a page that is not full
-        // ends the matches, so its total needs no count.
-        long seen = (long) page * size + items.size();
-        long cap = (long) page * size + COUNT_AHEAD;
-        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? seen
-                : questions.countPublished(q, procedure, (int) cap + 1);
-        return Map.of("items", items, "page", page, "size", size, "total", Math.min(total, cap),
-                "totalExact", total <= cap);
+        // Counted at most COUNT_AHEAD past this page (a common word matches most answers), exactly or as a lower
+        // bound: see PublishedSearchStore.
+        var found = questions.searchCounted(q, procedure, page, size, COUNT_AHEAD);
+        return Map.of("items", found.items().stream().map(views::published).toList(), "page", page, "size", size,
+                "total", found.total(), "totalExact", found.exact());
     }
 
     @GetMapping("/public/{code}")
