@@ -174,14 +174,15 @@ public class ChainVerifier {
      * lie between {@code lo} and {@code hi}. Package-visible for the bench, which prints its plan.
      */
     static String rangeSql(Chain c, long lo, long hi) {
-        // With the latest re-seal of a row, if any: the range's few re-sealed rows, picked once by the index (a
-        // correlated lookup per row would cost every row of the day a probe).
-        return "select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number() + " is not null, "
+        // With the latest re-seal of a row, if any: the range's few re-sealed rows, picked once (materialised) by
+        // the index; a lookup per row would cost every row of the day a probe.
+        return "with r as materialized (select distinct on (source_no) source_no, sealed_digest, new_digest, reseal_id"
+                + " from audit_reseal_row where chain = '" + c.name() + "' and source_no between " + lo + " and " + hi
+                + " order by source_no, reseal_id desc)"
+                + " select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number() + " is not null, "
                 + c.digest() + ", r.sealed_digest, r.new_digest, r.reseal_id from audit_link l left join " + c.table()
                 + " t on t." + c.number() + " = l.source_no and t." + c.number() + " between " + lo + " and " + hi
-                + " left join (select distinct on (source_no) source_no, sealed_digest, new_digest, reseal_id"
-                + " from audit_reseal_row where chain = '" + c.name() + "' and source_no between " + lo + " and " + hi
-                + " order by source_no, reseal_id desc) r on r.source_no = l.source_no"
+                + " left join r on r.source_no = l.source_no"
                 + " where l.chain = ? and l.day = ? and l.pos between ? and ? order by l.pos";
     }
 
