@@ -1,6 +1,7 @@
 package vn.motcua.audit;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -11,9 +12,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param rows        chained rows checked
  * @param firstBroken the first row (by day, then chain, then position) that does not match; null when ok
  * @param pending     rows written but not chained yet (their transaction was still open at the last sealing)
+ * @param resealed    the documented anonymisations of rows met (re-seals), e.g. by a retention run; not breaks
  */
 public record Verification(boolean ok, long rows, @JsonInclude(JsonInclude.Include.ALWAYS) Broken firstBroken,
-                           long pending, LocalDate from, LocalDate to) {
+                           long pending, LocalDate from, LocalDate to, List<Reseal> resealed) {
+
+    /**
+     * Rows met that were anonymised in a documented way (their links unchanged; see {@link HistoryAnonymisation}),
+     * grouped by what decided it.
+     *
+     * @param reason    why, e.g. RETENTION
+     * @param reference what decided it, e.g. the retention run's id
+     * @param at        the first re-seal of the group
+     * @param by        who asked
+     * @param reseals   re-seals in the group (one per dossier)
+     * @param rows      rows re-sealed by the group in all (in the days verified and others)
+     */
+    public record Reseal(String reason, String reference, java.time.Instant at, String by, int reseals, int rows) {
+    }
 
     /**
      * A row that does not match its chain.

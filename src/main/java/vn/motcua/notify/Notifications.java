@@ -86,6 +86,26 @@ public class Notifications {
                 outbox.text("notify.mail.locked.subject", e.username()), body);
     }
 
+    /** A privacy officer answered a citizen's request about their data: the citizen is told, in that transaction. */
+    @EventListener
+    void on(vn.motcua.privacy.DataRequestAnswered e) {
+        if (e.email() == null || e.email().isBlank()) {
+            return;
+        }
+        String kind = outbox.text("notify.mail.dataRequest.kind." + e.kind());
+        StringBuilder body = new StringBuilder()
+                .append(outbox.text("notify.mail.greeting", e.displayName()))
+                .append(outbox.text("notify.mail.dataRequest.body", kind, OutboxWriter.when(e.filedAt()),
+                        OutboxWriter.when(e.answeredAt()), outbox.text("notify.mail.dataRequest.outcome." + e.outcome()),
+                        e.answer()));
+        if (e.corrected() != null) {
+            body.append(outbox.text("notify.mail.dataRequest.corrected", e.corrected()));
+        }
+        body.append(outbox.text("notify.mail.dataRequest.lookup"));
+        write("privacy-request/" + e.requestId() + "/ANSWERED", null, e.email(),
+                outbox.text("notify.mail.dataRequest.subject", kind), body.toString());
+    }
+
     private void write(String dedupKey, UUID dossierId, String to, String subject, String body) {
         outbox.write(List.of(new OutboxWriter.Mail(dedupKey, dossierId, to, subject, body)));
     }

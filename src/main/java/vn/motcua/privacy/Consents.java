@@ -28,7 +28,7 @@ public class Consents {
     private final boolean explicitOnly;
 
     Consents(JdbcClient jdbc, Clock clock,
-             @org.springframework.beans.factory.annotation.Value("${motcua.privacy.consent.explicit-only:false}")
+             @org.springframework.beans.factory.annotation.Value("${motcua.privacy.consent.explicit-only:true}")
              boolean explicitOnly) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -37,7 +37,8 @@ public class Consents {
 
     /**
      * Whether the processing may run: yes when consent is given, never after a withdrawal; for an account that has
-     * not decided yet, as {@code motcua.privacy.consent.explicit-only} says (false: yes; see docs/privacy.md).
+     * not decided yet, as {@code motcua.privacy.consent.explicit-only} says (default true: no — no consent by silence;
+     * false: yes, the behaviour before; see docs/privacy.md).
      */
     @Transactional(readOnly = true)
     public boolean allows(String username, String purpose) {

@@ -115,13 +115,18 @@ class DataSubjectRequestTest {
         assertThat(http.getAs("congdan.dsar", "demo", "/api/v1/me/data-requests").json().findValuesAsString("id")).contains(id);
         assertThat(http.getAs("congdan.dsar2", "demo", "/api/v1/me/data-requests").body()).doesNotContain(id);
 
+        // A correction carried out says what was corrected (422 without).
+        assertThat(http.postJson("kiemtra", "demo", "/api/v1/privacy/data-requests/" + id + "/answer",
+                Map.of("outcome", "DONE", "answer", "Đã sửa ngày sinh thành 21/05/1990.")).status()).isEqualTo(422);
         // The answer is recorded with the officer's name; a second answer is a conflict.
         var answered = http.postJson("kiemtra", "demo", "/api/v1/privacy/data-requests/" + id + "/answer",
-                Map.of("outcome", "DONE", "answer", "Đã sửa ngày sinh thành 21/05/1990."));
+                Map.of("outcome", "DONE", "answer", "Đã sửa ngày sinh thành 21/05/1990.",
+                        "corrected", "Ngày sinh trong tài khoản: 21/05/1990"));
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat(answered.json().get("state").asString()).isEqualTo("ANSWERED");
         assertThat(answered.json().get("answeredBy").asString()).isEqualTo("kiemtra");
         assertThat(answered.json().get("answeredByName").asString()).isNotBlank().isNotEqualTo("kiemtra");
+        assertThat(answered.json().get("corrected").asString()).isEqualTo("Ngày sinh trong tài khoản: 21/05/1990");
         assertThat(http.postJson("kiemtra", "demo", "/api/v1/privacy/data-requests/" + id + "/answer",
                 Map.of("outcome", "REFUSED", "answer", "x")).status()).isEqualTo(409);
         assertThat(http.getAs("kiemtra", "demo", "/api/v1/privacy/data-requests").json().findValuesAsString("id"))

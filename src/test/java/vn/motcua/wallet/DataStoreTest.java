@@ -52,6 +52,14 @@ class DataStoreTest {
         referenceData.ensureAll();
         http = new Http(port);
         accounts.save("congdan.kho", "demo", "Công dân khác", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
+        // Reuse rests on consent, never given by silence (motcua.privacy.consent.explicit-only, default true): the
+        // citizen gives it on the data-store page, as they would before their first reuse.
+        Http citizen = new Http(port);
+        citizen.login("congdan", "demo");
+        var given = citizen.postForm("/my/privacy/consent", "/my/data", "purpose", "DATA_STORE_REUSE", "action", "give",
+                "back", "/my/data");
+        assertThat(given.status()).isEqualTo(302);
+        assertThat(given.raw().headers().firstValue("Location").orElse("")).endsWith("/my/data");
     }
 
     static String phone() {

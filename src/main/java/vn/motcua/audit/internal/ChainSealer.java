@@ -46,7 +46,7 @@ public class ChainSealer {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
     static final ZoneId VN = VietnamTime.ZONE;
-    private static final long LOCK = 0x6d6f74637561L; // "motcua"
+    static final long LOCK = 0x6d6f74637561L; // "motcua"
     static final int BATCH = 20_000;
 
     private final JdbcTemplate jdbc;

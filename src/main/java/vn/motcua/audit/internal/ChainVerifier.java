@@ -48,19 +48,35 @@ public class ChainVerifier {
     public Verification verify(LocalDate from, LocalDate to) {
         sealer.sealAll();
         long rows = 0;
+        java.util.Set<Long> reseals = new java.util.TreeSet<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             for (Chain c : Chain.ALL) {
                 DayResult r = verifyDay(c, d);
                 rows += r.rows();
+                reseals.addAll(r.reseals());
                 if (r.broken() != null) {
-                    return new Verification(false, rows, r.broken(), pending(), from, to);
+                    return new Verification(false, rows, r.broken(), pending(), from, to, resealed(reseals));
                 }
             }
         }
-        return new Verification(true, rows, null, pending(), from, to);
+        return new Verification(true, rows, null, pending(), from, to, resealed(reseals));
     }
 
-    record DayResult(long rows, Verification.Broken broken) {
+    /** The rows met that were anonymised in a documented way: which re-seals, why, when, by whom. */
+    private List<Verification.Reseal> resealed(java.util.Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return streaming.query("""
+                        select reason, reference, min(at), string_agg(distinct by_account, ', '), count(*)::int,
+                               sum(row_count)::int
+                        from audit_reseal where id = any(?) group by reason, reference order by min(at)""",
+                (rs, n) -> new Verification.Reseal(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6)),
+                (Object) ids.toArray(Long[]::new));
+    }
+
+    record DayResult(long rows, Verification.Broken broken, java.util.Set<Long> reseals) {
     }
 
     /**
@@ -73,6 +89,7 @@ public class ChainVerifier {
                 Integer.class, c.name(), day);
         long count = 0;
         Verification.Broken broken = null;
+        java.util.Set<Long> reseals = new java.util.HashSet<>();
         if (max != null) {
             int parts = max < 50_000 ? 1 : PARALLEL;
             int size = (max + parts - 1) / parts;
@@ -93,6 +110,7 @@ public class ChainVerifier {
                     throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
                 count += r.rows();
+                reseals.addAll(r.reseals());
                 if (broken == null && r.broken() != null) {
                     broken = r.broken();
                 }
@@ -101,7 +119,7 @@ public class ChainVerifier {
         if (broken == null) {
             broken = checkRoot(c, day, count);
         }
-        return new DayResult(count, broken);
+        return new DayResult(count, broken, reseals);
     }
 
     private DayResult verifyRange(Chain c, LocalDate day, int lo, int hi) {
@@ -110,6 +128,7 @@ public class ChainVerifier {
                     "select hash from audit_link where chain = ? and day = ? and pos = ?", byte[].class, c.name(), day, lo - 1)};
             long[] count = {0};
             Verification.Broken[] broken = {null};
+            java.util.Set<Long> reseals = new java.util.HashSet<>();
             MessageDigest md = Hashes.sha256();
             // The rows' numbers lie between the range's smallest and largest: one range scan of the table's index.
             var bounds = streaming.queryForMap("select coalesce(min(source_no), 0) as a, coalesce(max(source_no), 0) as b"
@@ -130,15 +149,23 @@ public class ChainVerifier {
                             broken[0] = new Verification.Broken(c.table(), rs.getString(3), seq, rs.getLong(2), pos, day,
                                     "MISSING", null, Hashes.hex(stored));
                         } else {
-                            byte[] expected = Hashes.link(md, previous[0], rs.getBytes(7));
-                            if (!Arrays.equals(expected, stored)) {
+                            byte[] digest = rs.getBytes(7);
+                            long reseal = rs.getLong(10);
+                            boolean resealed = !rs.wasNull();
+                            // A re-sealed row chains the digest it was sealed with while it is exactly as anonymised.
+                            boolean asAnonymised = resealed && Arrays.equals(digest, rs.getBytes(9));
+                            byte[] expected = Hashes.link(md, previous[0], asAnonymised ? rs.getBytes(8) : digest);
+                            if (asAnonymised) {
+                                reseals.add(reseal);
+                            }
+                            if ((resealed && !asAnonymised) || !Arrays.equals(expected, stored)) {
                                 broken[0] = new Verification.Broken(c.table(), rs.getString(3), seq, rs.getLong(2), pos,
                                         day, "CHANGED", Hashes.hex(expected), Hashes.hex(stored));
                             }
                         }
                         previous[0] = stored;
                     }, c.name(), day, lo, hi);
-            return new DayResult(broken[0] != null ? count[0] : hi - lo + 1, broken[0]);
+            return new DayResult(broken[0] != null ? count[0] : hi - lo + 1, broken[0], reseals);
         });
     }
 
@@ -147,9 +174,15 @@ public class ChainVerifier {
      * lie between {@code lo} and {@code hi}. Package-visible for the bench, which prints its plan.
      */
     static String rangeSql(Chain c, long lo, long hi) {
-        return "select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number() + " is not null, "
-                + c.digest() + " from audit_link l left join " + c.table() + " t on t." + c.number()
-                + " = l.source_no and t." + c.number() + " between " + lo + " and " + hi
+        // With the latest re-seal of a row, if any: the range's few re-sealed rows, picked once (materialised) by
+        // the index; a lookup per row would cost every row of the day a probe.
+        return "with r as materialized (select distinct on (source_no) source_no, sealed_digest, new_digest, reseal_id"
+                + " from audit_reseal_row where chain = '" + c.name() + "' and source_no between " + lo + " and " + hi
+                + " order by source_no, reseal_id desc)"
+                + " select l.pos, l.source_no, l.source_id, l.source_seq, l.hash, t." + c.number() + " is not null, "
+                + c.digest() + ", r.sealed_digest, r.new_digest, r.reseal_id from audit_link l left join " + c.table()
+                + " t on t." + c.number() + " = l.source_no and t." + c.number() + " between " + lo + " and " + hi
+                + " left join r on r.source_no = l.source_no"
                 + " where l.chain = ? and l.day = ? and l.pos between ? and ? order by l.pos";
     }
 

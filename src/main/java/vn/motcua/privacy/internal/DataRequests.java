@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.text.InputText;
+import vn.motcua.privacy.DataRequestAnswered;
 
 /**
  * Data subject requests (Law 91/2025/QH15, Decree 356/2025): a citizen asks for access to their data, a correction,
@@ -45,9 +47,12 @@ public class DataRequests {
     private final MessageSource messages;
     private final Clock clock;
     private final int workingDays;
+    private final ApplicationEventPublisher events;
 
     DataRequests(RequestStore store, WorkingCalendar calendar, MessageSource messages, Clock clock,
+                 ApplicationEventPublisher events,
                  @Value("${motcua.privacy.requests.working-days:2}") int workingDays) {
+        this.events = events;
         this.store = store;
         this.calendar = calendar;
         this.messages = messages;
@@ -62,7 +67,7 @@ public class DataRequests {
     public record Request(UUID id, String username, String kind, String detail, String reason, String state,
                           Instant filedAt, LocalDate dueOn, int timeLimitDays, String outcome, String answer,
                           LocalDate retainedUntil, boolean retainedPermanently, Instant answeredAt, String answeredBy,
-                          String answeredByName) {
+                          String answeredByName, String corrected) {
     }
 
     /** Why the citizen's dossiers cannot be deleted now: the latest date they are kept until, or permanently. */
@@ -81,14 +86,15 @@ public class DataRequests {
         Instant now = clock.instant();
         LocalDate filedOn = LocalDate.ofInstant(now, VN);
         Request r = new Request(UUID.randomUUID(), username, kind, detail, reason, "OPEN", now,
-                calendar.addWorkingDays(filedOn, workingDays), workingDays, null, null, null, false, null, null, null);
+                calendar.addWorkingDays(filedOn, workingDays), workingDays, null, null, null, false, null, null, null, null);
         store.insert(r);
         if ("ACCESS".equals(kind)) {
-            store.answer(r.id(), "DONE", message("privacy.request.auto.access"), null, false, now, SYSTEM, null);
+            store.answer(r.id(), "DONE", message("privacy.request.auto.access"), null, false, now, SYSTEM, null, null);
         } else if ("DELETION".equals(kind)) {
             Retained kept = retained(username);
             if (kept.any()) {
-                store.answer(r.id(), "REFUSED", refusal(kept), kept.until(), kept.permanently(), now, SYSTEM, null);
+                store.answer(r.id(), "REFUSED", refusal(kept), kept.until(), kept.permanently(), now, SYSTEM, null,
+                        null);
             }
         }
         return store.find(r.id()).orElseThrow();
@@ -104,8 +110,21 @@ public class DataRequests {
         return store.queue(open, limit);
     }
 
+    @Transactional(readOnly = true)
+    public Request find(UUID id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("privacy.request.notFound"));
+    }
+
     /** An officer's answer. A deletion is refused (409) while the citizen's dossiers are under retention. */
     public Request answer(UUID id, String outcome, String answer, String officer) {
+        return answer(id, outcome, answer, null, officer);
+    }
+
+    /**
+     * An officer's answer; for a correction carried out (DONE, PARTLY), {@code corrected} says what was corrected
+     * (required). The citizen is told through {@link DataRequestAnswered}, published in this transaction.
+     */
+    public Request answer(UUID id, String outcome, String answer, String corrected, String officer) {
         Request r = store.find(id).orElseThrow(() -> ApiException.notFound("privacy.request.notFound"));
         if (!"OPEN".equals(r.state())) {
             throw ApiException.conflict("privacy.request.answered");
@@ -117,6 +136,13 @@ public class DataRequests {
         if (answer == null) {
             throw ApiException.unprocessable("privacy.request.answerMissing");
         }
+        corrected = text(corrected, "privacy.request.corrected");
+        if ("CORRECTION".equals(r.kind()) && !"REFUSED".equals(outcome) && corrected == null) {
+            throw ApiException.unprocessable("privacy.request.correctedMissing");
+        }
+        if (!"CORRECTION".equals(r.kind()) || "REFUSED".equals(outcome)) {
+            corrected = null;
+        }
         LocalDate until = null;
         boolean permanently = false;
         if ("DELETION".equals(r.kind())) {
@@ -127,10 +153,15 @@ public class DataRequests {
             until = kept.until();
             permanently = kept.permanently();
         }
-        if (!store.answer(id, outcome, answer, until, permanently, clock.instant(), officer, store.displayName(officer))) {
+        if (!store.answer(id, outcome, answer, until, permanently, clock.instant(), officer, store.displayName(officer),
+                corrected)) {
             throw ApiException.conflict("privacy.request.answered");
         }
-        return store.find(id).orElseThrow();
+        Request done = store.find(id).orElseThrow();
+        RequestStore.Citizen who = store.citizen(done.username());
+        events.publishEvent(new DataRequestAnswered(done.id(), done.username(), who.displayName(), who.email(),
+                done.kind(), done.outcome(), done.answer(), done.corrected(), done.filedAt(), done.answeredAt()));
+        return done;
     }
 
     /** The retention of the citizen's dossiers as of today (Vietnam date). */

@@ -38,12 +38,13 @@ class RequestStore {
 
     /** Records the answer of an open request; false when it was answered meanwhile. */
     boolean answer(UUID id, String outcome, String answer, LocalDate retainedUntil, boolean permanently, Instant at,
-                   String by, String byName) {
+                   String by, String byName, String corrected) {
         return jdbc.sql("""
                         update privacy_request set state = 'ANSWERED', outcome = ?, answer = ?, retained_until = ?,
-                               retained_permanently = ?, answered_at = ?, answered_by = ?, answered_by_name = ?
+                               retained_permanently = ?, answered_at = ?, answered_by = ?, answered_by_name = ?,
+                               corrected = ?
                         where id = ? and state = 'OPEN'""")
-                .params(outcome, answer, retainedUntil, permanently, Timestamp.from(at), by, byName, id)
+                .params(outcome, answer, retainedUntil, permanently, Timestamp.from(at), by, byName, corrected, id)
                 .update() == 1;
     }
 
@@ -61,6 +62,16 @@ class RequestStore {
         return jdbc.sql(SELECT + (open ? " where state = 'OPEN' order by due_on, filed_at"
                         : " where state = 'ANSWERED' order by answered_at desc") + " limit ?")
                 .param(Math.max(1, Math.min(limit, 1000))).query(RequestStore::row).list();
+    }
+
+    /** The citizen's name and e-mail (for the notice of the answer); the account name when there is no account. */
+    record Citizen(String displayName, String email) {
+    }
+
+    Citizen citizen(String username) {
+        return jdbc.sql("select display_name, email from account where username = ?").param(username)
+                .query((rs, n) -> new Citizen(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new Citizen(username, null));
     }
 
     String displayName(String username) {
@@ -92,7 +103,7 @@ class RequestStore {
 
     private static final String SELECT = """
             select id, username, kind, detail, reason, state, filed_at, due_on, time_limit_days, outcome, answer,
-                   retained_until, retained_permanently, answered_at, answered_by, answered_by_name
+                   retained_until, retained_permanently, answered_at, answered_by, answered_by_name, corrected
             from privacy_request""";
 
     private static DataRequests.Request row(ResultSet rs, int n) throws SQLException {
@@ -101,6 +112,6 @@ class RequestStore {
                 rs.getObject(8, LocalDate.class), rs.getInt(9), rs.getString(10), rs.getString(11),
                 rs.getObject(12, LocalDate.class), rs.getBoolean(13),
                 rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(), rs.getString(15),
-                rs.getString(16));
+                rs.getString(16), rs.getString(17));
     }
 }

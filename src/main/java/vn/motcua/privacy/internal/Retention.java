@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.HistoryAnonymisation;
 import vn.motcua.platform.api.ApiException;
 
 /**
@@ -34,9 +35,12 @@ public class Retention {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
+    private final HistoryAnonymisation history;
+
     Retention(RetentionStore store, JdbcClient jdbc, Clock clock,
-              org.springframework.transaction.PlatformTransactionManager transactions) {
+              org.springframework.transaction.PlatformTransactionManager transactions, HistoryAnonymisation history) {
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.history = history;
         this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -112,17 +116,31 @@ public class Retention {
         LocalDate asOf = LocalDate.ofInstant(now, DataRequests.VN);
         List<RetentionStore.Due> done = new ArrayList<>();
         int files = 0;
+        UUID id = UUID.randomUUID();
         for (RetentionStore.Due d : store.items(dry.id())) {
             if (store.stillDue(d.dossierId(), asOf)) {
+                // The history first, while the dossier still names the citizen's account; recorded as a re-seal.
+                try {
+                    history.anonymiseDossierHistory(d.dossierId(), store.submittedBy(d.dossierId()), "RETENTION",
+                            id.toString(), by);
+                } catch (IllegalStateException e) {
+                    throw ApiException.conflict("privacy.retention.historyBroken", d.code() != null ? d.code()
+                            : d.dossierId().toString());
+                }
                 files += store.anonymise(d.dossierId());
                 done.add(d);
             }
         }
-        UUID id = UUID.randomUUID();
         store.insertRun(id, "EXECUTE", dryRunId, now, asOf, by, done.size(), files);
         done.forEach(d -> store.insertItem(id, d));
         log.info("Retention run {}: {} dossiers anonymised, {} files deleted", id, done.size(), files);
         return run(id);
+    }
+
+    /** Whether a dry run was carried out already (its execution's id), else null. */
+    @Transactional(readOnly = true)
+    public UUID executionOf(UUID dryRunId) {
+        return store.executionOf(dryRunId).orElse(null);
     }
 
     @Transactional(readOnly = true)

@@ -34,15 +34,15 @@ class RetentionStore {
             "dossier_request.items", "dossier_request.note",
             "dossier_result.summary", "dossier_result.file_name", "dossier_result.content",
             "dossier_result.rating_comment",
-            "notification.recipient", "notification.subject", "notification.body");
+            "notification.recipient", "notification.subject", "notification.body",
+            // Through the audit module (a recorded re-seal of the chained history), not by this class's SQL.
+            "dossier_event.reason", "dossier_event.data");
 
     /** Personal columns of the citizen's dossier data that the job keeps, and why. */
     static final java.util.Map<String, String> KEPT = java.util.Map.ofEntries(
             java.util.Map.entry("dossier.address_unit_code", "the ward of the applicant: the indicators per unit (Decision 766) count by it; it names no one"),
-            java.util.Map.entry("dossier_event.actor", "officers' accountability; the history is hash-chained (audit): changing a sealed row breaks the chain"),
+            java.util.Map.entry("dossier_event.actor", "kept for officers (accountability); the citizen's own events are anonymised through the audit module (HistoryAnonymisation, a recorded re-seal)"),
             java.util.Map.entry("dossier_event.actor_name", "as dossier_event.actor"),
-            java.util.Map.entry("dossier_event.reason", "hash-chained history (audit): re-sealing after anonymisation is not built"),
-            java.util.Map.entry("dossier_event.data", "as dossier_event.reason"),
             java.util.Map.entry("access_log.who", "the access log is append-only and hash-chained: who viewed is the officer's accountability"),
             java.util.Map.entry("access_log.who_name", "as access_log.who"),
             java.util.Map.entry("dossier_request.created_by", "an officer's account: accountability"),
@@ -171,6 +171,17 @@ class RetentionStore {
     boolean executed(UUID dryRunId) {
         return jdbc.sql("select count(*) from privacy_retention_run where mode = 'EXECUTE' and dry_run_id = ?")
                 .param(dryRunId).query(Integer.class).single() > 0;
+    }
+
+    /** The account that submitted the dossier (read before it is anonymised). */
+    String submittedBy(UUID dossierId) {
+        return jdbc.sql("select submitted_by from dossier where id = ?").param(dossierId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    java.util.Optional<UUID> executionOf(UUID dryRunId) {
+        return jdbc.sql("select id from privacy_retention_run where mode = 'EXECUTE' and dry_run_id = ?")
+                .param(dryRunId).query(UUID.class).optional();
     }
 
     /** Clears the personal columns of one dossier and deletes its attachments; the number of files deleted. */

@@ -52,7 +52,7 @@ class DataRequestApi {
     record NewRequest(String kind, String detail, String reason) {
     }
 
-    record Answer(String outcome, String answer) {
+    record Answer(String outcome, String answer, String corrected) {
     }
 
     @PostMapping("/api/v1/me/data-requests")
@@ -106,12 +106,13 @@ class DataRequestApi {
     @PostMapping("/api/v1/privacy/data-requests/{id}/answer")
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     @Operation(summary = "Record the answer to a request (outcome DONE, PARTLY or REFUSED, and its text); a deletion "
-            + "cannot be DONE while the citizen's dossiers are under retention (409 with the reason)")
+            + "cannot be DONE while the citizen's dossiers are under retention (409 with the reason); a correction carried "
+            + "out (DONE, PARTLY) says what was corrected (corrected, required). The citizen is e-mailed the answer")
     DataRequests.Request answer(@PathVariable UUID id, @RequestBody Answer body, Principal principal) {
         if (body == null) {
             throw ApiException.badRequest("privacy.request.outcome");
         }
-        return requests.answer(id, body.outcome(), body.answer(), principal.getName());
+        return requests.answer(id, body.outcome(), body.answer(), body.corrected(), principal.getName());
     }
 
     record ConsentView(String purpose, boolean given, String action, java.time.Instant at, String source) {

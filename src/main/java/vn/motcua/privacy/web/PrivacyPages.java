@@ -71,7 +71,8 @@ class PrivacyPages {
     }
 
     @PostMapping("/my/privacy/consent")
-    String consent(@RequestParam String purpose, @RequestParam String action, Principal principal,
+    String consent(@RequestParam String purpose, @RequestParam String action,
+                   @RequestParam(required = false) String back, Principal principal,
                    RedirectAttributes flash, Locale locale) {
         if (!Consents.PURPOSES.contains(purpose)) {
             throw ApiException.notFound("privacy.consent.purpose");
@@ -83,7 +84,8 @@ class PrivacyPages {
             consents.give(principal.getName(), purpose, "POST /my/privacy/consent");
             flash.addFlashAttribute("notice", messages.getMessage("privacy.my.consent.givenNotice", null, locale));
         }
-        return "redirect:/my/privacy";
+        // Back to the data-store page when asked from there; no other target (no open redirect).
+        return "/my/data".equals(back) ? "redirect:/my/data" : "redirect:/my/privacy";
     }
 
     @GetMapping("/my/privacy/export.json")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.privacy.Consents;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.wallet.CitizenProfiles;
 import vn.motcua.wallet.internal.ProfileService;
@@ -39,9 +40,12 @@ class WalletPages {
     private final Revocations revocations;
     private final Throttle throttle;
     private final Limit rate;
+    private final Consents consents;
 
     WalletPages(WalletService wallet, DocumentViews views, MessageSource messages, ProfileService profiles,
-                Revocations revocations, Throttle throttle, @Value("${motcua.wallet.verify-rate:20/PT1M}") String rate) {
+                Revocations revocations, Throttle throttle, @Value("${motcua.wallet.verify-rate:20/PT1M}") String rate,
+                Consents consents) {
+        this.consents = consents;
         this.revocations = revocations;
         this.throttle = throttle;
         this.rate = Limit.parse(rate);
@@ -54,6 +58,9 @@ class WalletPages {
     @GetMapping("/my/data")
     String documents(Principal principal, Model model) {
         model.addAttribute("documents", views.views(wallet.documents(principal.getName())));
+        var reuse = consents.latest(principal.getName(), Consents.DATA_STORE_REUSE);
+        model.addAttribute("reuseGiven", reuse.map(Consents.Consent::given).orElse(false));
+        model.addAttribute("reuseDecided", reuse.isPresent());
         if (!model.containsAttribute("profile")) {
             model.addAttribute("profile", profiles.profile(principal.getName()).orElse(EMPTY));
         }
