@@ -57,6 +57,56 @@ class OutboxWriter {
         return messages.getMessage(key, args, VIETNAMESE);
     }
 
+    /**
+     * A line of wording formatted once, its arguments filled in per message: for messages written by the hundred
+     * thousand (a reorganisation's notices), where formatting each through the bundle cost more than writing it.
+     * Gives the same text as {@link #text} with the same arguments.
+     */
+    Wording wording(String key, int arguments) {
+        String[] marks = new String[arguments];
+        for (int i = 0; i < arguments; i++) {
+            marks[i] = "" + Wording.MARK + i + Wording.MARK;
+        }
+        return Wording.of(text(key, (Object[]) marks), arguments);
+    }
+
+    /** The literal parts of a formatted message and, between them, which argument goes where. */
+    static final class Wording {
+
+        /** A private-use character: no bundle text or argument contains it. */
+        static final char MARK = '\uE000';
+
+        private final String[] parts;
+        private final int[] slots;
+
+        private Wording(String[] parts, int[] slots) {
+            this.parts = parts;
+            this.slots = slots;
+        }
+
+        static Wording of(String formatted, int arguments) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            java.util.List<Integer> slots = new java.util.ArrayList<>();
+            int from = 0;
+            for (int at = formatted.indexOf(MARK); at >= 0; at = formatted.indexOf(MARK, from)) {
+                int end = formatted.indexOf(MARK, at + 1);
+                parts.add(formatted.substring(from, at));
+                slots.add(Integer.parseInt(formatted.substring(at + 1, end)));
+                from = end + 1;
+            }
+            parts.add(formatted.substring(from));
+            return new Wording(parts.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        String fill(String... args) {
+            StringBuilder out = new StringBuilder(256);
+            for (int i = 0; i < slots.length; i++) {
+                out.append(parts[i]).append(args[slots[i]]);
+            }
+            return out.append(parts[slots.length]).toString();
+        }
+    }
+
     /** An instant as the e-mails say it: "14:05 ngày 03/09/2025". */
     static String when(java.time.Instant at) {
         return WHEN.format(at);

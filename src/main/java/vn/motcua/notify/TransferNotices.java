@@ -75,14 +75,22 @@ public class TransferNotices {
 
     /** {@code key}: what follows "{@code <dossier>/TRANSFERRED/}" in each message's dedup key. */
     private int write(String key, List<CustodyLedger.Moved> moves) {
+        if (moves.isEmpty()) {
+            return 0;
+        }
+        // The wording formatted once per page, the dossier's parts filled in (a plan tells up to a million applicants).
+        OutboxWriter.Wording subject = outbox.wording("notify.mail.transfer.subject", 1);
+        OutboxWriter.Wording greeting = outbox.wording("notify.mail.greeting", 1);
+        OutboxWriter.Wording body = outbox.wording("notify.mail.transfer.body", 5);
+        OutboxWriter.Wording due = outbox.wording("notify.mail.transfer.due", 1);
+        String noDue = outbox.text("notify.mail.transfer.noDue");
         return outbox.write(moves.stream().map(n -> {
             String ref = n.code() != null ? n.code() : n.dossierId().toString();
-            String due = n.dueAt() != null ? outbox.text("notify.mail.transfer.due", OutboxWriter.when(n.dueAt()))
-                    : outbox.text("notify.mail.transfer.noDue");
-            String body = outbox.text("notify.mail.greeting", n.applicantName()) + outbox.text("notify.mail.transfer.body",
-                    OutboxWriter.when(n.effective()), n.procedureName(), ref, n.toAgencyName(), due);
+            String dueText = n.dueAt() != null ? due.fill(OutboxWriter.when(n.dueAt())) : noDue;
+            String text = greeting.fill(n.applicantName()) + body.fill(OutboxWriter.when(n.effective()),
+                    n.procedureName(), ref, n.toAgencyName(), dueText);
             return new OutboxWriter.Mail(n.dossierId() + "/TRANSFERRED/" + key, n.dossierId(), n.applicantEmail(),
-                    outbox.text("notify.mail.transfer.subject", ref), body);
+                    subject.fill(ref), text);
         }).toList());
     }
 }

@@ -20,7 +20,9 @@ import vn.motcua.territory.Territory;
  * The real HCMC 2025 plan with 1,000,000 in-flight dossiers: validation, dry run, execution, and the floor — one
  * bare {@code UPDATE … FROM} of the same rows. Run: {@code ./mvnw -Pbench test -Dtest=ReorgBench}
  * (optionally {@code -Dreorg.bench.dossiers=200000}; {@code -Dreorg.bench.emailShare=0.3} gives an e-mail address to
- * 30 % of the applicants instead of all, {@code -Dreorg.bench.notify=false} runs a plan that notifies nobody).
+ * 30 % of the applicants instead of all, {@code -Dreorg.bench.notify=false} runs a plan that notifies nobody,
+ * {@code -Dreorg.bench.indexProbe=true} measures one batch with B-tree indexes added; with
+ * {@code -Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true} it prints the statements' buffers and WAL).
  */
 @IntegrationTest
 class ReorgBench {
@@ -93,17 +95,28 @@ class ReorgBench {
         var top = new vn.motcua.support.TopStatements(jdbc);
         top.reset();
         var cpu = new vn.motcua.support.CpuMeter(jdbc);
+        var work = new vn.motcua.support.DatabaseWork(jdbc);
+        work.start();
         var c0 = cpu.sample();
         long t3 = System.nanoTime();
         Reports.Execution ex = engine.execute(id, "bench");
         long execute = ms(t3);
         var used = cpu.sample().minus(c0);
         top.print("execution", 12);
+        // Load-independent figures (statements, rows, buffers, WAL): the wall clock on a shared machine says how busy
+        // it was. The notices start as the plan commits, so the last seconds of the execution may hold a few of theirs.
+        work.print("execution", 15);
+        work.start();
         // The applicants are told after the plan's commit (PlanExecuted, on the task executor): the wait for it timed
         // on its own (it started as execute returned).
         long t5 = System.nanoTime();
         vn.motcua.support.PlanEvents.awaitCompleted(jdbc, id);
         long announce = ms(t5);
+        var usedAll = cpu.sample().minus(c0);
+        work.print("notices", 8);
+        jdbc.sql("select indexrelid::regclass::text || ': ' || pg_get_indexdef(indexrelid) from pg_index "
+                        + "where indrelid in ('dossier'::regclass, 'dossier_event'::regclass) order by 1")
+                .query(String.class).list().forEach(i -> System.out.println("BENCH index " + i));
         Reports.Reconciliation rec = engine.view(id).reconciliation();
 
         // The floor: one bare UPDATE … FROM of the same rows (moving them back), rolled back.
@@ -116,6 +129,9 @@ class ReorgBench {
             s.setRollbackOnly();
         });
         long floor = ms(t4);
+        if (Boolean.getBoolean("reorg.bench.indexProbe")) {
+            indexProbe(id);
+        }
 
         System.out.printf("%n=== ReorgBench: real HCMC 2025 plan (273 + 91 + 77 old communes -> 168), %,d dossiers ===%n", n);
         System.out.printf("insert fixture (COPY, %,d rows + events): %,d ms%n", n, inserted);
@@ -130,12 +146,55 @@ class ReorgBench {
                 used.jvmNanos() / 1_000_000, used.databaseNanos() / 1_000_000,
                 100.0 * (used.jvmNanos() + used.databaseNanos()) / 1e6 / (execute * (double) Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors(), execute);
+        System.out.printf("execute CPU of the JVM's application threads: %,d ms; with the notices: %,d ms%n",
+                used.threadsNanos() / 1_000_000, usedAll.threadsNanos() / 1_000_000);
         System.out.printf("notices after the moves: %,d applicants told (plan notifies: %s, e-mail share %.0f%%), the "
                 + "last written %,d ms after the execution returned%n", told, notify, emailShare * 100, announce);
         System.out.printf("floor, bare UPDATE ... FROM of the same rows: %,d ms -> execute / floor = %.1fx (target <= 5x)%n",
                 floor, execute / (double) Math.max(1, floor));
         System.out.printf("reconciliation: before %,d after %,d invariant %s triage %,d%n%n", rec.openBefore(),
                 rec.openAfter(), rec.invariantHolds(), rec.triage());
+    }
+
+    /**
+     * What an index of dossier and dossier_event costs a batch: one batch's statement (moving its dossiers back, with
+     * their events) under EXPLAIN (ANALYZE, BUFFERS, WAL) with an index added, in a transaction rolled back.
+     */
+    private void indexProbe(UUID id) {
+        jdbc.sql("select 'dossier avg row ' || avg(pg_column_size(d.*))::int || ' bytes' from dossier d").query(String.class)
+                .list().forEach(l -> System.out.println("BENCH probe " + l));
+        jdbc.sql("select 'dossier_event avg row ' || avg(pg_column_size(e.*))::int || ' bytes' from dossier_event e")
+                .query(String.class).list().forEach(l -> System.out.println("BENCH probe " + l));
+        String batch = """
+                explain (analyze, buffers, wal, timing off, costs off, summary off)
+                with moved as (
+                    update dossier d set agency_code = case when d.agency_code is null then null else t.from_agency end,
+                           agency_name = case when d.agency_code is null then d.agency_name else t.from_agency end,
+                           agency_since = now(), version = d.version + 1
+                      from dossier_transfer t where t.plan_id = '%s' and t.batch_no = 1 and d.id = t.dossier_id
+                    returning d.id, d.state, t.from_agency
+                )
+                insert into dossier_event (dossier_id, seq, at, type, state_from, state_to, actor, actor_agency, reason, data)
+                select m.id, (select coalesce(max(e.seq), 0) + 1 from dossier_event e where e.dossier_id = m.id), now(),
+                       'TRANSFERRED', m.state, m.state, 'probe', m.from_agency, 'probe', jsonb_build_object('plan', 'x')
+                  from moved m
+                """.formatted(id);
+        // Session 8 made the two B-trees on received_at and on the events' time BRIN indexes: what they would cost now.
+        String receivedAt = "create index probe_received_at on dossier (received_at) where state <> 'DRAFT'";
+        String eventAt = "create index probe_event_at on dossier_event (at)";
+        for (String variant : List.of("", receivedAt, eventAt, receivedAt + "; " + eventAt, "")) {
+            tx.executeWithoutResult(s -> {
+                if (!variant.isEmpty()) {
+                    jdbc.sql(variant).update();
+                }
+                jdbc.sql("set local enable_hashjoin = off; set local enable_mergejoin = off; set local work_mem = '64MB'").update();
+                List<String> plan = jdbc.sql(batch).query(String.class).list();
+                System.out.println("BENCH probe [" + (variant.isEmpty() ? "as is" : variant) + "]");
+                plan.stream().filter(l -> l.contains("Insert on") || l.contains("Update on") || l.contains("Buffers")
+                        || l.contains("WAL")).limit(6).forEach(l -> System.out.println("BENCH probe   " + l.strip()));
+                s.setRollbackOnly();
+            });
+        }
     }
 
     private static long ms(long start) {
