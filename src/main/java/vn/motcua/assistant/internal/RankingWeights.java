@@ -1,0 +1,56 @@
+package vn.motcua.assistant.internal;
+
+/**
+ * The numbers ranking and the no-match decision run on, in one place so that they can be tuned together (a grid over the
+ * tuning half: {@code RankingGrid}, docs/assistant.md "Evaluation and figures").
+ *
+ * @param name       BM25 weight of a name syllable
+ * @param name2      of a name word pair (syllable bigram)
+ * @param body       of a syllable of the other texts (field, result, documents, answers)
+ * @param body2      of a word pair of the other texts
+ * @param tie        how much the alternatives of a span that did not win still count (0: only the best one)
+ * @param alpha      an expansion of n word pairs is weighted 1/n^alpha (0: at full weight)
+ * @param marker     factor per marker of a variant the question does not ask for ("cấp lại"…)
+ * @param unknownLevel prior of a procedure whose level the catalogue does not give
+ * @param organisationOnly prior of a procedure only organisations may apply for, unless the question names one
+ * @param sibling    prior of the marked one of two near-identical siblings
+ * @param minScore   below this score one shared word pair is not an answer
+ * @param coverage   the least share of the question's spans the best answer's name must cover to be an answer
+ */
+record RankingWeights(float name, float name2, float body, float body2, float tie, double alpha, double marker,
+                      double unknownLevel, double organisationOnly, double sibling, double minScore, double coverage) {
+
+    static final RankingWeights DEFAULT = new RankingWeights(1.0f, 2.0f, 0.15f, 0.3f, 1.0f, 0.0, 0.8, 1.05, 0.85, 0.92,
+            11.0, 0.0);
+
+    /** A copy with one number changed, by its name (for the tuning grid). */
+    RankingWeights with(String key, double v) {
+        float f = (float) v;
+        return switch (key) {
+            case "name" -> new RankingWeights(f, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "name2" -> new RankingWeights(name, f, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "body" -> new RankingWeights(name, name2, f, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "body2" -> new RankingWeights(name, name2, body, f, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "tie" -> new RankingWeights(name, name2, body, body2, f, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "alpha" -> new RankingWeights(name, name2, body, body2, tie, v, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "marker" -> new RankingWeights(name, name2, body, body2, tie, alpha, v, unknownLevel, organisationOnly, sibling, minScore, coverage);
+            case "unknownLevel" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, v, organisationOnly, sibling, minScore, coverage);
+            case "organisationOnly" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, v, sibling, minScore, coverage);
+            case "sibling" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, v, minScore, coverage);
+            case "minScore" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, v, coverage);
+            case "coverage" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, v);
+            default -> throw new IllegalArgumentException("no ranking weight " + key);
+        };
+    }
+
+    /** "name2=2.5,tie=0.1" applied to this one. */
+    RankingWeights with(String spec) {
+        RankingWeights w = this;
+        for (String kv : spec.split(",")) {
+            if (kv.contains("=")) {
+                w = w.with(kv.split("=")[0].strip(), Double.parseDouble(kv.split("=")[1].strip()));
+            }
+        }
+        return w;
+    }
+}
