@@ -100,8 +100,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         }
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
-        List<Ranker.Candidate> ranked = Ranker.rank(idx, reading, citizenLevel(unitCode),
-                Ranker.namesBusiness(reading.unigrams(), reading.bigrams()), w);
+        List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
         if (ranked.isEmpty() || !Evidence.answers(ranked.get(0), w)) {
             return new Answers(List.of(), true, null);
         }
@@ -112,6 +111,17 @@ public class AssistantService implements Assistant, AssistantIndex {
                     Evidence.why(c.meta(), reading.unigrams(), reading.bigrams())));
         }
         return new Answers(answers, false, Clarifier.clarify(strong, reading.graph(), messages, locale));
+    }
+
+    /** The candidates for a question read against the same index, best first, before the no-match decision. */
+    List<Ranker.Candidate> rank(ProcedureIndex idx, QueryReader.Reading reading, String unitCode, RankingWeights w) {
+        return Ranker.rank(idx, reading, citizenLevel(unitCode), Ranker.namesBusiness(reading.unigrams(), reading.bigrams()), w);
+    }
+
+    /** The tuning grid's view: the candidates for a question, before the no-match decision. */
+    List<Ranker.Candidate> candidates(String question, RankingWeights w) {
+        ProcedureIndex idx = keeper.current();
+        return rank(idx, reader.read(VietnameseAnalysis.normalize(question).strip(), idx), null, w);
     }
 
     AgencyLevel citizenLevel(String unitCode) {

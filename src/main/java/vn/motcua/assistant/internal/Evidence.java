@@ -23,9 +23,14 @@ final class Evidence {
         return c.nameBigrams() >= 2 || (c.nameBigrams() >= 1 || c.bodyBigrams() >= 2) && c.score() >= w.minScore();
     }
 
-    /** The best answer answers the question: it {@link #matches} and its name covers enough of the question's spans. */
+    /**
+     * The best answer answers the question: it {@link #matches}, and when its name covers less than half the question's
+     * spans ("phạt nguội xe máy": a fine, no procedure, against a vehicle procedure that has only "xe máy"), it scores
+     * like an answer (at least {@link RankingWeights#partialScore}, just below the tuning half's weakest right answer of
+     * that kind).
+     */
     static boolean answers(Ranker.Candidate best, RankingWeights w) {
-        return matches(best, w) && best.coverage() >= w.coverage();
+        return matches(best, w) && (best.coverage() >= w.coverage() || best.score() >= w.partialScore());
     }
 
     /** The runs of the name whose syllables matched (a word pair, or a significant syllable), in the name's spelling. */

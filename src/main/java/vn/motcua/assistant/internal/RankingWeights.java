@@ -15,30 +15,33 @@ package vn.motcua.assistant.internal;
  * @param organisationOnly prior of a procedure only organisations may apply for, unless the question names one
  * @param sibling    prior of the marked one of two near-identical siblings
  * @param minScore   below this score one shared word pair is not an answer
- * @param coverage   the least share of the question's spans the best answer's name must cover to be an answer
+ * @param coverage   a best answer whose name covers less than this share of the question's spans…
+ * @param partialScore …must score at least this to be an answer (calibrated on the tuning half: docs/assistant.md)
  */
 record RankingWeights(float name, float name2, float body, float body2, float tie, double alpha, double marker,
-                      double unknownLevel, double organisationOnly, double sibling, double minScore, double coverage) {
+                      double unknownLevel, double organisationOnly, double sibling, double minScore, double coverage,
+                      double partialScore) {
 
-    static final RankingWeights DEFAULT = new RankingWeights(1.0f, 2.0f, 0.15f, 0.3f, 1.0f, 0.0, 0.8, 1.05, 0.85, 0.92,
-            11.0, 0.0);
+    static final RankingWeights DEFAULT = new RankingWeights(1.5f, 1.5f, 0.15f, 0.3f, 1.0f, 0.0, 0.8, 1.05, 0.85, 0.88,
+            11.0, 0.5, 13.0);
 
     /** A copy with one number changed, by its name (for the tuning grid). */
     RankingWeights with(String key, double v) {
         float f = (float) v;
         return switch (key) {
-            case "name" -> new RankingWeights(f, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "name2" -> new RankingWeights(name, f, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "body" -> new RankingWeights(name, name2, f, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "body2" -> new RankingWeights(name, name2, body, f, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "tie" -> new RankingWeights(name, name2, body, body2, f, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "alpha" -> new RankingWeights(name, name2, body, body2, tie, v, marker, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "marker" -> new RankingWeights(name, name2, body, body2, tie, alpha, v, unknownLevel, organisationOnly, sibling, minScore, coverage);
-            case "unknownLevel" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, v, organisationOnly, sibling, minScore, coverage);
-            case "organisationOnly" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, v, sibling, minScore, coverage);
-            case "sibling" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, v, minScore, coverage);
-            case "minScore" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, v, coverage);
-            case "coverage" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, v);
+            case "name" -> new RankingWeights(f, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "name2" -> new RankingWeights(name, f, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "body" -> new RankingWeights(name, name2, f, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "body2" -> new RankingWeights(name, name2, body, f, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "tie" -> new RankingWeights(name, name2, body, body2, f, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "alpha" -> new RankingWeights(name, name2, body, body2, tie, v, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "marker" -> new RankingWeights(name, name2, body, body2, tie, alpha, v, unknownLevel, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "unknownLevel" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, v, organisationOnly, sibling, minScore, coverage, partialScore);
+            case "organisationOnly" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, v, sibling, minScore, coverage, partialScore);
+            case "sibling" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, v, minScore, coverage, partialScore);
+            case "minScore" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, v, coverage, partialScore);
+            case "coverage" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, v, partialScore);
+            case "partialScore" -> new RankingWeights(name, name2, body, body2, tie, alpha, marker, unknownLevel, organisationOnly, sibling, minScore, coverage, v);
             default -> throw new IllegalArgumentException("no ranking weight " + key);
         };
     }

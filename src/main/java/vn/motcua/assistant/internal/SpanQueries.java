@@ -31,8 +31,9 @@ final class SpanQueries {
         for (int s = 0; s < spans.size() && clauses < 400; s++) {
             VietnameseAnalysis.Span span = spans.get(s);
             List<Query> alternatives = new ArrayList<>();
+            boolean compete = span.alternatives().size() > 1;
             for (List<VietnameseAnalysis.Token> path : span.alternatives()) {
-                Query q = alternative(path, stop, w);
+                Query q = alternative(path, stop, w, compete);
                 if (q != null) {
                     alternatives.add(q);
                 }
@@ -58,8 +59,12 @@ final class SpanQueries {
         return 1;
     }
 
-    /** One reading of a span: its syllables and its inner word pairs, the pairs weighted down for a long expansion. */
-    private static Query alternative(List<VietnameseAnalysis.Token> path, Predicate<String> stop, RankingWeights w) {
+    /**
+     * One reading of a span: its syllables and its inner word pairs; when it competes with other readings, a long one is
+     * weighted down by its number of pairs (a lone expansion keeps its full weight: it is what matches a long name).
+     */
+    private static Query alternative(List<VietnameseAnalysis.Token> path, Predicate<String> stop, RankingWeights w,
+                                     boolean compete) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int n = 0;
         for (VietnameseAnalysis.Token t : path) {
@@ -82,7 +87,7 @@ final class SpanQueries {
             return null;
         }
         Query q = b.build();
-        return pairs > 1 && w.alpha() > 0 ? new BoostQuery(q, (float) Math.pow(pairs, -w.alpha())) : q;
+        return compete && pairs > 1 && w.alpha() > 0 ? new BoostQuery(q, (float) Math.pow(pairs, -w.alpha())) : q;
     }
 
     private static Query pair(String pair, RankingWeights w) {

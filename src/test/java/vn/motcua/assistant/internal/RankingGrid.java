@@ -27,6 +27,33 @@ class RankingGrid {
         }
     }
 
+    /**
+     * For the no-match threshold: the best candidate's share of the question's spans covered by its name, and its score,
+     * for every tuning-half question (answerable or not), sorted; the held-out sets are not read.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "assistant.grid.coverage", matches = "true")
+    void coverage() throws Exception {
+        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
+        service.rebuildNow();
+        RankingWeights w = RankingWeights.DEFAULT.with(System.getProperty("assistant.base", ""));
+        List<String> lines = new ArrayList<>();
+        for (AssistantEvaluation.Question q : AssistantEvaluation.load(AssistantEvaluation.ownSet())) {
+            if (!q.split().equals("tune")) {
+                continue;
+            }
+            List<Ranker.Candidate> ranked = service.candidates(q.text(), w);
+            if (ranked.isEmpty()) {
+                lines.add(String.format("COVER none  -    %-6s %s", q.none() ? "NONE" : "answer", q.text()));
+                continue;
+            }
+            Ranker.Candidate top = ranked.get(0);
+            lines.add(String.format("COVER %.2f %6.1f %-6s %-5s %s", top.coverage(), top.score(), q.none() ? "NONE"
+                    : q.codes().contains(top.meta().code()) ? "right" : "wrong", Evidence.matches(top, w) ? "pairs" : "-", q.text()));
+        }
+        lines.stream().sorted().forEach(System.out::println);
+    }
+
     @Test
     void grid() throws Exception {
         AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
