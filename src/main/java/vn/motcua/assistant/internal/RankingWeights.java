@@ -23,9 +23,8 @@ record RankingWeights(float name, float name2, float body, float body2, float ti
                       double partialScore) {
 
     /**
-     * The numbers of round 4. Round 5's grid over the tuning half chose tie 1, name 1.5, name2 1.5, sibling 0.88 and the
-     * coverage rule (coverage 0.5, partialScore 13): tuning half +2 top-1, but the whole own set lost 5 top-1 and 3
-     * top-3 on the held-out sets, so they are not the defaults (docs/assistant.md); coverage 0 leaves that rule off.
+     * Round 4's numbers: the round-5 grid's choice did better on the tuning half only (docs/assistant.md). The
+     * tie-breaker 1 lets a span's alternatives add up; coverage 0 leaves the coverage rule off.
      */
     static final RankingWeights DEFAULT = new RankingWeights(1.0f, 2.0f, 0.15f, 0.3f, 1.0f, 0.0, 0.8, 1.05, 0.85, 0.92,
             11.0, 0.0, 13.0);
