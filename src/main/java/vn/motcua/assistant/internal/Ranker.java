@@ -45,6 +45,7 @@ final class Ranker {
         try {
             TopDocs top = searcher.search(SpanQueries.build(reading.graph(), QueryReader.STOP::contains, w), CANDIDATES);
             var stored = searcher.storedFields();
+            List<VietnameseAnalysis.Span> spans = reading.graph().spans();
             for (ScoreDoc sd : top.scoreDocs) {
                 String code = stored.document(sd.doc).get(ProcedureIndex.CODE);
                 ProcedureIndex.Meta m = idx.meta(code);
@@ -63,7 +64,7 @@ final class Ranker {
                         nu++;
                     }
                 }
-                double coverage = SpanQueries.coverage(reading.graph(), QueryReader.STOP::contains, m.nameBigrams(),
+                double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
                         m.nameUnigrams());
                 out.add(new Candidate(m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
                         * markedness(m, unigrams, bigrams, w), nb, bb, nu, coverage));

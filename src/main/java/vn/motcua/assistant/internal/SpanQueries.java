@@ -98,11 +98,11 @@ final class SpanQueries {
     }
 
     /** The share of the question's spans (those with a content word) that the name covers: a word pair, or a lone word. */
-    static double coverage(VietnameseAnalysis.Graph graph, Predicate<String> stop, Set<String> nameBigrams,
+    static double coverage(List<VietnameseAnalysis.Span> spans, Predicate<String> stop, Set<String> nameBigrams,
                            Set<String> nameUnigrams) {
         int content = 0;
         int covered = 0;
-        for (VietnameseAnalysis.Span span : graph.spans()) {
+        for (VietnameseAnalysis.Span span : spans) {
             boolean any = false;
             boolean hit = false;
             for (List<VietnameseAnalysis.Token> path : span.alternatives()) {
