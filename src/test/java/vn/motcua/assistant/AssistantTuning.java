@@ -32,39 +32,11 @@ import vn.motcua.territory.AgencyLevel;
  * sets are never run here. {@code ./mvnw -q test -Dtest=AssistantTuning -Dassistant.tune=true}.
  */
 @EnabledIfSystemProperty(named = "assistant.tune", matches = "true")
-class AssistantTuning {
+public class AssistantTuning {
 
     @Test
     void tuningHalfAndDevSet() throws Exception {
-        List<ProcedureVersion> versions = load(Path.of("target/assistant-catalogue.json"));
-        Catalogue catalogue = new Catalogue() {
-            @Override
-            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
-                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
-            }
-
-            @Override
-            public List<ProcedureSummary> search(String query, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
-                return List.of();
-            }
-
-            @Override
-            public List<ProcedureVersion> allInForce(LocalDate asOf) {
-                return versions;
-            }
-        };
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/assistant");
-        messages.setDefaultEncoding("UTF-8");
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        AssistantService service = new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
-                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
-                java.time.Clock.systemUTC());
+        AssistantService service = service(load(Path.of("target/assistant-catalogue.json")));
         if (Boolean.getBoolean("assistant.report")) {
             // figures only, every set (held-out ones included, their misses never printed): the bench's accuracy lines
             // without a database, for a change made after the bench ran
@@ -111,7 +83,39 @@ class AssistantTuning {
         }
     }
 
-    static List<ProcedureVersion> load(Path file) throws Exception {
+    /** The assistant without a database over these procedures (no territory, no dossiers, no published answers). */
+    public static AssistantService service(List<ProcedureVersion> versions) {
+        Catalogue catalogue = new Catalogue() {
+            @Override
+            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
+                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
+            }
+
+            @Override
+            public List<ProcedureSummary> search(String query, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
+                return List.of();
+            }
+
+            @Override
+            public List<ProcedureVersion> allInForce(LocalDate asOf) {
+                return versions;
+            }
+        };
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/assistant");
+        messages.setDefaultEncoding("UTF-8");
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        return new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
+                beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
+                java.time.Clock.systemUTC());
+    }
+
+    public static List<ProcedureVersion> load(Path file) throws Exception {
         JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));
         List<ProcedureVersion> out = new ArrayList<>();
         for (JsonNode n : root) {

@@ -89,24 +89,39 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     @Override
     public Answers ask(String question, String unitCode, int limit, Locale locale) {
+        return ask(question, unitCode, limit, locale, RankingWeights.DEFAULT);
+    }
+
+    /** The same with other ranking numbers (the tuning grid). */
+    Answers ask(String question, String unitCode, int limit, Locale locale, RankingWeights w) {
         String q = VietnameseAnalysis.normalize(question).strip();
         if (q.isEmpty()) {
             return new Answers(List.of(), true, null);
         }
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
-        List<Ranker.Candidate> ranked = Ranker.rank(idx, reading.unigrams(), reading.bigrams(), citizenLevel(unitCode),
-                Ranker.namesBusiness(reading.unigrams(), reading.bigrams()));
-        if (ranked.isEmpty() || !Evidence.matches(ranked.get(0))) {
+        List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
+        if (ranked.isEmpty() || !Evidence.answers(ranked.get(0), w)) {
             return new Answers(List.of(), true, null);
         }
-        List<Ranker.Candidate> strong = ranked.stream().filter(Evidence::matches).toList();
+        List<Ranker.Candidate> strong = ranked.stream().filter(c -> Evidence.matches(c, w)).toList();
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
             answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0,
                     Evidence.why(c.meta(), reading.unigrams(), reading.bigrams())));
         }
         return new Answers(answers, false, Clarifier.clarify(strong, reading.graph(), messages, locale));
+    }
+
+    /** The candidates for a question read against the same index, best first, before the no-match decision. */
+    List<Ranker.Candidate> rank(ProcedureIndex idx, QueryReader.Reading reading, String unitCode, RankingWeights w) {
+        return Ranker.rank(idx, reading, citizenLevel(unitCode), Ranker.namesBusiness(reading.unigrams(), reading.bigrams()), w);
+    }
+
+    /** The tuning grid's view: the candidates for a question, before the no-match decision. */
+    List<Ranker.Candidate> candidates(String question, RankingWeights w) {
+        ProcedureIndex idx = keeper.current();
+        return rank(idx, reader.read(VietnameseAnalysis.normalize(question).strip(), idx), null, w);
     }
 
     AgencyLevel citizenLevel(String unitCode) {

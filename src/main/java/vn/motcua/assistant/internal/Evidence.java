@@ -14,13 +14,24 @@ final class Evidence {
     private Evidence() {
     }
 
-    /** The best answer must share a word pair with the question (in the name, or two in the other texts). */
-    static boolean matches(Ranker.Candidate c) {
-        return c.nameBigrams() >= 2 || (c.nameBigrams() >= 1 || c.bodyBigrams() >= 2) && c.score() >= MIN_SCORE;
+    /**
+     * The best answer must share a word pair with the question (in the name, or two in the other texts); below
+     * {@link RankingWeights#minScore} one shared pair is not enough ("bóng đá" in a betting licence is no answer to a
+     * match).
+     */
+    static boolean matches(Ranker.Candidate c, RankingWeights w) {
+        return c.nameBigrams() >= 2 || (c.nameBigrams() >= 1 || c.bodyBigrams() >= 2) && c.score() >= w.minScore();
     }
 
-    /** Below this score one shared word pair is not enough ("bóng đá" in a betting licence is no answer to a match). */
-    static final double MIN_SCORE = 11.0;
+    /**
+     * The best answer answers the question: it {@link #matches}, and when its name covers less than half the question's
+     * spans ("phạt nguội xe máy": a fine, no procedure, against a vehicle procedure that has only "xe máy"), it scores
+     * like an answer (at least {@link RankingWeights#partialScore}, just below the tuning half's weakest right answer of
+     * that kind).
+     */
+    static boolean answers(Ranker.Candidate best, RankingWeights w) {
+        return matches(best, w) && (best.coverage() >= w.coverage() || best.score() >= w.partialScore());
+    }
 
     /** The runs of the name whose syllables matched (a word pair, or a significant syllable), in the name's spelling. */
     static List<String> why(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {

@@ -7,13 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import vn.motcua.territory.AgencyLevel;
 
@@ -27,45 +22,30 @@ final class Ranker {
     private Ranker() {
     }
 
-    // BM25 weights of the four fields (name syllables, name bigrams, body syllables, body bigrams)
-    static final float W_NAME = 1.0f;
-    static final float W_NAME2 = 2.0f;
-    static final float W_BODY = 0.15f;
-    static final float W_BODY2 = 0.3f;
     static final int CANDIDATES = 40;
 
-    /** A candidate with the evidence that ranked it. */
-    record Candidate(ProcedureIndex.Meta meta, double score, int nameBigrams, int bodyBigrams, int nameUnigrams) {
+    /** A candidate with the evidence that ranked it ({@code coverage}: the share of the question's spans its name covers). */
+    record Candidate(ProcedureIndex.Meta meta, double score, int nameBigrams, int bodyBigrams, int nameUnigrams,
+                     double coverage) {
+
+        Candidate times(double f) {
+            return new Candidate(meta, score * f, nameBigrams, bodyBigrams, nameUnigrams, coverage);
+        }
     }
 
-    static List<Candidate> rank(ProcedureIndex idx, Set<String> unigrams, Set<String> bigrams, AgencyLevel level,
-                         boolean business) {
+    static List<Candidate> rank(ProcedureIndex idx, QueryReader.Reading reading, AgencyLevel level, boolean business,
+                                RankingWeights w) {
+        Set<String> unigrams = reading.unigrams();
+        Set<String> bigrams = reading.bigrams();
         if (idx.size() == 0 || (unigrams.isEmpty() && bigrams.isEmpty())) {
             return List.of();
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (String u : unigrams) {
-            if (clauses > 400) {
-                break;
-            }
-            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.NAME, u)), W_NAME), BooleanClause.Occur.SHOULD);
-            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.BODY, u)), W_BODY), BooleanClause.Occur.SHOULD);
-            clauses += 2;
-        }
-        for (String g : bigrams) {
-            if (clauses > 900) {
-                break;
-            }
-            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.NAME2, g)), W_NAME2), BooleanClause.Occur.SHOULD);
-            b.add(new BoostQuery(new TermQuery(new Term(ProcedureIndex.BODY2, g)), W_BODY2), BooleanClause.Occur.SHOULD);
-            clauses += 2;
         }
         IndexSearcher searcher = idx.searcher();
         List<Candidate> out = new ArrayList<>();
         try {
-            TopDocs top = searcher.search(b.build(), CANDIDATES);
+            TopDocs top = searcher.search(SpanQueries.build(reading.graph(), QueryReader.STOP::contains, w), CANDIDATES);
             var stored = searcher.storedFields();
+            List<VietnameseAnalysis.Span> spans = reading.graph().spans();
             for (ScoreDoc sd : top.scoreDocs) {
                 String code = stored.document(sd.doc).get(ProcedureIndex.CODE);
                 ProcedureIndex.Meta m = idx.meta(code);
@@ -84,13 +64,15 @@ final class Ranker {
                         nu++;
                     }
                 }
-                out.add(new Candidate(m, sd.score * prior(m, level) * applicantPrior(m, business) * markedness(m, unigrams, bigrams),
-                        nb, bb, nu));
+                double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
+                        m.nameUnigrams());
+                out.add(new Candidate(m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
+                        * markedness(m, unigrams, bigrams, w), nb, bb, nu, coverage));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out = siblings(out, bigrams);
+        out = siblings(out, bigrams, w.sibling());
         out.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
         return out;
@@ -115,25 +97,20 @@ final class Ranker {
         return bigrams.stream().anyMatch(BUSINESS_PAIRS::contains) || unigrams.stream().anyMatch(BUSINESS_WORDS::contains);
     }
 
-    /** A procedure only organisations may apply for ranks lower unless the question names a business. */
-    static final double ORGANISATION_ONLY = 0.85;
-
-    static double applicantPrior(ProcedureIndex.Meta m, boolean business) {
+    /** A procedure only organisations may apply for ranks lower ({@link RankingWeights#organisationOnly}) unless the question names a business. */
+    static double applicantPrior(ProcedureIndex.Meta m, boolean business, RankingWeights w) {
         if (business) {
             return m.applicants() == ProcedureIndex.Applicants.CITIZENS ? 0.95 : 1.0;
         }
-        return m.applicants() == ProcedureIndex.Applicants.ORGANISATIONS ? ORGANISATION_ONLY : 1.0;
+        return m.applicants() == ProcedureIndex.Applicants.ORGANISATIONS ? w.organisationOnly() : 1.0;
     }
-
-    /** A near-identical sibling carrying words the question lacks ranks lower than the plain one. */
-    static final double SIBLING_PENALTY = 0.92;
 
     /**
      * Near-identical siblings: when candidate B's name holds every word pair of candidate A's name and more, and the
      * question carries none of B's extra pairs, B is the marked variant (định kỳ / thường xuyên, "từ giao dịch đã
      * chứng thực", "trong Công an nhân dân"…) and ranks a little lower than A.
      */
-    static List<Candidate> siblings(List<Candidate> candidates, Set<String> bigrams) {
+    static List<Candidate> siblings(List<Candidate> candidates, Set<String> bigrams, double penalty) {
         List<Candidate> out = new ArrayList<>(candidates.size());
         for (Candidate b : candidates) {
             boolean marked = false;
@@ -154,8 +131,7 @@ final class Ranker {
                     break;
                 }
             }
-            out.add(marked ? new Candidate(b.meta(), b.score() * SIBLING_PENALTY, b.nameBigrams(), b.bodyBigrams(),
-                    b.nameUnigrams()) : b);
+            out.add(marked ? b.times(penalty) : b);
         }
         return out;
     }
@@ -172,39 +148,32 @@ final class Ranker {
             "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
             "ghi vao");
 
-    static final double MARKER_PENALTY = 0.8;
-
-    static double markedness(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
+    static double markedness(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams, RankingWeights w) {
         double f = 1.0;
         for (String marker : MARKERS) {
             boolean pair = marker.indexOf(' ') > 0;
             if (pair ? m.nameBigrams().contains(marker) && !bigrams.contains(marker)
                     : m.nameUnigrams().contains(marker) && !unigrams.contains(marker)) {
-                f *= MARKER_PENALTY;
+                f *= w.marker();
             }
         }
-        return Math.max(f, MARKER_PENALTY * MARKER_PENALTY * MARKER_PENALTY);
+        return Math.max(f, w.marker() * w.marker() * w.marker());
     }
 
     /**
      * A procedure whose level the catalogue does not give (listed without details: mostly land, construction and
-     * business procedures that wards and provinces perform) is not less likely than one of another level: between the
-     * two (tuned on the tuning half, 0.97 before).
-     */
-    static final double UNKNOWN_LEVEL = 1.05;
-
-    /**
-     * Procedures performed at the citizen's level first (their ward's by default); popular ones next (dossier counts,
+     * business procedures that wards and provinces perform) is not less likely than one of another level:
+     * {@link RankingWeights#unknownLevel}. Procedures performed at the citizen's level first (their ward's by default); popular ones next (dossier counts,
      * or the catalogue's own signals: see {@link ProcedureIndex#popularityFromCatalogue}).
      */
-    static double prior(ProcedureIndex.Meta m, AgencyLevel citizen) {
+    static double prior(ProcedureIndex.Meta m, AgencyLevel citizen, RankingWeights w) {
         double p;
         if (m.levels().contains(citizen)) {
             p = 1.1;
         } else if (m.levels().contains(AgencyLevel.PROVINCE) || m.levels().contains(AgencyLevel.COMMUNE)) {
             p = 1.0;
         } else if (m.levels().isEmpty()) {
-            p = UNKNOWN_LEVEL;
+            p = w.unknownLevel();
         } else {
             p = 0.9;
         }

@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -110,8 +111,11 @@ public final class VietnameseAnalysis {
         return out;
     }
 
-    /** A token of the query graph: it spans the nodes {@code [from, to)}; {@code synonym} when the lexicon put it there. */
-    public record Token(String term, int from, int to, boolean synonym) {
+    /**
+     * A token of the query graph: it spans the nodes {@code [from, to)}; {@code synonym} when the lexicon put it there;
+     * {@code [start, end)} the characters of the question it stands for (one rewrite's tokens share them).
+     */
+    public record Token(String term, int from, int to, boolean synonym, int start, int end) {
     }
 
     /** The query's token graph after the lexicon, with its unigrams and its bigrams (pairs of adjacent tokens). */
@@ -149,9 +153,88 @@ public final class VietnameseAnalysis {
             return out;
         }
 
+        /**
+         * The graph cut into spans: between two nodes that no token crosses, every path is one alternative reading of
+         * the same citizen words (their own, or each lexicon expansion). A citizen's word the lexicon left alone is a
+         * span of one token; a lexicon rewrite is one span however long its expansions.
+         */
+        public List<Span> spans() {
+            int end = tokens.stream().mapToInt(Token::to).max().orElse(0);
+            boolean[] crossed = new boolean[end + 1];
+            for (Token t : tokens) {
+                for (int k = t.from() + 1; k < t.to(); k++) {
+                    crossed[k] = true;
+                }
+            }
+            List<Span> out = new ArrayList<>();
+            int start = tokens.stream().mapToInt(Token::from).min().orElse(0);
+            for (int k = start + 1; k <= end; k++) {
+                int node = k;
+                if (!crossed[k] && tokens.stream().anyMatch(t -> t.to() == node) && !insideRewrite(node)) {
+                    out.add(new Span(start, k, paths(start, k)));
+                    start = k;
+                }
+            }
+            return out;
+        }
+
+        /** A node between two tokens of the same lexicon rewrite (they stand for the same characters of the question). */
+        private boolean insideRewrite(int node) {
+            for (Token a : tokens) {
+                for (Token b : tokens) {
+                    if (a.to() == node && b.from() == node && a.synonym() && b.synonym() && a.start() == b.start()
+                            && a.end() == b.end()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Every path of tokens from node {@code from} to node {@code to} (at most a few: one per lexicon alternative). */
+        private List<List<Token>> paths(int from, int to) {
+            List<List<Token>> out = new ArrayList<>();
+            walk(from, to, new ArrayList<>(), out);
+            return out;
+        }
+
+        private void walk(int node, int to, List<Token> path, List<List<Token>> out) {
+            if (node == to) {
+                out.add(List.copyOf(path));
+                return;
+            }
+            if (out.size() >= 16) {
+                return;
+            }
+            for (Token t : tokens) {
+                if (t.from() == node && t.to() <= to) {
+                    path.add(t);
+                    walk(t.to(), to, path, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        }
+
+        /** The pairs that cross node {@code k} (last token of one span, first of the next), function-word pairs left out. */
+        public Set<String> junction(int k, java.util.function.Predicate<String> stop) {
+            Set<String> out = new LinkedHashSet<>();
+            for (Token a : tokens) {
+                for (Token b : tokens) {
+                    if (a.to() == k && b.from() == k && (a.synonym() || b.synonym() || !(stop.test(a.term()) && stop.test(b.term())))) {
+                        out.add(a.term() + " " + b.term());
+                    }
+                }
+            }
+            return out;
+        }
+
         public boolean anySynonym() {
             return tokens.stream().anyMatch(Token::synonym);
         }
+    }
+
+    /** A span of the query graph {@code [from, to)} with its alternative readings (paths of tokens). */
+    public record Span(int from, int to, List<List<Token>> alternatives) {
     }
 
     public static Graph graph(Analyzer query, String text) {
@@ -161,12 +244,13 @@ public final class VietnameseAnalysis {
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             int pos = -1;
             while (ts.incrementToken()) {
                 pos += inc.getPositionIncrement();
                 tokens.add(new Token(term.toString(), pos, pos + len.getPositionLength(),
-                        SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
+                        SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()), offset.startOffset(), offset.endOffset()));
             }
             ts.end();
         } catch (IOException e) {
