@@ -80,9 +80,10 @@ public class AppraisalService {
 
         List<Finding> findings = new ArrayList<>();
         List<Consistency.Text> texts = new ArrayList<>();
+        java.util.Set<String> photos = DocumentMatcher.photoFiles(pr, files);
         for (AppraisalQueries.Attachment f : files) {
             AppraisalQueries.Reading r = readings.get(f.sha256());
-            if (r == null || "PENDING".equals(r.status())) {
+            if (r == null || "PENDING".equals(r.status()) || photos.contains(f.fileName())) {
                 continue;
             }
             switch (r.status()) {

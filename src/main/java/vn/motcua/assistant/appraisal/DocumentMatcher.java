@@ -16,10 +16,35 @@ final class DocumentMatcher {
     private DocumentMatcher() {
     }
 
-    /** The rules' hint for a catalogue document (its folded name contains the hint's {@code match}), or null. */
+    /**
+     * The rules' hint for a catalogue document (its folded name contains the hint's {@code match}), or null. When
+     * several match, the one named first in the document's name: "Văn bản ủy quyền … (người được ủy quyền phải xuất
+     * trình Thẻ Căn cước …)" is the power of attorney, not the ID card it mentions.
+     */
     static ProcedureRules.DocumentHint hint(ProcedureRules rules, RequiredDocument doc) {
         String name = fold(doc.name());
-        return rules.documents().stream().filter(h -> name.contains(fold(h.match()))).findFirst().orElse(null);
+        ProcedureRules.DocumentHint best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (ProcedureRules.DocumentHint h : rules.documents()) {
+            int at = name.indexOf(fold(h.match()));
+            if (at >= 0 && at < bestAt) {
+                best = h;
+                bestAt = at;
+            }
+        }
+        return best;
+    }
+
+    /** The files recognised, by their name, as a document the rules call a photo (no text to read). */
+    static java.util.Set<String> photoFiles(ProcedureRules rules, List<AppraisalQueries.Attachment> files) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ProcedureRules.DocumentHint h : rules.documents()) {
+            if (h.photo()) {
+                List<String> keywords = h.keywords().stream().map(DocumentMatcher::fold).toList();
+                files.stream().filter(f -> matches(keywords, f.fileName(), null)).forEach(f -> out.add(f.fileName()));
+            }
+        }
+        return out;
     }
 
     /** Folded phrases that identify the document. */

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * (1 − edit distance ÷ length, spaces collapsed). Run: {@code ./mvnw -Pbench test -Dtest=OcrSettingsBench}
  * ({@code -Docr.bench.rounds=3} repeats each). Prints; asserts nothing.
  */
-class OcrSettingsBench {
+public class OcrSettingsBench {
 
-    static final List<String> DOCUMENT = List.of(
+    public static final List<String> DOCUMENT = List.of(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "GIẤY CHỨNG SINH",
             "Họ và tên mẹ: Nguyễn Thị Hồng Nhung", "Năm sinh: 1994   Dân tộc: Kinh   Quốc tịch: Việt Nam",
             "Số định danh cá nhân: 079194012345", "Nơi đăng ký thường trú: 12 Lê Lợi, phường Sài Gòn, Thành phố Hồ Chí Minh",

@@ -1,0 +1,56 @@
+package vn.motcua.assistant.appraisal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.catalogue.RequiredDocument;
+
+/**
+ * How files are tied to the catalogue's documents, on the real rules files: improvements found with the labelled set
+ * (docs/appraisal.md, "Figures").
+ */
+class DocumentMatchingTest {
+
+    static final RuleBook BOOK = new RuleBook();
+
+    static RequiredDocument doc(String name) {
+        return new RequiredDocument(name, 1, RequiredDocument.Form.COPY, null, null, false);
+    }
+
+    static AppraisalQueries.Attachment file(String name) {
+        return new AppraisalQueries.Attachment(UUID.randomUUID(), name, "application/pdf", "sha-" + name, null);
+    }
+
+    @Test
+    void the_hint_named_first_in_a_documents_name_is_the_one_that_applies() {
+        ProcedureRules lltp = BOOK.of("3.000333");
+        RequiredDocument card = doc("Bản sao Thẻ Căn cước hoặc thẻ Căn cước công dân hoặc Hộ chiếu của người được cấp Phiếu.");
+        RequiredDocument attorney = doc("Văn bản ủy quyền yêu cầu cấp Phiếu Lý lịch tư pháp số 1 (người được ủy quyền phải "
+                + "xuất trình Thẻ Căn cước hoặc Thẻ Căn cước công dân hoặc Hộ chiếu khi thực hiện thủ tục).");
+
+        assertThat(DocumentMatcher.hint(lltp, card).match()).isEqualTo("can cuoc");
+        assertThat(DocumentMatcher.hint(lltp, attorney).match()).as("the ID card is only mentioned").isEqualTo("uy quyen");
+
+        // so an ID card is the ID card, and the power of attorney is explained, neither missing nor "present" as the card
+        var checks = AppraisalService.completeness(List.of(card, attorney), lltp, Map.of("formType", "1"),
+                LocalDate.of(2026, 6, 1), List.of(file("can-cuoc.pdf")), Map.of());
+        assertThat(checks.get(0).status()).isEqualTo(Appraisal.Status.PRESENT);
+        assertThat(checks.get(1).status()).isEqualTo(Appraisal.Status.NOT_REQUIRED);
+        assertThat(checks.get(1).files()).isEmpty();
+    }
+
+    @Test
+    void a_portrait_the_rules_call_a_photo_is_not_expected_to_be_read() {
+        ProcedureRules passport = BOOK.of("1.001456");
+        var files = List.of(file("anh-4x6.jpg"), file("cccd-nguoi-nop.pdf"), file("scan-1.png"));
+
+        assertThat(DocumentMatcher.photoFiles(passport, files)).containsExactly("anh-4x6.jpg");
+        assertThat(DocumentMatcher.photoFiles(BOOK.of("1.001193"), files)).as("no photo in birth registration").isEmpty();
+    }
+}
