@@ -15,7 +15,8 @@ import vn.motcua.assistant.appraisal.ProcedureRules.IdentityField;
 
 /**
  * Compares what the form says (names, ID numbers, dates) with the text read from the attachments. Tolerant of OCR:
- * names are compared without diacritics and one wrong character is forgiven; ID numbers and dates must be exact.
+ * names are compared without diacritics, forgiving one wrong character or two vowels misread ({@link #ocrDistance});
+ * ID numbers and dates must be exact.
  */
 final class Consistency {
 
@@ -62,6 +63,9 @@ final class Consistency {
             String[] words = DocumentMatcher.fold(t.text()).replaceAll("[^a-z0-9 ]", " ").strip().split("\\s+");
             for (int i = 0; i + wantWords.length <= words.length; i++) {
                 String window = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + wantWords.length));
+                if (ocrDistance(want, window) <= 2) {
+                    return null;
+                }
                 int d = distance(want, window);
                 if (d < closestDistance) {
                     closestDistance = d;
@@ -69,9 +73,6 @@ final class Consistency {
                     closestFile = t.file();
                 }
             }
-        }
-        if (closestDistance <= 1) {
-            return null;
         }
         if (closest != null && closestDistance <= Math.max(2, want.length() * 3 / 10)) {
             return new Finding(FindingKind.DISAGREES, f.label(), value, closestFile,
@@ -143,6 +144,34 @@ final class Consistency {
 
     private static String lower(String label) {
         return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+
+    private static final String VOWELS = "aeiouy";
+
+    /**
+     * Edit distance in half steps, as OCR errs on folded Vietnamese: a vowel read as another vowel costs 1 (a stacked
+     * diacritic misread changes the base letter: "Phạm" → "phim", "Hồng" → "hung"), any other edit 2. A name counts as
+     * the same within 2: one ordinary slip, or two vowel confusions.
+     */
+    static int ocrDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = 2 * j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = 2 * i;
+            for (int j = 1; j <= b.length(); j++) {
+                char x = a.charAt(i - 1);
+                char y = b.charAt(j - 1);
+                int cost = x == y ? 0 : VOWELS.indexOf(x) >= 0 && VOWELS.indexOf(y) >= 0 ? 1 : 2;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 2, prev[j] + 2), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Levenshtein distance. */

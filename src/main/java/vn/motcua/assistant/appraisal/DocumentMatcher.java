@@ -52,8 +52,9 @@ final class DocumentMatcher {
         if (hint != null && !hint.keywords().isEmpty()) {
             return hint.keywords().stream().map(DocumentMatcher::fold).toList();
         }
-        String head = fold(doc.name()).replaceFirst("^[-\\s]+", "");
-        head = head.split("[;:(.,]| hoac | trong truong hop | doi voi ")[0].strip();
+        // cut at the first punctuation before folding: folding turns punctuation into spaces
+        String head = fold(doc.name().replaceFirst("^[-\\s]+", "").split("[;:(.,]")[0]);
+        head = head.split(" hoac | trong truong hop | doi voi ")[0].strip();
         for (String prefix : List.of("ban sao ", "ban chinh ", "ban chup ", "01 ", "02 ")) {
             if (head.startsWith(prefix)) {
                 head = head.substring(prefix.length());

@@ -250,30 +250,44 @@ class AppraisalBench {
         }
         List<Long> api = new ArrayList<>();
         List<Long> html = new ArrayList<>();
-        for (int round = -1; round < rounds; round++) { // round -1 warms up
-            for (LabelledSet.Case c : timed) {
-                String id = ids.get(c.n());
-                String user = users.get(c.n());
-                long t = System.nanoTime();
-                var r = http.getAs(user, "demo", "/api/v1/dossiers/" + id + "/appraisal");
-                long a = System.nanoTime() - t;
-                t = System.nanoTime();
-                var h = pages.get(user).get("/workbench/appraisal/" + id);
-                long b = System.nanoTime() - t;
-                if (r.status() != 200 || h.status() != 200) {
-                    throw new IllegalStateException("#" + c.n() + ": " + r.status() + " / " + h.status());
+        var cpu = new vn.motcua.support.CpuMeter(jdbc);
+        vn.motcua.support.CpuMeter.Sample apiCpu = null;
+        vn.motcua.support.CpuMeter.Sample htmlCpu = null;
+        for (boolean page : new boolean[]{false, true}) {
+            var before = cpu.sample();
+            for (int round = -1; round < rounds; round++) { // round -1 warms up
+                if (round == 0) {
+                    before = cpu.sample();
                 }
-                if (round >= 0) {
-                    api.add(a);
-                    html.add(b);
+                for (LabelledSet.Case c : timed) {
+                    String id = ids.get(c.n());
+                    String user = users.get(c.n());
+                    long t = System.nanoTime();
+                    var r = page ? pages.get(user).get("/workbench/appraisal/" + id)
+                            : http.getAs(user, "demo", "/api/v1/dossiers/" + id + "/appraisal");
+                    long took = System.nanoTime() - t;
+                    if (r.status() != 200) {
+                        throw new IllegalStateException("#" + c.n() + ": " + r.status());
+                    }
+                    if (round >= 0) {
+                        (page ? html : api).add(took);
+                    }
                 }
+            }
+            var spent = cpu.sample().minus(before);
+            if (page) {
+                htmlCpu = spent;
+            } else {
+                apiCpu = spent;
             }
         }
         long officers = timed.stream().filter(c -> users.get(c.n()).equals("tiepnhan")).count();
         System.out.printf("  panel, %d dossiers with 3 attachments (%d as the ward's reception officer, the rest as an administrator), %d rounds:%n",
                 timed.size(), officers, rounds);
         System.out.println("    GET /api/v1/dossiers/{id}/appraisal  " + percentiles(api));
+        System.out.println("      CPU (the client's included): " + apiCpu.perOperation(api.size()));
         System.out.println("    GET /workbench/appraisal/{id} (HTML) " + percentiles(html));
+        System.out.println("      CPU (the client's included): " + htmlCpu.perOperation(html.size()));
     }
 
     static String percentiles(List<Long> nanos) {

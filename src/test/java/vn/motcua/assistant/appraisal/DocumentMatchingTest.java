@@ -53,4 +53,38 @@ class DocumentMatchingTest {
         assertThat(DocumentMatcher.photoFiles(passport, files)).containsExactly("anh-4x6.jpg");
         assertThat(DocumentMatcher.photoFiles(BOOK.of("1.001193"), files)).as("no photo in birth registration").isEmpty();
     }
+
+    @Test
+    void a_documents_own_keyword_is_its_name_up_to_the_first_punctuation() {
+        RequiredDocument lease = doc("Hợp đồng, văn bản về việc cho thuê, cho mượn, cho ở nhờ được công chứng hoặc chứng thực.");
+
+        assertThat(DocumentMatcher.keywords(lease, null)).containsExactly("hop dong");
+        assertThat(DocumentMatcher.matches(DocumentMatcher.keywords(lease, null), "hop-dong-thue-nha.png", null)).isTrue();
+        assertThat(DocumentMatcher.matches(DocumentMatcher.keywords(lease, null), "scan-3.png", "HỢP ĐỒNG THUÊ NHÀ Ở\nBên thuê")).isTrue();
+        assertThat(DocumentMatcher.matches(DocumentMatcher.keywords(lease, null), "so-do.png", "GIẤY CHỨNG NHẬN")).isFalse();
+    }
+
+    static final List<ProcedureRules.IdentityField> NAME = List.of(
+            new ProcedureRules.IdentityField("person.fullName", ProcedureRules.Kind.NAME, "Họ tên"));
+
+    static List<Appraisal.Finding> compareName(String onForm, String read) {
+        return Consistency.compare(NAME, Map.of("person", Map.of("fullName", onForm)),
+                List.of(new Consistency.Text("giay-to.png", "GIẤY TỜ\nHọ và tên: " + read + "\nNgày 01/02/2026")));
+    }
+
+    @Test
+    void names_forgive_vowels_that_ocr_misread_but_not_another_name() {
+        // a misread diacritic changes the folded vowel: two of them, or one other slip, are still the same name
+        assertThat(compareName("Phạm Văn Thắng", "phim van thung")).isEmpty();
+        assertThat(compareName("Hồ Thị Hồng Dung", "Hu Thi Hung Dung")).isEmpty();
+        assertThat(compareName("Nguyễn Thị Lan", "Nguyen Thj Lan")).isEmpty();
+        // three vowels, a vowel and a consonant, or another given name: a disagreement
+        assertThat(compareName("Phạm Văn Thắng", "Phim Vun Thung")).extracting(Appraisal.Finding::kind)
+                .containsExactly(Appraisal.FindingKind.DISAGREES);
+        assertThat(compareName("Nguyễn Thị Lan", "Nguyễn Thị Lam")).isEmpty(); // one consonant slip is forgiven, as before
+        assertThat(compareName("Nguyễn Thị Lan", "Nguyễn Thú Lam")).extracting(Appraisal.Finding::kind)
+                .containsExactly(Appraisal.FindingKind.DISAGREES);
+        assertThat(compareName("Trần Minh Khôi", "Trần Minh Bảo")).extracting(Appraisal.Finding::kind)
+                .containsExactly(Appraisal.FindingKind.DISAGREES);
+    }
 }
