@@ -143,7 +143,8 @@ public class AppraisalService {
                         "chỉ xuất trình bản chính khi cần đối chiếu, không phải nộp"));
                 continue;
             }
-            List<String> keywords = DocumentMatcher.keywords(doc, hint);
+            List<String> keywords = new ArrayList<>(DocumentMatcher.keywords(doc, hint));
+            keywords.addAll(DocumentMatcher.namedBy(hint, form));
             List<AppraisalQueries.Attachment> matched = files.stream().filter(f -> {
                 AppraisalQueries.Reading r = readings.get(f.sha256());
                 return DocumentMatcher.matches(keywords, f.fileName(), r == null ? null : r.text());

@@ -67,6 +67,25 @@ final class DocumentMatcher {
         return head.length() < 6 ? List.of() : List.of(head);
     }
 
+    /**
+     * Keywords the form gives for a document whose hint names a form field ({@code namedBy}): the first three words of
+     * each value ("Bằng tốt nghiệp trung học phổ thông" → "bang tot nghiep"), as a file is named by what it is.
+     */
+    static List<String> namedBy(ProcedureRules.DocumentHint hint, java.util.Map<String, Object> form) {
+        if (hint == null || hint.namedBy() == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object v : RuleEngine.values(form, hint.namedBy())) {
+            String[] words = fold(v == null ? "" : v.toString()).split(" ");
+            String head = String.join(" ", java.util.Arrays.copyOf(words, Math.min(3, words.length))).strip();
+            if (head.length() >= 6) {
+                out.add(head);
+            }
+        }
+        return out;
+    }
+
     /** Whether a file is this document: a keyword in its name (separators as spaces) or in the first 600 folded chars of its text. */
     static boolean matches(List<String> keywords, String fileName, String text) {
         if (keywords.isEmpty()) {

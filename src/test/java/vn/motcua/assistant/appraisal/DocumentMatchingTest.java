@@ -87,4 +87,22 @@ class DocumentMatchingTest {
         assertThat(compareName("Trần Minh Khôi", "Trần Minh Bảo")).extracting(Appraisal.Finding::kind)
                 .containsExactly(Appraisal.FindingKind.DISAGREES);
     }
+
+    @Test
+    void the_papers_to_certify_are_recognised_by_the_names_the_form_gives_them() {
+        ProcedureRules certify = BOOK.of("2.000815");
+        RequiredDocument original = doc("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao và bản sao cần chứng thực.");
+        var files = List.of(file("bang-tot-nghiep.png"));
+        LocalDate on = LocalDate.of(2026, 6, 1);
+
+        // an unreadable file, so only its name can tell
+        var diploma = AppraisalService.completeness(List.of(original), certify,
+                Map.of("documents", List.of(Map.of("title", "Bằng tốt nghiệp trung học phổ thông"))), on, files, Map.of());
+        assertThat(diploma.get(0).status()).isEqualTo(Appraisal.Status.PRESENT);
+        assertThat(diploma.get(0).files()).containsExactly("bang-tot-nghiep.png");
+
+        var birth = AppraisalService.completeness(List.of(original), certify,
+                Map.of("documents", List.of(Map.of("title", "Giấy khai sinh"))), on, files, Map.of());
+        assertThat(birth.get(0).status()).as("the form lists another paper").isEqualTo(Appraisal.Status.MISSING);
+    }
 }
