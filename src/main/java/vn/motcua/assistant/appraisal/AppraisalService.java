@@ -83,9 +83,10 @@ public class AppraisalService {
 
         List<Finding> findings = new ArrayList<>();
         List<Consistency.Text> texts = new ArrayList<>();
+        java.util.Set<String> photos = DocumentMatcher.photoFiles(pr, files);
         for (AppraisalQueries.Attachment f : files) {
             AppraisalQueries.Reading r = readings.get(f.sha256());
-            if (r == null || "PENDING".equals(r.status())) {
+            if (r == null || "PENDING".equals(r.status()) || photos.contains(f.fileName())) {
                 continue;
             }
             switch (r.status()) {
@@ -141,7 +142,8 @@ public class AppraisalService {
                         "chỉ xuất trình bản chính khi cần đối chiếu, không phải nộp"));
                 continue;
             }
-            List<String> keywords = DocumentMatcher.keywords(doc, hint);
+            List<String> keywords = new ArrayList<>(DocumentMatcher.keywords(doc, hint));
+            keywords.addAll(DocumentMatcher.namedBy(hint, form));
             List<AppraisalQueries.Attachment> matched = files.stream().filter(f -> {
                 AppraisalQueries.Reading r = readings.get(f.sha256());
                 return DocumentMatcher.matches(keywords, f.fileName(), r == null ? null : r.text());

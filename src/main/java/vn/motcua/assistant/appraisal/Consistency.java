@@ -15,7 +15,8 @@ import vn.motcua.assistant.appraisal.ProcedureRules.IdentityField;
 
 /**
  * Compares what the form says (names, ID numbers, dates) with the text read from the attachments. Tolerant of OCR:
- * names are compared without diacritics and one wrong character is forgiven; ID numbers and dates must be exact.
+ * names are compared without diacritics, forgiving one wrong character or two OCR confusions ({@link #ocrDistance});
+ * ID numbers and dates must be exact.
  */
 final class Consistency {
 
@@ -62,6 +63,9 @@ final class Consistency {
             String[] words = DocumentMatcher.fold(t.text()).replaceAll("[^a-z0-9 ]", " ").strip().split("\\s+");
             for (int i = 0; i + wantWords.length <= words.length; i++) {
                 String window = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + wantWords.length));
+                if (ocrDistance(want, window) <= 2) {
+                    return null;
+                }
                 int d = distance(want, window);
                 if (d < closestDistance) {
                     closestDistance = d;
@@ -69,9 +73,6 @@ final class Consistency {
                     closestFile = t.file();
                 }
             }
-        }
-        if (closestDistance <= 1) {
-            return null;
         }
         if (closest != null && closestDistance <= Math.max(2, want.length() * 3 / 10)) {
             return new Finding(FindingKind.DISAGREES, f.label(), value, closestFile,
@@ -143,6 +144,42 @@ final class Consistency {
 
     private static String lower(String label) {
         return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+
+    private static final String VOWELS = "aeiouy";
+    /** Pairs of a letter and the two letters OCR reads for it (or the reverse): the classic glyph confusions. */
+    private static final String[][] GLYPHS = {{"u", "li"}, {"m", "rn"}, {"d", "cl"}, {"w", "vv"}};
+
+    /**
+     * Edit distance in half steps, as OCR errs on folded Vietnamese: a vowel read as another vowel costs 1 (a stacked
+     * diacritic misread changes the base letter: "Phạm" → "phim", "Hồng" → "hung"), so does a letter read as its
+     * two-letter look-alike ("ư" → "li", "m" → "rn"); any other edit costs 2. A name counts as the same within 2: one
+     * ordinary slip, or two OCR confusions.
+     */
+    static int ocrDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = 2 * (i + j);
+                    continue;
+                }
+                char x = a.charAt(i - 1);
+                char y = b.charAt(j - 1);
+                int cost = x == y ? 0 : VOWELS.indexOf(x) >= 0 && VOWELS.indexOf(y) >= 0 ? 1 : 2;
+                int best = Math.min(Math.min(d[i][j - 1] + 2, d[i - 1][j] + 2), d[i - 1][j - 1] + cost);
+                for (String[] g : GLYPHS) {
+                    if (j >= 2 && a.substring(i - 1, i).equals(g[0]) && b.substring(j - 2, j).equals(g[1])) {
+                        best = Math.min(best, d[i - 1][j - 2] + 1);
+                    }
+                    if (i >= 2 && a.substring(i - 2, i).equals(g[1]) && b.substring(j - 1, j).equals(g[0])) {
+                        best = Math.min(best, d[i - 2][j - 1] + 1);
+                    }
+                }
+                d[i][j] = best;
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Levenshtein distance. */

@@ -16,10 +16,35 @@ final class DocumentMatcher {
     private DocumentMatcher() {
     }
 
-    /** The rules' hint for a catalogue document (its folded name contains the hint's {@code match}), or null. */
+    /**
+     * The rules' hint for a catalogue document (its folded name contains the hint's {@code match}), or null. When
+     * several match, the one named first in the document's name: "Văn bản ủy quyền … (người được ủy quyền phải xuất
+     * trình Thẻ Căn cước …)" is the power of attorney, not the ID card it mentions.
+     */
     static ProcedureRules.DocumentHint hint(ProcedureRules rules, RequiredDocument doc) {
         String name = fold(doc.name());
-        return rules.documents().stream().filter(h -> name.contains(fold(h.match()))).findFirst().orElse(null);
+        ProcedureRules.DocumentHint best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (ProcedureRules.DocumentHint h : rules.documents()) {
+            int at = name.indexOf(fold(h.match()));
+            if (at >= 0 && at < bestAt) {
+                best = h;
+                bestAt = at;
+            }
+        }
+        return best;
+    }
+
+    /** The files recognised, by their name, as a document the rules call a photo (no text to read). */
+    static java.util.Set<String> photoFiles(ProcedureRules rules, List<AppraisalQueries.Attachment> files) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ProcedureRules.DocumentHint h : rules.documents()) {
+            if (h.photo()) {
+                List<String> keywords = h.keywords().stream().map(DocumentMatcher::fold).toList();
+                files.stream().filter(f -> matches(keywords, f.fileName(), null)).forEach(f -> out.add(f.fileName()));
+            }
+        }
+        return out;
     }
 
     /** Folded phrases that identify the document. */
@@ -27,8 +52,9 @@ final class DocumentMatcher {
         if (hint != null && !hint.keywords().isEmpty()) {
             return hint.keywords().stream().map(DocumentMatcher::fold).toList();
         }
-        String head = fold(doc.name()).replaceFirst("^[-\\s]+", "");
-        head = head.split("[;:(.,]| hoac | trong truong hop | doi voi ")[0].strip();
+        // cut at the first punctuation before folding: folding turns punctuation into spaces
+        String head = fold(doc.name().replaceFirst("^[-\\s]+", "").split("[;:(.,]")[0]);
+        head = head.split(" hoac | trong truong hop | doi voi ")[0].strip();
         for (String prefix : List.of("ban sao ", "ban chinh ", "ban chup ", "01 ", "02 ")) {
             if (head.startsWith(prefix)) {
                 head = head.substring(prefix.length());
@@ -39,6 +65,25 @@ final class DocumentMatcher {
             head = String.join(" ", java.util.Arrays.copyOf(words, 5));
         }
         return head.length() < 6 ? List.of() : List.of(head);
+    }
+
+    /**
+     * Keywords the form gives for a document whose hint names a form field ({@code namedBy}): the first three words of
+     * each value ("Bằng tốt nghiệp trung học phổ thông" → "bang tot nghiep"), as a file is named by what it is.
+     */
+    static List<String> namedBy(ProcedureRules.DocumentHint hint, java.util.Map<String, Object> form) {
+        if (hint == null || hint.namedBy() == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object v : RuleEngine.values(form, hint.namedBy())) {
+            String[] words = fold(v == null ? "" : v.toString()).split(" ");
+            String head = String.join(" ", java.util.Arrays.copyOf(words, Math.min(3, words.length))).strip();
+            if (head.length() >= 6) {
+                out.add(head);
+            }
+        }
+        return out;
     }
 
     /** Whether a file is this document: a keyword in its name (separators as spaces) or in the first 600 folded chars of its text. */

@@ -36,8 +36,13 @@ public record ProcedureRules(String procedure, String name, List<DocumentHint> d
      * @param keywords folded words or phrases that identify such a document in a file name, its text, a reused type
      * @param when     the case in which a conditional document is required (null: decided by the attachments)
      * @param explain  the condition, in Vietnamese, shown when the document is not required
+     * @param photo    the document is a picture without text (a portrait): a file recognised as it is not expected
+     *                 to be read, so it is never reported unreadable
+     * @param namedBy  a form field (dotted, repeated groups included) whose values name the document — the papers to
+     *                 certify are whatever the form lists: their names are keywords too
      */
-    public record DocumentHint(String match, List<String> keywords, Condition when, String explain) {
+    public record DocumentHint(String match, List<String> keywords, Condition when, String explain, boolean photo,
+                               String namedBy) {
     }
 
     public enum Kind { NAME, ID, DATE }
@@ -62,7 +67,8 @@ public record ProcedureRules(String procedure, String name, List<DocumentHint> d
     static ProcedureRules fromYaml(Map<String, Object> y) {
         return new ProcedureRules(str(y.get("procedure")), str(y.get("name")),
                 list(y.get("documents")).stream().map(d -> new DocumentHint(str(d.get("match")), strings(d.get("keywords")),
-                        condition(d.get("when")), str(d.get("explain")))).toList(),
+                        condition(d.get("when")), str(d.get("explain")), Boolean.TRUE.equals(d.get("photo")),
+                        str(d.get("namedBy")))).toList(),
                 list(y.get("identity")).stream().map(d -> new IdentityField(str(d.get("field")),
                         Kind.valueOf(str(d.get("kind"))), str(d.get("label")))).toList(),
                 strings(y.get("subject")),

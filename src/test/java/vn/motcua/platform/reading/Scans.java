@@ -33,6 +33,9 @@ import javax.imageio.ImageIO;
 public final class Scans {
 
     public static final Path DEJAVU_SANS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    /** Serif faces installed with the same packages (fonts-dejavu-core, fonts-liberation). */
+    public static final Path DEJAVU_SERIF = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
+    public static final Path LIBERATION_SERIF = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
 
     private Scans() {
     }
@@ -48,6 +51,12 @@ public final class Scans {
      */
     public static BufferedImage scan(List<String> lines, int width, int height, float fontPx, double degrees,
                                      double noise, long seed) {
+        return scan(lines, width, height, fontPx, degrees, noise, seed, DEJAVU_SANS);
+    }
+
+    /** The same, drawn with another TrueType font (e.g. {@link #DEJAVU_SERIF}, {@link #LIBERATION_SERIF}). */
+    public static BufferedImage scan(List<String> lines, int width, int height, float fontPx, double degrees,
+                                     double noise, long seed, Path font) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         try {
@@ -57,7 +66,7 @@ public final class Scans {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(degrees), width / 2.0, height / 2.0));
             g.setColor(new Color(25, 25, 25));
-            g.setFont(dejavu(fontPx));
+            g.setFont(font(font, fontPx));
             float y = fontPx * 3;
             for (String line : lines) {
                 g.drawString(line, fontPx * 2, y);
@@ -142,11 +151,11 @@ public final class Scans {
         }
     }
 
-    private static Font dejavu(float px) {
+    private static Font font(Path file, float px) {
         try {
-            return Font.createFont(Font.TRUETYPE_FONT, DEJAVU_SANS.toFile()).deriveFont(px);
+            return Font.createFont(Font.TRUETYPE_FONT, file.toFile()).deriveFont(px);
         } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("DejaVu Sans is needed at " + DEJAVU_SANS, e);
+            throw new IllegalStateException("the font is needed at " + file, e);
         }
     }
 }
