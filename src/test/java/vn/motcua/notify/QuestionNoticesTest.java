@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,15 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
-import vn.motcua.platform.security.Role;
 import vn.motcua.questions.QuestionState;
 import vn.motcua.questions.QuestionStateChanged;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * The asker of a question is told of each step (issue 22): one outbox row per transition, in Vietnamese, to the
@@ -42,25 +37,18 @@ class QuestionNoticesTest {
     @Autowired
     ReferenceData referenceData;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    StaffChanges staffChanges;
-    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    vn.motcua.support.TestOfficers officers;
     Http http;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        // An officer of UBND phường Tân Định (26737), where questions are forwarded.
-        if (accounts.find("cb.tandinh").isEmpty()) {
-            accounts.save("cb.tandinh", "demo", "Nguyễn Thị Hạnh", Audience.OFFICER, Set.of(Role.RECEPTION_OFFICER), false);
-            jdbc.sql("update territory_officer set username = 'cb.tandinh' where code = 'CB-26737-1'").update();
-            staffChanges.refresh();
-        }
+        officers.tanDinhReception();
     }
 
     record Row(String recipient, String channel, String status, String subject, String body, String dedupKey) {

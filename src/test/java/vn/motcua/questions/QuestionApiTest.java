@@ -20,7 +20,6 @@ import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.StaffChanges;
 
 /** The questions contract and the officers' state machine, over HTTP, on the real territory and catalogue. */
 @IntegrationTest
@@ -37,21 +36,16 @@ class QuestionApiTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    StaffChanges staffChanges;
-    @Autowired
     QuestionCustody custody;
+    @Autowired
+    vn.motcua.support.TestOfficers officers;
     Http http;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        // An officer of another agency: the reception post of UBND phường Tân Định (26737).
-        if (accounts.find("cb.tandinh").isEmpty()) {
-            accounts.save("cb.tandinh", "demo", "Nguyễn Thị Hạnh", Audience.OFFICER, Set.of(Role.RECEPTION_OFFICER), false);
-            jdbc.sql("update territory_officer set username = 'cb.tandinh' where code = 'CB-26737-1'").update();
-            staffChanges.refresh();
-        }
+        officers.tanDinhReception();
     }
 
     static String phone() {

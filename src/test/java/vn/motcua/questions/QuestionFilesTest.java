@@ -23,7 +23,6 @@ import vn.motcua.privacy.Vault;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Files on questions: checked like dossier attachments, encrypted at rest, readable by the asker and the holding
@@ -46,7 +45,7 @@ class QuestionFilesTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    StaffChanges staffChanges;
+    vn.motcua.support.TestOfficers officers;
     Http http;
 
     @BeforeEach
@@ -56,11 +55,7 @@ class QuestionFilesTest {
         if (accounts.find("congdan.hoi2").isEmpty()) {
             accounts.save("congdan.hoi2", "demo", "Phạm Văn Khác", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
         }
-        if (accounts.find("cb.tandinh").isEmpty()) {
-            accounts.save("cb.tandinh", "demo", "Nguyễn Thị Hạnh", Audience.OFFICER, Set.of(Role.RECEPTION_OFFICER), false);
-            jdbc.sql("update territory_officer set username = 'cb.tandinh' where code = 'CB-26737-1'").update();
-            staffChanges.refresh();
-        }
+        officers.tanDinhReception();
     }
 
     static Map<String, Object> question(String subject, List<Map<String, String>> files) {

@@ -19,7 +19,6 @@ import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Issue 22's remaining parts, over HTTP on the real modules: a question about a dossier (linked only when the asker may
@@ -39,18 +38,14 @@ class QuestionLinksTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    StaffChanges staffChanges;
+    vn.motcua.support.TestOfficers officers;
     Http http;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        if (accounts.find("cb.tandinh").isEmpty()) {
-            accounts.save("cb.tandinh", "demo", "Nguyễn Thị Hạnh", Audience.OFFICER, Set.of(Role.RECEPTION_OFFICER), false);
-            jdbc.sql("update territory_officer set username = 'cb.tandinh' where code = 'CB-26737-1'").update();
-            staffChanges.refresh();
-        }
+        officers.tanDinhReception();
         if (accounts.find("congdan.khac").isEmpty()) {
             accounts.save("congdan.khac", "demo", "Lê Thị Khác", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
         }

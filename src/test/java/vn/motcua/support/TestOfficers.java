@@ -1,0 +1,38 @@
+package vn.motcua.support;
+
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.motcua.platform.security.AccountService;
+import vn.motcua.platform.security.Audience;
+import vn.motcua.platform.security.Role;
+import vn.motcua.territory.StaffChanges;
+
+/** Officer accounts that tests need beyond the demo ones, created idempotently (one context serves many classes). */
+@Component
+public class TestOfficers {
+
+    /** The reception officer of UBND phường Tân Định (26737), an agency other than the demo officers'. */
+    public static final String TAN_DINH = "cb.tandinh";
+
+    private final AccountService accounts;
+    private final JdbcClient jdbc;
+    private final StaffChanges staffChanges;
+
+    TestOfficers(AccountService accounts, JdbcClient jdbc, StaffChanges staffChanges) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.staffChanges = staffChanges;
+    }
+
+    /** Ensures {@link #TAN_DINH} exists (password {@code demo}) and holds the post CB-26737-1. */
+    public String tanDinhReception() {
+        if (accounts.find(TAN_DINH).isEmpty()) {
+            accounts.save(TAN_DINH, "demo", "Nguyễn Thị Hạnh", Audience.OFFICER, Set.of(Role.RECEPTION_OFFICER), false);
+            jdbc.sql("update territory_officer set username = ? where code = 'CB-26737-1'").param(TAN_DINH).update();
+            staffChanges.refresh();
+        }
+        return TAN_DINH;
+    }
+}
