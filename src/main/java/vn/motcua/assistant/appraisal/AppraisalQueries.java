@@ -75,13 +75,13 @@ public class AppraisalQueries {
         return out;
     }
 
-    /** Queues the dossier's files that were never read; returns how many were queued. */
-    public int queueReadings(UUID dossierId, Instant now) {
+    /** Queues the files of these dossiers that were never read (one statement for them all); how many were queued. */
+    public int queueReadings(Collection<UUID> dossierIds, Instant now) {
         return jdbc.sql("""
                         insert into appraisal_reading(sha256, status, queued_at)
-                        select distinct sha256, 'PENDING', ?::timestamptz from dossier_attachment where dossier_id = ?
+                        select distinct sha256, 'PENDING', ?::timestamptz from dossier_attachment where dossier_id = any(?)
                         on conflict (sha256) do nothing""")
-                .params(Timestamp.from(now), dossierId).update();
+                .params(Timestamp.from(now), dossierIds.toArray(UUID[]::new)).update();
     }
 
     /**
