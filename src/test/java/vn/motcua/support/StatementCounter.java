@@ -92,6 +92,11 @@ public class StatementCounter {
         };
     }
 
+    /** {@code target} with its statements counted, for a test that builds its own data source. */
+    public static DataSource counting(DataSource target) {
+        return new Counting(target);
+    }
+
     static final class Counting extends DelegatingDataSource {
         Counting(DataSource target) {
             super(target);

@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.platform.cluster.ClusterSignals;
 import vn.motcua.platform.throttle.ThrottleStore.Penalty;
 
 /**
  * The one place that decides whether a client may try again: public tracking checks (per client address and per
  * dossier code), sign-in (per account and per client address) and request rates (search, assistant). Limits come
  * from {@link ThrottleProperties}; state lives in a {@link ThrottleStore}. Only failures cost anything, so people
- * who type the right answer are never slowed.
+ * who type the right answer are never slowed. A sign-in reads the store only after a failure somewhere in the cluster
+ * ({@link KnownClean}): the ordinary signed-in request, far from any limit, touches no counter.
  */
 public class Throttle {
 
@@ -23,12 +25,26 @@ public class Throttle {
     private final ClientAddress clients;
     private final Clock clock;
 
+    private final ClusterSignals signals;
+    private final KnownClean clean;
+
+    /** One node: failures need telling nobody. */
     public Throttle(ThrottleProperties limits, ThrottleStore store, ClientAddress clients, Clock clock) {
+        this(limits, store, clients, clock, ClusterSignals.NONE);
+    }
+
+    public Throttle(ThrottleProperties limits, ThrottleStore store, ClientAddress clients, Clock clock,
+                    ClusterSignals signals) {
         this.limits = limits;
         this.store = store;
         this.clients = clients;
         this.clock = clock;
+        this.signals = signals;
+        this.clean = new KnownClean(limits.maxKeys(), CLEAN_EXPIRY, signals);
     }
+
+    /** How long a key read as clean is believed without a signal (should one be lost). */
+    static final Duration CLEAN_EXPIRY = Duration.ofSeconds(30);
 
     /** The caller's address as throttling sees it (trusted proxies resolved). */
     public String client(HttpServletRequest request) {
@@ -70,8 +86,26 @@ public class Throttle {
         if (!limits.enabled()) {
             return Duration.ZERO;
         }
-        return longer(store.penalty(accountKey(account)).lockLeft(clock.instant()),
-                store.waitFor("sign-in-client:" + client, limits.signIn().failuresPerClient()));
+        String accountKey = accountKey(account);
+        String clientKey = clientKey(client);
+        Duration wait = Duration.ZERO;
+        if (!clean.isClean(accountKey)) {
+            long readAt = clean.generation();
+            Penalty p = store.penalty(accountKey);
+            if (p.equals(Penalty.NONE)) {
+                clean.remember(accountKey, readAt);
+            }
+            wait = p.lockLeft(clock.instant());
+        }
+        if (!clean.isClean(clientKey)) {
+            long readAt = clean.generation();
+            Duration clientWait = store.waitFor(clientKey, limits.signIn().failuresPerClient());
+            if (clientWait.isZero()) {
+                clean.remember(clientKey, readAt);
+            }
+            wait = longer(wait, clientWait);
+        }
+        return wait;
     }
 
     /**
@@ -86,7 +120,17 @@ public class Throttle {
             return Optional.empty();
         }
         var s = limits.signIn();
-        store.take("sign-in-client:" + client, s.failuresPerClient());
+        try {
+            return countFailure(account, client, s);
+        } finally {
+            // After the store's writes have committed, so that no node can read the old state as clean after this
+            clean.forget();
+            signals.announce(KnownClean.TOPIC);
+        }
+    }
+
+    private Optional<Instant> countFailure(String account, String client, ThrottleProperties.SignIn s) {
+        store.take(clientKey(client), s.failuresPerClient());
         Instant now = clock.instant();
         boolean[] firstLock = {false};
         Penalty p = store.updatePenalty(accountKey(account), old -> {
@@ -110,9 +154,14 @@ public class Throttle {
     /** A successful sign-in clears the account's failures (not the client's). */
     public void signInSucceeded(String account) {
         String key = accountKey(account);
-        if (store.penalty(key) != Penalty.NONE) {
+        if (clean.isClean(key)) {
+            return;
+        }
+        long readAt = clean.generation();
+        if (!store.penalty(key).equals(Penalty.NONE)) {
             store.updatePenalty(key, p -> Penalty.NONE);
         }
+        clean.remember(key, readAt);
     }
 
     /** Takes one request from the client's bucket for {@code scope}; zero when allowed, else the wait. */
@@ -122,6 +171,10 @@ public class Throttle {
 
     public ThrottleProperties limits() {
         return limits;
+    }
+
+    private static String clientKey(String client) {
+        return "sign-in-client:" + client;
     }
 
     private static String accountKey(String account) {

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.platform.cluster.ClusterSignals;
 
 /**
  * The throttle and its store: in PostgreSQL by default ({@code motcua.throttle.store=postgres}), so that every node
@@ -41,7 +43,8 @@ class ThrottleConfiguration {
     }
 
     @Bean
-    Throttle throttle(ThrottleProperties properties, ThrottleStore store, ClientAddress clients, Clock clock) {
-        return new Throttle(properties, store, clients, clock);
+    Throttle throttle(ThrottleProperties properties, ThrottleStore store, ClientAddress clients, Clock clock,
+                      ObjectProvider<ClusterSignals> signals) {
+        return new Throttle(properties, store, clients, clock, signals.getIfAvailable(() -> ClusterSignals.NONE));
     }
 }

@@ -87,9 +87,14 @@ class TwoNodesTest {
 
         // The sign-in throttle counts on both: five wrong passwords on A lock the name on B, the right one included
         // (each node counting alone would let B answer 200, and an attacker try three times as often behind three).
+        // B has read the name as clean and reads no counter for it until a failure is announced (each failure is):
+        // the lock holds on B once the signal of the fifth failure has arrived, within a second.
+        long beforeFailures = signalsOnB.received();
         for (int i = 0; i < 5; i++) {
             assertThat(onA.getAs("hai-nut", "wrong-" + i, "/api/v1/me").status()).isEqualTo(401);
         }
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> signalsOnB.received() >= beforeFailures + 5);
         Http.Response locked = onB.getAs("hai-nut", "secret-2", "/api/v1/me");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("code").asString()).isEqualTo("throttle.signIn");

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.platform.throttle.ThrottleStore.Penalty;
+import vn.motcua.support.StatementCounter;
 
 /**
  * The shared (PostgreSQL) store: every rule of {@link ThrottleTest} again on it, the same answers as the in-memory
@@ -43,8 +45,10 @@ class PostgresThrottleStoreTest extends ThrottleTest {
         ds.setJdbcUrl(db.getJdbcUrl("postgres", "postgres"));
         ds.setMaximumPoolSize(8);
         pool = ds;
-        jdbc = JdbcClient.create(ds);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        // Counted only inside StatementCounter.record, on the recording thread
+        var counted = StatementCounter.counting(ds);
+        jdbc = JdbcClient.create(counted);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(counted));
         try (var in = PostgresThrottleStoreTest.class.getResourceAsStream("/db/migration/V24_1__throttle_counter.sql")) {
             jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
         }
@@ -64,6 +68,48 @@ class PostgresThrottleStoreTest extends ThrottleTest {
     @Override
     ThrottleStore store() {
         return new PostgresThrottleStore(jdbc, tx, clock, Duration.ofDays(1));
+    }
+
+    /**
+     * The ordinary signed-in request, far from any limit, reads no counter once this node has read its name and
+     * address as clean (issue #24: three reads per request before); a failed sign-in (here, or announced by another
+     * node: TwoNodesTest) makes it read them again, and a lock counts at once.
+     */
+    @Test
+    void anOrdinarySignInReadsNoCounterUntilAFailure() {
+        Throttle t = throttle(limits(Limit.parse("100/PT15M"), Limit.parse("3/PT15M"), Duration.ofHours(1), 3,
+                Limit.parse("20/PT5M")));
+        Supplier<Duration> ordinary = () -> {
+            Duration wait = t.signInRefusedFor("an", "198.51.100.7");
+            if (wait.isZero()) {
+                t.signInSucceeded("an");
+            }
+            return wait;
+        };
+        var first = StatementCounter.record(ordinary);
+        assertThat(first.value()).isZero();
+        assertThat(first.trips().statements()).as(first.trips().toString()).hasSize(2)
+                .allMatch(sql -> sql.contains("throttle_counter"));
+        for (int i = 0; i < 3; i++) {
+            var again = StatementCounter.record(ordinary);
+            assertThat(again.value()).isZero();
+            assertThat(again.trips().count()).as(again.trips().toString()).isZero();
+        }
+
+        t.signInFailed("binh", "198.51.100.8");
+        var afterAFailure = StatementCounter.record(ordinary);
+        assertThat(afterAFailure.value()).isZero();
+        assertThat(afterAFailure.trips().count()).as(afterAFailure.trips().toString()).isEqualTo(2);
+
+        for (int i = 0; i < 3; i++) {
+            t.signInFailed("an", "198.51.100.9");
+        }
+        var locked = StatementCounter.record(ordinary);
+        assertThat(locked.value()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(StatementCounter.record(ordinary).value()).as("still locked, read again").isEqualTo(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(StatementCounter.record(ordinary).value()).as("the lock ran out; success clears it").isZero();
+        assertThat(StatementCounter.record(ordinary).trips().count()).isZero();
     }
 
     @Test
