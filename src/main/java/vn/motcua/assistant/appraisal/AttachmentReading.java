@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ import vn.motcua.platform.reading.TextReader;
  * Reads dossiers' attachments in the background. After a submission (or a supplement answered) commits, the dossier's
  * files are queued ({@code appraisal_reading}, keyed by SHA-256: a file already read is not read again) on a
  * bookkeeping thread, so the submission itself makes no statement for the appraisal (and the thread queues all the
- * dossiers submitted meanwhile in one statement); one reader thread per node takes
+ * dossiers submitted within 20 ms in one statement); one reader thread per node takes
  * them one by one ({@code FOR UPDATE SKIP LOCKED}, so nodes share the work) and stores the text. Nothing is lost when a
  * node stops between the commit and the queueing: the attachments are committed with the submission, and a recovery
  * sweep (a minute after start, then every {@code motcua.appraisal.recovery-interval}) queues every file of a dossier
@@ -62,18 +64,23 @@ class AttachmentReading {
         return t;
     });
     /** Queueing and decisions, off the publisher's thread and in order; never waits behind OCR. */
-    private final ExecutorService records = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService records = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "appraisal-records");
         t.setDaemon(true);
         return t;
     });
     /** Dossiers submitted (committed) whose files are not queued yet; the records thread drains it. */
     private final Queue<UUID> toQueue = new ConcurrentLinkedQueue<>();
+    /** A queueing is planned and has not started draining {@link #toQueue} yet. */
+    private final AtomicBoolean queueingPlanned = new AtomicBoolean();
+    private final long lingerMillis;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean active = new AtomicBoolean();
 
     AttachmentReading(AppraisalQueries queries, AppraisalService appraisals, TextReader reader, TransactionTemplate tx,
-                      Clock clock, @Value("${motcua.appraisal.reading-enabled:true}") boolean enabled) {
+                      Clock clock, @Value("${motcua.appraisal.reading-enabled:true}") boolean enabled,
+                      @Value("${motcua.appraisal.queue-linger:PT0.02S}") java.time.Duration linger) {
+        this.lingerMillis = linger.toMillis();
         this.queries = queries;
         this.appraisals = appraisals;
         this.reader = reader;
@@ -110,40 +117,52 @@ class AttachmentReading {
     }
 
     private void record(DossierStateChanged e, boolean read, String decision) {
-        if (read) {
-            toQueue.add(e.dossierId());
-        }
         try {
-            records.execute(() -> {
-                try {
-                    if (read) {
-                        queueWaiting();
-                    }
-                    if (decision != null) {
-                        appraisals.decided(e.dossierId(), decision, e.at());
-                    }
-                } catch (RuntimeException ex) {
-                    log.warn("Queueing the attachments (of {} and those queued with it) or recording its decision failed; the sweep queues files",
-                            e.dossierId(), ex);
+            if (read) {
+                toQueue.add(e.dossierId());
+                if (queueingPlanned.compareAndSet(false, true)) {
+                    records.schedule(this::queueWaiting, lingerMillis, TimeUnit.MILLISECONDS);
                 }
-            });
+            }
+            if (decision != null) {
+                records.execute(() -> {
+                    try {
+                        appraisals.decided(e.dossierId(), decision, e.at());
+                    } catch (RuntimeException ex) {
+                        log.warn("Recording the reception decision on {} failed", e.dossierId(), ex);
+                    }
+                });
+            }
         } catch (RejectedExecutionException ex) {
             log.debug("Shutting down: the sweep of the next start queues the files of {}", e.dossierId());
         }
     }
 
     /**
-     * Queues the files of every dossier submitted since the last queueing, in one statement: under load the records
-     * thread falls behind by a few submissions while a statement commits, and the next one takes them all, so a
-     * submission costs PostgreSQL a fraction of a statement and of a commit here, not one of each. Empty when an
-     * earlier task took this dossier with its batch.
+     * Queues the files of every dossier submitted in the last {@code motcua.appraisal.queue-linger} (20 ms) in one
+     * statement: the first submission after a queueing plans the next one, the others join it, so under load a
+     * submission costs PostgreSQL a small fraction of a statement and of a commit here, not one of each (a file waits
+     * 20 ms longer to be read; a node stopping meanwhile leaves it to the sweep, as before).
      */
     private void queueWaiting() {
+        // Before draining: a dossier added from now on plans another queueing rather than wait for none
+        queueingPlanned.set(false);
         List<UUID> ids = new ArrayList<>();
-        for (UUID id; ids.size() < MAX_BATCH && (id = toQueue.poll()) != null; ) {
-            ids.add(id);
+        boolean queued = false;
+        try {
+            do {
+                ids.clear();
+                for (UUID id; ids.size() < MAX_BATCH && (id = toQueue.poll()) != null; ) {
+                    ids.add(id);
+                }
+                if (!ids.isEmpty() && queries.queueReadings(ids, clock.instant()) > 0) {
+                    queued = true;
+                }
+            } while (ids.size() == MAX_BATCH);
+        } catch (RuntimeException ex) {
+            log.warn("Queueing the attachments of {} dossiers failed; the sweep queues them", ids.size(), ex);
         }
-        if (!ids.isEmpty() && queries.queueReadings(ids, clock.instant()) > 0 && enabled) {
+        if (queued && enabled) {
             wake();
         }
     }

@@ -28,6 +28,24 @@ public final class EFormValidator {
     private static final Pattern LANDLINE = Pattern.compile("^(0|84)2\\d{9}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern UNIT_CODE = Pattern.compile("^\\d{2}(\\d{3})?$");
+    private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s.\\-()]");
+    private static final Pattern PHONE_PLUS = Pattern.compile("^\\+");
+    /**
+     * The schemas' own patterns, compiled once each (compiling one cost more than the rest of a form's checks). The
+     * published schemas hold few of them; an unpublished schema's are at most a few more.
+     */
+    private static final java.util.Map<String, Pattern> SCHEMA_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String regex) {
+        Pattern p = SCHEMA_PATTERNS.get(regex);
+        if (p == null) {
+            p = Pattern.compile(regex);
+            if (SCHEMA_PATTERNS.size() < 10_000) {
+                SCHEMA_PATTERNS.put(regex, p);
+            }
+        }
+        return p;
+    }
 
     /** A problem before localisation. */
     public record Problem(String field, String key, Object... args) {
@@ -105,7 +123,7 @@ public final class EFormValidator {
                 case "choice" -> choice(f, s, path, label);
                 case "personalId" -> personalId(f, s, data, path, label);
                 case "phone" -> {
-                    String digits = s.replaceAll("[\\s.\\-()]", "").replaceFirst("^\\+", "");
+                    String digits = PHONE_PLUS.matcher(PHONE_PUNCTUATION.matcher(s).replaceAll("")).replaceFirst("");
                     if (!MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
                         problems.add(new Problem(path, "eform.error.phone", label));
                     }
@@ -186,7 +204,7 @@ public final class EFormValidator {
         int max = f.path("maxLength").asInt(f.path("type").asString().equals("textarea") ? 4000 : 255);
         if (s.length() > max) {
             problems.add(new Problem(path, "eform.error.maxLength", label, max));
-        } else if (f.has("pattern") && !s.matches(f.get("pattern").asString())) {
+        } else if (f.has("pattern") && !pattern(f.get("pattern").asString()).matcher(s).matches()) {
             problems.add(new Problem(path, "eform.error.pattern", label));
         }
     }
@@ -216,6 +234,7 @@ public final class EFormValidator {
 
     /** What the three date boxes post, joined (see {@link FormRenderer#joinDates}): year-month-day, maybe not a date. */
     private static final Pattern DATE_PARTS = Pattern.compile("^([^-]*)-([^-]*)-([^-]*)$");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private void date(JsonNode f, String s, String path, String label) {
         Optional<LocalDate> d = parseDate(s);
@@ -223,7 +242,7 @@ public final class EFormValidator {
             java.util.regex.Matcher parts = DATE_PARTS.matcher(s);
             if (parts.matches() && (parts.group(1).isBlank() || parts.group(2).isBlank() || parts.group(3).isBlank())) {
                 problems.add(new Problem(path, "eform.error.dateIncomplete", label));
-            } else if (parts.matches() && !parts.group(1).strip().matches("\\d{4}")) {
+            } else if (parts.matches() && !YEAR.matcher(parts.group(1).strip()).matches()) {
                 problems.add(new Problem(path, "eform.error.dateYear", label));
             } else {
                 problems.add(new Problem(path, "eform.error.date", label));

@@ -44,12 +44,24 @@ class SubjectKeyStore implements DossierSubjects, SealingHook {
         this.subjects = subjects;
     }
 
+    /** Resolved once: asking the bean factory on every submission cost more than computing the keys. */
+    private volatile java.util.Optional<SubjectKeys> resolved;
+
+    private SubjectKeys subjectKeys() {
+        java.util.Optional<SubjectKeys> r = resolved;
+        if (r == null) {
+            r = java.util.Optional.ofNullable(subjects.getIfAvailable());
+            resolved = r;
+        }
+        return r.orElse(null);
+    }
+
     record Key(String kind, byte[] key) {
     }
 
     /** The keys of this form's subject (none when no module says what the subject is). */
     List<Key> keys(String procedureCode, Map<String, Object> form) {
-        SubjectKeys s = subjects.getIfAvailable();
+        SubjectKeys s = subjectKeys();
         if (s == null || form == null || form.isEmpty()) {
             return List.of();
         }
