@@ -118,6 +118,10 @@ class ReorgBench {
         long[] upd1 = updates();
         System.out.printf("BENCH dossier updates during the execution: %,d, of which HOT %,d (%.1f %%)%n", upd1[0] - upd0[0],
                 upd1[1] - upd0[1], 100.0 * (upd1[1] - upd0[1]) / Math.max(1, upd1[0] - upd0[0]));
+        jdbc.sql("select 'BENCH dossier heap ' || pg_size_pretty(pg_relation_size('dossier')) || ', indexes '"
+                        + " || pg_size_pretty(pg_indexes_size('dossier')) || ', fillfactor '"
+                        + " || coalesce(array_to_string(reloptions, ','), 'default') from pg_class where oid = 'dossier'::regclass")
+                .query(String.class).list().forEach(System.out::println);
         work.print("notices", 8);
         jdbc.sql("select indexrelid::regclass::text || ': ' || pg_get_indexdef(indexrelid) from pg_index "
                         + "where indrelid in ('dossier'::regclass, 'dossier_event'::regclass) order by 1")
