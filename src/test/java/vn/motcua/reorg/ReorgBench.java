@@ -111,7 +111,9 @@ class ReorgBench {
         // The applicants are told after the plan's commit (PlanExecuted, on the task executor): the wait for it timed
         // on its own (it started as execute returned).
         long t5 = System.nanoTime();
-        vn.motcua.support.PlanEvents.awaitCompleted(jdbc, id);
+        // A minute was enough on a quiet machine (42 s at a million, session 8) but not on a busy one: the run must finish
+        // unattended.
+        vn.motcua.support.PlanEvents.awaitCompleted(jdbc, id, java.time.Duration.ofMinutes(20));
         long announce = ms(t5);
         var usedAll = cpu.sample().minus(c0);
         // Read after the notices: every batch's backend has flushed its statistics by then (the notices update no dossier).
