@@ -97,6 +97,7 @@ class ReorgBench {
         var cpu = new vn.motcua.support.CpuMeter(jdbc);
         var work = new vn.motcua.support.DatabaseWork(jdbc);
         work.start();
+        long[] upd0 = updates();
         var c0 = cpu.sample();
         long t3 = System.nanoTime();
         Reports.Execution ex = engine.execute(id, "bench");
@@ -110,9 +111,19 @@ class ReorgBench {
         // The applicants are told after the plan's commit (PlanExecuted, on the task executor): the wait for it timed
         // on its own (it started as execute returned).
         long t5 = System.nanoTime();
-        vn.motcua.support.PlanEvents.awaitCompleted(jdbc, id);
+        // A minute was enough on a quiet machine (42 s at a million, session 8) but not on a busy one: the run must finish
+        // unattended.
+        vn.motcua.support.PlanEvents.awaitCompleted(jdbc, id, java.time.Duration.ofMinutes(20));
         long announce = ms(t5);
         var usedAll = cpu.sample().minus(c0);
+        // Read after the notices: every batch's backend has flushed its statistics by then (the notices update no dossier).
+        long[] upd1 = updates();
+        System.out.printf("BENCH dossier updates during the execution: %,d, of which HOT %,d (%.1f %%)%n", upd1[0] - upd0[0],
+                upd1[1] - upd0[1], 100.0 * (upd1[1] - upd0[1]) / Math.max(1, upd1[0] - upd0[0]));
+        jdbc.sql("select 'BENCH dossier heap ' || pg_size_pretty(pg_relation_size('dossier')) || ', indexes '"
+                        + " || pg_size_pretty(pg_indexes_size('dossier')) || ', fillfactor '"
+                        + " || coalesce(array_to_string(reloptions, ','), 'default') from pg_class where oid = 'dossier'::regclass")
+                .query(String.class).list().forEach(System.out::println);
         work.print("notices", 8);
         jdbc.sql("select indexrelid::regclass::text || ': ' || pg_get_indexdef(indexrelid) from pg_index "
                         + "where indrelid in ('dossier'::regclass, 'dossier_event'::regclass) order by 1")
@@ -195,6 +206,12 @@ class ReorgBench {
                 s.setRollbackOnly();
             });
         }
+    }
+
+    /** Rows updated in {@code dossier} so far, and how many of them as heap-only tuples (no index entry written). */
+    private long[] updates() {
+        return jdbc.sql("select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relid = 'dossier'::regclass")
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
     private static long ms(long start) {

@@ -30,7 +30,12 @@ public final class PlanEvents {
 
     /** Waits until the plan's {@code PlanExecuted} is published and every listener has completed it. */
     public static void awaitCompleted(JdbcClient jdbc, UUID planId) {
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+        awaitCompleted(jdbc, planId, Duration.ofMinutes(1));
+    }
+
+    /** The same, waiting at most {@code atMost} (a bench's million notices take longer than a test's handful). */
+    public static void awaitCompleted(JdbcClient jdbc, UUID planId, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50))
                 .until(() -> published(jdbc, planId) > 0 && incomplete(jdbc, planId) == 0);
     }
 }
