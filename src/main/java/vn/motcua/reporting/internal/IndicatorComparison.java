@@ -30,7 +30,11 @@ public class IndicatorComparison {
     public Map<String, Object> headline(IndicatorService.Query q) {
         IndicatorService.Selection s = service.select(q);
         Instant now = clock.instant();
-        IndicatorQueries.Totals t = service.figures(s, q.filter(), q.from(), q.to(), now).totals();
+        return headline(service.figures(s, q.filter(), q.from(), q.to(), now).totals());
+    }
+
+    /** The headline of raw totals (also {@link SideBySide}'s lines). */
+    static Map<String, Object> headline(IndicatorQueries.Totals t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dossiers", t.dossiers());
         out.put("onTime", IndicatorService.indicator(t.onTime(), t.toProcess(), IndicatorService.ON_TIME_POINTS, 1.0));
