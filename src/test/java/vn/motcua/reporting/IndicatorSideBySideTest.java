@@ -190,10 +190,16 @@ class IndicatorSideBySideTest {
         LocalDate from = LocalDate.of(2025, 10, 1);
         var province = StatementCounter.record(() -> service.indicators(
                 new IndicatorService.Query(Level.PROVINCE, "79", from, today, false)));
+        SideBySide.Lines all = sideBySide.under("79", from, today, true);
+        // As the page computed its lines before: one selection per line (the territory's look-ups and figures).
         var perLine = StatementCounter.record(() -> {
             int n = 0;
-            for (SideBySide.Line l : sideBySide.under("79", from, today, true).units()) {
+            for (SideBySide.Line l : all.units()) {
                 comparison.headline(new IndicatorService.Query(Level.UNIT, l.code(), from, today, false));
+                n++;
+            }
+            for (SideBySide.Line l : all.agencies()) {
+                comparison.headline(new IndicatorService.Query(Level.AGENCY, l.code(), from, today, false));
                 n++;
             }
             return n;
@@ -201,14 +207,17 @@ class IndicatorSideBySideTest {
         var grouped = StatementCounter.record(() -> sideBySide.under("79", from, today, true));
         int lines = grouped.value().units().size() + grouped.value().agencies().size();
         System.out.printf("IndicatorSideBySideTest: province 79, %s..%s, %d lines: the province's own answer %d "
-                        + "statements; the lines one selection each (wards only) %d statements, grouped %d statements%n",
+                        + "statements; the lines one selection each %d statements, grouped %d statements%n",
                 from, today, lines, province.trips().count(), perLine.trips().count(), grouped.trips().count());
         assertThat(perLine.trips().count()).isGreaterThan(perLine.value() * 2);
         // The agencies' look-up, the last aggregated day, the aggregates and the live delta: a handful, not per line.
         assertThat(grouped.trips().count()).as(grouped.trips().toString()).isLessThanOrEqualTo(6);
     }
 
-    /** The cells of a row, in order: the value exported ({@code data-value}), or null where a cell shows "—". */
+    /**
+     * The cells of a row after its name and code, in order: the value exported ({@code data-value}), or null where a
+     * cell shows "—".
+     */
     private static List<Double> cells(String html, String id) {
         int i = html.indexOf("id=\"" + id + "\"");
         assertThat(i).as("row " + id).isGreaterThanOrEqualTo(0);
@@ -218,7 +227,7 @@ class IndicatorSideBySideTest {
         while (m.find()) {
             out.add(m.group(2) == null ? null : Double.valueOf(m.group(2)));
         }
-        return out;
+        return out.subList(1, out.size()); // the code is text
     }
 
     /** The API's answer as the side-by-side row shows it: dossiers, percent and points of three, total points. */
