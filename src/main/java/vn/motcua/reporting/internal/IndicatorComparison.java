@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The indicators that carry points (on time 20, online submission 12, satisfaction 18) of one selection, for pages
  * that set many units side by side: the same selection and figures as {@link IndicatorService#indicators}, without the
- * per-procedure and feedback parts a comparison does not show.
+ * per-procedure and feedback parts a comparison does not show. {@link SideBySide} computes many lines at once with the
+ * same figures (the reference its test compares with).
  */
 @Component
 public class IndicatorComparison {
