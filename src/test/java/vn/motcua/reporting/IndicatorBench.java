@@ -105,6 +105,13 @@ class IndicatorBench {
         measure(http, "ward " + ward + ", a year", "level=unit&code=" + ward + "&from=2025-07-01&to=2026-06-30");
         measure(http, "agency UBND-" + ward + ", a month", "level=agency&code=UBND-" + ward + "&from=2025-09-01&to=2025-09-30");
         measure(http, "ward 26740 with lineage, 2025", "level=unit&code=26740&from=2025-01-01&to=2025-12-31&lineage=true");
+        // The province dashboard: its own answer and its 168 wards and agencies side by side (one grouped pass).
+        Http admin = new Http(port);
+        if (admin.login("quantri", "demo").status() != 302) {
+            throw new IllegalStateException("quantri cannot sign in");
+        }
+        measure(admin, "province page 79, a year", "/workbench/indicators/province?code=79&from=2025-07-01&to=2026-06-30");
+        measure(admin, "province page 79, a month", "/workbench/indicators/province?code=79&from=2025-09-01&to=2025-09-30");
         if (!Boolean.getBoolean("indicators.bench.keep")) {
             IndicatorFixtures.delete(jdbc, catchUp, tag + "D");
             IndicatorFixtures.delete(jdbc, catchUp, tag);
@@ -134,16 +141,22 @@ class IndicatorBench {
     static void measure(Http http, String what, String query) {
         double[] ms = new double[20];
         String dossiers = "";
+        boolean page = query.startsWith("/");
         for (int i = -3; i < ms.length; i++) {                     // three warm-up calls
             long t = System.nanoTime();
-            Http.Response r = http.get("/api/v1/indicators?" + query);
+            Http.Response r = http.get(page ? query : "/api/v1/indicators?" + query);
             if (r.status() != 200) {
                 throw new IllegalStateException(r.body());
             }
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
-            dossiers = r.json().get("dossiers").toString();
+            if (page) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"dossiers\">([^<]*)<").matcher(r.body());
+                dossiers = m.find() ? m.group(1) : "?";
+            } else {
+                dossiers = r.json().get("dossiers").toString();
+            }
         }
         Arrays.sort(ms);
         System.out.printf("IndicatorBench: %-40s dossiers %10s  p50 %8.1f ms  p95 %8.1f ms%n", what, dossiers,

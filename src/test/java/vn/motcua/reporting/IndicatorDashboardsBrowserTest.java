@@ -131,7 +131,16 @@ class IndicatorDashboardsBrowserTest {
         atBothWidths("/workbench/indicators/council?code=26740&" + PERIOD, "#series-chart", () -> {
             seriesChartIsTheTable();
             assertThat(browser.getPageSource()).doesNotContain(TAG + "-", OFFICER, "0900000000", "Đường Thử");
+            // The scope (79) side by side: the city's wards, each linking to its own council view.
+            assertThat(browser.findElements(By.cssSelector("table#scope tbody tr")).size()).isGreaterThan(100);
+            assertThat(browser.findElement(By.cssSelector("#scope-26740 th a")).getAttribute("href"))
+                    .contains("/workbench/indicators/council?code=26740");
         });
+        browser.findElement(By.id("sort-scope-onTime")).click();
+        session.waiting().until(ExpectedConditions.urlContains("sort=onTime"));
+        assertThat(browser.findElement(By.cssSelector("table#scope thead th[aria-sort]")).getText())
+                .isEqualTo(browser.findElement(By.id("sort-scope-onTime")).getText());
+        session.accessibility().audit();
         session.screenshot("indicators-council");
 
         session.logout();
@@ -140,6 +149,6 @@ class IndicatorDashboardsBrowserTest {
             assertThat(browser.getPageSource()).doesNotContain(TAG + "-", OFFICER, "0900000000", "Đường Thử");
         });
         session.screenshot("indicators-public-series");
-        assertThat(session.accessibility().pages()).isGreaterThanOrEqualTo(9);
+        assertThat(session.accessibility().pages()).isGreaterThanOrEqualTo(10);
     }
 }

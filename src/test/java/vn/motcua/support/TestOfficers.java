@@ -16,6 +16,9 @@ public class TestOfficers {
     /** The reception officer of UBND phường Tân Định (26737), an agency other than the demo officers'. */
     public static final String TAN_DINH = "cb.tandinh";
 
+    /** The director of the city's Department of Justice (STP-79): a province-level leader. */
+    public static final String PROVINCE_LEADER = "cb.sotuphap";
+
     private final AccountService accounts;
     private final JdbcClient jdbc;
     private final StaffChanges staffChanges;
@@ -34,5 +37,15 @@ public class TestOfficers {
             staffChanges.refresh();
         }
         return TAN_DINH;
+    }
+
+    /** Ensures {@link #PROVINCE_LEADER} exists (password {@code demo}, UNIT_LEADER) and holds the post CB-STP79-3. */
+    public String provinceLeader() {
+        if (accounts.find(PROVINCE_LEADER).isEmpty()) {
+            accounts.save(PROVINCE_LEADER, "demo", "Kiều Thị Chi", Audience.OFFICER, Set.of(Role.UNIT_LEADER), false);
+            jdbc.sql("update territory_officer set username = ? where code = 'CB-STP79-3'").param(PROVINCE_LEADER).update();
+            staffChanges.refresh();
+        }
+        return PROVINCE_LEADER;
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The indicators that carry points (on time 20, online submission 12, satisfaction 18) of one selection, for pages
  * that set many units side by side: the same selection and figures as {@link IndicatorService#indicators}, without the
- * per-procedure and feedback parts a comparison does not show.
+ * per-procedure and feedback parts a comparison does not show. {@link SideBySide} computes many lines at once with the
+ * same figures (the reference its test compares with).
  */
 @Component
 public class IndicatorComparison {
@@ -30,7 +31,11 @@ public class IndicatorComparison {
     public Map<String, Object> headline(IndicatorService.Query q) {
         IndicatorService.Selection s = service.select(q);
         Instant now = clock.instant();
-        IndicatorQueries.Totals t = service.figures(s, q.filter(), q.from(), q.to(), now).totals();
+        return headline(service.figures(s, q.filter(), q.from(), q.to(), now).totals());
+    }
+
+    /** The headline of raw totals (also {@link SideBySide}'s lines). */
+    static Map<String, Object> headline(IndicatorQueries.Totals t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dossiers", t.dossiers());
         out.put("onTime", IndicatorService.indicator(t.onTime(), t.toProcess(), IndicatorService.ON_TIME_POINTS, 1.0));

@@ -17,15 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.web.DateInputs;
-import vn.motcua.reporting.Level;
 import vn.motcua.reporting.internal.DashboardQueries;
-import vn.motcua.reporting.internal.IndicatorComparison;
 import vn.motcua.reporting.internal.IndicatorSeries;
 import vn.motcua.reporting.internal.IndicatorService;
+import vn.motcua.reporting.internal.SideBySide;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
 
 /**
  * The officers' indicator dashboards, each table also as XLSX and CSV with the same parameters: the leader's (their
@@ -38,24 +36,21 @@ class DashboardPages {
 
     private final IndicatorService indicators;
     private final IndicatorSeries series;
-    private final IndicatorComparison comparison;
+    private final SideBySide sideBySide;
     private final DashboardQueries queries;
     private final IndicatorTables tables;
     private final DashboardAccess access;
     private final Territory territory;
-    private final TerritoryAgencies agencies;
 
-    DashboardPages(IndicatorService indicators, IndicatorSeries series, IndicatorComparison comparison,
-                   DashboardQueries queries, IndicatorTables tables, DashboardAccess access, Territory territory,
-                   TerritoryAgencies agencies) {
+    DashboardPages(IndicatorService indicators, IndicatorSeries series, SideBySide sideBySide,
+                   DashboardQueries queries, IndicatorTables tables, DashboardAccess access, Territory territory) {
         this.indicators = indicators;
         this.series = series;
-        this.comparison = comparison;
+        this.sideBySide = sideBySide;
         this.queries = queries;
         this.tables = tables;
         this.access = access;
         this.territory = territory;
-        this.agencies = agencies;
     }
 
     /** What a page shows: its tables, and the extra things its template names. */
@@ -110,16 +105,10 @@ class DashboardPages {
         IndicatorService.Query q = IndicatorService.parse("province", code, from, to, "false");
         Map<String, Object> answer = indicators.indicators(q);
         boolean desc = !"asc".equals(dir);
-        List<IndicatorTables.Line> wards = new ArrayList<>();
-        for (AdministrativeUnit u : territory.children(q.code(), q.to())) {
-            wards.add(new IndicatorTables.Line(u.fullName() == null ? u.name() : u.fullName(), u.code(), null, comparison.headline(
-                    new IndicatorService.Query(Level.UNIT, u.code(), q.from(), q.to(), false))));
-        }
-        List<IndicatorTables.Line> own = new ArrayList<>();
-        for (Agency a : agencies.agenciesOf(List.of(q.code()), q.to())) {
-            own.add(new IndicatorTables.Line(a.name(), a.code(), null, comparison.headline(
-                    new IndicatorService.Query(Level.AGENCY, a.code(), q.from(), q.to(), false))));
-        }
+        // Every ward and province agency in one grouped computation (docs/indicators.md, "Cost of the province page").
+        SideBySide.Lines lines = sideBySide.under(q.code(), q.from(), q.to(), true);
+        List<IndicatorTables.Line> wards = IndicatorTables.lines(lines.units(), null);
+        List<IndicatorTables.Line> own = IndicatorTables.lines(lines.agencies(), null);
         List<Table> out = new ArrayList<>();
         out.add(tables.indicators(answer, locale));
         Table w = tables.comparison("wards", tables.msg("reporting.dash.wardsCaption", locale,
@@ -166,7 +155,8 @@ class DashboardPages {
     /** The council looks across the reorganisation of 1 July 2025: from the start of 2025 by default. */
     static final LocalDate COUNCIL_FROM = LocalDate.of(2025, 1, 1);
 
-    View councilView(String code, String from, String to, Locale locale) {
+    View councilView(String code, List<String> scope, String from, String to, String sort, String dir,
+                     Locale locale) {
         // The dates and code checked first (a 400 naming what is wrong), then the level from the unit's type.
         IndicatorService.Query checked = IndicatorService.parse("unit", code, from, to, "true");
         AdministrativeUnit u = territory.unit(checked.code(), checked.to())
@@ -178,29 +168,49 @@ class DashboardPages {
         List<Table> out = new ArrayList<>();
         out.add(tables.indicators(answer, locale));
         out.add(tables.series(series.of(q, IndicatorSeries.Step.MONTH), q.from().toString(), q.to().toString(), locale));
+        // A province or several units in the scope: its units side by side, as on the province dashboard.
+        List<String> units = new ArrayList<>();
+        for (AdministrativeUnit s : councilChoices(scope, q.to())) {
+            if (!s.type().isProvinceLevel()) {
+                units.add(s.code());
+            }
+        }
+        if (units.size() > 1) {
+            List<IndicatorTables.Line> lines = IndicatorTables.lines(sideBySide.units(units, q.from(), q.to()),
+                    "/workbench/indicators/council?code=%s&from=" + q.from() + "&to=" + q.to());
+            out.add(tables.comparison("scope", tables.msg("reporting.dash.scopeCaption", locale,
+                    IndicatorTables.day(q.from(), locale), IndicatorTables.day(q.to(), locale)), lines, locale)
+                    .sorted(orDefault(sort, "points"), !"asc".equals(dir)));
+        }
         return new View(out, answer, "code=" + q.code() + "&from=" + q.from() + "&to=" + q.to());
     }
 
     @GetMapping("/workbench/indicators/council")
     String council(@RequestParam(required = false) String code, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Authentication auth, Model model,
+                   @RequestParam(required = false) String to, @RequestParam(required = false) String sort,
+                   @RequestParam(required = false) String dir, Authentication auth, Model model,
                    HttpServletRequest request) {
         LocalDate today = queries.today();
         String t = orDefault(to, today.toString());
         String f = orDefault(from, (today.isAfter(COUNCIL_FROM.plusYears(3)) ? today.minusYears(1) : COUNCIL_FROM).toString());
         LocalDate asOf = parseOr(t, today);
         String c = access.councilUnit(auth, code, asOf);
+        List<String> scope = access.councilUnits(auth);
         model.addAttribute("code", c);
-        model.addAttribute("choices", councilChoices(access.councilUnits(auth), asOf));
+        model.addAttribute("choices", councilChoices(scope, asOf));
+        model.addAttribute("sort", orDefault(sort, "points"));
+        model.addAttribute("dir", "asc".equals(dir) ? "asc" : "desc");
         return render("reporting/dashboard-council", model, request, f, t, "/workbench/indicators/council",
-                () -> councilView(c, f, t, LocaleContextHolder.getLocale()));
+                () -> councilView(c, scope, f, t, sort, dir, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/workbench/indicators/council.{format}")
     ResponseEntity<byte[]> councilExport(@PathVariable String format, @RequestParam(required = false) String code,
-                                         @RequestParam String from, @RequestParam String to, Authentication auth) {
+                                         @RequestParam String from, @RequestParam String to,
+                                         @RequestParam(required = false) String sort,
+                                         @RequestParam(required = false) String dir, Authentication auth) {
         String c = access.councilUnit(auth, code, parseOr(to, queries.today()));
-        View v = councilView(c, from, to, LocaleContextHolder.getLocale());
+        View v = councilView(c, access.councilUnits(auth), from, to, sort, dir, LocaleContextHolder.getLocale());
         return TableExport.response(format, "chi-so-hdnd-" + c + "-" + from + "-" + to, v.tables());
     }
 

@@ -131,6 +131,12 @@ class IndicatorTables {
     record Line(String name, String code, String href, Map<String, Object> headline) {
     }
 
+    /** The lines of a side-by-side computation; {@code href}: a link per code ({@code %s} = the code), or null. */
+    static List<Line> lines(List<vn.motcua.reporting.internal.SideBySide.Line> lines, String href) {
+        return lines.stream().map(l -> new Line(l.name(), l.code(), href == null ? null : href.formatted(l.code()),
+                l.headline())).toList();
+    }
+
     /** Units or agencies side by side with the points of the three indicators that carry them; sortable. */
     Table comparison(String id, String caption, List<Line> lines, Locale locale) {
         List<Table.Row> rows = new ArrayList<>();
