@@ -280,7 +280,7 @@ class InboxBench {
             sql.add("""
                     select d.procedure_code || '|' || st.code, percentile_cont(0.5) within group (order by extract(epoch from st.finished_at - st.opened_at))
                     from dossier_step st join dossier d on d.id = st.dossier_id
-                    where st.finished_at is not null and st.outcome = 'DONE'
+                    where st.finished_at is not null and st.outcome = 'DONE' and d.received_at >= now() - interval '365 days'
                       and d.procedure_code = any(array(select distinct procedure_code from dossier where agency_code = 'UBND-26740' and state = 'ACCEPTED'))
                     group by 1""");
         } else if (list.startsWith("citizen")) {
