@@ -15,16 +15,16 @@ import vn.motcua.dossier.spi.QueueRisk;
 /**
  * The processing inbox's risk sort (the dossier module's {@code QueueRisk} port): the same measure as
  * {@link DeadlineRisk} — the median time of the same step of the same procedure over finished work ÷ the time left —
- * for the rows the inbox shows; one statement for the medians of the procedures among them.
+ * for the rows the inbox shows; the medians of the last year's work, kept a few minutes ({@link TypicalStepTimes}).
  */
 @Component
 class InboxRisk implements QueueRisk {
 
-    private final AppraisalQueries queries;
+    private final TypicalStepTimes typicalTimes;
     private final Clock clock;
 
-    InboxRisk(AppraisalQueries queries, Clock clock) {
-        this.queries = queries;
+    InboxRisk(TypicalStepTimes typicalTimes, Clock clock) {
+        this.typicalTimes = typicalTimes;
         this.clock = clock;
     }
 
@@ -34,7 +34,8 @@ class InboxRisk implements QueueRisk {
         if (work.isEmpty()) {
             return out;
         }
-        Map<String, Double> typical = queries.typicalStepSeconds(work.stream().map(Work::procedureCode).distinct().toList());
+        Map<String, Double> typical = typicalTimes.of(work.stream().filter(w -> w.dueAt() != null)
+                .map(w -> w.procedureCode() + "|" + w.stepCode()).collect(java.util.stream.Collectors.toSet()));
         Instant now = clock.instant();
         for (Work w : work) {
             if (w.dueAt() == null) {

@@ -134,7 +134,7 @@ public class DossierQueries {
                         select count(*) filter (where state = 'SUBMITTED'),
                                count(*) filter (where state = 'SUPPLEMENT_REQUESTED'),
                                count(*) filter (where state = 'SUBMITTED' and reception_due_at < :now)
-                        from dossier where agency_code = any(:agencies)
+                        from dossier where agency_code = any(:agencies) and state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED')
                         """)
                 .param("agencies", agencyCodes.toArray(String[]::new)).param("now", java.sql.Timestamp.from(now))
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();

@@ -1,0 +1,301 @@
+package vn.motcua.dossier.bench;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.dossier.DossierState;
+import vn.motcua.dossier.internal.DossierQueries;
+import vn.motcua.dossier.internal.ProcessingQueries;
+import vn.motcua.dossier.spi.QueueRisk;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/**
+ * The officer-facing lists with N dossiers in the table (default 10,000,000; {@code -Dinbox.bench.dossiers=1000000}),
+ * shaped like several years of a province: most dossiers closed, open work a small fraction received in the last weeks,
+ * spread over the real agencies (the wards and departments) with a few big ones, among them UBND phường Sài Gòn, whose
+ * demo officers' lists are measured. Each list is measured through the same query classes its page or API calls.
+ * Run: {@code ./mvnw -Pbench test -Dtest=InboxBench}
+ */
+@IntegrationTest
+class InboxBench {
+
+    private static final String AGENCY = "UBND-26740";
+    private static final int YEARS = 5;
+    private static final int CHUNK = 1_000_000;
+
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DossierQueries queries;
+    @Autowired
+    ProcessingQueries processing;
+    @Autowired
+    List<QueueRisk> risk;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void officerListsOverTenMillionDossiers() {
+        referenceData.ensureAll();
+        long n = Long.getLong("inbox.bench.dossiers", 10_000_000L);
+        int runs = Integer.getInteger("inbox.bench.runs", 300);
+        build(n);
+        printSizes();
+
+        String citizen = jdbc.sql("select submitted_by from dossier where submitted_by like 'ib-%' order by received_at desc limit 1")
+                .query(String.class).single();
+        var tracked = jdbc.sql("select code, right(applicant_phone, 4) from dossier where agency_code = ? and code is not null"
+                        + " order by received_at desc limit 1 offset 500").param(AGENCY)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        String name = jdbc.sql("select applicant_name from dossier where agency_code = ? and state = 'SUBMITTED' limit 1")
+                .param(AGENCY).query(String.class).single();
+        String unaccentedName = jdbc.sql("select unaccent(?)").param(name).query(String.class).single();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        var receptionScope = processing.scope("tiepnhan", today);
+        var handlingScope = processing.scope("chuyenvien", today);
+        var leaderScope = processing.scope("lanhdao", today);
+        List<String> agencies = List.of(AGENCY);
+
+        Map<String, Supplier<Object>> lists = new LinkedHashMap<>();
+        lists.put("reception inbox (page of 20 + counts)", () -> List.of(
+                queries.inbox(agencies, List.of(DossierState.SUBMITTED), null, null,
+                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
+                queries.counts(agencies, clock.instant())));
+        lists.put("reception, refused tab (page of 20 + counts)", () -> List.of(
+                queries.inbox(agencies, List.of(DossierState.REFUSED), null, null,
+                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
+                queries.counts(agencies, clock.instant())));
+        lists.put("reception, search by name without diacritics", () -> queries.inbox(agencies,
+                List.of(DossierState.SUBMITTED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
+        lists.put("reception, refused tab searched by name", () -> queries.inbox(agencies,
+                List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
+        lists.put("processing inbox, due order (page of 50)", () -> processing.queuePage("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, null, 0, 50));
+        lists.put("processing inbox, risk order (1,000 rows rated)", () -> risk.get(0).risks(processing.queue("chuyenvien",
+                handlingScope, ProcessingQueries.Filter.ALL, null, 1000).stream()
+                .map(r -> new QueueRisk.Work(r.dossierId(), r.procedureCode(), r.stepCode(),
+                        r.stepDueAt() != null ? r.stepDueAt() : r.dueAt())).toList()));
+        lists.put("leader's list, agency's open work (page of 50)", () -> processing.queuePage("lanhdao", leaderScope,
+                ProcessingQueries.Filter.ALL, null, 0, 50));
+        lists.put("leader's approval queue (page of 50)", () -> processing.queuePage("lanhdao", leaderScope,
+                ProcessingQueries.Filter.QUEUE, null, 0, 50));
+        lists.put("processing search by code", () -> processing.queuePage("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, tracked[0].substring(tracked[0].length() - 6), 0, 50));
+        lists.put("processing search by name", () -> processing.queuePage("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, unaccentedName, 0, 50));
+        lists.put("citizen's my dossiers (page of 20)", () -> queries.submittedBy(citizen, 0, 20));
+        lists.put("track by code", () -> queries.track(tracked[0], tracked[1]).orElseThrow());
+        System.out.printf("BENCH inbox: scopes: reception %s, handling %s, leader %s%n", receptionScope.posts(),
+                handlingScope.posts(), leaderScope.posts());
+
+        String slowest = null;
+        double slowestP95 = -1;
+        for (var e : lists.entrySet()) {
+            Object sample = e.getValue().get();
+            for (int i = 0; i < 30; i++) {
+                e.getValue().get();
+            }
+            long[] nanos = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                e.getValue().get();
+                nanos[i] = System.nanoTime() - s;
+            }
+            Arrays.sort(nanos);
+            double p95 = nanos[runs * 95 / 100] / 1e6;
+            System.out.printf("BENCH inbox: %-48s p50 %7.2f ms, p95 %7.2f ms, p99 %7.2f ms (%d runs; %s)%n", e.getKey(),
+                    nanos[runs / 2] / 1e6, p95, nanos[runs * 99 / 100] / 1e6, runs, describe(sample));
+            if (p95 > slowestP95) {
+                slowestP95 = p95;
+                slowest = e.getKey();
+            }
+        }
+        System.out.printf("BENCH inbox: slowest p95: %s (%.2f ms)%n", slowest, slowestP95);
+        explain(slowest, citizen, unaccentedName, handlingScope);
+    }
+
+    private static String describe(Object sample) {
+        if (sample instanceof DossierQueries.Page<?> p) {
+            return p.items().size() + " rows of " + p.total();
+        }
+        if (sample instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof DossierQueries.Page<?> p) {
+            return p.items().size() + " rows of " + p.total() + ", " + l.get(1);
+        }
+        if (sample instanceof Map<?, ?> m) {
+            return m.size() + " rated";
+        }
+        return "found";
+    }
+
+    /**
+     * Several years of a province in receipt order (the BRIN index on received_at relies on it), one set-based insert
+     * per million: the dossiers, then the steps — one open step per dossier in processing, one finished step per
+     * returned dossier (its history for the risk ratings).
+     */
+    private void build(long n) {
+        long existing = jdbc.sql("select count(*) from dossier where submitted_by like 'ib-%'").query(Long.class).single();
+        if (existing >= n) {
+            return;
+        }
+        List<String> codes = jdbc.sql("select code from territory_agency where valid_to is null and code <> ? order by code")
+                .param(AGENCY).query(String.class).list();
+        List<String> procedures = jdbc.sql("select code from catalogue_procedure order by code limit 40")
+                .query(String.class).list();
+        long t0 = System.nanoTime();
+        for (long lo = existing + 1; lo <= n; lo += CHUNK) {
+            long hi = Math.min(n, lo + CHUNK - 1);
+            long c = System.nanoTime();
+            jdbc.sql(INSERT_DOSSIERS).param("lo", lo).param("hi", hi).param("n", n)
+                    .param("span", YEARS * 365L * 86400).param("now", java.sql.Timestamp.from(clock.instant()))
+                    .param("agencies", codes.toArray(String[]::new)).param("big", AGENCY)
+                    .param("procs", procedures.toArray(String[]::new)).update();
+            System.out.printf("BENCH inbox: dossiers %,d–%,d in %.1f s%n", lo, hi, (System.nanoTime() - c) / 1e9);
+        }
+        long t1 = System.nanoTime();
+        jdbc.sql(INSERT_STEPS).update();
+        long t2 = System.nanoTime();
+        jdbc.sql("vacuum analyze dossier").update();
+        jdbc.sql("vacuum analyze dossier_step").update();
+        System.out.printf("BENCH inbox: built %,d dossiers in %.1f s (dossiers %.1f s, steps %.1f s, vacuum analyze %.1f s)%n",
+                n, (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
+        jdbc.sql("""
+                select state, count(*) filter (where agency_code = :a), count(*) from dossier group by state order by 1""")
+                .param("a", AGENCY)
+                .query((rs, i) -> String.format("BENCH inbox: state %-22s %,10d in %s, %,12d in all", rs.getString(1),
+                        rs.getLong(2), AGENCY, rs.getLong(3)))
+                .list().forEach(System.out::println);
+    }
+
+    /*
+     * Row g of n is received (n - g) / n of five years ago. Agencies: 6 % to UBND phường Sài Gòn, 4 % and 4 % to two
+     * other big ones, the rest spread over every agency. States by age: the last day waits for reception (1 in 20
+     * asked for a supplement); 60 % of the last 45 days are in processing (paused, result ready), the rest returned;
+     * older ones returned, refused (6 %) or stopped (4 %), and 1 in 100 of the last year still open, overdue.
+     */
+    private static final String INSERT_DOSSIERS = """
+            insert into dossier(id, code, receipt_number, procedure_code, procedure_name, channel, state, applicant_kind,
+                applicant_name, applicant_phone, form_data, agency_code, agency_name, submitted_by, received_at,
+                count_from, reception_due_at, accepted_at, due_at, closed_at)
+            select gen_random_uuid(),
+                   case when state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED', 'REFUSED') then null
+                        else agency || '-' || to_char(received, 'YYMMDD') || '-' || g end,
+                   'IB' || g, proc, 'Thủ tục ' || proc, case when g % 3 = 0 then 'COUNTER' else 'ONLINE' end, state,
+                   'PERSON',
+                   (array['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương'])[1 + g % 15]
+                   || ' ' || (array['Văn','Thị','Minh','Ngọc','Quốc','Thanh','Hữu','Gia','Đức','Thu'])[1 + (g / 15) % 10]
+                   || ' ' || (array['An','Bình','Cường','Dung','Giang','Hạnh','Khoa','Lợi','Mai','Nam','Oanh','Phúc',
+                                    'Quyên','Sơn','Tâm','Uyên','Vinh','Xuân','Yến','Hùng'])[1 + (g / 150) % 20],
+                   '09' || lpad((g % 100000000)::text, 8, '0'), convert_to('{}', 'UTF8'), agency, 'Cơ quan',
+                   'ib-' || (g % greatest(1, :n / 4)), received, received, received + interval '1 day',
+                   case when state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED', 'REFUSED') then null else received + interval '4 hours' end,
+                   case when state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED', 'REFUSED') then null else received + interval '10 days' end,
+                   case when state in ('RETURNED', 'REFUSED', 'STOPPED') then received + interval '8 days' end
+            from (
+                select g, received,
+                       case when h < 60 then :big
+                            when h < 100 then (cast(:agencies as text[]))[1]
+                            when h < 140 then (cast(:agencies as text[]))[2]
+                            else (cast(:agencies as text[]))[1 + (g * 7919) % cardinality(cast(:agencies as text[]))] end as agency,
+                       (cast(:procs as text[]))[1 + (g * 31) % cardinality(cast(:procs as text[]))] as proc,
+                       case when age < 86400 then case when g % 20 = 0 then 'SUPPLEMENT_REQUESTED' else 'SUBMITTED' end
+                            when age < 45 * 86400 and k < 60 then
+                                case when k < 3 then 'PROCESSING_PAUSED' when k < 12 then 'RESULT_READY' else 'ACCEPTED' end
+                            when age < 45 * 86400 then 'RETURNED'
+                            when age < 365 * 86400 and k = 99 then 'ACCEPTED'
+                            when k < 6 then 'REFUSED'
+                            when k < 10 then 'STOPPED'
+                            else 'RETURNED' end as state
+                from (
+                    select g, (:n - g) * :span / :n as age, cast(:now as timestamptz) - ((:n - g) * :span / :n) * interval '1 second' as received,
+                           (g * 2654435761) % 1000 as h, (g * 40503) % 100 as k
+                    from generate_series(cast(:lo as bigint), cast(:hi as bigint)) g
+                ) x
+            ) y
+            """;
+
+    /*
+     * Open steps: reception returns a result that is ready, the leader approves 1 in 10 of those in processing, the
+     * handling officers hold the rest (1 in 3 of UBND phường Sài Gòn's claimed by its demo handling officer).
+     * Finished steps: one per returned dossier, 1 to 5 days long.
+     */
+    private static final String INSERT_STEPS = """
+            insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, quota_hours, opened_at,
+                due_at, assignee, assignee_name, finished_at, finished_by, outcome, timeliness)
+            select id, 1, 1, step, 'Bước ' || step, role, agency_code, 40, accepted_at, due_at,
+                   case when finished is null and role = 'HANDLING' and agency_code = 'UBND-26740' and n % 3 = 0
+                        then 'chuyenvien' end,
+                   case when finished is null and role = 'HANDLING' and agency_code = 'UBND-26740' and n % 3 = 0
+                        then 'Lê Văn Cường' end,
+                   finished, case when finished is not null then 'bench' end,
+                   case when finished is not null then 'DONE' end, case when finished is not null then 'ON_TIME' end
+            from (
+                select id, agency_code, accepted_at, due_at, n,
+                       case when state = 'RESULT_READY' then 'RETURN' when state <> 'RETURNED' and n % 10 = 0 then 'APPROVAL'
+                            else 'APPRAISAL' end as step,
+                       case when state = 'RESULT_READY' then 'RECEPTION' when state <> 'RETURNED' and n % 10 = 0 then 'LEADER'
+                            else 'HANDLING' end as role,
+                       case when state = 'RETURNED' then accepted_at + (1 + n % 5) * interval '1 day' end as finished
+                from (select d.*, cast(substr(receipt_number, 3) as bigint) as n from dossier d
+                      where submitted_by like 'ib-%' and state in ('ACCEPTED', 'PROCESSING_PAUSED', 'RESULT_READY', 'RETURNED')) d
+            ) s
+            on conflict do nothing
+            """;
+
+    private void printSizes() {
+        jdbc.sql("""
+                select c.relname, pg_size_pretty(pg_relation_size(c.oid)), pg_relation_size(c.oid)
+                from pg_class c where c.relname in ('dossier', 'dossier_step') or c.oid in (
+                    select indexrelid from pg_index where indrelid in ('dossier'::regclass, 'dossier_step'::regclass))
+                order by 3 desc""")
+                .query((rs, i) -> String.format("BENCH inbox: size %-40s %s", rs.getString(1), rs.getString(2)))
+                .list().forEach(System.out::println);
+    }
+
+    /** The plan of the dominant statement of the slowest list (the statements as the query classes write them). */
+    private void explain(String list, String citizen, String name, ProcessingQueries.Scope scope) {
+        List<String> sql = new ArrayList<>();
+        if (list.startsWith("reception")) {
+            String state = list.contains("refused") ? "REFUSED" : "SUBMITTED";
+            sql.add("select count(*) from dossier where agency_code = 'UBND-26740' and state = '" + state + "'"
+                    + (list.contains("name") ? " and lower(unaccent(applicant_name)) like '%' || lower(unaccent('" + name + "')) || '%'" : ""));
+            sql.add("select * from dossier where agency_code = 'UBND-26740' and state = '" + state + "'"
+                    + (list.contains("name") ? " and lower(unaccent(applicant_name)) like '%' || lower(unaccent('" + name + "')) || '%'" : "")
+                    + " order by reception_due_at, received_at, id limit 20");
+            sql.add("select count(*) filter (where state = 'SUBMITTED'), count(*) filter (where state = 'SUPPLEMENT_REQUESTED')"
+                    + " from dossier where agency_code = any(array['UBND-26740']) and state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED')");
+        } else if (list.contains("risk")) {
+            sql.add("""
+                    select d.procedure_code || '|' || st.code, percentile_cont(0.5) within group (order by extract(epoch from st.finished_at - st.opened_at))
+                    from dossier_step st join dossier d on d.id = st.dossier_id
+                    where st.finished_at is not null and st.outcome = 'DONE' and d.received_at >= now() - interval '365 days'
+                      and d.procedure_code = any(array(select distinct procedure_code from dossier where agency_code = 'UBND-26740' and state = 'ACCEPTED'))
+                    group by 1""");
+        } else if (list.startsWith("citizen")) {
+            sql.add("select * from dossier where submitted_by = '" + citizen + "' order by received_at desc, id limit 20");
+        } else {
+            sql.add("""
+                    select count(*) from dossier_step s join dossier d on d.id = s.dossier_id
+                    where s.finished_at is null and (s.agency_code = any(array['UBND-26740']) or
+                          exists (select 1 from unnest(array['UBND-26740'], array['HANDLING']) as p(agency, role)
+                                  where p.agency = s.agency_code and p.role = s.role))""");
+        }
+        for (String s : sql) {
+            System.out.println("BENCH plan of: " + s.replaceAll("\\s+", " "));
+            jdbc.sql("explain (analyze, buffers) " + s).query(String.class).list()
+                    .forEach(line -> System.out.println("BENCH plan: " + line));
+        }
+    }
+}
