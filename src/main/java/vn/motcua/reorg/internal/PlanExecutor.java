@@ -49,6 +49,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     private final Clock clock;
     private final QuestionMoves questionMoves;
     private final PlanLeaseStore leases;
+    private final ExecutionHeartbeat heartbeat;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
     private final TransactionTemplate tx;
@@ -61,7 +62,8 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
                  Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
                  TransactionTemplate tx, ApplicationEventPublisher events, QuestionMoves questionMoves,
-                 PlanLeaseStore leases) {
+                 PlanLeaseStore leases, ExecutionHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.leases = leases;
         this.tx = tx;
         this.events = events;
@@ -92,20 +94,54 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         return execute(id, user, null);
     }
 
-    /** How far an execution has come: batches done of the journal's, and whether it is running on this node now. */
-    public record Progress(String state, long moved, int batches, int batchesDone, boolean running) {
+    /**
+     * Which node executes a plan, from its heartbeat row: this one, another one that still beats, or one silent for
+     * longer than {@code motcua.reorg.heartbeat-stale} (it died: interrupted, another node will resume the plan).
+     */
+    public record Executor(String node, Instant since, Instant lastBeat, Status status) {
+
+        public enum Status { HERE, ELSEWHERE, SILENT }
+
+        static Status status(boolean runningHere, Instant lastBeat, Instant now, java.time.Duration stale) {
+            if (runningHere) {
+                return Status.HERE;
+            }
+            return lastBeat.plus(stale).isAfter(now) ? Status.ELSEWHERE : Status.SILENT;
+        }
+    }
+
+    /**
+     * How far an execution has come: batches done of the journal's, whether it is running on this node now, and the
+     * executing node (null when no run is under way).
+     */
+    public record Progress(String state, long moved, int batches, int batchesDone, boolean running, Executor executor) {
 
         public int percent() {
             return batches == 0 ? 0 : (int) (100L * batchesDone / batches);
         }
+
+        public boolean runningElsewhere() {
+            return executor != null && executor.status() == Executor.Status.ELSEWHERE;
+        }
+
+        /** Its executing node stopped beating mid-run: another node will take it up from the journal. */
+        public boolean awaitingResume() {
+            return executor != null && executor.status() == Executor.Status.SILENT;
+        }
+
+        /** Whether a page should keep following it. */
+        public boolean active() {
+            return running || runningElsewhere() || awaitingResume();
+        }
     }
 
-    /** Polled every few seconds during a run: two indexed reads, no count over the journal, no plan compilation. */
+    /** Polled every few seconds during a run: a few indexed reads, no count over the journal, no plan compilation. */
     public Progress progress(UUID id) {
-        String state = store.state(id).name();
-        ReentrantLock lock = locks.get(id);
+        PlanState state = store.state(id);
+        boolean here = runningHere(id);
         CustodyLedger.Progress b = transfers.progress(id);
-        return new Progress(state, b.moved(), b.batches(), b.batchesDone(), lock != null && lock.isLocked());
+        Executor executor = heartbeat.executor(id, here, state == PlanState.EXECUTING).orElse(null);
+        return new Progress(state.name(), b.moved(), b.batches(), b.batchesDone(), here, executor);
     }
 
     /** Whether this node is executing the plan now. */
@@ -144,6 +180,20 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
             throw e;
         }
         try (lease) {
+            heartbeat.started(id);
+            try {
+                return run(id, user, extra);
+            } finally {
+                heartbeat.ended(id);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The run proper, with the lock and the lease held and the heartbeat going. */
+    private Reports.Execution run(UUID id, String user, ExecutionObserver extra) {
+        {
             Reports.PlanView view = store.view(id);
             PlanState s = PlanState.valueOf(view.state());
             if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
@@ -196,8 +246,6 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                 store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
                 throw e;
             }
-        } finally {
-            lock.unlock();
         }
     }
 
