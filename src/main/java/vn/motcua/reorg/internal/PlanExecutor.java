@@ -193,59 +193,57 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
 
     /** The run proper, with the lock and the lease held and the heartbeat going. */
     private Reports.Execution run(UUID id, String user, ExecutionObserver extra) {
-        {
-            Reports.PlanView view = store.view(id);
-            PlanState s = PlanState.valueOf(view.state());
-            if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
-                return view.execution();
-            }
-            long start = System.nanoTime();
-            PlanValidator.Prepared p = validator.requireValid(id);
-            CompiledPlan plan = p.plan();
-            List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
-            if (extra != null) {
-                obs.add(extra);
-            }
-            log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
-            store.store(id, "validation", p.validation(), PlanState.EXECUTING);
-            // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
-            Instant startedAt = store.stamp(id, "execution_started_at");
-            Reports.Execution prev = view.execution();
-            List<Reports.Run> runs = new ArrayList<>();
-            if (prev != null && prev.runs() != null) {
-                // A run still marked running did not finish: the process stopped (a crash, a restart).
-                prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
-                        ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
-            }
-            Instant runStart = clock.instant();
-            long movedBefore = transfers.progress(id).moved();
-            runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
-            Reports.Execution ex0 = prev == null
-                    ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
-                    : prev.withRuns(List.copyOf(runs));
-            store.store(id, "execution", ex0, null);
-            try {
-                Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
-                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
-                Reports.Execution done = ex.withRuns(List.copyOf(runs));
-                // Executed, and the one event saying so, in one transaction: the publication registry keeps the event
-                // until its listeners have finished (republished after a crash), so nobody is told before this.
-                tx.executeWithoutResult(s2 -> {
-                    store.store(id, "execution", done, PlanState.EXECUTED);
-                    events.publishEvent(new PlanExecuted(id, plan.notifyApplicants()));
-                });
-                ex = done;
-                log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
-                        ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
-                reconciler.reconcile(id, plan);
-                return ex;
-            } catch (RuntimeException e) {
-                Reports.Execution now = store.view(id).execution();
-                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
-                        transfers.progress(id).moved() - movedBefore));
-                store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
-                throw e;
-            }
+        Reports.PlanView view = store.view(id);
+        PlanState s = PlanState.valueOf(view.state());
+        if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
+            return view.execution();
+        }
+        long start = System.nanoTime();
+        PlanValidator.Prepared p = validator.requireValid(id);
+        CompiledPlan plan = p.plan();
+        List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
+        if (extra != null) {
+            obs.add(extra);
+        }
+        log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
+        store.store(id, "validation", p.validation(), PlanState.EXECUTING);
+        // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
+        Instant startedAt = store.stamp(id, "execution_started_at");
+        Reports.Execution prev = view.execution();
+        List<Reports.Run> runs = new ArrayList<>();
+        if (prev != null && prev.runs() != null) {
+            // A run still marked running did not finish: the process stopped (a crash, a restart).
+            prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
+                    ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
+        }
+        Instant runStart = clock.instant();
+        long movedBefore = transfers.progress(id).moved();
+        runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
+        Reports.Execution ex0 = prev == null
+                ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
+                : prev.withRuns(List.copyOf(runs));
+        store.store(id, "execution", ex0, null);
+        try {
+            Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
+            runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
+            Reports.Execution done = ex.withRuns(List.copyOf(runs));
+            // Executed, and the one event saying so, in one transaction: the publication registry keeps the event
+            // until its listeners have finished (republished after a crash), so nobody is told before this.
+            tx.executeWithoutResult(s2 -> {
+                store.store(id, "execution", done, PlanState.EXECUTED);
+                events.publishEvent(new PlanExecuted(id, plan.notifyApplicants()));
+            });
+            ex = done;
+            log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
+                    ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
+            reconciler.reconcile(id, plan);
+            return ex;
+        } catch (RuntimeException e) {
+            Reports.Execution now = store.view(id).execution();
+            runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
+                    transfers.progress(id).moved() - movedBefore));
+            store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
+            throw e;
         }
     }
 
