@@ -13,7 +13,8 @@
 # Settings (environment): MOTCUA_CLUSTER_DIR, MOTCUA_LB_PORT (8080), MOTCUA_NODE_PORTS ("8081 8082 8083"),
 # MOTCUA_PG_PORT (54329), MOTCUA_JAR (built with ./mvnw package when absent), MOTCUA_CLASSPATH (instead of a jar: run
 # vn.motcua.MotcuaApplication from this class path; ClusterFaultTest runs the build's classes so), MOTCUA_NODE_HEAP (768m),
-# MOTCUA_HEALTH_TIMEOUT (seconds, 900: the first start loads the reference data).
+# MOTCUA_NODE_JAVA_OPTS (more JVM options for the nodes), MOTCUA_HEALTH_TIMEOUT (seconds, 900: the first start loads
+# the reference data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$(mkdir -p "${MOTCUA_CLUSTER_DIR:-$ROOT/cluster}" && cd "${MOTCUA_CLUSTER_DIR:-$ROOT/cluster}" && pwd)"
@@ -108,11 +109,21 @@ node_start() {
   MOTCUA_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/motcua" MOTCUA_DB_USER=postgres \
   MOTCUA_DB_PASSWORD="$(pg_password)" PORT="$port" MOTCUA_DATA_DIR="$DIR/node$n" \
   MOTCUA_SEED_ON_START="$seed" MOTCUA_TRUSTED_PROXIES=127.0.0.1 \
-    nohup java -Xmx"$HEAP" -XX:+UseSerialGC $(launch) --server.address=127.0.0.1 \
+    nohup java -Xmx"$HEAP" -XX:+UseSerialGC ${MOTCUA_NODE_JAVA_OPTS:-} $(launch) --server.address=127.0.0.1 \
       --server.forward-headers-strategy=native --logging.file.name="$DIR/node$n/motcua.log" \
-      --motcua.privacy.kek-file="$DIR/kek.json" \
+      --motcua.privacy.kek-file="$DIR/kek.json" --motcua.cluster.node-name="node$n" \
       >"$DIR/node$n/stdout.log" 2>&1 &
   echo $! > "$DIR/node$n.pid"
+}
+
+# Live: started (schema migrated), maybe still loading data before it is ready.
+wait_live() {
+  local n="$1" deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${NODE_PORTS[$(( n - 1 ))]}/actuator/health/liveness"; do
+    node_pid "$n" >/dev/null || die "node $n exited, see $DIR/node$n/stdout.log"
+    [ "$(date +%s)" -lt "$deadline" ] || die "node $n not live within ${HEALTH_TIMEOUT}s, see $DIR/node$n/motcua.log"
+    sleep 1
+  done
 }
 
 wait_healthy() {
@@ -163,16 +174,14 @@ CFG
 
 up() {
   db_up
-  node_start 1; wait_healthy 1
-  # Every node must wrap the data keys with the same key-encryption key: the first node generates it (demo mode)
-  # into the cluster's directory; the others start once it is there. Production sets MOTCUA_PRIVACY_KEK instead.
-  local kek_deadline=$(( $(date +%s) + 120 ))
-  until [ -s "$DIR/kek.json" ] || [ -n "${MOTCUA_PRIVACY_KEK:-}" ]; do
-    [ "$(date +%s)" -lt "$kek_deadline" ] || die "node 1 did not create the key-encryption key $DIR/kek.json"
-    sleep 1
-  done
+  # Node 1 migrates the schema; once it is live (migrated, started) the others start while it loads the reference and
+  # demo data (the starts are most of the time this takes). Every node wraps the data keys with the same
+  # key-encryption key, $DIR/kek.json: in demo mode the first node to need it writes it (atomically: a node that
+  # finds it written meanwhile uses it), and a node whose keyset does not hold the database's keys refuses to start.
+  # Production sets MOTCUA_PRIVACY_KEK instead.
+  node_start 1; wait_live 1
   for n in $(seq 2 "${#NODE_PORTS[@]}"); do node_start "$n"; done
-  for n in $(seq 2 "${#NODE_PORTS[@]}"); do wait_healthy "$n"; done
+  for n in $(seq 1 "${#NODE_PORTS[@]}"); do wait_healthy "$n"; done
   lb_up
   local deadline=$(( $(date +%s) + 30 ))
   until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$LB_PORT/actuator/health/readiness"; do
@@ -219,5 +228,5 @@ case "${1:-}" in
   start) node_start "${2:?node number}"; wait_healthy "$2" ;;
   restart-db) log "Restarting PostgreSQL"; as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA" -m fast -w -t 60 restart -l "$DIR/pg.log" >/dev/null ;;
   psql) shift; PGPASSWORD="$(pg_password)" "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d motcua "$@" ;;
-  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

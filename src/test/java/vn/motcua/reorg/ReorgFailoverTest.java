@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.MotcuaApplication;
@@ -43,7 +44,9 @@ import vn.motcua.territory.Territory;
  * A plan whose executing node dies is finished by another node. Node A (a child JVM, each batch followed by a pause)
  * starts executing a plan on one PostgreSQL with node B (this JVM); A is killed with {@code kill -9} half-way. B's
  * watcher sees the plan executing with nobody holding its execution lease and resumes it from the journal: every
- * dossier is moved exactly once, the reconciliation holds, and each applicant to be told is told once.
+ * dossier is moved exactly once, the reconciliation holds, and each applicant to be told is told once. Meanwhile B's plan
+ * page shows the plan running on A (from A's heartbeat row) since it started, then, once A's beat stops, "interrupted —
+ * will resume" until B takes it up.
  */
 class ReorgFailoverTest {
 
@@ -85,7 +88,10 @@ class ReorgFailoverTest {
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
                 "--motcua.demo=false", "--motcua.data-dir=" + dataB, "--logging.file.name=" + dataB.resolve("motcua.log"),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--motcua.reorg.resume-interval=PT1S", "--motcua.reorg.resume-initial-delay=PT1S");
+                "--motcua.reorg.resume-interval=PT1S", "--motcua.reorg.resume-initial-delay=PT1S",
+                // A beats every 0.5 s; B calls it interrupted after 4 s of silence and takes it up after 15 s
+                "--motcua.cluster.node-name=nut-b", "--motcua.reorg.heartbeat-stale=PT4S",
+                "--motcua.reorg.resume-after=PT15S");
         JdbcClient jdbc = b.getBean(JdbcClient.class);
         ReorgEngine engine = b.getBean(ReorgEngine.class);
         b.getBean(ReferenceData.class).ensureAll();
@@ -100,17 +106,45 @@ class ReorgFailoverTest {
         a = startNodeA(url, portA);
         awaitReady(portA);
         Http onA = new Http(portA);
+        java.time.Instant beforeStart = java.time.Instant.now();
         Http.Response started = onA.postJson("quantri-a", "mat-khau-a", "/api/v1/reorg/plans/" + plan + "/execute?async=true", null);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.sql("select count(*) from dossier_transfer_batch where plan_id = ?").param(plan)
                         .query(Long.class).single() >= 3);
+        // B's page and API say where it runs (node A, from its heartbeat) and since when, and keep following it.
+        Http onB = new Http(((WebServerApplicationContext) b).getWebServer().getPort());
+        String progress = "/api/v1/reorg/plans/" + plan + "/progress";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                onB.getAs("quantri-a", "mat-khau-a", progress).json().path("executor").toString()
+                        .contains("\"status\":\"ELSEWHERE\""));
+        var elsewhere = onB.getAs("quantri-a", "mat-khau-a", progress).json();
+        assertThat(elsewhere.get("running").asBoolean()).as("not on B").isFalse();
+        assertThat(elsewhere.get("executor").get("node").asString()).isEqualTo("nut-a");
+        java.time.Instant since = java.time.Instant.parse(elsewhere.get("executor").get("since").asString());
+        assertThat(since).isBetween(beforeStart.minusSeconds(1), java.time.Instant.now());
+        assertThat(onB.login("quantri-a", "mat-khau-a").status()).isEqualTo(302);
+        String pageB = "/admin/reorg/plans/" + plan;
+        String sinceText = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(since);
+        assertThat(onB.get(pageB).body()).contains("Đang thực hiện", "Máy chủ nut-a đang thực hiện từ " + sinceText,
+                "hx-trigger=\"every 2s\"").doesNotContain("Bấm \"Thực hiện\" để tiếp tục");
+        assertThat(onB.get(pageB + "/progress").raw().headers().firstValue("HX-Refresh")).as("still followed").isEmpty();
+
         new ProcessBuilder("kill", "-9", Long.toString(a.pid())).start().waitFor(10, TimeUnit.SECONDS);
         assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long atKill = transferred(jdbc);
         long journal = jdbc.sql("select count(*) from dossier_transfer where plan_id = ?").param(plan).query(Long.class).single();
         assertThat(atKill).as("killed half-way").isLessThan(journal);
         assertThat(engine.view(plan).state()).isEqualTo(PlanState.EXECUTING.name());
+
+        // A's heartbeat stops: B's page says the run was interrupted and will be resumed (before B takes it up).
+        Awaitility.await().atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(50)).until(() ->
+                onB.getAs("quantri-a", "mat-khau-a", progress).json().path("executor").toString()
+                        .contains("\"status\":\"SILENT\""));
+        assertThat(onB.get(pageB).body()).contains("Bị gián đoạn — sẽ được tiếp tục", "Máy chủ nut-a (thực hiện từ "
+                + sinceText + ") không còn báo hoạt động từ", "hx-trigger=\"every 2s\"");
+        assertThat(transferred(jdbc)).as("not resumed yet").isEqualTo(atKill);
 
         // B takes it up by itself.
         Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
@@ -163,7 +197,8 @@ class ReorgFailoverTest {
                 "--motcua.demo=false", "--motcua.seed-on-start=false", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--logging.file.name=" + dataA.resolve("motcua.log"), "--logging.level.root=WARN",
-                "--motcua.reorg.parallelism=1", "--motcua.test.hold-after-batches=3");
+                "--motcua.reorg.parallelism=1", "--motcua.test.hold-after-batches=3",
+                "--motcua.cluster.node-name=nut-a", "--motcua.reorg.heartbeat-interval=PT0.5S");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataA.resolve("a.out").toFile()).start();
     }
 

@@ -31,9 +31,11 @@ public class IndexKey {
     private final Clock clock;
     private final Kek kek;
     private final TransactionTemplate separate;
+    private final KeyRing keys;
     private volatile PrfSet prf;
 
-    IndexKey(JdbcClient jdbc, Clock clock, Kek kek, PlatformTransactionManager tx) {
+    IndexKey(JdbcClient jdbc, Clock clock, Kek kek, PlatformTransactionManager tx, KeyRing keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.clock = clock;
         this.kek = kek;
@@ -105,6 +107,7 @@ public class IndexKey {
             if (found != null) {
                 return found;
             }
+            kek.requireHolds(keys.wrappedBy());
             try {
                 byte[] w = TinkProtoKeysetFormat.serializeEncryptedKeyset(
                         KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), kek.aead(), AD);
@@ -115,6 +118,8 @@ public class IndexKey {
                 throw new IllegalStateException(e);
             }
         });
+        kek.requireHolds(java.util.Map.of(jdbc.sql("select kek_key_id from privacy_index_key order by id limit 1")
+                .query(Long.class).single(), java.util.List.of("the blind-index key")));
         try {
             p = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek.aead(), AD)
                     .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
@@ -151,6 +156,13 @@ public class IndexKey {
     /** The KEK keys the index key needs (kept when unused KEK keys are dropped). */
     java.util.List<Long> kekKeys() {
         return jdbc.sql("select kek_key_id from privacy_index_key").query(Long.class).list();
+    }
+
+    /** Unwraps the index key if there is one (start-up: the KEK's key material matches, not only its ids). */
+    void verifyUnwrap() {
+        if (stored() != null) {
+            prf();
+        }
     }
 
     /** Forgets the unwrapped key (tests: the next use reads it again). */

@@ -134,8 +134,64 @@ class Kek {
         return handle().size();
     }
 
+    /** Whether a KEK is set (inline, or its file exists); in demo mode a missing file is generated at first use. */
+    boolean configured() {
+        return !rotatable() || Files.exists(file);
+    }
+
+    /** Where the KEK comes from, for messages (never the key). */
+    String source() {
+        return rotatable() ? "file " + file.toAbsolutePath() : "motcua.privacy.kek (MOTCUA_PRIVACY_KEK)";
+    }
+
+    /** The Tink ids of the keyset's keys. */
+    Set<Long> keyIds() {
+        KeysetHandle h = handle();
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < h.size(); i++) {
+            ids.add(Integer.toUnsignedLong(h.getAt(i).getId()));
+        }
+        return ids;
+    }
+
+    /**
+     * Fails, naming them, when the keyset lacks any of the KEK keys {@code needed} (KEK key id to what it wraps). A
+     * file is read again first: another node may have rotated it and its signal not be here yet. A node whose keyset
+     * differs from the cluster's must say so, never wrap a new data key the other nodes cannot unwrap.
+     */
+    void requireHolds(java.util.Map<Long, ? extends java.util.Collection<String>> needed) {
+        if (needed.isEmpty()) {
+            return;
+        }
+        Set<Long> missing = missing(needed.keySet());
+        if (!missing.isEmpty() && rotatable()) {
+            forget();
+            missing = missing(needed.keySet());
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder m = new StringBuilder("the key-encryption key (" + source() + ", KEK keys " + keyIds()
+                    + ") does not hold ");
+            String sep = "";
+            for (Long id : missing) {
+                m.append(sep).append("KEK key ").append(id).append(" (wrapping ")
+                        .append(String.join(", ", needed.get(id))).append(')');
+                sep = "; ";
+            }
+            m.append(": every node sharing the database must use the same KEK keyset (MOTCUA_PRIVACY_KEK or "
+                    + "motcua.privacy.kek-file)");
+            throw new IllegalStateException(m.toString());
+        }
+    }
+
+    private Set<Long> missing(Set<Long> needed) {
+        Set<Long> have = keyIds();
+        Set<Long> missing = new java.util.TreeSet<>(needed);
+        missing.removeAll(have);
+        return missing;
+    }
+
     /** Reads the keyset file again at next use (it was changed by another node of the cluster). */
-    private synchronized void forget() {
+    synchronized void forget() {
         if (rotatable()) {
             handle = null;
         }
@@ -158,11 +214,37 @@ class Kek {
                         + "or motcua.privacy.kek-file (" + file + " does not exist)");
             }
             KeysetHandle h = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            write(h);
-            log.info("demo key-encryption key generated in {}", file);
-            return h;
+            if (createIfAbsent(h)) {
+                log.info("demo key-encryption key generated in {}", file);
+                return h;
+            }
+            // another node sharing the file (cluster.sh starts them together) wrote it first: use that one
+            log.info("demo key-encryption key written by another node meanwhile: using {}", file);
         }
         return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+    }
+
+    /**
+     * Writes a new keyset only if there is none yet, atomically (a hard link to a complete temporary file fails if the
+     * name exists), so that nodes generating one at the same moment end up with the same KEK; false when one existed.
+     */
+    private boolean createIfAbsent(KeysetHandle h) throws IOException, GeneralSecurityException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".new");
+        try {
+            Files.writeString(tmp, TinkJsonProtoKeysetFormat.serializeKeyset(h, InsecureSecretKeyAccess.get()));
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            Files.createLink(file, tmp);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private void write(KeysetHandle h) throws IOException, GeneralSecurityException {

@@ -49,7 +49,18 @@ public class KeyRing {
     record Current(YearMonth month, int id, Aead aead, Instant readAt) {
     }
 
-    KeyRing(JdbcClient jdbc, Clock clock, Kek kek, PlatformTransactionManager tx) {
+    /**
+     * A rotation started or finished on some node: the key for new writes is read again at once (not after
+     * {@link #REFRESH}) and the unwrapped keys are forgotten, so a retired key stops opening anything on every node.
+     */
+    static final String SIGNAL = "privacy-data-key";
+
+    KeyRing(JdbcClient jdbc, Clock clock, Kek kek, PlatformTransactionManager tx,
+            vn.motcua.platform.cluster.ClusterSignals signals) {
+        signals.on(SIGNAL, () -> {
+            current = null;
+            aeads.clear();
+        });
         this.jdbc = jdbc;
         this.clock = clock;
         this.kek = kek;
@@ -136,6 +147,8 @@ public class KeyRing {
 
     /** A new data key for {@code month}, wrapped by the KEK's primary key. */
     int create(YearMonth month, Instant now) {
+        // a new key is wrapped by this node's KEK: refuse if it lacks a key the others use (a diverged keyset)
+        kek.requireHolds(wrappedBy());
         try {
             KeysetHandle h = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(h, kek.aead(), keyAd());
@@ -156,17 +169,20 @@ public class KeyRing {
         if (a != null) {
             return a;
         }
-        byte[] wrapped = jdbc.sql("select wrapped from privacy_data_key where id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional()
+        Object[] row = jdbc.sql("select wrapped, kek_key_id from privacy_data_key where id = ?").param(id)
+                .query((rs, n) -> new Object[]{rs.getBytes(1), rs.getLong(2)}).optional()
                 .orElseThrow(() -> new IllegalStateException("no data key " + id));
+        byte[] wrapped = (byte[]) row[0];
         if (wrapped == null) {
             throw new IllegalStateException("data key " + id + " is retired");
         }
+        kek.requireHolds(Map.of((Long) row[1], List.of("data key " + id)));
         try {
             a = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek.aead(), keyAd())
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("data key " + id + " cannot be unwrapped with the KEK", e);
+            throw new IllegalStateException("data key " + id + " cannot be unwrapped with KEK key " + row[1] + " of "
+                    + kek.source() + ": same key id, other key material", e);
         }
         aeads.put(id, a);
         return a;
@@ -190,6 +206,26 @@ public class KeyRing {
             }
         }
         return ids.size();
+    }
+
+    /** The KEK keys the live keys need: KEK key id to the keys it wraps (data keys, the blind-index key). */
+    Map<Long, List<String>> wrappedBy() {
+        Map<Long, List<String>> by = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select kek_key_id, 'data key ' || id from privacy_data_key where wrapped is not null
+                        union all select kek_key_id, 'the blind-index key' from privacy_index_key
+                        order by 1, 2""")
+                .query((rs, n) -> by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(rs.getString(2))).list();
+        return by;
+    }
+
+    /** Unwraps one live data key per KEK key (start-up: the key material matches, not only the ids). */
+    void verifyUnwrap() {
+        jdbc.sql("""
+                        select distinct on (kek_key_id) id from privacy_data_key where wrapped is not null
+                        order by kek_key_id, id desc""")
+                .query(Integer.class).list().forEach(this::aead);
     }
 
     /** Retired keys are erased: forget them here too. */

@@ -70,13 +70,16 @@ public class Rotation {
     private final TransactionTemplate tx;
     private final java.time.Duration grace;
     private volatile boolean backlogChecked;
+    private final vn.motcua.platform.cluster.ClusterSignals signals;
     /** Modules told when a value stored before encryption is encrypted (by column). */
     private final Map<String, List<vn.motcua.privacy.SealingHook>> hooks;
 
     Rotation(JdbcClient jdbc, Clock clock, KeyRing keys, Kek kek, IndexKey index, PlatformTransactionManager txm,
              @org.springframework.beans.factory.annotation.Value("${motcua.privacy.rotation-grace:PT60S}")
              java.time.Duration grace,
-             org.springframework.beans.factory.ObjectProvider<vn.motcua.privacy.SealingHook> hooks) {
+             org.springframework.beans.factory.ObjectProvider<vn.motcua.privacy.SealingHook> hooks,
+             vn.motcua.platform.cluster.ClusterSignals signals) {
+        this.signals = signals;
         this.hooks = hooks.orderedStream().collect(Collectors.groupingBy(vn.motcua.privacy.SealingHook::column));
         this.grace = grace;
         this.jdbc = jdbc;
@@ -131,6 +134,8 @@ public class Rotation {
                     .params(Timestamp.from(now), by, kekRotated, toDo).query(Long.class).single();
         });
         keys.refresh();
+        // the other nodes take the new data key for their next write now, not within KeyRing.REFRESH
+        signals.announce(KeyRing.SIGNAL);
         log.info("key rotation {} started by {} (KEK rotated: {})", id, by, kekRotated);
         return progress(id);
     }
@@ -284,6 +289,8 @@ public class Rotation {
             return;
         }
         keys.forget(retired);
+        // erased here; the other nodes drop their unwrapped copies too
+        signals.announce(KeyRing.SIGNAL);
         try {
             var inUse = new HashSet<>(jdbc.sql("select distinct kek_key_id from privacy_data_key where wrapped is not null")
                     .query(Long.class).list());

@@ -49,6 +49,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     private final Clock clock;
     private final QuestionMoves questionMoves;
     private final PlanLeaseStore leases;
+    private final ExecutionHeartbeat heartbeat;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final int parallelism;
     private final TransactionTemplate tx;
@@ -61,7 +62,8 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                  WorkingCalendar calendar, OfficerMoves officerMoves, ObjectProvider<ExecutionObserver> observers,
                  Clock clock, @org.springframework.beans.factory.annotation.Value("${motcua.reorg.parallelism:0}") int parallelism,
                  TransactionTemplate tx, ApplicationEventPublisher events, QuestionMoves questionMoves,
-                 PlanLeaseStore leases) {
+                 PlanLeaseStore leases, ExecutionHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.leases = leases;
         this.tx = tx;
         this.events = events;
@@ -92,20 +94,54 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         return execute(id, user, null);
     }
 
-    /** How far an execution has come: batches done of the journal's, and whether it is running on this node now. */
-    public record Progress(String state, long moved, int batches, int batchesDone, boolean running) {
+    /**
+     * Which node executes a plan, from its heartbeat row: this one, another one that still beats, or one silent for
+     * longer than {@code motcua.reorg.heartbeat-stale} (it died: interrupted, another node will resume the plan).
+     */
+    public record Executor(String node, Instant since, Instant lastBeat, Status status) {
+
+        public enum Status { HERE, ELSEWHERE, SILENT }
+
+        static Status status(boolean runningHere, Instant lastBeat, Instant now, java.time.Duration stale) {
+            if (runningHere) {
+                return Status.HERE;
+            }
+            return lastBeat.plus(stale).isAfter(now) ? Status.ELSEWHERE : Status.SILENT;
+        }
+    }
+
+    /**
+     * How far an execution has come: batches done of the journal's, whether it is running on this node now, and the
+     * executing node (null when no run is under way).
+     */
+    public record Progress(String state, long moved, int batches, int batchesDone, boolean running, Executor executor) {
 
         public int percent() {
             return batches == 0 ? 0 : (int) (100L * batchesDone / batches);
         }
+
+        public boolean runningElsewhere() {
+            return executor != null && executor.status() == Executor.Status.ELSEWHERE;
+        }
+
+        /** Its executing node stopped beating mid-run: another node will take it up from the journal. */
+        public boolean awaitingResume() {
+            return executor != null && executor.status() == Executor.Status.SILENT;
+        }
+
+        /** Whether a page should keep following it. */
+        public boolean active() {
+            return running || runningElsewhere() || awaitingResume();
+        }
     }
 
-    /** Polled every few seconds during a run: two indexed reads, no count over the journal, no plan compilation. */
+    /** Polled every few seconds during a run: a few indexed reads, no count over the journal, no plan compilation. */
     public Progress progress(UUID id) {
-        String state = store.state(id).name();
-        ReentrantLock lock = locks.get(id);
+        PlanState state = store.state(id);
+        boolean here = runningHere(id);
         CustodyLedger.Progress b = transfers.progress(id);
-        return new Progress(state, b.moved(), b.batches(), b.batchesDone(), lock != null && lock.isLocked());
+        Executor executor = heartbeat.executor(id, here, state == PlanState.EXECUTING).orElse(null);
+        return new Progress(state.name(), b.moved(), b.batches(), b.batchesDone(), here, executor);
     }
 
     /** Whether this node is executing the plan now. */
@@ -144,60 +180,70 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
             throw e;
         }
         try (lease) {
-            Reports.PlanView view = store.view(id);
-            PlanState s = PlanState.valueOf(view.state());
-            if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
-                return view.execution();
-            }
-            long start = System.nanoTime();
-            PlanValidator.Prepared p = validator.requireValid(id);
-            CompiledPlan plan = p.plan();
-            List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
-            if (extra != null) {
-                obs.add(extra);
-            }
-            log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
-            store.store(id, "validation", p.validation(), PlanState.EXECUTING);
-            // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
-            Instant startedAt = store.stamp(id, "execution_started_at");
-            Reports.Execution prev = view.execution();
-            List<Reports.Run> runs = new ArrayList<>();
-            if (prev != null && prev.runs() != null) {
-                // A run still marked running did not finish: the process stopped (a crash, a restart).
-                prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
-                        ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
-            }
-            Instant runStart = clock.instant();
-            long movedBefore = transfers.progress(id).moved();
-            runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
-            Reports.Execution ex0 = prev == null
-                    ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
-                    : prev.withRuns(List.copyOf(runs));
-            store.store(id, "execution", ex0, null);
+            heartbeat.started(id);
             try {
-                Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
-                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
-                Reports.Execution done = ex.withRuns(List.copyOf(runs));
-                // Executed, and the one event saying so, in one transaction: the publication registry keeps the event
-                // until its listeners have finished (republished after a crash), so nobody is told before this.
-                tx.executeWithoutResult(s2 -> {
-                    store.store(id, "execution", done, PlanState.EXECUTED);
-                    events.publishEvent(new PlanExecuted(id, plan.notifyApplicants()));
-                });
-                ex = done;
-                log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
-                        ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
-                reconciler.reconcile(id, plan);
-                return ex;
-            } catch (RuntimeException e) {
-                Reports.Execution now = store.view(id).execution();
-                runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
-                        transfers.progress(id).moved() - movedBefore));
-                store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
-                throw e;
+                return run(id, user, extra);
+            } finally {
+                heartbeat.ended(id);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The run proper, with the lock and the lease held and the heartbeat going. */
+    private Reports.Execution run(UUID id, String user, ExecutionObserver extra) {
+        Reports.PlanView view = store.view(id);
+        PlanState s = PlanState.valueOf(view.state());
+        if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
+            return view.execution();
+        }
+        long start = System.nanoTime();
+        PlanValidator.Prepared p = validator.requireValid(id);
+        CompiledPlan plan = p.plan();
+        List<ExecutionObserver> obs = new ArrayList<>(observers.orderedStream().toList());
+        if (extra != null) {
+            obs.add(extra);
+        }
+        log.info("Plan {}: validated in {} ms", id, (System.nanoTime() - start) / 1_000_000);
+        store.store(id, "validation", p.validation(), PlanState.EXECUTING);
+        // The execution's own time, kept apart from the legal effective instant (stored once: a resumed run keeps it).
+        Instant startedAt = store.stamp(id, "execution_started_at");
+        Reports.Execution prev = view.execution();
+        List<Reports.Run> runs = new ArrayList<>();
+        if (prev != null && prev.runs() != null) {
+            // A run still marked running did not finish: the process stopped (a crash, a restart).
+            prev.runs().forEach(r -> runs.add("RUNNING".equals(r.outcome())
+                    ? new Reports.Run(r.startedAt(), r.stoppedAt(), r.by(), "INTERRUPTED", r.moved()) : r));
+        }
+        Instant runStart = clock.instant();
+        long movedBefore = transfers.progress(id).moved();
+        runs.add(new Reports.Run(runStart, null, user, "RUNNING", 0));
+        Reports.Execution ex0 = prev == null
+                ? new Reports.Execution(null, 0, 0, 0, 0, 0, 0, 0, 0, startedAt, null, 0, 0, 0, List.copyOf(runs))
+                : prev.withRuns(List.copyOf(runs));
+        store.store(id, "execution", ex0, null);
+        try {
+            Reports.Execution ex = executeSteps(id, user, plan, p.router(), ex0, obs, start);
+            runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "COMPLETED", ex.movedNow()));
+            Reports.Execution done = ex.withRuns(List.copyOf(runs));
+            // Executed, and the one event saying so, in one transaction: the publication registry keeps the event
+            // until its listeners have finished (republished after a crash), so nobody is told before this.
+            tx.executeWithoutResult(s2 -> {
+                store.store(id, "execution", done, PlanState.EXECUTED);
+                events.publishEvent(new PlanExecuted(id, plan.notifyApplicants()));
+            });
+            ex = done;
+            log.info("Reorganisation plan {} executed: {} dossiers journaled, {} moved in all, {} now, {} ms", id,
+                    ex.journal(), ex.moved(), ex.movedNow(), ex.millis());
+            reconciler.reconcile(id, plan);
+            return ex;
+        } catch (RuntimeException e) {
+            Reports.Execution now = store.view(id).execution();
+            runs.set(runs.size() - 1, new Reports.Run(runStart, clock.instant(), user, "INTERRUPTED",
+                    transfers.progress(id).moved() - movedBefore));
+            store.store(id, "execution", (now == null ? ex0 : now).withRuns(List.copyOf(runs)), null);
+            throw e;
         }
     }
 

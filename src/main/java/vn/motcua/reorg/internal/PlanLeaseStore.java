@@ -109,6 +109,48 @@ class PlanLeaseStore {
                 .query((rs, n) -> new Stranded(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }
 
+    /** The executing node's row: who, since when, last sign of life (V50_10). */
+    record Heartbeat(String node, java.time.Instant since, java.time.Instant beatAt) {
+    }
+
+    /** A run starts on {@code node}: its row, replacing a dead node's. */
+    void startBeat(UUID plan, String node, java.time.Instant now) {
+        jdbc.sql("""
+                        insert into reorg_execution_heartbeat(plan_id, node, started_at, beat_at) values (?, ?, ?, ?)
+                        on conflict (plan_id) do update set node = excluded.node, started_at = excluded.started_at,
+                          beat_at = excluded.beat_at""")
+                .params(plan, node, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now)).update();
+    }
+
+    /** Still alive: renews the beat of the plans {@code node} runs. */
+    void beat(java.util.Collection<UUID> plans, String node, java.time.Instant now) {
+        for (UUID plan : plans) {
+            jdbc.sql("update reorg_execution_heartbeat set beat_at = ? where plan_id = ? and node = ?")
+                    .params(java.sql.Timestamp.from(now), plan, node).update();
+        }
+    }
+
+    /** The run on {@code node} ended (completed or failed in its process). */
+    void endBeat(UUID plan, String node) {
+        jdbc.sql("delete from reorg_execution_heartbeat where plan_id = ? and node = ?").params(plan, node).update();
+    }
+
+    /** Whether the plan's last run is still marked running (its process never said it stopped). */
+    boolean lastRunRunning(UUID plan) {
+        return jdbc.sql("""
+                        select coalesce(execution -> 'runs' -> -1 ->> 'outcome', 'RUNNING') = 'RUNNING' from reorg_plan
+                        where id = ?""")
+                .param(plan).query(Boolean.class).optional().orElse(false);
+    }
+
+    Optional<Heartbeat> heartbeat(UUID plan) {
+        return jdbc.sql("select node, started_at, beat_at from reorg_execution_heartbeat where plan_id = ?")
+                .param(plan)
+                .query((rs, n) -> new Heartbeat(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
     private static String key(UUID plan) {
         return "reorg-execution:" + plan;
     }

@@ -12,7 +12,8 @@ import vn.motcua.platform.api.ApiException;
 
 /**
  * Resumes a plan whose executing node died. Every few seconds each node looks for plans left executing with their
- * last run still marked running; for each whose execution lease ({@link PlanLeaseStore}) nobody holds, it resumes
+ * last run still marked running; for each whose executor has stopped beating ({@link ExecutionHeartbeat}, silent for
+ * {@code motcua.reorg.resume-after}) and whose execution lease ({@link PlanLeaseStore}) nobody holds, it resumes
  * the execution from its journal ({@link PlanExecutor#execute}, the path a manual "execute again" takes) on a
  * background thread, as the user who started it. Two nodes that find the same plan race for the lease in
  * {@code execute}; the loser is refused ("busy") and lets it be. A plan that failed inside its process (its run
@@ -26,9 +27,11 @@ class PlanResumer {
     private final PlanLeaseStore leases;
     private final PlanExecutor executor;
     private final TaskExecutor background;
+    private final ExecutionHeartbeat heartbeat;
 
     PlanResumer(PlanLeaseStore leases, PlanExecutor executor,
-                @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+                @Qualifier("applicationTaskExecutor") TaskExecutor background, ExecutionHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.leases = leases;
         this.executor = executor;
         this.background = background;
@@ -44,8 +47,8 @@ class PlanResumer {
     int resumeOrphans() {
         int started = 0;
         for (PlanLeaseStore.Stranded s : leases.executingWithoutEnd()) {
-            if (executor.runningHere(s.plan())) {
-                continue;
+            if (executor.runningHere(s.plan()) || !heartbeat.silent(s.plan())) {
+                continue; // here, or its executor still beats (its lease may have gone with a database restart)
             }
             Optional<PlanLeaseStore.Lease> free = leases.tryAcquire(s.plan());
             if (free.isEmpty()) {

@@ -154,18 +154,28 @@ class ReorgApiController {
         return org.springframework.http.ResponseEntity.ok(engine.execute(id, auth.getName()));
     }
 
-    /** Progress of an execution, and why the last background run stopped if it did. */
+    /**
+     * Progress of an execution, and why the last background run stopped if it did; {@code running}: on this node;
+     * {@code executor}: the node executing it (here, elsewhere, or silent: interrupted, another node will resume it).
+     */
     record ProgressView(String state, long moved, int batches, int batchesDone, int percent, boolean running,
-                        String failure) {
+                        String failure, ExecutorView executor) {
+    }
+
+    /** The executing node, from its heartbeat: {@code status} HERE, ELSEWHERE or SILENT. */
+    record ExecutorView(String node, java.time.Instant since, java.time.Instant lastBeat, String status) {
     }
 
     @GetMapping("/plans/{id}/progress")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    @Operation(summary = "How far the plan's execution has come: batches done of the journal's, running on this node")
+    @Operation(summary = "How far the plan's execution has come: batches done of the journal's, running on this node, "
+            + "and which node executes it since when (or that it stopped beating: interrupted, another node resumes it)")
     ProgressView progress(@PathVariable UUID id) {
         PlanExecutor.Progress p = engine.progress(id);
+        PlanExecutor.Executor x = p.executor();
         return new ProgressView(p.state(), p.moved(), p.batches(), p.batchesDone(), p.percent(), p.running(),
-                background.failure(id).orElse(null));
+                background.failure(id).orElse(null),
+                x == null ? null : new ExecutorView(x.node(), x.since(), x.lastBeat(), x.status().name()));
     }
 
     @GetMapping("/plans/{id}/journal.csv")

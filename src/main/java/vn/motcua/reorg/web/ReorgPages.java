@@ -75,11 +75,14 @@ class ReorgPages {
         return "reorg/plan";
     }
 
-    /** The progress panel alone, polled by the plan page while the plan executes; reloads the page when done. */
+    /**
+     * The progress panel alone, polled by the plan page while the plan executes (on any node) or waits to be resumed;
+     * reloads the page when that is over.
+     */
     @GetMapping("/admin/reorg/plans/{id}/progress")
     String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
         PlanExecutor.Progress progress = engine.progress(id);
-        if (!progress.running()) {
+        if (!progress.active()) {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("plan", engine.view(id));
