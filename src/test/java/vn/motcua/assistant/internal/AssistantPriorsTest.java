@@ -70,4 +70,25 @@ class AssistantPriorsTest {
     void functionWordsAreNotInTheKinList() {
         assertThat(List.of("can", "lam", "gi")).noneMatch(QueryReader.KIN::contains);
     }
+
+    @Test
+    void theCataloguesAbbreviationsAreIndexedAsTheirWords() {
+        assertThat(CatalogueAbbreviations.expand("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT"))
+                .isEqualTo("Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế");
+        // only a word of its own, in capitals: not inside another word, not the citizen's lower case
+        assertThat(CatalogueAbbreviations.expand("Mã BHXHVN, bhyt")).isEqualTo("Mã BHXHVN, bhyt");
+        ProcedureIndex idx = ProcedureIndex.build(List.of(version("1.002759",
+                "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", "Cấp sổ BHXH, thẻ BHYT", null, null)), java.util.Map.of());
+        assertThat(idx.meta("1.002759").nameBigrams()).contains("so bao", "xa hoi", "the bao", "y te");
+        assertThat(idx.meta("1.002759").name()).endsWith("thẻ BHYT");
+    }
+
+    /** A published version with only what the index reads. */
+    static vn.motcua.catalogue.ProcedureVersion version(String code, String name, String field, String applicants,
+                                                        String performers) {
+        return new vn.motcua.catalogue.ProcedureVersion(code, name, field, List.of(), java.util.UUID.randomUUID(), 1,
+                vn.motcua.catalogue.ProcedureVersion.Status.PUBLISHED, java.time.LocalDate.of(2025, 7, 1), null, null, null,
+                List.of(), List.of(), null, List.of(), List.of(), null,
+                new vn.motcua.catalogue.Performer(null, null, null, performers), applicants, null, null, null, false, List.of());
+    }
 }
