@@ -83,6 +83,42 @@ class AssistantPriorsTest {
         assertThat(idx.meta("1.002759").name()).endsWith("thẻ BHYT");
     }
 
+    @Test
+    void ownStaffProceduresOfThePoliceRankLowerUnlessTheQuestionNamesThePolice() {
+        assertThat(ProcedureIndex.ownStaff("Chính sách", "Bộ Công an, Bảo hiểm xã hội tỉnh, Cục Chính sách, Công an cấp Tỉnh"))
+                .isTrue();
+        assertThat(ProcedureIndex.ownStaff("Tổ chức, cán bộ", "Bộ Quốc phòng")).isTrue();
+        // the police's services to citizens, and another agency's policy field, are not
+        assertThat(ProcedureIndex.ownStaff("Đăng ký, quản lý cư trú", "Công an cấp Xã")).isFalse();
+        assertThat(ProcedureIndex.ownStaff("Chính sách", "Ủy ban nhân dân cấp xã")).isFalse();
+        assertThat(ProcedureIndex.ownStaff("Chính sách", null)).isFalse();
+        ProcedureIndex idx = ProcedureIndex.build(List.of(
+                version("1.001294", "Cấp lại thẻ bảo hiểm y tế (thực hiện tại cấp tỉnh)", "Chính sách",
+                        "Công dân Việt Nam, Cán bộ, công chức, viên chức", "Bộ Công an, Cục Chính sách, Công an cấp Tỉnh"),
+                version("1.002759", "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", "Cấp sổ BHXH, thẻ BHYT",
+                        null, "Bảo hiểm xã hội tỉnh")), java.util.Map.of());
+        assertThat(Ranker.sectorPrior(idx.meta("1.001294"), Set.of("cap lai", "the bao"))).isEqualTo(Ranker.OWN_STAFF);
+        assertThat(Ranker.sectorPrior(idx.meta("1.001294"), Set.of("the bao", "cong an"))).isEqualTo(1.0);
+        assertThat(Ranker.sectorPrior(idx.meta("1.002759"), Set.of("cap lai", "the bao"))).isEqualTo(1.0);
+    }
+
+    @Test
+    void aNameListingTheActAskedForCoversItsOtherActs() {
+        ProcedureIndex idx = ProcedureIndex.build(List.of(
+                version("1.002759", "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", null, null, null),
+                version("9.000001", "Cấp lại giấy khai sinh có yếu tố nước ngoài, điều chỉnh", null, null, null)),
+                java.util.Map.of());
+        RankingWeights w = RankingWeights.DEFAULT;
+        // "cấp lại" asked: the listed "điều chỉnh" is one of its cases
+        assertThat(Ranker.markedness(idx.meta("1.002759"), Set.of("cap", "lai"), Set.of("cap lai"), w)).isEqualTo(1.0);
+        // not asked: the re-issue and the change are markers the question lacks
+        assertThat(Ranker.markedness(idx.meta("1.002759"), Set.of("the"), Set.of("the bao"), w))
+                .isCloseTo(w.marker() * w.marker(), org.assertj.core.data.Offset.offset(1e-9));
+        // a case marker (foreign element) still counts when an act is asked
+        assertThat(Ranker.markedness(idx.meta("9.000001"), Set.of("cap", "lai"), Set.of("cap lai"), w))
+                .isCloseTo(w.marker(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     /** A published version with only what the index reads. */
     static vn.motcua.catalogue.ProcedureVersion version(String code, String name, String field, String applicants,
                                                         String performers) {
