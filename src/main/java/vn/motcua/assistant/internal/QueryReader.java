@@ -37,6 +37,7 @@ final class QueryReader {
     private final Analyzer queryAnalyzer;
     private final Analyzer folding = VietnameseAnalysis.folding();
     private final Set<String> lexiconWords;
+    private final Set<String> lossPhrases;
 
     QueryReader() {
         String lexicon = readLexicon();
@@ -48,6 +49,7 @@ final class QueryReader {
         }
         this.queryAnalyzer = VietnameseAnalysis.query(map);
         this.lexiconWords = lexiconWords(lexicon, folding);
+        this.lossPhrases = lossPhrases(lexicon, folding);
     }
 
     /** The question (NFC-normalised, not blank) read against the index's vocabulary. */
@@ -97,7 +99,47 @@ final class QueryReader {
         for (String w : VietnameseAnalysis.fold(folding, question)) {
             words.add(correct(w, idx.vocabulary()));
         }
-        return String.join(" ", disambiguateMat(words));
+        List<String> read = disambiguateMat(words);
+        return String.join(" ", lossReading(read, lossPhrases));
+    }
+
+    /** The lexicon's own phrases for a loss ("mất sổ đỏ", "mất hộ chiếu"…), folded: they read the loss themselves. */
+    static Set<String> lossPhrases(String lexicon, Analyzer folding) {
+        Set<String> out = new HashSet<>();
+        for (String line : lexicon.split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || !line.contains("=>")) {
+                continue;
+            }
+            for (String phrase : line.substring(0, line.indexOf("=>")).split(",")) {
+                String f = String.join(" ", VietnameseAnalysis.fold(folding, phrase));
+                if (f.startsWith("mat ")) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Losing any thing is asking for it again: "mất" before a thing one loses ("mất bằng lái", "mất cà vẹt") is read as
+     * the lexicon's "bị mất" (the loss, and the re-issue words "cấp lại"), unless "bị", "làm" or "đánh" already make it
+     * that phrase or the lexicon has a phrase of its own for that loss ("mất sổ đỏ", "mất hộ chiếu").
+     */
+    static List<String> lossReading(List<String> words, Set<String> lossPhrases) {
+        List<String> out = new ArrayList<>(words.size() + 1);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String prev = i > 0 ? words.get(i - 1) : "";
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            String next2 = i + 2 < words.size() ? words.get(i + 2) : "";
+            if (w.equals("mat") && !Set.of("bi", "lam", "danh").contains(prev)
+                    && (LOST_WORDS.contains(next) || LOST_PAIRS.contains(next + " " + next2))
+                    && !lossPhrases.contains("mat " + next) && !lossPhrases.contains("mat " + next + " " + next2)) {
+                out.add("bi");
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     /** Kinship words (folded): "bố mất", "mẹ tôi mất" mean died. */

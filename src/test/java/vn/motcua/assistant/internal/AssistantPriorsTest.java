@@ -37,6 +37,25 @@ class AssistantPriorsTest {
     }
 
     @Test
+    void losingAnyThingReadsAsTheLexiconsLossWithItsReissueWords() {
+        Set<String> phrases = QueryReader.lossPhrases(QueryReader.readLexicon(), VietnameseAnalysis.folding());
+        assertThat(phrases).contains("mat so do", "mat ho chieu");
+        java.util.function.Function<String, String> read = q -> String.join(" ",
+                QueryReader.lossReading(Arrays.asList(q.split(" ")), phrases));
+        assertThat(read.apply("mat bang lai xin cap lai")).isEqualTo("bi mat bang lai xin cap lai");
+        assertThat(read.apply("con toi mat ca vet")).isEqualTo("con toi bi mat ca vet");
+        // already the lexicon's phrase ("bị mất", "làm mất"), or a loss the lexicon reads itself
+        assertThat(read.apply("bang lai bi mat")).isEqualTo("bang lai bi mat");
+        assertThat(read.apply("lam mat giay")).isEqualTo("lam mat giay");
+        assertThat(read.apply("mat so do lam lai")).isEqualTo("mat so do lam lai");
+        // not a thing one loses
+        assertThat(read.apply("lam ho chieu mat bao lau")).isEqualTo("lam ho chieu mat bao lau");
+        // and the graph then carries the re-issue words
+        var query = VietnameseAnalysis.query(VietnameseAnalysis.lexicon(new java.io.StringReader(QueryReader.readLexicon())));
+        assertThat(VietnameseAnalysis.graph(query, read.apply("mat bang lai")).bigrams()).contains("cap lai", "giay phep");
+    }
+
+    @Test
     void applicantTypesFromTheCatalogueOrTheName() {
         assertThat(ProcedureIndex.applicants("Công dân Việt Nam", "x")).isEqualTo(ProcedureIndex.Applicants.CITIZENS);
         assertThat(ProcedureIndex.applicants("Tổ chức (không bao gồm doanh nghiệp, HTX), Doanh nghiệp", "x"))
