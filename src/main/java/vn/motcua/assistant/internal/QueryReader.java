@@ -30,8 +30,11 @@ final class QueryReader {
             "mot", "nhu", "the", "duoc", "se", "da", "dang", "bi", "con", "moi", "nguoi", "viec", "gio", "luc", "hom",
             "ngay", "mai", "nam", "thang", "tot", "nhat", "qua", "lai", "len", "xuong", "trong", "ngoai", "tu", "den"));
 
-    /** What a question asks for: its synonym graph, its content syllables and its word pairs (folded). */
-    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams) {
+    /**
+     * What a question asks for: its synonym graph, its content syllables and its word pairs (folded), and the share of its
+     * content words that neither the index nor the lexicon knows (0 when it has none).
+     */
+    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams, double unfamiliar) {
     }
 
     private final Analyzer queryAnalyzer;
@@ -54,14 +57,37 @@ final class QueryReader {
 
     /** The question (NFC-normalised, not blank) read against the index's vocabulary. */
     Reading read(String question, ProcedureIndex idx) {
-        VietnameseAnalysis.Graph graph = VietnameseAnalysis.graph(queryAnalyzer, corrected(question, idx));
+        String corrected = corrected(question, idx);
+        VietnameseAnalysis.Graph graph = VietnameseAnalysis.graph(queryAnalyzer, corrected);
         Set<String> unigrams = new LinkedHashSet<>();
         for (VietnameseAnalysis.Token t : graph.tokens()) {
             if (t.synonym() || !STOP.contains(t.term())) {
                 unigrams.add(t.term()); // the lexicon's words are kept even when they fold like function words
             }
         }
-        return new Reading(graph, unigrams, graph.bigrams(STOP::contains));
+        return new Reading(graph, unigrams, graph.bigrams(STOP::contains), unfamiliar(corrected, idx));
+    }
+
+    /**
+     * The share of the question's content words (folded, typo-corrected, not function words) that are neither a word of
+     * any procedure nor of the lexicon ("iphone", "karaoke", "hello"): a question mostly about such words is about
+     * something no procedure covers.
+     */
+    double unfamiliar(String corrected, ProcedureIndex idx) {
+        int content = 0;
+        int unknown = 0;
+        for (String w : corrected.split(" ")) {
+            // an abbreviation ("xd", "gcn", "qsdd": no vowel, no Vietnamese syllable) says nothing about the topic
+            if (w.isEmpty() || STOP.contains(w) || !w.chars().allMatch(Character::isLetter)
+                    || w.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+                continue;
+            }
+            content++;
+            if (!idx.vocabulary().containsKey(w) && !lexiconWords.contains(w)) {
+                unknown++;
+            }
+        }
+        return content == 0 ? 0 : (double) unknown / content;
     }
 
     static String readLexicon() {

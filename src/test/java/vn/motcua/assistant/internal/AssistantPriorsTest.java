@@ -138,6 +138,25 @@ class AssistantPriorsTest {
                 .isCloseTo(w.marker(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void aQuestionMostlyAboutWordsNoProcedureUsesIsNoMatch() {
+        ProcedureIndex idx = ProcedureIndex.build(List.of(version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null,
+                null)), java.util.Map.of());
+        QueryReader reader = new QueryReader();
+        assertThat(reader.read("dang ky khai sinh", idx).unfamiliar()).isZero();
+        assertThat(reader.read("karaoke hello", idx).unfamiliar()).isEqualTo(1.0);
+        assertThat(reader.read("khai sinh karaoke", idx).unfamiliar()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        // an abbreviation is no topic word; the lexicon's words are known
+        assertThat(reader.read("khai sinh xd", idx).unfamiliar()).isZero();
+        assertThat(reader.read("khai sinh so do", idx).unfamiliar()).isZero();
+        QueryReader.Reading karaoke = reader.read("karaoke khai sinh", idx);
+        ProcedureIndex.Meta m = idx.meta("1.001193");
+        assertThat(Evidence.unfamiliar(karaoke, new Ranker.Candidate(m, 20, 1, 0, 2, 1))).isTrue();
+        // a best answer sharing two word pairs of its name is an answer whatever else the question says
+        assertThat(Evidence.unfamiliar(karaoke, new Ranker.Candidate(m, 20, 2, 0, 2, 1))).isFalse();
+        assertThat(Evidence.unfamiliar(reader.read("dang ky khai sinh", idx), new Ranker.Candidate(m, 20, 1, 0, 2, 1))).isFalse();
+    }
+
     /** A published version with only what the index reads. */
     static vn.motcua.catalogue.ProcedureVersion version(String code, String name, String field, String applicants,
                                                         String performers) {

@@ -20,6 +20,19 @@ class RankingProbe {
         AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
         service.rebuildNow();
         RankingWeights w = RankingWeights.DEFAULT.with(System.getProperty("assistant.base", ""));
+        if (System.getProperty("assistant.probe").equals("unfamiliar")) {
+            // the tuning half only: the share of unknown content words, the best score, and whether it is answerable
+            List<String> lines = new java.util.ArrayList<>();
+            for (var q : vn.motcua.assistant.AssistantEvaluation.load(vn.motcua.assistant.AssistantEvaluation.ownSet())) {
+                if (q.split().equals("tune")) {
+                    List<Ranker.Candidate> ranked = service.candidates(q.text(), w);
+                    lines.add(String.format("UNFAMILIAR %.2f %6.1f %s %s", service.reading(q.text()).unfamiliar(),
+                            ranked.isEmpty() ? 0 : ranked.get(0).score(), q.none() ? "NONE  " : "answer", q.text()));
+                }
+            }
+            lines.stream().sorted(java.util.Comparator.reverseOrder()).limit(60).forEach(System.out::println);
+            return;
+        }
         for (String q : System.getProperty("assistant.probe").split("\\|")) {
             List<Ranker.Candidate> ranked = service.candidates(q, w);
             System.out.println("PROBE " + q);
