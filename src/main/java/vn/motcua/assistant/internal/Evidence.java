@@ -33,6 +33,20 @@ final class Evidence {
         return matches(best, w) && (best.coverage() >= w.coverage() || best.score() >= w.partialScore());
     }
 
+    /**
+     * A third of the question's content words unknown to every procedure and to the lexicon: calibrated on the tuning
+     * half, whose no-match questions with unknown words are at 1/3 and above and whose answerable ones all at 0.
+     */
+    static final double UNFAMILIAR = 1.0 / 3;
+
+    /**
+     * No match whatever the score when the question is largely about words no procedure uses and the best answer shares
+     * fewer than two word pairs of its name with it ("mua điện thoại iphone ở đâu rẻ").
+     */
+    static boolean unfamiliar(QueryReader.Reading reading, Ranker.Candidate best) {
+        return reading.unfamiliar() >= UNFAMILIAR - 1e-9 && best.nameBigrams() < 2;
+    }
+
     /** The runs of the name whose syllables matched (a word pair, or a significant syllable), in the name's spelling. */
     static List<String> why(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
         List<String> folded = m.nameFolded();

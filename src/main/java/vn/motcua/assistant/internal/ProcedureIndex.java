@@ -45,7 +45,7 @@ public final class ProcedureIndex {
     /** What ranking needs about a procedure besides its Lucene fields. */
     record Meta(String code, String name, Set<AgencyLevel> levels, boolean detailed, List<String> nameWords,
                 List<String> nameFolded, Set<String> nameBigrams, Set<String> nameUnigrams, Set<String> bodyBigrams,
-                Set<String> bodyUnigrams, Applicants applicants, double popularity) {
+                Set<String> bodyUnigrams, Applicants applicants, double popularity, boolean ownStaff) {
     }
 
     /** Who may apply, read from the published "đối tượng thực hiện" (UNKNOWN for procedures listed without details). */
@@ -114,7 +114,7 @@ public final class ProcedureIndex {
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (ProcedureVersion v : versions) {
-                String name = VietnameseAnalysis.normalize(v.name());
+                String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()));
                 List<String> body = new ArrayList<>();
                 if (v.field() != null) {
                     body.add(v.field());
@@ -133,7 +133,7 @@ public final class ProcedureIndex {
                 Set<String> bodyUnigrams = new HashSet<>();
                 Set<String> bodyBigrams = new HashSet<>();
                 for (String b : body) {
-                    String text = VietnameseAnalysis.normalize(b);
+                    String text = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(b));
                     doc.add(new TextField(BODY, text, Field.Store.NO));
                     doc.add(new TextField(BODY2, text, Field.Store.NO));
                     List<String> f = VietnameseAnalysis.fold(folding, text);
@@ -167,7 +167,8 @@ public final class ProcedureIndex {
                         ? popularityFromCounts(dossierCounts.getOrDefault(v.code(), 0L), maxDossiers)
                         : popularityFromCatalogue(detailed, levels, v.requiredDocuments().size());
                 meta.put(v.code(), new Meta(v.code(), v.name(), levels, detailed, words, folded,
-                        nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity));
+                        nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity,
+                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text())));
                 Set<String> all = new HashSet<>(nameUnigrams);
                 all.addAll(bodyUnigrams);
                 all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));
@@ -255,6 +256,25 @@ public final class ProcedureIndex {
             return Applicants.CITIZENS;
         }
         return organisations ? Applicants.ORGANISATIONS : Applicants.UNKNOWN;
+    }
+
+    /** Fields of an agency's own administration: its staff's policy (benefits, their health insurance) and personnel. */
+    static final Set<String> OWN_ADMINISTRATION_FIELDS = Set.of("chinh sach", "to chuc can bo");
+    /** Performers whose own administration those fields are: the police and the army. */
+    static final List<String> ARMED_FORCES = List.of("cong an", "quoc phong", "quan doi", "bo chi huy quan su");
+
+    /**
+     * A procedure for the police's or the army's own people: its field is the agency's own administration ("Chính sách",
+     * "Tổ chức, cán bộ": the Bộ Công an's fields for its staff's benefits and personnel) and the police or the army
+     * performs it. Read from the catalogue's field and performers, not from a list of codes.
+     */
+    static boolean ownStaff(String field, String performers) {
+        if (field == null || performers == null) {
+            return false;
+        }
+        String f = String.join(" ", words(field).stream().map(ProcedureIndex::foldWord).toList());
+        String p = " " + String.join(" ", words(performers).stream().map(ProcedureIndex::foldWord).toList()) + " ";
+        return OWN_ADMINISTRATION_FIELDS.contains(f) && ARMED_FORCES.stream().anyMatch(a -> p.contains(" " + a + " "));
     }
 
     /** The name's syllables in lower case with their diacritics (for "why"), split like the tokenizer. */

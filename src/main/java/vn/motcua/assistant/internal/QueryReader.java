@@ -30,13 +30,17 @@ final class QueryReader {
             "mot", "nhu", "the", "duoc", "se", "da", "dang", "bi", "con", "moi", "nguoi", "viec", "gio", "luc", "hom",
             "ngay", "mai", "nam", "thang", "tot", "nhat", "qua", "lai", "len", "xuong", "trong", "ngoai", "tu", "den"));
 
-    /** What a question asks for: its synonym graph, its content syllables and its word pairs (folded). */
-    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams) {
+    /**
+     * What a question asks for: its synonym graph, its content syllables and its word pairs (folded), and the share of its
+     * content words that neither the index nor the lexicon knows (0 when it has none).
+     */
+    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams, double unfamiliar) {
     }
 
     private final Analyzer queryAnalyzer;
     private final Analyzer folding = VietnameseAnalysis.folding();
     private final Set<String> lexiconWords;
+    private final Set<String> lossPhrases;
 
     QueryReader() {
         String lexicon = readLexicon();
@@ -48,18 +52,42 @@ final class QueryReader {
         }
         this.queryAnalyzer = VietnameseAnalysis.query(map);
         this.lexiconWords = lexiconWords(lexicon, folding);
+        this.lossPhrases = lossPhrases(lexicon, folding);
     }
 
     /** The question (NFC-normalised, not blank) read against the index's vocabulary. */
     Reading read(String question, ProcedureIndex idx) {
-        VietnameseAnalysis.Graph graph = VietnameseAnalysis.graph(queryAnalyzer, corrected(question, idx));
+        String corrected = corrected(question, idx);
+        VietnameseAnalysis.Graph graph = VietnameseAnalysis.graph(queryAnalyzer, corrected);
         Set<String> unigrams = new LinkedHashSet<>();
         for (VietnameseAnalysis.Token t : graph.tokens()) {
             if (t.synonym() || !STOP.contains(t.term())) {
                 unigrams.add(t.term()); // the lexicon's words are kept even when they fold like function words
             }
         }
-        return new Reading(graph, unigrams, graph.bigrams(STOP::contains));
+        return new Reading(graph, unigrams, graph.bigrams(STOP::contains), unfamiliar(corrected, idx));
+    }
+
+    /**
+     * The share of the question's content words (folded, typo-corrected, not function words) that are neither a word of
+     * any procedure nor of the lexicon ("iphone", "karaoke", "hello"): a question mostly about such words is about
+     * something no procedure covers.
+     */
+    double unfamiliar(String corrected, ProcedureIndex idx) {
+        int content = 0;
+        int unknown = 0;
+        for (String w : corrected.split(" ")) {
+            // an abbreviation ("xd", "gcn", "qsdd": no vowel, no Vietnamese syllable) says nothing about the topic
+            if (w.isEmpty() || STOP.contains(w) || !w.chars().allMatch(Character::isLetter)
+                    || w.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+                continue;
+            }
+            content++;
+            if (!idx.vocabulary().containsKey(w) && !lexiconWords.contains(w)) {
+                unknown++;
+            }
+        }
+        return content == 0 ? 0 : (double) unknown / content;
     }
 
     static String readLexicon() {
@@ -97,7 +125,47 @@ final class QueryReader {
         for (String w : VietnameseAnalysis.fold(folding, question)) {
             words.add(correct(w, idx.vocabulary()));
         }
-        return String.join(" ", disambiguateMat(words));
+        List<String> read = disambiguateMat(words);
+        return String.join(" ", lossReading(read, lossPhrases));
+    }
+
+    /** The lexicon's own phrases for a loss ("mất sổ đỏ", "mất hộ chiếu"…), folded: they read the loss themselves. */
+    static Set<String> lossPhrases(String lexicon, Analyzer folding) {
+        Set<String> out = new HashSet<>();
+        for (String line : lexicon.split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || !line.contains("=>")) {
+                continue;
+            }
+            for (String phrase : line.substring(0, line.indexOf("=>")).split(",")) {
+                String f = String.join(" ", VietnameseAnalysis.fold(folding, phrase));
+                if (f.startsWith("mat ")) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Losing any thing is asking for it again: "mất" before a thing one loses ("mất bằng lái", "mất cà vẹt") is read as
+     * the lexicon's "bị mất" (the loss, and the re-issue words "cấp lại"), unless "bị", "làm" or "đánh" already make it
+     * that phrase or the lexicon has a phrase of its own for that loss ("mất sổ đỏ", "mất hộ chiếu").
+     */
+    static List<String> lossReading(List<String> words, Set<String> lossPhrases) {
+        List<String> out = new ArrayList<>(words.size() + 1);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String prev = i > 0 ? words.get(i - 1) : "";
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            String next2 = i + 2 < words.size() ? words.get(i + 2) : "";
+            if (w.equals("mat") && !Set.of("bi", "lam", "danh").contains(prev)
+                    && (LOST_WORDS.contains(next) || LOST_PAIRS.contains(next + " " + next2))
+                    && !lossPhrases.contains("mat " + next) && !lossPhrases.contains("mat " + next + " " + next2)) {
+                out.add("bi");
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     /** Kinship words (folded): "bố mất", "mẹ tôi mất" mean died. */
