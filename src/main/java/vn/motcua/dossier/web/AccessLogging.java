@@ -1,5 +1,7 @@
 package vn.motcua.dossier.web;
 
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,29 @@ class AccessLogging {
         }
         String pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String p
                 ? p : request.getRequestURI();
+        // One view, one row: once per request and dossier, and not for a panel that names its page's logged view.
+        String once = VIEW_ID + "/" + d.id();
+        if (request.getAttribute(once) != null
+                || log.partOfView(uuid(request.getParameter("view")), officers.actor(auth).username(), d.id())) {
+            return;
+        }
+        UUID view = UUID.randomUUID();
+        request.setAttribute(once, view);
+        request.setAttribute(VIEW_ID, view); // the page's panels send it back (?view=…)
         Actor a = officers.actor(auth);
         log.viewed(d.id(), new AccessLog.Viewer(a.username(), a.displayName(), a.agencyCode(), a.postTitle()),
-                what(pattern), "GET " + pattern);
+                what(pattern), "GET " + pattern, view);
+    }
+
+    /** The request attribute (a template variable) holding the view id the page's panels send back as {@code view}. */
+    static final String VIEW_ID = "accessViewId";
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String what(String pattern) {
