@@ -131,7 +131,8 @@ class QuestionNoticesTest {
                 "Ông/bà bổ sung trên trang câu hỏi trong tài khoản của mình.");
         assertThat(rows.get(2).body()).contains("Câu trả lời:\nĐăng ký trên Cổng dịch vụ công, trả kết quả trong ngày.",
                 "chậm nhất ");
-        assertThat(rows.get(3).body()).contains("/questions/" + code);
+        // a full address (motcua.public-base-url, by default the demo's own), not a bare path
+        assertThat(rows.get(3).body()).contains(" http://localhost:8080/questions/" + code);
         for (Row r : rows) {
             // Nobody else's data: not the other asker's, not the officer's name or account, not the third person's.
             assertThat(r.subject() + r.body()).doesNotContain("Đỗ Thị Quyên", otherEmail, otherPhone,
