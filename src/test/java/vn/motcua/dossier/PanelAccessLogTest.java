@@ -108,6 +108,10 @@ class PanelAccessLogTest {
         String other = DossierFixtures.acceptedThroughApi(http);
         assertThat(officer.get("/workbench/appraisal/" + other + "?view=" + view).status()).isEqualTo(200);
         assertThat(rows(other, "chuyenvien")).isEqualTo(1);
+        // A slip is a row of its own, whatever view id it names.
+        assertThat(reception.get("/workbench/dossiers/" + id + "/slips/01?view=" + view(receptionPanels.get(0))).status())
+                .isEqualTo(200);
+        assertThat(rows(id, "tiepnhan")).isEqualTo(3);
         // Opening the page again is a new view.
         assertThat(officer.get("/workbench/processing/" + id).status()).isEqualTo(200);
         assertThat(rows(id, "chuyenvien")).isEqualTo(3);

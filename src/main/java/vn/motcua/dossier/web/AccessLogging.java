@@ -41,18 +41,20 @@ class AccessLogging {
         }
         String pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String p
                 ? p : request.getRequestURI();
-        // One view, one row: once per request and dossier, and not for a panel that names its page's logged view.
+        // One view, one row: once per request and dossier, and not for a panel (what the page showed: DOSSIER) that
+        // names its page's logged view. A slip, form, result or attachment is always a row of its own.
         String once = VIEW_ID + "/" + d.id();
-        if (request.getAttribute(once) != null
-                || log.partOfView(uuid(request.getParameter("view")), officers.actor(auth).username(), d.id())) {
+        String what = what(pattern);
+        Actor a = officers.actor(auth);
+        if (request.getAttribute(once) != null || ("DOSSIER".equals(what)
+                && log.partOfView(uuid(request.getParameter("view")), a.username(), d.id()))) {
             return;
         }
         UUID view = UUID.randomUUID();
         request.setAttribute(once, view);
         request.setAttribute(VIEW_ID, view); // the page's panels send it back (?view=…)
-        Actor a = officers.actor(auth);
         log.viewed(d.id(), new AccessLog.Viewer(a.username(), a.displayName(), a.agencyCode(), a.postTitle()),
-                what(pattern), "GET " + pattern, view);
+                what, "GET " + pattern, view);
     }
 
     /** The request attribute (a template variable) holding the view id the page's panels send back as {@code view}. */
