@@ -19,7 +19,10 @@ public interface FormHelp {
      */
     Sheet help(String procedureCode, Locale locale);
 
-    /** Values for the procedure's e-form from this account's last dossier (empty values when it has none). */
+    /**
+     * Values for the procedure's e-form from this account's last dossier (empty values when it has none), only with the
+     * citizen's consent to reuse their data ({@code privacy.Consents.DATA_STORE_REUSE}, as the data store's prefill).
+     */
     Prefill prefill(String procedureCode, String username);
 
     /**
@@ -41,9 +44,11 @@ public interface FormHelp {
     /**
      * @param values     field path → value, only fields the procedure's form has ({@code applicant.fullName} …)
      * @param fromDossier the receipt number (or code) of the dossier they come from; null when there is none
+     * @param consentNeeded true when a last dossier exists but the citizen has not consented to its reuse (never
+     *                      decided, or withdrawn): values and the dossier are then withheld
      */
     record Prefill(String procedure, Map<String, String> values, String fromDossier, String fromProcedure,
-                   Instant fromReceivedAt) {
+                   Instant fromReceivedAt, boolean consentNeeded) {
     }
 
     /** @param ok no finding of severity ERROR (warnings and notes are for the citizen to confirm) */

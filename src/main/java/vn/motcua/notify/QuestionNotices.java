@@ -22,9 +22,14 @@ class QuestionNotices {
             "PUBLISHED");
 
     private final OutboxWriter outbox;
+    /** Where the public pages are, as the asker reaches them (an e-mail needs a full address, not a path). */
+    private final String base;
 
-    QuestionNotices(OutboxWriter outbox) {
+    QuestionNotices(OutboxWriter outbox,
+                    @org.springframework.beans.factory.annotation.Value("${motcua.public-base-url:http://localhost:8080}")
+                    String publicBaseUrl) {
         this.outbox = outbox;
+        this.base = publicBaseUrl.strip().replaceAll("/+$", "");
     }
 
     /** Runs in the publisher's transaction (a plain listener): the message commits with the change. */
@@ -61,9 +66,9 @@ class QuestionNotices {
             case "FORWARDED" -> outbox.text("notify.question.FORWARDED", e.fromAgencyName(), e.agencyName(), note, due);
             case "INFORMATION_REQUESTED" -> outbox.text("notify.question.INFORMATION_REQUESTED", note)
                     + outbox.text(e.signedIn() ? "notify.question.INFORMATION_REQUESTED.signedIn"
-                    : "notify.question.INFORMATION_REQUESTED.anonymous", e.agencyName());
+                    : "notify.question.INFORMATION_REQUESTED.anonymous", e.agencyName(), base);
             case "ANSWERED" -> outbox.text("notify.question.ANSWERED", e.answer(), due);
-            default -> outbox.text("notify.question.PUBLISHED", e.code());
+            default -> outbox.text("notify.question.PUBLISHED", e.code(), base);
         });
         return body.append(outbox.text("notify.question.code", e.code())).toString();
     }

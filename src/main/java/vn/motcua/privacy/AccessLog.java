@@ -45,13 +45,37 @@ public class AccessLog {
     }
 
     public void viewed(UUID dossierId, Viewer viewer, String what, String purpose) {
+        viewed(dossierId, viewer, what, purpose, null);
+    }
+
+    /**
+     * A row for a page that loads panels of the same dossier afterwards: {@code viewId} (random) goes to the panels,
+     * which are then part of this view ({@link #partOfView}) and not logged again.
+     */
+    public void viewed(UUID dossierId, Viewer viewer, String what, String purpose, UUID viewId) {
         jdbc.sql("""
-                        insert into access_log(at, dossier_id, who, who_name, agency, post, what, purpose)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into access_log(at, dossier_id, who, who_name, agency, post, what, purpose, view_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(Timestamp.from(clock.instant()), dossierId, viewer.username(), viewer.displayName(),
-                        viewer.agencyCode(), viewer.post(), what, purpose)
+                        viewer.agencyCode(), viewer.post(), what, purpose, viewId)
                 .update();
+    }
+
+    /** How long after its page a panel still counts as part of the page's view (a page left open, then reloaded: new row). */
+    static final java.time.Duration VIEW_SPAN = java.time.Duration.ofMinutes(30);
+
+    /**
+     * Whether the view {@code viewId} was logged for this user and dossier in the last {@link #VIEW_SPAN}: a panel of
+     * that page, already in the log. False for an unknown, someone else's or another dossier's view id.
+     */
+    public boolean partOfView(UUID viewId, String username, UUID dossierId) {
+        if (viewId == null) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from access_log where view_id = ? and who = ? and dossier_id = ? and at > ?)")
+                .params(viewId, username, dossierId, Timestamp.from(clock.instant().minus(VIEW_SPAN)))
+                .query(Boolean.class).single();
     }
 
     /** Everything logged for one dossier, newest first. */

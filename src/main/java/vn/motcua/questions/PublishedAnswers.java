@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The published answers, as the public sees them (the texts an officer confirmed, personal data hidden), for modules
  * that index them — the citizen assistant adds them to the procedures they are about. A Spring bean; read it again
- * after {@link QuestionPublished}.
+ * after a {@link QuestionStateChanged} of type {@code PUBLISHED}.
  */
 public interface PublishedAnswers {
 

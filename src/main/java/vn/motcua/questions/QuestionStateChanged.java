@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An action changed a question ({@code type}, one of the events the question records: {@code ACCEPTED},
+ * The one event of a question's change: an action changed a question ({@code type}, one of the events the question records: {@code ACCEPTED},
  * {@code REFUSED}, {@code FORWARDED}, {@code INFORMATION_REQUESTED}, {@code SUPPLEMENTED}, {@code ANSWERED},
  * {@code PUBLISHED}, {@code REASSIGNED}). Raised inside the changing transaction, with what a message to the asker
  * needs (the notify module writes it in that transaction). Carries the asker's own contact, and nothing of other people:
@@ -19,9 +19,11 @@ import java.util.UUID;
  *                        (answered); otherwise null
  * @param answer          the answer as written for the asker (answered), otherwise null
  * @param signedIn        asked from a citizen's account (who can then read and supplement it there)
+ * @param procedureCode   the procedure the question is about, or null for a general matter (with {@code PUBLISHED}:
+ *                        the citizen assistant adds the published answer to that procedure's texts)
  */
 public record QuestionStateChanged(UUID id, String code, String type, QuestionState from, QuestionState to, Instant at,
                                    int version, String subject, String agencyName, String fromAgencyName, String note,
                                    Instant dueAt, String answer, boolean signedIn, String askerName, String askerEmail,
-                                   String askerPhone) {
+                                   String askerPhone, String procedureCode) {
 }

@@ -30,11 +30,14 @@ import vn.motcua.support.IntegrationTest;
 class AssistantJourneyBrowserTest extends BrowserTest {
 
     private static final String BIRTH = "1.001193";
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.motcua.privacy.Consents consents;
 
 
     @Test
     void askAnswerFormPrefilledMissingDocumentWarnedConfirmSubmitReceipt() throws Exception {
-        // the citizen's earlier dossier, what the prefill reads
+        // the citizen's earlier dossier, what the prefill reads with the citizen's consent to reuse it
+        consents.give("congdan", vn.motcua.privacy.Consents.DATA_STORE_REUSE, "test: the citizen agreed to reuse");
         String phone = "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         var earlier = new Http(port).postJson("congdan", "demo", "/api/v1/dossiers",
                 DossierFixtures.birthSubmission(phone, "tien." + phone + "@example.vn", "26740"));
@@ -58,7 +61,8 @@ class AssistantJourneyBrowserTest extends BrowserTest {
         birth.findElement(By.cssSelector("a[data-apply='" + BIRTH + "']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submit-form")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tờ khai đăng ký khai sinh");
-        // prefilled from the last dossier
+        // prefilled from the last dossier, and the page says so
+        assertThat(browser.findElement(By.id("prefill-origin")).getText()).contains("Từ hồ sơ gần nhất bạn đã nộp (số ");
         assertThat(value("applicant.fullName")).isEqualTo("Nguyễn Thị Thủy Tiên");
         assertThat(value("applicant.personalId")).isEqualTo("079190012345");
         assertThat(value("applicant.phone")).isEqualTo(phone);

@@ -32,6 +32,8 @@ class FormHelpApiTest {
     int port;
     @Autowired
     ReferenceData referenceData;
+    @Autowired
+    vn.motcua.privacy.Consents consents;
     Http http;
 
     @BeforeEach
@@ -39,6 +41,8 @@ class FormHelpApiTest {
         referenceData.ensureAll();
         http = new Http(port);
         client = fresh();
+        // the prefill from the last dossier rests on the citizen's consent to reuse (PrefillConsentTest)
+        consents.give("congdan", vn.motcua.privacy.Consents.DATA_STORE_REUSE, "test: the citizen agreed to reuse");
     }
 
     static String[] fresh() {
@@ -95,6 +99,7 @@ class FormHelpApiTest {
         assertThat(v.get("applicant.birthDate").asString()).isEqualTo("1990-05-12");
         assertThat(passport.json().get("fromProcedure").asString()).isEqualTo("1.001193");
         assertThat(passport.json().get("fromDossier").asString()).isNotBlank();
+        assertThat(passport.json().get("consentNeeded").asBoolean()).isFalse();
         // the marriage form has no applicant group: the contact goes to its own fields
         var marriage = http.getAs("congdan", "demo", "/api/v1/assistant/prefill?procedure=1.000894", client).json().get("values");
         assertThat(marriage.get("phone").asString()).isEqualTo(phone);

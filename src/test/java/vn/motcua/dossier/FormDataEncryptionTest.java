@@ -49,6 +49,8 @@ class FormDataEncryptionTest {
     @Autowired
     Vault vault;
     @Autowired
+    vn.motcua.privacy.Consents consents;
+    @Autowired
     Rotation rotation;
     @Autowired
     DossierSubjects subjects;
@@ -152,7 +154,8 @@ class FormDataEncryptionTest {
         var processing = officer.get("/workbench/processing/" + s.id());
         assertThat(processing.status()).isEqualTo(200);
         assertThat(processing.body()).contains(s.child());
-        // the assistant's prefill from the citizen's last dossier: the applicant's birth date is only in the form
+        // the assistant's prefill from the citizen's last dossier (with consent): the birth date is only in the form
+        consents.give("congdan", vn.motcua.privacy.Consents.DATA_STORE_REUSE, "test: the citizen agreed to reuse");
         var prefill = http.getAs("congdan", "demo", "/api/v1/assistant/prefill?procedure=" + DossierFixtures.BIRTH);
         assertThat(prefill.status()).as(prefill.body()).isEqualTo(200);
         assertThat(prefill.json().get("values").get("applicant.birthDate").asString())

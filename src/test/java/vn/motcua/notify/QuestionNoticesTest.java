@@ -131,7 +131,8 @@ class QuestionNoticesTest {
                 "Ông/bà bổ sung trên trang câu hỏi trong tài khoản của mình.");
         assertThat(rows.get(2).body()).contains("Câu trả lời:\nĐăng ký trên Cổng dịch vụ công, trả kết quả trong ngày.",
                 "chậm nhất ");
-        assertThat(rows.get(3).body()).contains("/questions/" + code);
+        // a full address (motcua.public-base-url, by default the demo's own), not a bare path
+        assertThat(rows.get(3).body()).contains(" http://localhost:8080/questions/" + code);
         for (Row r : rows) {
             // Nobody else's data: not the other asker's, not the officer's name or account, not the third person's.
             assertThat(r.subject() + r.body()).doesNotContain("Đỗ Thị Quyên", otherEmail, otherPhone,
@@ -186,13 +187,13 @@ class QuestionNoticesTest {
         assertThat(notices(id)).hasSize(1);
         QuestionStateChanged again = new QuestionStateChanged(UUID.fromString(id), q.json().get("code").asString(),
                 "ACCEPTED", QuestionState.RECEIVED, QuestionState.PROCESSING, Instant.now(), version, "Đèn đường",
-                "Ủy ban nhân dân Phường Sài Gòn", null, null, null, null, false, "Vũ Thị Lan", email, null);
+                "Ủy ban nhân dân Phường Sài Gòn", null, null, null, null, false, "Vũ Thị Lan", email, null, null);
         tx.executeWithoutResult(s -> events.publishEvent(again));
         assertThat(notices(id)).hasSize(1);
         // The same step at a later version (another change) is a new message: the key is not merely the type.
         tx.executeWithoutResult(s -> events.publishEvent(new QuestionStateChanged(again.id(), again.code(), "ACCEPTED",
                 again.from(), again.to(), again.at(), version + 1, again.subject(), again.agencyName(), null, null, null,
-                null, false, again.askerName(), email, null)));
+                null, false, again.askerName(), email, null, null)));
         assertThat(notices(id)).hasSize(2);
         jdbc.sql("delete from notification where dedup_key = ?").param("question/" + id + "/ACCEPTED/" + (version + 1))
                 .update();

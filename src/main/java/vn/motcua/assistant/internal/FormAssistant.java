@@ -25,6 +25,7 @@ import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierHistory;
 import vn.motcua.platform.api.ApiException;
+import vn.motcua.privacy.Consents;
 
 /**
  * Form help over the e-form schemas ({@link FormSchemas}), the help kept as data in {@code assistant/form-help.json},
@@ -39,11 +40,13 @@ public class FormAssistant implements FormHelp {
     private final ObjectProvider<DossierHistory> history;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final Consents consents;
     private final JsonNode help;
 
     public FormAssistant(Catalogue catalogue, ObjectProvider<DossierHistory> history, MessageSource messages,
-                         java.time.Clock clock) {
+                         java.time.Clock clock, Consents consents) {
         this.clock = clock;
+        this.consents = consents;
         this.catalogue = catalogue;
         this.history = history;
         this.messages = messages;
@@ -100,7 +103,12 @@ public class FormAssistant implements FormHelp {
         DossierHistory h = history.getIfAvailable();
         Dossier last = h == null ? null : h.lastSubmittedBy(username).orElse(null);
         if (last == null || last.applicant() == null || last.applicant().kind() == Dossier.Applicant.Kind.ORGANISATION) {
-            return new Prefill(procedureCode, Map.of(), null, null, null);
+            return new Prefill(procedureCode, Map.of(), null, null, null, false);
+        }
+        // Reusing an earlier dossier's personal data in a new one rests on the same consent as the data store's reuse
+        // (never by silence; a withdrawal is honoured at once).
+        if (!consents.allows(username, Consents.DATA_STORE_REUSE)) {
+            return new Prefill(procedureCode, Map.of(), null, null, null, true);
         }
         Map<String, String> known = known(last);
         Map<String, String> values = new LinkedHashMap<>();
@@ -119,7 +127,7 @@ public class FormAssistant implements FormHelp {
             }
         });
         return new Prefill(procedureCode, values, last.receiptNumber() != null ? last.receiptNumber() : last.code(),
-                last.procedureCode(), last.receivedAt());
+                last.procedureCode(), last.receivedAt(), false);
     }
 
     /** What the last dossier says of its applicant: the dossier's own record first, then its form's applicant part. */

@@ -12,7 +12,7 @@ import vn.motcua.assistant.AssistantIndex;
 import vn.motcua.assistant.ProcedureTextSource;
 import vn.motcua.platform.db.TransactionEnd;
 import vn.motcua.questions.PublishedAnswers;
-import vn.motcua.questions.QuestionPublished;
+import vn.motcua.questions.QuestionStateChanged;
 
 /**
  * The questions module's published answers as extra text of the procedures they are about (the citizen's own words
@@ -43,9 +43,10 @@ class PublishedAnswerTexts implements ProcedureTextSource {
         return out;
     }
 
+    /** A published answer about a procedure: the index is rebuilt once the publication has committed. */
     @EventListener
-    void on(QuestionPublished published) {
-        if (published.procedureCode() != null) {
+    void on(QuestionStateChanged changed) {
+        if ("PUBLISHED".equals(changed.type()) && changed.procedureCode() != null) {
             TransactionEnd.afterCompletion(() -> index.ifAvailable(AssistantIndex::rebuild));
         }
     }

@@ -1,14 +1,17 @@
 package vn.motcua.assistant.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.motcua.assistant.FormHelp;
 import vn.motcua.dossier.spi.SubmissionAdvice;
 import vn.motcua.platform.security.AccountService;
+import vn.motcua.platform.time.VietnamTime;
 
 /**
  * The assistant's form help on the dossier module's submission page: the help sheet by field path, the prefill (the last
@@ -20,10 +23,12 @@ class SubmissionAdviser implements SubmissionAdvice, vn.motcua.dossier.spi.Prefi
 
     private final FormAssistant forms;
     private final AccountService accounts;
+    private final MessageSource messages;
 
-    SubmissionAdviser(FormAssistant forms, AccountService accounts) {
+    SubmissionAdviser(FormAssistant forms, AccountService accounts, MessageSource messages) {
         this.forms = forms;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @Override
@@ -48,25 +53,52 @@ class SubmissionAdviser implements SubmissionAdvice, vn.motcua.dossier.spi.Prefi
 
     @Override
     public Map<String, String> prefill(String procedureCode, String username) {
+        return fill(procedureCode, username, Locale.forLanguageTag("vi")).values();
+    }
+
+    /**
+     * The last dossier's values (with the citizen's consent to reuse), then the account's own name and e-mail (given
+     * by the citizen for this service, not reused from elsewhere); the notes say which of these filled the form, or
+     * that the last dossier was not used for want of consent.
+     */
+    @Override
+    public Filled fill(String procedureCode, String username, Locale locale) {
         if (username == null || !FormSchemas.HAND_WRITTEN.contains(procedureCode)) {
-            return Map.of();
+            return new Filled(Map.of(), List.of());
         }
-        Map<String, String> values = new LinkedHashMap<>(forms.prefill(procedureCode, username).values());
+        FormHelp.Prefill last = forms.prefill(procedureCode, username);
+        Map<String, String> values = new LinkedHashMap<>(last.values());
+        List<String> notes = new ArrayList<>();
+        if (!values.isEmpty()) {
+            String day = last.fromReceivedAt() == null ? "" : DAY.format(last.fromReceivedAt().atZone(VietnamTime.ZONE));
+            notes.add(messages.getMessage("assistant.prefill.fromDossier", new Object[] {last.fromDossier(), day}, locale));
+        } else if (last.consentNeeded()) {
+            notes.add(messages.getMessage("assistant.prefill.consentNeeded", null, locale));
+        }
         FormSchemas.Schema schema = FormSchemas.of(procedureCode);
+        boolean[] fromAccount = {false};
         accounts.find(username).filter(a -> a.audience() == vn.motcua.platform.security.Audience.CITIZEN).ifPresent(a -> {
-            if (a.displayName() != null && !a.displayName().isBlank() && schema.field("applicant.fullName") != null) {
-                values.putIfAbsent("applicant.fullName", a.displayName().strip());
+            if (a.displayName() != null && !a.displayName().isBlank() && schema.field("applicant.fullName") != null
+                    && !values.containsKey("applicant.fullName")) {
+                values.put("applicant.fullName", a.displayName().strip());
+                fromAccount[0] = true;
             }
             if (a.email() != null && !a.email().isBlank()) {
                 String path = schema.field("applicant.email") != null ? "applicant.email"
                         : schema.field("email") != null ? "email" : null;
-                if (path != null) {
-                    values.putIfAbsent(path, a.email().strip());
+                if (path != null && !values.containsKey(path)) {
+                    values.put(path, a.email().strip());
+                    fromAccount[0] = true;
                 }
             }
         });
-        return values;
+        if (fromAccount[0]) {
+            notes.add(messages.getMessage("assistant.prefill.fromAccount", null, locale));
+        }
+        return new Filled(values, notes);
     }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Override
     public List<Finding> check(String procedureCode, Map<String, Object> form, List<String> documents, Locale locale) {

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.spi;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,4 +16,16 @@ public interface PrefillSource {
 
     /** Field path ({@code applicant.fullName}) → value for a new form of the procedure; empty when nothing is known. */
     Map<String, String> prefill(String procedureCode, String username);
+
+    /**
+     * The values and what the page says of them: where they come from, or why a known source was not used (no consent
+     * to reuse). The citizen checks prefilled values before submitting, so they must see their origin.
+     */
+    default Filled fill(String procedureCode, String username, Locale locale) {
+        return new Filled(prefill(procedureCode, username), java.util.List.of());
+    }
+
+    /** @param notes sentences for the page, in the locale's language; empty when there is nothing to say */
+    record Filled(Map<String, String> values, java.util.List<String> notes) {
+    }
 }

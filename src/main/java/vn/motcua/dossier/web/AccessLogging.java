@@ -1,5 +1,7 @@
 package vn.motcua.dossier.web;
 
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,31 @@ class AccessLogging {
         }
         String pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String p
                 ? p : request.getRequestURI();
+        // One view, one row: once per request and dossier, and not for a panel (what the page showed: DOSSIER) that
+        // names its page's logged view. A slip, form, result or attachment is always a row of its own.
+        String once = VIEW_ID + "/" + d.id();
+        String what = what(pattern);
         Actor a = officers.actor(auth);
+        if (request.getAttribute(once) != null || ("DOSSIER".equals(what)
+                && log.partOfView(uuid(request.getParameter("view")), a.username(), d.id()))) {
+            return;
+        }
+        UUID view = UUID.randomUUID();
+        request.setAttribute(once, view);
+        request.setAttribute(VIEW_ID, view); // the page's panels send it back (?view=…)
         log.viewed(d.id(), new AccessLog.Viewer(a.username(), a.displayName(), a.agencyCode(), a.postTitle()),
-                what(pattern), "GET " + pattern);
+                what, "GET " + pattern, view);
+    }
+
+    /** The request attribute (a template variable) holding the view id the page's panels send back as {@code view}. */
+    static final String VIEW_ID = "accessViewId";
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String what(String pattern) {

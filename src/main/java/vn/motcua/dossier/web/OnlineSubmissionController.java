@@ -96,8 +96,10 @@ class OnlineSubmissionController {
         }
         // A new form starts from what is known of the citizen: the last dossier and the account (the assistant),
         // then the profile in the citizen's data store, which wins where both know a field (the sources' order).
-        Map<String, String> values = prefills.values(procedure, principal.getName());
-        return render(Desk.ONLINE, procedure, values, List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
+        var prefilled = prefills.fill(procedure, principal.getName(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute("prefillNotes", prefilled.notes());
+        return render(Desk.ONLINE, procedure, prefilled.values(), List.of(), new LinkedHashMap<>(), UUID.randomUUID().toString(),
                 null, model);
     }
 

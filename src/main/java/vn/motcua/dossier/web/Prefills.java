@@ -1,14 +1,17 @@
 package vn.motcua.dossier.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.spi.PrefillSource;
 
-/** The values a new online form starts with: every {@link PrefillSource}, merged in their order. */
+/** The values a new online form starts with: every {@link PrefillSource}, merged in their order, and their notes. */
 @Component
 class Prefills {
 
@@ -18,15 +21,22 @@ class Prefills {
         this.sources = sources;
     }
 
-    Map<String, String> values(String procedureCode, String username) {
+    record Prefilled(Map<String, String> values, List<String> notes) {
+    }
+
+    Prefilled fill(String procedureCode, String username, Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
-        sources.stream().sorted(Comparator.comparingInt(PrefillSource::order))
-                .forEach(s -> s.prefill(procedureCode, username).forEach((k, v) -> {
-                    // a blank value fills an empty slot but never hides what an earlier source knew
-                    if (v != null && (!v.isBlank() || !values.containsKey(k))) {
-                        values.put(k, v);
-                    }
-                }));
-        return values;
+        List<String> notes = new ArrayList<>();
+        sources.stream().sorted(Comparator.comparingInt(PrefillSource::order)).forEach(s -> {
+            PrefillSource.Filled filled = s.fill(procedureCode, username, locale);
+            filled.values().forEach((k, v) -> {
+                // a blank value fills an empty slot but never hides what an earlier source knew
+                if (v != null && (!v.isBlank() || !values.containsKey(k))) {
+                    values.put(k, v);
+                }
+            });
+            notes.addAll(filled.notes());
+        });
+        return new Prefilled(values, notes);
     }
 }

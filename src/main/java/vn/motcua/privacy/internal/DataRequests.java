@@ -48,11 +48,13 @@ public class DataRequests {
     private final Clock clock;
     private final int workingDays;
     private final ApplicationEventPublisher events;
+    private final vn.motcua.privacy.AccessLog accessLog;
 
     DataRequests(RequestStore store, WorkingCalendar calendar, MessageSource messages, Clock clock,
-                 ApplicationEventPublisher events,
+                 ApplicationEventPublisher events, vn.motcua.privacy.AccessLog accessLog,
                  @Value("${motcua.privacy.requests.working-days:2}") int workingDays) {
         this.events = events;
+        this.accessLog = accessLog;
         this.store = store;
         this.calendar = calendar;
         this.messages = messages;
@@ -61,6 +63,21 @@ public class DataRequests {
             throw new IllegalStateException("motcua.privacy.requests.working-days must be at least 1");
         }
         this.workingDays = workingDays;
+    }
+
+    /**
+     * An officer downloaded the citizen's data export of a request ({@code purpose}: the download's path): an access-log
+     * row (what EXPORT) for each of the citizen's dossiers, so the citizen sees it beside each dossier and in their own
+     * export; for a citizen without dossiers, one row under the request's id (as a question's reads are logged under the
+     * question's id).
+     */
+    public void exported(Request r, String officer, String purpose) {
+        vn.motcua.privacy.AccessLog.Viewer viewer = new vn.motcua.privacy.AccessLog.Viewer(officer,
+                store.displayName(officer), null, null);
+        List<UUID> ids = store.dossiersOf(r.username()).stream().map(RequestStore.Held::id).toList();
+        for (UUID id : ids.isEmpty() ? List.of(r.id()) : ids) {
+            accessLog.viewed(id, viewer, "EXPORT", purpose);
+        }
     }
 
     /** A request and, once answered, its answer. */

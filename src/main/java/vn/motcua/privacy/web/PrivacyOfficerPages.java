@@ -93,16 +93,19 @@ class PrivacyOfficerPages {
     }
 
     @GetMapping("/workbench/privacy/requests/{id}/export.json")
-    ResponseEntity<String> exportJson(@PathVariable UUID id) {
+    ResponseEntity<String> exportJson(@PathVariable UUID id, Principal principal) {
         DataRequests.Request r = requests.find(id);
+        requests.exported(r, principal.getName(), "GET /workbench/privacy/requests/{id}/export.json");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"du-lieu-ca-nhan.json\"")
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsString(export.export(r.username())));
     }
 
     @GetMapping("/workbench/privacy/requests/{id}/export.pdf")
-    ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, Locale locale) {
-        var doc = export.export(requests.find(id).username());
+    ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, Principal principal, Locale locale) {
+        DataRequests.Request r = requests.find(id);
+        requests.exported(r, principal.getName(), "GET /workbench/privacy/requests/{id}/export.pdf");
+        var doc = export.export(r.username());
         Map<String, String> headings = new LinkedHashMap<>();
         for (String key : List.of("title", "subject", "generatedAt")) {
             headings.put(key, messages.getMessage("privacy.export." + key, null, locale));

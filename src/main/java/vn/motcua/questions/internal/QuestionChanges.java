@@ -21,6 +21,6 @@ final class QuestionChanges {
         return new QuestionStateChanged(after.id(), after.code(), type, before.state(), after.state(), at,
                 after.version(), Redactor.redact(after.subject(), c.name()).text(), after.agencyName(),
                 forwarded ? before.agencyName() : null, note, due, type.equals("ANSWERED") ? after.answer() : null,
-                after.asker() != null, c.name(), c.email(), c.phone());
+                after.asker() != null, c.name(), c.email(), c.phone(), after.procedureCode());
     }
 }

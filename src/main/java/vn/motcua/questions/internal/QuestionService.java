@@ -22,7 +22,6 @@ import vn.motcua.catalogue.Catalogue;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.text.VietnameseText;
-import vn.motcua.questions.QuestionPublished;
 import vn.motcua.questions.QuestionState;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.PostHolding;
@@ -329,7 +328,6 @@ public class QuestionService {
         Question published = change(q, QuestionState.PUBLISHED, set, "PUBLISHED", who, null, null,
                 q.publishDueAt() != null && now.isAfter(q.publishDueAt()));
         store.saveRepeatKeys(q.id(), now, RepeatKeys.of(texts.get("subject") + "\n" + texts.get("question")));
-        events.publishEvent(new QuestionPublished(q.id(), q.code(), q.procedureCode(), now));
         return published;
     }
 

@@ -38,9 +38,11 @@ public class ProfileService implements CitizenProfiles, PrefillSource {
     private final vn.motcua.privacy.Vault vault;
     static final String PERSONAL_ID_COLUMN = "wallet_profile.personal_id";
     private final vn.motcua.privacy.Consents consents;
+    private final org.springframework.context.MessageSource messages;
 
     ProfileService(JdbcClient jdbc, Territory territory, Clock clock, vn.motcua.privacy.Vault vault,
-                   vn.motcua.privacy.Consents consents) {
+                   vn.motcua.privacy.Consents consents, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.vault = vault;
         this.consents = consents;
         this.jdbc = jdbc;
@@ -136,6 +138,15 @@ public class ProfileService implements CitizenProfiles, PrefillSource {
     @Transactional(readOnly = true)
     public Map<String, String> prefill(String procedureCode, String username) {
         return prefill(username);
+    }
+
+    /** The page says the values come from the profile in the data store (the citizen's to change there). */
+    @Override
+    @Transactional(readOnly = true)
+    public Filled fill(String procedureCode, String username, java.util.Locale locale) {
+        Map<String, String> values = prefill(username);
+        return new Filled(values, values.isEmpty() ? java.util.List.of()
+                : java.util.List.of(messages.getMessage("wallet.prefill.fromProfile", null, locale)));
     }
 
     @Override
