@@ -24,11 +24,15 @@ public class AggregateQueries {
 
     /** Parameters: first day, last day, start instant, end instant, agency codes (null = all). */
     static final String REDO = """
-            with p(d1, d2, start_at, end_at, codes) as (select ?::date, ?::date, ?::timestamptz, ?::timestamptz, ?::text[]),
+            with p(d1, d2, start_at, end_at, codes, bounds) as (
+              select ?::date, ?::date, ?::timestamptz, ?::timestamptz, ?::text[],
+                     (select coalesce(array_agg(day), '{}') from reporting_boundary)),
             b as (
               select d.id, d.agency_code, d.procedure_code, d.procedure_name, d.channel, d.state, d.received_at,
                      d.accepted_at, d.due_at, d.reception_due_at,
-                     date_trunc('month', coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date as held_month,
+                     greatest(date_trunc('month', coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date,
+                              (select max(k) from unnest(p.bounds) k
+                               where k <= (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date)) as held_month,
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at, r.delivery, r.rating, r.rated_at,
                      r.outcome, r.returned_at, d.procedure_field,
                      exists (select 1 from dossier_attachment a
@@ -99,7 +103,9 @@ public class AggregateQueries {
               where f.promised is not null
               union all
               select (e.created_at at time zone 'Asia/Ho_Chi_Minh')::date, x.agency_code, x.procedure_code,
-                     date_trunc('month', coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date,
+                     greatest(date_trunc('month', coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date,
+                              (select max(k) from unnest(p.bounds) k
+                               where k <= (coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date)),
                      x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
                      x.procedure_field
               from dossier_extension e join dossier x on x.id = e.dossier_id cross join p
