@@ -170,6 +170,15 @@ public class IndicatorCatchUp {
         return rows == null ? 0 : rows;
     }
 
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of one chunk's re-doing of days [from, to], rolled back (the bench prints it). */
+    public java.util.List<String> explainChunk(LocalDate from, LocalDate to) {
+        return tx.execute(s -> {
+            lock(true);
+            s.setRollbackOnly();
+            return queries.explainRedo(from, to);
+        });
+    }
+
     private boolean lock(boolean wait) {
         if (wait) {
             jdbc.sql("select pg_advisory_xact_lock(?)::text").param(LOCK).query(String.class).single();
