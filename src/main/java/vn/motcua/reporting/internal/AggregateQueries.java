@@ -45,7 +45,9 @@ public class AggregateQueries {
                               (select max(k) from unnest(p.bounds) k
                                where k <= (coalesce(d.agency_since, d.received_at) at time zone 'Asia/Ho_Chi_Minh')::date)) as held_month,
                      least(r.decided_at, r.returned_at, d.closed_at) as end_at, r.delivery, r.rating, r.rated_at,
-                     r.outcome, r.returned_at, d.procedure_field,
+                     r.outcome, r.returned_at, d.procedure_field, (d.receipt_number is not null
+                      and (length(regexp_replace(coalesce(d.applicant_phone, ''), '\\D', '', 'g')) >= 4
+                           or d.applicant_personal_id is not null)) as trackable,
                      exists (select 1 from dossier_attachment a
                              where a.dossier_id = d.id and a.reused_document_id is not null) as reused,
                      exists (select 1 from dossier_attachment a where a.dossier_id = d.id) as has_files,
@@ -83,28 +85,29 @@ public class AggregateQueries {
                      0 as finished, 0 as finished_on_time, 0 as finished_second, 0 as finished_late_apology,
                      0::float8 as resolution_seconds, 0 as rated, 0 as satisfied, 0 as rating_sum, 0 as apologies_issued,
                      0 as in_flight, 0 as in_flight_on_time, 0 as in_flight_second, 0 as in_flight_late_apology,
-                     reused::int as reused, 0 as results, 0 as e_results, 0 as digitised, procedure_field
+                     reused::int as reused, 0 as results, 0 as e_results, 0 as digitised, procedure_field,
+                     trackable::int as trackable
               from f cross join p where f.rday between p.d1 and p.d2
               union all
               select eday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0,
                      1, done_on_time::int, (pauses >= 2)::int, (not done_on_time and apologies > 0)::int,
                      extract(epoch from (f.end_at - coalesce(f.accepted_at, f.received_at) - f.paused))::float8,
-                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field
+                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field, 0
               from f cross join p where f.promised is not null and f.eday between p.d1 and p.d2
               union all
               select qday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field
+                     1, (rating >= 4)::int, rating, 0, 0, 0, 0, 0, 0, 0, 0, 0, procedure_field, 0
               from f cross join p where f.rating is not null and f.qday between p.d1 and p.d2
               union all
               select tday, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                      0, 0, 0, 0, 0, 0, 0, 0, 0,
-                     1, e_result::int, (e_result and has_files)::int, procedure_field
+                     1, e_result::int, (e_result and has_files)::int, procedure_field, 0
               from f cross join p where f.outcome = 'APPROVED' and f.tday between p.d1 and p.d2
               union all
               select g.day::date, agency_code, procedure_code, held_month, procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                      0, 0, 0, 0,
                      1, o.on_time::int, (pauses >= 2)::int, (not o.on_time and apologies > 0)::int, 0, 0, 0, 0,
-                     procedure_field
+                     procedure_field, 0
               from f cross join p
               cross join lateral generate_series(greatest(p.d1, f.rday)::timestamp, least(p.d2, coalesce(f.eday - 1, p.d2))::timestamp,
                                                  interval '1 day') g(day)
@@ -118,7 +121,7 @@ public class AggregateQueries {
                               (select max(k) from unnest(p.bounds) k
                                where k <= (coalesce(x.agency_since, x.received_at) at time zone 'Asia/Ho_Chi_Minh')::date)),
                      x.procedure_name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                     x.procedure_field
+                     x.procedure_field, 0
               from dossier_extension e join dossier x on x.id = e.dossier_id cross join p
               where e.created_at >= p.start_at and e.created_at < p.end_at and x.agency_code is not null
                 and x.state <> 'DRAFT' and (p.codes is null or x.agency_code = any (p.codes))
@@ -128,13 +131,13 @@ public class AggregateQueries {
                                        finished_second, finished_late_apology, resolution_seconds, rated, satisfied,
                                        rating_sum, apologies_issued, in_flight, in_flight_on_time, in_flight_second,
                                        in_flight_late_apology, reused, results, e_results, digitised,
-                                       procedure_field)
+                                       procedure_field, trackable)
             select day, agency_code, procedure_code, held_month, max(procedure_name), sum(received),
                    sum(received_promised), sum(online), sum(fully_online), sum(finished), sum(finished_on_time),
                    sum(finished_second), sum(finished_late_apology), sum(resolution_seconds), sum(rated), sum(satisfied),
                    sum(rating_sum), sum(apologies_issued), sum(in_flight), sum(in_flight_on_time), sum(in_flight_second),
                    sum(in_flight_late_apology), sum(reused), sum(results), sum(e_results), sum(digitised),
-                   max(procedure_field)
+                   max(procedure_field), sum(trackable)
             from rows group by day, agency_code, procedure_code, held_month
             """;
 

@@ -61,11 +61,14 @@ public class IndicatorService {
     private final FeedbackFigures feedback;
     private final TransferJournal journal;
     private final BoundaryStore boundaries;
+    private final Transparency transparency;
 
     IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
                      IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
-                     FeedbackFigures feedback, TransferJournal journal, BoundaryStore boundaries) {
+                     FeedbackFigures feedback, TransferJournal journal, BoundaryStore boundaries,
+                     Transparency transparency) {
         this.boundaries = boundaries;
+        this.transparency = transparency;
         this.journal = journal;
         this.catalogue = catalogue;
         this.feedback = feedback;
@@ -373,6 +376,7 @@ public class IndicatorService {
         reuse.put("pointsShare", t.received() == 0 ? null
                 : round(Math.min(1.0, (double) t.reused() / t.received() / REUSE_FULL_AT), 4));
         out.put("reuse", reuse);
+        out.put("transparency", transparency.of(s, q.filter(), q.from(), q.to(), fig.procedures()));
 
         List<Map<String, Object>> perProcedure = new ArrayList<>();
         for (IndicatorQueries.ProcedureSum p : fig.procedures()) {
