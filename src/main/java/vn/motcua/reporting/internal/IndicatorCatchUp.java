@@ -17,6 +17,8 @@ import vn.motcua.territory.TerritoryHistory;
 /**
  * Keeps the daily aggregates ({@code reporting_day}) up to yesterday. Each run, in Hồ Chí Minh City days:
  * <ol>
+ * <li>new boundaries of the held key: a unit version beginning or ending mid-month since the last run (its days from
+ * then on are re-done once; {@link BoundaryStore});</li>
  * <li>late changes: the dossiers whose history has a row since the end of the last aggregated day (every change of a
  * dossier writes one, in its transaction) — their agencies' days from the dossier's receipt to the last aggregated
  * day are re-done (an acceptance, a supplement request or a transfer changes what was counted on earlier days);</li>
