@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     received  receipt no.  phone        ID number  returned (approved)  e-result   counts
  * T1  02/05     yes          0900000000   —          06/05                yes        trackable; result published
  * T2  03/05     yes          —            —          08/05                no         not trackable (nothing to check)
- * T3  04/05     none         0900000000   —          02/06                —          not trackable (no number); returned after May
+ * T3  04/05     yes          "không có"   —          02/06                yes        not trackable (no digits); returned after May
  * T4  05/05     yes          "09-12"      set        —                    —          trackable (ID number)
  * T5  06/05     yes          "12 3"       —          —                    —          not trackable (3 digits)
  * </pre>
@@ -75,7 +75,7 @@ class IndicatorTransparencyTest {
         f.decided(t2, "2025-05-07T10:00");
         f.returned(t2, "2025-05-08T10:00", "COUNTER");
         UUID t3 = f.dossier(AGENCY, "P2", acc, "2025-05-04T08:00", "2025-05-20T17:00");
-        applicant(t3, "update dossier set receipt_number = null where id = ?");
+        applicant(t3, "update dossier set applicant_phone = 'không có' where id = ?");
         f.decided(t3, "2025-05-30T10:00");
         f.returned(t3, "2025-06-02T10:00", "ONLINE");
         f.eResult(t3);

@@ -142,6 +142,16 @@ public class AggregateQueries {
             """;
 
     /**
+     * The same without the candidates' ranges: every dossier received before the chunk's end, filtered after the join
+     * with its result. Cheaper for chunks far back in a history build, where most dossiers were returned (or closed)
+     * after the chunk's start but received after its end, and the ranges would hand nearly the whole table over.
+     */
+    static final String REDO_SCAN = REDO.replace("from ids join dossier d on d.id = ids.id", "from dossier d");
+
+    /** Chunks starting this many days before today or later use the candidates' ranges ({@link #REDO}). */
+    static final int RECENT_DAYS = 62;
+
+    /**
      * Days touched by changes recorded after the aggregated days (late changes): per changed dossier, from the day it
      * was received; its agency now, and the agency it was moved from by a reorganisation. Ratings touch only the day
      * they are given (already a day after the aggregated ones), so they are left out. Parameters: from, until.
@@ -198,9 +208,17 @@ public class AggregateQueries {
     }
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    AggregateQueries(JdbcTemplate jdbc) {
+    AggregateQueries(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The chunk's statement: the candidates' ranges for recent days (the nightly catch-up), else the scan. */
+    String redoStatement(LocalDate d1) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), IndicatorService.VN);
+        return d1.isBefore(today.minusDays(RECENT_DAYS)) ? REDO_SCAN : REDO;
     }
 
     /** Deletes and recomputes days [d1, d2] for the agencies (null = all); returns the rows written. */
@@ -217,8 +235,9 @@ public class AggregateQueries {
             ps.setArray(4, a);
             return ps;
         });
+        String sql = redoStatement(d1);
         return jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement(REDO);
+            PreparedStatement ps = c.prepareStatement(sql);
             ps.setObject(1, d1);
             ps.setObject(2, d2);
             ps.setTimestamp(3, Timestamp.from(start));
@@ -237,7 +256,7 @@ public class AggregateQueries {
         Instant start = d1.atStartOfDay(IndicatorService.VN).toInstant();
         Instant end = d2.plusDays(1).atStartOfDay(IndicatorService.VN).toInstant();
         return jdbc.query(c -> {
-            PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + REDO);
+            PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + redoStatement(d1));
             ps.setObject(1, d1);
             ps.setObject(2, d2);
             ps.setTimestamp(3, Timestamp.from(start));
