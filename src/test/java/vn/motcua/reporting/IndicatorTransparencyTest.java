@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.catalogue.Catalogue;
+import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.reporting.internal.IndicatorCatchUp;
@@ -57,6 +59,8 @@ class IndicatorTransparencyTest {
     ReferenceData referenceData;
     @Autowired
     Clock clock;
+    @Autowired
+    Catalogue catalogue;
     IndicatorFixtures f;
 
     @BeforeAll
@@ -135,17 +139,30 @@ class IndicatorTransparencyTest {
 
     @Test
     void proceduresPublishedWithFullInformationForOneProcedure() {
-        // 1.001193 (Đăng ký khai sinh) in the reference catalogue: name, documents, fee, time and agency published.
-        JsonNode one = new Http(port).get(MAY + "&procedure=1.001193").json().get("transparency").get("proceduresPublished");
+        // One procedure of the reference catalogue with the five items published, one without a fee line.
+        // The reference catalogue's versions are in force from their import: ask as of today.
+        LocalDate today = LocalDate.now(clock.withZone(IndicatorFixtures.VN));
+        String now = "/api/v1/indicators?level=agency&code=" + AGENCY + "&from=" + today.minusDays(30) + "&to=" + today;
+        List<ProcedureVersion> inForce = catalogue.allInForce(today);
+        ProcedureVersion complete = inForce.stream().filter(v -> !v.name().isBlank() && !v.requiredDocuments().isEmpty()
+                && !v.fees().isEmpty() && v.processingTime() != null && v.performer() != null
+                && !v.performer().text().isBlank()).findFirst().orElseThrow();
+        ProcedureVersion noFee = inForce.stream().filter(v -> v.fees().isEmpty()).findFirst().orElseThrow();
+        JsonNode one = new Http(port).get(now + "&procedure=" + complete.code()).json().get("transparency")
+                .get("proceduresPublished");
         assertThat(one.get("denominator").asLong()).isEqualTo(1);
         assertThat(one.get("numerator").asLong()).isEqualTo(1);
+        JsonNode other = new Http(port).get(now + "&procedure=" + noFee.code()).json().get("transparency")
+                .get("proceduresPublished");
+        assertThat(other.get("denominator").asLong()).isEqualTo(1);
+        assertThat(other.get("numerator").asLong()).isZero();
         JsonNode none = new Http(port).get(MAY + "&procedure=NO.SUCH").json().get("transparency").get("proceduresPublished");
         assertThat(none.get("denominator").asLong()).isZero();
         assertThat(none.get("rate").isNull()).isTrue();
-        JsonNode all = new Http(port).get(MAY).json().get("transparency").get("proceduresPublished");
+        JsonNode all = new Http(port).get(now).json().get("transparency").get("proceduresPublished");
         assertThat(all.get("denominator").asLong()).isGreaterThan(100);
         assertThat(all.get("numerator").asLong()).isLessThanOrEqualTo(all.get("denominator").asLong());
-        assertThat(all.get("asOf").asString()).isEqualTo("2025-05-31");
+        assertThat(all.get("asOf").asString()).isEqualTo(today.toString());
     }
 
     @Test
