@@ -26,4 +26,13 @@ public interface TerritoryHistory {
      * following its lineage to today's unit; empty when no version began before that date.
      */
     java.util.Optional<AdministrativeUnit> lastVersionBefore(String code, LocalDate asOf);
+
+    /**
+     * The days on which some unit version began or ended (sorted, distinct): the only days on which a unit's
+     * validity can cut a period. Reporting keys its aggregates on them (docs/indicators.md, "Mid-month
+     * reorganisations").
+     */
+    default java.util.SortedSet<LocalDate> changeDays() {
+        return new java.util.TreeSet<>();
+    }
 }

@@ -44,6 +44,8 @@ class IndicatorBench {
     JdbcClient jdbc;
     @Autowired
     IndicatorCatchUp catchUp;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void latencyOverManyDossiers() {
@@ -76,8 +78,20 @@ class IndicatorBench {
         IndicatorCatchUp.Run first = catchUp.run(true);
         System.out.printf("IndicatorBench: first catch-up: %d days aggregated in %.1f s%n", first.newDays(),
                 first.millis() / 1e3);
+        System.out.printf("IndicatorBench: build (insert, outcomes, first catch-up) %.1f s; database %s, dossier %s, "
+                + "dossier_result %s, dossier_event %s, reporting_day %s (%,d rows)%n", (System.nanoTime() - t0) / 1e9,
+                size("pg_database_size(current_database())"), size("pg_total_relation_size('dossier')"),
+                size("pg_total_relation_size('dossier_result')"), size("pg_total_relation_size('dossier_event')"),
+                size("pg_total_relation_size('reporting_day')"),
+                jdbc.sql("select count(*) from reporting_day").query(Long.class).single());
+        // One chunk of the history build near its end (the most dossiers received before its end), as run.
+        LocalDate c1 = LocalDate.of(2026, 5, 1);
+        System.out.println("IndicatorBench: EXPLAIN (ANALYZE, BUFFERS) of the catch-up chunk " + c1 + ".." + c1.plusDays(30)
+                + " (rolled back):");
+        catchUp.explainChunk(c1, c1.plusDays(30)).forEach(l -> System.out.println("  " + l));
         int dayN = Integer.getInteger("indicators.bench.day", 100_000);
-        LocalDate day = LocalDate.of(2026, 6, 15);
+        // Yesterday: the nightly catch-up's day (its chunk selects by the candidates' ranges, AggregateQueries.REDO).
+        LocalDate day = LocalDate.now(clock.withZone(IndicatorFixtures.VN)).minusDays(1);
         Instant dayStart = day.atStartOfDay(IndicatorFixtures.VN).toInstant().plusSeconds(7 * 3600);
         List<DossierBulk.NewDossier> part = new ArrayList<>();
         for (int j = 0; j < dayN; j++) {
@@ -94,18 +108,22 @@ class IndicatorBench {
         bulk.insert(part);
         outcomes(tag + "D-%");
         long d0 = System.nanoTime();
-        int rows = catchUp.redo(day, day.plusDays(9), null);
-        System.out.printf("IndicatorBench: catch-up of %s..%s after a day of %,d dossiers (received, decided, returned, "
-                + "rated within the ten days): %,d rows in %.1f s%n", day, day.plusDays(9), dayN, rows,
-                (System.nanoTime() - d0) / 1e9);
+        int rows = catchUp.redo(day, day, null);
+        System.out.printf("IndicatorBench: catch-up of yesterday (%s) after a day of %,d dossiers: %,d rows in %.1f s%n",
+                day, dayN, rows, (System.nanoTime() - d0) / 1e9);
+        System.out.println("IndicatorBench: EXPLAIN (ANALYZE, BUFFERS) of the catch-up of yesterday (rolled back):");
+        catchUp.explainChunk(day, day).forEach(l -> System.out.println("  " + l));
 
         Http http = new Http(port);
-        String ward = wards.get(0).code();
-        measure(http, "province 79, a year", "level=province&code=79&from=2025-07-01&to=2026-06-30");
-        measure(http, "ward " + ward + ", a year", "level=unit&code=" + ward + "&from=2025-07-01&to=2026-06-30");
-        measure(http, "agency UBND-" + ward + ", a month", "level=agency&code=UBND-" + ward + "&from=2025-09-01&to=2025-09-30");
-        measure(http, "ward 26740 with lineage, 2025", "level=unit&code=26740&from=2025-01-01&to=2025-12-31&lineage=true");
-        // The province dashboard: its own answer and its 168 wards and agencies side by side (one grouped pass).
+        // Ward 26740 (Phường Sài Gòn) has predecessors (the 1 July 2025 merge), province 79 too (79 + 74 + 77).
+        for (String lineage : List.of("false", "true")) {
+            String l = "&lineage=" + lineage;
+            measure(http, "province 79, a year, lineage " + lineage, "level=province&code=79&from=2025-07-01&to=2026-06-30" + l);
+            measure(http, "ward 26740, a year, lineage " + lineage, "level=unit&code=26740&from=2025-07-01&to=2026-06-30" + l);
+            measure(http, "agency UBND-26740, a month, lineage " + lineage,
+                    "level=agency&code=UBND-26740&from=2025-09-01&to=2025-09-30" + l);
+            measure(http, "ward 26740, 2025, lineage " + lineage, "level=unit&code=26740&from=2025-01-01&to=2025-12-31" + l);
+        }
         Http admin = new Http(port);
         if (admin.login("quantri", "demo").status() != 302) {
             throw new IllegalStateException("quantri cannot sign in");
@@ -138,6 +156,10 @@ class IndicatorBench {
         jdbc.sql("analyze dossier_result").update();
     }
 
+    String size(String expression) {
+        return jdbc.sql("select pg_size_pretty(" + expression + ")").query(String.class).single();
+    }
+
     static void measure(Http http, String what, String query) {
         double[] ms = new double[20];
         String dossiers = "";
@@ -159,7 +181,7 @@ class IndicatorBench {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("IndicatorBench: %-40s dossiers %10s  p50 %8.1f ms  p95 %8.1f ms%n", what, dossiers,
+        System.out.printf("IndicatorBench: %-44s dossiers %10s  p50 %8.1f ms  p95 %8.1f ms%n", what, dossiers,
                 ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1]);
     }
 }

@@ -12,10 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.territory.TerritoryHistory;
 
 /**
  * Keeps the daily aggregates ({@code reporting_day}) up to yesterday. Each run, in Hồ Chí Minh City days:
  * <ol>
+ * <li>new boundaries of the held key: a unit version beginning or ending mid-month since the last run (its days from
+ * then on are re-done once; {@link BoundaryStore});</li>
  * <li>late changes: the dossiers whose history has a row since the end of the last aggregated day (every change of a
  * dossier writes one, in its transaction) — their agencies' days from the dossier's receipt to the last aggregated
  * day are re-done (an acceptance, a supplement request or a transfer changes what was counted on earlier days);</li>
@@ -36,8 +39,13 @@ public class IndicatorCatchUp {
     private final AggregateQueries queries;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BoundaryStore boundaries;
+    private final TerritoryHistory territory;
 
-    IndicatorCatchUp(JdbcClient jdbc, AggregateQueries queries, TransactionTemplate tx, Clock clock) {
+    IndicatorCatchUp(JdbcClient jdbc, AggregateQueries queries, TransactionTemplate tx, Clock clock,
+                     BoundaryStore boundaries, TerritoryHistory territory) {
+        this.boundaries = boundaries;
+        this.territory = territory;
         this.jdbc = jdbc;
         this.queries = queries;
         this.tx = tx;
@@ -74,15 +82,27 @@ public class IndicatorCatchUp {
                 return null;
             }
             Optional<LocalDate> through = throughDay();
+            // 0. A unit version beginning or ending mid-month since the last run: a new boundary of the held key.
+            Optional<LocalDate> cut0 = boundaries.sync(territory.changeDays());
             if (through.isEmpty()) {
                 return 0;
+            }
+            int keyed = 0;
+            if (cut0.isPresent() && !cut0.get().isAfter(through.get())) {
+                int rows = 0;
+                for (LocalDate d = cut0.get(); !d.isAfter(through.get()); d = d.plusDays(CHUNK_DAYS)) {
+                    rows += queries.redo(d, min(d.plusDays(CHUNK_DAYS - 1), through.get()), null);
+                }
+                log.info("Indicator catch-up: new boundary {} of the held key: days {}..{} re-done ({} rows)", cut0.get(),
+                        cut0.get(), through.get(), rows);
+                keyed = (int) (through.get().toEpochDay() - cut0.get().toEpochDay() + 1);
             }
             Instant since = queries.eventsUntil()
                     .orElseGet(() -> through.get().plusDays(1).atStartOfDay(IndicatorService.VN).toInstant());
             Optional<AggregateQueries.Touched> touched = queries.touched(since, cut);
             queries.setEventsUntil(cut);
             if (touched.isEmpty() || touched.get().firstDay().isAfter(through.get())) {
-                return 0;
+                return keyed;
             }
             LocalDate first = touched.get().firstDay();
             int rows = 0;
@@ -92,7 +112,7 @@ public class IndicatorCatchUp {
             }
             log.info("Indicator catch-up: late changes of {} agencies since {}: days {}..{} re-done ({} rows)",
                     touched.get().codes().size(), since, first, through.get(), rows);
-            return (int) (through.get().toEpochDay() - first.toEpochDay() + 1);
+            return Math.max(keyed, (int) (through.get().toEpochDay() - first.toEpochDay() + 1));
         });
         if (late == null) {
             return new Run(false, 0, 0, null, 0);
@@ -150,6 +170,15 @@ public class IndicatorCatchUp {
             return n;
         });
         return rows == null ? 0 : rows;
+    }
+
+    /** {@code EXPLAIN (ANALYZE, BUFFERS)} of one chunk's re-doing of days [from, to], rolled back (the bench prints it). */
+    public java.util.List<String> explainChunk(LocalDate from, LocalDate to) {
+        return tx.execute(s -> {
+            lock(true);
+            s.setRollbackOnly();
+            return queries.explainRedo(from, to);
+        });
     }
 
     private boolean lock(boolean wait) {

@@ -60,10 +60,15 @@ public class IndicatorService {
     private final Catalogue catalogue;
     private final FeedbackFigures feedback;
     private final TransferJournal journal;
+    private final BoundaryStore boundaries;
+    private final Transparency transparency;
 
     IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
                      IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
-                     FeedbackFigures feedback, TransferJournal journal) {
+                     FeedbackFigures feedback, TransferJournal journal, BoundaryStore boundaries,
+                     Transparency transparency) {
+        this.boundaries = boundaries;
+        this.transparency = transparency;
         this.journal = journal;
         this.catalogue = catalogue;
         this.feedback = feedback;
@@ -371,6 +376,7 @@ public class IndicatorService {
         reuse.put("pointsShare", t.received() == 0 ? null
                 : round(Math.min(1.0, (double) t.reused() / t.received() / REUSE_FULL_AT), 4));
         out.put("reuse", reuse);
+        out.put("transparency", transparency.of(s, q.filter(), q.from(), q.to(), fig.procedures()));
 
         List<Map<String, Object>> perProcedure = new ArrayList<>();
         for (IndicatorQueries.ProcedureSum p : fig.procedures()) {
@@ -403,8 +409,8 @@ public class IndicatorService {
     /**
      * The figures of {@code [from, to]}: the days up to the last aggregated one from {@code reporting_day} (with the
      * dossiers in flight at the end of {@code to} when it is aggregated), the later days live — only the dossiers
-     * changed since the aggregated days or open now. Without aggregates, or when a holder's window does not start on
-     * the first of a month (the aggregates keep the month the dossier started being held), all live.
+     * changed since the aggregated days or open now. Without aggregates, or when a holder's window is cut on a day
+     * the aggregates' held key does not know (neither a 1st nor a {@link BoundaryStore} day), all live.
      */
     /** The selection's figures: its holders', plus each apportioned predecessor's times its share. */
     Figures figures(Selection s, Filter filter, LocalDate from, LocalDate to, Instant now) {
@@ -429,8 +435,7 @@ public class IndicatorService {
         Instant end = to.plusDays(1).atStartOfDay(VN).toInstant();
         Instant judge = now.isBefore(end) ? now : end;
         Optional<LocalDate> through = aggregates.throughDay();
-        boolean aligned = holders.stream().allMatch(h -> (h.from() == null || h.from().getDayOfMonth() == 1)
-                && (h.to() == null || h.to().getDayOfMonth() == 1));
+        boolean aligned = boundaries.aligned(holders);
         if (through.isEmpty() || !aligned) {
             Instant start = from.atStartOfDay(VN).toInstant();
             return new Figures(queries.totals(holders, filter, start, end, judge, null),

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,10 +42,12 @@ public class SideBySide {
     private final AggregateQueries aggregates;
     private final GroupedQueries grouped;
     private final IndicatorService service;
+    private final BoundaryStore boundaries;
     private final Clock clock;
 
     SideBySide(Territory territory, TerritoryAgencies agencies, AggregateQueries aggregates, GroupedQueries grouped,
-               IndicatorService service, Clock clock) {
+               IndicatorService service, BoundaryStore boundaries, Clock clock) {
+        this.boundaries = boundaries;
         this.territory = territory;
         this.agencies = agencies;
         this.aggregates = aggregates;
@@ -127,11 +130,14 @@ public class SideBySide {
         Map<List<Holder>, IndicatorQueries.Totals> out = new LinkedHashMap<>();
         Optional<LocalDate> through = aggregates.throughDay();
         List<List<Holder>> together = new ArrayList<>();
+        // The stored boundaries are read at most once per page, and only if a selection has a mid-month cut.
+        var stored = new java.util.concurrent.atomic.AtomicReference<Set<LocalDate>>();
+        java.util.function.Supplier<Set<LocalDate>> once = () -> stored.updateAndGet(v -> v != null ? v : boundaries.stored());
         for (List<Holder> s : selections) {
             if (out.containsKey(s)) {
                 continue;
             }
-            if (through.isEmpty() || !aligned(s)) {
+            if (through.isEmpty() || !boundaries.aligned(s, once)) {
                 out.put(s, service.figures(s, Filter.NONE, from, to, now).totals());
             } else {
                 together.add(s);
@@ -168,12 +174,6 @@ public class SideBySide {
             out.put(s, IndicatorQueries.Totals.of(sum, snapshot).plus(t));
         }
         return out;
-    }
-
-    /** The aggregates keep the month a dossier started being held: windows must start and end on a 1st. */
-    static boolean aligned(List<Holder> holders) {
-        return holders.stream().allMatch(h -> (h.from() == null || h.from().getDayOfMonth() == 1)
-                && (h.to() == null || h.to().getDayOfMonth() == 1));
     }
 
     private static LocalDate asOf(AdministrativeUnit u, LocalDate to) {

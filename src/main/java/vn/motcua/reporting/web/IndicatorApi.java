@@ -26,6 +26,8 @@ class IndicatorApi {
 
     static final List<String> CSV_INDICATORS = List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction",
             "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction");
+    /** The transparency group's criteria, after the other rows (rows named {@code transparency.<criterion>}). */
+    static final List<String> CSV_TRANSPARENCY = List.of("proceduresPublished", "trackable", "resultsPublished");
 
     private final IndicatorService indicators;
     private final IndicatorSeries series;
@@ -80,6 +82,13 @@ class IndicatorApi {
                     .append(Boolean.TRUE.equals(m.get("notAvailable"))).append("\r\n");
         }
         b.append("dossiers,,,,").append(out.get("dossiers")).append(",,false\r\n");
+        Map<String, Object> transparency = (Map<String, Object>) out.get("transparency");
+        for (String name : CSV_TRANSPARENCY) {
+            Map<String, Object> m = (Map<String, Object>) transparency.get(name);
+            b.append("transparency.").append(name).append(',').append(cell(m.get("rate"))).append(',')
+                    .append(cell(m.get("percent"))).append(",,").append(cell(m.get("numerator"))).append(',')
+                    .append(cell(m.get("denominator"))).append(",false\r\n");
+        }
         return b.toString();
     }
 

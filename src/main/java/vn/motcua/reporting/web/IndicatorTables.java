@@ -22,7 +22,8 @@ class IndicatorTables {
 
     /** Rows of the indicators table, in order (the keys of the answer). */
     static final List<String> ROWS = List.of("onTime", "onlineSubmission", "fullyOnline", "satisfaction",
-            "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction");
+            "apologyLetters", "electronicResults", "digitised", "reuse", "feedbackOnTime", "answerSatisfaction",
+            "transparency.proceduresPublished", "transparency.trackable", "transparency.resultsPublished");
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -56,6 +57,10 @@ class IndicatorTables {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> part(Map<String, Object> answer, String key) {
+        int dot = key.indexOf('.');
+        if (dot > 0) { // a criterion of a group: "transparency.trackable"
+            return part(part(answer, key.substring(0, dot)), key.substring(dot + 1));
+        }
         return (Map<String, Object>) answer.get(key);
     }
 
@@ -72,12 +77,12 @@ class IndicatorTables {
             Table.Cell name = Table.Cell.text(msg("reporting.indicator." + r, locale));
             if (Boolean.TRUE.equals(m.get("notAvailable"))) {
                 Table.Cell na = Table.Cell.text(msg("reporting.page.notAvailable", locale));
-                rows.add(new Table.Row("row-" + r, null, List.of(name, na, na, na, na)));
+                rows.add(new Table.Row("row-" + r.replace('.', '-'), null, List.of(name, na, na, na, na)));
                 continue;
             }
             Number points = (Number) m.get("points");
             Number max = (Number) m.get("maxPoints");
-            rows.add(new Table.Row("row-" + r, (Double) m.get("percent"), List.of(name,
+            rows.add(new Table.Row("row-" + r.replace('.', '-'), (Double) m.get("percent"), List.of(name,
                     Table.Cell.number(percent((Number) m.get("percent"), locale), (Number) m.get("percent")),
                     Table.Cell.number(points == null ? "—" : decimal(points, locale) + " / "
                             + whole(max, locale), points),

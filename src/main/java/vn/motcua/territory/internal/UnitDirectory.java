@@ -329,6 +329,18 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
         return descend(index(), unit, asOf).keySet().stream().toList();
     }
 
+    @Override
+    public java.util.SortedSet<LocalDate> changeDays() {
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        for (AdministrativeUnit u : index().all()) {
+            days.add(u.validFrom());
+            if (u.validTo() != null) {
+                days.add(u.validTo());
+            }
+        }
+        return days;
+    }
+
     /** Units valid on asOf reached from the unit through links effective on or before asOf, with the path's share. */
     private static Map<AdministrativeUnit, Share> descend(UnitIndex i, AdministrativeUnit unit, LocalDate asOf) {
         Map<AdministrativeUnit, Share> result = new LinkedHashMap<>();
