@@ -259,6 +259,9 @@ class ReorgApiTest extends WorldTest {
         // An unknown plan cannot start: refused at once, not later in the background.
         assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + UUID.randomUUID() + "/execute?async=true",
                 Map.of()).status()).isEqualTo(404);
+        // Nor in the foreground: a 404 before the executing node writes its heartbeat row (which would be a 500).
+        assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + UUID.randomUUID() + "/execute",
+                Map.of()).status()).isEqualTo(404);
     }
 
     @Test

@@ -180,9 +180,10 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
             throw e;
         }
         try (lease) {
+            Reports.PlanView view = store.view(id); // an unknown plan is a 404 before any heartbeat row is written
             heartbeat.started(id);
             try {
-                return run(id, user, extra);
+                return run(id, view, user, extra);
             } finally {
                 heartbeat.ended(id);
             }
@@ -192,8 +193,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     }
 
     /** The run proper, with the lock and the lease held and the heartbeat going. */
-    private Reports.Execution run(UUID id, String user, ExecutionObserver extra) {
-        Reports.PlanView view = store.view(id);
+    private Reports.Execution run(UUID id, Reports.PlanView view, String user, ExecutionObserver extra) {
         PlanState s = PlanState.valueOf(view.state());
         if (s == PlanState.EXECUTED || s == PlanState.RECONCILED) {
             return view.execution();
