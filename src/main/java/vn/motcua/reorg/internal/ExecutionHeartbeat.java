@@ -7,14 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +31,7 @@ class ExecutionHeartbeat implements DisposableBean {
     private final Duration stale;
     private final Duration resumeAfter;
     private final Set<UUID> here = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService beats;
+    private final ThreadPoolTaskScheduler beats;
 
     ExecutionHeartbeat(PlanLeaseStore store, Clock clock, @Value("${motcua.cluster.node-name:}") String node,
                        @Value("${motcua.reorg.heartbeat-interval:PT2S}") Duration interval,
@@ -45,12 +43,13 @@ class ExecutionHeartbeat implements DisposableBean {
         this.stale = stale;
         // another node takes up a plan only after the page has said it is interrupted
         this.resumeAfter = resumeAfter.compareTo(stale) < 0 ? stale : resumeAfter;
-        this.beats = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "reorg-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        beats.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Spring's scheduler, owned here like ReorgWorkers' pools: one thread of its own, not the shared scheduler's
+        this.beats = new ThreadPoolTaskScheduler();
+        beats.setPoolSize(1);
+        beats.setThreadNamePrefix("reorg-heartbeat-");
+        beats.setDaemon(true);
+        beats.initialize();
+        beats.scheduleWithFixedDelay(this::beat, interval); // system time: a test clock must not delay the beat
     }
 
     private static String defaultName() {
@@ -126,6 +125,6 @@ class ExecutionHeartbeat implements DisposableBean {
 
     @Override
     public void destroy() {
-        beats.shutdownNow();
+        beats.shutdown();
     }
 }
