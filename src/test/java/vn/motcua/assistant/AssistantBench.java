@@ -55,12 +55,14 @@ class AssistantBench {
         List<AssistantEvaluation.Question> held2 = AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet());
         List<AssistantEvaluation.Question> held3 = AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet());
         List<AssistantEvaluation.Question> held4 = AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet());
+        List<AssistantEvaluation.Question> held5 = AssistantEvaluation.load(AssistantEvaluation.fifthHeldOutSet());
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.devSet() == null ? List.of()
                 : AssistantEvaluation.load(AssistantEvaluation.devSet());
         List<AssistantEvaluation.Question> ownAll = new ArrayList<>(own);
         ownAll.addAll(held2);
         ownAll.addAll(held3);
         ownAll.addAll(held4);
+        ownAll.addAll(held5);
         List<AssistantEvaluation.Question> all = new ArrayList<>(ownAll);
         all.addAll(dev);
         for (int i = 0; i < 3; i++) { // warm-up
@@ -73,7 +75,8 @@ class AssistantBench {
                 run("own, 2nd held-out set", held2),
                 run("shared dev set", dev),
                 run("own, 3rd held-out set", held3),
-                run("own, 4th held-out set", held4));
+                run("own, 4th held-out set", held4),
+                run("own, 5th held-out set", held5));
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {

@@ -48,6 +48,7 @@ public class AssistantTuning {
             sets.put("own, 2nd held-out set", AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet()));
             sets.put("own, 3rd held-out set", AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet()));
             sets.put("own, 4th held-out set", AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet()));
+            sets.put("own, 5th held-out set", AssistantEvaluation.load(AssistantEvaluation.fifthHeldOutSet()));
             sets.put("shared dev set", AssistantEvaluation.load(AssistantEvaluation.devSet()));
             List<AssistantEvaluation.Question> all = new ArrayList<>();
             sets.forEach((name, set) -> {
