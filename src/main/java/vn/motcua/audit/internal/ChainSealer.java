@@ -207,14 +207,15 @@ public class ChainSealer {
             });
         }
 
-        // Move the mark: every row numbered up to pendingMax that will ever commit has committed (and, the batch
-        // not being full, is linked now).
-        if (pendingMax != null && xminNow >= pendingXmax && rows.size() < BATCH && after <= low
-                && pendingAt.isBefore(now.minusSeconds(2))) {
-            low = Math.max(low, pendingMax);
-            pendingMax = null;
+        // Move the mark: every row numbered up to pendingMax that will ever commit has committed, and this round,
+        // reading from the mark, linked every such row up to the last it picked (all of them when not full).
+        long lowBefore = low;
+        if (pendingMax != null && xminNow >= pendingXmax && after <= low && pendingAt.isBefore(now.minusSeconds(2))) {
+            low = markAfter(low, pendingMax, rows.size() == BATCH, rows.isEmpty() ? low : rows.get(rows.size() - 1).number());
+            if (low >= pendingMax) {
+                pendingMax = null;
+            }
         }
-        long lowBefore = ((Number) cur.get("low_water")).longValue();
         if (pendingMax == null) {
             var next = jdbc.queryForMap("select (select max(" + c.number() + ") from " + c.table() + " where "
                     + c.number() + " > ?) as m, pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x", low);
@@ -226,6 +227,17 @@ public class ChainSealer {
             jdbc.update("update audit_cursor set low_water = ? where chain = ?", low, c.name());
         } // idle: nothing written
         return new Round(rows.size(), tips.keySet(), rows.isEmpty() ? after : rows.get(rows.size() - 1).number());
+    }
+
+    /**
+     * Where the mark may move once no row numbered up to {@code pendingMax} can still commit, after a round that read
+     * from the mark: to {@code pendingMax} when the round was not full (it saw every row), else only to the last row
+     * it linked. Moving part of the way while the rounds are full (a reorganisation writes 50,000 events a batch, faster
+     * than one round links them) keeps each round's read short: the read visits every linked row above the mark, so a
+     * mark held back for a whole plan made each round read everything linked since the plan began.
+     */
+    static long markAfter(long low, long pendingMax, boolean full, long lastLinked) {
+        return Math.max(low, full ? Math.min(pendingMax, lastLinked) : pendingMax);
     }
 
     /** A new revision of each day's root where its chain grew since the last one. */
