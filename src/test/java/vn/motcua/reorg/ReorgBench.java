@@ -143,6 +143,9 @@ class ReorgBench {
         if (Boolean.getBoolean("reorg.bench.indexProbe")) {
             indexProbe(id);
         }
+        if (Boolean.getBoolean("reorg.bench.hotProbe")) {
+            new ReorgHotProbe(jdbc, tx).run(id);
+        }
 
         System.out.printf("%n=== ReorgBench: real HCMC 2025 plan (273 + 91 + 77 old communes -> 168), %,d dossiers ===%n", n);
         System.out.printf("insert fixture (COPY, %,d rows + events): %,d ms%n", n, inserted);

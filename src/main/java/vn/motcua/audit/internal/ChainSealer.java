@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a transaction-level advisory lock); the others skip that round.
  *
  * <p>A row is linked once its transaction has committed. Sequence numbers are taken before commit, so a row with a
- * smaller number can become visible after larger ones were linked: each round looks at every row above the
- * {@code low_water} mark that has no link yet, and the mark only moves up to the largest number seen at an earlier
- * round once every transaction that was running then has ended (its snapshot's xmax is below the oldest running
- * transaction now). Such a late row joins its day's chain at the end.
+ * smaller number can become visible after larger ones were linked: a round reading from the {@code low_water} mark
+ * looks at every row above it that has no link yet, and the mark only moves up to the largest number seen at an
+ * earlier round once every transaction that was running then has ended (its snapshot's xmax is below the oldest running
+ * transaction now). Such a late row joins its day's chain at the end. While the mark is held back, scheduled rounds
+ * read only above the largest number linked, and from the mark at least every {@link #RESCAN}.
  */
 @Component
 public class ChainSealer {
@@ -48,12 +51,16 @@ public class ChainSealer {
     static final ZoneId VN = VietnamTime.ZONE;
     static final long LOCK = 0x6d6f74637561L; // "motcua"
     static final int BATCH = 20_000;
+    /** How long scheduled rounds may read only above the largest number linked while the mark is held back. */
+    static final Duration RESCAN = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
     private volatile boolean ready;
+    /** Per chain, when a round last read from the mark (per node: any node's read from the mark will do). */
+    private final Map<String, Instant> rescanned = new ConcurrentHashMap<>();
 
     ChainSealer(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
                 @Value("${motcua.audit.seal:true}") boolean enabled) {
@@ -161,6 +168,22 @@ public class ChainSealer {
         Instant now = ((Timestamp) cur.get("now")).toInstant();
         long xminNow = ((Number) cur.get("xmin_now")).longValue();
 
+        // Whether this round reads from the mark (and may move it), or only above the largest number linked: a
+        // long transaction anywhere (a plan's notices are written in one) holds the mark back, and a read from the
+        // mark visits every row linked since, once a second. Late rows are found by the reads from the mark: when the
+        // mark may move, when a caller waits for them, and at least every RESCAN.
+        boolean markMay = pendingMax != null && xminNow >= pendingXmax && pendingAt.isBefore(now.minusSeconds(2));
+        Instant rescannedAt = rescanned.get(c.name());
+        long start = Math.max(low, after);
+        if (start == low) {
+            if (wait || markMay || rescannedAt == null || !rescannedAt.isAfter(now.minus(RESCAN))) {
+                rescanned.put(c.name(), now);
+            } else {
+                Long top = jdbc.queryForObject("select max(source_no) from audit_link where chain = ?", Long.class, c.name());
+                start = Math.max(start, top == null ? low : top);
+            }
+        }
+
         // The rows are picked first (by the number's index) and only those are digested.
         List<Row> rows = jdbc.query("with picked as materialized (select t." + c.number() + " as n from " + c.table()
                         + " t where t." + c.number() + " > ? and not exists (select 1 from audit_link l where l.chain = ?"
@@ -168,7 +191,7 @@ public class ChainSealer {
                         + " select t." + c.number() + ", t." + c.id() + ", " + c.seqExpr() + ", " + c.day() + ", "
                         + c.digest() + " from picked p join " + c.table() + " t on t." + c.number() + " = p.n order by p.n",
                 (rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getObject(4, LocalDate.class), rs.getBytes(5)), Math.max(low, after), c.name());
+                        rs.getObject(4, LocalDate.class), rs.getBytes(5)), start, c.name());
 
         Map<LocalDate, Tip> tips = new HashMap<>();
         MessageDigest md = Hashes.sha256();
@@ -207,14 +230,15 @@ public class ChainSealer {
             });
         }
 
-        // Move the mark: every row numbered up to pendingMax that will ever commit has committed (and, the batch
-        // not being full, is linked now).
-        if (pendingMax != null && xminNow >= pendingXmax && rows.size() < BATCH && after <= low
-                && pendingAt.isBefore(now.minusSeconds(2))) {
-            low = Math.max(low, pendingMax);
-            pendingMax = null;
+        // Move the mark: every row numbered up to pendingMax that will ever commit has committed, and this round,
+        // reading from the mark, linked every such row up to the last it picked (all of them when not full).
+        long lowBefore = low;
+        if (markMay && start == low) {
+            low = markAfter(low, pendingMax, rows.size() == BATCH, rows.isEmpty() ? low : rows.get(rows.size() - 1).number());
+            if (low >= pendingMax) {
+                pendingMax = null;
+            }
         }
-        long lowBefore = ((Number) cur.get("low_water")).longValue();
         if (pendingMax == null) {
             var next = jdbc.queryForMap("select (select max(" + c.number() + ") from " + c.table() + " where "
                     + c.number() + " > ?) as m, pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x", low);
@@ -226,6 +250,17 @@ public class ChainSealer {
             jdbc.update("update audit_cursor set low_water = ? where chain = ?", low, c.name());
         } // idle: nothing written
         return new Round(rows.size(), tips.keySet(), rows.isEmpty() ? after : rows.get(rows.size() - 1).number());
+    }
+
+    /**
+     * Where the mark may move once no row numbered up to {@code pendingMax} can still commit, after a round that read
+     * from the mark: to {@code pendingMax} when the round was not full (it saw every row), else only to the last row
+     * it linked. Moving part of the way while the rounds are full (a reorganisation writes 50,000 events a batch, faster
+     * than one round links them) keeps each round's read short: the read visits every linked row above the mark, so a
+     * mark held back for a whole plan made each round read everything linked since the plan began.
+     */
+    static long markAfter(long low, long pendingMax, boolean full, long lastLinked) {
+        return Math.max(low, full ? Math.min(pendingMax, lastLinked) : pendingMax);
     }
 
     /** A new revision of each day's root where its chain grew since the last one. */

@@ -161,6 +161,58 @@ class AuditChainTest {
         assertThat(v.firstBroken().position()).isEqualTo(2);
     }
 
+    /**
+     * The mark moves while rounds are full (a reorganisation's batches): a row whose number was taken before a full
+     * round's rows but that commits after they were linked must still be linked, on its own day.
+     */
+    @Test
+    void aRowCommittedAfterFullRoundsOfLaterRowsIsStillLinked() throws Exception {
+        LocalDate early = freshDay();
+        LocalDate many = freshDay();
+        UUID late = UUID.randomUUID();
+        long lateNo;
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (var ps = open.prepareStatement("""
+                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                    values (?, 1, ?, 'NOTE', 'ACCEPTED', 'tiepnhan', 'muộn')
+                    returning audit_no""")) {
+                ps.setObject(1, late);
+                ps.setTimestamp(2, java.sql.Timestamp.from(early.atTime(9, 0).atZone(VN).toInstant()));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    lateNo = rs.getLong(1);
+                }
+            }
+            // More than a round's worth of later numbers, committed and linked while the early one is still open.
+            jdbc.sql("""
+                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                    select gen_random_uuid(), 1, ?::timestamptz + g * interval '1 millisecond', 'NOTE', 'ACCEPTED', 'tiepnhan', 'loạt'
+                    from generate_series(1, ?) g
+                    """).params(java.sql.Timestamp.from(many.atTime(8, 0).atZone(VN).toInstant()), ChainSealer.BATCH + 500)
+                    .update();
+            sealer.sealAll();
+            sealer.sealAll();
+            assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and day = ?").param(many)
+                    .query(Integer.class).single()).isEqualTo(ChainSealer.BATCH + 500);
+            assertThat(jdbc.sql("select low_water from audit_cursor where chain = 'dossier_event'").query(Long.class).single())
+                    .isLessThan(lateNo);
+            open.commit();
+        }
+        // Scheduled rounds may read only above the largest number linked (the mark is held back); a caller that
+        // waits reads from the mark.
+        sealer.sealAll(false);
+        history(many, 1);
+        sealer.sealAll(false);
+        sealer.sealAll();
+        assertThat(jdbc.sql("select day from audit_link where chain = 'dossier_event' and source_no = ?").param(lateNo)
+                .query(LocalDate.class).single()).isEqualTo(early);
+        assertThat(verifier.verify(early, early).ok()).isTrue();
+        assertThat(verifier.verify(many, many).ok()).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and day = ?").param(many)
+                .query(Integer.class).single()).isEqualTo(ChainSealer.BATCH + 501);
+    }
+
     @Test
     void aRowSealedIntoAClosedDayExtendsItsChainWithANewRoot() {
         LocalDate day = LocalDate.of(2020, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1500)); // a past day
