@@ -74,13 +74,17 @@ class InboxBench {
                 queries.inbox(agencies, List.of(DossierState.SUBMITTED), null, null,
                         DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
                 queries.counts(agencies, clock.instant())));
+        // The refused tab shows the last 90 days unless the officer asks for older ones (ReceptionController).
         lists.put("reception, refused tab (page of 20 + counts)", () -> List.of(
                 queries.inbox(agencies, List.of(DossierState.REFUSED), null, null,
-                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
+                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20, clock.instant().minus(java.time.Duration.ofDays(90))),
                 queries.counts(agencies, clock.instant())));
         lists.put("reception, search by name without diacritics", () -> queries.inbox(agencies,
                 List.of(DossierState.SUBMITTED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
         lists.put("reception, refused tab searched by name", () -> queries.inbox(agencies,
+                List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20,
+                clock.instant().minus(java.time.Duration.ofDays(90))));
+        lists.put("reception, refused, older ones asked, by name", () -> queries.inbox(agencies,
                 List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
         lists.put("processing inbox, due order (page of 50)", () -> processing.seek("chuyenvien", handlingScope,
                 ProcessingQueries.Filter.ALL, null, null, 50));
