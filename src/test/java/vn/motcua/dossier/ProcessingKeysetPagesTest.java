@@ -176,6 +176,10 @@ class ProcessingKeysetPagesTest {
         h.login("lanhdao", "demo");
         String page = h.get("/workbench/processing").body();
         assertThat(page).contains("Có hơn 1.000 hồ sơ.").contains("id=\"queue-next\"");
+        // The closed states grow with the years: counted up to the same bound.
+        dossiers(1001, DossierState.RETURNED, Instant.now().minus(Duration.ofDays(400)));
+        assertThat(processing.countsByState(List.of(AGENCY)).get(DossierState.RETURNED)).isEqualTo(1001);
+        assertThat(h.get("/workbench/processing").body()).containsPattern(">[^<]*: 1\\.000\\+</span>");
         // A name search over a queue of more than SEARCH_SCAN steps says it looked at the most urgent ones only.
         var searched = processing.seek("lanhdao", leader, Filter.ALL, "Trần Văn " + tag, null, 50);
         assertThat(searched.searchBounded()).isTrue();

@@ -292,7 +292,10 @@ public class ProcessingQueries {
                 scope, username, null).param("scan", SEARCH_SCAN + 1).query(Long.class).single();
     }
 
-    /** Dossiers of the officer's agencies per state (processing states), and how many are warned. */
+    /**
+     * Dossiers of the officer's agencies per processing state; the closed states (returned, stopped) counted up to
+     * {@link #COUNT_CAP} + 1 only.
+     */
     public Map<DossierState, Long> countsByState(List<String> agencies) {
         Map<DossierState, Long> counts = new LinkedHashMap<>();
         for (DossierState s : List.of(DossierState.ACCEPTED, DossierState.PROCESSING_PAUSED,
@@ -302,10 +305,19 @@ public class ProcessingQueries {
         if (agencies.isEmpty()) {
             return counts;
         }
+        // Open states exactly (they grow with the open work); the closed ones grow with the years (540,000 returned
+        // dossiers of one ward at 10,000,000), so they are counted up to COUNT_CAP + 1 and shown as "1.000+".
+        List<DossierState> open = List.of(DossierState.ACCEPTED, DossierState.PROCESSING_PAUSED, DossierState.RESULT_READY);
         jdbc.sql("select state, count(*) from dossier where agency_code = any(:a) and state = any(:s) group by state")
                 .param("a", agencies.toArray(String[]::new))
-                .param("s", counts.keySet().stream().map(Enum::name).toArray(String[]::new))
+                .param("s", open.stream().map(Enum::name).toArray(String[]::new))
                 .query((rs, n) -> counts.put(DossierState.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        for (DossierState closed : List.of(DossierState.RETURNED, DossierState.STOPPED)) {
+            counts.put(closed, jdbc.sql("select count(*) from (select 1 from dossier where agency_code = any(:a)"
+                            + " and state = :s limit :cap) c")
+                    .param("a", agencies.toArray(String[]::new)).param("s", closed.name()).param("cap", COUNT_CAP + 1)
+                    .query(Long.class).single());
+        }
         return counts;
     }
 

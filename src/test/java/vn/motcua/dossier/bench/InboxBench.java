@@ -104,6 +104,11 @@ class InboxBench {
                 ProcessingQueries.Filter.ALL, tracked[0].substring(tracked[0].length() - 6), null, 50));
         lists.put("processing search by name", () -> processing.seek("chuyenvien", handlingScope,
                 ProcessingQueries.Filter.ALL, unaccentedName, null, 50));
+        // What /workbench/processing adds to its list on every request (the leader's: their workload table too).
+        lists.put("processing page: counts by state, warned, workload", () -> List.of(
+                processing.countsByState(leaderScope.agencies()),
+                processing.count("lanhdao", leaderScope, ProcessingQueries.Filter.WARNED),
+                processing.workload(leaderScope.ledAgencies())));
         lists.put("citizen's my dossiers (page of 20)", () -> queries.submittedBy(citizen, 0, 20));
         lists.put("track by code", () -> queries.track(tracked[0], tracked[1]).orElseThrow());
         System.out.printf("BENCH inbox: scopes: reception %s, handling %s, leader %s%n", receptionScope.posts(),
