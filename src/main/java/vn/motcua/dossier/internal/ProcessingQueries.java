@@ -153,10 +153,14 @@ public class ProcessingQueries {
             return new Seek<>(List.of(), null, 0, true, false);
         }
         Narrow n = narrow(search);
-        List<QueueRow> rows = rows(username, scope, filter, n, Cursor.parse(after), size + 1);
+        Cursor from = Cursor.parse(after);
+        // A text search's first page reads its matches up to the count's bound in the same scan: the count is then
+        // their number, not a second scan of the same steps.
+        boolean oneScan = n != null && n.text() != null && from == null;
+        List<QueueRow> rows = rows(username, scope, filter, n, from, oneScan ? COUNT_CAP + 1 : size + 1);
         String next = rows.size() > size
                 ? new Cursor(rows.get(size - 1).stepDueAt(), rows.get(size - 1).dossierId()).token() : null;
-        long total = count(username, scope, filter, n);
+        long total = oneScan ? rows.size() : count(username, scope, filter, n);
         boolean bounded = n != null && n.text() != null && scanned(username, scope, filter) > SEARCH_SCAN;
         return new Seek<>(rows.size() > size ? List.copyOf(rows.subList(0, size)) : rows, next, Math.min(total, COUNT_CAP),
                 total <= COUNT_CAP && !bounded, bounded);
@@ -190,11 +194,12 @@ public class ProcessingQueries {
                 .param("me", username);
     }
 
-    /** The officer's queues: (agency, role) of each post, and every role of each agency they lead. */
-    private static JdbcClient.StatementSpec queues(JdbcClient.StatementSpec spec, Scope scope) {
+    /** The officer's queues: (agency, role) of each post, and (but for QUEUE) every role of each agency they lead. */
+    private static JdbcClient.StatementSpec queues(JdbcClient.StatementSpec spec, Scope scope, Filter filter) {
         java.util.LinkedHashSet<Post> keys = new java.util.LinkedHashSet<>();
         scope.posts().forEach(p -> keys.add(new Post(p.agency(), p.role(), null)));
-        scope.ledAgencies().forEach(a -> java.util.Arrays.stream(PostRole.values()).forEach(r -> keys.add(new Post(a, r, null))));
+        // The QUEUE filter is the unassigned steps of the officer's own posts: a led agency's other roles hold none.
+        (filter == Filter.QUEUE ? List.<String>of() : scope.ledAgencies()).forEach(a -> java.util.Arrays.stream(PostRole.values()).forEach(r -> keys.add(new Post(a, r, null))));
         return spec.param("ka", keys.stream().map(Post::agency).toArray(String[]::new))
                 .param("kr", keys.stream().map(p -> p.role().name()).toArray(String[]::new));
     }
@@ -227,8 +232,9 @@ public class ProcessingQueries {
                 + (n != null && n.text() != null ? n.text().sql("d.") : "");
     }
 
-    private JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Scope scope, String username, Narrow n) {
-        spec = queues(bind(spec, scope, username), scope);
+    private JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Scope scope, String username, Narrow n,
+                                             Filter filter) {
+        spec = queues(bind(spec, scope, username), scope, filter);
         if (n != null && n.only() != null) {
             spec = spec.param("only", n.only());
         }
@@ -261,7 +267,7 @@ public class ProcessingQueries {
                             from %s %s
                             order by s.due_at, s.dossier_id limit :limit) x
                         order by x.step_due nulls last, x.id limit :limit
-                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(filter, n))), scope, username, n)
+                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(filter, n))), scope, username, n, filter)
                 .param("limit", limit);
         if (after != null) {
             spec = spec.param("ad", after.due() == null ? null : ts(after.due())).param("aid", after.id());
@@ -281,7 +287,7 @@ public class ProcessingQueries {
         String inner = (n == null || n.only() != null) && filter != Filter.WARNED
                 ? "dossier_step s where " + steps(filter, n) : source(filter, n, "") + onDossier(filter, n);
         return bindAll(jdbc.sql("select count(*) from (select 1 from " + QUEUES + " cross join lateral (select 1 from "
-                        + inner + " limit :cap) x limit :cap) c"), scope, username, n)
+                        + inner + " limit :cap) x limit :cap) c"), scope, username, n, filter)
                 .param("cap", COUNT_CAP + 1).query(Long.class).single();
     }
 
@@ -289,7 +295,7 @@ public class ProcessingQueries {
     private long scanned(String username, Scope scope, Filter filter) {
         return bindAll(jdbc.sql("select coalesce(max(c), 0) from " + QUEUES + " cross join lateral (select count(*) c"
                         + " from (select 1 from dossier_step s where " + steps(filter, null) + " limit :scan) z) y"),
-                scope, username, null).param("scan", SEARCH_SCAN + 1).query(Long.class).single();
+                scope, username, null, filter).param("scan", SEARCH_SCAN + 1).query(Long.class).single();
     }
 
     /**
