@@ -44,6 +44,16 @@ public class DossierQueries {
      */
     public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode, String search,
                                InboxSort sort, int page, int size) {
+        return inbox(agencyCodes, states, procedureCode, search, sort, page, size, null);
+    }
+
+    /**
+     * As above, only the dossiers whose reception was due at or after {@code dueSince} (null: all): a closed tab (the
+     * refused) shows a recent window, a range on the third column of the (agency, state, reception due) index, so its
+     * search reads that window rather than every refused dossier of the agency's history.
+     */
+    public Page<Dossier> inbox(List<String> agencyCodes, List<DossierState> states, String procedureCode, String search,
+                               InboxSort sort, int page, int size, Instant dueSince) {
         if (agencyCodes.isEmpty()) {
             return new Page<>(List.of(), 0, page, size);
         }
@@ -53,7 +63,8 @@ public class DossierQueries {
         Object stateNames = states.size() == 1 ? states.get(0).name() : states.stream().map(Enum::name).toArray(String[]::new);
         String where = " where agency_code " + (agencyCodes.size() == 1 ? "= :agencies" : "= any(:agencies)")
                 + " and state " + (states.size() == 1 ? "= :states" : "= any(:states)")
-                + (procedureCode == null ? "" : " and procedure_code = :proc");
+                + (procedureCode == null ? "" : " and procedure_code = :proc")
+                + (dueSince == null ? "" : " and reception_due_at >= :since");
         DossierSearch q = DossierSearch.of(search);
         if (q != null) {
             where += q.sql("");
@@ -70,6 +81,10 @@ public class DossierQueries {
         if (procedureCode != null) {
             count = count.param("proc", procedureCode);
             list = list.param("proc", procedureCode);
+        }
+        if (dueSince != null) {
+            count = count.param("since", java.sql.Timestamp.from(dueSince));
+            list = list.param("since", java.sql.Timestamp.from(dueSince));
         }
         if (q != null) {
             count = q.bind(count);

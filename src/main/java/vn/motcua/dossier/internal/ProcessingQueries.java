@@ -86,48 +86,104 @@ public class ProcessingQueries {
         }
     }
 
-    /** Open steps in the officer's queues (their agency and role), or of the agencies they lead. */
+    /** Counts of the processing lists stop past this many: the page then says "1.000+" ({@code totalExact} false). */
+    public static final int COUNT_CAP = 1000;
+
+    /**
+     * A search that is not an exact dossier code or receipt number reads at most this many open steps of each queue,
+     * the most urgent first (from the page's cursor on), so it costs the same with 800 or 8,000 open steps.
+     */
+    public static final int SEARCH_SCAN = 1000;
+
+    /** Where a keyset page starts: after the step due at {@code due} (null: the steps without one) of dossier {@code id}. */
+    public record Cursor(Instant due, UUID id) {
+        public String token() {
+            return (due == null ? "-" : due.toString()) + "_" + id;
+        }
+
+        /** Null for a missing or malformed token (an edited link): the first page. */
+        public static Cursor parse(String token) {
+            if (token == null || token.indexOf('_') < 0) {
+                return null;
+            }
+            try {
+                int i = token.lastIndexOf('_');
+                String due = token.substring(0, i);
+                return new Cursor("-".equals(due) ? null : Instant.parse(due), UUID.fromString(token.substring(i + 1)));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * One keyset page of a processing list: its rows, the next page's cursor (null: this is the last), the count up to
+     * {@link #COUNT_CAP} ({@code totalExact} false past it, or when a search read only {@link #SEARCH_SCAN} steps of a
+     * queue: {@code searchBounded}).
+     */
+    public record Seek<T>(List<T> items, String next, long total, boolean totalExact, boolean searchBounded) {
+    }
+
+    /** The first {@code limit} open steps in the officer's queues (their agency and role), or of the agencies they lead. */
     public List<QueueRow> queue(String username, Scope scope, Filter filter, int limit) {
         return queue(username, scope, filter, null, limit);
     }
 
-    /** As {@link #queue(String, Scope, Filter, int)}, narrowed by what the officer typed (see {@link DossierSearch}). */
+    /** As {@link #queue(String, Scope, Filter, int)}, narrowed by what the officer typed (see {@link #seek}). */
     public List<QueueRow> queue(String username, Scope scope, Filter filter, String search, int limit) {
-        return queue(username, scope, filter, search, limit, 0);
+        return scope.isEmpty() ? List.of() : rows(username, scope, filter, narrow(search), null, limit);
+    }
+
+    /** The open step of one dossier if it is in the officer's lists (its badge on the dossier page). */
+    public java.util.Optional<QueueRow> row(String username, Scope scope, UUID dossierId) {
+        return scope.isEmpty() ? java.util.Optional.empty()
+                : rows(username, scope, Filter.ALL, new Narrow(dossierId, null), null, 1).stream().findFirst();
     }
 
     /**
-     * One page of the queue (the processing inbox pages it instead of showing a fixed 200 rows); a page past the last
-     * gives the last page.
+     * One page of a processing list in the order of the open step's due time (then the dossier id; steps without a due
+     * time last), starting after {@code after} ({@link Cursor#token()}; null: the first page). Each (agency, role)
+     * queue of the officer is read from the open-steps index in that order and stops after the page's rows + 1, so a
+     * page costs the same whatever the agency's open work. A typed dossier code or receipt number is an exact look-up
+     * (then kept only if that dossier is in these lists); other text (part of a code, a name, a phone number) narrows
+     * the {@link #SEARCH_SCAN} most urgent steps of each queue.
      */
-    public DossierQueries.Page<QueueRow> queuePage(String username, Scope scope, Filter filter, String search, int page,
-                                                   int size) {
+    public Seek<QueueRow> seek(String username, Scope scope, Filter filter, String search, String after, int size) {
         if (scope.isEmpty()) {
-            return new DossierQueries.Page<>(List.of(), 0, 0, size);
+            return new Seek<>(List.of(), null, 0, true, false);
         }
-        DossierSearch q = DossierSearch.of(search);
-        // Without a search or the dossier's warning the count needs only the steps: no look-up of each dossier row.
-        String counted = q == null && filter != Filter.WARNED
-                ? from(filter, null).replace(" join dossier d on d.id = s.dossier_id", "") : from(filter, q);
-        var spec = bind(jdbc.sql("select count(*)" + counted), scope, username);
-        long total = (q == null ? spec : q.bind(spec)).query(Long.class).single();
-        int last = (int) Math.max(0, (total + size - 1) / size - 1);
-        int p = Math.min(Math.max(0, page), last);
-        return new DossierQueries.Page<>(queue(username, scope, filter, search, size, (long) p * size), total, p, size);
+        Narrow n = narrow(search);
+        Cursor from = Cursor.parse(after);
+        // A text search's first page reads its matches up to the count's bound in the same scan: the count is then
+        // their number, not a second scan of the same steps.
+        boolean oneScan = n != null && n.text() != null && from == null;
+        List<QueueRow> rows = rows(username, scope, filter, n, from, oneScan ? COUNT_CAP + 1 : size + 1);
+        String next = rows.size() > size
+                ? new Cursor(rows.get(size - 1).stepDueAt(), rows.get(size - 1).dossierId()).token() : null;
+        long total = oneScan ? rows.size() : count(username, scope, filter, n);
+        boolean bounded = n != null && n.text() != null && scanned(username, scope, filter) > SEARCH_SCAN;
+        return new Seek<>(rows.size() > size ? List.copyOf(rows.subList(0, size)) : rows, next, Math.min(total, COUNT_CAP),
+                total <= COUNT_CAP && !bounded, bounded);
     }
 
-    private static String from(Filter filter, DossierSearch q) {
-        String where = switch (filter) {
-            case MINE -> " and s.assignee = :me";
-            case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
-            case WARNED -> " and (s.warning is not null or d.warning is not null)";
-            case ALL -> "";
-        };
-        return """
-                 from dossier_step s join dossier d on d.id = s.dossier_id
-                where s.finished_at is null and s.agency_code = any(:mine)
-                  and (s.agency_code = any(:led) or
-                """ + IN_MY_QUEUES + ")" + where + (q == null ? "" : q.sql("d."));
+    /** How many rows a list has, counted up to {@link #COUNT_CAP} + 1 (the warned tag, the bench). */
+    public long count(String username, Scope scope, Filter filter) {
+        return scope.isEmpty() ? 0 : count(username, scope, filter, null);
+    }
+
+    /** A search as the lists apply it: one dossier found exactly by code or receipt number, or text to match. */
+    private record Narrow(UUID only, DossierSearch text) {
+    }
+
+    private Narrow narrow(String search) {
+        DossierSearch q = DossierSearch.of(search);
+        if (q == null) {
+            return null;
+        }
+        // Two unique look-ups (code, receipt number): a code typed in full finds its dossier without reading the list.
+        List<UUID> exact = q.bind(jdbc.sql("select id from dossier where code = :qExact or receipt_number = :qReceipt"))
+                .param("qExact", search.strip().toUpperCase(java.util.Locale.ROOT)).query(UUID.class).list();
+        return exact.size() == 1 ? new Narrow(exact.get(0), null) : new Narrow(null, q);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, String username) {
@@ -135,28 +191,88 @@ public class ProcessingQueries {
                 .param("pr", scope.posts().stream().map(p -> p.role().name()).toArray(String[]::new))
                 .param("pf", scope.posts().stream().map(p -> p.fieldKey() == null ? "" : p.fieldKey()).toArray(String[]::new))
                 .param("led", scope.ledAgencies().toArray(String[]::new))
-                // Every queue and led agency is one of the officer's agencies: a plain condition on the open steps'
-                // (agency, role) index, so the work of the rest of the province is never read (the condition below
-                // with its OR and EXISTS cannot use an index).
-                .param("mine", java.util.stream.Stream.concat(scope.agencies().stream(), scope.ledAgencies().stream())
-                        .distinct().toArray(String[]::new))
                 .param("me", username);
     }
 
-    private List<QueueRow> queue(String username, Scope scope, Filter filter, String search, int limit, long offset) {
-        if (scope.isEmpty()) {
-            return List.of();
+    /** The officer's queues: (agency, role) of each post, and (but for QUEUE) every role of each agency they lead. */
+    private static JdbcClient.StatementSpec queues(JdbcClient.StatementSpec spec, Scope scope, Filter filter) {
+        java.util.LinkedHashSet<Post> keys = new java.util.LinkedHashSet<>();
+        scope.posts().forEach(p -> keys.add(new Post(p.agency(), p.role(), null)));
+        // The QUEUE filter is the unassigned steps of the officer's own posts: a led agency's other roles hold none.
+        (filter == Filter.QUEUE ? List.<String>of() : scope.ledAgencies()).forEach(a -> java.util.Arrays.stream(PostRole.values()).forEach(r -> keys.add(new Post(a, r, null))));
+        return spec.param("ka", keys.stream().map(Post::agency).toArray(String[]::new))
+                .param("kr", keys.stream().map(p -> p.role().name()).toArray(String[]::new));
+    }
+
+    private static final String QUEUES = "unnest(cast(:ka as text[]), cast(:kr as text[])) as k(agency, role)";
+
+    /** The conditions on one queue's open steps (alias s, queue k), without the dossier's. */
+    private static String steps(Filter filter, Narrow n) {
+        return """
+                s.finished_at is null and s.agency_code = k.agency and s.role = k.role
+                  and (s.agency_code = any(:led) or
+                """ + IN_MY_QUEUES + ")" + switch (filter) {
+            case MINE -> " and s.assignee = :me";
+            case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
+            case WARNED, ALL -> "";
+        } + (n != null && n.only() != null ? " and s.dossier_id = :only" : "");
+    }
+
+    /** The open steps of one queue as the list reads them: all of them, or the most urgent ones for a text search. */
+    private static String source(Filter filter, Narrow n, String keyset) {
+        String where = steps(filter, n) + keyset;
+        return n != null && n.text() != null
+                ? "(select * from dossier_step s where " + where + " order by s.due_at, s.dossier_id limit " + SEARCH_SCAN
+                + ") s join dossier d on d.id = s.dossier_id where true"
+                : "dossier_step s join dossier d on d.id = s.dossier_id where " + where;
+    }
+
+    private static String onDossier(Filter filter, Narrow n) {
+        return (filter == Filter.WARNED ? " and (s.warning is not null or d.warning is not null)" : "")
+                + (n != null && n.text() != null ? n.text().sql("d.") : "");
+    }
+
+    private JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Scope scope, String username, Narrow n,
+                                             Filter filter) {
+        spec = queues(bind(spec, scope, username), scope, filter);
+        if (n != null && n.only() != null) {
+            spec = spec.param("only", n.only());
         }
-        DossierSearch q = DossierSearch.of(search);
-        var spec = bind(jdbc.sql("""
-                        select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw, d.version,
-                               s.name, s.code as step_code, s.role, s.agency_code, s.assignee, s.assignee_name,
-                               s.due_at as step_due, s.warning as sw, d.procedure_code
-                        """ + from(filter, q)
-                        + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit :limit offset :offset"), scope, username)
-                .param("limit", limit).param("offset", offset);
-        return (q == null ? spec : q.bind(spec))
-                .query((rs, n) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
+        return n != null && n.text() != null ? n.text().bind(spec) : spec;
+    }
+
+    private List<QueueRow> rows(String username, Scope scope, Filter filter, Narrow n, Cursor after, int limit) {
+        List<QueueRow> out = new ArrayList<>();
+        // Steps with a due time, then those without (the index keeps them last): two ranges of the index, each read in
+        // order from the cursor on; a row comparison is an index condition, an OR with "is null" would not be.
+        if (after == null || after.due() != null) {
+            out.addAll(part(username, scope, filter, n, after == null ? " and s.due_at is not null"
+                    : " and (s.due_at, s.dossier_id) > (cast(:ad as timestamptz), cast(:aid as uuid))", after, limit));
+        }
+        if (out.size() < limit) {
+            out.addAll(part(username, scope, filter, n, " and s.due_at is null"
+                    + (after == null || after.due() != null ? "" : " and s.dossier_id > cast(:aid as uuid)"), after,
+                    limit - out.size()));
+        }
+        return out;
+    }
+
+    private List<QueueRow> part(String username, Scope scope, Filter filter, Narrow n, String keyset, Cursor after,
+                                int limit) {
+        var spec = bindAll(jdbc.sql("""
+                        select x.* from %s cross join lateral (
+                            select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw,
+                                   d.version, s.name, s.code as step_code, s.role, s.agency_code, s.assignee,
+                                   s.assignee_name, s.due_at as step_due, s.warning as sw, d.procedure_code
+                            from %s %s
+                            order by s.due_at, s.dossier_id limit :limit) x
+                        order by x.step_due nulls last, x.id limit :limit
+                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(filter, n))), scope, username, n, filter)
+                .param("limit", limit);
+        if (after != null) {
+            spec = spec.param("ad", after.due() == null ? null : ts(after.due())).param("aid", after.id());
+        }
+        return spec.query((rs, i) -> new QueueRow(rs.getObject("id", UUID.class), rs.getString("code"),
                         rs.getString("procedure_name"), rs.getString("applicant_name"),
                         DossierState.valueOf(rs.getString("state")), instant(rs, "due_at"), rs.getString("dw"),
                         rs.getInt("version"), rs.getString("name"), rs.getString("step_code"),
@@ -166,7 +282,26 @@ public class ProcessingQueries {
                 .list();
     }
 
-    /** Dossiers of the officer's agencies per state (processing states), and how many are warned. */
+    /** The list's rows counted up to COUNT_CAP + 1; without a search or the dossier's warning, on the steps alone. */
+    private long count(String username, Scope scope, Filter filter, Narrow n) {
+        String inner = (n == null || n.only() != null) && filter != Filter.WARNED
+                ? "dossier_step s where " + steps(filter, n) : source(filter, n, "") + onDossier(filter, n);
+        return bindAll(jdbc.sql("select count(*) from (select 1 from " + QUEUES + " cross join lateral (select 1 from "
+                        + inner + " limit :cap) x limit :cap) c"), scope, username, n, filter)
+                .param("cap", COUNT_CAP + 1).query(Long.class).single();
+    }
+
+    /** The open steps of the officer's fullest queue, counted up to SEARCH_SCAN + 1: did a search read them all? */
+    private long scanned(String username, Scope scope, Filter filter) {
+        return bindAll(jdbc.sql("select coalesce(max(c), 0) from " + QUEUES + " cross join lateral (select count(*) c"
+                        + " from (select 1 from dossier_step s where " + steps(filter, null) + " limit :scan) z) y"),
+                scope, username, null, filter).param("scan", SEARCH_SCAN + 1).query(Long.class).single();
+    }
+
+    /**
+     * Dossiers of the officer's agencies per processing state; the closed states (returned, stopped) counted up to
+     * {@link #COUNT_CAP} + 1 only.
+     */
     public Map<DossierState, Long> countsByState(List<String> agencies) {
         Map<DossierState, Long> counts = new LinkedHashMap<>();
         for (DossierState s : List.of(DossierState.ACCEPTED, DossierState.PROCESSING_PAUSED,
@@ -176,10 +311,19 @@ public class ProcessingQueries {
         if (agencies.isEmpty()) {
             return counts;
         }
+        // Open states exactly (they grow with the open work); the closed ones grow with the years (540,000 returned
+        // dossiers of one ward at 10,000,000), so they are counted up to COUNT_CAP + 1 and shown as "1.000+".
+        List<DossierState> open = List.of(DossierState.ACCEPTED, DossierState.PROCESSING_PAUSED, DossierState.RESULT_READY);
         jdbc.sql("select state, count(*) from dossier where agency_code = any(:a) and state = any(:s) group by state")
                 .param("a", agencies.toArray(String[]::new))
-                .param("s", counts.keySet().stream().map(Enum::name).toArray(String[]::new))
+                .param("s", open.stream().map(Enum::name).toArray(String[]::new))
                 .query((rs, n) -> counts.put(DossierState.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        for (DossierState closed : List.of(DossierState.RETURNED, DossierState.STOPPED)) {
+            counts.put(closed, jdbc.sql("select count(*) from (select 1 from dossier where agency_code = any(:a)"
+                            + " and state = :s limit :cap) c")
+                    .param("a", agencies.toArray(String[]::new)).param("s", closed.name()).param("cap", COUNT_CAP + 1)
+                    .query(Long.class).single());
+        }
         return counts;
     }
 

@@ -52,18 +52,26 @@ class ReceptionController {
         this.messages = messages;
     }
 
+    /** Days of refusals the refused tab shows unless the officer asks for older ones. */
+    static final int REFUSED_WINDOW_DAYS = 90;
+
     @GetMapping("/workbench/reception")
     String inbox(@RequestParam(defaultValue = "SUBMITTED") DossierState state,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
-                 Principal principal, Model model) {
+                 @RequestParam(defaultValue = "false") boolean older, Principal principal, Model model) {
         List<String> agencies = officers.receptionAgencies(principal.getName());
         var sort = state == DossierState.ACCEPTED ? DossierQueries.InboxSort.RECEIVED : DossierQueries.InboxSort.RECEPTION_DUE;
         String search = q == null || q.isBlank() ? null : q.strip();
-        var found = queries.inbox(agencies, List.of(state), null, search, sort, Math.max(0, page), 20);
+        // The refused tab grows with the years: the last REFUSED_WINDOW_DAYS by default, all of it when asked (older).
+        boolean windowed = state == DossierState.REFUSED && !older;
+        java.time.Instant since = windowed ? clock.instant().minus(java.time.Duration.ofDays(REFUSED_WINDOW_DAYS)) : null;
+        var found = queries.inbox(agencies, List.of(state), null, search, sort, Math.max(0, page), 20, since);
         if (found.items().isEmpty() && found.page() > 0 && found.total() > 0) {
             // Past the last page (an old link, a list that shrank): the last page, never "page 6 of 5".
-            found = queries.inbox(agencies, List.of(state), null, search, sort, found.pages() - 1, 20);
+            found = queries.inbox(agencies, List.of(state), null, search, sort, found.pages() - 1, 20, since);
         }
+        model.addAttribute("windowDays", windowed ? REFUSED_WINDOW_DAYS : null);
+        model.addAttribute("older", state == DossierState.REFUSED && older);
         model.addAttribute("page", found);
         model.addAttribute("q", search);
         model.addAttribute("state", state);

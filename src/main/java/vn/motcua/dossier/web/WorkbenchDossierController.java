@@ -72,6 +72,7 @@ class WorkbenchDossierController {
     @GetMapping("/workbench/processing")
     String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter,
                  @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(required = false) String after,
                  @RequestParam(defaultValue = "DUE") QueueSort sort, Authentication auth, Model model) {
         var scope = queries.scope(auth.getName(), access.today());
         model.addAttribute("filter", filter);
@@ -81,13 +82,23 @@ class WorkbenchDossierController {
         QueueSort order = sort == QueueSort.RISK && !risk.isEmpty() ? QueueSort.RISK : QueueSort.DUE;
         model.addAttribute("sort", order);
         model.addAttribute("riskSort", !risk.isEmpty());
-        var found = order == QueueSort.RISK ? RiskOrder.page(risk.get(0), queries.queue(auth.getName(), scope, filter,
-                search, RiskOrder.MAX_ROWS), page, QUEUE_PAGE, model) : queries.queuePage(auth.getName(), scope, filter,
-                search, page, QUEUE_PAGE);
-        model.addAttribute("page", found);
-        model.addAttribute("rows", found.items());
+        if (order == QueueSort.RISK) {
+            // The risk is time-dependent (typical time / time left), so it is rated here over the first MAX_ROWS rows
+            // in due order (read from the open-steps index, not all of the agency's work) and paged by number.
+            var found = RiskOrder.page(risk.get(0), queries.queue(auth.getName(), scope, filter, search,
+                    RiskOrder.MAX_ROWS), page, QUEUE_PAGE, model);
+            model.addAttribute("page", found);
+            model.addAttribute("rows", found.items());
+        } else {
+            var found = queries.seek(auth.getName(), scope, filter, search, after, QUEUE_PAGE);
+            model.addAttribute("seek", found);
+            model.addAttribute("after", ProcessingQueries.Cursor.parse(after) == null ? null : after);
+            model.addAttribute("rows", found.items());
+        }
+        model.addAttribute("countCap", ProcessingQueries.COUNT_CAP);
+        model.addAttribute("searchScan", ProcessingQueries.SEARCH_SCAN);
         model.addAttribute("counts", queries.countsByState(scope.agencies()));
-        model.addAttribute("warned", queries.queue(auth.getName(), scope, ProcessingQueries.Filter.WARNED, 1000).size());
+        model.addAttribute("warned", queries.count(auth.getName(), scope, ProcessingQueries.Filter.WARNED));
         model.addAttribute("workload", queries.workload(scope.ledAgencies()));
         model.addAttribute("scope", scope);
         return "dossier/processing-inbox";
@@ -105,9 +116,8 @@ class WorkbenchDossierController {
         model.addAttribute("actions", processing.available(d, auth.getName(), processing.now()));
         model.addAttribute("result", steps.result(id).orElse(null));
         model.addAttribute("extensions", steps.extensions(id));
-        model.addAttribute("dossierWarning", queries.queue(auth.getName(), queries.scope(auth.getName(), access.today()),
-                ProcessingQueries.Filter.ALL, 1000).stream().filter(r -> r.dossierId().equals(id)).findFirst()
-                .map(ProcessingQueries.QueueRow::badge).orElse(null));
+        model.addAttribute("dossierWarning", queries.row(auth.getName(), queries.scope(auth.getName(), access.today()),
+                id).map(ProcessingQueries.QueueRow::badge).orElse(null));
         return "dossier/processing-dossier";
     }
 

@@ -74,28 +74,41 @@ class InboxBench {
                 queries.inbox(agencies, List.of(DossierState.SUBMITTED), null, null,
                         DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
                 queries.counts(agencies, clock.instant())));
+        // The refused tab shows the last 90 days unless the officer asks for older ones (ReceptionController).
         lists.put("reception, refused tab (page of 20 + counts)", () -> List.of(
                 queries.inbox(agencies, List.of(DossierState.REFUSED), null, null,
-                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20),
+                        DossierQueries.InboxSort.RECEPTION_DUE, 0, 20, clock.instant().minus(java.time.Duration.ofDays(90))),
                 queries.counts(agencies, clock.instant())));
         lists.put("reception, search by name without diacritics", () -> queries.inbox(agencies,
                 List.of(DossierState.SUBMITTED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
         lists.put("reception, refused tab searched by name", () -> queries.inbox(agencies,
+                List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20,
+                clock.instant().minus(java.time.Duration.ofDays(90))));
+        lists.put("reception, refused, older ones asked, by name", () -> queries.inbox(agencies,
                 List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
-        lists.put("processing inbox, due order (page of 50)", () -> processing.queuePage("chuyenvien", handlingScope,
-                ProcessingQueries.Filter.ALL, null, 0, 50));
+        lists.put("processing inbox, due order (page of 50)", () -> processing.seek("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, null, null, 50));
         lists.put("processing inbox, risk order (1,000 rows rated)", () -> risk.get(0).risks(processing.queue("chuyenvien",
                 handlingScope, ProcessingQueries.Filter.ALL, null, 1000).stream()
                 .map(r -> new QueueRisk.Work(r.dossierId(), r.procedureCode(), r.stepCode(),
                         r.stepDueAt() != null ? r.stepDueAt() : r.dueAt())).toList()));
-        lists.put("leader's list, agency's open work (page of 50)", () -> processing.queuePage("lanhdao", leaderScope,
-                ProcessingQueries.Filter.ALL, null, 0, 50));
-        lists.put("leader's approval queue (page of 50)", () -> processing.queuePage("lanhdao", leaderScope,
-                ProcessingQueries.Filter.QUEUE, null, 0, 50));
-        lists.put("processing search by code", () -> processing.queuePage("chuyenvien", handlingScope,
-                ProcessingQueries.Filter.ALL, tracked[0].substring(tracked[0].length() - 6), 0, 50));
-        lists.put("processing search by name", () -> processing.queuePage("chuyenvien", handlingScope,
-                ProcessingQueries.Filter.ALL, unaccentedName, 0, 50));
+        lists.put("leader's list, agency's open work (page of 50)", () -> processing.seek("lanhdao", leaderScope,
+                ProcessingQueries.Filter.ALL, null, null, 50));
+        lists.put("leader's approval queue (page of 50)", () -> processing.seek("lanhdao", leaderScope,
+                ProcessingQueries.Filter.QUEUE, null, null, 50));
+        // A code typed in full is an exact look-up (session 9 timed the last 6 characters, a substring search: that is
+        // the "part of a code" line, bounded like the name search).
+        lists.put("processing search by code", () -> processing.seek("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, tracked[0], null, 50));
+        lists.put("processing search by part of a code", () -> processing.seek("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, tracked[0].substring(tracked[0].length() - 6), null, 50));
+        lists.put("processing search by name", () -> processing.seek("chuyenvien", handlingScope,
+                ProcessingQueries.Filter.ALL, unaccentedName, null, 50));
+        // What /workbench/processing adds to its list on every request (the leader's: their workload table too).
+        lists.put("processing page: counts by state, warned, workload", () -> List.of(
+                processing.countsByState(leaderScope.agencies()),
+                processing.count("lanhdao", leaderScope, ProcessingQueries.Filter.WARNED),
+                processing.workload(leaderScope.ledAgencies())));
         lists.put("citizen's my dossiers (page of 20)", () -> queries.submittedBy(citizen, 0, 20));
         lists.put("track by code", () -> queries.track(tracked[0], tracked[1]).orElseThrow());
         System.out.printf("BENCH inbox: scopes: reception %s, handling %s, leader %s%n", receptionScope.posts(),
@@ -125,9 +138,14 @@ class InboxBench {
         }
         System.out.printf("BENCH inbox: slowest p95: %s (%.2f ms)%n", slowest, slowestP95);
         explain(slowest, citizen, unaccentedName, handlingScope);
+        explainLeadersPage();
     }
 
     private static String describe(Object sample) {
+        if (sample instanceof ProcessingQueries.Seek<?> s) {
+            return s.items().size() + " rows of " + (s.totalExact() ? "" : "more than ") + s.total()
+                    + (s.searchBounded() ? ", search bounded" : "");
+        }
         if (sample instanceof DossierQueries.Page<?> p) {
             return p.items().size() + " rows of " + p.total();
         }
@@ -262,6 +280,41 @@ class InboxBench {
                 order by 3 desc""")
                 .query((rs, i) -> String.format("BENCH inbox: size %-40s %s", rs.getString(1), rs.getString(2)))
                 .list().forEach(System.out::println);
+    }
+
+    /**
+     * Buffers of the leader's list (page of 50 + count, every role of the agency) as session 9 wrote it ("before":
+     * sort all the agency's open steps, count them) and as the keyset page writes it ("after"), on the same data in
+     * the same run: buffers do not depend on the machine's load, milliseconds do. Literal statements (the leader's
+     * scope, so without the posts' EXISTS) of {@link ProcessingQueries}.
+     */
+    private void explainLeadersPage() {
+        String row = "d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning, d.version, s.name,"
+                + " s.code, s.role, s.agency_code, s.assignee, s.assignee_name, s.due_at as step_due, s.warning, d.procedure_code";
+        String queues = "unnest(array['UBND-26740', 'UBND-26740', 'UBND-26740'], array['RECEPTION', 'HANDLING', 'LEADER']) as k(agency, role)";
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql.put("before, page", "select " + row + " from dossier_step s join dossier d on d.id = s.dossier_id"
+                + " where s.finished_at is null and s.agency_code = any(array['UBND-26740'])"
+                + " order by coalesce(s.due_at, d.due_at) nulls last, d.id limit 50 offset 0");
+        sql.put("before, count", "select count(*) from dossier_step s where s.finished_at is null"
+                + " and s.agency_code = any(array['UBND-26740'])");
+        sql.put("after, page", "select x.* from " + queues + " cross join lateral (select " + row
+                + " from dossier_step s join dossier d on d.id = s.dossier_id where s.finished_at is null"
+                + " and s.agency_code = k.agency and s.role = k.role and s.due_at is not null"
+                + " order by s.due_at, s.dossier_id limit 51) x order by x.step_due nulls last, x.id limit 51");
+        sql.put("after, count", "select count(*) from (select 1 from " + queues + " cross join lateral (select 1"
+                + " from dossier_step s where s.finished_at is null and s.agency_code = k.agency and s.role = k.role"
+                + " limit 1001) x limit 1001) c");
+        sql.put("before, refused tab by name (whole history)", "select count(*) from dossier where agency_code = 'UBND-26740'"
+                + " and state = 'REFUSED' and lower(unaccent(applicant_name)) like '%nguyen van%'");
+        sql.put("after, refused tab by name (last 90 days)", "select count(*) from dossier where agency_code = 'UBND-26740'"
+                + " and state = 'REFUSED' and reception_due_at >= now() - interval '90 days'"
+                + " and lower(unaccent(applicant_name)) like '%nguyen van%'");
+        sql.forEach((what, s) -> {
+            System.out.println("BENCH plan (" + what + "): " + s);
+            jdbc.sql("explain (analyze, buffers) " + s).query(String.class).list()
+                    .forEach(line -> System.out.println("BENCH plan (" + what + "): " + line));
+        });
     }
 
     /** The plan of the dominant statement of the slowest list (the statements as the query classes write them). */
