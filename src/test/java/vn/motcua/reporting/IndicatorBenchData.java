@@ -69,7 +69,7 @@ final class IndicatorBenchData {
               insert into dossier (id, code, receipt_number, procedure_code, procedure_name, channel, state, applicant_kind,
                                    applicant_name, applicant_phone, address_line, agency_code, agency_name, submitted_by,
                                    received_at, count_from, accepted_at, due_at, closed_at)
-              select id, 'UBND-' || ward || '-IB-' || g, 'IB' || :tag || g, '1.001193', 'Đăng ký khai sinh',
+              select id, 'UBND-' || ward || '-' || :tag || g, 'IB' || :tag || g, '1.001193', 'Đăng ký khai sinh',
                      case when h % 5 = 0 then 'ONLINE' else 'COUNTER' end, 'RETURNED', 'PERSON', :tag || g, '0900000000',
                      '1 Đường Thử', 'UBND-' || ward, 'UBND ' || ward_name, 'bulk', received, received, received,
                      received + interval '5 days' + paused, received + interval '8 days' + paused
@@ -114,7 +114,7 @@ final class IndicatorBenchData {
               insert into dossier (id, code, receipt_number, procedure_code, procedure_name, channel, state, applicant_kind,
                                    applicant_name, applicant_phone, address_line, agency_code, agency_name, submitted_by,
                                    received_at, count_from, accepted_at, due_at)
-              select id, 'UBND-' || ward || '-IB-' || g, 'IB' || :tag || g, '1.001193', 'Đăng ký khai sinh',
+              select id, 'UBND-' || ward || '-' || :tag || g, 'IB' || :tag || g, '1.001193', 'Đăng ký khai sinh',
                      case when h % 5 = 0 then 'ONLINE' else 'COUNTER' end, 'ACCEPTED', 'PERSON', :tag || g, '0900000000',
                      '1 Đường Thử', 'UBND-' || ward, 'UBND ' || ward_name, 'bulk', received, received, received,
                      received + interval '5 days'

@@ -60,7 +60,9 @@ public class AggregateQueries {
                      exists (select 1 from dossier_attachment a where a.dossier_id = d.id) as has_files,
                      exists (select 1 from wallet_document w
                              where w.dossier_id = d.id and w.source = 'RESULT') as e_result
-              from ids join dossier d on d.id = ids.id cross join p
+              -- each candidate by its key (offset 0 keeps the look-up apart): joined on the condition below instead,
+              -- PostgreSQL scans every dossier received before the chunk's end, the whole history for a late chunk
+              from ids cross join lateral (select x.* from dossier x where x.id = ids.id offset 0) d cross join p
               left join dossier_result r on r.dossier_id = d.id
               where d.state <> 'DRAFT' and d.agency_code is not null and d.received_at < p.end_at
                 and (p.codes is null or d.agency_code = any (p.codes))
