@@ -10,7 +10,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import vn.motcua.reporting.internal.AggregateQueries;
 import vn.motcua.reporting.internal.IndicatorCatchUp;
+import vn.motcua.reporting.internal.SideBySide;
 import vn.motcua.reporting.internal.IndicatorService;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
@@ -49,6 +51,10 @@ class IndicatorBench {
     IndicatorService service;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    SideBySide sideBySide;
+    @Autowired
+    AggregateQueries aggregates;
 
     @Test
     void latencyOverManyDossiers() {
@@ -122,6 +128,28 @@ class IndicatorBench {
             System.out.printf("IndicatorBench: province 79, a year, lineage %s: %d statements, %d of them reading the "
                     + "dossier table%n", lineage, trips.count(), live);
         }
+        // Where a province year's time goes, in process (no HTTP): the selection, the figures, the whole answer, the
+        // page's side-by-side lines; and the plan of the aggregate sums over the province's windows.
+        var year = new IndicatorService.Query(Level.PROVINCE, "79", LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30),
+                false);
+        for (int i = 0; i < 5; i++) {
+            long a = System.nanoTime();
+            var sel = service.select(year);
+            long b = System.nanoTime();
+            var fig = service.figures(sel.holders(), year.from(), year.to(), clock.instant());
+            long c = System.nanoTime();
+            service.indicators(year);
+            long d = System.nanoTime();
+            var page = StatementCounter.record(() -> sideBySide.under("79", year.from(), year.to(), true));
+            long e = System.nanoTime();
+            System.out.printf("IndicatorBench: province year in process: selection %.0f ms (%d windows), figures %.0f ms "
+                    + "(%s), whole answer %.0f ms, page lines %.0f ms (%d lines, %d statements)%n", (b - a) / 1e6,
+                    sel.holders().size(), (c - b) / 1e6, fig.source(), (d - c) / 1e6, (e - d) / 1e6,
+                    page.value().units().size() + page.value().agencies().size(), page.trips().count());
+        }
+        System.out.println("IndicatorBench: EXPLAIN (ANALYZE, BUFFERS) of the sums over the province's windows, a year:");
+        aggregates.explainSums(service.select(year).holders(), year.from(), year.to())
+                .forEach(l -> System.out.println("  " + l));
         // The database goes away with the embedded server: no clean-up of the bench's rows.
     }
 

@@ -256,6 +256,20 @@ public class AggregateQueries {
         }, (rs, i) -> rs.getString(1));
     }
 
+    /** The plan of the sums of a selection over days [from, to] ({@code EXPLAIN (ANALYZE, BUFFERS)}). For the bench. */
+    public List<String> explainSums(List<Holder> holders, LocalDate from, LocalDate to) {
+        return jdbc.query(c -> {
+            PreparedStatement ps = holders(c, "explain (analyze, buffers) " + SUMS, holders);
+            for (int i = 4; i <= 7; i++) {
+                ps.setObject(i, to);
+            }
+            ps.setObject(8, from);
+            ps.setObject(9, to);
+            filter(ps, 10, Filter.NONE);
+            return ps;
+        }, (rs, i) -> rs.getString(1));
+    }
+
     Optional<Touched> touched(Instant from, Instant until) {
         return jdbc.query(TOUCHED, rs -> {
             rs.next();
