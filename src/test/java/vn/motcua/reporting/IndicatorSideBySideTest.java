@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
@@ -91,6 +92,8 @@ class IndicatorSideBySideTest {
     TestOfficers officers;
     @Autowired
     Clock clock;
+    @Autowired
+    TransactionTemplate tx;
     LocalDate today;
 
     @BeforeAll
@@ -212,6 +215,86 @@ class IndicatorSideBySideTest {
         assertThat(perLine.trips().count()).isGreaterThan(perLine.value() * 2);
         // The agencies' look-up, the last aggregated day, the aggregates and the live delta: a handful, not per line.
         assertThat(grouped.trips().count()).as(grouped.trips().toString()).isLessThanOrEqualTo(6);
+    }
+
+    /** A statement reading one of the dossier tables (the live rows), not the daily aggregates. */
+    private static final Pattern LIVE = Pattern.compile("(?is)\\b(from|join)\\s+dossier(_[a-z]+)?\\b");
+
+    private static long live(StatementCounter.Trips trips) {
+        return trips.statements().stream().filter(st -> LIVE.matcher(st).find()).count();
+    }
+
+    private static long aggregated(StatementCounter.Trips trips) {
+        return trips.statements().stream().filter(st -> st.contains("reporting_day")).count();
+    }
+
+    /**
+     * The province's answer and page over aggregated days read {@code reporting_day} only — with and without lineage:
+     * the session-9 bench's slow province answer (41 s at 1,000,000) was not a fall-back to the live tables (the
+     * bench's own application jobs were working through its rows; docs/indicators.md, "Bench"). Without aggregates the
+     * same answer does read the dossier table, so the check sees a live read when there is one.
+     */
+    @Test
+    void aProvinceAnswerOverAggregatedDaysReadsTheAggregatesOnly() {
+        LocalDate from = LocalDate.of(2025, 10, 1);
+        LocalDate to = LocalDate.of(2025, 10, 31);
+        for (boolean lineage : List.of(false, true)) {
+            var q = new IndicatorService.Query(Level.PROVINCE, "79", from, to, lineage);
+            var answer = StatementCounter.record(() -> service.indicators(q));
+            assertThat(live(answer.trips())).as("lineage " + lineage + ": " + answer.trips()).isZero();
+            assertThat(aggregated(answer.trips())).as(answer.trips().toString()).isPositive();
+            assertThat(service.figures(service.select(q).holders(), from, to, clock.instant()).source())
+                    .isEqualTo("aggregates");
+            assertThat(((Number) answer.value().get("dossiers")).longValue()).isGreaterThanOrEqualTo(5);
+        }
+        var page = StatementCounter.record(() -> sideBySide.under("79", from, to, true));
+        assertThat(live(page.trips())).as(page.trips().toString()).isZero();
+        assertThat(aggregated(page.trips())).as(page.trips().toString()).isPositive();
+
+        LocalDate through = catchUp.throughDay().orElseThrow();
+        jdbc.sql("update reporting_catch_up set through_day = null where id = 1").update();
+        try {
+            var q = new IndicatorService.Query(Level.PROVINCE, "79", from, to, false);
+            assertThat(live(StatementCounter.record(() -> service.indicators(q)).trips())).isPositive();
+        } finally {
+            jdbc.sql("update reporting_catch_up set through_day = ? where id = 1").param(through).update();
+        }
+    }
+
+    /**
+     * The aggregate sums are planned with their values on every call, never kept as a server-side prepared statement:
+     * after five runs on one connection PostgreSQL may switch such a statement to a generic plan, which took the
+     * province's ~500 holder windows and the year for a handful of rows and joined them by nested loop — 40 s instead
+     * of under a second at 1,000,000 dossiers (docs/indicators.md, "Bench"). Ten answers on one connection (one
+     * transaction) leave no prepared statement of the holder sums on it; the province page's lines too.
+     */
+    @Test
+    void theAggregateSumsAreNeverKeptAsAGenericPlan() {
+        var q = new IndicatorService.Query(Level.PROVINCE, "79", LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 31),
+                false);
+        Long kept = tx.execute(s -> {
+            for (int i = 0; i < 10; i++) {
+                service.indicators(q);
+                sideBySide.under("79", q.from(), q.to(), true);
+            }
+            return kept("%join h on h.code = r.agency_code%");
+        });
+        assertThat(kept).isZero();
+        // Not vacuous: the same statement run ten times on one connection without the setting is kept prepared.
+        Long control = tx.execute(s -> {
+            for (int i = 0; i < 10; i++) {
+                jdbc.sql("select count(*) from reporting_day where day between ? and ?")
+                        .params(q.from(), q.to()).query(Long.class).single();
+            }
+            return kept("select count(*) from reporting_day where day between%");
+        });
+        assertThat(control).isPositive();
+    }
+
+    /** Server-side prepared statements of this connection like the pattern (other than this look-up itself). */
+    private long kept(String like) {
+        return jdbc.sql("select count(*) from pg_prepared_statements where statement like ? "
+                + "and statement not like '%pg_prepared_statements%'").param(like).query(Long.class).single();
     }
 
     /**

@@ -27,16 +27,23 @@ public class AggregateQueries {
             with p(d1, d2, start_at, end_at, codes, bounds) as (
               select ?::date, ?::date, ?::timestamptz, ?::timestamptz, ?::text[],
                      (select coalesce(array_agg(day), '{}') from reporting_boundary)),
-            -- The dossiers that can count in [start, end): received in it, or with a fact on or after its start. Each
-            -- branch is one range a BRIN index answers (V90_7); the where clause below keeps exactly the old selection.
+            -- The dossiers that can count in [start, end): received in it; received before it and not closed before
+            -- its start (ended in it or in flight); returned or rated in it. Each branch is a bounded range BRIN
+            -- indexes answer (V90_7): the second one the blocks both received before the start and closed since
+            -- (BitmapAnd), so a chunk reads its own days, not the history after it. A dossier received before the
+            -- start, ended before it and returned or rated after the end has no fact in the chunk. The where clause
+            -- below keeps exactly the old selection.
             ids as (
               select d.id from dossier d cross join p where d.received_at >= p.start_at and d.received_at < p.end_at
               union
-              select r.dossier_id from dossier_result r cross join p where r.returned_at >= p.start_at
+              select d.id from dossier d cross join p where d.received_at < p.start_at and d.closed_at >= p.start_at
               union
-              select r.dossier_id from dossier_result r cross join p where r.rated_at >= p.start_at
+              select d.id from dossier d cross join p where d.received_at < p.start_at and d.closed_at is null
               union
-              select d.id from dossier d cross join p where d.closed_at >= p.start_at or d.closed_at is null
+              select r.dossier_id from dossier_result r cross join p
+              where r.returned_at >= p.start_at and r.returned_at < p.end_at
+              union
+              select r.dossier_id from dossier_result r cross join p where r.rated_at >= p.start_at and r.rated_at < p.end_at
             ),
             b as (
               select d.id, d.agency_code, d.procedure_code, d.procedure_name, d.channel, d.state, d.received_at,
@@ -53,7 +60,9 @@ public class AggregateQueries {
                      exists (select 1 from dossier_attachment a where a.dossier_id = d.id) as has_files,
                      exists (select 1 from wallet_document w
                              where w.dossier_id = d.id and w.source = 'RESULT') as e_result
-              from ids join dossier d on d.id = ids.id cross join p
+              -- each candidate by its key (offset 0 keeps the look-up apart): joined on the condition below instead,
+              -- PostgreSQL scans every dossier received before the chunk's end, the whole history for a late chunk
+              from ids cross join lateral (select x.* from dossier x where x.id = ids.id offset 0) d cross join p
               left join dossier_result r on r.dossier_id = d.id
               where d.state <> 'DRAFT' and d.agency_code is not null and d.received_at < p.end_at
                 and (p.codes is null or d.agency_code = any (p.codes))
@@ -142,16 +151,6 @@ public class AggregateQueries {
             """;
 
     /**
-     * The same without the candidates' ranges: every dossier received before the chunk's end, filtered after the join
-     * with its result. Cheaper for chunks far back in a history build, where most dossiers were returned (or closed)
-     * after the chunk's start but received after its end, and the ranges would hand nearly the whole table over.
-     */
-    static final String REDO_SCAN = REDO.replace("from ids join dossier d on d.id = ids.id", "from dossier d");
-
-    /** Chunks starting this many days before today or later use the candidates' ranges ({@link #REDO}). */
-    static final int RECENT_DAYS = 62;
-
-    /**
      * Days touched by changes recorded after the aggregated days (late changes): per changed dossier, from the day it
      * was received; its agency now, and the agency it was moved from by a reorganisation. Ratings touch only the day
      * they are given (already a day after the aggregated ones), so they are left out. Parameters: from, until.
@@ -208,17 +207,9 @@ public class AggregateQueries {
     }
 
     private final JdbcTemplate jdbc;
-    private final java.time.Clock clock;
 
-    AggregateQueries(JdbcTemplate jdbc, java.time.Clock clock) {
+    AggregateQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    /** The chunk's statement: the candidates' ranges for recent days (the nightly catch-up), else the scan. */
-    String redoStatement(LocalDate d1) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), IndicatorService.VN);
-        return d1.isBefore(today.minusDays(RECENT_DAYS)) ? REDO_SCAN : REDO;
     }
 
     /** Deletes and recomputes days [d1, d2] for the agencies (null = all); returns the rows written. */
@@ -235,9 +226,8 @@ public class AggregateQueries {
             ps.setArray(4, a);
             return ps;
         });
-        String sql = redoStatement(d1);
         return jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement(sql);
+            PreparedStatement ps = c.prepareStatement(REDO);
             ps.setObject(1, d1);
             ps.setObject(2, d2);
             ps.setTimestamp(3, Timestamp.from(start));
@@ -256,12 +246,26 @@ public class AggregateQueries {
         Instant start = d1.atStartOfDay(IndicatorService.VN).toInstant();
         Instant end = d2.plusDays(1).atStartOfDay(IndicatorService.VN).toInstant();
         return jdbc.query(c -> {
-            PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + redoStatement(d1));
+            PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + REDO);
             ps.setObject(1, d1);
             ps.setObject(2, d2);
             ps.setTimestamp(3, Timestamp.from(start));
             ps.setTimestamp(4, Timestamp.from(end));
             ps.setArray(5, null);
+            return ps;
+        }, (rs, i) -> rs.getString(1));
+    }
+
+    /** The plan of the sums of a selection over days [from, to] ({@code EXPLAIN (ANALYZE, BUFFERS)}). For the bench. */
+    public List<String> explainSums(List<Holder> holders, LocalDate from, LocalDate to) {
+        return jdbc.query(c -> {
+            PreparedStatement ps = holders(c, "explain (analyze, buffers) " + SUMS, holders);
+            for (int i = 4; i <= 7; i++) {
+                ps.setObject(i, to);
+            }
+            ps.setObject(8, from);
+            ps.setObject(9, to);
+            filter(ps, 10, Filter.NONE);
             return ps;
         }, (rs, i) -> rs.getString(1));
     }
@@ -354,8 +358,19 @@ public class AggregateQueries {
         return d == null ? null : d.toLocalDate();
     }
 
+    /**
+     * Planned with its values every time, never as a server-side prepared statement: after five runs on a connection
+     * PostgreSQL may keep a generic plan, which cannot see how many windows the holder array has nor the period, takes
+     * both for tiny and joins by nested loop — every holder against every row of the period: 40 s for a province year
+     * at 1,000,000 dossiers instead of well under a second (docs/indicators.md, "Bench").
+     */
+    static PreparedStatement customPlan(PreparedStatement ps) throws SQLException {
+        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        return ps;
+    }
+
     static PreparedStatement holders(Connection c, String sql, List<Holder> holders) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
+        PreparedStatement ps = customPlan(c.prepareStatement(sql));
         ps.setArray(1, c.createArrayOf("text", holders.stream().map(Holder::code).toArray()));
         ps.setArray(2, c.createArrayOf("date", holders.stream()
                 .map(h -> h.from() == null ? null : java.sql.Date.valueOf(h.from())).toArray()));

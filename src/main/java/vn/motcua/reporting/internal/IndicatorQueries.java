@@ -213,7 +213,8 @@ public class IndicatorQueries {
     static PreparedStatement statement(Connection c, String sql, List<Holder> holders, Filter filter,
                                                Instant start, Instant end, Instant judgeAt, Instant changedSince)
             throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql.replace("/*CANDIDATES*/", changedSince == null ? "" : CANDIDATES));
+        PreparedStatement ps = AggregateQueries.customPlan(
+                c.prepareStatement(sql.replace("/*CANDIDATES*/", changedSince == null ? "" : CANDIDATES)));
         int i = 1;
         int k = 7;
         if (changedSince != null) {
