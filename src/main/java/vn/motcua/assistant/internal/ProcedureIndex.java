@@ -114,7 +114,7 @@ public final class ProcedureIndex {
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (ProcedureVersion v : versions) {
-                String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()));
+                String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()), v.field());
                 List<String> body = new ArrayList<>();
                 if (v.field() != null) {
                     body.add(v.field());
@@ -133,7 +133,7 @@ public final class ProcedureIndex {
                 Set<String> bodyUnigrams = new HashSet<>();
                 Set<String> bodyBigrams = new HashSet<>();
                 for (String b : body) {
-                    String text = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(b));
+                    String text = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(b), v.field());
                     doc.add(new TextField(BODY, text, Field.Store.NO));
                     doc.add(new TextField(BODY2, text, Field.Store.NO));
                     List<String> f = VietnameseAnalysis.fold(folding, text);

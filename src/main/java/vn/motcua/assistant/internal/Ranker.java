@@ -159,13 +159,13 @@ final class Ranker {
      */
     static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
             "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa", "tam ngung", "thay doi", "cai chinh", "gia han",
-            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
+            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "dinh chinh", "cap nhat", "chuyen doi", "giam sat",
             "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
             "ghi vao");
 
     /** The markers that name an act on a paper (re-issue, exchange, change…) rather than a case (foreign element…). */
     static final Set<String> ACTS = Set.of("cap lai", "ky lai", "cap doi", "thu hoi", "cham dut", "xoa", "tam ngung",
-            "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "cap nhat",
+            "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "dinh chinh", "cap nhat",
             "chuyen doi", "dung thuc");
 
     /**
