@@ -45,7 +45,8 @@ public final class ProcedureIndex {
     /** What ranking needs about a procedure besides its Lucene fields. */
     record Meta(String code, String name, Set<AgencyLevel> levels, boolean detailed, List<String> nameWords,
                 List<String> nameFolded, Set<String> nameBigrams, Set<String> nameUnigrams, Set<String> bodyBigrams,
-                Set<String> bodyUnigrams, Applicants applicants, double popularity, boolean ownStaff) {
+                Set<String> bodyUnigrams, Applicants applicants, double popularity, boolean ownStaff,
+                Set<String> caseClause) {
     }
 
     /** Who may apply, read from the published "đối tượng thực hiện" (UNKNOWN for procedures listed without details). */
@@ -168,7 +169,8 @@ public final class ProcedureIndex {
                         : popularityFromCatalogue(detailed, levels, v.requiredDocuments().size());
                 meta.put(v.code(), new Meta(v.code(), v.name(), levels, detailed, words, folded,
                         nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity,
-                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text())));
+                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text()),
+                        NameStructure.caseClause(v.name())));
                 Set<String> all = new HashSet<>(nameUnigrams);
                 all.addAll(bodyUnigrams);
                 all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));

@@ -67,7 +67,7 @@ final class Ranker {
                 double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
                         m.nameUnigrams());
                 out.add(new Candidate(m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
-                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams), nb, bb, nu, coverage));
+                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), nb, bb, nu, coverage));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +86,14 @@ final class Ranker {
             }
         }
         return false;
+    }
+
+    /**
+     * A name limited to a case ("… đối với trường hợp được Nhà nước giao đất để quản lý") that the question names nothing
+     * of is a marked variant, like a marker ({@link NameStructure#caseClause}).
+     */
+    static double caseFactor(ProcedureIndex.Meta m, Set<String> bigrams, RankingWeights w) {
+        return NameStructure.unaskedCase(m.caseClause(), bigrams) ? w.marker() : 1.0;
     }
 
     /** Folded word pairs by which a question names the police or the army, or their people. */
