@@ -58,12 +58,15 @@ public final class ProcedureIndex {
     private final IndexSearcher searcher;
     private final Map<String, Meta> meta;
     private final Map<String, Integer> vocabulary;
+    private final Map<String, Integer> pairProcedures;
     private final long buildMillis;
 
-    private ProcedureIndex(IndexSearcher searcher, Map<String, Meta> meta, Map<String, Integer> vocabulary, long buildMillis) {
+    private ProcedureIndex(IndexSearcher searcher, Map<String, Meta> meta, Map<String, Integer> vocabulary,
+                           Map<String, Integer> pairProcedures, long buildMillis) {
         this.searcher = searcher;
         this.meta = meta;
         this.vocabulary = vocabulary;
+        this.pairProcedures = pairProcedures;
         this.buildMillis = buildMillis;
     }
 
@@ -85,6 +88,21 @@ public final class ProcedureIndex {
 
     long buildMillis() {
         return buildMillis;
+    }
+
+    /**
+     * A word pair found in the texts of at least one procedure in ten ("thủ tục", "giấy tờ", "thông tin", "đăng ký",
+     * "giấy phép") names no topic: sharing only such pairs with a procedure is no sign that it is the one asked for.
+     */
+    static final double GENERIC_SHARE = 0.10;
+
+    boolean generic(String pair) {
+        return pairProcedures(pair) >= GENERIC_SHARE * Math.max(1, meta.size());
+    }
+
+    /** How many procedures carry this word pair in their name or their other texts. */
+    int pairProcedures(String pair) {
+        return pairProcedures.getOrDefault(pair, 0);
     }
 
     /** Folded syllable → number of procedures using it (for typo correction). */
@@ -111,6 +129,7 @@ public final class ProcedureIndex {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         Map<String, Meta> meta = new HashMap<>();
         Map<String, Integer> vocabulary = new HashMap<>();
+        Map<String, Integer> pairProcedures = new HashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(similarity())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
@@ -171,6 +190,9 @@ public final class ProcedureIndex {
                         nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity,
                         ownStaff(v.field(), v.performer() == null ? null : v.performer().text()),
                         NameStructure.caseClause(v.name())));
+                Set<String> allPairs = new HashSet<>(nameBigrams);
+                allPairs.addAll(bodyBigrams);
+                allPairs.forEach(p -> pairProcedures.merge(p, 1, Integer::sum));
                 Set<String> all = new HashSet<>(nameUnigrams);
                 all.addAll(bodyUnigrams);
                 all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));
@@ -182,7 +204,7 @@ public final class ProcedureIndex {
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(similarity());
-            return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary),
+            return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary), Map.copyOf(pairProcedures),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -88,4 +88,36 @@ class AssistantSubCasesTest {
         assertThat(whole).isNotNull();
         assertThat(whole.question()).isEqualTo("Which of these similar procedures do you mean?");
     }
+
+    @Test
+    void aBestAnswerSharingOnlyGenericPairsIsNoMatchAndRanksBelowASpecificOne() {
+        List<vn.motcua.catalogue.ProcedureVersion> versions = new java.util.ArrayList<>();
+        versions.add(version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null));
+        versions.add(version("2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản", "Chứng thực", null, null));
+        for (int i = 0; i < 8; i++) { // "giấy tờ" in more than one procedure in ten: generic
+            versions.add(version("9.00000" + i, "Thủ tục cấp giấy phép số " + i + " về giấy tờ khác", "Khác " + i, null, null));
+        }
+        for (int i = 10; i < 40; i++) {
+            versions.add(version("8.0000" + i, "Thủ tục khác số " + i, "Khác " + i, null, null));
+        }
+        ProcedureIndex idx = ProcedureIndex.build(versions, Map.of());
+        assertThat(idx.generic("giay to")).isTrue();
+        assertThat(idx.generic("khai sinh")).isFalse();
+        assertThat(idx.generic("ban sao")).isFalse();
+        QueryReader reader = new QueryReader();
+        RankingWeights w = RankingWeights.DEFAULT;
+        List<Ranker.Candidate> onlyGeneric = Ranker.rank(idx, reader.read("mat giay to xe", idx),
+                vn.motcua.territory.AgencyLevel.COMMUNE, false, w);
+        assertThat(onlyGeneric).isNotEmpty().noneMatch(Ranker.Candidate::specific);
+        assertThat(Evidence.onlyGeneric(onlyGeneric.get(0))).isTrue();
+        List<Ranker.Candidate> specific = Ranker.rank(idx, reader.read("sao y giay to ban sao", idx),
+                vn.motcua.territory.AgencyLevel.COMMUNE, false, w);
+        assertThat(specific.get(0).meta().code()).isEqualTo("2.000815");
+        assertThat(Evidence.onlyGeneric(specific.get(0))).isFalse();
+        // a candidate sharing only "giấy tờ" is ranked as a variant the question did not ask for
+        Ranker.Candidate a = new Ranker.Candidate(idx.meta("9.000001"), 20, 1, 0, 2, 1, false);
+        Ranker.Candidate b = new Ranker.Candidate(idx.meta("2.000815"), 18, 1, 0, 2, 1, true);
+        assertThat(Ranker.generic(new java.util.ArrayList<>(List.of(a, b)), w).get(0).score()).isEqualTo(20 * w.marker());
+        assertThat(Ranker.generic(new java.util.ArrayList<>(List.of(a)), w).get(0).score()).isEqualTo(20);
+    }
 }
