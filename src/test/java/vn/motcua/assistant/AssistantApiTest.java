@@ -87,6 +87,21 @@ class AssistantApiTest {
     }
 
     @Test
+    void asksWhichSiblingWhenTheQuestionNamesNeithersOwnPart() {
+        Answers a = assistant.ask("dang ky ho ngheo", null, 5, Locale.forLanguageTag("vi"));
+        assertThat(a.noMatch()).isFalse();
+        assertThat(a.clarify()).isNotNull();
+        assertThat(a.clarify().question()).isEqualTo("Bạn cần thủ tục nào trong các thủ tục gần giống nhau này?");
+        assertThat(a.clarify().options()).flatExtracting(Answers.Option::codes).contains("1.011606", "1.011607");
+        // the question names one of them: no question asked about these two
+        Answers named = assistant.ask("cong nhan ho ngheo thuong xuyen", null, 5, Locale.forLanguageTag("vi"));
+        assertThat(named.answers().get(0).code()).isEqualTo("1.011607");
+        if (named.clarify() != null) {
+            assertThat(named.clarify().options()).flatExtracting(Answers.Option::codes).doesNotContain("1.011606");
+        }
+    }
+
+    @Test
     void badInputIsAProblem() {
         for (String query : List.of("q=", "q=%20%20", "", "q=" + "a".repeat(301), "q=khai+sinh&limit=0",
                 "q=khai+sinh&limit=21", "q=khai+sinh&unit=" + enc("x'; drop"))) {

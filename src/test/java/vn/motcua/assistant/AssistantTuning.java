@@ -64,6 +64,18 @@ public class AssistantTuning {
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
                 .filter(q -> q.split().equals("tune")).toList();
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.load(AssistantEvaluation.devSet());
+        if (Boolean.getBoolean("assistant.tune.clarify")) {
+            // the clarify questions asked on the tuning half and the dev set, and whether an option holds a right code
+            for (var q : concat(tune, dev)) {
+                Answers a = service.ask(q.text(), null, 5, Locale.forLanguageTag("vi"));
+                if (a.clarify() != null) {
+                    boolean right = a.clarify().options().stream().anyMatch(o -> o.codes().stream().anyMatch(q.codes()::contains));
+                    boolean first = !a.answers().isEmpty() && q.codes().contains(a.answers().get(0).code());
+                    System.out.println("CLARIFY " + (q.none() ? "NONE " : right ? "right" : "wrong") + (first ? " top1 " : " miss ")
+                            + q.text() + " -> " + a.clarify().question() + " " + a.clarify().options());
+                }
+            }
+        }
         String[] grid = System.getProperty("assistant.grid", "").split(";");
         for (int g = 0; g < grid.length; g++) {
             for (String kv : grid[g].split(",")) {
@@ -82,6 +94,13 @@ public class AssistantTuning {
                 }
             }
         }
+    }
+
+    private static List<AssistantEvaluation.Question> concat(List<AssistantEvaluation.Question> a,
+                                                             List<AssistantEvaluation.Question> b) {
+        List<AssistantEvaluation.Question> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The assistant without a database over these procedures (no territory, no dossiers, no published answers). */

@@ -101,7 +101,8 @@ public class AssistantService implements Assistant, AssistantIndex {
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
         List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
-        if (ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))) {
+        if (ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
+                || Evidence.onlyGeneric(ranked.get(0))) {
             return new Answers(List.of(), true, null);
         }
         List<Ranker.Candidate> strong = ranked.stream().filter(c -> Evidence.matches(c, w)).toList();
@@ -122,6 +123,11 @@ public class AssistantService implements Assistant, AssistantIndex {
     List<Ranker.Candidate> candidates(String question, RankingWeights w) {
         ProcedureIndex idx = keeper.current();
         return rank(idx, reader.read(VietnameseAnalysis.normalize(question).strip(), idx), null, w);
+    }
+
+    /** The index now serving (the tuning tools' view). */
+    ProcedureIndex index() {
+        return keeper.current();
     }
 
     /** The tuning tools' view of how a question is read. */

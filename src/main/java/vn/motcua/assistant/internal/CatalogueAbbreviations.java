@@ -20,7 +20,26 @@ final class CatalogueAbbreviations {
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])(" + String.join("|", EXPANSIONS.keySet())
             + ")(?![\\p{L}\\p{N}])");
 
+    /**
+     * The land field's short name for its certificate: Luật Đất đai 2024 (Art. 3.21) names it "Giấy chứng nhận quyền sử
+     * dụng đất, quyền sở hữu tài sản gắn liền với đất" and the catalogue's land names then call it "Giấy chứng nhận"
+     * ("Cấp lại Giấy chứng nhận do bị mất" beside "Cấp đổi Giấy chứng nhận quyền sử dụng đất, …"). Read in full in the
+     * land field only, so "sổ đỏ" (the lexicon's full name) reaches both kinds of names alike.
+     */
+    static final String LAND_FIELD = "Đất đai";
+    static final String LAND_CERTIFICATE = "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất";
+    private static final Pattern BARE_CERTIFICATE = Pattern.compile("(?i)giấy chứng nhận(?! quyền)");
+
     private CatalogueAbbreviations() {
+    }
+
+    /** {@link #expand(String)}, and in the land field the certificate's short name read in full. */
+    static String expand(String text, String field) {
+        String out = expand(text);
+        if (out == null || field == null || !VietnameseAnalysis.normalize(field).strip().startsWith(LAND_FIELD)) {
+            return out;
+        }
+        return BARE_CERTIFICATE.matcher(out).replaceAll(LAND_CERTIFICATE);
     }
 
     /** The text with each abbreviation (upper case, a word of its own) replaced by its words. */

@@ -92,6 +92,7 @@ final class Clarifier {
                         messages.getMessage("assistant.clarify." + f.key() + ".question", null, f.key(), locale), options);
             }
         }
-        return null;
+        return SiblingClarifier.clarify(close, pairs,
+                Ranker.namesBusiness(new java.util.HashSet<>(graph.unigrams()), pairs), messages, locale);
     }
 }

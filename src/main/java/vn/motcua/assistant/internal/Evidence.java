@@ -47,6 +47,14 @@ final class Evidence {
         return reading.unfamiliar() >= UNFAMILIAR - 1e-9 && best.nameBigrams() < 2;
     }
 
+    /**
+     * No match when the best answer shares word pairs with the question but every one of them is generic
+     * ({@link ProcedureIndex#generic}: "thủ tục", "giấy tờ"): nothing in the question names its topic.
+     */
+    static boolean onlyGeneric(Ranker.Candidate best) {
+        return !best.specific();
+    }
+
     /** The runs of the name whose syllables matched (a word pair, or a significant syllable), in the name's spelling. */
     static List<String> why(ProcedureIndex.Meta m, Set<String> unigrams, Set<String> bigrams) {
         List<String> folded = m.nameFolded();

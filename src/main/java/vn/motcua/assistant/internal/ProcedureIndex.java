@@ -45,7 +45,8 @@ public final class ProcedureIndex {
     /** What ranking needs about a procedure besides its Lucene fields. */
     record Meta(String code, String name, Set<AgencyLevel> levels, boolean detailed, List<String> nameWords,
                 List<String> nameFolded, Set<String> nameBigrams, Set<String> nameUnigrams, Set<String> bodyBigrams,
-                Set<String> bodyUnigrams, Applicants applicants, double popularity, boolean ownStaff) {
+                Set<String> bodyUnigrams, Applicants applicants, double popularity, boolean ownStaff,
+                Set<String> caseClause) {
     }
 
     /** Who may apply, read from the published "đối tượng thực hiện" (UNKNOWN for procedures listed without details). */
@@ -57,12 +58,15 @@ public final class ProcedureIndex {
     private final IndexSearcher searcher;
     private final Map<String, Meta> meta;
     private final Map<String, Integer> vocabulary;
+    private final Map<String, Integer> pairProcedures;
     private final long buildMillis;
 
-    private ProcedureIndex(IndexSearcher searcher, Map<String, Meta> meta, Map<String, Integer> vocabulary, long buildMillis) {
+    private ProcedureIndex(IndexSearcher searcher, Map<String, Meta> meta, Map<String, Integer> vocabulary,
+                           Map<String, Integer> pairProcedures, long buildMillis) {
         this.searcher = searcher;
         this.meta = meta;
         this.vocabulary = vocabulary;
+        this.pairProcedures = pairProcedures;
         this.buildMillis = buildMillis;
     }
 
@@ -84,6 +88,21 @@ public final class ProcedureIndex {
 
     long buildMillis() {
         return buildMillis;
+    }
+
+    /**
+     * A word pair found in the texts of at least one procedure in ten ("thủ tục", "giấy tờ", "thông tin", "đăng ký",
+     * "giấy phép") names no topic: sharing only such pairs with a procedure is no sign that it is the one asked for.
+     */
+    static final double GENERIC_SHARE = 0.10;
+
+    boolean generic(String pair) {
+        return pairProcedures(pair) >= GENERIC_SHARE * Math.max(1, meta.size());
+    }
+
+    /** How many procedures carry this word pair in their name or their other texts. */
+    int pairProcedures(String pair) {
+        return pairProcedures.getOrDefault(pair, 0);
     }
 
     /** Folded syllable → number of procedures using it (for typo correction). */
@@ -110,11 +129,12 @@ public final class ProcedureIndex {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         Map<String, Meta> meta = new HashMap<>();
         Map<String, Integer> vocabulary = new HashMap<>();
+        Map<String, Integer> pairProcedures = new HashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(similarity())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (ProcedureVersion v : versions) {
-                String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()));
+                String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()), v.field());
                 List<String> body = new ArrayList<>();
                 if (v.field() != null) {
                     body.add(v.field());
@@ -133,7 +153,7 @@ public final class ProcedureIndex {
                 Set<String> bodyUnigrams = new HashSet<>();
                 Set<String> bodyBigrams = new HashSet<>();
                 for (String b : body) {
-                    String text = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(b));
+                    String text = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(b), v.field());
                     doc.add(new TextField(BODY, text, Field.Store.NO));
                     doc.add(new TextField(BODY2, text, Field.Store.NO));
                     List<String> f = VietnameseAnalysis.fold(folding, text);
@@ -168,7 +188,11 @@ public final class ProcedureIndex {
                         : popularityFromCatalogue(detailed, levels, v.requiredDocuments().size());
                 meta.put(v.code(), new Meta(v.code(), v.name(), levels, detailed, words, folded,
                         nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity,
-                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text())));
+                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text()),
+                        NameStructure.caseClause(v.name())));
+                Set<String> allPairs = new HashSet<>(nameBigrams);
+                allPairs.addAll(bodyBigrams);
+                allPairs.forEach(p -> pairProcedures.merge(p, 1, Integer::sum));
                 Set<String> all = new HashSet<>(nameUnigrams);
                 all.addAll(bodyUnigrams);
                 all.forEach(w -> vocabulary.merge(w, 1, Integer::sum));
@@ -180,7 +204,7 @@ public final class ProcedureIndex {
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(similarity());
-            return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary),
+            return new ProcedureIndex(searcher, Map.copyOf(meta), Map.copyOf(vocabulary), Map.copyOf(pairProcedures),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,10 +26,15 @@ final class Ranker {
 
     /** A candidate with the evidence that ranked it ({@code coverage}: the share of the question's spans its name covers). */
     record Candidate(ProcedureIndex.Meta meta, double score, int nameBigrams, int bodyBigrams, int nameUnigrams,
-                     double coverage) {
+                     double coverage, boolean specific) {
+
+        /** A candidate sharing at least one word pair that names a topic ({@link ProcedureIndex#generic}). */
+        Candidate(ProcedureIndex.Meta meta, double score, int nameBigrams, int bodyBigrams, int nameUnigrams, double coverage) {
+            this(meta, score, nameBigrams, bodyBigrams, nameUnigrams, coverage, true);
+        }
 
         Candidate times(double f) {
-            return new Candidate(meta, score * f, nameBigrams, bodyBigrams, nameUnigrams, coverage);
+            return new Candidate(meta, score * f, nameBigrams, bodyBigrams, nameUnigrams, coverage, specific);
         }
     }
 
@@ -51,12 +56,16 @@ final class Ranker {
                 ProcedureIndex.Meta m = idx.meta(code);
                 int nb = 0;
                 int bb = 0;
+                boolean specific = false;
                 for (String g : bigrams) {
                     if (m.nameBigrams().contains(g)) {
                         nb++;
                     } else if (m.bodyBigrams().contains(g)) {
                         bb++;
+                    } else {
+                        continue;
                     }
+                    specific |= !idx.generic(g);
                 }
                 int nu = 0;
                 for (String u : unigrams) {
@@ -67,15 +76,27 @@ final class Ranker {
                 double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
                         m.nameUnigrams());
                 out.add(new Candidate(m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
-                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams), nb, bb, nu, coverage));
+                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), nb, bb, nu, coverage, specific || nb + bb == 0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out = siblings(out, bigrams, w.sibling());
+        out = generic(out, w);
         out.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
         return out;
+    }
+
+    /**
+     * A candidate that shares only generic word pairs with the question ("thủ tục", "giấy tờ", "thông tin") does not
+     * outrank one that shares a pair naming a topic: it counts like a variant with a marker the question lacks.
+     */
+    static List<Candidate> generic(List<Candidate> candidates, RankingWeights w) {
+        if (candidates.stream().noneMatch(Candidate::specific)) {
+            return candidates;
+        }
+        return new ArrayList<>(candidates.stream().map(c -> c.specific() ? c : c.times(w.marker())).toList());
     }
 
     /** A pair with a syllable that is neither in A's name nor a function word: "sinh cho" adds nothing to "khai sinh". */
@@ -86,6 +107,14 @@ final class Ranker {
             }
         }
         return false;
+    }
+
+    /**
+     * A name limited to a case ("… đối với trường hợp được Nhà nước giao đất để quản lý") that the question names nothing
+     * of is a marked variant, like a marker ({@link NameStructure#caseClause}).
+     */
+    static double caseFactor(ProcedureIndex.Meta m, Set<String> bigrams, RankingWeights w) {
+        return NameStructure.unaskedCase(m.caseClause(), bigrams) ? w.marker() : 1.0;
     }
 
     /** Folded word pairs by which a question names the police or the army, or their people. */
@@ -159,13 +188,13 @@ final class Ranker {
      */
     static final List<String> MARKERS = List.of("cap lai", "ky lai", "cap doi", "trinh bao", "bi mat", "thu hoi",
             "luu dong", "yeu to", "nguoi nuoc", "bien gioi", "duoi 14", "dung thuc", "cham dut", "xoa", "tam ngung", "thay doi", "cai chinh", "gia han",
-            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "cap nhat", "chuyen doi", "giam sat",
+            "dieu chinh", "huy bo", "sua doi", "khoi phuc", "da co", "hieu dinh", "dinh chinh", "cap nhat", "chuyen doi", "giam sat",
             "ket hop", "to chuc", "sua chua", "cai tao", "di doi", "trung uong", "doanh nghiep", "sat hach", "da duoc",
             "ghi vao");
 
     /** The markers that name an act on a paper (re-issue, exchange, change…) rather than a case (foreign element…). */
     static final Set<String> ACTS = Set.of("cap lai", "ky lai", "cap doi", "thu hoi", "cham dut", "xoa", "tam ngung",
-            "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "cap nhat",
+            "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "dinh chinh", "cap nhat",
             "chuyen doi", "dung thuc");
 
     /**

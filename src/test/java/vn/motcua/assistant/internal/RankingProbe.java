@@ -33,6 +33,31 @@ class RankingProbe {
             lines.stream().sorted(java.util.Comparator.reverseOrder()).limit(60).forEach(System.out::println);
             return;
         }
+        if (System.getProperty("assistant.probe").equals("generic")) {
+            // the tuning half only: the best candidate's shared name pairs with the number of fields using each
+            ProcedureIndex idx = service.index();
+            List<String> lines = new java.util.ArrayList<>();
+            for (var q : vn.motcua.assistant.AssistantEvaluation.load(vn.motcua.assistant.AssistantEvaluation.ownSet())) {
+                if (!q.split().equals("tune")) {
+                    continue;
+                }
+                List<Ranker.Candidate> ranked = service.candidates(q.text(), w);
+                if (ranked.isEmpty()) {
+                    continue;
+                }
+                Ranker.Candidate top = ranked.get(0);
+                var reading = service.reading(q.text());
+                java.util.function.Predicate<String> in = p -> top.meta().nameBigrams().contains(p)
+                        || top.meta().bodyBigrams().contains(p);
+                List<String> shared = reading.bigrams().stream().filter(in)
+                        .map(p -> p + ":" + idx.pairProcedures(p)).toList();
+                int min = reading.bigrams().stream().filter(in).mapToInt(idx::pairProcedures).min().orElse(9999);
+                lines.add(String.format("GENERIC %4d %6.1f %s %s %s", min, top.score(), q.none() ? "NONE "
+                        : q.codes().contains(top.meta().code()) ? "right" : "wrong", shared, q.text()));
+            }
+            lines.stream().sorted(java.util.Comparator.reverseOrder()).forEach(System.out::println);
+            return;
+        }
         for (String q : System.getProperty("assistant.probe").split("\\|")) {
             List<Ranker.Candidate> ranked = service.candidates(q, w);
             System.out.println("PROBE " + q);
