@@ -64,6 +64,11 @@ public final class DossierFixtures {
 
     /** The JSON body of POST /api/v1/dossiers. */
     public static Map<String, Object> birthSubmission(String phone, String email, String unitCode) {
+        return birthSubmission(phone, email, unitCode, PDF);
+    }
+
+    /** The same body with the given bytes as its one PDF attachment. */
+    public static Map<String, Object> birthSubmission(String phone, String email, String unitCode, byte[] pdf) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("procedureCode", BIRTH);
         body.put("applicant", Map.of("kind", "PERSON", "name", "Nguyễn Thị Thủy Tiên", "personalId", "079190012345",
@@ -71,7 +76,7 @@ public final class DossierFixtures {
         body.put("address", unitCode == null ? Map.of("line", "12 Lê Lợi") : Map.of("unitCode", unitCode, "line", "12 Lê Lợi"));
         body.put("form", birthForm(phone));
         body.put("attachments", List.of(Map.of("fileName", "giay-chung-sinh.pdf",
-                "contentBase64", Base64.getEncoder().encodeToString(PDF))));
+                "contentBase64", Base64.getEncoder().encodeToString(pdf))));
         return body;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,8 @@ class DossierApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('CITIZEN','RECEPTION_OFFICER')")
+    // The hot path of intake: the same rule as hasAnyRole, checked against the authorities without a SpEL evaluation.
+    @Secured({"ROLE_CITIZEN", "ROLE_RECEPTION_OFFICER"})
     @Operation(summary = "Submit a dossier (citizen online, or a reception officer at the counter)",
             description = "Send an Idempotency-Key header: a repeat with the same key returns the same dossier.")
     ResponseEntity<DossierViews.Created> submit(@Valid @RequestBody SubmitDossier body,

@@ -43,8 +43,11 @@ class IntakeBench {
     @Test
     void submissionsPerSecond() throws Exception {
         referenceData.ensureAll();
+        // -Dintake.bench.pdf=legacy: the fixture of sessions 1-9 (no cross-reference table), to compare with their figures.
+        var pdf = vn.motcua.dossier.BenchFixtures.BenchPdf.fromProperty(System.getProperty("intake.bench.pdf"));
+        System.out.println("BENCH intake: attachment = " + pdf.describe());
         // Warm up the JIT (C2 compiles the request path over several thousand calls), the pool and the caches.
-        runSubmissions(port, Integer.getInteger("intake.bench.warmup", 8000), 8);
+        runSubmissions(port, Integer.getInteger("intake.bench.warmup", 8000), 8, pdf);
         int n = Integer.getInteger("intake.bench.submissions", 6000);
         int rounds = Integer.getInteger("intake.bench.rounds", 3);
         // Several rounds: this VM's speed drifts by a third between minutes, so one round is one sample of it.
@@ -55,7 +58,7 @@ class IntakeBench {
         for (int r = 0; r < rounds; r++) {
             var c0 = cpu.sample();
             long t0 = System.nanoTime();
-            int ok = runSubmissions(port, n, 8);
+            int ok = runSubmissions(port, n, 8, pdf);
             double seconds = (System.nanoTime() - t0) / 1e9;
             var used = cpu.sample().minus(c0);
             rates[r] = n / seconds;
@@ -68,7 +71,7 @@ class IntakeBench {
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         System.out.printf("BENCH intake: online submissions per second over %d rounds: median %.0f, lowest %.0f, "
-                + "highest %.0f%n", rounds, sorted[rounds / 2], sorted[0], sorted[rounds - 1]);
+                + "highest %.0f (attachment: %s)%n", rounds, sorted[rounds / 2], sorted[0], sorted[rounds - 1], pdf.describe());
     }
 
     @Test
@@ -122,9 +125,10 @@ class IntakeBench {
      * phone number and Idempotency-Key (as the contract asks of integrations). The body is serialised once with a
      * placeholder phone: the load generator shares the server's two cores and should cost next to nothing.
      */
-    private static int runSubmissions(int port, int n, int threads) throws Exception {
+    private static int runSubmissions(int port, int n, int threads, vn.motcua.dossier.BenchFixtures.BenchPdf pdf)
+            throws Exception {
         String placeholder = "0899999999";
-        String template = JSON.writeValueAsString(vn.motcua.dossier.BenchFixtures.birthSubmission(placeholder));
+        String template = JSON.writeValueAsString(vn.motcua.dossier.BenchFixtures.birthSubmission(placeholder, pdf));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
