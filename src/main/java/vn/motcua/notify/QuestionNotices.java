@@ -68,7 +68,8 @@ class QuestionNotices {
                     + outbox.text(e.signedIn() ? "notify.question.INFORMATION_REQUESTED.signedIn"
                     : "notify.question.INFORMATION_REQUESTED.anonymous", e.agencyName(), base);
             case "ANSWERED" -> outbox.text("notify.question.ANSWERED", e.answer(), due);
-            default -> outbox.text("notify.question.PUBLISHED", e.code(), base);
+            default -> outbox.text("notify.question.PUBLISHED",
+                    e.publicPath() != null ? e.publicPath() : "/questions/" + e.code(), base);
         });
         return body.append(outbox.text("notify.question.code", e.code())).toString();
     }

@@ -21,9 +21,12 @@ import java.util.UUID;
  * @param signedIn        asked from a citizen's account (who can then read and supplement it there)
  * @param procedureCode   the procedure the question is about, or null for a general matter (with {@code PUBLISHED}:
  *                        the citizen assistant adds the published answer to that procedure's texts)
+ * @param publicPath      with {@code PUBLISHED}: where the public reads the answer — {@code /questions/{code}} for an
+ *                        agency's publication, {@code /questions/sittings/{id}} for a council sitting's (the question's
+ *                        own state is then unchanged); otherwise null
  */
 public record QuestionStateChanged(UUID id, String code, String type, QuestionState from, QuestionState to, Instant at,
                                    int version, String subject, String agencyName, String fromAgencyName, String note,
                                    Instant dueAt, String answer, boolean signedIn, String askerName, String askerEmail,
-                                   String askerPhone, String procedureCode) {
+                                   String askerPhone, String procedureCode, String publicPath) {
 }

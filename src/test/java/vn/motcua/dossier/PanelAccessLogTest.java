@@ -21,7 +21,7 @@ import vn.motcua.support.ReferenceData;
 /**
  * One page view, one access-log row: a dossier's workbench page loads its panels (appraisal, questions, training
  * warning) with the page's view id, and those panel requests are not logged again; a panel opened without it, or with
- * a view id of another officer or dossier, is.
+ * a view id of another officer or dossier, is; the API and the dossier's own pages never trust a view id.
  */
 @IntegrationTest
 class PanelAccessLogTest {
@@ -115,5 +115,32 @@ class PanelAccessLogTest {
         // Opening the page again is a new view.
         assertThat(officer.get("/workbench/processing/" + id).status()).isEqualTo(200);
         assertThat(rows(id, "chuyenvien")).isEqualTo(3);
+    }
+
+    @Test
+    void theApiAndTheDossiersOwnPagesDoNotTrustAViewIdNotEvenOneTheServerIssuedToThisOfficer() {
+        String id = DossierFixtures.acceptedThroughApi(http);
+        Http officer = new Http(port);
+        officer.login("chuyenvien", "demo");
+        var page = officer.get("/workbench/processing/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        String view = view(panels(page.body()).get(0));
+        assertThat(rows(id, "chuyenvien")).isEqualTo(1);
+        // The officer's own view id of this very dossier, replayed on the API: each read is a row.
+        for (int i = 1; i <= 2; i++) {
+            var api = http.getAs("chuyenvien", "demo", "/api/v1/dossiers/" + id + "?view=" + view);
+            assertThat(api.status()).as(api.body()).isEqualTo(200);
+            assertThat(rows(id, "chuyenvien")).isEqualTo(1 + i);
+        }
+        // A forged view id, and one of another officer, on the API: rows too.
+        assertThat(http.getAs("chuyenvien", "demo", "/api/v1/dossiers/" + id + "?view=" + UUID.randomUUID()).status())
+                .isEqualTo(200);
+        assertThat(rows(id, "chuyenvien")).isEqualTo(4);
+        // The dossier's page reloaded with its own earlier view id is a new view.
+        assertThat(officer.get("/workbench/processing/" + id + "?view=" + view).status()).isEqualTo(200);
+        assertThat(rows(id, "chuyenvien")).isEqualTo(5);
+        // A panel with the page's view id is still part of the view.
+        assertThat(officer.get("/workbench/appraisal/" + id + "?view=" + view).status()).isEqualTo(200);
+        assertThat(rows(id, "chuyenvien")).isEqualTo(5);
     }
 }

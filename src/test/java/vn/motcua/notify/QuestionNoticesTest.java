@@ -187,13 +187,13 @@ class QuestionNoticesTest {
         assertThat(notices(id)).hasSize(1);
         QuestionStateChanged again = new QuestionStateChanged(UUID.fromString(id), q.json().get("code").asString(),
                 "ACCEPTED", QuestionState.RECEIVED, QuestionState.PROCESSING, Instant.now(), version, "Đèn đường",
-                "Ủy ban nhân dân Phường Sài Gòn", null, null, null, null, false, "Vũ Thị Lan", email, null, null);
+                "Ủy ban nhân dân Phường Sài Gòn", null, null, null, null, false, "Vũ Thị Lan", email, null, null, null);
         tx.executeWithoutResult(s -> events.publishEvent(again));
         assertThat(notices(id)).hasSize(1);
         // The same step at a later version (another change) is a new message: the key is not merely the type.
         tx.executeWithoutResult(s -> events.publishEvent(new QuestionStateChanged(again.id(), again.code(), "ACCEPTED",
                 again.from(), again.to(), again.at(), version + 1, again.subject(), again.agencyName(), null, null, null,
-                null, false, again.askerName(), email, null, null)));
+                null, false, again.askerName(), email, null, null, null)));
         assertThat(notices(id)).hasSize(2);
         jdbc.sql("delete from notification where dedup_key = ?").param("question/" + id + "/ACCEPTED/" + (version + 1))
                 .update();

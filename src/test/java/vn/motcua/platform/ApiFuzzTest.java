@@ -60,6 +60,7 @@ class ApiFuzzTest {
         long seed = Long.getLong("motcua.fuzz.seed", new Random().nextLong());
         int cases = Integer.getInteger("motcua.fuzz.cases", DEFAULT_CASES);
         Random random = new Random(seed);
+        System.out.printf("ApiFuzzTest: seed %d (-Dmotcua.fuzz.seed=%d to replay)%n", seed, seed);
         Http http = new Http(port);
         JsonNode doc = http.get("/v3/api-docs").json();
         List<Operation> ops = new ArrayList<>();
@@ -78,8 +79,15 @@ class ApiFuzzTest {
             String user = i < ops.size() * IDENTITIES.length ? IDENTITIES[i / ops.size()] : IDENTITIES[random.nextInt(IDENTITIES.length)];
             Case c = generate(op, doc, random);
             long[] before = counts();
-            Http.Response r = send(http, c, user);
-            String where = "case " + i + " (seed " + seed + "): " + user + " " + c.describe() + " → " + r.status() + " "
+            Http.Response r;
+            try {
+                r = send(http, c, user);
+            } catch (IllegalStateException transport) {
+                // the server closed the connection without answering: as much a failure as a 5xx, and replayable
+                failures.add("no answer case " + i + " (seed " + seed + "): " + user + " " + c.request() + ": " + causes(transport));
+                continue;
+            }
+            String where = "case " + i + " (seed " + seed + "): " + user + " " + c.request() + " → " + r.status() + " "
                     + r.contentType() + " " + abbreviate(r.body(), 300);
             statuses.merge(r.status(), 1, Integer::sum);
             if (r.status() >= 500) {
@@ -113,9 +121,11 @@ class ApiFuzzTest {
     // ------------------------------------------------------------------ one case
 
     record Case(String method, String uri, String contentType, byte[] body, String note) {
-        String describe() {
-            return method + " " + abbreviate(uri, 160) + " [" + note + "]"
-                    + (body == null ? "" : " " + abbreviate(new String(body, StandardCharsets.UTF_8), 160));
+        /** Method, path, headers, body length and a glimpse of the body: enough to replay the request by hand. */
+        String request() {
+            return method + " " + abbreviate(uri, 160) + " (" + uri.length() + " chars) [" + note + "] headers "
+                    + (contentType == null ? "{}" : "{Content-Type: " + contentType + "}") + " body "
+                    + (body == null ? "none" : body.length + " bytes " + abbreviate(new String(body, StandardCharsets.UTF_8), 160));
         }
     }
 
@@ -215,6 +225,11 @@ class ApiFuzzTest {
                 note.toString().strip());
     }
 
+    /** From the seeded random, not {@code UUID.randomUUID()}, so that a seed replays the same identifiers. */
+    private static String uuid(Random random) {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
     private static String plausible(JsonNode schema, Random random) {
         String type = schema.path("type").asString("string");
         if (schema.has("enum")) {
@@ -224,7 +239,7 @@ class ApiFuzzTest {
             case "integer" -> String.valueOf(random.nextInt(3000));
             case "number" -> "1";
             case "boolean" -> "true";
-            default -> "uuid".equals(schema.path("format").asString()) ? UUID.randomUUID().toString()
+            default -> "uuid".equals(schema.path("format").asString()) ? uuid(random)
                     : "date".equals(schema.path("format").asString()) ? "2026-01-01" : "79";
         };
     }
@@ -261,7 +276,7 @@ class ApiFuzzTest {
             case "integer" -> NODES.numberNode(1);
             case "number" -> NODES.numberNode(1.0);
             case "boolean" -> NODES.booleanNode(true);
-            default -> NODES.stringNode("uuid".equals(schema.path("format").asString()) ? UUID.randomUUID().toString()
+            default -> NODES.stringNode("uuid".equals(schema.path("format").asString()) ? uuid(random)
                     : "date".equals(schema.path("format").asString()) ? "2026-01-01" : "Nguyễn Văn An");
         };
     }
@@ -314,6 +329,14 @@ class ApiFuzzTest {
             case 6 -> NODES.numberNode(new java.math.BigInteger("123456789012345678901234567890"));
             default -> NODES.stringNode(badText(random));
         };
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " ← ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        return sb.toString();
     }
 
     static String abbreviate(String s, int max) {

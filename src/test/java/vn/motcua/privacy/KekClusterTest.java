@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,17 +13,15 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.MotcuaApplication;
 import vn.motcua.privacy.internal.KeyRing;
 import vn.motcua.privacy.internal.Rotation;
+import vn.motcua.support.TwoNodes;
 
 /**
  * Encryption at rest on two real nodes sharing one PostgreSQL and one KEK keyset file (as {@code scripts/cluster.sh}
@@ -41,31 +38,22 @@ class KekClusterTest {
     @TempDir
     Path dir;
 
-    private EmbeddedPostgres db;
-    private ConfigurableApplicationContext a;
-    private ConfigurableApplicationContext b;
+    private TwoNodes cluster;
 
     @AfterEach
     void stop() throws IOException {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {a, b}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (db != null) {
-            db.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void bothNodesFollowARotationAndANodeWithAnotherKekRefusesToStart() throws Exception {
-        int dbPort = freePort();
-        db = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false)
-                .setPort(dbPort).setServerConfig("listen_addresses", "127.0.0.1").start();
+        cluster = TwoNodes.start(dir);
         Path shared = dir.resolve("kek.json");
         writeNewKeyset(shared);
-        a = node(dbPort, "a", shared);
-        b = node(dbPort, "b", shared);
+        ConfigurableApplicationContext a = node("a", shared);
+        ConfigurableApplicationContext b = node("b", shared);
         Vault onA = a.getBean(Vault.class);
         Vault onB = b.getBean(Vault.class);
         Rotation rotationOnA = a.getBean(Rotation.class);
@@ -119,7 +107,7 @@ class KekClusterTest {
         Path other = dir.resolve("other-kek.json");
         writeNewKeyset(other);
         long keysBefore = jdbc.sql("select count(*) from privacy_data_key").query(Long.class).single();
-        assertThatThrownBy(() -> node(dbPort, "c", other).close())
+        assertThatThrownBy(() -> node("c", other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not hold KEK key " + kek2)
                 .hasMessageContaining("data key " + newKey)
@@ -135,20 +123,13 @@ class KekClusterTest {
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get()));
     }
 
-    private ConfigurableApplicationContext node(int dbPort, String name, Path kek) {
-        Path data = dir.resolve(name);
-        return new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
-                "--motcua.demo=false", "--motcua.data-dir=" + data, "--logging.file.name=" + data.resolve("motcua.log"),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                "--spring.datasource.username=postgres", "--motcua.privacy.kek-file=" + kek,
-                // the re-encryption job runs when the test calls it, and retires at once
-                "--motcua.privacy.rewrap-interval=PT1H", "--motcua.privacy.rotation-grace=PT0S");
+    /** A node with this KEK keyset; the re-encryption job runs when the test calls it, and retires at once. */
+    static ConfigurableApplicationContext node(TwoNodes cluster, String name, Path kek) {
+        return cluster.node(name, "--motcua.privacy.kek-file=" + kek, "--motcua.privacy.rewrap-interval=PT1H",
+                "--motcua.privacy.rotation-grace=PT0S");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private ConfigurableApplicationContext node(String name, Path kek) {
+        return node(cluster, name, kek);
     }
 }

@@ -46,7 +46,7 @@ class AccessLogging {
         String once = VIEW_ID + "/" + d.id();
         String what = what(pattern);
         Actor a = officers.actor(auth);
-        if (request.getAttribute(once) != null || ("DOSSIER".equals(what)
+        if (request.getAttribute(once) != null || ("DOSSIER".equals(what) && panel(request, pattern)
                 && log.partOfView(uuid(request.getParameter("view")), a.username(), d.id()))) {
             return;
         }
@@ -55,6 +55,19 @@ class AccessLogging {
         request.setAttribute(VIEW_ID, view); // the page's panels send it back (?view=…)
         log.viewed(d.id(), new AccessLog.Viewer(a.username(), a.displayName(), a.agencyCode(), a.postTitle()),
                 what, "GET " + pattern, view);
+    }
+
+    /** The dossier's own pages: each is a view of its own, whatever {@code view} they are given. */
+    private static final java.util.Set<String> PAGES = java.util.Set.of("/workbench/dossiers/{id}",
+            "/workbench/processing/{id}");
+
+    /**
+     * Whether the request may be a panel of a page's view (the appraisal, questions and training panels are workbench
+     * pages). An API answer or a dossier page is never one: a view id sent to them (even one the server issued to
+     * this officer for this dossier) would let the same officer read the dossier again and again unlogged.
+     */
+    private static boolean panel(HttpServletRequest request, String pattern) {
+        return !vn.motcua.platform.api.ApiPaths.isApi(request) && !PAGES.contains(pattern);
     }
 
     /** The request attribute (a template variable) holding the view id the page's panels send back as {@code view}. */

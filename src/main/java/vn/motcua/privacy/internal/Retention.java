@@ -17,7 +17,7 @@ import vn.motcua.audit.HistoryAnonymisation;
 import vn.motcua.platform.api.ApiException;
 
 /**
- * Retention of closed dossiers: per procedure a period after closing (a default '*' and overrides, with their legal
+ * Retention of closed dossiers (and, by {@link QuestionRetentionStore}, of closed questions): per procedure a period after closing (a default '*' and overrides, with their legal
  * basis; none = kept permanently). A dry run lists the closed dossiers past their period and records the list; its
  * execution anonymises exactly those still due (personal columns cleared, attachments and result files deleted) and
  * records what it did. Runs and their items are append-only. One node at a time (a transaction-level advisory lock),
@@ -36,9 +36,12 @@ public class Retention {
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     private final HistoryAnonymisation history;
+    private final QuestionRetentionStore questions;
 
     Retention(RetentionStore store, JdbcClient jdbc, Clock clock,
-              org.springframework.transaction.PlatformTransactionManager transactions, HistoryAnonymisation history) {
+              org.springframework.transaction.PlatformTransactionManager transactions, HistoryAnonymisation history,
+              QuestionRetentionStore questions) {
+        this.questions = questions;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.history = history;
         this.store = store;
@@ -50,8 +53,13 @@ public class Retention {
                        int attachments) {
     }
 
+    /** A closed question past its period ({@code motcua.privacy.retention.question-years}, 5 by default). */
+    public record QuestionItem(UUID questionId, String code, Instant closedAt, LocalDate retainedUntil) {
+    }
+
+    /** @param questions the closed questions listed or anonymised (null in a list of runs, as {@code items}) */
     public record Run(UUID id, String mode, UUID dryRunId, Instant at, LocalDate asOf, String requestedBy,
-                      int dossiers, int attachments, List<Item> items) {
+                      int dossiers, int attachments, List<Item> items, List<QuestionItem> questions) {
     }
 
     public record Rule(String procedureCode, Integer years, String legalBasis, String note) {
@@ -98,6 +106,7 @@ public class Retention {
         store.insertRun(id, "DRY_RUN", null, now, asOf, by, due.size(),
                 due.stream().mapToInt(RetentionStore.Due::attachments).sum());
         due.forEach(d -> store.insertItem(id, d));
+        questions.due(asOf, MAX).forEach(q -> questions.insertItem(id, q));
         return run(id);
     }
 
@@ -131,9 +140,18 @@ public class Retention {
                 done.add(d);
             }
         }
+        List<QuestionRetentionStore.Due> doneQuestions = new ArrayList<>();
+        for (QuestionRetentionStore.Due q : questions.items(dry.id())) {
+            if (questions.stillDue(q.questionId(), asOf)) {
+                files += questions.anonymise(q.questionId(), now);
+                doneQuestions.add(q);
+            }
+        }
         store.insertRun(id, "EXECUTE", dryRunId, now, asOf, by, done.size(), files);
         done.forEach(d -> store.insertItem(id, d));
-        log.info("Retention run {}: {} dossiers anonymised, {} files deleted", id, done.size(), files);
+        doneQuestions.forEach(q -> questions.insertItem(id, q));
+        log.info("Retention run {}: {} dossiers and {} questions anonymised, {} files deleted", id, done.size(),
+                doneQuestions.size(), files);
         return run(id);
     }
 
@@ -146,7 +164,7 @@ public class Retention {
     @Transactional(readOnly = true)
     public List<Run> runs(int limit) {
         return store.runs(limit).stream().map(r -> new Run(r.id(), r.mode(), r.dryRunId(), r.at(), r.asOf(),
-                r.requestedBy(), r.dossiers(), r.attachments(), null)).toList();
+                r.requestedBy(), r.dossiers(), r.attachments(), null, null)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -154,7 +172,9 @@ public class Retention {
         RetentionStore.Run r = store.run(id).orElseThrow(() -> ApiException.notFound("privacy.retention.notFound"));
         return new Run(r.id(), r.mode(), r.dryRunId(), r.at(), r.asOf(), r.requestedBy(), r.dossiers(), r.attachments(),
                 store.items(id).stream().map(d -> new Item(d.dossierId(), d.code(), d.procedureCode(), d.closedAt(),
-                        d.retainedUntil(), d.attachments())).toList());
+                        d.retainedUntil(), d.attachments())).toList(),
+                questions.items(id).stream().map(q -> new QuestionItem(q.questionId(), q.code(), q.closedAt(),
+                        q.retainedUntil())).toList());
     }
 
     /** The scheduled run, off unless configured: a dry run, then its execution, on one node. */
@@ -162,7 +182,7 @@ public class Retention {
     public void scheduled() {
         // Through the template: a call from inside the bean does not pass its transactional proxy.
         Run dry = tx.execute(s -> dryRun(clock.instant(), "scheduler"));
-        if (dry != null && dry.dossiers() > 0) {
+        if (dry != null && (dry.dossiers() > 0 || !dry.questions().isEmpty())) {
             tx.execute(s -> execute(dry.id(), clock.instant(), "scheduler"));
         }
     }

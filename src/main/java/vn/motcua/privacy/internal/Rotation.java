@@ -159,12 +159,40 @@ public class Rotation {
 
     @Scheduled(fixedDelayString = "${motcua.privacy.rewrap-interval:PT5S}", initialDelayString = "${motcua.privacy.rewrap-interval:PT5S}")
     void scheduled() {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
         try {
             round();
         } catch (RuntimeException e) {
-            log.warn("re-encryption round failed: {}", e.toString());
+            // A node without the KEK fails the same way every time: said once (and again only when the cause
+            // changes), tried less and less often, up to every MAX_SKIP + 1 intervals.
+            String cause = e.getMessage() != null ? e.getMessage() : e.toString();
+            if (!cause.equals(failing)) {
+                log.warn("re-encryption rounds fail on this node: {} (said again only when this changes; retried with "
+                        + "a growing pause)", cause);
+                failing = cause;
+            } else {
+                log.debug("re-encryption round failed again: {}", cause);
+            }
+            backoff = Math.min(MAX_SKIP, backoff == 0 ? 1 : backoff * 2);
+            skip = backoff;
+            return;
         }
+        if (failing != null) {
+            log.warn("re-encryption rounds work again on this node (they failed: {})", failing);
+            failing = null;
+        }
+        backoff = 0;
     }
+
+    /** The most intervals skipped after failures in a row (with the default 5 s: a try every ~5 minutes). */
+    static final int MAX_SKIP = 60;
+    /** The failure last reported (null: the rounds work), the pause now and what is left of it, in intervals. */
+    private String failing;
+    private int backoff;
+    private int skip;
 
     /**
      * One pass: re-wrap data keys, re-encrypt what is pending in batches, retire keys when nothing is left. Returns

@@ -40,9 +40,11 @@ public class CouncilSittings {
     private final Staff staff;
     private final Territory territory;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CouncilSittings(CouncilSittingStore store, QuestionStore questions, CouncilScopes scopes, Staff staff,
-                    Territory territory, Clock clock) {
+                    Territory territory, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.questions = questions;
         this.scopes = scopes;
@@ -233,7 +235,24 @@ public class CouncilSittings {
         }
         Instant now = now();
         store.close(id, who.username(), now);
+        for (Object[] p : publish) {
+            published((UUID) p[0], s, who, now);
+        }
         return store.find(id, false).orElseThrow();
+    }
+
+    /**
+     * A sitting's publication of one answer is a publication like an agency's: recorded in the question's history
+     * (its state unchanged; a new version, so that the asker's notice is one of its own) and announced by the same
+     * {@link vn.motcua.questions.QuestionStateChanged} of type {@code PUBLISHED} (the asker's notice, the assistant).
+     */
+    private void published(UUID questionId, CouncilSittingStore.Sitting s, Who who, Instant now) {
+        Question before = questions.find(questionId).orElseThrow();
+        questions.update(questionId, before.state(), Map.of());
+        questions.appendEvent(questionId, now, "PUBLISHED", before.state(), before.state(), who.username(),
+                who.displayName(), before.agencyCode(), null, s.title(), false);
+        Question after = questions.find(questionId).orElseThrow();
+        events.publishEvent(QuestionChanges.of(before, after, "PUBLISHED", null, now, "/questions/sittings/" + s.id()));
     }
 
     /** A closed sitting, for anyone. */

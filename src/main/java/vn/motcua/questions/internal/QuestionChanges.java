@@ -11,6 +11,11 @@ final class QuestionChanges {
     }
 
     static QuestionStateChanged of(Question before, Question after, String type, String note, Instant at) {
+        return of(before, after, type, note, at, type.equals("PUBLISHED") ? "/questions/" + after.code() : null);
+    }
+
+    static QuestionStateChanged of(Question before, Question after, String type, String note, Instant at,
+                                   String publicPath) {
         boolean forwarded = type.equals("FORWARDED");
         Instant due = switch (type) {
             case "ACCEPTED", "FORWARDED" -> after.answerDueAt();
@@ -21,6 +26,6 @@ final class QuestionChanges {
         return new QuestionStateChanged(after.id(), after.code(), type, before.state(), after.state(), at,
                 after.version(), Redactor.redact(after.subject(), c.name()).text(), after.agencyName(),
                 forwarded ? before.agencyName() : null, note, due, type.equals("ANSWERED") ? after.answer() : null,
-                after.asker() != null, c.name(), c.email(), c.phone(), after.procedureCode());
+                after.asker() != null, c.name(), c.email(), c.phone(), after.procedureCode(), publicPath);
     }
 }

@@ -3,24 +3,20 @@ package vn.motcua.platform.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.motcua.MotcuaApplication;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
+import vn.motcua.support.TwoNodes;
 
 /**
  * Two real application nodes on one PostgreSQL: a web session made on one is good on the other, and an account
@@ -30,37 +26,24 @@ import vn.motcua.support.Http;
 class TwoNodesTest {
 
     @TempDir
-    Path pgDir;
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
+    Path dir;
 
-    private EmbeddedPostgres db;
-    private ConfigurableApplicationContext a;
-    private ConfigurableApplicationContext b;
+    private TwoNodes cluster;
 
     @AfterEach
     void stop() throws IOException {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {a, b}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (db != null) {
-            db.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void sessionsAndAccountChangesAreSharedByTheNodes() throws Exception {
-        int dbPort = freePort();
-        db = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).setPort(dbPort)
-                .setServerConfig("listen_addresses", "127.0.0.1").start();
-        a = node(dbPort, dataA);
-        b = node(dbPort, dataB);
-        Http onA = new Http(port(a));
-        Http onB = new Http(port(b));
+        cluster = TwoNodes.start(dir);
+        ConfigurableApplicationContext a = cluster.node("a");
+        ConfigurableApplicationContext b = cluster.node("b");
+        Http onA = new Http(TwoNodes.port(a));
+        Http onB = new Http(TwoNodes.port(b));
 
         AccountService accountsOnA = a.getBean(AccountService.class);
         accountsOnA.save("hai-nut", "secret-1", "Người Hai Nút", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
@@ -98,24 +81,5 @@ class TwoNodesTest {
         Http.Response locked = onB.getAs("hai-nut", "secret-2", "/api/v1/me");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("code").asString()).isEqualTo("throttle.signIn");
-    }
-
-    private ConfigurableApplicationContext node(int dbPort, Path dataDir) {
-        return new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
-                "--motcua.demo=false", "--motcua.data-dir=" + dataDir,
-                "--logging.file.name=" + dataDir.resolve("motcua.log"),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                "--spring.datasource.username=postgres");
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,118 @@
+package vn.motcua.questions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.questions.internal.CouncilSittings;
+import vn.motcua.questions.internal.Who;
+import vn.motcua.support.Http;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ReferenceData;
+
+/**
+ * A council sitting's publication is a publication like an agency's: closing the sitting raises, for each answer it
+ * publishes, the same {@link QuestionStateChanged} of type {@code PUBLISHED} — so the asker is told (with the sitting's
+ * page, as the question's own state is unchanged) and the citizen assistant reads the answer as text of its procedure.
+ * The close is called here, not over HTTP, so that the events are recorded on the test's thread.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class CouncilPublicationEventTest {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferenceData referenceData;
+    @Autowired
+    CouncilSittings sittings;
+    @Autowired
+    ApplicationEvents events;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    List<vn.motcua.assistant.ProcedureTextSource> textSources;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        referenceData.ensureAll();
+        http = new Http(port);
+    }
+
+    @Test
+    void closingASittingRaisesThePublicationEventTheAskerAndTheAssistantFollow() {
+        String word = "hoidongx" + QuestionApiTest.phone().substring(6);
+        String email = "hdnd." + UUID.randomUUID() + "@example.vn";
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", "Khai sinh cho trẻ sinh ở " + word);
+        body.put("text", "Con tôi sinh ở " + word + ", đăng ký khai sinh ở đâu?");
+        body.put("place", Map.of("unitCode", CouncilSittingTest.SAI_GON));
+        body.put("procedureCode", "1.001193");
+        body.put("contact", Map.of("name", "Mai Văn Hội", "email", email));
+        var asked = http.postJson(null, null, "/api/v1/questions", body, "X-Forwarded-For", QuestionApiTest.randomAddress());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        UUID id = UUID.fromString(asked.json().get("id").asString());
+        String state = jdbc.sql("select state from question where id = ?").param(id).query(String.class).single();
+
+        var created = http.postJson("hdnd", "demo", "/api/v1/council/sittings", Map.of("unitCode", "79",
+                "title", "Phiên kiểm tra sự kiện " + word, "date", LocalDate.now(VN).plusDays(3).toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID sitting = UUID.fromString(created.json().get("id").asString());
+        String base = "/api/v1/council/sittings/" + sitting;
+        assertThat(http.postJson("hdnd", "demo", base + "/selections", Map.of("questionId", id.toString(),
+                "leader", "lanhdao", "answerBy", LocalDate.now(VN).toString())).status()).isEqualTo(201);
+        assertThat(http.postJson("lanhdao", "demo", base + "/selections/" + id + "/answer", Map.of("answer",
+                "Trẻ sinh ở " + word + " được đăng ký khai sinh tại Ủy ban nhân dân nơi cư trú của cha hoặc mẹ."))
+                .status()).isEqualTo(200);
+        assertThat(texts()).noneMatch(t -> t.contains(word));
+        int noticesBefore = notices(id).size();
+        events.clear();
+
+        tx.executeWithoutResult(s -> sittings.close(sitting, null, new Who("hdnd", "Lương Văn Hải", false, false)));
+
+        List<QuestionStateChanged> raised = events.stream(QuestionStateChanged.class).toList();
+        assertThat(raised).as("one publication event for the one answer published").singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("PUBLISHED");
+            assertThat(e.id()).isEqualTo(id);
+            assertThat(e.procedureCode()).isEqualTo("1.001193");
+            assertThat(e.publicPath()).isEqualTo("/questions/sittings/" + sitting);
+        });
+        assertThat(jdbc.sql("select state from question where id = ?").param(id).query(String.class).single())
+                .as("the question's own state is the agency's").isEqualTo(state);
+        // The asker's notice, pointing at the sitting's public page (the question's own page is not published).
+        List<String> after = notices(id);
+        assertThat(after).hasSize(noticesBefore + 1)
+                .anySatisfy(n -> assertThat(n).contains(email).contains("/questions/sittings/" + sitting));
+        // The assistant's texts of the procedure: the redacted answer, not the asker's name.
+        assertThat(texts()).anySatisfy(t -> assertThat(t).contains(word).contains("nơi cư trú của cha hoặc mẹ")
+                .doesNotContain("Mai Văn Hội"));
+    }
+
+    private List<String> notices(UUID id) {
+        return jdbc.sql("select recipient || ' ' || body from notification where question_id = ?")
+                .param(id).query(String.class).list();
+    }
+
+    private List<String> texts() {
+        return textSources.stream().flatMap(s -> s.textsByProcedure().getOrDefault("1.001193", List.of()).stream())
+                .toList();
+    }
+}
