@@ -26,7 +26,7 @@ class QuestionRetentionStore {
             "question.body", "question.contact_name", "question.contact_phone", "question.contact_email",
             "question.answer", "question.asker",
             "question_attachment.file_name", "question_attachment.content", "question_attachment.uploaded_by",
-            "question_event.actor", "question_event.actor_name",
+            "question_event.actor", "question_event.actor_name", "question_rating.username",
             "notification.recipient", "notification.subject", "notification.body");
 
     /** Personal columns of a question that the job keeps, and why. */
@@ -112,6 +112,12 @@ class QuestionRetentionStore {
                         where id = :id""")
                 .param("anonymous", RetentionStore.ANONYMOUS).param("now", Timestamp.from(now)).param("id", questionId)
                 .update();
+        // Readers' ratings keep their vote and time (the feedback figures count them), not who voted; a fresh
+        // pseudonym per row keeps the (question, username) key unique.
+        jdbc.sql("""
+                        update question_rating set username = 'anonymous:' || gen_random_uuid()
+                        where question_id = ? and username not like 'anonymous:%'""")
+                .param(questionId).update();
         jdbc.sql("update notification set recipient = :none, subject = :anonymous, body = '' where question_id = :id")
                 .param("none", RetentionStore.NO_ACCOUNT).param("anonymous", RetentionStore.ANONYMOUS)
                 .param("id", questionId).update();

@@ -91,6 +91,11 @@ class QuestionRetentionTest {
                 .param(id).query(String.class).list();
     }
 
+    List<String> raters(UUID id) {
+        return jdbc.sql("select username from question_rating where question_id = ?").param(id).query(String.class)
+                .list();
+    }
+
     List<String> askerEvents(UUID id) {
         return jdbc.sql("select actor || ' ' || coalesce(actor_name, '') from question_event where question_id = ? and type = 'RECEIVED'")
                 .param(id).query(String.class).list();
@@ -102,6 +107,10 @@ class QuestionRetentionTest {
         UUID recent = publishedQuestion("Vũ Văn Còn Hạn", "con.han." + UUID.randomUUID() + "@example.vn");
         jdbc.sql("update question set closed_at = ? where id = ?")
                 .params(Timestamp.from(Instant.parse("2019-06-01T03:00:00Z")), old).update();
+        String oldCode = jdbc.sql("select code from question where id = ?").param(old).query(String.class).single();
+        assertThat(http.postJson("congdan", "demo", "/api/v1/questions/public/" + oldCode + "/rating",
+                Map.of("useful", true)).status()).isEqualTo(200);
+        assertThat(raters(old)).containsExactly("congdan");
         Row before = row(old);
         assertThat(before.name()).isEqualTo("Lê Thị Hết Hạn");
         assertThat(before.asker()).isEqualTo("congdan");
@@ -132,6 +141,10 @@ class QuestionRetentionTest {
         assertThat(after.anonymisedAt()).isEqualTo(FIXED.instant());
         assertThat(notices(old)).isNotEmpty().noneMatch(n -> n.contains("het.han.") || n.contains("Hết Hạn"));
         assertThat(askerEvents(old)).singleElement().asString().doesNotContain("congdan");
+        assertThat(raters(old)).as("the vote stays, not who voted").singleElement().asString()
+                .startsWith("anonymous:").doesNotContain("congdan");
+        assertThat(jdbc.sql("select count(*) from question_rating where question_id = ? and useful").param(old)
+                .query(Integer.class).single()).isEqualTo(1);
         assertThat(http.getAs("congdan", "demo", "/api/v1/me/data-export").body()).doesNotContain(old.toString())
                 .contains(recent.toString());
         assertThat(row(recent)).isEqualTo(recentBefore);
@@ -147,7 +160,10 @@ class QuestionRetentionTest {
     @Test
     void everyPersonalColumnOfAQuestionIsEitherClearedOrKeptForAStatedReason() {
         for (Register.Table t : Register.load(json).tables()) {
-            if (!t.table().equals("question") && (t.subject() == null || !t.subject().contains("from question"))) {
+            boolean perQuestion = t.table().startsWith("question_") && t.context() != null
+                    && t.context().contains("question_id");
+            if (!t.table().equals("question") && !perQuestion
+                    && (t.subject() == null || !t.subject().contains("from question"))) {
                 continue;
             }
             for (Register.Column c : t.columns()) {
