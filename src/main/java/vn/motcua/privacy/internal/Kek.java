@@ -61,8 +61,8 @@ class Kek {
         this.file = configured != null && !configured.isBlank() ? Path.of(configured)
                 : properties.dataDir().resolve("privacy").resolve("kek.json");
         if (!properties.demo() && (inline == null || inline.isBlank()) && !Files.exists(file)) {
-            log.warn("no key-encryption key: set motcua.privacy.kek (MOTCUA_PRIVACY_KEK) or motcua.privacy.kek-file; "
-                    + "attachments cannot be stored until one is set");
+            log.warn("no key-encryption key: set motcua.privacy.kek (MOTCUA_PRIVACY_KEK) or motcua.privacy.kek-file "
+                    + "({} does not exist); attachments cannot be stored until one is set", file);
         }
     }
 

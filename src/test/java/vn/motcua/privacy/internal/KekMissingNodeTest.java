@@ -59,6 +59,9 @@ class KekMissingNodeTest {
         ConfigurableApplicationContext b = node("b", missing);
         assertThat(output.getOut()).as("said at start, naming the file")
                 .contains("no key-encryption key").contains(missing.toAbsolutePath().toString());
+        assertThat(output.getOut().lines().filter(l -> l.contains("attachments cannot be stored")))
+                .as("the vault's own warning names the file too").isNotEmpty()
+                .allMatch(l -> l.contains(missing.toString()));
 
         Rotation rotation = b.getBean(Rotation.class);
         int before = count(output.getOut(), "re-encryption rounds fail");
