@@ -60,7 +60,7 @@ class AppraisalApiTest {
         var img = Scans.scan(List.of("GIẤY CHỨNG SINH", "Họ và tên mẹ: " + mother, "Số định danh cá nhân: " + motherId,
                         "Sinh con lúc 08 giờ 30 ngày " + born.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                         "Giới tính của con: Nam"),
-                1600, 520, 36f, 1.5, 0.004, born.toEpochDay());
+                1600, 520, 36f, 1.5, 0.004, 20_251_206L);
         return Scans.png(img);
     }
 
@@ -82,8 +82,15 @@ class AppraisalApiTest {
         return Map.of("fileName", name, "contentBase64", Base64.getEncoder().encodeToString(content));
     }
 
-    static String personalId() {
-        return "0791900" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+    /**
+     * Distinct ID numbers from a fixed sequence: the scans carry them, and the OCR's reading of a scan depends on its
+     * digits — random digits made a run now and then read one wrong (a flaky DISAGREES → NOT_FOUND). OCR accuracy over
+     * varied digits is AppraisalBench's to measure, not this test's.
+     */
+    private static final java.util.Random IDS = new java.util.Random(20_251_206L);
+
+    static synchronized String personalId() {
+        return "0791900" + (10_000 + IDS.nextInt(89_999));
     }
 
     static String childName() {
