@@ -56,6 +56,7 @@ class AssistantBench {
         List<AssistantEvaluation.Question> held3 = AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet());
         List<AssistantEvaluation.Question> held4 = AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet());
         List<AssistantEvaluation.Question> held5 = AssistantEvaluation.load(AssistantEvaluation.fifthHeldOutSet());
+        List<AssistantEvaluation.Question> held6 = AssistantEvaluation.load(AssistantEvaluation.sixthHeldOutSet());
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.devSet() == null ? List.of()
                 : AssistantEvaluation.load(AssistantEvaluation.devSet());
         List<AssistantEvaluation.Question> ownAll = new ArrayList<>(own);
@@ -63,6 +64,7 @@ class AssistantBench {
         ownAll.addAll(held3);
         ownAll.addAll(held4);
         ownAll.addAll(held5);
+        ownAll.addAll(held6);
         List<AssistantEvaluation.Question> all = new ArrayList<>(ownAll);
         all.addAll(dev);
         for (int i = 0; i < 3; i++) { // warm-up
@@ -76,7 +78,8 @@ class AssistantBench {
                 run("shared dev set", dev),
                 run("own, 3rd held-out set", held3),
                 run("own, 4th held-out set", held4),
-                run("own, 5th held-out set", held5));
+                run("own, 5th held-out set", held5),
+                run("own, 6th held-out set", held6));
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {

@@ -49,6 +49,7 @@ public class AssistantTuning {
             sets.put("own, 3rd held-out set", AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet()));
             sets.put("own, 4th held-out set", AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet()));
             sets.put("own, 5th held-out set", AssistantEvaluation.load(AssistantEvaluation.fifthHeldOutSet()));
+            sets.put("own, 6th held-out set", AssistantEvaluation.load(AssistantEvaluation.sixthHeldOutSet()));
             sets.put("shared dev set", AssistantEvaluation.load(AssistantEvaluation.devSet()));
             List<AssistantEvaluation.Question> all = new ArrayList<>();
             sets.forEach((name, set) -> {
