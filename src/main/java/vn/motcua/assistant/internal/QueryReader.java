@@ -218,9 +218,18 @@ final class QueryReader {
         return false;
     }
 
+    /** Shortest unknown syllable the edit-distance correction looks at ("assistant.fuzzyMin", round 8 measured 3 and 4). */
+    static final int FUZZY_MIN = Integer.getInteger("assistant.fuzzyMin", 3);
+
     String correct(String w, Map<String, Integer> vocabulary) {
-        if (w.length() < 3 || vocabulary.containsKey(w) || lexiconWords.contains(w) || STOP.contains(w)
-                || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (known(w, vocabulary)) {
+            return w;
+        }
+        String typed = TypingResidue.strip(w);
+        if (!typed.equals(w) && known(typed, vocabulary)) {
+            return typed; // a rule of Vietnamese typing, before any guess by edit distance
+        }
+        if (w.length() < FUZZY_MIN || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return w;
         }
         String best = w;
@@ -233,6 +242,10 @@ final class QueryReader {
             }
         }
         return best;
+    }
+
+    private boolean known(String w, Map<String, Integer> vocabulary) {
+        return vocabulary.containsKey(w) || lexiconWords.contains(w) || STOP.contains(w);
     }
 
     static Set<String> edits(String w) {
