@@ -33,8 +33,9 @@ final class TypingResidue {
         s = s.replaceAll("([a-z])[sfrxjz]$", "$1");
         s = s.replace("dd", "d");
         s = s.replaceAll("([aeo])\\1", "$1");
-        s = s.replaceAll("([aou])w", "$1");
-        s = s.replace("w", "u");
+        // "w" makes ă/ơ/ư of the vowel before it, or anywhere in the syllable ("dangw" = "đăng"); alone it is "ư" ("tw")
+        s = s.replaceAll("[aeiouy]", "").replace("w", "").isEmpty() || s.matches("[^aeiouy]*w[^aeiouy]*")
+                ? s.replace("w", "u") : s.replace("w", "");
         return s;
     }
 }
