@@ -22,8 +22,12 @@ public final class AssistantEvaluation {
         }
     }
 
+    /**
+     * {@code oneStep}: answerable questions resolved in one step - the first answer right, or a clarify whose options hold
+     * a right code (the citizen picks it and is done). A separate column: top-1 and top-3 still score the order only.
+     */
     public record Result(String name, int answerable, int top1, int top3, int none, int noneRight, int saidNone,
-                         double p50ms, double p95ms, List<String> misses) {
+                         double p50ms, double p95ms, List<String> misses, int oneStep) {
 
         public double top1Rate() {
             return answerable == 0 ? 0 : (double) top1 / answerable;
@@ -31,6 +35,10 @@ public final class AssistantEvaluation {
 
         public double top3Rate() {
             return answerable == 0 ? 0 : (double) top3 / answerable;
+        }
+
+        public double oneStepRate() {
+            return answerable == 0 ? 0 : (double) oneStep / answerable;
         }
 
         /** Of the questions with no procedure, the share the assistant said "no match" to (recall). */
@@ -45,10 +53,10 @@ public final class AssistantEvaluation {
 
         @Override
         public String toString() {
-            return String.format("%-22s %3d answerable: top-1 %5.1f%% (%d), top-3 %5.1f%% (%d); no match: recall %5.1f%% (%d/%d), "
-                            + "precision %5.1f%% (%d/%d); latency p50 %.2f ms, p95 %.2f ms",
-                    name, answerable, 100 * top1Rate(), top1, 100 * top3Rate(), top3, 100 * noMatchRecall(), noneRight, none,
-                    100 * noMatchPrecision(), noneRight, saidNone, p50ms, p95ms);
+            return String.format("%-22s %3d answerable: top-1 %5.1f%% (%d), top-3 %5.1f%% (%d), one step %5.1f%% (%d); "
+                            + "no match: recall %5.1f%% (%d/%d), precision %5.1f%% (%d/%d); latency p50 %.2f ms, p95 %.2f ms",
+                    name, answerable, 100 * top1Rate(), top1, 100 * top3Rate(), top3, 100 * oneStepRate(), oneStep,
+                    100 * noMatchRecall(), noneRight, none, 100 * noMatchPrecision(), noneRight, saidNone, p50ms, p95ms);
         }
     }
 
@@ -118,6 +126,7 @@ public final class AssistantEvaluation {
         int none = 0;
         int noneRight = 0;
         int saidNone = 0;
+        int oneStep = 0;
         long[] nanos = new long[questions.size()];
         List<String> misses = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
@@ -139,8 +148,12 @@ public final class AssistantEvaluation {
                 continue;
             }
             answerable++;
-            if (!got.isEmpty() && q.codes().contains(got.get(0))) {
+            boolean first = !got.isEmpty() && q.codes().contains(got.get(0));
+            if (first) {
                 top1++;
+            }
+            if (first || resolvedByClarify(a, q.codes())) {
+                oneStep++;
             }
             if (got.stream().limit(3).anyMatch(q.codes()::contains)) {
                 top3++;
@@ -153,6 +166,11 @@ public final class AssistantEvaluation {
         Arrays.sort(nanos);
         double p50 = nanos.length == 0 ? 0 : nanos[nanos.length / 2] / 1e6;
         double p95 = nanos.length == 0 ? 0 : nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.95) - 1)] / 1e6;
-        return new Result(name, answerable, top1, top3, none, noneRight, saidNone, p50, p95, misses);
+        return new Result(name, answerable, top1, top3, none, noneRight, saidNone, p50, p95, misses, oneStep);
+    }
+
+    /** A clarify one of whose options holds a right code: picking that option leaves the right procedure. */
+    static boolean resolvedByClarify(Answers a, List<String> codes) {
+        return a.clarify() != null && a.clarify().options().stream().anyMatch(o -> o.codes().stream().anyMatch(codes::contains));
     }
 }

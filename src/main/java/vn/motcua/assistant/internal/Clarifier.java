@@ -37,8 +37,10 @@ final class Clarifier {
                     v("child", n -> n.contains("duoi 14 tuoi")),
                     v("adult", n -> n.contains("tu du 14 tuoi"))),
                     List.of("14 tuoi")),
+            // a re-issue is a document issued again ("cấp lại"); a civil-status re-registration ("đăng ký lại khai tử",
+            // "… nuôi con nuôi") is not a lost paper, so it takes no value and the facet is not asked about it
             new Facet("issue", values(
-                    v("reissue", n -> n.contains("cap lai") || n.contains("dang ky lai")),
+                    v("reissue", n -> n.contains("cap lai")),
                     v("exchange", n -> n.contains("cap doi") || n.startsWith("doi ")),
                     v("first", n -> !n.contains("cap lai") && !n.contains("dang ky lai") && !n.contains("cap doi")
                             && !n.startsWith("doi "))),

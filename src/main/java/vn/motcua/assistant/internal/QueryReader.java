@@ -41,6 +41,7 @@ final class QueryReader {
     private final Analyzer folding = VietnameseAnalysis.folding();
     private final Set<String> lexiconWords;
     private final Set<String> lossPhrases;
+    private final Set<String> phraseStarts;
 
     QueryReader() {
         String lexicon = readLexicon();
@@ -53,6 +54,7 @@ final class QueryReader {
         this.queryAnalyzer = VietnameseAnalysis.query(map);
         this.lexiconWords = lexiconWords(lexicon, folding);
         this.lossPhrases = lossPhrases(lexicon, folding);
+        this.phraseStarts = phraseStarts(lexicon, folding);
     }
 
     /** The question (NFC-normalised, not blank) read against the index's vocabulary. */
@@ -125,8 +127,43 @@ final class QueryReader {
         for (String w : VietnameseAnalysis.fold(folding, question)) {
             words.add(correct(w, idx.vocabulary()));
         }
-        List<String> read = disambiguateMat(words);
+        List<String> read = disambiguateMat(withoutInnerCounts(words, phraseStarts));
         return String.join(" ", lossReading(read, lossPhrases));
+    }
+
+    /** The first two words (folded) of every citizen phrase of the lexicon of two words or more ("gop thua", "tach so"). */
+    static Set<String> phraseStarts(String lexicon, Analyzer folding) {
+        Set<String> out = new HashSet<>();
+        for (String line : lexicon.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String lhs = line.contains("=>") ? line.substring(0, line.indexOf("=>")) : line;
+            for (String phrase : lhs.split(",")) {
+                List<String> f = VietnameseAnalysis.fold(folding, phrase);
+                if (f.size() >= 2) {
+                    out.add(f.get(0) + " " + f.get(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A count inside a citizen's phrase ("gộp 2 thửa", "tách 3 sổ") hides the phrase from the lexicon: a bare number
+     * between two words that start a lexicon phrase is dropped. Elsewhere numbers stay ("nhà 3 tầng", "dưới 14 tuổi").
+     */
+    static List<String> withoutInnerCounts(List<String> words, Set<String> phraseStarts) {
+        List<String> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean count = !w.isEmpty() && w.length() <= 3 && w.chars().allMatch(Character::isDigit);
+            if (count && i > 0 && i + 1 < words.size() && phraseStarts.contains(words.get(i - 1) + " " + words.get(i + 1))) {
+                continue;
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     /** The lexicon's own phrases for a loss ("mất sổ đỏ", "mất hộ chiếu"…), folded: they read the loss themselves. */
@@ -218,9 +255,18 @@ final class QueryReader {
         return false;
     }
 
+    /** Shortest unknown syllable the edit-distance correction looks at ("assistant.fuzzyMin", round 8 measured 3 and 4). */
+    static final int FUZZY_MIN = Integer.getInteger("assistant.fuzzyMin", 3);
+
     String correct(String w, Map<String, Integer> vocabulary) {
-        if (w.length() < 3 || vocabulary.containsKey(w) || lexiconWords.contains(w) || STOP.contains(w)
-                || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (known(w, vocabulary)) {
+            return w;
+        }
+        String typed = TypingResidue.strip(w);
+        if (!typed.equals(w) && known(typed, vocabulary)) {
+            return typed; // a rule of Vietnamese typing, before any guess by edit distance
+        }
+        if (w.length() < FUZZY_MIN || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return w;
         }
         String best = w;
@@ -233,6 +279,10 @@ final class QueryReader {
             }
         }
         return best;
+    }
+
+    private boolean known(String w, Map<String, Integer> vocabulary) {
+        return vocabulary.containsKey(w) || lexiconWords.contains(w) || STOP.contains(w);
     }
 
     static Set<String> edits(String w) {
