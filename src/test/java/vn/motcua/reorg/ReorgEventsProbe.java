@@ -55,8 +55,27 @@ final class ReorgEventsProbe {
               from moved m
             """;
 
-    record Variant(String name, boolean events, boolean seal) {
+    /**
+     * @param journalSeal after the moves, what option (a) of session 11 would write instead of events and their links:
+     *                    one link for the batch over the digests of its journal rows in key order, the digests kept
+     *                    (32 bytes a row) so that a verifier could name a changed row
+     */
+    record Variant(String name, boolean events, boolean seal, boolean journalSeal) {
     }
+
+    /** The digest of a journal row as the sealer digests a chained row (see audit's {@code Chain}). */
+    private static final String JOURNAL_LINK = """
+            insert into probe_journal_link (plan_id, batch_no, rows, digests, hash)
+            select '%s', 1, count(*), string_agg(x.d, ''::bytea order by x.dossier_id),
+                   sha256(string_agg(x.d, ''::bytea order by x.dossier_id))
+              from (select t.dossier_id, sha256(convert_to(concat_ws(',', quote_nullable(t.plan_id::text),
+                           quote_nullable(t.batch_no::text), quote_nullable(t.dossier_id::text), quote_nullable(t.from_agency),
+                           quote_nullable(t.to_agency), quote_nullable(t.to_agency_name), quote_nullable(t.rule),
+                           quote_nullable(((extract(epoch from t.effective) * 1000000)::bigint)::text),
+                           quote_nullable(((extract(epoch from t.new_due_at) * 1000000)::bigint)::text),
+                           quote_nullable(t.received_after_effective::text)), 'UTF8')) as d
+                      from dossier_transfer t where t.plan_id = '%s' and t.batch_no = 1) x
+            """;
 
     void run(UUID plan) {
         jdbc.sql("select 'BENCH events probe: ' || version() || '; wal_compression ' || setting || ' of ' || enumvals::text "
@@ -64,9 +83,12 @@ final class ReorgEventsProbe {
         sealer.sealAll(); // what the plan and its notices wrote is linked: the probe seals only its own rows
         long moves = jdbc.sql("select count(*) from dossier_transfer where plan_id = ? and batch_no = 1").param(plan)
                 .query(Long.class).single();
-        List<Variant> variants = List.of(new Variant("moves + events (as today)", true, false),
-                new Variant("moves only", false, false),
-                new Variant("moves + events, then sealed", true, true));
+        jdbc.sql("select 'BENCH events probe: wal_level ' || current_setting('wal_level')").query(String.class).list()
+                .forEach(System.out::println);
+        List<Variant> variants = List.of(new Variant("moves + events (as today)", true, false, false),
+                new Variant("moves only", false, false, false),
+                new Variant("moves + events, then sealed", true, true, false),
+                new Variant("moves only, then the batch's journal sealed", false, false, true));
         for (int round = 0; round < 2; round++) { // twice, alternating: the second round has warm caches for all
             for (Variant v : variants) {
                 tx.executeWithoutResult(s -> {
@@ -97,6 +119,18 @@ final class ReorgEventsProbe {
             long wal2 = walSince(lsn1);
             System.out.printf("BENCH events probe [%s]: sealing %,d events: CPU %,d ms, WAL %,d bytes = %,.0f an event%n",
                     v.name(), linked, (cpu2 - cpu1) * 10, wal2, wal2 / (double) Math.max(1, linked));
+        }
+        if (v.journalSeal()) {
+            // A plain table (WAL-logged at wal_level replica), rolled back with the rest.
+            jdbc.sql("create table probe_journal_link (plan_id uuid, batch_no int, rows int, digests bytea, hash bytea)")
+                    .update();
+            String lsn1 = lsn();
+            long c1 = ticks(pid);
+            jdbc.sql(JOURNAL_LINK.formatted(plan, plan)).update();
+            long c2 = ticks(pid);
+            long wal2 = walSince(lsn1);
+            System.out.printf("BENCH events probe [%s]: one link over %,d journal rows: CPU %,d ms, WAL %,d bytes = %,.0f a move%n",
+                    v.name(), moves, (c2 - c1) * 10, wal2, wal2 / (double) moves);
         }
     }
 
