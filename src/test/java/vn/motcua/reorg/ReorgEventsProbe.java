@@ -14,7 +14,8 @@ import vn.motcua.audit.internal.ChainSealer;
  * {@code CustodyLedgerStore.moveBatch} writes it (moving the dossiers back to where they came from), with and without
  * its {@code TRANSFERRED} events, and then the audit chain's sealing of those events on the same connection; the
  * backend's CPU (from {@code /proc}), the WAL (LSN difference) and the statement's buffers, each variant in a
- * transaction rolled back. Run after the plan, when the sealer has caught up.
+ * transaction rolled back; and the moves followed by one link over the batch's journal rows instead (the journal as
+ * the history of a transfer, docs/reorg.md "Session 11"). Run after the plan, when the sealer has caught up.
  */
 final class ReorgEventsProbe {
 
