@@ -21,7 +21,8 @@ import vn.motcua.territory.Territory;
  * bare {@code UPDATE … FROM} of the same rows. Run: {@code ./mvnw -Pbench test -Dtest=ReorgBench}
  * (optionally {@code -Dreorg.bench.dossiers=200000}; {@code -Dreorg.bench.emailShare=0.3} gives an e-mail address to
  * 30 % of the applicants instead of all, {@code -Dreorg.bench.notify=false} runs a plan that notifies nobody,
- * {@code -Dreorg.bench.indexProbe=true} measures one batch with B-tree indexes added; with
+ * {@code -Dreorg.bench.indexProbe=true} measures one batch with B-tree indexes added,
+ * {@code -Dreorg.bench.eventsProbe=true} one batch with and without its events and their seals; with
  * {@code -Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true} it prints the statements' buffers and WAL).
  */
 @IntegrationTest
@@ -41,6 +42,8 @@ class ReorgBench {
     TransactionTemplate tx;
     @Autowired
     vn.motcua.dossier.internal.LateWatch lateWatch;
+    @Autowired
+    vn.motcua.audit.internal.ChainSealer sealer;
 
     @Test
     void realHcmcPlanWithAMillionInFlightDossiers() {
@@ -145,6 +148,9 @@ class ReorgBench {
         }
         if (Boolean.getBoolean("reorg.bench.hotProbe")) {
             new ReorgHotProbe(jdbc, tx).run(id);
+        }
+        if (Boolean.getBoolean("reorg.bench.eventsProbe")) {
+            new ReorgEventsProbe(jdbc, tx, sealer).run(id);
         }
 
         System.out.printf("%n=== ReorgBench: real HCMC 2025 plan (273 + 91 + 77 old communes -> 168), %,d dossiers ===%n", n);
