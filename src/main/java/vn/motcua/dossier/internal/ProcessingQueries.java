@@ -214,7 +214,9 @@ public class ProcessingQueries {
                 """ + IN_MY_QUEUES + ")" + switch (filter) {
             case MINE -> " and s.assignee = :me";
             case QUEUE -> " and s.assignee is null and " + IN_MY_QUEUES;
-            case WARNED, ALL -> "";
+            // The open step carries its dossier's warning (V40_46), so this needs no dossier row.
+            case WARNED -> " and (s.warning is not null or s.dossier_warning is not null)";
+            case ALL -> "";
         } + (n != null && n.only() != null ? " and s.dossier_id = :only" : "");
     }
 
@@ -227,9 +229,8 @@ public class ProcessingQueries {
                 : "dossier_step s join dossier d on d.id = s.dossier_id where " + where;
     }
 
-    private static String onDossier(Filter filter, Narrow n) {
-        return (filter == Filter.WARNED ? " and (s.warning is not null or d.warning is not null)" : "")
-                + (n != null && n.text() != null ? n.text().sql("d.") : "");
+    private static String onDossier(Narrow n) {
+        return n != null && n.text() != null ? n.text().sql("d.") : "";
     }
 
     private JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Scope scope, String username, Narrow n,
@@ -267,7 +268,7 @@ public class ProcessingQueries {
                             from %s %s
                             order by s.due_at, s.dossier_id limit :limit) x
                         order by x.step_due nulls last, x.id limit :limit
-                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(filter, n))), scope, username, n, filter)
+                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(n))), scope, username, n, filter)
                 .param("limit", limit);
         if (after != null) {
             spec = spec.param("ad", after.due() == null ? null : ts(after.due())).param("aid", after.id());
@@ -290,10 +291,10 @@ public class ProcessingQueries {
         return "(select count(*) as c from (select 1 from " + rows + " limit " + cap + ") z)";
     }
 
-    /** The list's rows counted up to COUNT_CAP + 1; without a search or the dossier's warning, on the steps alone. */
+    /** The list's rows counted up to COUNT_CAP + 1; without a text search, on the steps alone. */
     private long count(String username, Scope scope, Filter filter, Narrow n) {
-        String inner = (n == null || n.only() != null) && filter != Filter.WARNED
-                ? "dossier_step s where " + steps(filter, n) : source(filter, n, "") + onDossier(filter, n);
+        String inner = n == null || n.only() != null
+                ? "dossier_step s where " + steps(filter, n) : source(filter, n, "") + onDossier(n);
         // Each queue stops at the bound too, so a full first queue does not make the others read theirs.
         return bindAll(jdbc.sql("select c from " + upTo(QUEUES + " cross join lateral (select 1 from " + inner
                         + " limit :cap) x", ":cap") + " n"), scope, username, n, filter)
