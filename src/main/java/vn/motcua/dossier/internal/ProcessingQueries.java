@@ -121,7 +121,7 @@ public class ProcessingQueries {
      * {@link #COUNT_CAP} ({@code totalExact} false past it, or when a search read only {@link #SEARCH_SCAN} steps of a
      * queue: {@code searchBounded}).
      */
-    public record Seek<T>(List<T> items, String next, long total, boolean totalExact, boolean searchBounded) {
+    public record Seek<T>(List<T> items, String next, String prev, long total, boolean totalExact, boolean searchBounded) {
     }
 
     /** The first {@code limit} open steps in the officer's queues (their agency and role), or of the agencies they lead. */
@@ -149,21 +149,46 @@ public class ProcessingQueries {
      * the {@link #SEARCH_SCAN} most urgent steps of each queue.
      */
     public Seek<QueueRow> seek(String username, Scope scope, Filter filter, String search, String after, int size) {
+        return seek(username, scope, filter, search, after, null, size);
+    }
+
+    /**
+     * As above, or the page that ends just before {@code before} (a page's {@link Seek#prev()}): the same index read
+     * backwards. A page of a text search has no previous link (its matches come from a scan bounded from the cursor on).
+     */
+    public Seek<QueueRow> seek(String username, Scope scope, Filter filter, String search, String after, String before,
+                               int size) {
         if (scope.isEmpty()) {
-            return new Seek<>(List.of(), null, 0, true, false);
+            return new Seek<>(List.of(), null, null, 0, true, false);
         }
         Narrow n = narrow(search);
+        boolean text = n != null && n.text() != null;
+        Cursor back = text || after != null ? null : Cursor.parse(before);
+        if (back != null) {
+            List<QueueRow> rows = rowsBefore(username, scope, filter, n, back, size + 1);
+            if (rows.size() > size) {
+                List<QueueRow> page = List.copyOf(rows.subList(1, size + 1));
+                long total = count(username, scope, filter, n);
+                return new Seek<>(page, token(page.get(size - 1)), token(page.get(0)), Math.min(total, COUNT_CAP),
+                        total <= COUNT_CAP, false);
+            }
+            // Fewer than a page before it: that is the first page.
+        }
         Cursor from = Cursor.parse(after);
         // A text search's first page reads its matches up to the count's bound in the same scan: the count is then
         // their number, not a second scan of the same steps.
         boolean oneScan = n != null && n.text() != null && from == null;
         List<QueueRow> rows = rows(username, scope, filter, n, from, oneScan ? COUNT_CAP + 1 : size + 1);
-        String next = rows.size() > size
-                ? new Cursor(rows.get(size - 1).stepDueAt(), rows.get(size - 1).dossierId()).token() : null;
+        String next = rows.size() > size ? token(rows.get(size - 1)) : null;
         long total = oneScan ? rows.size() : count(username, scope, filter, n);
         boolean bounded = n != null && n.text() != null && scanned(username, scope, filter) > SEARCH_SCAN;
-        return new Seek<>(rows.size() > size ? List.copyOf(rows.subList(0, size)) : rows, next, Math.min(total, COUNT_CAP),
-                total <= COUNT_CAP && !bounded, bounded);
+        String prev = from != null && !text && !rows.isEmpty() ? token(rows.get(0)) : null;
+        return new Seek<>(rows.size() > size ? List.copyOf(rows.subList(0, size)) : rows, next, prev,
+                Math.min(total, COUNT_CAP), total <= COUNT_CAP && !bounded, bounded);
+    }
+
+    private static String token(QueueRow r) {
+        return new Cursor(r.stepDueAt(), r.dossierId()).token();
     }
 
     /** How many rows a list has, counted up to {@link #COUNT_CAP} + 1 (the warned tag, the bench). */
@@ -258,17 +283,39 @@ public class ProcessingQueries {
         return out;
     }
 
+    /** The {@code limit} rows just before the cursor, in list order: the two ranges read backwards. */
+    private List<QueueRow> rowsBefore(String username, Scope scope, Filter filter, Narrow n, Cursor before, int limit) {
+        List<QueueRow> out = new ArrayList<>();
+        if (before.due() == null) {
+            out.addAll(part(username, scope, filter, n, " and s.due_at is null and s.dossier_id < cast(:aid as uuid)",
+                    before, limit, true));
+        }
+        if (out.size() < limit) {
+            out.addAll(part(username, scope, filter, n, before.due() == null ? " and s.due_at is not null"
+                    : " and (s.due_at, s.dossier_id) < (cast(:ad as timestamptz), cast(:aid as uuid))", before,
+                    limit - out.size(), true));
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     private List<QueueRow> part(String username, Scope scope, Filter filter, Narrow n, String keyset, Cursor after,
                                 int limit) {
+        return part(username, scope, filter, n, keyset, after, limit, false);
+    }
+
+    private List<QueueRow> part(String username, Scope scope, Filter filter, Narrow n, String keyset, Cursor after,
+                                int limit, boolean backwards) {
+        String dir = backwards ? " desc" : "";
         var spec = bindAll(jdbc.sql("""
                         select x.* from %s cross join lateral (
                             select d.id, d.code, d.procedure_name, d.applicant_name, d.state, d.due_at, d.warning as dw,
                                    d.version, s.name, s.code as step_code, s.role, s.agency_code, s.assignee,
                                    s.assignee_name, s.due_at as step_due, s.warning as sw, d.procedure_code
                             from %s %s
-                            order by s.due_at, s.dossier_id limit :limit) x
-                        order by x.step_due nulls last, x.id limit :limit
-                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(n))), scope, username, n, filter)
+                            order by s.due_at%4$s, s.dossier_id%4$s limit :limit) x
+                        order by x.step_due%4$s nulls last, x.id%4$s limit :limit
+                        """.formatted(QUEUES, source(filter, n, keyset), onDossier(n), dir)), scope, username, n, filter)
                 .param("limit", limit);
         if (after != null) {
             spec = spec.param("ad", after.due() == null ? null : ts(after.due())).param("aid", after.id());
