@@ -53,6 +53,8 @@ class ProcessingPageCountsTest {
     StaffChanges staffChanges;
     @Autowired
     vn.motcua.dossier.internal.LateWatch lateWatch;
+    @Autowired
+    org.flywaydb.core.Flyway flyway;
     String tag;
     String other;
     int made;
@@ -196,6 +198,18 @@ class ProcessingPageCountsTest {
     List<UUID> warnedList(ProcessingQueries.Scope scope) {
         return processing.queue("lanhdao", scope, ProcessingQueries.Filter.WARNED, ProcessingQueries.COUNT_CAP).stream()
                 .map(ProcessingQueries.QueueRow::dossierId).toList();
+    }
+
+    @Test
+    void the_covering_open_steps_index_is_built_once_not_on_every_start() {
+        String sql = "select indexrelid::bigint from pg_index where indexrelid = 'dossier_step_queue_due'::regclass";
+        long before = jdbc.sql(sql).query(Long.class).single();
+        assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dossier_step_queue_due'").query(String.class)
+                .single()).contains("INCLUDE (assignee, assignee_name, field_key, warning, dossier_warning)",
+                "WHERE (finished_at IS NULL)");
+        // afterMigrate scripts run on every migrate (every start): this one must find its index and leave it.
+        flyway.migrate();
+        assertThat(jdbc.sql(sql).query(Long.class).single()).isEqualTo(before);
     }
 
     int version(String id) {
