@@ -69,6 +69,16 @@ class InboxListsBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-first")));
         assertThat(browser.getCurrentUrl()).contains("after=");
         assertThat(browser.findElements(By.cssSelector("#processing-queue tbody tr"))).isNotEmpty();
+        // "← Trang trước" reads the index backwards from this page's first row: page one again, without a previous.
+        String second = browser.findElement(By.cssSelector("#processing-queue tbody tr")).getAttribute("id");
+        browser.findElement(By.id("queue-prev")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("queue-prev")));
+        assertThat(browser.getCurrentUrl()).contains("before=");
+        assertThat(browser.findElements(By.cssSelector("#processing-queue tbody tr"))).hasSize(50)
+                .noneMatch(tr -> second.equals(tr.getAttribute("id")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("queue-next"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-first")));
+        assertThat(browser.findElement(By.cssSelector("#processing-queue tbody tr")).getAttribute("id")).isEqualTo(second);
         browser.findElement(By.id("queue-first")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("queue-first")));
         assertThat(browser.findElements(By.cssSelector("#processing-queue tbody tr"))).hasSize(50);

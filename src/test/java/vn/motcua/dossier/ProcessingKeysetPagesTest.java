@@ -239,4 +239,34 @@ class ProcessingKeysetPagesTest {
         // Other tabs have no window.
         assertThat(h.get("/workbench/reception?state=SUBMITTED").body()).doesNotContain("id=\"refused-window\"");
     }
+
+    @Test
+    void the_previous_page_gives_back_the_page_before_and_the_first_page_has_none() {
+        List<UUID> tied = dossiers(6, DossierState.ACCEPTED, Instant.now().minus(Duration.ofDays(3)));
+        tied.forEach(id -> openStep(id, "HANDLING", LONG_AGO));
+        var scope = scope("chuyenvien");
+        var p1 = processing.seek("chuyenvien", scope, Filter.ALL, null, null, 2);
+        var p2 = processing.seek("chuyenvien", scope, Filter.ALL, null, p1.next(), 2);
+        var p3 = processing.seek("chuyenvien", scope, Filter.ALL, null, p2.next(), 2);
+        assertThat(p1.prev()).isNull();
+        assertThat(p3.prev()).isNotNull();
+
+        var back2 = processing.seek("chuyenvien", scope, Filter.ALL, null, null, p3.prev(), 2);
+        assertThat(back2.items()).extracting(QueueRow::dossierId).containsExactlyElementsOf(
+                p2.items().stream().map(QueueRow::dossierId).toList());
+        assertThat(back2.next()).isEqualTo(p2.next());
+        var back1 = processing.seek("chuyenvien", scope, Filter.ALL, null, null, back2.prev(), 2);
+        assertThat(back1.items()).extracting(QueueRow::dossierId).containsExactlyElementsOf(
+                p1.items().stream().map(QueueRow::dossierId).toList());
+        assertThat(back1.prev()).isNull();
+        // A text search has no previous link (its matches come from a scan bounded from the cursor on).
+        var searched = processing.seek("chuyenvien", scope, Filter.ALL, tag, null, 2);
+        assertThat(processing.seek("chuyenvien", scope, Filter.ALL, tag, searched.next(), 2).prev()).isNull();
+
+        Http h = new Http(port);
+        h.login("chuyenvien", "demo");
+        String page = h.get("/workbench/processing?after=" + p1.next()).body();
+        assertThat(page).contains("id=\"queue-prev\"", "id=\"queue-first\"", "before=");
+        assertThat(h.get("/workbench/processing").body()).doesNotContain("id=\"queue-prev\"");
+    }
 }

@@ -23,6 +23,7 @@ import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
+import vn.motcua.dossier.internal.RefusedHistory;
 import vn.motcua.dossier.internal.RequestItem;
 import vn.motcua.platform.api.ApiException;
 
@@ -39,10 +40,13 @@ class ReceptionController {
     private final MessageSource messages;
 
     private final java.time.Clock clock;
+    private final RefusedHistory refused;
 
     ReceptionController(DossierQueries queries, DossierStore store, IntakeService intake, Officers officers,
-                        SlipResponses slipResponses, MessageSource messages, DossierAccess access, java.time.Clock clock) {
+                        SlipResponses slipResponses, MessageSource messages, DossierAccess access, java.time.Clock clock,
+                        RefusedHistory refused) {
         this.clock = clock;
+        this.refused = refused;
         this.access = access;
         this.queries = queries;
         this.store = store;
@@ -55,16 +59,36 @@ class ReceptionController {
     /** Days of refusals the refused tab shows unless the officer asks for older ones. */
     static final int REFUSED_WINDOW_DAYS = 90;
 
+    private static final List<DossierState> TABS = List.of(DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED,
+            DossierState.ACCEPTED, DossierState.REFUSED);
+
     @GetMapping("/workbench/reception")
     String inbox(@RequestParam(defaultValue = "SUBMITTED") DossierState state,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
-                 @RequestParam(defaultValue = "false") boolean older, Principal principal, Model model) {
+                 @RequestParam(defaultValue = "false") boolean older, @RequestParam(required = false) String after,
+                 Principal principal, Model model) {
         List<String> agencies = officers.receptionAgencies(principal.getName());
         var sort = state == DossierState.ACCEPTED ? DossierQueries.InboxSort.RECEIVED : DossierQueries.InboxSort.RECEPTION_DUE;
         String search = q == null || q.isBlank() ? null : q.strip();
         // The refused tab grows with the years: the last REFUSED_WINDOW_DAYS by default, all of it when asked (older).
         boolean windowed = state == DossierState.REFUSED && !older;
         java.time.Instant since = windowed ? clock.instant().minus(java.time.Duration.ofDays(REFUSED_WINDOW_DAYS)) : null;
+        model.addAttribute("counts", queries.counts(agencies, clock.instant()));
+        model.addAttribute("agencies", agencies);
+        if (state == DossierState.REFUSED && older) {
+            // The whole history, newest first, in keyset pages; a search reads a bounded stretch of it per page.
+            var history = refused.older(agencies, search, after, 20);
+            model.addAttribute("history", history);
+            model.addAttribute("after", vn.motcua.dossier.internal.ProcessingQueries.Cursor.parse(after) == null ? null : after);
+            model.addAttribute("historyScan", RefusedHistory.SCAN);
+            model.addAttribute("page", new DossierQueries.Page<>(history.items(), history.items().size(), 0, 20));
+            model.addAttribute("windowDays", null);
+            model.addAttribute("older", true);
+            model.addAttribute("q", search);
+            model.addAttribute("state", state);
+            model.addAttribute("states", TABS);
+            return "dossier/reception-inbox";
+        }
         var found = queries.inbox(agencies, List.of(state), null, search, sort, Math.max(0, page), 20, since);
         if (found.items().isEmpty() && found.page() > 0 && found.total() > 0) {
             // Past the last page (an old link, a list that shrank): the last page, never "page 6 of 5".
@@ -75,10 +99,7 @@ class ReceptionController {
         model.addAttribute("page", found);
         model.addAttribute("q", search);
         model.addAttribute("state", state);
-        model.addAttribute("states", List.of(DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED,
-                DossierState.ACCEPTED, DossierState.REFUSED));
-        model.addAttribute("counts", queries.counts(agencies, clock.instant()));
-        model.addAttribute("agencies", agencies);
+        model.addAttribute("states", TABS);
         return "dossier/reception-inbox";
     }
 

@@ -72,7 +72,7 @@ class WorkbenchDossierController {
     @GetMapping("/workbench/processing")
     String inbox(@RequestParam(defaultValue = "ALL") ProcessingQueries.Filter filter,
                  @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) String after,
+                 @RequestParam(required = false) String after, @RequestParam(required = false) String before,
                  @RequestParam(defaultValue = "DUE") QueueSort sort, Authentication auth, Model model) {
         var scope = queries.scope(auth.getName(), access.today());
         model.addAttribute("filter", filter);
@@ -90,7 +90,7 @@ class WorkbenchDossierController {
             model.addAttribute("page", found);
             model.addAttribute("rows", found.items());
         } else {
-            var found = queries.seek(auth.getName(), scope, filter, search, after, QUEUE_PAGE);
+            var found = queries.seek(auth.getName(), scope, filter, search, after, before, QUEUE_PAGE);
             model.addAttribute("seek", found);
             model.addAttribute("after", ProcessingQueries.Cursor.parse(after) == null ? null : after);
             model.addAttribute("rows", found.items());

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.internal.DossierQueries;
 import vn.motcua.dossier.internal.ProcessingQueries;
+import vn.motcua.dossier.internal.RefusedHistory;
 import vn.motcua.dossier.spi.QueueRisk;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -46,6 +47,8 @@ class InboxBench {
     List<QueueRisk> risk;
     @Autowired
     Clock clock;
+    @Autowired
+    RefusedHistory refused;
 
     @Test
     void officerListsOverTenMillionDossiers() {
@@ -84,8 +87,8 @@ class InboxBench {
         lists.put("reception, refused tab searched by name", () -> queries.inbox(agencies,
                 List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20,
                 clock.instant().minus(java.time.Duration.ofDays(90))));
-        lists.put("reception, refused, older ones asked, by name", () -> queries.inbox(agencies,
-                List.of(DossierState.REFUSED), null, unaccentedName, DossierQueries.InboxSort.RECEPTION_DUE, 0, 20));
+        // "Xem cũ hơn": the whole history newest first, a search reading at most RefusedHistory.SCAN refusals a page.
+        lists.put("reception, refused, older ones asked, by name", () -> refused.older(agencies, unaccentedName, null, 20));
         lists.put("processing inbox, due order (page of 50)", () -> processing.seek("chuyenvien", handlingScope,
                 ProcessingQueries.Filter.ALL, null, null, 50));
         lists.put("processing inbox, risk order (1,000 rows rated)", () -> risk.get(0).risks(processing.queue("chuyenvien",
@@ -139,6 +142,7 @@ class InboxBench {
         System.out.printf("BENCH inbox: slowest p95: %s (%.2f ms)%n", slowest, slowestP95);
         explain(slowest, citizen, unaccentedName, handlingScope);
         explainLeadersPage();
+        explainPageCounts();
     }
 
     private static String describe(Object sample) {
@@ -151,6 +155,9 @@ class InboxBench {
         }
         if (sample instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof DossierQueries.Page<?> p) {
             return p.items().size() + " rows of " + p.total() + ", " + l.get(1);
+        }
+        if (sample instanceof RefusedHistory.Page p) {
+            return p.items().size() + " rows" + (p.searchBounded() ? ", search bounded" : "");
         }
         if (sample instanceof Map<?, ?> m) {
             return m.size() + " rated";
@@ -350,5 +357,44 @@ class InboxBench {
             jdbc.sql("explain (analyze, buffers) " + s).query(String.class).list()
                     .forEach(line -> System.out.println("BENCH plan: " + line));
         }
+    }
+
+    /**
+     * Plans of what the processing page computes beside its list, as {@link ProcessingQueries} writes them since
+     * session 11 (the leader's scope: every role of UBND-26740), and of the refused history's first searched page
+     * ({@link RefusedHistory}), with the visibility map's state: an index-only scan visits the heap for pages not
+     * all-visible. Session 10's statements and their buffers are in docs/dossier.md (run on main in the same sitting).
+     */
+    private void explainPageCounts() {
+        String queues = "unnest(array['UBND-26740', 'UBND-26740', 'UBND-26740'], array['RECEPTION', 'HANDLING', 'LEADER']) as k(agency, role)";
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql.put("counts by state, bounded", "select st, c from unnest(array['ACCEPTED', 'PROCESSING_PAUSED', 'RESULT_READY',"
+                + " 'RETURNED', 'STOPPED']) st cross join lateral (select count(*) as c from (select 1 from dossier"
+                + " where agency_code = any(array['UBND-26740']) and state = st limit 1001) z) n");
+        sql.put("warned", "select c from (select count(*) as c from (select 1 from " + queues + " cross join lateral"
+                + " (select 1 from dossier_step s where s.finished_at is null and s.agency_code = k.agency and s.role = k.role"
+                + " and (s.warning is not null or s.dossier_warning is not null) limit 1001) x limit 1001) z) n");
+        sql.put("workload", "select s.assignee, max(s.assignee_name), case when s.assignee is null then s.role end,"
+                + " case when s.assignee is null then s.field_key end, count(*), count(*) filter (where s.warning = 'SOON'),"
+                + " count(*) filter (where s.warning = 'LATE') from dossier_step s where s.finished_at is null"
+                + " and s.agency_code = any(array['UBND-26740']) group by 1, 3, 4 order by s.assignee nulls first, 3, 4 nulls first");
+        sql.put("refused history, first page searched by name", """
+                with r as materialized (
+                    select x.*, row_number() over (order by x.reception_due_at desc, x.id desc) as rn
+                    from unnest(array['UBND-26740']) ag cross join lateral (
+                        select id, applicant_name, reception_due_at from dossier where agency_code = ag and state = 'REFUSED'
+                          and reception_due_at is not null order by reception_due_at desc, id desc limit 1000) x
+                    order by x.reception_due_at desc, x.id desc limit 1000),
+                n as (select count(*) as scanned from r)
+                select r.*, n.scanned from r, n where lower(unaccent(r.applicant_name)) like '%nguyen van%'
+                   or r.rn = n.scanned order by r.rn limit 22""".replaceAll("\\s+", " "));
+        jdbc.sql("select relname || ': pages ' || relpages || ', all-visible ' || relallvisible || ', tuples ' || reltuples::bigint"
+                + " from pg_class where relname in ('dossier', 'dossier_step')").query(String.class).list()
+                .forEach(l -> System.out.println("BENCH vm: " + l));
+        sql.forEach((what, s) -> {
+            System.out.println("BENCH plan (" + what + "): " + s);
+            jdbc.sql("explain (analyze, buffers) " + s).query(String.class).list()
+                    .forEach(line -> System.out.println("BENCH plan (" + what + "): " + line));
+        });
     }
 }
