@@ -81,6 +81,12 @@ class IntakeApiTest {
         assertThat(second.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = ?").param(key).query(Integer.class).single())
                 .isEqualTo(1);
+        // The repeat's statement wrote nothing either: its attachment and its event went in only with a new dossier.
+        UUID id = UUID.fromString(first.json().get("id").asString());
+        assertThat(jdbc.sql("select count(*) from dossier_attachment where dossier_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
     }
 
     @Test
@@ -268,6 +274,11 @@ class IntakeApiTest {
         String id = r.json().get("id").asString();
         assertThat(jdbc.sql("select triage_owner from dossier where id = ?::uuid").param(id).query(String.class).single())
                 .isEqualTo("TTPV-79");
+        // Both first events went in with the dossier's statement, in order: the audit chain follows audit_no.
+        assertThat(jdbc.sql("select seq || ' ' || type from dossier_event where dossier_id = ?::uuid order by audit_no")
+                .param(id).query(String.class).list()).containsExactly("1 SUBMITTED", "2 TRIAGED");
+        assertThat(jdbc.sql("select sha256 from dossier_attachment where dossier_id = ?::uuid").param(id)
+                .query(String.class).single()).hasSize(64);
         var routed = http.postJson("quantri", "demo", "/api/v1/dossiers/" + id + "/route",
                 Map.of("agencyCode", "UBND-26740", "reason", "Theo nơi cư trú ghi trong tờ khai"));
         assertThat(routed.status()).as(routed.body()).isEqualTo(200);

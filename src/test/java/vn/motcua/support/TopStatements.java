@@ -39,4 +39,34 @@ public final class TopStatements {
                         rs.getString(3), rs.getLong(4), rs.getString(5)))
                 .list().forEach(System.out::println);
     }
+
+    /**
+     * Every statement PostgreSQL ran since {@link #reset}, as calls per operation (utility commands included:
+     * {@code BEGIN}, {@code COMMIT}, {@code SET}), and their sum. Background work (the audit sealer, the appraisal's
+     * queue, the outbox sender) is in it too: it is part of what a submission costs.
+     */
+    public void printPerOperation(String label, int operations) {
+        if (!on) {
+            return;
+        }
+        System.out.println("BENCH statements per " + label + " (" + operations + "): calls/op, mean ms, query");
+        var rows = jdbc.sql("""
+                select calls, round(mean_exec_time::numeric, 3), left(regexp_replace(query, '\s+', ' ', 'g'), 140)
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                  and calls >= :min order by calls desc""").param("min", Math.max(1, operations / 100))
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        double all = 0;
+        double utility = 0;
+        for (Object[] r : rows) {
+            double perOp = (long) r[0] / (double) operations;
+            all += perOp;
+            String q = ((String) r[2]).strip().toLowerCase(java.util.Locale.ROOT);
+            if (q.startsWith("begin") || q.startsWith("commit") || q.startsWith("rollback") || q.startsWith("set ")) {
+                utility += perOp;
+            }
+            System.out.printf("  %6.2f %8s  %s%n", perOp, r[1], r[2]);
+        }
+        System.out.printf("BENCH statements per %s: %.2f (of which BEGIN/COMMIT/SET %.2f; statements run by fewer than"
+                + " 1 in 100 operations left out)%n", label, all, utility);
+    }
 }

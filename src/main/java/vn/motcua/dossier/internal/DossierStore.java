@@ -59,13 +59,51 @@ public class DossierStore {
      */
     public boolean insertIfNew(Dossier d, String idempotencyKey, String processingUnit, Integer processingAmount,
                                String pausePolicy, String triageOwner, Instant triageDueAt) {
+        return insertSubmission(d, idempotencyKey, processingUnit, processingAmount, pausePolicy, triageOwner,
+                triageDueAt, List.of(), List.of());
+    }
+
+    /** A file of a new dossier, written by {@link #insertSubmission} in the dossier's own statement. */
+    public record NewAttachment(String fileName, String contentType, byte[] content, String by, Instant at,
+                                UUID reusedFrom, String document) {
+    }
+
+    /** An event of a new dossier ({@code seq} 1, 2, … in list order), written in the dossier's own statement. */
+    public record NewEvent(Instant at, DossierEventType type, DossierState from, DossierState to, Actor actor,
+                           String reason, Map<String, Object> data) {
+    }
+
+    /**
+     * {@link #insertIfNew} with the dossier's attachments and first events in the same statement (data-modifying
+     * CTEs, each reading the inserted id from {@code ins}): one round trip instead of 2 + n. When the insert finds
+     * a conflict (the key used already, the receipt number taken) nothing at all is written and it returns false.
+     */
+    public boolean insertSubmission(Dossier d, String idempotencyKey, String processingUnit, Integer processingAmount,
+                                    String pausePolicy, String triageOwner, Instant triageDueAt,
+                                    List<NewAttachment> files, List<NewEvent> history) {
         // the subject's blind indexes go in with the row, in the same statement (no extra round trip)
         List<SubjectKeyStore.Key> keys = subjects.keys(d.procedureCode(), d.form());
-        var spec = jdbc.sql(keys.isEmpty() ? INSERT
-                : "with ins as (" + INSERT + " returning id), keys as (" + SubjectKeyStore.insertFromCte(keys.size())
-                + ") select count(*) from ins");
+        var spec = jdbc.sql(keys.isEmpty() && files.isEmpty() && history.isEmpty() ? INSERT
+                : "with ins as (" + INSERT + " returning id)" + (keys.isEmpty() ? ""
+                : ", keys as (" + SubjectKeyStore.insertFromCte(keys.size()) + ")")
+                + withRows(files.size(), history.size()) + " select count(*) from ins");
         for (int i = 0; i < keys.size(); i++) {
             spec = spec.param("sk" + i, keys.get(i).kind()).param("sv" + i, keys.get(i).key());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            NewAttachment f = files.get(i);
+            spec = spec.param("fi" + i, UUID.randomUUID()).param("fn" + i, f.fileName()).param("ft" + i, f.contentType())
+                    .param("fs" + i, f.content().length).param("fh" + i, sha256(f.content()))
+                    .param("fc" + i, vault.seal(f.content(), ATTACHMENT_CONTENT)).param("fb" + i, f.by())
+                    .param("fa" + i, ts(f.at())).param("fr" + i, f.reusedFrom()).param("fd" + i, f.document());
+        }
+        for (int i = 0; i < history.size(); i++) {
+            NewEvent e = history.get(i);
+            spec = spec.param("ea" + i, ts(e.at())).param("et" + i, e.type().name())
+                    .param("ef" + i, e.from() == null ? null : e.from().name()).param("eo" + i, e.to().name())
+                    .param("eu" + i, e.actor().username()).param("en" + i, e.actor().displayName())
+                    .param("eg" + i, e.actor().agencyCode()).param("ep" + i, e.actor().postTitle())
+                    .param("er" + i, e.reason()).param("ed" + i, json.writeValueAsString(e.data()));
         }
         spec = spec.param("id", d.id()).param("rn", d.receiptNumber()).param("pc", d.procedureCode()).param("pn", d.procedureName())
                 .param("pv", d.procedureVersionId()).param("ch", d.channel().name()).param("st", d.state().name())
@@ -80,7 +118,8 @@ public class DossierStore {
                 .param("sb", d.submittedBy()).param("ik", idempotencyKey).param("ra", ts(d.receivedAt()))
                 .param("cf", ts(d.countFrom())).param("rd", ts(d.receptionDueAt()))
                 .param("pd", processingAmount).param("pu", processingUnit).param("pp", pausePolicy);
-        return keys.isEmpty() ? spec.update() == 1 : spec.query(Long.class).single() == 1;
+        return keys.isEmpty() && files.isEmpty() && history.isEmpty() ? spec.update() == 1
+                : spec.query(Long.class).single() == 1;
     }
 
     private static final String INSERT = """
@@ -93,6 +132,26 @@ public class DossierStore {
                         values (:id, :rn, :pc, :pn, :pv, :ch, :st, :ak, :an, :pid, :ph, :em, :au, :al, :form, :rp,
                             :ac, :agn, :tr, :to, :td, :sb, :ik, :ra, :cf, :rd, :pd, :pu, :pp, :pidx)
                         on conflict do nothing""";
+
+    /** The attachment and event inserts of {@link #insertSubmission}, one CTE per row (casts: no column types to lean on). */
+    private static String withRows(int files, int events) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < files; i++) {
+            sql.append(", f").append(i).append(" as (insert into dossier_attachment(id, dossier_id, file_name, content_type,"
+                    + " size_bytes, sha256, content, uploaded_by, uploaded_at, reused_document_id, document) select ")
+                    .append(":fi%1$d::uuid, id, :fn%1$d, :ft%1$d, :fs%1$d, :fh%1$d, :fc%1$d, :fb%1$d, :fa%1$d::timestamptz,"
+                            .formatted(i))
+                    .append(" :fr%1$d::uuid, :fd%1$d from ins)".formatted(i));
+        }
+        // the events in one insert, in seq order (a union all yields its parts in order): audit_no follows seq
+        for (int i = 0; i < events; i++) {
+            sql.append(i == 0 ? ", ev as (insert into dossier_event(dossier_id, seq, at, type, state_from, state_to,"
+                    + " actor, actor_name, actor_agency, actor_post, reason, data) " : " union all ")
+                    .append(("select id, %2$d, :ea%1$d::timestamptz, :et%1$d, :ef%1$d, :eo%1$d, :eu%1$d, :en%1$d, :eg%1$d,"
+                            + " :ep%1$d, :er%1$d, :ed%1$d::jsonb from ins").formatted(i, i + 1));
+        }
+        return events == 0 ? sql.toString() : sql.append(")").toString();
+    }
 
     /** The form as stored: its JSON, encrypted by the Vault (once per write). */
     private byte[] sealForm(Map<String, Object> form) {

@@ -132,11 +132,33 @@ public class IntakeService {
                 cmd.address() == null ? null : cmd.address().line(), form, actor.agencyCode(), agencyCode,
                 route.agency() == null ? null : route.agency().name(), route.triageReason(), actor.username(), now,
                 countFrom, receptionDue, null, null, null, 0);
+        // The attachments and the first events go in with the dossier, in its statement (one round trip).
+        List<DossierStore.NewAttachment> rows = new ArrayList<>(files.size());
+        for (Decoded f : files) {
+            rows.add(new DossierStore.NewAttachment(f.name(), f.contentType(), f.content(), actor.username(), now,
+                    f.reusedFrom(), f.document()));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channel", channel.name());
+        data.put("attachments", files.size());
+        long reused = files.stream().filter(f -> f.reusedFrom() != null).count();
+        if (reused > 0) {
+            data.put("reused", reused); // the reuse indicator counts these (and dossier_attachment.reused_document_id)
+        }
+        if (agencyCode != null) {
+            data.put("agency", agencyCode);
+        }
+        List<DossierStore.NewEvent> history = new ArrayList<>(2);
+        history.add(new DossierStore.NewEvent(now, DossierEventType.SUBMITTED, null, DossierState.SUBMITTED, actor, null, data));
+        if (state == DossierState.TRIAGE) {
+            history.add(new DossierStore.NewEvent(now, DossierEventType.TRIAGED, DossierState.SUBMITTED, DossierState.TRIAGE,
+                    Actor.system(), route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner()))));
+        }
         for (int attempt = 1; ; attempt++) {
-            boolean inserted = store.insertIfNew(dossier, idempotencyKey,
+            boolean inserted = store.insertSubmission(dossier, idempotencyKey,
                     time == null ? null : time.unit().name(), time == null ? null : time.amount(),
                     version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
-                    route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null);
+                    route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null, rows, history);
             if (inserted) {
                 break;
             }
@@ -151,25 +173,6 @@ public class IntakeService {
             }
             // Otherwise the receipt number was taken: another one.
             dossier = withReceiptNumber(dossier, ReceiptNumbers.next());
-        }
-        for (Decoded f : files) {
-            store.addAttachment(dossier.id(), f.name(), f.contentType(), f.content(), actor.username(), now, f.reusedFrom(),
-                    f.document());
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("channel", channel.name());
-        data.put("attachments", files.size());
-        long reused = files.stream().filter(f -> f.reusedFrom() != null).count();
-        if (reused > 0) {
-            data.put("reused", reused); // the reuse indicator counts these (and dossier_attachment.reused_document_id)
-        }
-        if (agencyCode != null) {
-            data.put("agency", agencyCode);
-        }
-        store.appendEvent(dossier.id(), now, DossierEventType.SUBMITTED, null, DossierState.SUBMITTED, actor, null, data);
-        if (state == DossierState.TRIAGE) {
-            store.appendEvent(dossier.id(), now, DossierEventType.TRIAGED, DossierState.SUBMITTED, DossierState.TRIAGE, Actor.system(),
-                    route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner())));
         }
         publish(dossier, null, state, now, null);
         return dossier; // as inserted: reading it back would only cost a round trip

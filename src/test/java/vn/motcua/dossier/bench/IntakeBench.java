@@ -68,6 +68,7 @@ class IntakeBench {
                     r + 1, n, seconds, rates[r], ok, used.perOperation(n), used.capacity(n, 2));
         }
         top.print(rounds + " × " + n + " submissions", 15);
+        top.printPerOperation("submission", rounds * n);
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         System.out.printf("BENCH intake: online submissions per second over %d rounds: median %.0f, lowest %.0f, "
