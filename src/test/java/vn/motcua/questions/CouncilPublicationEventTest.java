@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.questions.internal.CouncilSittings;
 import vn.motcua.questions.internal.Who;
-import vn.motcua.support.Http;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * A council sitting's publication is a publication like an agency's: closing the sitting raises, for each answer it
@@ -31,51 +26,30 @@ import vn.motcua.support.ReferenceData;
  */
 @IntegrationTest
 @RecordApplicationEvents
-class CouncilPublicationEventTest {
+class CouncilPublicationEventTest extends ApiTest {
 
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = CouncilFixtures.VN;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     CouncilSittings sittings;
     @Autowired
     ApplicationEvents events;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     TransactionTemplate tx;
     @Autowired
     List<vn.motcua.assistant.ProcedureTextSource> textSources;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     @Test
     void closingASittingRaisesThePublicationEventTheAskerAndTheAssistantFollow() {
         String word = "hoidongx" + QuestionApiTest.phone().substring(6);
         String email = "hdnd." + UUID.randomUUID() + "@example.vn";
-        Map<String, Object> body = new HashMap<>();
-        body.put("subject", "Khai sinh cho trẻ sinh ở " + word);
-        body.put("text", "Con tôi sinh ở " + word + ", đăng ký khai sinh ở đâu?");
-        body.put("place", Map.of("unitCode", CouncilSittingTest.SAI_GON));
-        body.put("procedureCode", "1.001193");
-        body.put("contact", Map.of("name", "Mai Văn Hội", "email", email));
-        var asked = http.postJson(null, null, "/api/v1/questions", body, "X-Forwarded-For", QuestionApiTest.randomAddress());
-        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        UUID id = UUID.fromString(asked.json().get("id").asString());
+        UUID id = UUID.fromString(CouncilFixtures.ask(http, CouncilFixtures.SAI_GON, "1.001193",
+                "Khai sinh cho trẻ sinh ở " + word, "Con tôi sinh ở " + word + ", đăng ký khai sinh ở đâu?",
+                Map.of("name", "Mai Văn Hội", "email", email)));
         String state = jdbc.sql("select state from question where id = ?").param(id).query(String.class).single();
 
-        var created = http.postJson("hdnd", "demo", "/api/v1/council/sittings", Map.of("unitCode", "79",
-                "title", "Phiên kiểm tra sự kiện " + word, "date", LocalDate.now(VN).plusDays(3).toString()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        UUID sitting = UUID.fromString(created.json().get("id").asString());
+        UUID sitting = UUID.fromString(CouncilFixtures.openSitting(http, "Phiên kiểm tra sự kiện " + word,
+                LocalDate.now(VN).plusDays(3)));
         String base = "/api/v1/council/sittings/" + sitting;
         assertThat(http.postJson("hdnd", "demo", base + "/selections", Map.of("questionId", id.toString(),
                 "leader", "lanhdao", "answerBy", LocalDate.now(VN).toString())).status()).isEqualTo(201);
@@ -112,7 +86,6 @@ class CouncilPublicationEventTest {
     }
 
     private List<String> texts() {
-        return textSources.stream().flatMap(s -> s.textsByProcedure().getOrDefault("1.001193", List.of()).stream())
-                .toList();
+        return CouncilFixtures.texts(textSources, "1.001193");
     }
 }
