@@ -80,6 +80,44 @@ class CouncilPublicationEventTest extends ApiTest {
                 .doesNotContain("Mai Văn Hội"));
     }
 
+    /**
+     * A sitting's publication changes the sitting (its redacted texts) and the question's history, not the question: an
+     * officer answering it with the version they loaded before the sitting closed is not refused as a concurrent
+     * change (it was, session 10: the publication bumped the version). A really stale version is still refused.
+     */
+    @Test
+    void anOfficerAnsweringWhileASittingPublishesTheQuestionKeepsTheirEdit() {
+        String word = "phienhop" + QuestionApiTest.phone().substring(6);
+        String id = CouncilFixtures.ask(http, CouncilFixtures.SAI_GON, null, "Đèn đường hỏng ở " + word,
+                "Đèn đường ở " + word + " hỏng đã hai tuần.",
+                Map.of("name", "Lâm Văn Sáng", "email", "sang." + UUID.randomUUID() + "@example.vn"));
+        String path = "/api/v1/questions/" + id;
+        var accepted = http.postJson("tiepnhan", "demo", path + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        int loaded = accepted.json().get("version").asInt();
+
+        String base = "/api/v1/council/sittings/" + CouncilFixtures.openSitting(http, "Phiên về đèn đường " + word,
+                LocalDate.now(VN).plusDays(3));
+        assertThat(http.postJson("hdnd", "demo", base + "/selections", Map.of("questionId", id,
+                "leader", "lanhdao", "answerBy", LocalDate.now(VN).toString())).status()).isEqualTo(201);
+        assertThat(http.postJson("lanhdao", "demo", base + "/selections/" + id + "/answer",
+                Map.of("answer", "Đèn đường ở " + word + " sẽ được thay trong tuần.")).status()).isEqualTo(200);
+        int noticesBefore = notices(UUID.fromString(id)).size();
+        var closed = http.postJson("hdnd", "demo", base + "/close", Map.of());
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(notices(UUID.fromString(id))).as("the asker is told of the sitting's publication")
+                .hasSize(noticesBefore + 1);
+        assertThat(jdbc.sql("select count(*) from question_event where question_id = ?::uuid and type = 'PUBLISHED'")
+                .param(id).query(Integer.class).single()).as("in the question's history").isEqualTo(1);
+
+        var answered = http.postJson("tiepnhan", "demo", path + "/answer",
+                Map.of("version", loaded, "answer", "Đã thay đèn đường ở " + word + "."));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        var stale = http.postJson("tiepnhan", "demo", path + "/publish", Map.of("version", loaded));
+        assertThat(stale.status()).as("the officer's own answer did change it").isEqualTo(409);
+        assertThat(stale.json().get("code").asString()).isEqualTo("error.concurrent-change");
+    }
+
     private List<String> notices(UUID id) {
         return jdbc.sql("select recipient || ' ' || body from notification where question_id = ?")
                 .param(id).query(String.class).list();
