@@ -48,7 +48,10 @@ class QuestionNotices {
         String when = OutboxWriter.when(e.at());
         String body = email ? mail(e, state, when)
                 : outbox.text("notify.question.sms", e.code(), state, e.agencyName(), when);
-        outbox.write(List.of(new OutboxWriter.Mail("question/" + e.id() + "/" + e.type() + "/" + e.version(), null,
+        // A council sitting's publication leaves the question's version as it was: its page tells its notice apart.
+        String key = "question/" + e.id() + "/" + e.type() + "/" + e.version()
+                + (e.publicPath() != null && e.publicPath().startsWith("/questions/sittings/") ? e.publicPath() : "");
+        outbox.write(List.of(new OutboxWriter.Mail(key, null,
                 e.id(), email ? "EMAIL" : "SMS", email ? e.askerEmail().strip() : e.askerPhone().strip(), subject,
                 body)));
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
  * the subject is redacted as for publication, no officer is named.
  *
  * @param version         the question's version after the change: one per change, so a redelivered event can be told apart
+ *                        (a council sitting's publication does not change the question: its version, with its
+ *                        {@code publicPath}, tells it apart)
  * @param subject         the subject with the personal data found hidden ({@code Redactor}, as for publication)
  * @param agencyName      the agency holding the question after the change (for a forward: the new one)
  * @param fromAgencyName  for a forward, the agency that sent it on; otherwise null

@@ -12,35 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Issue 16, findings 5–8, tried as the attacker did: every error on the API is problem details with a stable
  * code, bad input never gives a 5xx, input is shaped at the edge, and attachments are judged by parsing.
  */
 @IntegrationTest
-class InputEdgeTest {
+class InputEdgeTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     static void problem(Http.Response r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);

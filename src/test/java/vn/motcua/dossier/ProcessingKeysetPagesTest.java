@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.ProcessingQueries.Filter;
 import vn.motcua.dossier.internal.ProcessingQueries.QueueRow;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
-import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
+import vn.motcua.support.TaggedDossiers;
+import vn.motcua.support.TestOfficers;
 
 /**
  * Issue #24: the processing lists as keyset pages over the open steps' (agency, role, due_at, dossier_id) index, with
@@ -54,42 +52,35 @@ class ProcessingKeysetPagesTest {
     @Autowired
     ProcessingQueries processing;
     @Autowired
-    AccountService accounts;
+    TestOfficers officers;
+    TaggedDossiers tagged;
     String tag;
     int made;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
-        tag = "kst" + ThreadLocalRandom.current().nextInt(100_000, 900_000);
+        tagged = new TaggedDossiers(jdbc, bulk, "kst");
+        tag = tagged.tag;
     }
 
     @AfterEach
     void tearDown() {
-        String like = "%" + tag + "%";
-        // not the history: it is hash-chained and sealed (as InboxRiskSortTest)
-        jdbc.sql("delete from dossier_step where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
-        jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
+        tagged.removeAll();
     }
 
     List<UUID> dossiers(int n, DossierState state, Instant received) {
         List<DossierBulk.NewDossier> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new DossierBulk.NewDossier(UUID.randomUUID(), "UBND-26740-" + tag.toUpperCase() + "-" + made++, "1.001193",
-                    "Đăng ký khai sinh", state, "Trần Văn " + tag + " " + i, "0912345678", null, "26740", "1 Lê Lợi",
-                    AGENCY, "UBND phường", received, received.plus(Duration.ofDays(5))));
+            rows.add(TaggedDossiers.birth(UUID.randomUUID(), "UBND-26740-" + tag.toUpperCase() + "-" + made++, state,
+                    "Trần Văn " + tag + " " + i, received, received.plus(Duration.ofDays(5))));
         }
-        bulk.insert(rows);
+        tagged.insert(rows);
         return rows.stream().map(DossierBulk.NewDossier::id).toList();
     }
 
     void openStep(UUID dossier, String role, Instant due) {
-        jdbc.sql("""
-                        insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, opened_at, due_at)
-                        values (?, 1, 2, 'APPRAISAL', 'Thẩm định', ?, ?, ?, ?)""")
-                .params(dossier, role, AGENCY, Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
-                        due == null ? null : Timestamp.from(due))
-                .update();
+        tagged.step(dossier, 1, "APPRAISAL", "Thẩm định", role, Instant.now().minus(Duration.ofHours(1)), due, null);
     }
 
     ProcessingQueries.Scope scope(String user) {
@@ -211,7 +202,7 @@ class ProcessingKeysetPagesTest {
         officer.login("chuyenvien", "demo");
         assertThat(officer.get("/workbench/processing?q=" + code).body()).contains("id=\"row-" + id + "\"");
         String other = "cv" + tag;
-        accounts.save(other, "demo", "Ngô Văn Khánh", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
+        officers.withoutPost(other, "Ngô Văn Khánh");
         Http stranger = new Http(port);
         stranger.login(other, "demo");
         assertThat(stranger.get("/workbench/processing?q=" + code).body()).doesNotContain(id.toString());

@@ -6,32 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.support.Http;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /** The short receipt number given at submission (issue 17): in the answer, stored, printed, mailed, tracked in any case. */
 @IntegrationTest
-class ReceiptNumberApiTest {
+class ReceiptNumberApiTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     @Test
     void aSubmissionAnswersWithAShortReceiptNumberThatTracksInAnyCase() {

@@ -6,36 +6,19 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Who may submit through the API, as the lean API chain decides it (session 10): the applicant's and the reception
  * officer's roles only, always as problem details, and never through a web session — the API keeps no state.
  */
 @IntegrationTest
-class SubmissionSecurityTest {
+class SubmissionSecurityTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     private Http.Response submitAs(String user, String key) {
         String phone = IntakeApiTest.phone();

@@ -11,56 +11,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * "Dân hỏi – Chính quyền trả lời": a council member's sitting, the leader's answer, publication all-or-nothing and
  * redacted; published answers in the citizen assistant; routing by an old place name.
  */
 @IntegrationTest
-class CouncilSittingTest {
+class CouncilSittingTest extends ApiTest {
 
-    static final String SAI_GON = "26740";
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String SAI_GON = CouncilFixtures.SAI_GON;
+    static final ZoneId VN = CouncilFixtures.VN;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     AccountService accounts;
     @Autowired
     List<vn.motcua.assistant.ProcedureTextSource> textSources;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     private String ask(String unitCode, String procedure, String subject, String text, String name, String phone) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("subject", subject);
-        body.put("text", text);
-        body.put("place", Map.of("unitCode", unitCode));
-        if (procedure != null) {
-            body.put("procedureCode", procedure);
-        }
-        body.put("contact", Map.of("name", name, "phone", phone));
-        var r = http.postJson(null, null, "/api/v1/questions", body, "X-Forwarded-For", QuestionApiTest.randomAddress());
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asString();
+        return CouncilFixtures.ask(http, unitCode, procedure, subject, text, Map.of("name", name, "phone", phone));
     }
 
     @Test
@@ -84,10 +61,8 @@ class CouncilSittingTest {
                 Map.of("unitCode", "79", "title", "Phiên của người gọi " + phone, "date", later));
         assertThat(personal.status()).isEqualTo(422);
         assertThat(personal.json().get("errors").toString()).contains("title");
-        var created = http.postJson("hdnd", "demo", "/api/v1/council/sittings",
-                Map.of("unitCode", "79", "title", "Dân hỏi – Chính quyền trả lời kỳ thử " + id.substring(0, 8), "date", later));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String sitting = created.json().get("id").asString();
+        String sitting = CouncilFixtures.openSitting(http, "Dân hỏi – Chính quyền trả lời kỳ thử " + id.substring(0, 8),
+                LocalDate.now(VN).plusDays(10));
         String base = "/api/v1/council/sittings/" + sitting;
 
         // The leader must hold a LEADER post of the agency holding the question; the date must not be past.
@@ -228,7 +203,7 @@ class CouncilSittingTest {
     }
 
     private List<String> texts(String procedure) {
-        return textSources.stream().flatMap(s -> s.textsByProcedure().getOrDefault(procedure, List.of()).stream()).toList();
+        return CouncilFixtures.texts(textSources, procedure);
     }
 
     @Test

@@ -34,6 +34,7 @@ import vn.motcua.reporting.internal.IndicatorCatchUp;
 import vn.motcua.reporting.internal.IndicatorComparison;
 import vn.motcua.reporting.internal.IndicatorService;
 import vn.motcua.reporting.internal.SideBySide;
+import vn.motcua.questions.FeedbackFigures;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -94,6 +95,8 @@ class IndicatorSideBySideTest {
     Clock clock;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    FeedbackFigures feedback;
     LocalDate today;
 
     @BeforeAll
@@ -289,6 +292,25 @@ class IndicatorSideBySideTest {
             return kept("select count(*) from reporting_day where day between%");
         });
         assertThat(control).isPositive();
+    }
+
+    /**
+     * The questions' figures for the same indicators take the holder windows and the period as the sums do (session
+     * 11): ten answers on one connection leave no prepared statement of them either.
+     */
+    @Test
+    void theFeedbackFiguresAreNeverKeptAsAGenericPlan() {
+        List<FeedbackFigures.Window> windows = List.of(new FeedbackFigures.Window("UBND-26740", null, null),
+                new FeedbackFigures.Window("UBND-26737", LocalDate.of(2025, 7, 1), null));
+        Instant start = Instant.parse("2025-09-30T17:00:00Z");
+        Instant end = Instant.parse("2025-10-31T17:00:00Z");
+        Long kept = tx.execute(s -> {
+            for (int i = 0; i < 10; i++) {
+                feedback.of(windows, start, end, end);
+            }
+            return kept("%from question q join h on h.code = q.agency_code%");
+        });
+        assertThat(kept).isZero();
     }
 
     /** Server-side prepared statements of this connection like the pattern (other than this look-up itself). */

@@ -48,4 +48,10 @@ public class TestOfficers {
         }
         return PROVINCE_LEADER;
     }
+
+    /** A handling officer's account (password {@code demo}) that holds no post: it sees no queue and no dossier. */
+    public String withoutPost(String username, String fullName) {
+        accounts.save(username, "demo", fullName, Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
+        return username;
+    }
 }

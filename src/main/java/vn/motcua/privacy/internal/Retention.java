@@ -9,15 +9,19 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.HistoryAnonymisation;
+import vn.motcua.privacy.RetainedNotices;
+import vn.motcua.privacy.RetainedQuestions;
 import vn.motcua.platform.api.ApiException;
 
 /**
- * Retention of closed dossiers (and, by {@link QuestionRetentionStore}, of closed questions): per procedure a period after closing (a default '*' and overrides, with their legal
+ * Retention of closed dossiers (and of closed questions, through the questions module's {@link RetainedQuestions}): per procedure a period after closing (a default '*' and overrides, with their legal
  * basis; none = kept permanently). A dry run lists the closed dossiers past their period and records the list; its
  * execution anonymises exactly those still due (personal columns cleared, attachments and result files deleted) and
  * records what it did. Runs and their items are append-only. One node at a time (a transaction-level advisory lock),
@@ -36,12 +40,18 @@ public class Retention {
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     private final HistoryAnonymisation history;
-    private final QuestionRetentionStore questions;
+    /** Implemented above privacy (questions, notify): absent where privacy is booted alone (its module slice). */
+    private final ObjectProvider<RetainedQuestions> questions;
+    private final ObjectProvider<RetainedNotices> notices;
+    private final int questionYears;
 
     Retention(RetentionStore store, JdbcClient jdbc, Clock clock,
               org.springframework.transaction.PlatformTransactionManager transactions, HistoryAnonymisation history,
-              QuestionRetentionStore questions) {
+              ObjectProvider<RetainedQuestions> questions, ObjectProvider<RetainedNotices> notices,
+              @Value("${motcua.privacy.retention.question-years:5}") int questionYears) {
         this.questions = questions;
+        this.notices = notices;
+        this.questionYears = questionYears;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.history = history;
         this.store = store;
@@ -106,7 +116,7 @@ public class Retention {
         store.insertRun(id, "DRY_RUN", null, now, asOf, by, due.size(),
                 due.stream().mapToInt(RetentionStore.Due::attachments).sum());
         due.forEach(d -> store.insertItem(id, d));
-        questions.due(asOf, MAX).forEach(q -> questions.insertItem(id, q));
+        questions.ifAvailable(q -> q.due(asOf, questionYears, MAX).forEach(d -> store.insertQuestionItem(id, d)));
         return run(id);
     }
 
@@ -137,19 +147,22 @@ public class Retention {
                             : d.dossierId().toString());
                 }
                 files += store.anonymise(d.dossierId());
+                notices.ifAvailable(n -> n.anonymiseDossierNotices(d.dossierId()));
                 done.add(d);
             }
         }
-        List<QuestionRetentionStore.Due> doneQuestions = new ArrayList<>();
-        for (QuestionRetentionStore.Due q : questions.items(dry.id())) {
-            if (questions.stillDue(q.questionId(), asOf)) {
-                files += questions.anonymise(q.questionId(), now);
+        List<RetainedQuestions.Due> doneQuestions = new ArrayList<>();
+        RetainedQuestions owner = questions.getIfAvailable();
+        for (RetainedQuestions.Due q : owner == null ? List.<RetainedQuestions.Due>of() : store.questionItems(dry.id())) {
+            if (owner.stillDue(q.questionId(), asOf, questionYears)) {
+                files += owner.anonymise(q.questionId(), now);
+                notices.ifAvailable(n -> n.anonymiseQuestionNotices(q.questionId()));
                 doneQuestions.add(q);
             }
         }
         store.insertRun(id, "EXECUTE", dryRunId, now, asOf, by, done.size(), files);
         done.forEach(d -> store.insertItem(id, d));
-        doneQuestions.forEach(q -> questions.insertItem(id, q));
+        doneQuestions.forEach(q -> store.insertQuestionItem(id, q));
         log.info("Retention run {}: {} dossiers and {} questions anonymised, {} files deleted", id, done.size(),
                 doneQuestions.size(), files);
         return run(id);
@@ -173,7 +186,7 @@ public class Retention {
         return new Run(r.id(), r.mode(), r.dryRunId(), r.at(), r.asOf(), r.requestedBy(), r.dossiers(), r.attachments(),
                 store.items(id).stream().map(d -> new Item(d.dossierId(), d.code(), d.procedureCode(), d.closedAt(),
                         d.retainedUntil(), d.attachments())).toList(),
-                questions.items(id).stream().map(q -> new QuestionItem(q.questionId(), q.code(), q.closedAt(),
+                store.questionItems(id).stream().map(q -> new QuestionItem(q.questionId(), q.code(), q.closedAt(),
                         q.retainedUntil())).toList());
     }
 

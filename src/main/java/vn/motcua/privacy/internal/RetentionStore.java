@@ -8,10 +8,14 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.privacy.RetainedNotices;
+import vn.motcua.privacy.RetainedQuestions;
 
 /**
- * The SQL of retention: the rules ({@code privacy_retention_rule}), the runs and their items (append-only), and the
- * anonymisation of a closed dossier past its period. The last reads and writes the dossier module's tables by name,
+ * The SQL of retention: the rules ({@code privacy_retention_rule}), the runs and their items (append-only: the
+ * dossiers in {@code privacy_retention_item}, the questions in {@code privacy_retention_question_item}), and the
+ * anonymisation of a closed dossier past its period. The questions' own SQL is the questions module's
+ * ({@link vn.motcua.privacy.RetainedQuestions}); the notices' is notify's ({@link vn.motcua.privacy.RetainedNotices}). The last reads and writes the dossier module's tables by name,
  * as the register describes them (the privacy module sits below the dossier module and cannot call it); which columns
  * are cleared and which are kept, and why, is {@link #ANONYMISED} and {@link #KEPT}, checked against the register by
  * {@code RetentionTest}.
@@ -20,9 +24,9 @@ import org.springframework.stereotype.Component;
 class RetentionStore {
 
     /** Shown where the applicant's name was. */
-    static final String ANONYMOUS = "Đã ẩn danh";
+    static final String ANONYMOUS = RetainedNotices.ANONYMOUS;
     /** The account of an anonymised dossier: no citizen signs in with it (accounts are lower-case letters and dots). */
-    static final String NO_ACCOUNT = "~anonymised";
+    static final String NO_ACCOUNT = RetainedNotices.NO_ACCOUNT;
 
     /** Personal columns of the citizen's dossier data that the job clears (table.column). */
     static final List<String> ANONYMISED = List.of(
@@ -34,6 +38,7 @@ class RetentionStore {
             "dossier_request.items", "dossier_request.note",
             "dossier_result.summary", "dossier_result.file_name", "dossier_result.content",
             "dossier_result.rating_comment",
+            // Through notify's RetainedNotices, called by the retention job for each dossier.
             "notification.recipient", "notification.subject", "notification.body",
             // Through the audit module (a recorded re-seal of the chained history), not by this class's SQL.
             "dossier_event.reason", "dossier_event.data");
@@ -168,6 +173,23 @@ class RetentionStore {
                 .list();
     }
 
+    void insertQuestionItem(UUID runId, RetainedQuestions.Due d) {
+        jdbc.sql("""
+                        insert into privacy_retention_question_item (run_id, question_id, question_code, closed_at, retained_until)
+                        values (?, ?, ?, ?, ?)""")
+                .params(runId, d.questionId(), d.code(), Timestamp.from(d.closedAt()), d.retainedUntil()).update();
+    }
+
+    List<RetainedQuestions.Due> questionItems(UUID runId) {
+        return jdbc.sql("""
+                        select question_id, question_code, closed_at, retained_until
+                        from privacy_retention_question_item where run_id = ? order by closed_at, question_id""")
+                .param(runId)
+                .query((rs, n) -> new RetainedQuestions.Due(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
     boolean executed(UUID dryRunId) {
         return jdbc.sql("select count(*) from privacy_retention_run where mode = 'EXECUTE' and dry_run_id = ?")
                 .param(dryRunId).query(Integer.class).single() > 0;
@@ -213,8 +235,6 @@ class RetentionStore {
                 .param("anonymous", ANONYMOUS).param("id", dossierId).update();
         jdbc.sql("update dossier_request set items = '[]'::jsonb, note = null where dossier_id = ?").param(dossierId)
                 .update();
-        jdbc.sql("update notification set recipient = :none, subject = :anonymous, body = '' where dossier_id = :id")
-                .param("none", NO_ACCOUNT).param("anonymous", ANONYMOUS).param("id", dossierId).update();
         return files;
     }
 }

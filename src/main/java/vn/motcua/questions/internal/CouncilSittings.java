@@ -243,12 +243,13 @@ public class CouncilSittings {
 
     /**
      * A sitting's publication of one answer is a publication like an agency's: recorded in the question's history
-     * (its state unchanged; a new version, so that the asker's notice is one of its own) and announced by the same
-     * {@link vn.motcua.questions.QuestionStateChanged} of type {@code PUBLISHED} (the asker's notice, the assistant).
+     * and announced by the same {@link vn.motcua.questions.QuestionStateChanged} of type {@code PUBLISHED} (the asker's
+     * notice, the assistant). The question itself is not changed — the published texts are the sitting's — so its
+     * version stays: an officer working on the question at that moment keeps their edit (no 409). The asker's notice
+     * is told apart from the agency's own publication by the sitting's page ({@code publicPath}).
      */
     private void published(UUID questionId, CouncilSittingStore.Sitting s, Who who, Instant now) {
         Question before = questions.find(questionId).orElseThrow();
-        questions.update(questionId, before.state(), Map.of());
         questions.appendEvent(questionId, now, "PUBLISHED", before.state(), before.state(), who.username(),
                 who.displayName(), before.agencyCode(), null, s.title(), false);
         Question after = questions.find(questionId).orElseThrow();

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.motcua.platform.db.CustomPlans;
 import vn.motcua.questions.FeedbackFigures;
 
 /** The questions' figures for the Decision 766 indicators (formulas in docs/indicators.md, "Feedback"). */
@@ -54,7 +55,8 @@ class FeedbackFiguresQuery implements FeedbackFigures {
             return new Figures(0, 0, 0, 0);
         }
         return jdbc.query(c -> {
-            var ps = c.prepareStatement(COUNTS);
+            // The holder windows and the period, as the indicators' sums: never a generic plan.
+            var ps = CustomPlans.custom(c.prepareStatement(COUNTS));
             ps.setArray(1, c.createArrayOf("text", windows.stream().map(Window::agencyCode).toArray()));
             ps.setArray(2, c.createArrayOf("date", windows.stream()
                     .map(w -> w.from() == null ? null : Date.valueOf(w.from())).toArray()));

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.motcua.platform.db.CustomPlans;
 
 /**
  * The SQL of the daily aggregates ({@code reporting_day}, migration V90_1): re-doing a range of days from the dossier
@@ -358,15 +359,9 @@ public class AggregateQueries {
         return d == null ? null : d.toLocalDate();
     }
 
-    /**
-     * Planned with its values every time, never as a server-side prepared statement: after five runs on a connection
-     * PostgreSQL may keep a generic plan, which cannot see how many windows the holder array has nor the period, takes
-     * both for tiny and joins by nested loop — every holder against every row of the period: 40 s for a province year
-     * at 1,000,000 dossiers instead of well under a second (docs/indicators.md, "Bench").
-     */
+    /** Planned with its values every time, never kept as a generic plan ({@link CustomPlans}). */
     static PreparedStatement customPlan(PreparedStatement ps) throws SQLException {
-        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-        return ps;
+        return CustomPlans.custom(ps);
     }
 
     static PreparedStatement holders(Connection c, String sql, List<Holder> holders) throws SQLException {

@@ -2,13 +2,11 @@ package vn.motcua.assistant.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.support.Http;
+import vn.motcua.support.TaggedDossiers;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
 
@@ -34,8 +33,6 @@ import vn.motcua.support.ReferenceData;
 @IntegrationTest
 class InboxRiskSortTest {
 
-    static final String AGENCY = "UBND-26740";
-
     @LocalServerPort
     int port;
     @Autowired
@@ -44,40 +41,30 @@ class InboxRiskSortTest {
     DossierBulk bulk;
     @Autowired
     JdbcClient jdbc;
+    TaggedDossiers dossiers;
     String tag;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
-        tag = "rui" + ThreadLocalRandom.current().nextInt(100_000, 900_000);
+        dossiers = new TaggedDossiers(jdbc, bulk, "rui");
+        tag = dossiers.tag;
     }
 
     @AfterEach
     void tearDown() {
-        String like = "%" + tag + "%";
-        // not the history: it is hash-chained and sealed, a deleted row breaks today's chain for every test verifying it
-        for (String t : List.of("dossier_step")) {
-            jdbc.sql("delete from " + t + " where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
-        }
-        jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
+        dossiers.removeAll();
     }
 
     UUID dossier(String name, DossierState state, Instant now) {
         UUID id = UUID.randomUUID();
-        bulk.insert(List.of(new DossierBulk.NewDossier(id, null, "1.001193", "Đăng ký khai sinh", state,
-                "Rủi ro " + tag + " " + name, "0912345678", null, "26740", "1 Lê Lợi", AGENCY, "UBND phường", now.minus(Duration.ofDays(3)),
-                now.plus(Duration.ofDays(5)))));
+        dossiers.insert(List.of(TaggedDossiers.birth(id, null, state, "Rủi ro " + tag + " " + name,
+                now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(5)))));
         return id;
     }
 
     void step(UUID dossier, int seq, String code, Instant opened, Instant due, Instant finished) {
-        jdbc.sql("""
-                        insert into dossier_step(dossier_id, seq, step_order, code, name, role, agency_code, opened_at, due_at,
-                            finished_at, outcome) values (?, ?, ?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?)""")
-                .params(dossier, seq, seq + 1, code, "Thẩm định " + code, AGENCY, Timestamp.from(opened),
-                        due == null ? null : Timestamp.from(due), finished == null ? null : Timestamp.from(finished),
-                        finished == null ? null : "DONE")
-                .update();
+        dossiers.step(dossier, seq, code, "Thẩm định " + code, "HANDLING", opened, due, finished);
     }
 
     static List<String> rowOrder(String html) {

@@ -6,21 +6,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.support.Http;
+import vn.motcua.privacy.RetainedQuestions;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Retention of citizens' questions: a question closed more than five years before the run loses its asker's name,
@@ -28,28 +24,17 @@ import vn.motcua.support.ReferenceData;
  * notices sent to the asker; a question closed recently is untouched; a dry run changes nothing.
  */
 @IntegrationTest
-class QuestionRetentionTest {
+class QuestionRetentionTest extends ApiTest {
 
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T03:00:00Z"), ZoneOffset.UTC);
+    private static final Clock FIXED = RetentionFixture.FIXED;
     private static final String SAI_GON = "26740";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     JsonMapper json;
     @Autowired
     Retention retention;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
+    @Autowired
+    RetainedQuestions owner;
 
     /** Asked by a signed-in citizen with a contact, accepted, answered and published; its id. */
     UUID publishedQuestion(String name, String email) {
@@ -159,18 +144,9 @@ class QuestionRetentionTest {
 
     @Test
     void everyPersonalColumnOfAQuestionIsEitherClearedOrKeptForAStatedReason() {
-        for (Register.Table t : Register.load(json).tables()) {
-            boolean perQuestion = t.table().startsWith("question_") && t.context() != null
-                    && t.context().contains("question_id");
-            if (!t.table().equals("question") && !perQuestion
-                    && (t.subject() == null || !t.subject().contains("from question"))) {
-                continue;
-            }
-            for (Register.Column c : t.columns()) {
-                String name = t.table() + "." + c.column();
-                assertThat(QuestionRetentionStore.ANONYMISED.contains(name) || QuestionRetentionStore.KEPT.containsKey(name))
-                        .as(name + " is neither anonymised by retention nor kept with a reason").isTrue();
-            }
-        }
+        RetentionFixture.everyColumnClearedOrKept(Register.load(json), t -> t.table().equals("question")
+                        || t.table().startsWith("question_") && t.context() != null && t.context().contains("question_id")
+                        || t.subject() != null && t.subject().contains("from question"),
+                owner.anonymisedColumns(), owner.keptColumns());
     }
 }

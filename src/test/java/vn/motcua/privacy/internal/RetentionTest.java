@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,53 +14,41 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
-import vn.motcua.support.Http;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Retention (issue 21) with a fixed clock: a closed dossier past its period is anonymised and its files are gone; a
  * closed one not past it, and an open one, are untouched; a dry run changes nothing; runs are recorded and append-only.
  */
 @IntegrationTest
-class RetentionTest {
+class RetentionTest extends ApiTest {
 
     /**
      * The day the job runs. The test's dossiers get a procedure code of their own with a 10-year rule and are
      * backdated: one closed in 2000 (kept until 2010: past), one in 2020 (until 2030: not past). Other tests' closed
      * dossiers in the shared database are recent, so the execution touches none of them.
      */
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T03:00:00Z"), ZoneOffset.UTC);
+    private static final Clock FIXED = RetentionFixture.FIXED;
     private static final String PROCEDURE = "9.999921";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     AccountService accounts;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     JsonMapper json;
     @Autowired
     Retention retention;
     @Autowired
     KeyRing keys;
-    Http http;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
         accounts.save("congdan.luutru", "demo", "Phan Thị Lưu Trữ", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
     }
 
@@ -188,16 +175,8 @@ class RetentionTest {
 
     @Test
     void everyPersonalColumnOfTheCitizensDossierDataIsEitherClearedOrKeptForAStatedReason() {
-        Register register = Register.load(json);
-        for (Register.Table t : register.tables()) {
-            if (!t.table().equals("dossier") && (t.subject() == null || !t.subject().contains("from dossier"))) {
-                continue; // not the dossier's data (account, drafts, questions, the store, the requests themselves)
-            }
-            for (Register.Column c : t.columns()) {
-                String name = t.table() + "." + c.column();
-                assertThat(RetentionStore.ANONYMISED.contains(name) || RetentionStore.KEPT.containsKey(name))
-                        .as(name + " is neither anonymised by retention nor kept with a reason").isTrue();
-            }
-        }
+        // not the dossier's data: the account, drafts, questions, the store, the requests themselves
+        RetentionFixture.everyColumnClearedOrKept(Register.load(json), t -> t.table().equals("dossier")
+                || t.subject() != null && t.subject().contains("from dossier"), RetentionStore.ANONYMISED, RetentionStore.KEPT);
     }
 }

@@ -1,60 +1,58 @@
-package vn.motcua.privacy.internal;
+package vn.motcua.questions.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.privacy.RetainedQuestions;
 
 /**
- * The SQL of the questions' retention: closed questions (published or refused) whose period, counted from the Vietnam
- * date of closing, has ended, and their anonymisation. Like {@link RetentionStore} for dossiers, it reads and writes
- * the questions module's tables by name (privacy sits below it). What a published answer shows the public (its
- * redacted texts, the files an officer marked publishable) stays; what names or quotes the asker goes: the contact,
- * the account, the unredacted question and answer, the asker's own entries in the history, the files not marked
- * publishable and the notices sent to the asker.
+ * The questions' side of retention (privacy's port {@link RetainedQuestions}): which closed questions are past their
+ * period, and their anonymisation in this module's tables. What a published answer shows the public (its redacted
+ * texts, the files an officer marked publishable) stays; what names or quotes the asker goes: the contact, the
+ * account, the unredacted question and answer, the asker's own entries in the history, the files not marked
+ * publishable, who rated. The notices sent to the asker are notify's (privacy calls it after this).
  */
 @Component
-class QuestionRetentionStore {
+class RetainedQuestionsStore implements RetainedQuestions {
 
-    /** Personal columns of a question that the job clears (table.column), checked against the register. */
-    static final List<String> ANONYMISED = List.of(
+    /** Shown where a question's text was when it had no redacted public text. */
+    static final String ANONYMOUS = "Đã ẩn danh";
+
+    private static final List<String> ANONYMISED = List.of(
             "question.body", "question.contact_name", "question.contact_phone", "question.contact_email",
             "question.answer", "question.asker",
             "question_attachment.file_name", "question_attachment.content", "question_attachment.uploaded_by",
             "question_event.actor", "question_event.actor_name", "question_rating.username",
+            // through notify's RetainedNotices, called by the retention job for each question
             "notification.recipient", "notification.subject", "notification.body");
 
-    /** Personal columns of a question that the job keeps, and why. */
-    static final java.util.Map<String, String> KEPT = java.util.Map.of(
+    private static final Map<String, String> KEPT = Map.of(
             "question.assignee", "an officer's account: accountability",
             "question_attachment.marked_by", "an officer's account: accountability");
 
     private final JdbcClient jdbc;
-    private final int years;
 
-    QuestionRetentionStore(JdbcClient jdbc, @Value("${motcua.privacy.retention.question-years:5}") int years) {
+    RetainedQuestionsStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.years = years;
     }
 
-    record Due(UUID questionId, String code, Instant closedAt, LocalDate retainedUntil) {
+    @Override
+    public List<Due> due(LocalDate asOf, int years, int limit) {
+        return due(asOf, years, limit, null);
     }
 
-    /** Closed questions past their period on {@code asOf}, not anonymised yet, oldest first. */
-    List<Due> due(LocalDate asOf, int limit) {
-        return due(asOf, limit, null);
+    @Override
+    public boolean stillDue(UUID questionId, LocalDate asOf, int years) {
+        return !due(asOf, years, 1, questionId).isEmpty();
     }
 
-    boolean stillDue(UUID questionId, LocalDate asOf) {
-        return !due(asOf, 1, questionId).isEmpty();
-    }
-
-    private List<Due> due(LocalDate asOf, int limit, UUID only) {
+    private List<Due> due(LocalDate asOf, int years, int limit, UUID only) {
         return jdbc.sql("""
                         select id, code, closed_at, until from (
                             select q.id, q.code, q.closed_at,
@@ -73,25 +71,8 @@ class QuestionRetentionStore {
                 .list();
     }
 
-    void insertItem(UUID runId, Due d) {
-        jdbc.sql("""
-                        insert into privacy_retention_question_item (run_id, question_id, question_code, closed_at, retained_until)
-                        values (?, ?, ?, ?, ?)""")
-                .params(runId, d.questionId(), d.code(), Timestamp.from(d.closedAt()), d.retainedUntil()).update();
-    }
-
-    List<Due> items(UUID runId) {
-        return jdbc.sql("""
-                        select question_id, question_code, closed_at, retained_until
-                        from privacy_retention_question_item where run_id = ? order by closed_at, question_id""")
-                .param(runId)
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getObject(4, LocalDate.class)))
-                .list();
-    }
-
-    /** Clears what names or quotes the asker; the number of files deleted. */
-    int anonymise(UUID questionId, Instant now) {
+    @Override
+    public int anonymise(UUID questionId, Instant now) {
         String asker = jdbc.sql("select asker from question where id = ?").param(questionId).query(String.class)
                 .optional().orElse(null);
         // The asker's own entries: asked, supplied information (its text in reason). Officers' entries stay (accountability).
@@ -110,7 +91,7 @@ class QuestionRetentionStore {
                                contact_name = null, contact_phone = null, contact_email = null, asker = null,
                                anonymised_at = :now
                         where id = :id""")
-                .param("anonymous", RetentionStore.ANONYMOUS).param("now", Timestamp.from(now)).param("id", questionId)
+                .param("anonymous", ANONYMOUS).param("now", Timestamp.from(now)).param("id", questionId)
                 .update();
         // Readers' ratings keep their vote and time (the feedback figures count them), not who voted; a fresh
         // pseudonym per row keeps the (question, username) key unique.
@@ -118,9 +99,16 @@ class QuestionRetentionStore {
                         update question_rating set username = 'anonymous:' || gen_random_uuid()
                         where question_id = ? and username not like 'anonymous:%'""")
                 .param(questionId).update();
-        jdbc.sql("update notification set recipient = :none, subject = :anonymous, body = '' where question_id = :id")
-                .param("none", RetentionStore.NO_ACCOUNT).param("anonymous", RetentionStore.ANONYMOUS)
-                .param("id", questionId).update();
         return files;
+    }
+
+    @Override
+    public List<String> anonymisedColumns() {
+        return ANONYMISED;
+    }
+
+    @Override
+    public Map<String, String> keptColumns() {
+        return KEPT;
     }
 }
