@@ -260,7 +260,9 @@ class InputEdgeTest extends ApiTest {
         assertThat(r.contentType()).startsWith(r.status() == 200 ? "application/json" : "application/problem+json");
         r = http.get("/api/v1/procedures?q=" + "khaisinh".repeat(400));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(1_000);
+        // A guard against a pathological path (backtracking, a quadratic fold), not a speed test: such a path takes
+        // minutes on these words; 1 s flaked on a loaded 2-core machine (1.2-1.8 s at load 19).
+        assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(15_000);
 
         Map<String, Object> plan = Map.of("name", "Loại lạ", "effective", "2027-01-01", "legalBasis", "Thử",
                 "open", List.of(Map.of("code", "99999", "name", "X", "fullName", "Phường X", "type", "GALAXY", "parent", "79")),
