@@ -6,17 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a transaction-level advisory lock); the others skip that round.
  *
  * <p>A row is linked once its transaction has committed. Sequence numbers are taken before commit, so a row with a
- * smaller number can become visible after larger ones were linked: a round reading from the {@code low_water} mark
- * looks at every row above it that has no link yet, and the mark only moves up to the largest number seen at an
- * earlier round once every transaction that was running then has ended (its snapshot's xmax is below the oldest running
- * transaction now). Such a late row joins its day's chain at the end. While the mark is held back, scheduled rounds
- * read only above the largest number linked, and from the mark at least every {@link #RESCAN}.
+ * smaller number can become visible after larger ones were linked. Each round reads the numbers above the largest one
+ * linked, and the gap list ({@link GapList}, table {@code audit_gap}): the numbers below it that had no committed row
+ * when a round read past them. A late row in a gap is linked by the first round after its commit and joins its day's
+ * chain at the end; a gap is dropped once nothing can commit into it any more. The low-water mark
+ * ({@code audit_cursor.low_water}, what the verifier counts as pending above) is the number below the first gap.
+ * The gaps are kept in the database, not in memory, because any node may do the next round.
  */
 @Component
 public class ChainSealer {
@@ -51,16 +51,12 @@ public class ChainSealer {
     static final ZoneId VN = VietnamTime.ZONE;
     static final long LOCK = 0x6d6f74637561L; // "motcua"
     static final int BATCH = 20_000;
-    /** How long scheduled rounds may read only above the largest number linked while the mark is held back. */
-    static final Duration RESCAN = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
     private volatile boolean ready;
-    /** Per chain, when a round last read from the mark (per node: any node's read from the mark will do). */
-    private final Map<String, Instant> rescanned = new ConcurrentHashMap<>();
 
     ChainSealer(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
                 @Value("${motcua.audit.seal:true}") boolean enabled) {
@@ -116,13 +112,11 @@ public class ChainSealer {
         Set<LocalDate> touched = new TreeSet<>();
         for (Chain chain : Chain.ALL) {
             int n;
-            long[] after = {0}; // within this call, a full batch is followed by the rows after it
             do {
-                Round r = tx.execute(s -> round(chain, wait, after[0]));
+                Round r = tx.execute(s -> round(chain, wait));
                 n = r == null ? 0 : r.linked();
                 if (r != null) {
                     touched.addAll(r.days());
-                    after[0] = r.last();
                 }
                 total += n;
             } while (n == BATCH);
@@ -135,8 +129,8 @@ public class ChainSealer {
         return total;
     }
 
-    /** A round's outcome: rows linked, the days they belong to, the largest number linked. */
-    record Round(int linked, Set<LocalDate> days, long last) {
+    /** A round's outcome: rows linked, the days they belong to. */
+    record Round(int linked, Set<LocalDate> days) {
     }
 
     private record Row(long number, String id, Integer seq, LocalDate day, byte[] digest) {
@@ -146,10 +140,10 @@ public class ChainSealer {
     }
 
     /**
-     * One transaction: links up to {@link #BATCH} rows numbered above {@code after} (and above the mark) that have no
-     * link yet. Rows skipped by {@code after} are found again from the mark by a later call.
+     * One transaction: links up to {@link #BATCH} rows, in number order, of those in the chain's gaps that have no
+     * link yet and those numbered above the largest number linked; then updates the gaps and the mark.
      */
-    private Round round(Chain c, boolean wait, long after) {
+    private Round round(Chain c, boolean wait) {
         if (wait) {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
         } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
@@ -157,41 +151,41 @@ public class ChainSealer {
         }
         jdbc.update("insert into audit_cursor(chain) values (?) on conflict (chain) do nothing", c.name());
         var cur = jdbc.queryForMap("""
-                select low_water, pending_max, pending_xmax, pending_at,
-                       pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin_now, now() as now
-                from audit_cursor where chain = ? for update
+                select low_water, (select max(source_no) from audit_link where chain = c.chain) as top,
+                       pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin_now,
+                       pg_snapshot_xmax(pg_current_snapshot())::text::bigint as xmax_now, now() as now
+                from audit_cursor c where chain = ? for update
                 """, c.name());
         long low = ((Number) cur.get("low_water")).longValue();
-        Long pendingMax = cur.get("pending_max") == null ? null : ((Number) cur.get("pending_max")).longValue();
-        Long pendingXmax = cur.get("pending_xmax") == null ? null : ((Number) cur.get("pending_xmax")).longValue();
-        Instant pendingAt = cur.get("pending_at") == null ? null : ((Timestamp) cur.get("pending_at")).toInstant();
-        Instant now = ((Timestamp) cur.get("now")).toInstant();
+        long top = Math.max(low, cur.get("top") == null ? 0 : ((Number) cur.get("top")).longValue());
         long xminNow = ((Number) cur.get("xmin_now")).longValue();
-
-        // Whether this round reads from the mark (and may move it), or only above the largest number linked: a
-        // long transaction anywhere (a plan's notices are written in one) holds the mark back, and a read from the
-        // mark visits every row linked since, once a second. Late rows are found by the reads from the mark: when the
-        // mark may move, when a caller waits for them, and at least every RESCAN.
-        boolean markMay = pendingMax != null && xminNow >= pendingXmax && pendingAt.isBefore(now.minusSeconds(2));
-        Instant rescannedAt = rescanned.get(c.name());
-        long start = Math.max(low, after);
-        if (start == low) {
-            if (wait || markMay || rescannedAt == null || !rescannedAt.isAfter(now.minus(RESCAN))) {
-                rescanned.put(c.name(), now);
-            } else {
-                Long top = jdbc.queryForObject("select max(source_no) from audit_link where chain = ?", Long.class, c.name());
-                start = Math.max(start, top == null ? low : top);
-            }
+        Instant now = ((Timestamp) cur.get("now")).toInstant();
+        List<GapList.Gap> gaps = jdbc.query("select lo, hi, snapshot_xmax, found_at from audit_gap where chain = ? order by lo",
+                (rs, i) -> new GapList.Gap(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()),
+                c.name());
+        List<GapList.Gap> before = List.copyOf(gaps);
+        // Numbers above the mark that no gap covers (a database sealed before the gap list, or a gap row removed by
+        // hand): read them as one gap, once, from now on.
+        long uncovered = gaps.isEmpty() ? top : gaps.get(0).lo() - 1;
+        if (uncovered > low) {
+            gaps = new ArrayList<>(gaps);
+            gaps.add(0, new GapList.Gap(low + 1, uncovered, ((Number) cur.get("xmax_now")).longValue(), now));
         }
 
-        // The rows are picked first (by the number's index) and only those are digested.
-        List<Row> rows = jdbc.query("with picked as materialized (select t." + c.number() + " as n from " + c.table()
-                        + " t where t." + c.number() + " > ? and not exists (select 1 from audit_link l where l.chain = ?"
-                        + " and l.source_no = t." + c.number() + ") order by t." + c.number() + " limit " + BATCH + ")"
-                        + " select t." + c.number() + ", t." + c.id() + ", " + c.seqExpr() + ", " + c.day() + ", "
-                        + c.digest() + " from picked p join " + c.table() + " t on t." + c.number() + " = p.n order by p.n",
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getObject(4, LocalDate.class), rs.getBytes(5)), start, c.name());
+        // The rows are picked first (by the number's index: a probe per gap, and one range above the largest number
+        // linked, where no row has a link) and only those are digested.
+        String n = "t." + c.number();
+        List<Row> rows = jdbc.query("with picked as materialized ((select x.n from unnest(?::bigint[], ?::bigint[]) g(lo, hi)"
+                        + " cross join lateral (select " + n + " as n from " + c.table() + " t where " + n + " between g.lo and g.hi"
+                        + " and not exists (select 1 from audit_link l where l.chain = ? and l.source_no = " + n + ")) x)"
+                        + " union all (select " + n + " from " + c.table() + " t where " + n + " > ? order by " + n
+                        + " limit " + BATCH + ") order by 1 limit " + BATCH + ")"
+                        + " select " + n + ", t." + c.id() + ", " + c.seqExpr() + ", " + c.day() + ", " + c.digest()
+                        + " from picked p join " + c.table() + " t on " + n + " = p.n order by p.n",
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
+                        rs.getObject(4, LocalDate.class), rs.getBytes(5)),
+                gaps.stream().mapToLong(GapList.Gap::lo).toArray(), gaps.stream().mapToLong(GapList.Gap::hi).toArray(),
+                c.name(), top);
 
         Map<LocalDate, Tip> tips = new HashMap<>();
         MessageDigest md = Hashes.sha256();
@@ -230,37 +224,33 @@ public class ChainSealer {
             });
         }
 
-        // Move the mark: every row numbered up to pendingMax that will ever commit has committed, and this round,
-        // reading from the mark, linked every such row up to the last it picked (all of them when not full).
-        long lowBefore = low;
-        if (markMay && start == low) {
-            low = markAfter(low, pendingMax, rows.size() == BATCH, rows.isEmpty() ? low : rows.get(rows.size() - 1).number());
-            if (low >= pendingMax) {
-                pendingMax = null;
-            }
-        }
-        if (pendingMax == null) {
-            var next = jdbc.queryForMap("select (select max(" + c.number() + ") from " + c.table() + " where "
-                    + c.number() + " > ?) as m, pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x", low);
-            if (next.get("m") != null || low != lowBefore || cur.get("pending_max") != null) {
-                jdbc.update("update audit_cursor set low_water = ?, pending_max = ?, pending_xmax = ?, pending_at = now() where chain = ?",
-                        low, next.get("m"), next.get("m") == null ? null : next.get("x"), c.name());
-            }
-        } else if (low != lowBefore) {
-            jdbc.update("update audit_cursor set low_water = ? where chain = ?", low, c.name());
+        // The gaps this round found get the xmax of a snapshot taken after its read: whoever took a number in them
+        // had started by then.
+        long[] linked = rows.stream().mapToLong(Row::number).toArray();
+        long xmaxAfter = gaps.isEmpty() && linked.length == 0 ? 0
+                : jdbc.queryForObject("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint", Long.class);
+        List<GapList.Gap> next = GapList.after(gaps, top, linked, rows.size() == BATCH, xminNow, xmaxAfter, now);
+        saveGaps(c, before, next);
+        long mark = GapList.mark(next, linked.length == 0 ? top : Math.max(top, linked[linked.length - 1]));
+        if (mark > low) {
+            jdbc.update("update audit_cursor set low_water = ? where chain = ?", mark, c.name());
         } // idle: nothing written
-        return new Round(rows.size(), tips.keySet(), rows.isEmpty() ? after : rows.get(rows.size() - 1).number());
+        return new Round(rows.size(), tips.keySet());
     }
 
-    /**
-     * Where the mark may move once no row numbered up to {@code pendingMax} can still commit, after a round that read
-     * from the mark: to {@code pendingMax} when the round was not full (it saw every row), else only to the last row
-     * it linked. Moving part of the way while the rounds are full (a reorganisation writes 50,000 events a batch, faster
-     * than one round links them) keeps each round's read short: the read visits every linked row above the mark, so a
-     * mark held back for a whole plan made each round read everything linked since the plan began.
-     */
-    static long markAfter(long low, long pendingMax, boolean full, long lastLinked) {
-        return Math.max(low, full ? Math.min(pendingMax, lastLinked) : pendingMax);
+    /** Writes only what changed: a gap is inserted once and deleted once (pieces of a gap are new rows). */
+    private void saveGaps(Chain c, List<GapList.Gap> before, List<GapList.Gap> after) {
+        Set<GapList.Gap> kept = new HashSet<>(after);
+        List<Object[]> gone = before.stream().filter(g -> !kept.contains(g)).map(g -> new Object[]{c.name(), g.lo()}).toList();
+        Set<GapList.Gap> had = new HashSet<>(before);
+        List<Object[]> added = after.stream().filter(g -> !had.contains(g))
+                .map(g -> new Object[]{c.name(), g.lo(), g.hi(), g.xmax(), Timestamp.from(g.foundAt())}).toList();
+        if (!gone.isEmpty()) {
+            jdbc.batchUpdate("delete from audit_gap where chain = ? and lo = ?", gone);
+        }
+        if (!added.isEmpty()) {
+            jdbc.batchUpdate("insert into audit_gap(chain, lo, hi, snapshot_xmax, found_at) values (?, ?, ?, ?, ?)", added);
+        }
     }
 
     /** A new revision of each day's root where its chain grew since the last one. */

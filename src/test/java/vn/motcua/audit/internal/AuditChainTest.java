@@ -199,8 +199,7 @@ class AuditChainTest {
                     .isLessThan(lateNo);
             open.commit();
         }
-        // Scheduled rounds may read only above the largest number linked (the mark is held back); a caller that
-        // waits reads from the mark.
+        // Scheduled rounds and a caller that waits read the same way: above the largest number linked, and the gaps.
         sealer.sealAll(false);
         history(many, 1);
         sealer.sealAll(false);
@@ -211,6 +210,62 @@ class AuditChainTest {
         assertThat(verifier.verify(many, many).ok()).isTrue();
         assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and day = ?").param(many)
                 .query(Integer.class).single()).isEqualTo(ChainSealer.BATCH + 501);
+    }
+
+    /**
+     * What the 10 s re-read from the mark used to guarantee, now the gap list's: a row numbered early, held open across
+     * several rounds while later rows are linked, is remembered as a gap of its own (the rows linked around it are not
+     * read again) and linked by the first round after its commit.
+     */
+    @Test
+    void aRowCommittedLateInsideAGapIsLinkedByTheNextRoundWithoutAFullReRead() throws Exception {
+        LocalDate early = freshDay();
+        LocalDate many = freshDay();
+        UUID late = UUID.randomUUID();
+        long lateNo;
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (var ps = open.prepareStatement("""
+                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                    values (?, 1, ?, 'NOTE', 'ACCEPTED', 'tiepnhan', 'muộn')
+                    returning audit_no""")) {
+                ps.setObject(1, late);
+                ps.setTimestamp(2, java.sql.Timestamp.from(early.atTime(9, 0).atZone(VN).toInstant()));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    lateNo = rs.getLong(1);
+                }
+            }
+            for (int round = 0; round < 4; round++) { // later rows committed and linked, round after round
+                jdbc.sql("""
+                        insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                        select gen_random_uuid(), 1, ?::timestamptz + g * interval '1 millisecond', 'NOTE', 'ACCEPTED', 'tiepnhan', 'loạt'
+                        from generate_series(1, 1000) g
+                        """).params(java.sql.Timestamp.from(many.atTime(8, round).atZone(VN).toInstant())).update();
+                sealer.sealAll();
+            }
+            long top = jdbc.sql("select max(source_no) from audit_link where chain = 'dossier_event'").query(Long.class).single();
+            assertThat(top).isGreaterThan(lateNo + 4000 - 1);
+            // The late number is in a gap; the 4,000 rows linked above it are in none, so no round reads them again.
+            assertThat(jdbc.sql("select count(*) from audit_gap where chain = 'dossier_event' and ? between lo and hi")
+                    .param(lateNo).query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("""
+                    select coalesce(sum(least(hi, ?) - greatest(lo, ?) + 1), 0) from audit_gap
+                    where chain = 'dossier_event' and hi >= ? and lo <= ?""").params(top, lateNo, lateNo, top)
+                    .query(Long.class).single()).isLessThan(100L);
+            assertThat(jdbc.sql("select low_water from audit_cursor where chain = 'dossier_event'").query(Long.class).single())
+                    .isLessThan(lateNo);
+            assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and source_no = ?").param(lateNo)
+                    .query(Integer.class).single()).isZero();
+            open.commit();
+        }
+        sealer.sealAll(); // the next round
+        assertThat(jdbc.sql("select day from audit_link where chain = 'dossier_event' and source_no = ?").param(lateNo)
+                .query(LocalDate.class).single()).isEqualTo(early);
+        assertThat(jdbc.sql("select count(*) from audit_gap where chain = 'dossier_event' and ? between lo and hi")
+                .param(lateNo).query(Integer.class).single()).isZero();
+        assertThat(verifier.verify(early, early).ok()).isTrue();
+        assertThat(verifier.verify(many, many).rows()).isEqualTo(4000);
     }
 
     @Test
