@@ -57,8 +57,14 @@ public class AssistantTuning {
                 }
             });
             sets.put("own, all " + all.size(), all);
-            sets.forEach((name, set) -> System.out.println(AssistantEvaluation.run(name, set,
-                    q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")))));
+            // round 9: with the answered examples (each set without its own lines: leave-one-set-out) and without them
+            boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
+            for (boolean on : examples ? List.of(false, true) : List.of(false)) {
+                System.setProperty("assistant.examples", String.valueOf(on));
+                System.out.println(on ? "-- with examples (leave-one-set-out)" : "-- without examples");
+                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service)));
+            }
+            System.setProperty("assistant.examples", String.valueOf(examples));
             return;
         }
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
@@ -78,7 +84,7 @@ public class AssistantTuning {
                     default -> throw new IllegalArgumentException("not a seen set: " + name);
                 };
                 service.rebuildNow();
-                var r = AssistantEvaluation.run(name, set, q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")));
+                var r = AssistantEvaluation.runLeavingOut(name, set, service);
                 System.out.println(r);
                 if (!Boolean.getBoolean("assistant.tune.figuresOnly")) {
                     r.misses().forEach(System.out::println);
@@ -88,7 +94,7 @@ public class AssistantTuning {
         if (Boolean.getBoolean("assistant.tune.clarify")) {
             // the clarify questions asked on the tuning half and the dev set, and whether an option holds a right code
             for (var q : concat(tune, dev)) {
-                Answers a = service.ask(q.text(), null, 5, Locale.forLanguageTag("vi"));
+                Answers a = service.askWithoutExamplesOf(q.text(), null, 5, Locale.forLanguageTag("vi"), q.source());
                 if (a.clarify() != null) {
                     boolean right = a.clarify().options().stream().anyMatch(o -> o.codes().stream().anyMatch(q.codes()::contains));
                     boolean first = !a.answers().isEmpty() && q.codes().contains(a.answers().get(0).code());
@@ -107,8 +113,7 @@ public class AssistantTuning {
             service.rebuildNow();
             System.out.println("== " + grid[g]);
             for (var set : List.of(tune, dev)) {
-                var r = AssistantEvaluation.run(set == tune ? "tuning half" : "dev set", set,
-                        q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")));
+                var r = AssistantEvaluation.runLeavingOut(set == tune ? "tuning half" : "dev set", set, service);
                 System.out.println(r);
                 if (g == grid.length - 1) {
                     r.misses().forEach(System.out::println);
