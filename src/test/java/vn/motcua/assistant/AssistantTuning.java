@@ -57,6 +57,27 @@ public class AssistantTuning {
                 }
             });
             sets.put("own, all " + all.size(), all);
+            String exGrid = System.getProperty("assistant.examples.grid", "");
+            if (!exGrid.isBlank()) {
+                // round 9: the examples' numbers, on the seen sets' leave-one-set-out figures only (never the 6th set)
+                for (String point : exGrid.split(";")) {
+                    for (String kv : point.split(",")) {
+                        System.setProperty("assistant.examples." + kv.split("=")[0].strip(), kv.split("=")[1].strip());
+                    }
+                    int t1 = 0, t3 = 0, n = 0, nr = 0, sn = 0, none = 0;
+                    StringBuilder per = new StringBuilder();
+                    for (var e : sets.entrySet()) {
+                        if (e.getKey().startsWith("own, all")) {
+                            continue;
+                        }
+                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service);
+                        t1 += r.top1(); t3 += r.top3(); n += r.answerable(); nr += r.noneRight(); sn += r.saidNone(); none += r.none();
+                        per.append(String.format(" %d/%d", r.top1(), r.top3()));
+                    }
+                    System.out.printf("GRID %-32s top-1 %d top-3 %d of %d; no match %d/%d said %d;%s%n", point, t1, t3, n, nr, none, sn, per);
+                }
+                return;
+            }
             // round 9: with the answered examples (each set without its own lines: leave-one-set-out) and without them
             boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
             for (boolean on : examples ? List.of(false, true) : List.of(false)) {
