@@ -126,7 +126,11 @@ public class AssistantService implements Assistant, AssistantIndex {
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);
         }
-        ranked = ev.fold(ranked, support);
+        // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
+        // the sibling question existed name one sibling only, and must not silence the question
+        Answers.Clarify clarify = refused ? null
+                : Clarifier.clarify(ranked.stream().filter(c -> Evidence.matches(c, w)).toList(), reading.graph(), messages, locale);
+        ranked = ev.fold(ranked, support, reading.bigrams());
         List<Ranker.Candidate> strong = ranked.stream()
                 .filter(c -> refused ? ev.strongFor(c, support) : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
         if (strong.isEmpty()) {
@@ -137,7 +141,7 @@ public class AssistantService implements Assistant, AssistantIndex {
             answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0,
                     Evidence.why(c.meta(), reading.unigrams(), reading.bigrams())));
         }
-        return new Answers(answers, false, Clarifier.clarify(strong, reading.graph(), messages, locale));
+        return new Answers(answers, false, clarify != null ? clarify : Clarifier.clarify(strong, reading.graph(), messages, locale));
     }
 
     /** The candidates for a question read against the same index, best first, before the no-match decision. */
