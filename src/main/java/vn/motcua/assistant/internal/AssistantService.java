@@ -121,7 +121,9 @@ public class AssistantService implements Assistant, AssistantIndex {
         boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
                 || Evidence.onlyGeneric(ranked.get(0));
         ExampleEvidence ev = ExampleEvidence.current();
-        var support = ev.support(keeper.examples().without(excluded), reading);
+        ExampleIndex examples = excluded != null && Boolean.getBoolean("assistant.examples.strict")
+                ? keeper.examples().withoutSameQuestion(excluded, question) : keeper.examples().without(excluded);
+        var support = ev.support(examples, reading);
         // an example rescues a refused question only when it is a near-paraphrase of it
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);

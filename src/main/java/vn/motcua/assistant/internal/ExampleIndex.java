@@ -111,6 +111,16 @@ final class ExampleIndex {
         return without.computeIfAbsent(source, s -> new ExampleIndex(read.stream().filter(r -> !r.source().equals(s)).toList()));
     }
 
+    /**
+     * The same without one source and without any example of the very same question (case-insensitive): a stricter
+     * reading of leave-one-set-out, for measuring how much verbatim repeats across sets add. Built per call, not kept.
+     */
+    ExampleIndex withoutSameQuestion(String source, String question) {
+        String q = question.strip().toLowerCase(java.util.Locale.ROOT);
+        return new ExampleIndex(read.stream().filter(r -> !r.source().equals(source)
+                && !r.text().strip().toLowerCase(java.util.Locale.ROOT).equals(q)).toList());
+    }
+
     int size() {
         return examples.size();
     }

@@ -104,6 +104,15 @@ class AssistantExamplesTest {
             }
         }
         assertThat(service.exampleQuestions(null)).hasSize(lines.size());
+        // the stricter reading also drops another set's verbatim repeat of the question measured
+        QueryReader reader = new QueryReader();
+        ExampleIndex all = ExampleIndex.build(lines, q -> reader.read(q, service.index()));
+        String repeated = "sao y ban chinh bang tot nghiep";
+        assertThat(lines.stream().filter(l -> l[0].equalsIgnoreCase(repeated)).map(l -> l[2]).toList())
+                .contains("questions-held2").hasSizeGreaterThan(1);
+        assertThat(all.without("questions-held2").examples()).extracting(ExampleIndex.Example::text).contains(repeated);
+        assertThat(all.withoutSameQuestion("questions-held2", repeated).examples()).extracting(ExampleIndex.Example::text)
+                .doesNotContain(repeated);
         // the 6th held-out set is never among the examples
         assertThat(sources).noneMatch(s -> s.contains("held6"));
     }
