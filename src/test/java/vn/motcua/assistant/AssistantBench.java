@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.assistant.internal.AssistantService;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.RequiredDocument;
@@ -24,7 +25,8 @@ import vn.motcua.support.IntegrationTest;
 /**
  * The assistant over the imported catalogue (2,642 procedures): index build time, then top-1, top-3, no-match
  * precision and recall on our own set (tuning half, first held-out half, second held-out set) and on the shared dev
- * set, and latency. {@code ./mvnw -Pbench test -Dtest=AssistantBench}. Prints; asserts nothing.
+ * set, and latency. {@code ./mvnw -Pbench test -Dtest=AssistantBench}. Prints every set without and with the answered
+ * examples (each set without its own lines: leave-one-set-out); asserts only the time targets (p95 ≤ 30 ms, build ≤ 10 s).
  * <p>
  * The second held-out set's misses are printed only with {@code -Dassistant.bench.heldMisses=true} (once, when the
  * tuning is over). The bench also writes what the index reads of the catalogue to
@@ -36,7 +38,7 @@ class AssistantBench {
     @Autowired
     CatalogueImporter importer;
     @Autowired
-    Assistant assistant;
+    AssistantService assistant;
     @Autowired
     AssistantIndex index;
     @Autowired
@@ -70,16 +72,12 @@ class AssistantBench {
         for (int i = 0; i < 3; i++) { // warm-up
             AssistantEvaluation.run("warm-up", all, q -> assistant.ask(q, null, 5, Locale.forLanguageTag("vi")));
         }
-        List<AssistantEvaluation.Result> results = List.of(
-                run("own, all " + ownAll.size(), ownAll),
-                run("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList()),
-                run("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList()),
-                run("own, 2nd held-out set", held2),
-                run("shared dev set", dev),
-                run("own, 3rd held-out set", held3),
-                run("own, 4th held-out set", held4),
-                run("own, 5th held-out set", held5),
-                run("own, 6th held-out set", held6));
+        // round 9: every set measured without the answered examples, then with them, each set without its own lines
+        boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
+        System.setProperty("assistant.examples", "false");
+        List<AssistantEvaluation.Result> without = results(own, held2, held3, held4, held5, held6, dev, ownAll);
+        System.setProperty("assistant.examples", String.valueOf(examples));
+        List<AssistantEvaluation.Result> results = results(own, held2, held3, held4, held5, held6, dev, ownAll);
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
@@ -91,6 +89,9 @@ class AssistantBench {
         Arrays.sort(nanos);
         System.out.printf("%nASSISTANT BENCH over %d procedures (shared 2-core machine)%n", index.size());
         System.out.printf("index build: %s ms%n", Arrays.toString(builds));
+        System.out.println("-- without examples");
+        without.forEach(r -> System.out.println(r));
+        System.out.println(examples ? "-- with examples (leave-one-set-out)" : "-- examples off (-Dassistant.examples=false)");
         results.forEach(r -> System.out.println(r));
         System.out.printf("latency over %d questions (%d distinct): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 n, all.size(), nanos[n / 2] / 1e6, nanos[n * 95 / 100] / 1e6, nanos[n * 99 / 100] / 1e6, nanos[n - 1] / 1e6);
@@ -103,10 +104,31 @@ class AssistantBench {
             results.get(5).misses().forEach(System.out::println);
         }
         System.out.println();
+        // round 9's targets (#18): printed, judged by a reader on a quiet machine (a bench asserts no timing)
+        System.out.printf("targets: latency p95 %.2f ms (<= 30), index build max %d ms (<= 10,000)%n",
+                nanos[n * 95 / 100] / 1e6, Arrays.stream(builds).max().orElseThrow());
     }
 
+    private List<AssistantEvaluation.Result> results(List<AssistantEvaluation.Question> own,
+            List<AssistantEvaluation.Question> held2, List<AssistantEvaluation.Question> held3,
+            List<AssistantEvaluation.Question> held4, List<AssistantEvaluation.Question> held5,
+            List<AssistantEvaluation.Question> held6, List<AssistantEvaluation.Question> dev,
+            List<AssistantEvaluation.Question> ownAll) {
+        return List.of(
+                run("own, all " + ownAll.size(), ownAll),
+                run("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList()),
+                run("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList()),
+                run("own, 2nd held-out set", held2),
+                run("shared dev set", dev),
+                run("own, 3rd held-out set", held3),
+                run("own, 4th held-out set", held4),
+                run("own, 5th held-out set", held5),
+                run("own, 6th held-out set", held6));
+    }
+
+    /** Each question without the examples of its own set (leave-one-set-out). */
     private AssistantEvaluation.Result run(String name, List<AssistantEvaluation.Question> questions) {
-        return AssistantEvaluation.run(name, questions, q -> assistant.ask(q, null, 5, Locale.forLanguageTag("vi")));
+        return AssistantEvaluation.runLeavingOut(name, questions, assistant);
     }
 
     /** What the index reads of each procedure, for the database-free tuning run. */

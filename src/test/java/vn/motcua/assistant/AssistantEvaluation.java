@@ -16,7 +16,11 @@ import java.util.function.Function;
  */
 public final class AssistantEvaluation {
 
-    public record Question(String text, List<String> codes, String split) {
+    /**
+     * {@code source}: the tag of the set the question comes from, as in {@code assistant/examples-vi.tsv}
+     * ("questions:tune", "questions-held2"…): the examples of that source are left out when it is measured.
+     */
+    public record Question(String text, List<String> codes, String split, String source) {
         public boolean none() {
             return codes.equals(List.of("NONE"));
         }
@@ -71,7 +75,10 @@ public final class AssistantEvaluation {
                     continue;
                 }
                 String[] p = line.split("\t");
-                out.add(new Question(p[0].strip(), List.of(p[1].strip().split(",")), p.length > 2 ? p[2].strip() : "other"));
+                String split = p.length > 2 ? p[2].strip() : "other";
+                String file = tsv.getFileName().toString().replace(".tsv", "");
+                out.add(new Question(p[0].strip(), List.of(p[1].strip().split(",")), split,
+                        file.equals("questions") ? file + ":" + split : file));
             }
             return out;
         } catch (IOException e) {
@@ -120,6 +127,18 @@ public final class AssistantEvaluation {
     }
 
     public static Result run(String name, List<Question> questions, Function<String, Answers> ask) {
+        return runEach(name, questions, q -> ask.apply(q.text()));
+    }
+
+    /**
+     * Leave-one-set-out: each question asked with the example index built without the examples of its own set
+     * ({@link Question#source}). The 6th set and the dev set have no lines among the examples, so nothing is left out.
+     */
+    public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service) {
+        return runEach(name, questions, q -> service.askWithoutExamplesOf(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), q.source()));
+    }
+
+    public static Result runEach(String name, List<Question> questions, Function<Question, Answers> ask) {
         int answerable = 0;
         int top1 = 0;
         int top3 = 0;
@@ -132,7 +151,7 @@ public final class AssistantEvaluation {
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             long t = System.nanoTime();
-            Answers a = ask.apply(q.text());
+            Answers a = ask.apply(q);
             nanos[i] = System.nanoTime() - t;
             List<String> got = a.answers().stream().map(Answers.Answer::code).toList();
             if (a.noMatch()) {

@@ -58,8 +58,35 @@ public class AssistantTuning {
                 }
             });
             sets.put("own, all " + all.size(), all);
-            sets.forEach((name, set) -> System.out.println(AssistantEvaluation.run(name, set,
-                    q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")))));
+            String exGrid = System.getProperty("assistant.examples.grid", "");
+            if (!exGrid.isBlank()) {
+                // round 9: the examples' numbers, on the seen sets' leave-one-set-out figures only (never the 6th set)
+                for (String point : exGrid.split(";")) {
+                    for (String kv : point.split(",")) {
+                        System.setProperty("assistant.examples." + kv.split("=")[0].strip(), kv.split("=")[1].strip());
+                    }
+                    int t1 = 0, t3 = 0, n = 0, nr = 0, sn = 0, none = 0;
+                    StringBuilder per = new StringBuilder();
+                    for (var e : sets.entrySet()) {
+                        if (e.getKey().startsWith("own, all")) {
+                            continue;
+                        }
+                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service);
+                        t1 += r.top1(); t3 += r.top3(); n += r.answerable(); nr += r.noneRight(); sn += r.saidNone(); none += r.none();
+                        per.append(String.format(" %d/%d", r.top1(), r.top3()));
+                    }
+                    System.out.printf("GRID %-32s top-1 %d top-3 %d of %d; no match %d/%d said %d;%s%n", point, t1, t3, n, nr, none, sn, per);
+                }
+                return;
+            }
+            // round 9: with the answered examples (each set without its own lines: leave-one-set-out) and without them
+            boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
+            for (boolean on : examples ? List.of(false, true) : List.of(false)) {
+                System.setProperty("assistant.examples", String.valueOf(on));
+                System.out.println(on ? "-- with examples (leave-one-set-out)" : "-- without examples");
+                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service)));
+            }
+            System.setProperty("assistant.examples", String.valueOf(examples));
             return;
         }
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
@@ -79,7 +106,7 @@ public class AssistantTuning {
                     default -> throw new IllegalArgumentException("not a seen set: " + name);
                 };
                 service.rebuildNow();
-                var r = AssistantEvaluation.run(name, set, q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")));
+                var r = AssistantEvaluation.runLeavingOut(name, set, service);
                 System.out.println(r);
                 if (!Boolean.getBoolean("assistant.tune.figuresOnly")) {
                     r.misses().forEach(System.out::println);
@@ -89,7 +116,7 @@ public class AssistantTuning {
         if (Boolean.getBoolean("assistant.tune.clarify")) {
             // the clarify questions asked on the tuning half and the dev set, and whether an option holds a right code
             for (var q : concat(tune, dev)) {
-                Answers a = service.ask(q.text(), null, 5, Locale.forLanguageTag("vi"));
+                Answers a = service.askWithoutExamplesOf(q.text(), null, 5, Locale.forLanguageTag("vi"), q.source());
                 if (a.clarify() != null) {
                     boolean right = a.clarify().options().stream().anyMatch(o -> o.codes().stream().anyMatch(q.codes()::contains));
                     boolean first = !a.answers().isEmpty() && q.codes().contains(a.answers().get(0).code());
@@ -108,8 +135,7 @@ public class AssistantTuning {
             service.rebuildNow();
             System.out.println("== " + grid[g]);
             for (var set : List.of(tune, dev)) {
-                var r = AssistantEvaluation.run(set == tune ? "tuning half" : "dev set", set,
-                        q -> service.ask(q, null, 5, Locale.forLanguageTag("vi")));
+                var r = AssistantEvaluation.runLeavingOut(set == tune ? "tuning half" : "dev set", set, service);
                 System.out.println(r);
                 if (g == grid.length - 1) {
                     r.misses().forEach(System.out::println);

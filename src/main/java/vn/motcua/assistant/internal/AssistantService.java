@@ -94,6 +94,23 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     /** The same with other ranking numbers (the tuning grid). */
     Answers ask(String question, String unitCode, int limit, Locale locale, RankingWeights w) {
+        return ask(question, unitCode, limit, locale, w, null);
+    }
+
+    /**
+     * The question answered with the example index built without the examples of {@code excludedSource} (a labelled
+     * set's tag in {@code assistant/examples-vi.tsv}): how a set is measured honestly (leave-one-set-out).
+     */
+    public Answers askWithoutExamplesOf(String question, String unitCode, int limit, Locale locale, String excludedSource) {
+        return ask(question, unitCode, limit, locale, RankingWeights.DEFAULT, excludedSource);
+    }
+
+    /** The example questions the index holds when {@code excludedSource} is left out (for checking the exclusion). */
+    public List<String> exampleQuestions(String excludedSource) {
+        return keeper.examples().without(excludedSource).examples().stream().map(ExampleIndex.Example::text).toList();
+    }
+
+    private Answers ask(String question, String unitCode, int limit, Locale locale, RankingWeights w, String excluded) {
         String q = VietnameseAnalysis.normalize(question).strip();
         if (q.isEmpty()) {
             return new Answers(List.of(), true, null);
@@ -101,17 +118,32 @@ public class AssistantService implements Assistant, AssistantIndex {
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
         List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
-        if (ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
-                || Evidence.onlyGeneric(ranked.get(0))) {
+        boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
+                || Evidence.onlyGeneric(ranked.get(0));
+        ExampleEvidence ev = ExampleEvidence.current();
+        ExampleIndex examples = excluded != null && Boolean.getBoolean("assistant.examples.strict")
+                ? keeper.examples().withoutSameQuestion(excluded, question) : keeper.examples().without(excluded);
+        var support = ev.support(examples, reading);
+        // an example rescues a refused question only when it is a near-paraphrase of it
+        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);
         }
-        List<Ranker.Candidate> strong = ranked.stream().filter(c -> Evidence.matches(c, w)).toList();
+        // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
+        // the sibling question existed name one sibling only, and must not silence the question
+        Answers.Clarify clarify = refused ? null
+                : Clarifier.clarify(ranked.stream().filter(c -> Evidence.matches(c, w)).toList(), reading.graph(), messages, locale);
+        ranked = ev.fold(ranked, support, reading.bigrams());
+        List<Ranker.Candidate> strong = ranked.stream()
+                .filter(c -> refused ? ev.strongFor(c, support) : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
+        if (strong.isEmpty()) {
+            return new Answers(List.of(), true, null);
+        }
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
             answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0,
                     Evidence.why(c.meta(), reading.unigrams(), reading.bigrams())));
         }
-        return new Answers(answers, false, Clarifier.clarify(strong, reading.graph(), messages, locale));
+        return new Answers(answers, false, clarify != null ? clarify : Clarifier.clarify(strong, reading.graph(), messages, locale));
     }
 
     /** The candidates for a question read against the same index, best first, before the no-match decision. */

@@ -39,6 +39,9 @@ final class IndexKeeper {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ProcedureIndex index = ProcedureIndex.empty();
+    private volatile ExampleIndex examples = ExampleIndex.empty();
+    private final QueryReader reader = new QueryReader();
+    private final List<String[]> exampleLines = ExampleIndex.load();
     private volatile long lastEmptyRebuild;
 
     IndexKeeper(Catalogue catalogue, ObjectProvider<ProcedureTextSource> textSources,
@@ -70,7 +73,10 @@ final class IndexKeeper {
                 extra.computeIfAbsent(code, c -> new ArrayList<>()).addAll(texts)));
         ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
                 dossierCounts());
+        // the examples are read against the new index's vocabulary (typo correction), like a question
+        ExampleIndex ex = ExampleIndex.build(exampleLines, q -> reader.read(q, built));
         index = built;
+        examples = ex;
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("Assistant index: {} procedures in {} ms (Lucene {} ms)", built.size(), ms, built.buildMillis());
         return ms;
@@ -87,6 +93,12 @@ final class IndexKeeper {
             log.warn("Assistant index: no dossier counts ({}); the catalogue's own signals stand in", e.toString());
             return Map.of();
         }
+    }
+
+    /** The answered examples read against the index serving now. */
+    ExampleIndex examples() {
+        current();
+        return examples;
     }
 
     int size() {

@@ -1,0 +1,103 @@
+package vn.motcua.assistant.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the answered examples ({@link ExampleIndex}) weigh in the ranking: a candidate's score is multiplied by
+ * {@code 1 + weight × (summed similarity of its k most similar examples)}. Examples only reorder the candidates the
+ * catalogue search found; a question the ranking refuses stays refused unless one example is at least {@code strong}
+ * similar (a near-paraphrase) and its procedure is among the candidates.
+ *
+ * @param on     {@code -Dassistant.examples=false} switches the examples off (the "without" figures)
+ * @param k      examples counted per procedure
+ * @param weight factor per unit of summed similarity
+ * @param floor  an example less similar than this is no evidence
+ * @param strong similarity at which an example may answer a question the ranking refuses
+ * @param nameFirst the examples never lift a candidate above a sibling whose own part the question names
+ */
+record ExampleEvidence(boolean on, int k, double weight, double floor, double strong, boolean nameFirst) {
+
+    /** Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, round 9). */
+    static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 3, 1.0, 0.3, 0.8, true);
+
+    /** The defaults, or the numbers given as system properties (for measuring; read per question). */
+    static ExampleEvidence current() {
+        return new ExampleEvidence(
+                Boolean.parseBoolean(System.getProperty("assistant.examples", String.valueOf(DEFAULT.on))),
+                Integer.getInteger("assistant.examples.k", DEFAULT.k),
+                dbl("assistant.examples.weight", DEFAULT.weight),
+                dbl("assistant.examples.floor", DEFAULT.floor),
+                dbl("assistant.examples.strong", DEFAULT.strong),
+                Boolean.parseBoolean(System.getProperty("assistant.examples.nameFirst", String.valueOf(DEFAULT.nameFirst))));
+    }
+
+    private static double dbl(String key, double dflt) {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? dflt : Double.parseDouble(v);
+    }
+
+    Map<String, ExampleIndex.Support> support(ExampleIndex examples, QueryReader.Reading reading) {
+        return on ? examples.support(reading, Math.max(1, k), floor) : Map.of();
+    }
+
+    /** The candidates with the examples' evidence folded in, best first. */
+    List<Ranker.Candidate> fold(List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support, Set<String> asked) {
+        if (support.isEmpty()) {
+            return ranked;
+        }
+        List<Ranker.Candidate> out = new ArrayList<>(ranked.size());
+        for (Ranker.Candidate c : ranked) {
+            ExampleIndex.Support s = support.get(c.meta().code());
+            if (s == null) {
+                out.add(c);
+                continue;
+            }
+            double boosted = c.score() * (1 + weight * s.score());
+            if (nameFirst) {
+                // the examples do not lift a candidate above one that shares more word pairs of its name with the question
+                // ("công nhận hộ nghèo thường xuyên": the sibling the question names stays first)
+                for (Ranker.Candidate o : ranked) {
+                    if (o != c && o.score() >= c.score() && namesOwnPart(o, c, asked)) {
+                        boosted = Math.min(boosted, Math.max(c.score(), o.score() * 0.999));
+                    }
+                }
+            }
+            out.add(c.times(boosted / c.score()));
+        }
+        out.sort(Comparator.comparingDouble(Ranker.Candidate::score).reversed()
+                .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
+        return out;
+    }
+
+    /**
+     * Siblings (at least two word pairs of the question in both names) where the question names a part of O's name that
+     * C's lacks and nothing of C's own: "công nhận hộ nghèo thường xuyên" names 1.011607's own part. Examples labelled
+     * before the sibling existed in our sets name one sibling only and must not override the citizen's words.
+     */
+    static boolean namesOwnPart(Ranker.Candidate o, Ranker.Candidate c, Set<String> asked) {
+        int shared = 0;
+        boolean oOwn = false;
+        for (String g : asked) {
+            boolean inO = o.meta().nameBigrams().contains(g);
+            boolean inC = c.meta().nameBigrams().contains(g);
+            if (inO && inC) {
+                shared++;
+            } else if (inC) {
+                return false;
+            } else if (inO) {
+                oOwn = true;
+            }
+        }
+        return oOwn && shared >= 2;
+    }
+
+    /** A candidate one example names with at least {@link #strong} similarity: it may answer on that evidence. */
+    boolean strongFor(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support s = support.get(c.meta().code());
+        return s != null && s.best() >= strong;
+    }
+}

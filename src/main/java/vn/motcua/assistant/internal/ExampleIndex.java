@@ -1,0 +1,211 @@
+package vn.motcua.assistant.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Answered example questions as evidence ("people who asked like you needed X"): questions citizens asked, each labelled
+ * with the procedure that answered it ({@code assistant/examples-vi.tsv}), read by the same {@link QueryReader} as a
+ * question (folding, typo correction, the lexicon) into word pairs and syllables, and compared by cosine similarity
+ * with idf weights computed over the examples. A view without one source ({@link #without}) is built anew, idf
+ * included, so that a set is never measured against its own lines.
+ */
+final class ExampleIndex {
+
+    /** An example: its text, the codes that answer it, where it came from, and its weighted terms. */
+    record Example(String text, List<String> codes, String source, Map<String, Double> terms, double norm) {
+    }
+
+    /** A read example before weighting: word pairs and syllables of its reading. */
+    record Read(String text, List<String> codes, String source, Set<String> unigrams, Set<String> bigrams) {
+    }
+
+    /** One procedure's support: the summed similarity of its k most similar examples, and the best of them. */
+    record Support(double score, double best, String bestText) {
+    }
+
+    static final String RESOURCE = "assistant/examples-vi.tsv";
+    /** A word pair weighs twice a syllable, as in the name fields. */
+    static final double PAIR = 2.0;
+
+    private final List<Read> read;
+    private final List<Example> examples;
+    private final Map<String, List<Integer>> postings = new HashMap<>();
+    private final Map<String, Double> idf = new HashMap<>();
+    private final Map<String, ExampleIndex> without = new ConcurrentHashMap<>();
+
+    private ExampleIndex(List<Read> read) {
+        this.read = read;
+        Map<String, Integer> df = new HashMap<>();
+        for (Read r : read) {
+            for (String t : terms(r)) {
+                df.merge(t, 1, Integer::sum);
+            }
+        }
+        int n = Math.max(1, read.size());
+        df.forEach((t, d) -> idf.put(t, Math.log(1 + (double) n / d)));
+        this.examples = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            Read r = read.get(i);
+            Map<String, Double> w = weights(terms(r));
+            double norm = Math.sqrt(w.values().stream().mapToDouble(x -> x * x).sum());
+            examples.add(new Example(r.text(), r.codes(), r.source(), w, norm));
+            for (String t : w.keySet()) {
+                postings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    static ExampleIndex empty() {
+        return new ExampleIndex(List.of());
+    }
+
+    /** The examples of the resource file, each read against the procedure index now being built. */
+    static ExampleIndex build(List<String[]> lines, Function<String, QueryReader.Reading> reader) {
+        List<Read> read = new ArrayList<>(lines.size());
+        for (String[] l : lines) {
+            QueryReader.Reading r = reader.apply(VietnameseAnalysis.normalize(l[0]).strip());
+            read.add(new Read(l[0], List.of(l[1].split(",")), l[2], r.unigrams(), r.bigrams()));
+        }
+        return new ExampleIndex(read);
+    }
+
+    /** The resource file's lines: question, codes, source (comments and blank lines skipped). */
+    static List<String[]> load() {
+        ClassPathResource res = new ClassPathResource(RESOURCE);
+        if (!res.exists()) {
+            return List.of();
+        }
+        try (InputStream in = res.getInputStream()) {
+            List<String[]> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] p = line.split("\t");
+                if (line.startsWith("#") || p.length < 3) {
+                    continue;
+                }
+                out.add(new String[] {p[0].strip(), p[1].strip(), p[2].strip()});
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same examples without those of one source, idf recomputed (built once per source, then kept). */
+    ExampleIndex without(String source) {
+        if (source == null || source.isBlank()) {
+            return this;
+        }
+        return without.computeIfAbsent(source, s -> new ExampleIndex(read.stream().filter(r -> !r.source().equals(s)).toList()));
+    }
+
+    /**
+     * The same without one source and without any example of the very same question (case-insensitive): a stricter
+     * reading of leave-one-set-out, for measuring how much verbatim repeats across sets add. Built per call, not kept.
+     */
+    ExampleIndex withoutSameQuestion(String source, String question) {
+        String q = question.strip().toLowerCase(java.util.Locale.ROOT);
+        return new ExampleIndex(read.stream().filter(r -> !r.source().equals(source)
+                && !r.text().strip().toLowerCase(java.util.Locale.ROOT).equals(q)).toList());
+    }
+
+    int size() {
+        return examples.size();
+    }
+
+    List<Example> examples() {
+        return examples;
+    }
+
+    /**
+     * Per procedure, the summed similarity of its {@code k} most similar examples (only examples at least
+     * {@code floor} similar count): the evidence the ranking folds in.
+     */
+    Map<String, Support> support(QueryReader.Reading reading, int k, double floor) {
+        Map<String, Double> q = weights(terms(reading.unigrams(), reading.bigrams()));
+        double qn = Math.sqrt(q.values().stream().mapToDouble(x -> x * x).sum());
+        if (qn == 0 || examples.isEmpty()) {
+            return Map.of();
+        }
+        double[] dot = new double[examples.size()];
+        q.forEach((t, w) -> {
+            for (int i : postings.getOrDefault(t, List.of())) {
+                dot[i] += w * examples.get(i).terms().get(t);
+            }
+        });
+        Map<String, double[]> topk = new HashMap<>();
+        Map<String, String> bestText = new HashMap<>();
+        for (int i = 0; i < dot.length; i++) {
+            if (dot[i] == 0) {
+                continue;
+            }
+            Example e = examples.get(i);
+            double sim = dot[i] / (qn * e.norm());
+            if (sim < floor) {
+                continue;
+            }
+            for (String code : e.codes()) {
+                double[] top = topk.computeIfAbsent(code, c -> new double[k]);
+                if (sim > top[k - 1]) {
+                    if (sim > top[0]) {
+                        bestText.put(code, e.text());
+                    }
+                    top[k - 1] = sim;
+                    Arrays.sort(top);
+                    reverse(top);
+                }
+            }
+        }
+        Map<String, Support> out = new HashMap<>();
+        topk.forEach((code, top) -> out.put(code, new Support(Arrays.stream(top).sum(), top[0], bestText.get(code))));
+        return out;
+    }
+
+    private static void reverse(double[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private Map<String, Double> weights(List<String> terms) {
+        Map<String, Double> w = new HashMap<>();
+        for (String t : terms) {
+            Double i = idf.get(t);
+            if (i != null) {
+                w.put(t, (t.startsWith("2:") ? PAIR : 1.0) * i);
+            }
+        }
+        return w;
+    }
+
+    private static List<String> terms(Read r) {
+        return terms(r.unigrams(), r.bigrams());
+    }
+
+    private static List<String> terms(Set<String> unigrams, Set<String> bigrams) {
+        List<String> out = new ArrayList<>();
+        for (String u : unigrams) {
+            if (!QueryReader.STOP.contains(u)) {
+                out.add("1:" + u);
+            }
+        }
+        for (String b : bigrams) {
+            out.add("2:" + b);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantEvaluation;
+import vn.motcua.assistant.AssistantTuning;
+import vn.motcua.catalogue.ProcedureVersion;
+
+/**
+ * Round 9: answered example questions as evidence ({@link ExampleIndex}, {@link ExampleEvidence}) over a small catalogue
+ * and the real examples file: a paraphrase finds its example, a set's own lines are not in the index it is measured
+ * against, and a question about nothing the catalogue does still gets no match. No Spring, no database.
+ */
+class AssistantExamplesTest {
+
+    private static final String COPY = "2.000815";
+    private static final String COPY_OF_DEED = "2.000942";
+    private static final List<ProcedureVersion> CATALOGUE = List.of(
+            version(COPY, "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam; "
+                    + "cơ quan, tổ chức có thẩm quyền của nước ngoài; cơ quan, tổ chức có thẩm quyền của Việt Nam liên kết với "
+                    + "cơ quan, tổ chức có thẩm quyền của nước ngoài cấp hoặc chứng nhận", "Chứng thực", null, null),
+            version(COPY_OF_DEED, "Cấp bản sao có chứng thực từ bản chính giao dịch đã được chứng thực", "Chứng thực", null, null),
+            version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null),
+            version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null),
+            version("1.004194", "Đăng ký tạm trú", "Đăng ký, quản lý cư trú", null, null),
+            version("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch", null, null));
+
+    private final AssistantService service = AssistantTuning.service(CATALOGUE);
+
+    @AfterEach
+    void examplesBackOn() {
+        System.clearProperty("assistant.examples");
+    }
+
+    @Test
+    void aParaphraseFindsTheAnsweredExampleOfItsProcedure() {
+        ProcedureIndex idx = service.index();
+        QueryReader reader = new QueryReader();
+        ExampleIndex examples = ExampleIndex.build(List.of(
+                new String[] {"photo công chứng cccd", COPY, "a"},
+                new String[] {"bố tôi mới mất cần làm giấy gì", "1.000656", "a"},
+                new String[] {"đăng ký tạm trú cho người thuê trọ", "1.004194", "a"}), q -> reader.read(q, idx));
+        // other words, no diacritics, the same need
+        Map<String, ExampleIndex.Support> s = examples.support(reader.read("cong chung photo can cuoc", idx), 3, 0.3);
+        assertThat(s).containsKey(COPY).doesNotContainKeys("1.000656", "1.004194");
+        assertThat(s.get(COPY).bestText()).isEqualTo("photo công chứng cccd");
+        assertThat(s.get(COPY).best()).isBetween(0.3, 1.0);
+        // the same question with nothing in common is no evidence
+        assertThat(examples.support(reader.read("ket hon voi nguoi nuoc ngoai", idx), 3, 0.3)).isEmpty();
+    }
+
+    @Test
+    void onlyANearParaphraseAnswersAQuestionTheRankingRefuses() {
+        // on this small catalogue the ranking alone refuses the citizen's words ("photo công chứng": generic pairs only)
+        String q = "photo cong chung giay to o phuong";
+        System.setProperty("assistant.examples", "false");
+        assertThat(service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null).noMatch()).isTrue();
+        System.clearProperty("assistant.examples");
+        // a labelled example is a near-paraphrase of it ("cong chung giay to photo", questions-held2): answered
+        Answers with = service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null);
+        assertThat(with.noMatch()).isFalse();
+        assertThat(with.answers().get(0).code()).isEqualTo(COPY);
+        // the same evidence below the "strong" similarity rescues nothing
+        System.setProperty("assistant.examples.strong", "1.01");
+        try {
+            assertThat(service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null).noMatch()).isTrue();
+        } finally {
+            System.clearProperty("assistant.examples.strong");
+        }
+    }
+
+    @Test
+    void aSetIsNeverMeasuredAgainstItsOwnLines() {
+        List<String[]> lines = ExampleIndex.load();
+        Set<String> sources = new HashSet<>();
+        lines.forEach(l -> sources.add(l[2]));
+        // every set the evaluation measures carries a tag the examples file uses (else leaving it out would do nothing)
+        for (Path set : List.of(AssistantEvaluation.ownSet(), AssistantEvaluation.secondHeldOutSet(),
+                AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet())) {
+            List<AssistantEvaluation.Question> questions = AssistantEvaluation.load(set);
+            for (String source : questions.stream().map(AssistantEvaluation.Question::source).distinct().toList()) {
+                assertThat(sources).as(set.toString()).contains(source);
+                List<String> own = lines.stream().filter(l -> l[2].equals(source)).map(l -> l[0]).toList();
+                List<String> others = lines.stream().filter(l -> !l[2].equals(source)).map(l -> l[0]).toList();
+                long answerable = questions.stream().filter(q -> q.source().equals(source) && !q.none()).count();
+                assertThat(own).as(source).hasSize((int) answerable);
+                List<String> index = service.exampleQuestions(source);
+                assertThat(index).as(source).hasSize(lines.size() - own.size());
+                // a line of the set is in its evaluation index only where another set holds the very same question
+                for (String text : own) {
+                    assertThat(index.contains(text)).as(text).isEqualTo(others.contains(text));
+                }
+            }
+        }
+        assertThat(service.exampleQuestions(null)).hasSize(lines.size());
+        // the stricter reading also drops another set's verbatim repeat of the question measured
+        QueryReader reader = new QueryReader();
+        ExampleIndex all = ExampleIndex.build(lines, q -> reader.read(q, service.index()));
+        String repeated = "sao y ban chinh bang tot nghiep";
+        assertThat(lines.stream().filter(l -> l[0].equalsIgnoreCase(repeated)).map(l -> l[2]).toList())
+                .contains("questions-held2").hasSizeGreaterThan(1);
+        assertThat(all.without("questions-held2").examples()).extracting(ExampleIndex.Example::text).contains(repeated);
+        assertThat(all.withoutSameQuestion("questions-held2", repeated).examples()).extracting(ExampleIndex.Example::text)
+                .doesNotContain(repeated);
+        // the 6th held-out set is never among the examples
+        assertThat(sources).noneMatch(s -> s.contains("held6"));
+    }
+
+    @Test
+    void aQuestionAboutNothingTheCatalogueDoesStillGetsNoMatch() {
+        for (String q : List.of("mua dien thoai iphone o dau re", "lich thi dau bong da hom nay", "cach nau pho bo ngon")) {
+            Answers a = service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null);
+            assertThat(a.noMatch()).as(q).isTrue();
+        }
+    }
+}
