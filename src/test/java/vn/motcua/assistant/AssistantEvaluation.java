@@ -122,6 +122,11 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held6.tsv");
     }
 
+    /** The seventh held-out set (written in session 12 by an engineer who neither ran nor read the assistant, never tuned on). */
+    public static Path seventhHeldOutSet() {
+        return Path.of("src/test/resources/assistant/questions-held7.tsv");
+    }
+
     public static Path ownSet() {
         return Path.of("src/test/resources/assistant/questions.tsv");
     }
