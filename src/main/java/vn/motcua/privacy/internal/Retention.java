@@ -16,12 +16,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.HistoryAnonymisation;
+import vn.motcua.privacy.RetainedDossiers;
 import vn.motcua.privacy.RetainedNotices;
 import vn.motcua.privacy.RetainedQuestions;
+import vn.motcua.privacy.RetainedReadings;
 import vn.motcua.platform.api.ApiException;
 
 /**
- * Retention of closed dossiers (and of closed questions, through the questions module's {@link RetainedQuestions}): per procedure a period after closing (a default '*' and overrides, with their legal
+ * Retention of closed dossiers (through the dossier module's {@link RetainedDossiers}) and of closed questions
+ * (through the questions module's {@link RetainedQuestions}): per procedure a period after closing (a default '*' and overrides, with their legal
  * basis; none = kept permanently). A dry run lists the closed dossiers past their period and records the list; its
  * execution anonymises exactly those still due (personal columns cleared, attachments and result files deleted) and
  * records what it did. Runs and their items are append-only. One node at a time (a transaction-level advisory lock),
@@ -40,15 +43,20 @@ public class Retention {
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     private final HistoryAnonymisation history;
-    /** Implemented above privacy (questions, notify): absent where privacy is booted alone (its module slice). */
+    /** Implemented above privacy (dossier, questions, notify, appraisal): absent where privacy is booted alone. */
+    private final ObjectProvider<RetainedDossiers> dossiers;
     private final ObjectProvider<RetainedQuestions> questions;
     private final ObjectProvider<RetainedNotices> notices;
+    private final ObjectProvider<RetainedReadings> readings;
     private final int questionYears;
 
     Retention(RetentionStore store, JdbcClient jdbc, Clock clock,
               org.springframework.transaction.PlatformTransactionManager transactions, HistoryAnonymisation history,
-              ObjectProvider<RetainedQuestions> questions, ObjectProvider<RetainedNotices> notices,
+              ObjectProvider<RetainedDossiers> dossiers, ObjectProvider<RetainedQuestions> questions,
+              ObjectProvider<RetainedNotices> notices, ObjectProvider<RetainedReadings> readings,
               @Value("${motcua.privacy.retention.question-years:5}") int questionYears) {
+        this.dossiers = dossiers;
+        this.readings = readings;
         this.questions = questions;
         this.notices = notices;
         this.questionYears = questionYears;
@@ -111,10 +119,11 @@ public class Retention {
     public Run dryRun(Instant now, String by) {
         lock();
         LocalDate asOf = LocalDate.ofInstant(now, DataRequests.VN);
-        List<RetentionStore.Due> due = store.due(asOf, MAX);
+        RetainedDossiers owner = dossiers.getIfAvailable();
+        List<RetainedDossiers.Due> due = owner == null ? List.of() : owner.due(asOf, periods(), MAX);
         UUID id = UUID.randomUUID();
         store.insertRun(id, "DRY_RUN", null, now, asOf, by, due.size(),
-                due.stream().mapToInt(RetentionStore.Due::attachments).sum());
+                due.stream().mapToInt(RetainedDossiers.Due::attachments).sum());
         due.forEach(d -> store.insertItem(id, d));
         questions.ifAvailable(q -> q.due(asOf, questionYears, MAX).forEach(d -> store.insertQuestionItem(id, d)));
         return run(id);
@@ -133,20 +142,24 @@ public class Retention {
             throw ApiException.conflict("privacy.retention.executed");
         }
         LocalDate asOf = LocalDate.ofInstant(now, DataRequests.VN);
-        List<RetentionStore.Due> done = new ArrayList<>();
+        List<RetainedDossiers.Due> done = new ArrayList<>();
         int files = 0;
         UUID id = UUID.randomUUID();
-        for (RetentionStore.Due d : store.items(dry.id())) {
-            if (store.stillDue(d.dossierId(), asOf)) {
+        RetainedDossiers dossierOwner = dossiers.getIfAvailable();
+        RetainedDossiers.Periods periods = periods();
+        for (RetainedDossiers.Due d : dossierOwner == null ? List.<RetainedDossiers.Due>of() : store.items(dry.id())) {
+            if (dossierOwner.stillDue(d.dossierId(), asOf, periods)) {
                 // The history first, while the dossier still names the citizen's account; recorded as a re-seal.
                 try {
-                    history.anonymiseDossierHistory(d.dossierId(), store.submittedBy(d.dossierId()), "RETENTION",
+                    history.anonymiseDossierHistory(d.dossierId(), dossierOwner.applicantAccount(d.dossierId()), "RETENTION",
                             id.toString(), by);
                 } catch (IllegalStateException e) {
                     throw ApiException.conflict("privacy.retention.historyBroken", d.code() != null ? d.code()
                             : d.dossierId().toString());
                 }
-                files += store.anonymise(d.dossierId());
+                RetainedDossiers.Anonymised gone = dossierOwner.anonymise(d.dossierId());
+                files += gone.files();
+                readings.ifAvailable(r -> r.forgetReadings(gone.attachmentHashes()));
                 notices.ifAvailable(n -> n.anonymiseDossierNotices(d.dossierId()));
                 done.add(d);
             }
@@ -198,6 +211,20 @@ public class Retention {
         if (dry != null && (dry.dossiers() > 0 || !dry.questions().isEmpty())) {
             tx.execute(s -> execute(dry.id(), clock.instant(), "scheduler"));
         }
+    }
+
+    /** The rules as the dossier module reads them: a procedure's own years (null: permanent), else the default's. */
+    private RetainedDossiers.Periods periods() {
+        java.util.Map<String, Integer> byProcedure = new java.util.HashMap<>();
+        Integer defaultYears = null;
+        for (RetentionStore.Rule r : store.rules()) {
+            if ("*".equals(r.procedureCode())) {
+                defaultYears = r.years();
+            } else {
+                byProcedure.put(r.procedureCode(), r.years());
+            }
+        }
+        return new RetainedDossiers.Periods(byProcedure, defaultYears);
     }
 
     private void lock() {

@@ -48,6 +48,9 @@ public class Rotation {
         }
     }
 
+    /** The columns whose plain empty form ({@code '{}'}) is not pending (see {@link #pending}). */
+    static final java.util.Set<String> EMPTY_FORM_LEFT = java.util.Set.of("dossier.form_data");
+
     static final List<Column> COLUMNS = List.of(
             new Column("dossier_attachment", "id", "content"),
             new Column("dossier_result", "dossier_id", "content"),
@@ -274,14 +277,16 @@ public class Rotation {
      * Rows not encrypted, or encrypted under a retiring key, or (a field with a blind index) without their index
      * ({@code ?} is the magic).
      */
-    private static String pending(Column c, List<Integer> retiring) {
+    static String pending(Column c, List<Integer> retiring) {
         String under = retiring.isEmpty() ? "" : " or ('x' || encode(substring(" + c.column()
                 + " from 5 for 4), 'hex'))::bit(32)::int in (" + retiring.stream().map(String::valueOf)
                 .collect(Collectors.joining(",")) + ")";
         String unindexed = c.index() == null ? "" : " or " + c.index() + " is null";
-        // a plain empty form ('{}', the column default, what bulk imports write) holds nothing personal: left as it
-        // is, so a million imported rows are not rewritten one by one behind the importer's back
-        return c.column() + " is not null and " + c.column() + " <> '\\x7b7d'::bytea and (substring(" + c.column()
+        // a plain empty form ('{}', the column's default, what bulk imports write) holds nothing personal: left as it
+        // is, so a million imported rows are not rewritten one by one behind the importer's back. The form's column
+        // only: in another column (an attachment, a document) those two bytes are a file like any other.
+        String emptyForm = EMPTY_FORM_LEFT.contains(c.name()) ? " and " + c.column() + " <> '\\x7b7d'::bytea" : "";
+        return c.column() + " is not null" + emptyForm + " and (substring(" + c.column()
                 + " from 1 for 4) <> ?" + under + unindexed + ")";
     }
 

@@ -17,8 +17,11 @@ import vn.motcua.territory.Territory;
 import vn.motcua.territory.TerritoryHistory;
 
 /**
- * Where a question goes: the dossiers' routing rules (the competent agency for the procedure at the place as of the
- * day, old unit codes followed through the lineage, the province service centre's triage when uncertain).
+ * Where a question goes: the dossiers' routing skeleton (the competent agency for the procedure at the place as of the
+ * day, old unit codes followed through the lineage, the province service centre's triage when uncertain), with the
+ * questions' own differences from {@code dossier.internal.IntakeRouting}: an unknown code is the asker's mistake (422),
+ * successors of the old unit's own level, a general matter goes to the People's Committee (docs/questions.md,
+ * "Routing").
  */
 @Component
 public class QuestionRouting {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -50,7 +49,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
     private final QuestionMoves questionMoves;
     private final PlanLeaseStore leases;
     private final ExecutionHeartbeat heartbeat;
-    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final PlanLocks locks = new PlanLocks();
     private final int parallelism;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -146,14 +145,12 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
 
     /** Whether this node is executing the plan now. */
     boolean runningHere(UUID id) {
-        ReentrantLock lock = locks.get(id);
-        return lock != null && lock.isLocked();
+        return locks.held(id);
     }
 
     /** What {@link #execute} would refuse at once (unknown, already running, invalid), for callers that run it later. */
     public void requireExecutable(UUID id) {
-        ReentrantLock lock = locks.get(id);
-        if (lock != null && lock.isLocked()) {
+        if (locks.held(id)) {
             throw ApiException.conflict("reorg.plan.busy", id);
         }
         PlanState s = store.state(id);
@@ -167,8 +164,8 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
      * stop the run after a batch, as a crash would).
      */
     public Reports.Execution execute(UUID id, String user, ExecutionObserver extra) {
-        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        ReentrantLock lock = locks.tryLock(id);
+        if (lock == null) {
             throw ApiException.conflict("reorg.plan.busy", id);
         }
         // Across nodes: held for the whole run; if this process dies, another node sees it free and resumes.
@@ -176,7 +173,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         try {
             lease = leases.tryAcquire(id).orElseThrow(() -> ApiException.conflict("reorg.plan.busy", id));
         } catch (RuntimeException e) {
-            lock.unlock();
+            locks.release(id, lock);
             throw e;
         }
         try (lease) {
@@ -188,7 +185,7 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
                 heartbeat.ended(id);
             }
         } finally {
-            lock.unlock();
+            locks.release(id, lock);
         }
     }
 

@@ -29,7 +29,7 @@ public class IndicatorComparison {
 
     /** {@code dossiers}, {@code onTime}, {@code onlineSubmission}, {@code satisfaction} and their {@code points}. */
     public Map<String, Object> headline(IndicatorService.Query q) {
-        IndicatorService.Selection s = service.select(q);
+        IndicatorSelection.Selection s = service.select(q);
         Instant now = clock.instant();
         return headline(service.figures(s, q.filter(), q.from(), q.to(), now).totals());
     }

@@ -83,7 +83,7 @@ public class IndicatorSeries {
     }
 
     public List<Map<String, Object>> of(IndicatorService.Query q, Step step) {
-        IndicatorService.Selection s = service.select(q);
+        IndicatorSelection.Selection s = service.select(q);
         Instant now = clock.instant();
         List<Map<String, Object>> out = new ArrayList<>();
         for (LocalDate[] p : periods(q.from(), q.to(), step)) {

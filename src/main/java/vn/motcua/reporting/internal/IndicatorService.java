@@ -8,32 +8,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
-import vn.motcua.dossier.TransferJournal;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.questions.FeedbackFigures;
 import vn.motcua.reporting.Level;
-import vn.motcua.territory.AdministrativeUnit;
-import vn.motcua.territory.Agency;
-import vn.motcua.territory.Predecessor;
-import vn.motcua.territory.Share;
-import vn.motcua.territory.Territory;
-import vn.motcua.territory.TerritoryAgencies;
-import vn.motcua.territory.TerritoryHistory;
 
 /**
- * Resolves a level and code into the agencies whose dossiers count (with lineage, the predecessors' agencies as of
- * their time) and turns the raw counts into the indicators of Decision 766 (formulas in docs/indicators.md).
+ * Checks a request, gets its selection ({@link IndicatorSelection}: the agencies whose dossiers count) and turns the raw
+ * counts into the indicators of Decision 766 (formulas in docs/indicators.md).
  */
 @Service
 public class IndicatorService {
@@ -51,30 +40,23 @@ public class IndicatorService {
     /** Reuse earns the whole of its share of the digitisation group's points from 80 % (issue 23, Decision 766). */
     static final double REUSE_FULL_AT = 0.8;
 
-    private final Territory territory;
-    private final TerritoryHistory history;
-    private final TerritoryAgencies agencies;
+    private final IndicatorSelection selection;
     private final IndicatorQueries queries;
     private final AggregateQueries aggregates;
     private final Clock clock;
     private final Catalogue catalogue;
     private final FeedbackFigures feedback;
-    private final TransferJournal journal;
     private final BoundaryStore boundaries;
     private final Transparency transparency;
 
-    IndicatorService(Territory territory, TerritoryHistory history, TerritoryAgencies agencies,
-                     IndicatorQueries queries, AggregateQueries aggregates, Clock clock, Catalogue catalogue,
-                     FeedbackFigures feedback, TransferJournal journal, BoundaryStore boundaries,
+    IndicatorService(IndicatorSelection selection, IndicatorQueries queries, AggregateQueries aggregates, Clock clock,
+                     Catalogue catalogue, FeedbackFigures feedback, BoundaryStore boundaries,
                      Transparency transparency) {
+        this.selection = selection;
         this.boundaries = boundaries;
         this.transparency = transparency;
-        this.journal = journal;
         this.catalogue = catalogue;
         this.feedback = feedback;
-        this.territory = territory;
-        this.history = history;
-        this.agencies = agencies;
         this.queries = queries;
         this.aggregates = aggregates;
         this.clock = clock;
@@ -148,175 +130,16 @@ public class IndicatorService {
         }
     }
 
-    /** The selection: which agencies (with their windows) count, and which units they stand for. */
-    public record Selection(List<Holder> holders, List<Map<String, Object>> units, List<String> wholePartials,
-                            List<Apportion.Part> parts) {
-    }
 
-    /**
-     * A split predecessor's agencies: apportioned (a part with its share) when the transfer journal says where its
-     * dossiers went, else counted whole (added to {@code holders}, named in {@code partials}).
-     */
-    private void partial(AdministrativeUnit pu, List<Holder> own, Collection<String> successorAgencies,
-                         List<Holder> holders, List<String> partials, List<Apportion.Part> parts,
-                         Map<String, Object> view) {
-        Map<String, Long> went = pu.validTo() == null ? Map.of()
-                : journal.destinations(own.stream().map(Holder::code).distinct().toList(), pu.validTo());
-        Double share = Apportion.share(went, successorAgencies);
-        if (share == null) {
-            holders.addAll(own);
-            partials.add(pu.code());
-            return;
-        }
-        long all = went.values().stream().mapToLong(Long::longValue).sum();
-        long here = Math.round(share * all);
-        parts.add(new Apportion.Part(pu.code(), Holder.merge(own), share, here, all));
-        view.put("apportioned", round(share, 4));
-        view.put("dossiersMovedHere", here);
-        view.put("dossiersMoved", all);
-    }
-
-    public Selection select(Query q) {
-        List<Holder> holders = new ArrayList<>();
-        List<Map<String, Object>> units = new ArrayList<>();
-        List<String> partials = new ArrayList<>();
-        List<Apportion.Part> parts = new ArrayList<>();
-        switch (q.level()) {
-            case AGENCY -> {
-                holders.add(new Holder(q.code(), null, null));
-                if (q.lineage()) {
-                    Optional<Agency> a = territory.agency(q.code(), q.to()).or(() -> territory.agency(q.code(), q.from()));
-                    a.ifPresent(agency -> territory.unit(agency.unitCode(), agency.validOn(q.to()) ? q.to() : q.from())
-                            .ifPresent(u -> {
-                                // The agency's own dossiers count whenever it held them; predecessors' agencies of the same kind.
-                                for (Predecessor p : history.predecessors(u.code(), asOf(u, q))) {
-                                    AdministrativeUnit pu = p.unit();
-                                    List<Holder> own = new ArrayList<>();
-                                    for (Agency pa : agencies.agenciesOf(List.of(pu.code()), lastDay(pu, q))) {
-                                        if (pa.kind() == agency.kind()) {
-                                            own.add(new Holder(pa.code(), pu.validFrom(), pu.validTo()));
-                                        }
-                                    }
-                                    Map<String, Object> view = unitView(pu, p);
-                                    units.add(view);
-                                    if (p.share() == Share.PARTIAL) {
-                                        partial(pu, own, List.of(q.code()), holders, partials, parts, view);
-                                    } else {
-                                        holders.addAll(own);
-                                    }
-                                }
-                            }));
-                }
-            }
-            case UNIT, PROVINCE -> {
-                AdministrativeUnit u = territory.unit(q.code(), q.to())
-                        .or(() -> territory.unit(q.code(), q.from()))
-                        .orElseThrow(() -> ApiException.badRequest("reporting.unknownUnit", q.code(), q.from(), q.to()));
-                boolean province = u.parentCode() == null;
-                if (q.level() == Level.PROVINCE && !province) {
-                    throw ApiException.badRequest("reporting.notProvince", q.code());
-                }
-                if (q.level() == Level.UNIT && province) {
-                    throw ApiException.badRequest("reporting.isProvince", q.code());
-                }
-                LocalDate asOf = asOf(u, q);
-                addUnit(u, asOf, q.level() == Level.PROVINCE, holders);
-                units.add(unitView(u, null));
-                if (q.lineage()) {
-                    Set<String> successorAgencies = new HashSet<>();
-                    holders.forEach(h -> successorAgencies.add(h.code()));
-                    Set<String> seen = new HashSet<>();
-                    seen.add(u.id().toString());
-                    for (Predecessor p : history.predecessors(u.code(), asOf)) {
-                        AdministrativeUnit pu = p.unit();
-                        if (!seen.add(pu.id().toString())) {
-                            continue;
-                        }
-                        boolean predecessorProvince = pu.parentCode() == null;
-                        if (q.level() == Level.PROVINCE && !predecessorProvince) {
-                            continue; // an old district dissolved into the province: counted under its old province
-                        }
-                        Map<String, Object> view = unitView(pu, p);
-                        units.add(view);
-                        if (p.share() == Share.PARTIAL) {
-                            List<Holder> own = new ArrayList<>();
-                            addUnit(pu, lastDay(pu, q), predecessorProvince, own);
-                            partial(pu, own, successorAgencies, holders, partials, parts, view);
-                        } else {
-                            addUnit(pu, lastDay(pu, q), predecessorProvince, holders);
-                        }
-                    }
-                }
-            }
-        }
-        return new Selection(Holder.merge(holders), units, partials, parts);
-    }
-
-    /** The unit's agencies (and for a province, those of every unit under it) as of {@code asOf}, within its validity. */
-    private void addUnit(AdministrativeUnit u, LocalDate asOf, boolean withDescendants, List<Holder> holders) {
-        Map<String, AdministrativeUnit> byCode = new LinkedHashMap<>();
-        byCode.put(u.code(), u);
-        if (withDescendants) {
-            List<AdministrativeUnit> frontier = List.of(u);
-            while (!frontier.isEmpty()) {
-                List<AdministrativeUnit> next = new ArrayList<>();
-                for (AdministrativeUnit x : frontier) {
-                    for (AdministrativeUnit child : territory.children(x.code(), asOf)) {
-                        if (byCode.putIfAbsent(child.code(), child) == null) {
-                            next.add(child);
-                        }
-                    }
-                }
-                frontier = next;
-            }
-        }
-        for (Agency a : agencies.agenciesOf(byCode.keySet(), asOf)) {
-            AdministrativeUnit of = byCode.getOrDefault(a.unitCode(), u);
-            holders.add(new Holder(a.code(), later(of.validFrom(), u.validFrom()), earlier(of.validTo(), u.validTo())));
-        }
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    /** The day the unit is looked at: the period's end, kept inside the unit's validity. */
-    private static LocalDate asOf(AdministrativeUnit u, Query q) {
-        LocalDate d = q.to();
-        if (u.validTo() != null && !d.isBefore(u.validTo())) {
-            d = u.validTo().minusDays(1);
-        }
-        return d.isBefore(u.validFrom()) ? u.validFrom() : d;
-    }
-
-    /** A predecessor is looked at on its last day. */
-    private static LocalDate lastDay(AdministrativeUnit u, Query q) {
-        return u.validTo() == null ? asOf(u, q) : u.validTo().minusDays(1);
-    }
-
-    private static Map<String, Object> unitView(AdministrativeUnit u, Predecessor p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", u.code());
-        m.put("name", u.fullName() != null ? u.fullName() : u.name());
-        m.put("validFrom", u.validFrom().toString());
-        m.put("validTo", u.validTo() == null ? null : u.validTo().toString());
-        if (p != null) {
-            m.put("predecessor", true);
-            m.put("kind", p.kind().name());
-            m.put("share", p.share().name());
-            m.put("effective", p.effective().toString());
-        }
-        return m;
+    /** The selection of a query ({@link IndicatorSelection}). */
+    public IndicatorSelection.Selection select(Query q) {
+        return selection.select(q);
     }
 
     /** The whole answer of {@code GET /api/v1/indicators}. */
     public Map<String, Object> indicators(Query q) {
         long t0 = System.nanoTime();
-        Selection s = select(q);
+        IndicatorSelection.Selection s = select(q);
         long t1 = System.nanoTime();
         Instant now = clock.instant();
         Figures fig = figures(s, q.filter(), q.from(), q.to(), now);
@@ -413,7 +236,7 @@ public class IndicatorService {
      * the aggregates' held key does not know (neither a 1st nor a {@link BoundaryStore} day), all live.
      */
     /** The selection's figures: its holders', plus each apportioned predecessor's times its share. */
-    Figures figures(Selection s, Filter filter, LocalDate from, LocalDate to, Instant now) {
+    Figures figures(IndicatorSelection.Selection s, Filter filter, LocalDate from, LocalDate to, Instant now) {
         Figures fig = figures(s.holders(), filter, from, to, now);
         for (Apportion.Part part : s.parts()) {
             fig = Apportion.plus(fig, figures(part.holders(), filter, from, to, now), part.share());

@@ -61,7 +61,7 @@ class Transparency {
     }
 
     /** The {@code transparency} part of an answer. */
-    Map<String, Object> of(IndicatorService.Selection s, Filter filter, LocalDate from, LocalDate to,
+    Map<String, Object> of(IndicatorSelection.Selection s, Filter filter, LocalDate from, LocalDate to,
                            List<IndicatorQueries.ProcedureSum> procedures) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("proceduresPublished", procedures(filter, to));

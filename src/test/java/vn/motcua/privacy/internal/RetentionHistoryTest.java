@@ -97,7 +97,7 @@ class RetentionHistoryTest {
         String dryId = dry.json().get("id").asString();
         assertThat(dry.json().findValuesAsString("dossierId")).contains(clean.toString(), tampered.toString());
         String name = jdbc.sql("select applicant_name from dossier where id = ?").param(clean).query(String.class).single();
-        assertThat(name).isNotEqualTo(RetentionStore.ANONYMOUS);
+        assertThat(name).isNotEqualTo(vn.motcua.privacy.RetainedNotices.ANONYMOUS);
         long reasons = jdbc.sql("select count(*) from dossier_event where dossier_id = ? and reason is not null")
                 .param(clean).query(Long.class).single();
         String refused = execute(dryId);

@@ -46,6 +46,8 @@ class RetentionTest extends ApiTest {
     Retention retention;
     @Autowired
     KeyRing keys;
+    @Autowired
+    vn.motcua.privacy.RetainedDossiers owner;
 
     @BeforeEach
     void setUp() {
@@ -106,6 +108,19 @@ class RetentionTest extends ApiTest {
         assertThat(before.subjectKeys()).as("the child's blind index").isPositive();
         Row notPastBefore = row(notPast);
         Row openBefore = row(open);
+        // What the officer assistant read out of the files: the past dossier's own file (a hash no other dossier
+        // holds) goes with it; a file another dossier holds keeps its reading.
+        jdbc.sql("update dossier_attachment set sha256 = 'retention-' || id where dossier_id = ?")
+                .param(UUID.fromString(past)).update();
+        List<String> pastHashes = jdbc.sql("select sha256 from dossier_attachment where dossier_id = ?")
+                .param(UUID.fromString(past)).query(String.class).list();
+        String keptHash = jdbc.sql("select sha256 from dossier_attachment where dossier_id = ? limit 1")
+                .param(UUID.fromString(notPast)).query(String.class).single();
+        for (String h : java.util.stream.Stream.concat(pastHashes.stream(), java.util.stream.Stream.of(keptHash)).toList()) {
+            jdbc.sql("""
+                            insert into appraisal_reading (sha256, status, text, queued_at) values (?, 'READ', 'CCCD', now())
+                            on conflict (sha256) do update set status = 'READ', text = 'CCCD'""").param(h).update();
+        }
 
         retention.setRule(PROCEDURE, 10, "Quy định thử 10 năm", null);
         // The dry run lists the closed dossier past its period, and only it of these three; nothing changes.
@@ -125,15 +140,20 @@ class RetentionTest extends ApiTest {
         assertThat(run.dryRunId()).isEqualTo(dry.id());
         assertThat(run.items().stream().map(i -> i.dossierId().toString())).contains(past);
         Row after = row(past);
-        assertThat(after.name()).isEqualTo(RetentionStore.ANONYMOUS);
+        assertThat(after.name()).isEqualTo(vn.motcua.privacy.RetainedNotices.ANONYMOUS);
         assertThat(after.personalId()).isNull();
         assertThat(after.phone()).isNull();
         assertThat(after.form()).isEqualTo("{}");
         assertThat(after.subjectKeys()).isZero();
-        assertThat(after.submittedBy()).isEqualTo(RetentionStore.NO_ACCOUNT);
+        assertThat(after.submittedBy()).isEqualTo(vn.motcua.privacy.RetainedNotices.NO_ACCOUNT);
         assertThat(after.files()).isZero();
         assertThat(row(notPast)).isEqualTo(notPastBefore);
         assertThat(row(open)).isEqualTo(openBefore);
+        assertThat(pastHashes).isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from appraisal_reading where sha256 = any(?)")
+                .param(pastHashes.toArray(String[]::new)).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from appraisal_reading where sha256 = ?").param(keptHash)
+                .query(Integer.class).single()).isEqualTo(1);
         // Gone from the citizen's export and list too.
         assertThat(http.getAs("congdan.luutru", "demo", "/api/v1/me/data-export").body()).doesNotContain(past)
                 .contains(notPast, open);
@@ -177,6 +197,20 @@ class RetentionTest extends ApiTest {
     void everyPersonalColumnOfTheCitizensDossierDataIsEitherClearedOrKeptForAStatedReason() {
         // not the dossier's data: the account, drafts, questions, the store, the requests themselves
         RetentionFixture.everyColumnClearedOrKept(Register.load(json), t -> t.table().equals("dossier")
-                || t.subject() != null && t.subject().contains("from dossier"), RetentionStore.ANONYMISED, RetentionStore.KEPT);
+                || t.subject() != null && t.subject().contains("from dossier"), owner.anonymisedColumns(), owner.keptColumns());
+    }
+
+    @Test
+    void retentionsOwnSqlNamesOnlyPrivacysTables() throws java.io.IOException {
+        // The dossiers', questions', notices' and readings' tables are reached through their owners' ports.
+        Set<String> allTables = Set.copyOf(jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()")
+                .query(String.class).list());
+        List<String> named = new java.util.ArrayList<>();
+        for (String file : List.of("Retention.java", "RetentionStore.java")) {
+            String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/motcua/privacy/internal", file));
+            java.util.regex.Pattern.compile("(?i)\\b(?:from|update|into|join)\\s+([a-z_]+)").matcher(source).results()
+                    .map(m -> m.group(1)).filter(allTables::contains).forEach(named::add);
+        }
+        assertThat(named).contains("privacy_retention_run").allMatch(t -> t.startsWith("privacy_"));
     }
 }
