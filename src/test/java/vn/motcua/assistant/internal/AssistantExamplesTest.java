@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import vn.motcua.assistant.Answers;
 import vn.motcua.assistant.AssistantEvaluation;
 import vn.motcua.assistant.AssistantTuning;
@@ -24,6 +25,7 @@ import vn.motcua.catalogue.ProcedureVersion;
  */
 class AssistantExamplesTest {
 
+    private static final String PREFIX = "motcua.assistant.examples";
     private static final String COPY = "2.000815";
     private static final String COPY_OF_DEED = "2.000942";
     private static final List<ProcedureVersion> CATALOGUE = List.of(
@@ -37,11 +39,7 @@ class AssistantExamplesTest {
             version("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch", null, null));
 
     private final AssistantService service = AssistantTuning.service(CATALOGUE);
-
-    @AfterEach
-    void examplesBackOn() {
-        System.clearProperty("assistant.examples");
-    }
+    private final LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
 
     @Test
     void aParaphraseFindsTheAnsweredExampleOfItsProcedure() {
@@ -64,19 +62,33 @@ class AssistantExamplesTest {
     void onlyANearParaphraseAnswersAQuestionTheRankingRefuses() {
         // on this small catalogue the ranking alone refuses the citizen's words ("photo công chứng": generic pairs only)
         String q = "photo cong chung giay to o phuong";
-        System.setProperty("assistant.examples", "false");
-        assertThat(service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null).noMatch()).isTrue();
-        System.clearProperty("assistant.examples");
+        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.OFF).ask(q, null).noMatch()).isTrue();
         // a labelled example is a near-paraphrase of it ("cong chung giay to photo", questions-held2): answered
-        Answers with = service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null);
+        Answers with = seam.ask(q, null);
         assertThat(with.noMatch()).isFalse();
         assertThat(with.answers().get(0).code()).isEqualTo(COPY);
         // the same evidence below the "strong" similarity rescues nothing
-        System.setProperty("assistant.examples.strong", "1.01");
+        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT.with("strong=1.01")).ask(q, null).noMatch()).isTrue();
+    }
+
+    @Test
+    void theExampleSettingsAreConfigurationBoundOnce() {
+        Binder empty = new Binder(new MapConfigurationPropertySource(Map.of()));
+        assertThat(empty.bindOrCreate(PREFIX, ExampleEvidence.class)).isEqualTo(ExampleEvidence.DEFAULT);
+        ExampleEvidence off = new Binder(new MapConfigurationPropertySource(Map.of(PREFIX + ".enabled", "false")))
+                .bindOrCreate(PREFIX, ExampleEvidence.class);
+        assertThat(off).isEqualTo(ExampleEvidence.OFF);
+        // a service built with the examples off through configuration answers as the ranking alone does
+        String q = "photo cong chung giay to o phuong";
+        Locale vi = Locale.forLanguageTag("vi");
+        assertThat(AssistantTuning.service(CATALOGUE, off).ask(q, null, 5, vi).noMatch()).isTrue();
+        assertThat(service.ask(q, null, 5, vi).noMatch()).isFalse();
+        // the old per-question switch changes nothing any more: the settings were read when the service was built
+        System.setProperty("assistant.examples", "false");
         try {
-            assertThat(service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null).noMatch()).isTrue();
+            assertThat(service.ask(q, null, 5, vi).noMatch()).isFalse();
         } finally {
-            System.clearProperty("assistant.examples.strong");
+            System.clearProperty("assistant.examples");
         }
     }
 
@@ -95,7 +107,7 @@ class AssistantExamplesTest {
                 List<String> others = lines.stream().filter(l -> !l[2].equals(source)).map(l -> l[0]).toList();
                 long answerable = questions.stream().filter(q -> q.source().equals(source) && !q.none()).count();
                 assertThat(own).as(source).hasSize((int) answerable);
-                List<String> index = service.exampleQuestions(source);
+                List<String> index = seam.exampleQuestions(source);
                 assertThat(index).as(source).hasSize(lines.size() - own.size());
                 // a line of the set is in its evaluation index only where another set holds the very same question
                 for (String text : own) {
@@ -103,7 +115,7 @@ class AssistantExamplesTest {
                 }
             }
         }
-        assertThat(service.exampleQuestions(null)).hasSize(lines.size());
+        assertThat(seam.exampleQuestions(null)).hasSize(lines.size());
         // the stricter reading also drops another set's verbatim repeat of the question measured
         QueryReader reader = new QueryReader();
         ExampleIndex all = ExampleIndex.build(lines, q -> reader.read(q, service.index()));
@@ -120,7 +132,7 @@ class AssistantExamplesTest {
     @Test
     void aQuestionAboutNothingTheCatalogueDoesStillGetsNoMatch() {
         for (String q : List.of("mua dien thoai iphone o dau re", "lich thi dau bong da hom nay", "cach nau pho bo ngon")) {
-            Answers a = service.askWithoutExamplesOf(q, null, 5, Locale.forLanguageTag("vi"), null);
+            Answers a = seam.ask(q, null);
             assertThat(a.noMatch()).as(q).isTrue();
         }
     }
