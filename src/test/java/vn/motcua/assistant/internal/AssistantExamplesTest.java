@@ -99,7 +99,8 @@ class AssistantExamplesTest {
         lines.forEach(l -> sources.add(l[2]));
         // every set the evaluation measures carries a tag the examples file uses (else leaving it out would do nothing)
         for (Path set : List.of(AssistantEvaluation.ownSet(), AssistantEvaluation.secondHeldOutSet(),
-                AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet())) {
+                AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(),
+                AssistantEvaluation.sixthHeldOutSet())) {
             List<AssistantEvaluation.Question> questions = AssistantEvaluation.load(set);
             for (String source : questions.stream().map(AssistantEvaluation.Question::source).distinct().toList()) {
                 assertThat(sources).as(set.toString()).contains(source);
@@ -125,8 +126,8 @@ class AssistantExamplesTest {
         assertThat(all.without("questions-held2").examples()).extracting(ExampleIndex.Example::text).contains(repeated);
         assertThat(all.withoutSameQuestion("questions-held2", repeated).examples()).extracting(ExampleIndex.Example::text)
                 .doesNotContain(repeated);
-        // the 6th held-out set is never among the examples
-        assertThat(sources).noneMatch(s -> s.contains("held6"));
+        // round 10: the 6th set, measured blind in round 9, is a seen set; its lines are in the file with its own tag
+        assertThat(sources).contains("questions-held6");
     }
 
     @Test
