@@ -117,9 +117,10 @@ public class AssistantService implements Assistant, AssistantIndex {
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
         List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
-        boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
-                || Evidence.onlyGeneric(ranked.get(0));
         var support = ev.support(exampleView, reading);
+        // round 10: the negative examples may refuse a weak answer, as the catalogue's own signals do
+        boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
+                || Evidence.onlyGeneric(ranked.get(0)) || ev.refuses(ranked.get(0), support);
         // an example rescues a refused question only when it is a near-paraphrase of it
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);

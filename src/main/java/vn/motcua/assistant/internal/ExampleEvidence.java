@@ -24,14 +24,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param floor     an example less similar than this is no evidence
  * @param strong    similarity at which an example may answer a question the ranking refuses
  * @param nameFirst the examples never lift a candidate above a sibling whose own part the question names
+ * @param negative  round 10: a negative example (a question that needed no procedure) at least this similar, nearer
+ *                  than every answered one, refuses a best answer whose name shares at most two word pairs with the
+ *                  question (above 1: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("3") int k,
                               @DefaultValue("1.0") double weight, @DefaultValue("0.3") double floor,
-                              @DefaultValue("0.8") double strong, @DefaultValue("true") boolean nameFirst) {
+                              @DefaultValue("0.5") double strong, @DefaultValue("true") boolean nameFirst,
+                              @DefaultValue("0.55") double negative) {
 
     /** Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 and 10). */
-    public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 3, 1.0, 0.3, 0.8, true);
+    public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 3, 1.0, 0.3, 0.5, true, 0.55);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -52,12 +56,13 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
             String key = kv.split("=")[0].strip();
             String v = kv.split("=")[1].strip();
             e = switch (key) {
-                case "enabled" -> new ExampleEvidence(Boolean.parseBoolean(v), e.k, e.weight, e.floor, e.strong, e.nameFirst);
-                case "k" -> new ExampleEvidence(e.enabled, Integer.parseInt(v), e.weight, e.floor, e.strong, e.nameFirst);
-                case "weight" -> new ExampleEvidence(e.enabled, e.k, Double.parseDouble(v), e.floor, e.strong, e.nameFirst);
-                case "floor" -> new ExampleEvidence(e.enabled, e.k, e.weight, Double.parseDouble(v), e.strong, e.nameFirst);
-                case "strong" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, Double.parseDouble(v), e.nameFirst);
-                case "nameFirst" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, e.strong, Boolean.parseBoolean(v));
+                case "enabled" -> new ExampleEvidence(Boolean.parseBoolean(v), e.k, e.weight, e.floor, e.strong, e.nameFirst, e.negative);
+                case "k" -> new ExampleEvidence(e.enabled, Integer.parseInt(v), e.weight, e.floor, e.strong, e.nameFirst, e.negative);
+                case "weight" -> new ExampleEvidence(e.enabled, e.k, Double.parseDouble(v), e.floor, e.strong, e.nameFirst, e.negative);
+                case "floor" -> new ExampleEvidence(e.enabled, e.k, e.weight, Double.parseDouble(v), e.strong, e.nameFirst, e.negative);
+                case "strong" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, Double.parseDouble(v), e.nameFirst, e.negative);
+                case "nameFirst" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, e.strong, Boolean.parseBoolean(v), e.negative);
+                case "negative" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, e.strong, e.nameFirst, Double.parseDouble(v));
                 default -> throw new IllegalArgumentException("no example setting " + key);
             };
         }
@@ -119,9 +124,31 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         return oOwn && shared >= 2;
     }
 
-    /** A candidate one example names with at least {@link #strong} similarity: it may answer on that evidence. */
+    /**
+     * A candidate one example names with at least {@link #strong} similarity, and no negative example as similar: it may
+     * answer on that evidence.
+     */
     boolean strongFor(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support s = support.get(c.meta().code());
-        return s != null && s.best() >= strong;
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        return s != null && s.best() >= strong && (none == null || s.best() > none.best());
+    }
+
+    /** A best answer whose name shares more word pairs than this with the question is not refused by negatives. */
+    static final int WEAK_PAIRS = 2;
+
+    /**
+     * People who asked like this needed no procedure: the nearest example is a negative one, at least {@link #negative}
+     * similar, whose k best also outweigh every answered procedure's, and the catalogue's evidence for the best answer is
+     * weak (at most {@link #WEAK_PAIRS} word pairs of its name). "phạt nguội xe máy tra ở đâu" shares "xe máy" with a
+     * vehicle procedure, and its nearest examples are other fines.
+     */
+    boolean refuses(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        if (none == null || none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
+            return false;
+        }
+        return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                .allMatch(e -> e.getValue().best() < none.best() && e.getValue().score() < none.score());
     }
 }

@@ -106,8 +106,12 @@ class AssistantExamplesTest {
                 assertThat(sources).as(set.toString()).contains(source);
                 List<String> own = lines.stream().filter(l -> l[2].equals(source)).map(l -> l[0]).toList();
                 List<String> others = lines.stream().filter(l -> !l[2].equals(source)).map(l -> l[0]).toList();
-                long answerable = questions.stream().filter(q -> q.source().equals(source) && !q.none()).count();
-                assertThat(own).as(source).hasSize((int) answerable);
+                // round 10: its answerable questions and its NONE questions (the negative examples), each with its label
+                List<AssistantEvaluation.Question> mine = questions.stream().filter(q -> q.source().equals(source)).toList();
+                assertThat(own).as(source).hasSize(mine.size());
+                assertThat(lines.stream().filter(l -> l[2].equals(source)).map(l -> l[0] + "\t" + l[1]).toList()).as(source)
+                        .containsExactlyInAnyOrderElementsOf(mine.stream().map(q -> q.text() + "\t" + String.join(",", q.codes())).toList());
+                assertThat(mine.stream().filter(AssistantEvaluation.Question::none).count()).as(source).isPositive();
                 List<String> index = seam.exampleQuestions(source);
                 assertThat(index).as(source).hasSize(lines.size() - own.size());
                 // a line of the set is in its evaluation index only where another set holds the very same question
