@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.assistant.internal.AssistantService;
+import vn.motcua.assistant.internal.ExampleEvidence;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.RequiredDocument;
@@ -43,6 +44,8 @@ class AssistantBench {
     AssistantIndex index;
     @Autowired
     Catalogue catalogue;
+    /** The example settings the accuracy lines are measured with (the latency loop asks as configured). */
+    private ExampleEvidence settings = ExampleEvidence.DEFAULT;
 
     @Test
     void accuracyAndLatency() {
@@ -76,9 +79,9 @@ class AssistantBench {
         }
         // round 9: every set measured without the answered examples, then with them, each set without its own lines
         boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
-        System.setProperty("assistant.examples", "false");
+        settings = ExampleEvidence.OFF;
         List<AssistantEvaluation.Result> without = results(own, held2, held3, held4, held5, held6, held7, dev, ownAll);
-        System.setProperty("assistant.examples", String.valueOf(examples));
+        settings = examples ? ExampleEvidence.DEFAULT : ExampleEvidence.OFF;
         List<AssistantEvaluation.Result> results = results(own, held2, held3, held4, held5, held6, held7, dev, ownAll);
         int n = 3000;
         long[] nanos = new long[n];
@@ -132,7 +135,7 @@ class AssistantBench {
 
     /** Each question without the examples of its own set (leave-one-set-out). */
     private AssistantEvaluation.Result run(String name, List<AssistantEvaluation.Question> questions) {
-        return AssistantEvaluation.runLeavingOut(name, questions, assistant);
+        return AssistantEvaluation.runLeavingOut(name, questions, assistant, settings);
     }
 
     /** What the index reads of each procedure, for the database-free tuning run. */

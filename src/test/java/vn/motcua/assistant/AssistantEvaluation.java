@@ -140,7 +140,14 @@ public final class AssistantEvaluation {
      * ({@link Question#source}). The 6th set and the dev set have no lines among the examples, so nothing is left out.
      */
     public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service) {
-        return runEach(name, questions, q -> service.askWithoutExamplesOf(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), q.source()));
+        return runLeavingOut(name, questions, service, vn.motcua.assistant.internal.ExampleEvidence.DEFAULT);
+    }
+
+    /** The same with the example settings given (e.g. {@code ExampleEvidence.OFF} for the "without" figures). */
+    public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service,
+                                       vn.motcua.assistant.internal.ExampleEvidence settings) {
+        var seam = vn.motcua.assistant.internal.LeaveOneSetOut.of(service, settings);
+        return runEach(name, questions, q -> seam.ask(q.text(), q.source()));
     }
 
     public static Result runEach(String name, List<Question> questions, Function<Question, Answers> ask) {

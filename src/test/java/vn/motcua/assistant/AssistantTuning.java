@@ -16,6 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.assistant.internal.AssistantService;
+import vn.motcua.assistant.internal.ExampleEvidence;
+import vn.motcua.assistant.internal.LeaveOneSetOut;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.Performer;
 import vn.motcua.catalogue.ProcedureSummary;
@@ -61,34 +63,39 @@ public class AssistantTuning {
             sets.put("own, all " + all.size(), all);
             String exGrid = System.getProperty("assistant.examples.grid", "");
             if (!exGrid.isBlank()) {
-                // round 9: the examples' numbers, on the seen sets' leave-one-set-out figures only (never the 6th or 7th set)
-                for (String point : exGrid.split(";")) {
-                    for (String kv : point.split(",")) {
-                        System.setProperty("assistant.examples." + kv.split("=")[0].strip(), kv.split("=")[1].strip());
+                // the examples' numbers, on the seen sets' leave-one-set-out figures only: a set with no lines in the
+                // examples file is blind (measured, never tuned on) and is skipped (round 10: the 6th set is seen)
+                java.util.Set<String> seenTags = new java.util.HashSet<>();
+                for (String line : Files.readAllLines(Path.of("src/main/resources/assistant/examples-vi.tsv"))) {
+                    if (!line.startsWith("#") && line.split("\t").length > 2) {
+                        seenTags.add(line.split("\t")[2].strip());
                     }
+                }
+                for (String point : exGrid.split(";")) {
+                    ExampleEvidence settings = ExampleEvidence.DEFAULT.with(point);
                     int t1 = 0, t3 = 0, n = 0, nr = 0, sn = 0, none = 0;
                     StringBuilder per = new StringBuilder();
                     for (var e : sets.entrySet()) {
-                        if (e.getKey().startsWith("own, all") || e.getKey().startsWith("own, 6th")
-                                || e.getKey().startsWith("own, 7th")) {
-                            continue; // the 6th and 7th sets are measured, never tuned on
+                        if (e.getKey().startsWith("own, all") || !e.getKey().startsWith("shared")
+                                && e.getValue().stream().noneMatch(q -> seenTags.contains(q.source()))) {
+                            continue;
                         }
-                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service);
+                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service, settings);
                         t1 += r.top1(); t3 += r.top3(); n += r.answerable(); nr += r.noneRight(); sn += r.saidNone(); none += r.none();
-                        per.append(String.format(" %d/%d", r.top1(), r.top3()));
+                        per.append(String.format(" %d/%d/%d:%d", r.top1(), r.top3(), r.noneRight(), r.saidNone()));
                     }
-                    System.out.printf("GRID %-32s top-1 %d top-3 %d of %d; no match %d/%d said %d;%s%n", point, t1, t3, n, nr, none, sn, per);
+                    System.out.printf("GRID %-32s top-1 %d top-3 %d of %d; no match %d/%d said %d; per set top-1/top-3/none right:said%s%n", point, t1, t3, n, nr, none, sn, per);
                 }
                 return;
             }
             // round 9: with the answered examples (each set without its own lines: leave-one-set-out) and without them
             boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
             for (boolean on : examples ? List.of(false, true) : List.of(false)) {
-                System.setProperty("assistant.examples", String.valueOf(on));
                 System.out.println(on ? "-- with examples (leave-one-set-out)" : "-- without examples");
-                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service)));
+                ExampleEvidence settings = on ? ExampleEvidence.DEFAULT.with(System.getProperty("assistant.examples.with", ""))
+                        : ExampleEvidence.OFF;
+                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service, settings)));
             }
-            System.setProperty("assistant.examples", String.valueOf(examples));
             return;
         }
         List<AssistantEvaluation.Question> tune = AssistantEvaluation.load(AssistantEvaluation.ownSet()).stream()
@@ -118,7 +125,7 @@ public class AssistantTuning {
         if (Boolean.getBoolean("assistant.tune.clarify")) {
             // the clarify questions asked on the tuning half and the dev set, and whether an option holds a right code
             for (var q : concat(tune, dev)) {
-                Answers a = service.askWithoutExamplesOf(q.text(), null, 5, Locale.forLanguageTag("vi"), q.source());
+                Answers a = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT).ask(q.text(), q.source());
                 if (a.clarify() != null) {
                     boolean right = a.clarify().options().stream().anyMatch(o -> o.codes().stream().anyMatch(q.codes()::contains));
                     boolean first = !a.answers().isEmpty() && q.codes().contains(a.answers().get(0).code());
@@ -155,6 +162,11 @@ public class AssistantTuning {
 
     /** The assistant without a database over these procedures (no territory, no dossiers, no published answers). */
     public static AssistantService service(List<ProcedureVersion> versions) {
+        return service(versions, ExampleEvidence.DEFAULT);
+    }
+
+    /** The same with these example settings (as {@code motcua.assistant.examples.*} would bind them). */
+    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples) {
         Catalogue catalogue = new Catalogue() {
             @Override
             public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
@@ -182,7 +194,7 @@ public class AssistantTuning {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         return new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
                 beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), examples);
     }
 
     public static List<ProcedureVersion> load(Path file) throws Exception {

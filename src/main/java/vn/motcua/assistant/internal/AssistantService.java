@@ -42,13 +42,15 @@ public class AssistantService implements Assistant, AssistantIndex {
     private final Clock clock;
     private final QueryReader reader = new QueryReader();
     private final IndexKeeper keeper;
+    private final ExampleEvidence examples;
 
     public AssistantService(Catalogue catalogue, ObjectProvider<Territory> territory,
                             ObjectProvider<ProcedureTextSource> textSources, ObjectProvider<DossierHistory> history,
-                            MessageSource messages, Clock clock) {
+                            MessageSource messages, Clock clock, ExampleEvidence examples) {
         this.territory = territory;
         this.messages = messages;
         this.clock = clock;
+        this.examples = examples;
         this.keeper = new IndexKeeper(catalogue, textSources, history, clock);
     }
 
@@ -94,23 +96,20 @@ public class AssistantService implements Assistant, AssistantIndex {
 
     /** The same with other ranking numbers (the tuning grid). */
     Answers ask(String question, String unitCode, int limit, Locale locale, RankingWeights w) {
-        return ask(question, unitCode, limit, locale, w, null);
+        return answer(question, unitCode, limit, locale, w, examples, keeper.examples());
+    }
+
+    /** The answered examples read against the index serving now (the evaluation leaves a set's own lines out of them). */
+    ExampleIndex examples() {
+        return keeper.examples();
     }
 
     /**
-     * The question answered with the example index built without the examples of {@code excludedSource} (a labelled
-     * set's tag in {@code assistant/examples-vi.tsv}): how a set is measured honestly (leave-one-set-out).
+     * The question answered with these example settings and this view of the examples: the configured ones in
+     * production; the evaluation's seam passes a view without the measured set's own lines (leave-one-set-out).
      */
-    public Answers askWithoutExamplesOf(String question, String unitCode, int limit, Locale locale, String excludedSource) {
-        return ask(question, unitCode, limit, locale, RankingWeights.DEFAULT, excludedSource);
-    }
-
-    /** The example questions the index holds when {@code excludedSource} is left out (for checking the exclusion). */
-    public List<String> exampleQuestions(String excludedSource) {
-        return keeper.examples().without(excludedSource).examples().stream().map(ExampleIndex.Example::text).toList();
-    }
-
-    private Answers ask(String question, String unitCode, int limit, Locale locale, RankingWeights w, String excluded) {
+    Answers answer(String question, String unitCode, int limit, Locale locale, RankingWeights w, ExampleEvidence ev,
+                   ExampleIndex exampleView) {
         String q = VietnameseAnalysis.normalize(question).strip();
         if (q.isEmpty()) {
             return new Answers(List.of(), true, null);
@@ -118,12 +117,10 @@ public class AssistantService implements Assistant, AssistantIndex {
         ProcedureIndex idx = keeper.current();
         QueryReader.Reading reading = reader.read(q, idx);
         List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
+        var support = ev.support(exampleView, reading);
+        // round 10: the negative examples may refuse a weak answer, as the catalogue's own signals do
         boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
-                || Evidence.onlyGeneric(ranked.get(0));
-        ExampleEvidence ev = ExampleEvidence.current();
-        ExampleIndex examples = excluded != null && Boolean.getBoolean("assistant.examples.strict")
-                ? keeper.examples().withoutSameQuestion(excluded, question) : keeper.examples().without(excluded);
-        var support = ev.support(examples, reading);
+                || Evidence.onlyGeneric(ranked.get(0)) || ev.refuses(ranked.get(0), support);
         // an example rescues a refused question only when it is a near-paraphrase of it
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);

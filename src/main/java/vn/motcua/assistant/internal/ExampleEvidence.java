@@ -6,42 +6,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
  * How the answered examples ({@link ExampleIndex}) weigh in the ranking: a candidate's score is multiplied by
  * {@code 1 + weight × (summed similarity of its k most similar examples)}. Examples only reorder the candidates the
  * catalogue search found; a question the ranking refuses stays refused unless one example is at least {@code strong}
  * similar (a near-paraphrase) and its procedure is among the candidates.
+ * <p>
+ * Configuration ({@code motcua.assistant.examples.*}), bound once at start and handed to the service; the evaluation
+ * builds its own ({@link #DEFAULT}, {@link #OFF}, {@link #with(String)}) instead of system properties.
  *
- * @param on     {@code -Dassistant.examples=false} switches the examples off (the "without" figures)
- * @param k      examples counted per procedure
- * @param weight factor per unit of summed similarity
- * @param floor  an example less similar than this is no evidence
- * @param strong similarity at which an example may answer a question the ranking refuses
+ * @param enabled   {@code false} switches the examples off (the "without" figures)
+ * @param k         examples counted per procedure
+ * @param weight    factor per unit of summed similarity
+ * @param floor     an example less similar than this is no evidence
+ * @param strong    similarity at which an example may answer a question the ranking refuses
  * @param nameFirst the examples never lift a candidate above a sibling whose own part the question names
+ * @param negative  round 10: a negative example (a question that needed no procedure) at least this similar, nearer
+ *                  than every answered one, refuses a best answer whose name shares at most two word pairs with the
+ *                  question (above 1: off)
  */
-record ExampleEvidence(boolean on, int k, double weight, double floor, double strong, boolean nameFirst) {
+@ConfigurationProperties("motcua.assistant.examples")
+public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("3") int k,
+                              @DefaultValue("1.0") double weight, @DefaultValue("0.3") double floor,
+                              @DefaultValue("0.5") double strong, @DefaultValue("true") boolean nameFirst,
+                              @DefaultValue("0.55") double negative) {
 
-    /** Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, round 9). */
-    static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 3, 1.0, 0.3, 0.8, true);
+    /** Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 and 10). */
+    public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 3, 1.0, 0.3, 0.5, true, 0.55);
 
-    /** The defaults, or the numbers given as system properties (for measuring; read per question). */
-    static ExampleEvidence current() {
-        return new ExampleEvidence(
-                Boolean.parseBoolean(System.getProperty("assistant.examples", String.valueOf(DEFAULT.on))),
-                Integer.getInteger("assistant.examples.k", DEFAULT.k),
-                dbl("assistant.examples.weight", DEFAULT.weight),
-                dbl("assistant.examples.floor", DEFAULT.floor),
-                dbl("assistant.examples.strong", DEFAULT.strong),
-                Boolean.parseBoolean(System.getProperty("assistant.examples.nameFirst", String.valueOf(DEFAULT.nameFirst))));
+    /** No examples: the ranking alone. */
+    public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
+
+    public ExampleEvidence {
+        if (k < 1) {
+            throw new IllegalArgumentException("motcua.assistant.examples.k must be at least 1");
+        }
     }
 
-    private static double dbl(String key, double dflt) {
-        String v = System.getProperty(key);
-        return v == null || v.isBlank() ? dflt : Double.parseDouble(v);
+    /** A copy with numbers changed by name ("k=5,weight=0.6"), for the evaluation's grid. */
+    public ExampleEvidence with(String spec) {
+        ExampleEvidence e = this;
+        for (String kv : spec.split(",")) {
+            if (!kv.contains("=")) {
+                continue;
+            }
+            String key = kv.split("=")[0].strip();
+            String v = kv.split("=")[1].strip();
+            e = switch (key) {
+                case "enabled" -> new ExampleEvidence(Boolean.parseBoolean(v), e.k, e.weight, e.floor, e.strong, e.nameFirst, e.negative);
+                case "k" -> new ExampleEvidence(e.enabled, Integer.parseInt(v), e.weight, e.floor, e.strong, e.nameFirst, e.negative);
+                case "weight" -> new ExampleEvidence(e.enabled, e.k, Double.parseDouble(v), e.floor, e.strong, e.nameFirst, e.negative);
+                case "floor" -> new ExampleEvidence(e.enabled, e.k, e.weight, Double.parseDouble(v), e.strong, e.nameFirst, e.negative);
+                case "strong" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, Double.parseDouble(v), e.nameFirst, e.negative);
+                case "nameFirst" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, e.strong, Boolean.parseBoolean(v), e.negative);
+                case "negative" -> new ExampleEvidence(e.enabled, e.k, e.weight, e.floor, e.strong, e.nameFirst, Double.parseDouble(v));
+                default -> throw new IllegalArgumentException("no example setting " + key);
+            };
+        }
+        return e;
     }
 
     Map<String, ExampleIndex.Support> support(ExampleIndex examples, QueryReader.Reading reading) {
-        return on ? examples.support(reading, Math.max(1, k), floor) : Map.of();
+        return enabled ? examples.support(reading, k, floor) : Map.of();
     }
 
     /** The candidates with the examples' evidence folded in, best first. */
@@ -95,9 +124,31 @@ record ExampleEvidence(boolean on, int k, double weight, double floor, double st
         return oOwn && shared >= 2;
     }
 
-    /** A candidate one example names with at least {@link #strong} similarity: it may answer on that evidence. */
+    /**
+     * A candidate one example names with at least {@link #strong} similarity, and no negative example as similar: it may
+     * answer on that evidence.
+     */
     boolean strongFor(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support s = support.get(c.meta().code());
-        return s != null && s.best() >= strong;
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        return s != null && s.best() >= strong && (none == null || s.best() > none.best());
+    }
+
+    /** A best answer whose name shares more word pairs than this with the question is not refused by negatives. */
+    static final int WEAK_PAIRS = 2;
+
+    /**
+     * People who asked like this needed no procedure: the nearest example is a negative one, at least {@link #negative}
+     * similar, whose k best also outweigh every answered procedure's, and the catalogue's evidence for the best answer is
+     * weak (at most {@link #WEAK_PAIRS} word pairs of its name). "phạt nguội xe máy tra ở đâu" shares "xe máy" with a
+     * vehicle procedure, and its nearest examples are other fines.
+     */
+    boolean refuses(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        if (none == null || none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
+            return false;
+        }
+        return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                .allMatch(e -> e.getValue().best() < none.best() && e.getValue().score() < none.score());
     }
 }

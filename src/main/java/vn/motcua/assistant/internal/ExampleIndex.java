@@ -37,6 +37,8 @@ final class ExampleIndex {
     }
 
     static final String RESOURCE = "assistant/examples-vi.tsv";
+    /** The code of a negative example: a question that needed no procedure. */
+    static final String NONE = "NONE";
     /** A word pair weighs twice a syllable, as in the name fields. */
     static final double PAIR = 2.0;
 

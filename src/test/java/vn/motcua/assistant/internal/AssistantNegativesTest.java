@@ -1,0 +1,90 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantTuning;
+import vn.motcua.catalogue.ProcedureVersion;
+
+/**
+ * Round 10: questions labelled NONE as negative examples ("people who asked like you needed no procedure") over a small
+ * catalogue and a few example lines: a no-procedure paraphrase that the ranking alone would answer weakly gets no match,
+ * an answerable paraphrase in the same words' neighbourhood is still answered, and a set's negatives leave with it.
+ */
+class AssistantNegativesTest {
+
+    private static final String VEHICLE = "1.013067";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final List<ProcedureVersion> CATALOGUE = catalogue();
+
+    /** Enough procedures that a word pair of one name is specific (generic: in one procedure in ten or more). */
+    private static List<ProcedureVersion> catalogue() {
+        List<ProcedureVersion> out = new java.util.ArrayList<>(List.of(
+                version(VEHICLE, "Đăng ký, cấp biển số xe máy lần đầu", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
+                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null),
+                version("1.004194", "Đăng ký tạm trú", "Đăng ký, quản lý cư trú", null, null),
+                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)));
+        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
+                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
+                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Đăng ký nuôi con nuôi trong nước",
+                "Cấp thẻ căn cước", "Xác nhận tình trạng hôn nhân"};
+        for (int i = 0; i < others.length; i++) {
+            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
+        }
+        return out;
+    }
+
+    private final AssistantService service = AssistantTuning.service(CATALOGUE);
+
+    private ExampleIndex examples() {
+        QueryReader reader = new QueryReader();
+        ProcedureIndex idx = service.index();
+        return ExampleIndex.build(List.of(
+                new String[] {"phạt nguội xe máy tra ở đâu", ExampleIndex.NONE, "a"},
+                new String[] {"bị phạt nguội xe máy thì nộp tiền thế nào", ExampleIndex.NONE, "a"},
+                new String[] {"giá xăng hôm nay bao nhiêu", ExampleIndex.NONE, "b"},
+                new String[] {"mua xe máy mới, đăng ký biển số ở đâu", VEHICLE, "a"},
+                new String[] {"bấm biển số xe máy mới mua", VEHICLE, "b"},
+                new String[] {"bố tôi mất làm giấy báo tử", "1.000656", "b"}), q -> reader.read(q, idx));
+    }
+
+    private Answers ask(String q, ExampleEvidence settings, ExampleIndex view) {
+        return service.answer(q, null, 5, VI, RankingWeights.DEFAULT, settings, view);
+    }
+
+    @Test
+    void negativesNearAWeaklyMatchedQuestionMakeItNoMatch() {
+        String q = "phat nguoi xe may dang ky o dau";
+        // the ranking alone answers it on "đăng ký" and "xe máy", the two word pairs it shares with a name
+        Answers alone = ask(q, ExampleEvidence.OFF, examples());
+        assertThat(alone.noMatch()).isFalse();
+        assertThat(alone.answers().get(0).code()).isEqualTo(VEHICLE);
+        // people who asked like this needed no procedure
+        assertThat(ask(q, ExampleEvidence.DEFAULT, examples()).noMatch()).isTrue();
+        // the same negatives below the threshold refuse nothing
+        assertThat(ask(q, ExampleEvidence.DEFAULT.with("negative=1.01"), examples()).noMatch()).isFalse();
+    }
+
+    @Test
+    void anAnswerableParaphraseInTheSameWordsIsStillAnswered() {
+        Answers a = ask("dang ky bien so cho xe may moi mua o dau", ExampleEvidence.DEFAULT, examples());
+        assertThat(a.noMatch()).isFalse();
+        assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
+    }
+
+    @Test
+    void aSetsNegativesLeaveWithItsPositives() {
+        ExampleIndex all = examples();
+        assertThat(all.without("a").examples()).extracting(ExampleIndex.Example::source).containsOnly("b");
+        assertThat(all.without("a").examples()).extracting(ExampleIndex.Example::text)
+                .doesNotContain("phạt nguội xe máy tra ở đâu", "mua xe máy mới, đăng ký biển số ở đâu")
+                .contains("giá xăng hôm nay bao nhiêu");
+        // without set a's negatives nothing near says "no procedure": the weak answer stands
+        assertThat(ask("phat nguoi xe may dang ky o dau", ExampleEvidence.DEFAULT, all.without("a")).noMatch()).isFalse();
+    }
+}

@@ -1,0 +1,50 @@
+package vn.motcua.assistant.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantEvaluation;
+import vn.motcua.assistant.AssistantTuning;
+
+/**
+ * Round 10, for calibrating the negative examples on the seen sets only (leave-one-set-out): per question, whether the
+ * ranking refuses it, the best similarity of a NONE example and of an answered one, and the best candidate's name pairs
+ * and score. {@code ./mvnw -q test -Dtest=NoMatchProbe -Dassistant.probe.none=true} over the bench's catalogue file.
+ */
+@EnabledIfSystemProperty(named = "assistant.probe.none", matches = "true")
+class NoMatchProbe {
+
+    @Test
+    void features() throws Exception {
+        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
+        service.rebuildNow();
+        LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
+        List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
+        for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(),
+                AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet())) {
+            all.addAll(AssistantEvaluation.load(p));
+        }
+        RankingWeights w = RankingWeights.DEFAULT;
+        for (AssistantEvaluation.Question q : all) {
+            QueryReader.Reading reading = service.reading(q.text());
+            List<Ranker.Candidate> ranked = service.rank(service.index(), reading, null, w);
+            boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
+                    || Evidence.onlyGeneric(ranked.get(0));
+            Map<String, ExampleIndex.Support> s = ExampleEvidence.DEFAULT.support(service.examples().without(q.source()), reading);
+            ExampleIndex.Support none = s.get(ExampleIndex.NONE);
+            double ans = s.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                    .mapToDouble(e -> e.getValue().best()).max().orElse(0);
+            Answers a = seam.ask(q.text(), q.source());
+            String got = a.noMatch() ? "said-none" : q.codes().contains(a.answers().get(0).code()) ? "right" : "wrong";
+            Ranker.Candidate top = ranked.isEmpty() ? null : ranked.get(0);
+            System.out.printf("NM\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%.1f\t%s%n", q.source(), q.none() ? "NONE" : "ANS", got,
+                    refused ? "refused" : "kept", none == null ? 0 : none.best(), none == null ? 0 : none.score(), ans,
+                    top == null ? 0 : top.nameBigrams(), top == null ? 0 : top.score(), q.text());
+        }
+    }
+}
