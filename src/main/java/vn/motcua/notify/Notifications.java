@@ -1,15 +1,12 @@
 package vn.motcua.notify;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.dossier.DossierStateChanged;
 
@@ -58,44 +55,9 @@ public class Notifications {
             body.append(outbox.text("notify.mail.state.note", e.reason()));
         }
         body.append(outbox.text("notify.mail.state.lookup"));
-        writeAtCommit(new OutboxWriter.Mail(e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(),
-                e.applicantEmail(), outbox.text("notify.mail.state.subject", ref, state), body.toString()));
+        write(e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
+                outbox.text("notify.mail.state.subject", ref, state), body.toString());
     }
-
-    /**
-     * In a transaction, the messages of its state changes are written together just before it commits (one batch,
-     * a multi-row insert: a group of submissions writes one statement for all its notifications, not one each);
-     * they still commit or roll back with the change. Outside one, at once.
-     */
-    private void writeAtCommit(OutboxWriter.Mail mail) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            outbox.write(List.of(mail));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<OutboxWriter.Mail> pending = (List<OutboxWriter.Mail>) TransactionSynchronizationManager.getResource(pendingMails);
-        if (pending == null) {
-            List<OutboxWriter.Mail> mails = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(pendingMails, mails);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(pendingMails);
-                    outbox.write(mails);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(pendingMails);
-                }
-            });
-            pending = mails;
-        }
-        pending.add(mail);
-    }
-
-    /** The transaction resource holding its messages not yet written. */
-    private final Object pendingMails = new Object();
 
     /** Form 04: the apology and the new appointment, emailed to the applicant. */
     @EventListener
