@@ -26,8 +26,8 @@ import vn.motcua.platform.api.ApiException;
  * Group commit of concurrent submissions (issue #24). A request validates its submission on its own thread
  * ({@link IntakeService#prepare}, no transaction, no connection held), hands it to one writer thread and waits; the
  * writer takes every submission waiting at that moment and writes them in one transaction — one statement for the
- * dossiers with their keys, files and first events ({@link SubmissionGroupStore}), one for their notifications —
- * and answers each request only after that commit: nothing is acknowledged before it is durable. PostgreSQL's
+ * dossiers with their keys, files and first events ({@link SubmissionGroupStore}), then their events (the notify
+ * module writes each notification in it) — and answers each request only after that commit: nothing is acknowledged before it is durable. PostgreSQL's
  * per-transaction costs (round trips, {@code BEGIN}/{@code COMMIT}, the WAL flush, parse and plan) are shared by the
  * group.
  * <p>
