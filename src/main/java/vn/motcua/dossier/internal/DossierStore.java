@@ -63,6 +63,12 @@ public class DossierStore {
                 triageDueAt, List.of(), List.of());
     }
 
+    /** {@link #insertSubmission(Dossier, String, String, Integer, String, String, Instant, List, List)} of one row. */
+    boolean insertSubmission(SubmissionGroupStore.Row r) {
+        return insertSubmission(r.dossier(), r.idempotencyKey(), r.processingUnit(), r.processingAmount(),
+                r.pausePolicy(), r.triageOwner(), r.triageDueAt(), r.files(), r.history());
+    }
+
     /** A file of a new dossier, written by {@link #insertSubmission} in the dossier's own statement. */
     public record NewAttachment(String fileName, String contentType, byte[] content, String by, Instant at,
                                 UUID reusedFrom, String document) {

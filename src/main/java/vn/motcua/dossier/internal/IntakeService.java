@@ -88,23 +88,73 @@ public class IntakeService {
      * repeat that would be refused now (a procedure withdrawn since, a file rule tightened) returns it too.
      */
     public Dossier submit(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ApiException.badRequest("dossier.idempotency.invalid");
-        }
+        checkKey(idempotencyKey);
         try {
             return submitNew(cmd, actor, channel, idempotencyKey);
         } catch (ApiException refused) {
-            if (idempotencyKey != null) {
-                Optional<Dossier> earlier = store.findByIdempotencyKey(actor.username(), idempotencyKey);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw refused;
+            return earlier(actor, idempotencyKey).orElseThrow(() -> refused);
+        }
+    }
+
+    static void checkKey(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ApiException.badRequest("dossier.idempotency.invalid");
+        }
+    }
+
+    /** The dossier an earlier call with this key created, if any. */
+    Optional<Dossier> earlier(Actor actor, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : store.findByIdempotencyKey(actor.username(), idempotencyKey);
+    }
+
+    /**
+     * A validated submission, ready to be written: its row (with attachments and first events) and the event its
+     * commit publishes.
+     */
+    record Prepared(SubmissionGroupStore.Row row) {
+
+        Dossier dossier() {
+            return row.dossier();
+        }
+
+        Prepared withReceiptNumber(String number) {
+            return new Prepared(row.withDossier(IntakeService.withReceiptNumber(row.dossier(), number)));
+        }
+
+        DossierStateChanged event() {
+            Dossier d = row.dossier();
+            return new DossierStateChanged(d.id(), d.code(), null, d.state(), d.receivedAt(), d.procedureName(),
+                    d.agencyName(), d.applicant().name(), d.applicant().email(), d.dueAt(), null, d.receiptNumber());
         }
     }
 
     private Dossier submitNew(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
+        Prepared p = prepare(cmd, actor, channel, idempotencyKey);
+        for (int attempt = 1; ; attempt++) {
+            if (store.insertSubmission(p.row())) {
+                break;
+            }
+            // A concurrent retry with the same key won the race: return its dossier.
+            Optional<Dossier> earlier = earlier(actor, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("No free receipt number after three tries");
+            }
+            // Otherwise the receipt number was taken: another one.
+            p = p.withReceiptNumber(ReceiptNumbers.next());
+        }
+        events.publishEvent(p.event());
+        return p.dossier(); // as inserted: reading it back would only cost a round trip
+    }
+
+    /**
+     * Everything a submission does before its write: the procedure in force, the e-form, the files, routing and
+     * deadlines. Joins the caller's transaction if there is one, else opens none ({@link SubmissionWriter} writes).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public Prepared prepare(SubmitDossier cmd, Actor actor, Dossier.Channel channel, String idempotencyKey) {
         // PostgreSQL keeps microseconds: the dossier returned now must equal the one read back later.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, VN);
@@ -154,28 +204,10 @@ public class IntakeService {
             history.add(new DossierStore.NewEvent(now, DossierEventType.TRIAGED, DossierState.SUBMITTED, DossierState.TRIAGE,
                     Actor.system(), route.triageReason(), Map.of("owner", String.valueOf(route.triageOwner()))));
         }
-        for (int attempt = 1; ; attempt++) {
-            boolean inserted = store.insertSubmission(dossier, idempotencyKey,
-                    time == null ? null : time.unit().name(), time == null ? null : time.amount(),
-                    version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
-                    route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null, rows, history);
-            if (inserted) {
-                break;
-            }
-            // A concurrent retry with the same key won the race: return its dossier.
-            Optional<Dossier> earlier = idempotencyKey == null ? Optional.empty()
-                    : store.findByIdempotencyKey(actor.username(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            if (attempt == 3) {
-                throw new IllegalStateException("No free receipt number after three tries");
-            }
-            // Otherwise the receipt number was taken: another one.
-            dossier = withReceiptNumber(dossier, ReceiptNumbers.next());
-        }
-        publish(dossier, null, state, now, null);
-        return dossier; // as inserted: reading it back would only cost a round trip
+        return new Prepared(new SubmissionGroupStore.Row(dossier, idempotencyKey,
+                time == null ? null : time.unit().name(), time == null ? null : time.amount(),
+                version.pausePolicy() == null ? "PAUSE" : version.pausePolicy().name(), route.triageOwner(),
+                route.agency() == null ? calendar.dueAt(now, TRIAGE_LIMIT, null).toInstant() : null, rows, history));
     }
 
     private static Dossier withReceiptNumber(Dossier d, String number) {

@@ -49,9 +49,12 @@ class DossierApi {
     private final DossierViews views;
     private final DossierAccess access;
     private final Throttle throttle;
+    private final vn.motcua.dossier.internal.SubmissionWriter submissions;
 
     DossierApi(IntakeService intake, DossierQueries queries, DossierStore store, Officers officers,
-               SlipResponses slipResponses, DossierViews views, DossierAccess access, Throttle throttle) {
+               SlipResponses slipResponses, DossierViews views, DossierAccess access, Throttle throttle,
+               vn.motcua.dossier.internal.SubmissionWriter submissions) {
+        this.submissions = submissions;
         this.access = access;
         this.throttle = throttle;
         this.intake = intake;
@@ -71,7 +74,7 @@ class DossierApi {
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                 Authentication auth) {
         boolean officer = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_RECEPTION_OFFICER"));
-        Dossier d = intake.submit(body, officers.actor(auth), officer ? Dossier.Channel.COUNTER : Dossier.Channel.ONLINE, key);
+        Dossier d = submissions.submit(body, officers.actor(auth), officer ? Dossier.Channel.COUNTER : Dossier.Channel.ONLINE, key);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(d.id()).toUri())
                 .body(views.created(d));

@@ -30,6 +30,8 @@ import vn.motcua.support.ReferenceData;
 class IntakeBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** CPU of the load clients' threads in the current round. */
+    private static final java.util.concurrent.atomic.AtomicLong CLIENT_CPU = new java.util.concurrent.atomic.AtomicLong();
 
     @LocalServerPort
     int port;
@@ -57,6 +59,7 @@ class IntakeBench {
         double[] rates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             var c0 = cpu.sample();
+            CLIENT_CPU.set(0);
             long t0 = System.nanoTime();
             int ok = runSubmissions(port, n, 8, pdf);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -66,6 +69,10 @@ class IntakeBench {
                             + "validation, routing) in %.2f s = %.0f submissions/s with 8 client threads (%d ok); "
                             + "CPU %s (JVM includes the 8 load clients); with 2 cores to itself: %.0f submissions/s%n",
                     r + 1, n, seconds, rates[r], ok, used.perOperation(n), used.capacity(n, 2));
+            // The figure is the server's: what the load clients took of the application threads' CPU.
+            System.out.printf("BENCH intake round %d: the 8 load clients' own CPU %.2f ms per submission (of the JVM's "
+                    + "application threads above); the server's application threads %.2f ms%n", r + 1,
+                    CLIENT_CPU.get() / 1e6 / n, (used.threadsNanos() - CLIENT_CPU.get()) / 1e6 / n);
         }
         top.print(rounds + " × " + n + " submissions", 15);
         top.printPerOperation("submission", rounds * n);
@@ -138,6 +145,7 @@ class IntakeBench {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
+                long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 try (LoadClient client = new LoadClient(port, "congdan", "demo")) {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         String phone = "08" + String.format("%08d", (base + i) % 100_000_000);
@@ -149,6 +157,8 @@ class IntakeBench {
                             firstFailure.compareAndSet(null, r.status() + " " + r.body());
                         }
                     }
+                } finally {
+                    CLIENT_CPU.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0);
                 }
             }));
         }
