@@ -110,7 +110,7 @@ class InboxBench {
         // What /workbench/processing adds to its list on every request (the leader's: their workload table too).
         lists.put("processing page: counts by state, warned, workload", () -> List.of(
                 processing.countsByState(leaderScope.agencies()),
-                processing.count("lanhdao", leaderScope, ProcessingQueries.Filter.WARNED),
+                processing.warned("lanhdao", leaderScope),
                 processing.workload(leaderScope.ledAgencies())));
         lists.put("citizen's my dossiers (page of 20)", () -> queries.submittedBy(citizen, 0, 20));
         lists.put("track by code", () -> queries.track(tracked[0], tracked[1]).orElseThrow());
