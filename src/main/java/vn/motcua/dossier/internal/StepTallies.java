@@ -29,7 +29,7 @@ public class StepTallies {
      * The tallies of the agencies {@code :ta} as one row per key with a non-zero count, columns as in
      * {@code dossier_step} (field_key, assignee and assignee_name null for none). A FROM item; the caller names it.
      */
-    static final String OPEN = """
+    public static final String OPEN = """
             (select agency_code, role, nullif(field_key, '') as field_key, nullif(assignee, '') as assignee,
                     nullif(assignee_name, '') as assignee_name, sum(open) as open, sum(soon) as soon, sum(late) as late,
                     sum(warned) as warned
