@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What an officer typed into a list's search box, as one SQL condition on a dossier's columns: its receipt number
  * (any case, O/0 and I/L/1 alike), (part of) its code in any case, (part of) the applicant's name with or without
- * diacritics ({@code unaccent} on both sides), or — when the text is only digits (spaces, dots, + and - allowed) and
+ * diacritics ({@code unaccent} on both sides; only when the text has a letter), or — when the text is only digits (spaces, dots, + and - allowed) and
  * at least four of them — part of the applicant's phone number.
  */
 public final class DossierSearch {
@@ -20,7 +20,9 @@ public final class DossierSearch {
     private DossierSearch(String q) {
         this.receipt = ReceiptNumbers.parse(q).orElse("");
         this.code = "%" + q.toUpperCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "\\_") + "%";
-        this.name = q.replace("\\", "").replace("%", "").replace("_", " ");
+        // Text without a letter (a code's digits, a phone number) cannot be part of a name: no unaccent per row for it.
+        this.name = q.codePoints().anyMatch(Character::isLetter) ? q.replace("\\", "").replace("%", "").replace("_", " ")
+                : null;
         String digits = q.replaceAll("\\D", "");
         this.phone = digits.length() >= 4 && digits.length() == q.replaceAll("[\\s.+-]", "").length() ? "%" + digits + "%"
                 : null;
@@ -34,13 +36,14 @@ public final class DossierSearch {
     /** The condition, " and (…)", on the columns of alias {@code a} ("" for none, "d." for "d"). */
     public String sql(String a) {
         return " and (" + a + "receipt_number = :qReceipt or " + a + "code like :qCode"
-                + " or lower(unaccent(" + a + "applicant_name)) like '%' || lower(unaccent(:qName)) || '%'"
+                + (name == null ? "" : " or lower(unaccent(" + a + "applicant_name)) like '%' || lower(unaccent(:qName)) || '%'")
                 + (phone == null ? "" : " or regexp_replace(coalesce(" + a + "applicant_phone, ''), '\\D', '', 'g') like :qPhone")
                 + ")";
     }
 
     public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-        spec = spec.param("qReceipt", receipt).param("qCode", code).param("qName", name);
+        spec = spec.param("qReceipt", receipt).param("qCode", code);
+        spec = name == null ? spec : spec.param("qName", name);
         return phone == null ? spec : spec.param("qPhone", phone);
     }
 }

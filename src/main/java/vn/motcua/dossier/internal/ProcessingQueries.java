@@ -32,11 +32,13 @@ public class ProcessingQueries {
     private final JdbcClient jdbc;
     private final Staff staff;
     private final MessageSource messages;
+    private final StepTallies tallies;
 
-    ProcessingQueries(JdbcClient jdbc, Staff staff, MessageSource messages) {
+    ProcessingQueries(JdbcClient jdbc, Staff staff, MessageSource messages, StepTallies tallies) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.messages = messages;
+        this.tallies = tallies;
     }
 
     /** One post of the officer as the queues see it: agency, role and field key (null: every field). */
@@ -388,24 +390,27 @@ public class ProcessingQueries {
                            long soon, long late) {
     }
 
-    /** Open steps per officer of the agencies a leader leads, then the unassigned queues per role and field. */
+    /**
+     * Open steps per officer of the agencies a leader leads, then the unassigned queues per role and field: from the
+     * step tallies (V40_60), a few rows per officer however much open work the agencies hold.
+     */
     public List<Workload> workload(List<String> ledAgencies) {
-        if (ledAgencies.isEmpty()) {
-            return List.of();
+        return tallies.workload(ledAgencies);
+    }
+
+    /**
+     * The WARNED list's size (the page's "Cảnh báo" tag), exact, from the step tallies: the same queues and field
+     * coverage as the list, applied to counts per (agency, role, field, assignee) instead of to each open step.
+     */
+    public long warned(String username, Scope scope) {
+        if (scope.isEmpty()) {
+            return 0;
         }
-        return jdbc.sql("""
-                        select s.assignee, max(s.assignee_name),
-                               case when s.assignee is null then s.role end as queue_role,
-                               case when s.assignee is null then s.field_key end as queue_field, count(*),
-                               count(*) filter (where s.warning = 'SOON'), count(*) filter (where s.warning = 'LATE')
-                        from dossier_step s where s.finished_at is null and s.agency_code = any(:a)
-                        group by 1, 3, 4 order by s.assignee nulls first, 3, 4 nulls first
-                        """)
-                .param("a", ledAgencies.toArray(String[]::new))
-                .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2),
-                        rs.getString(3) == null ? null : PostRole.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
-                .list();
+        return queues(bind(jdbc.sql("select coalesce(sum(s.warned), 0) from " + StepTallies.OPEN + " s where exists ("
+                        + "select 1 from " + QUEUES + " where s.agency_code = k.agency and s.role = k.role)"
+                        + " and (s.agency_code = any(:led) or " + IN_MY_QUEUES + ")"), scope, username), scope,
+                Filter.WARNED)
+                .param("ta", scope.agencies().toArray(String[]::new)).query(Long.class).single();
     }
 
     // ---- register (Form 07) ---------------------------------------------------------------------

@@ -98,7 +98,7 @@ class WorkbenchDossierController {
         model.addAttribute("countCap", ProcessingQueries.COUNT_CAP);
         model.addAttribute("searchScan", ProcessingQueries.SEARCH_SCAN);
         model.addAttribute("counts", queries.countsByState(scope.agencies()));
-        model.addAttribute("warned", queries.count(auth.getName(), scope, ProcessingQueries.Filter.WARNED));
+        model.addAttribute("warned", queries.warned(auth.getName(), scope));
         model.addAttribute("workload", queries.workload(scope.ledAgencies()));
         model.addAttribute("scope", scope);
         return "dossier/processing-inbox";
