@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -43,11 +44,15 @@ public class CustodyLedgerStore implements CustodyLedger {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    /** A batch's journal rows are the history of its transfers (no TRANSFERRED event per dossier): docs/reorg.md. */
+    private final boolean historyInJournal;
 
-    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx) {
+    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx,
+                       @Value("${motcua.dossier.transfer-history-in-journal:false}") boolean historyInJournal) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
+        this.historyInJournal = historyInJournal;
     }
 
     /** Far enough in the future to stand for "no bound" in a timestamptz parameter. */
@@ -229,6 +234,19 @@ public class CustodyLedgerStore implements CustodyLedger {
         return out;
     }
 
+    /** A batch's moves: the dossiers take their journal rows' successor. Parameters: plan, batch. */
+    private static final String MOVE = """
+            update dossier d
+               set agency_code   = case when d.agency_code is null then null else t.to_agency end,
+                   agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
+                   triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
+                   agency_since  = greatest(t.effective, now()),
+                   due_at        = coalesce(t.new_due_at, d.due_at),
+                   version       = d.version + 1
+              from dossier_transfer t
+             where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
+            """;
+
     @Override
     public int moveBatch(UUID order, int batchNo, String actor, String reason) {
         Integer moved = tx.execute(s -> {
@@ -246,17 +264,9 @@ public class CustodyLedgerStore implements CustodyLedger {
                 return 0;
             }
             probeDossiersByKey();
-            int n = jdbc.update("""
+            int n = historyInJournal ? jdbc.update(MOVE, order, batchNo) : jdbc.update("""
                     with moved as (
-                        update dossier d
-                           set agency_code   = case when d.agency_code is null then null else t.to_agency end,
-                               agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
-                               triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
-                               agency_since  = greatest(t.effective, now()),
-                               due_at        = coalesce(t.new_due_at, d.due_at),
-                               version       = d.version + 1
-                          from dossier_transfer t
-                         where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
+                    """ + MOVE + """
                         returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at,
                                   t.received_after_effective
                     )
@@ -281,8 +291,15 @@ public class CustodyLedgerStore implements CustodyLedger {
                      where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
                        and d.agency_code is not null
                     """, order, batchNo);
-            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
-                    order, batchNo, n);
+            if (historyInJournal) {
+                // One number of the history's sequence for the batch: the timeline orders its transfers by it.
+                jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, history_in_journal, "
+                        + "history_no, actor, reason) values (?, ?, ?, now(), true, "
+                        + "nextval(pg_get_serial_sequence('dossier_event', 'audit_no')), ?, ?)", order, batchNo, n, actor, reason);
+            } else {
+                jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
+                        order, batchNo, n);
+            }
             return n;
         });
         return moved == null ? 0 : moved;
