@@ -41,3 +41,27 @@ select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
   from dossier_transfer_batch b
   join dossier_transfer t on t.plan_id = b.plan_id and t.batch_no = b.batch_no
  where b.history_in_journal;
+
+-- The journal is append-only: a triage decision after the plan (CustodyLedgerStore.moveOne) is a row of its own (with
+-- its TRANSFERRED event, as a single move keeps), no longer a rewrite of the dossier's journal row, which the batch's
+-- audit link covers. What the plan's reports and notices read is the journal row as the latest decision left it.
+create table if not exists dossier_transfer_decision
+(
+    id             bigserial primary key,
+    plan_id        uuid        not null,
+    dossier_id     uuid        not null,
+    to_agency      text        not null,
+    to_agency_name text        not null,
+    rule           text        not null,
+    decided_at     timestamptz not null
+);
+create index if not exists dossier_transfer_decision_dossier on dossier_transfer_decision (plan_id, dossier_id, id);
+
+create or replace view dossier_transfer_now as
+select t.plan_id, t.batch_no, t.dossier_id, t.from_agency,
+       coalesce(x.to_agency, t.to_agency) as to_agency, coalesce(x.to_agency_name, t.to_agency_name) as to_agency_name,
+       coalesce(x.rule, t.rule) as rule, t.effective, t.new_due_at, t.received_after_effective
+  from dossier_transfer t
+  left join (select distinct on (plan_id, dossier_id) plan_id, dossier_id, to_agency, to_agency_name, rule
+               from dossier_transfer_decision order by plan_id, dossier_id, id desc) x
+         on x.plan_id = t.plan_id and x.dossier_id = t.dossier_id;

@@ -309,7 +309,7 @@ public class CustodyLedgerStore implements CustodyLedger {
     private static final String MOVED_COLUMNS = "t.batch_no, t.dossier_id, d.code, d.state, d.procedure_name, "
             + "d.applicant_name, d.applicant_email, t.from_agency, t.to_agency, t.to_agency_name, t.rule, d.due_at, t.effective";
     private static final String MOVED = MOVED_COLUMNS + ", b.done_at "
-            + "from dossier_transfer t join dossier d on d.id = t.dossier_id "
+            + "from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
             + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no ";
 
     private static Moved moved(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -344,7 +344,7 @@ public class CustodyLedgerStore implements CustodyLedger {
                     (RowCallbackHandler) rs -> done.put(rs.getInt(1), instant(rs.getTimestamp(2))), order);
             probeDossiersByKey();
             // Keyset over the journal's primary key (plan_id, batch_no, dossier_id): each page is one index range.
-            return jdbc.query("select " + MOVED_COLUMNS + ", null::timestamptz from dossier_transfer t join dossier d on d.id = t.dossier_id "
+            return jdbc.query("select " + MOVED_COLUMNS + ", null::timestamptz from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
                             + "where t.plan_id = ? and (t.batch_no, t.dossier_id) > (?, ?) "
                             + "order by t.plan_id, t.batch_no, t.dossier_id limit ?", (rs, i) -> {
                         Moved m = moved(rs);
@@ -399,17 +399,10 @@ public class CustodyLedgerStore implements CustodyLedger {
                       from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
                        and d.agency_code is not null
                     """, dossierId);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? "
-                        + "where plan_id = ? and batch_no = any (?) and dossier_id = ?");
-                ps.setString(1, toAgency);
-                ps.setString(2, toAgencyName);
-                ps.setString(3, basis);
-                ps.setObject(4, order);
-                ps.setArray(5, con.createArrayOf("int4", batchNumbers(order)));
-                ps.setObject(6, dossierId);
-                return ps;
-            });
+            // A row of its own: the journal row stays as its batch's audit link sealed it (dossier_transfer_now reads
+            // the journal as the latest decision left it).
+            jdbc.update("insert into dossier_transfer_decision (plan_id, dossier_id, to_agency, to_agency_name, rule, "
+                    + "decided_at) values (?, ?, ?, ?, ?, now())", order, dossierId, toAgency, toAgencyName, basis);
             return true;
         });
         return Boolean.TRUE.equals(done);
@@ -417,7 +410,7 @@ public class CustodyLedgerStore implements CustodyLedger {
 
     @Override
     public List<Flow> flows(UUID order) {
-        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer where plan_id = ? "
+        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer_now where plan_id = ? "
                         + "group by 1, 2, 3 order by 1, 2, 3",
                 (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), order);
     }
@@ -436,7 +429,7 @@ public class CustodyLedgerStore implements CustodyLedger {
         Map<String, Long> byState = new LinkedHashMap<>();
         long[] held = new long[1];
         jdbc.query("select d.state, count(*), count(*) filter (where t.rule = ? and " + HOLDER + " = t.to_agency "
-                        + "and b.batch_no is not null) from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                        + "and b.batch_no is not null) from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
                         + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
                         + "where t.plan_id = ? and " + OPEN + " group by d.state order by d.state",
                 (RowCallbackHandler) rs -> {

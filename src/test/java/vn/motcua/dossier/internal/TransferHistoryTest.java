@@ -101,6 +101,33 @@ class TransferHistoryTest {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void aDecisionAfterThePlanIsARowOfItsOwnAndTheJournalRowStaysAsSealed() {
+        referenceData.ensureAll();
+        UUID a = UUID.fromString(DossierFixtures.acceptedThroughApi(new Http(port)));
+        String from = jdbc.sql("select agency_code from dossier where id = ?").param(a).query(String.class).single();
+        UUID plan = UUID.randomUUID();
+        Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CustodyLedgerStore journal = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, true);
+        journal.record(plan, effective, 10, List.of(new CustodyLedger.Move(a, from, "TTPV-TEST", "Trung tâm thử",
+                "TRIAGE", null, false)));
+        journal.moveBatch(plan, 1, "quantri", "Sáp nhập thử");
+        String row = "select to_agency || '/' || rule from dossier_transfer where plan_id = ? and dossier_id = ?";
+        assertThat(journal.moveOne(plan, a, "TTPV-TEST", "UBND-TEST-X", "UBND X", "EXPLICIT", effective, "quantri",
+                "Quyết định phân loại")).isTrue();
+        assertThat(jdbc.sql(row).param(plan).param(a).query(String.class).single()).isEqualTo("TTPV-TEST/TRIAGE");
+        assertThat(journal.move(plan, a)).hasValueSatisfying(m -> {
+            assertThat(m.toAgency()).isEqualTo("UBND-TEST-X");
+            assertThat(m.basis()).isEqualTo("EXPLICIT");
+        });
+        assertThat(journal.flows(plan)).singleElement().satisfies(f -> assertThat(f.toAgency()).isEqualTo("UBND-TEST-X"));
+        // The history: the plan's move (from the journal), then the decision (its event).
+        List<DossierEvent> history = store.events(a);
+        assertThat(history.subList(history.size() - 2, history.size()))
+                .extracting(e -> e.type() + ">" + e.data().get("to") + "/" + e.data().get("rule"))
+                .containsExactly("TRANSFERRED>TTPV-TEST/TRIAGE", "TRANSFERRED>UBND-TEST-X/EXPLICIT");
+    }
+
     private static DossierEvent last(List<DossierEvent> events) {
         return events.get(events.size() - 1);
     }
