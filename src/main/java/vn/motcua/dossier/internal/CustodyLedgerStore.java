@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.audit.TransferJournalSeal;
 import vn.motcua.dossier.CustodyLedger;
 
 /**
@@ -46,9 +47,11 @@ public class CustodyLedgerStore implements CustodyLedger {
     private final TransactionTemplate tx;
     /** A batch's journal rows are the history of its transfers (no TRANSFERRED event per dossier): docs/reorg.md. */
     private final boolean historyInJournal;
+    private final TransferJournalSeal seal;
 
-    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx,
+    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, TransferJournalSeal seal,
                        @Value("${motcua.dossier.transfer-history-in-journal:false}") boolean historyInJournal) {
+        this.seal = seal;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -296,6 +299,8 @@ public class CustodyLedgerStore implements CustodyLedger {
                 jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, history_in_journal, "
                         + "history_no, actor, reason) values (?, ?, ?, now(), true, "
                         + "nextval(pg_get_serial_sequence('dossier_event', 'audit_no')), ?, ?)", order, batchNo, n, actor, reason);
+                // The batch's link in the journal's audit chain, committed (or rolled back) with the batch.
+                seal.seal(order, batchNo);
             } else {
                 jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
                         order, batchNo, n);

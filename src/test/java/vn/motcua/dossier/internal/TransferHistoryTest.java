@@ -47,6 +47,8 @@ class TransferHistoryTest {
     DataSource dataSource;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    vn.motcua.audit.TransferJournalSeal seal;
 
     @Test
     void aTransferReadFromTheJournalIsTheSameHistoryAsItsEvent() {
@@ -59,8 +61,8 @@ class TransferHistoryTest {
         UUID plan = UUID.randomUUID();
         Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant due = effective.plus(10, ChronoUnit.DAYS);
-        CustodyLedgerStore events = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, false);
-        CustodyLedgerStore journal = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, true);
+        CustodyLedgerStore events = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, seal, false);
+        CustodyLedgerStore journal = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, seal, true);
         events.record(plan, effective, 1, List.of(
                 new CustodyLedger.Move(a, from, "UBND-TEST-H", "UBND thử", "FULL_MERGE", due, false),
                 new CustodyLedger.Move(b, from, "UBND-TEST-H", "UBND thử", "FULL_MERGE", due, true)));
@@ -108,7 +110,7 @@ class TransferHistoryTest {
         String from = jdbc.sql("select agency_code from dossier where id = ?").param(a).query(String.class).single();
         UUID plan = UUID.randomUUID();
         Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        CustodyLedgerStore journal = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, true);
+        CustodyLedgerStore journal = new CustodyLedgerStore(jdbcTemplate, dataSource, tx, seal, true);
         journal.record(plan, effective, 10, List.of(new CustodyLedger.Move(a, from, "TTPV-TEST", "Trung tâm thử",
                 "TRIAGE", null, false)));
         journal.moveBatch(plan, 1, "quantri", "Sáp nhập thử");
