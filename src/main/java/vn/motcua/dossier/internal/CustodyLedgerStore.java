@@ -50,7 +50,7 @@ public class CustodyLedgerStore implements CustodyLedger {
     private final TransferJournalSeal seal;
 
     CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, TransferJournalSeal seal,
-                       @Value("${motcua.dossier.transfer-history-in-journal:false}") boolean historyInJournal) {
+                       @Value("${motcua.dossier.transfer-history-in-journal:true}") boolean historyInJournal) {
         this.seal = seal;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
