@@ -154,9 +154,13 @@ class ReorgApiTest extends WorldTest {
                     assertThat(jdbc.sql("select body from notification where dedup_key = ?")
                             .param(ds.get(3).id() + "/TRANSFERRED/" + id + "/UBND-" + w.d()).query(String.class).list())
                             .singleElement().asString().contains("tiếp tục giải quyết", "không phải nộp lại");
-                    // The journal row now says who decided; the same dossier cannot be decided twice, nor one never in triage.
-                    assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
+                    // The journal as the decision left it says who decided; the journal row itself is not rewritten
+                    // (append-only: its batch's audit link covers it). The same dossier cannot be decided twice, nor
+                    // one never in triage.
+                    assertThat(jdbc.sql("select rule || ' ' || to_agency from dossier_transfer_now where plan_id = ?::uuid and dossier_id = ?")
                             .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("EXPLICIT UBND-" + w.d());
+                    assertThat(jdbc.sql("select rule from dossier_transfer where plan_id = ?::uuid and dossier_id = ?")
+                            .params(id, ds.get(3).id()).query(String.class).single()).isEqualTo("TRIAGE");
                     assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(3).id(),
                             Map.of("agencyCode", "UBND-" + w.d())).status()).isEqualTo(409);
                     assertThat(http.postJson("quantri", "demo", "/api/v1/reorg/plans/" + id + "/triage/" + ds.get(0).id(),

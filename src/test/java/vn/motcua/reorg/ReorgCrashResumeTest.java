@@ -193,12 +193,12 @@ class ReorgCrashResumeTest {
     }
 
     private long withEmail(String tag) {
-        return jdbc.sql("select count(distinct d.id) from dossier d join dossier_event e on e.dossier_id = d.id and e.type = 'TRANSFERRED' "
+        return jdbc.sql("select count(distinct d.id) from dossier d join dossier_history e on e.dossier_id = d.id and e.type = 'TRANSFERRED' "
                 + "where d.applicant_name like ? and d.applicant_email <> ''").param(tag + "-%").query(Long.class).single();
     }
 
     private long transferred(String tag) {
-        return jdbc.sql("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id "
+        return jdbc.sql("select count(*) from dossier_history e join dossier d on d.id = e.dossier_id "
                 + "where d.applicant_name like ? and e.type = 'TRANSFERRED'").param(tag + "-%").query(Long.class).single();
     }
 
@@ -206,9 +206,9 @@ class ReorgCrashResumeTest {
     private List<String> finalState(String tag) {
         return jdbc.sql("""
                 select split_part(d.applicant_name, '-', 2)::int as i, d.agency_code, d.agency_name, d.state, d.due_at,
-                       (select count(*) from dossier_event e where e.dossier_id = d.id),
-                       (select string_agg(e.data ->> 'rule' || '>' || (e.data ->> 'to') || '#' || e.seq, ',')
-                          from dossier_event e where e.dossier_id = d.id and e.type = 'TRANSFERRED')
+                       (select count(*) from dossier_history e where e.dossier_id = d.id),
+                       (select string_agg(e.data ->> 'rule' || '>' || (e.data ->> 'to') || '#' || coalesce(e.seq::text, 'journal'), ',')
+                          from dossier_history e where e.dossier_id = d.id and e.type = 'TRANSFERRED')
                 from dossier d where d.applicant_name like ? order by 1
                 """).param(tag + "-%").query((rs, n) -> rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
                 + rs.getString(4) + "|" + rs.getTimestamp(5) + "|" + rs.getLong(6) + "|" + rs.getString(7)).list();

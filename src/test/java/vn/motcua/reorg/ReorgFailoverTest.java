@@ -157,13 +157,13 @@ class ReorgFailoverTest {
         assertThat(done.reconciliation().invariantHolds()).isTrue();
         // Every dossier moved once: one TRANSFERRED event each, none twice.
         assertThat(transferred(jdbc)).isEqualTo(journal);
-        assertThat(jdbc.sql("select count(*) from (select e.dossier_id from dossier_event e join dossier d on d.id = e.dossier_id "
+        assertThat(jdbc.sql("select count(*) from (select e.dossier_id from dossier_history e join dossier d on d.id = e.dossier_id "
                 + "where d.applicant_name like 'fo-%' and e.type = 'TRANSFERRED' group by e.dossier_id having count(*) > 1) x")
                 .query(Long.class).single()).isZero();
         // Told once: one PlanExecuted, one notice per dossier with an e-mail, no notice written twice.
         PlanEvents.awaitCompleted(jdbc, plan);
         assertThat(PlanEvents.published(jdbc, plan)).isEqualTo(1);
-        long withEmail = jdbc.sql("select count(distinct d.id) from dossier d join dossier_event e on e.dossier_id = d.id "
+        long withEmail = jdbc.sql("select count(distinct d.id) from dossier d join dossier_history e on e.dossier_id = d.id "
                 + "and e.type = 'TRANSFERRED' where d.applicant_name like 'fo-%' and d.applicant_email <> ''").query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from notification n join dossier d on d.id = n.dossier_id "
                 + "where d.applicant_name like 'fo-%' and n.dedup_key like '%/TRANSFERRED/%'").query(Long.class).single())
@@ -185,7 +185,7 @@ class ReorgFailoverTest {
     }
 
     private static long transferred(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id "
+        return jdbc.sql("select count(*) from dossier_history e join dossier d on d.id = e.dossier_id "
                 + "where d.applicant_name like 'fo-%' and e.type = 'TRANSFERRED'").query(Long.class).single();
     }
 

@@ -56,15 +56,15 @@ final class ReorgFixtures {
     }
 
     /**
-     * Removes a fixture's dossiers (journal rows, steps, dossiers): test contexts share one database, and other
+     * Removes a fixture's dossiers (steps, dossiers): test contexts share one database, and other
      * tests expect the reception inboxes of the demo officers (e.g. UBND-26740, STP-79) to hold only their own.
      */
     static void delete(org.springframework.jdbc.core.simple.JdbcClient jdbc, String tag) {
         String like = tag + "-%";
         jdbc.sql("delete from notification where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
-        jdbc.sql("delete from dossier_transfer where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
         // the history stays (no foreign key, V44_2): it is hash-chained and sealed per day, and a deleted row would break
-        // today's chain for every other test that verifies the day
+        // today's chain for every other test that verifies the day; so does the journal, which is now the history of
+        // the transfers, sealed by one link per batch (docs/reorg.md, "Session 12")
         jdbc.sql("delete from dossier_step where dossier_id in (select id from dossier where applicant_name like ?)").param(like).update();
         jdbc.sql("delete from dossier where applicant_name like ?").param(like).update();
     }

@@ -218,10 +218,10 @@ class ReorgRealDataTest {
     private Map<UUID, Moved> moved(String tag) {
         Map<UUID, Moved> out = new HashMap<>();
         jdbc.sql("""
-                select d.id, d.agency_code, d.due_at, count(e.seq),
-                       count(e.seq) filter (where e.type = 'TRANSFERRED'),
+                select d.id, d.agency_code, d.due_at, count(e.ord),
+                       count(e.ord) filter (where e.type = 'TRANSFERRED'),
                        max(e.data ->> 'rule') filter (where e.type = 'TRANSFERRED')
-                from dossier d join dossier_event e on e.dossier_id = d.id
+                from dossier d join dossier_history e on e.dossier_id = d.id
                 where d.applicant_name like ? group by d.id
                 """).param(tag + "-%").query(rs -> {
             java.sql.Timestamp due = rs.getTimestamp(3);
@@ -232,7 +232,7 @@ class ReorgRealDataTest {
     }
 
     private long events(String tag) {
-        return jdbc.sql("select count(*) from dossier_event e join dossier d on d.id = e.dossier_id where d.applicant_name like ?")
+        return jdbc.sql("select count(*) from dossier_history e join dossier d on d.id = e.dossier_id where d.applicant_name like ?")
                 .param(tag + "-%").query(Long.class).single();
     }
 

@@ -144,11 +144,11 @@ class ReorgRetroactiveTest extends WorldTest {
         assertThat(agencyOf(ds.get(1).id())).isEqualTo("UBND-" + b);
         assertThat(agencyOf(ds.get(2).id())).isEqualTo("UBND-" + b);
         // The history says the dossier was received after the effective date; nothing before it is rewritten.
-        assertThat(jdbc.sql("select data->>'receivedAfterEffective' from dossier_event where dossier_id = ? and type = 'TRANSFERRED'")
+        assertThat(jdbc.sql("select data->>'receivedAfterEffective' from dossier_history where dossier_id = ? and type = 'TRANSFERRED'")
                 .param(ds.get(0).id()).query(String.class).list()).containsExactly("true");
-        assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ? and type = 'TRANSFERRED' "
+        assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and type = 'TRANSFERRED' "
                 + "and data->>'receivedAfterEffective' is not null").param(ds.get(1).id()).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ?").param(ds.get(0).id())
+        assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ?").param(ds.get(0).id())
                 .query(Long.class).single()).isEqualTo(3); // SUBMITTED, ACCEPTED, TRANSFERRED
 
         JsonNode rec = http.getAs("quantri", "demo", "/api/v1/reorg/plans/" + id + "/reconciliation").json();
@@ -246,7 +246,7 @@ class ReorgRetroactiveTest extends WorldTest {
         Reports.Execution done = engine.execute(plan, "quantri");
         for (DossierBulk.NewDossier d : ds) {
             assertThat(agencyOf(d.id())).isEqualTo("UBND-" + c);
-            assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ? and type = 'TRANSFERRED'")
+            assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and type = 'TRANSFERRED'")
                     .param(d.id()).query(Long.class).single()).isEqualTo(1);
         }
         // The report is about the plan: totals over both runs, and the runs listed.
@@ -302,7 +302,7 @@ class ReorgRetroactiveTest extends WorldTest {
         assertThat(owner).startsWith("TTPV-");
         assertThat(admin.get("/admin/reorg/stranded").body()).contains("Đã chuyển hồ sơ đến hàng chờ phân loại của " + owner)
                 .doesNotContain(d.code());
-        assertThat(jdbc.sql("select data->>'rule' from dossier_event where dossier_id = ? and type = 'TRANSFERRED'")
+        assertThat(jdbc.sql("select data->>'rule' from dossier_history where dossier_id = ? and type = 'TRANSFERRED'")
                 .param(d.id()).query(String.class).list()).containsExactly("TRIAGE");
         assertThat(http.getAs("quantri", "demo", "/api/v1/reorg/stranded").json().get("count").asLong())
                 .isEqualTo(before.get("count").asLong());

@@ -24,6 +24,7 @@ public class ChainVerifier {
     private final JdbcTemplate streaming;
     private final TransactionTemplate tx;
     private final ChainSealer sealer;
+    private final JournalChain journal;
     static final int PARALLEL = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL,
             r -> {
@@ -37,7 +38,8 @@ public class ChainVerifier {
         pool.shutdownNow();
     }
 
-    ChainVerifier(DataSource dataSource, TransactionTemplate tx, ChainSealer sealer) {
+    ChainVerifier(DataSource dataSource, TransactionTemplate tx, ChainSealer sealer, JournalChain journal) {
+        this.journal = journal;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
         this.tx = tx;
@@ -57,6 +59,13 @@ public class ChainVerifier {
                 if (r.broken() != null) {
                     return new Verification(false, rows, r.broken(), pending(), from, to, resealed(reseals));
                 }
+            }
+            // The third chain: the journal of the batches whose journal rows are the history of their transfers.
+            long[] journalRows = {0};
+            Verification.Broken j = journal.verifyDay(d, journalRows);
+            rows += journalRows[0];
+            if (j != null) {
+                return new Verification(false, rows, j, pending(), from, to, resealed(reseals));
             }
         }
         return new Verification(true, rows, null, pending(), from, to, resealed(reseals));

@@ -18,11 +18,13 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.audit.TransferJournalSeal;
 import vn.motcua.dossier.CustodyLedger;
 
 /**
@@ -43,11 +45,17 @@ public class CustodyLedgerStore implements CustodyLedger {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    /** A batch's journal rows are the history of its transfers (no TRANSFERRED event per dossier): docs/reorg.md. */
+    private final boolean historyInJournal;
+    private final TransferJournalSeal seal;
 
-    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx) {
+    CustodyLedgerStore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, TransferJournalSeal seal,
+                       @Value("${motcua.dossier.transfer-history-in-journal:true}") boolean historyInJournal) {
+        this.seal = seal;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
+        this.historyInJournal = historyInJournal;
     }
 
     /** Far enough in the future to stand for "no bound" in a timestamptz parameter. */
@@ -229,6 +237,19 @@ public class CustodyLedgerStore implements CustodyLedger {
         return out;
     }
 
+    /** A batch's moves: the dossiers take their journal rows' successor. Parameters: plan, batch. */
+    private static final String MOVE = """
+            update dossier d
+               set agency_code   = case when d.agency_code is null then null else t.to_agency end,
+                   agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
+                   triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
+                   agency_since  = greatest(t.effective, now()),
+                   due_at        = coalesce(t.new_due_at, d.due_at),
+                   version       = d.version + 1
+              from dossier_transfer t
+             where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
+            """;
+
     @Override
     public int moveBatch(UUID order, int batchNo, String actor, String reason) {
         Integer moved = tx.execute(s -> {
@@ -246,17 +267,9 @@ public class CustodyLedgerStore implements CustodyLedger {
                 return 0;
             }
             probeDossiersByKey();
-            int n = jdbc.update("""
+            int n = historyInJournal ? jdbc.update(MOVE, order, batchNo) : jdbc.update("""
                     with moved as (
-                        update dossier d
-                           set agency_code   = case when d.agency_code is null then null else t.to_agency end,
-                               agency_name   = case when d.agency_code is null then d.agency_name else t.to_agency_name end,
-                               triage_owner  = case when d.agency_code is null then t.to_agency else d.triage_owner end,
-                               agency_since  = greatest(t.effective, now()),
-                               due_at        = coalesce(t.new_due_at, d.due_at),
-                               version       = d.version + 1
-                          from dossier_transfer t
-                         where t.plan_id = ? and t.batch_no = ? and d.id = t.dossier_id
+                    """ + MOVE + """
                         returning d.id, d.state, t.from_agency, t.to_agency, t.rule, t.effective, d.due_at,
                                   t.received_after_effective
                     )
@@ -281,8 +294,17 @@ public class CustodyLedgerStore implements CustodyLedger {
                      where t.plan_id = ? and t.batch_no = ? and s.dossier_id = t.dossier_id and s.finished_at is null
                        and d.agency_code is not null
                     """, order, batchNo);
-            jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
-                    order, batchNo, n);
+            if (historyInJournal) {
+                // One number of the history's sequence for the batch: the timeline orders its transfers by it.
+                jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, history_in_journal, "
+                        + "history_no, actor, reason) values (?, ?, ?, now(), true, "
+                        + "nextval(pg_get_serial_sequence('dossier_event', 'audit_no')), ?, ?)", order, batchNo, n, actor, reason);
+                // The batch's link in the journal's audit chain, committed (or rolled back) with the batch.
+                seal.seal(order, batchNo);
+            } else {
+                jdbc.update("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at) values (?, ?, ?, now())",
+                        order, batchNo, n);
+            }
             return n;
         });
         return moved == null ? 0 : moved;
@@ -292,7 +314,7 @@ public class CustodyLedgerStore implements CustodyLedger {
     private static final String MOVED_COLUMNS = "t.batch_no, t.dossier_id, d.code, d.state, d.procedure_name, "
             + "d.applicant_name, d.applicant_email, t.from_agency, t.to_agency, t.to_agency_name, t.rule, d.due_at, t.effective";
     private static final String MOVED = MOVED_COLUMNS + ", b.done_at "
-            + "from dossier_transfer t join dossier d on d.id = t.dossier_id "
+            + "from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
             + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no ";
 
     private static Moved moved(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -327,7 +349,7 @@ public class CustodyLedgerStore implements CustodyLedger {
                     (RowCallbackHandler) rs -> done.put(rs.getInt(1), instant(rs.getTimestamp(2))), order);
             probeDossiersByKey();
             // Keyset over the journal's primary key (plan_id, batch_no, dossier_id): each page is one index range.
-            return jdbc.query("select " + MOVED_COLUMNS + ", null::timestamptz from dossier_transfer t join dossier d on d.id = t.dossier_id "
+            return jdbc.query("select " + MOVED_COLUMNS + ", null::timestamptz from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
                             + "where t.plan_id = ? and (t.batch_no, t.dossier_id) > (?, ?) "
                             + "order by t.plan_id, t.batch_no, t.dossier_id limit ?", (rs, i) -> {
                         Moved m = moved(rs);
@@ -382,17 +404,10 @@ public class CustodyLedgerStore implements CustodyLedger {
                       from dossier d where d.id = ? and s.dossier_id = d.id and s.finished_at is null
                        and d.agency_code is not null
                     """, dossierId);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("update dossier_transfer set to_agency = ?, to_agency_name = ?, rule = ? "
-                        + "where plan_id = ? and batch_no = any (?) and dossier_id = ?");
-                ps.setString(1, toAgency);
-                ps.setString(2, toAgencyName);
-                ps.setString(3, basis);
-                ps.setObject(4, order);
-                ps.setArray(5, con.createArrayOf("int4", batchNumbers(order)));
-                ps.setObject(6, dossierId);
-                return ps;
-            });
+            // A row of its own: the journal row stays as its batch's audit link sealed it (dossier_transfer_now reads
+            // the journal as the latest decision left it).
+            jdbc.update("insert into dossier_transfer_decision (plan_id, dossier_id, to_agency, to_agency_name, rule, "
+                    + "decided_at) values (?, ?, ?, ?, ?, now())", order, dossierId, toAgency, toAgencyName, basis);
             return true;
         });
         return Boolean.TRUE.equals(done);
@@ -400,7 +415,7 @@ public class CustodyLedgerStore implements CustodyLedger {
 
     @Override
     public List<Flow> flows(UUID order) {
-        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer where plan_id = ? "
+        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer_now where plan_id = ? "
                         + "group by 1, 2, 3 order by 1, 2, 3",
                 (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), order);
     }
@@ -419,7 +434,7 @@ public class CustodyLedgerStore implements CustodyLedger {
         Map<String, Long> byState = new LinkedHashMap<>();
         long[] held = new long[1];
         jdbc.query("select d.state, count(*), count(*) filter (where t.rule = ? and " + HOLDER + " = t.to_agency "
-                        + "and b.batch_no is not null) from dossier_transfer t join dossier d on d.id = t.dossier_id "
+                        + "and b.batch_no is not null) from dossier_transfer_now t join dossier d on d.id = t.dossier_id "
                         + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
                         + "where t.plan_id = ? and " + OPEN + " group by d.state order by d.state",
                 (RowCallbackHandler) rs -> {

@@ -368,16 +368,33 @@ public class DossierStore {
         }
     }
 
+    /**
+     * The dossier's history: its events and the transfers read from a reorganisation's journal
+     * ({@code dossier_history}, one read model for every reader), in the order they were written. A transfer read from
+     * the journal has no number of its own: it takes the one its event would have taken, and the events after it
+     * count it (as they did when it was an event).
+     */
     public List<DossierEvent> events(UUID dossierId) {
+        int[] last = {0, 0}; // the number given to the previous entry; the transfers read from the journal so far
         return jdbc.sql("""
                         select seq, at, type, state_from, state_to, actor, actor_name, actor_agency, actor_post, reason,
-                               data::text from dossier_event where dossier_id = ? order by seq
+                               data::text from dossier_history where dossier_id = ? order by ord, seq
                         """)
                 .param(dossierId)
-                .query((rs, n) -> new DossierEvent(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4) == null ? null : DossierState.valueOf(rs.getString(4)),
-                        DossierState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), json.readValue(rs.getString(11), MAP)))
+                .query((rs, n) -> {
+                    int seq = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        last[1]++;
+                        seq = last[0] + 1;
+                    } else {
+                        seq += last[1];
+                    }
+                    last[0] = seq;
+                    return new DossierEvent(seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4) == null ? null : DossierState.valueOf(rs.getString(4)),
+                            DossierState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), json.readValue(rs.getString(11), MAP));
+                })
                 .list();
     }
 

@@ -305,8 +305,8 @@ public class ProcessingStore {
 
     public Optional<LastChange> lastChange(UUID dossierId) {
         return jdbc.sql("""
-                        select coalesce(actor_name, actor), at from dossier_event where dossier_id = ?
-                        order by seq desc limit 1
+                        select coalesce(actor_name, actor), at from dossier_history where dossier_id = ?
+                        order by ord desc limit 1
                         """)
                 .param(dossierId).query((rs, n) -> new LastChange(rs.getString(1), instant(rs, "at"))).optional();
     }

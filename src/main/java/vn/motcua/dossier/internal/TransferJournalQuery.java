@@ -26,7 +26,7 @@ class TransferJournalQuery implements TransferJournal {
             return out;
         }
         jdbc.sql("""
-                select to_agency, count(*) from dossier_transfer
+                select to_agency, count(*) from dossier_transfer_now
                 where from_agency in (:from) and (effective at time zone 'Asia/Ho_Chi_Minh')::date = :effective
                 group by to_agency order by to_agency
                 """).param("from", fromAgencies).param("effective", effective)

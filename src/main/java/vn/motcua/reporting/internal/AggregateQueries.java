@@ -159,7 +159,7 @@ public class AggregateQueries {
     static final String TOUCHED = """
             select min((d.received_at at time zone 'Asia/Ho_Chi_Minh')::date) as first_day,
                    array_remove(array_agg(distinct d.agency_code) || array_agg(distinct e.data ->> 'from'), null) as codes
-            from dossier_event e join dossier d on d.id = e.dossier_id
+            from dossier_history e join dossier d on d.id = e.dossier_id
             where e.at >= ? and e.at < ? and e.type <> 'RATED'
             """;
 

@@ -114,7 +114,7 @@ public class IndicatorQueries {
      * open now (the agency and state index): the live delta after the aggregated days. Parameters: since, codes[].
      */
     static final String CANDIDATES = """
-            join (select e.dossier_id as id from dossier_event e where e.at >= ?::timestamptz
+            join (select e.dossier_id as id from dossier_history e where e.at >= ?::timestamptz
                   union
                   select o.id from dossier o where o.agency_code = any (?::text[])
                      and o.state in ('SUBMITTED', 'SUPPLEMENT_REQUESTED', 'ACCEPTED', 'PROCESSING_PAUSED', 'RESULT_READY')
