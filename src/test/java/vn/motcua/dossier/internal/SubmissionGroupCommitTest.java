@@ -104,12 +104,8 @@ class SubmissionGroupCommitTest extends ApiTest {
         return out;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(until);
-            Thread.sleep(10); // polling a condition, not timing a race
-        }
+    private static void await(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 
     private void assertWrittenWithItsNotification(Http.Response r) {
