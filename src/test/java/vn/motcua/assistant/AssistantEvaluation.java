@@ -127,6 +127,11 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held7.tsv");
     }
 
+    /** The eighth held-out set (written in session 13 by an engineer who neither ran nor read the assistant, never tuned on). */
+    public static Path eighthHeldOutSet() {
+        return Path.of("src/test/resources/assistant/questions-held8.tsv");
+    }
+
     public static Path ownSet() {
         return Path.of("src/test/resources/assistant/questions.tsv");
     }
