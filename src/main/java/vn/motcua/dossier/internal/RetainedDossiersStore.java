@@ -94,6 +94,18 @@ class RetainedDossiersStore implements RetainedDossiers {
     }
 
     @Override
+    public List<Held> heldBy(String account) {
+        return jdbc.sql("""
+                        select id, code, procedure_code, state, closed_at from dossier
+                        where submitted_by = ? and state <> 'DRAFT'
+                        order by received_at""")
+                .param(account)
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    @Override
     public String applicantAccount(UUID dossierId) {
         return jdbc.sql("select submitted_by from dossier where id = ?").param(dossierId).query(String.class)
                 .optional().orElse(null);
