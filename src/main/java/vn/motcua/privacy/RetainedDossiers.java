@@ -56,9 +56,9 @@ public interface RetainedDossiers {
      */
     Anonymised anonymise(UUID dossierId);
 
-    /** The register's personal columns (table.column) cleared for a dossier, by this and through the other modules. */
-    List<String> anonymisedColumns();
-
-    /** The register's personal columns of a dossier's data that are kept, and why. */
-    Map<String, String> keptColumns();
+    /**
+     * The register's personal columns of a dossier's data cleared (by this and through the other modules), and those
+     * kept.
+     */
+    RetainedColumns columns();
 }
