@@ -55,7 +55,6 @@ class ProcessingKeysetPagesTest {
     TestOfficers officers;
     TaggedDossiers tagged;
     String tag;
-    int made;
 
     @BeforeEach
     void setUp() {
@@ -70,13 +69,7 @@ class ProcessingKeysetPagesTest {
     }
 
     List<UUID> dossiers(int n, DossierState state, Instant received) {
-        List<DossierBulk.NewDossier> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(TaggedDossiers.birth(UUID.randomUUID(), "UBND-26740-" + tag.toUpperCase() + "-" + made++, state,
-                    "Trần Văn " + tag + " " + i, received, received.plus(Duration.ofDays(5))));
-        }
-        tagged.insert(rows);
-        return rows.stream().map(DossierBulk.NewDossier::id).toList();
+        return tagged.births(TaggedDossiers.AGENCY, state, n, received);
     }
 
     void openStep(UUID dossier, String role, Instant due) {
