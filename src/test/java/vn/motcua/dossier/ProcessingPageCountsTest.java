@@ -10,19 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
-import vn.motcua.support.TaggedDossiers;
-import vn.motcua.support.TestOfficers;
 import vn.motcua.territory.PostRole;
 
 /**
@@ -31,42 +24,17 @@ import vn.motcua.territory.PostRole;
  * covering open-steps index) follows an assignment, a reassignment and a finished step at once.
  */
 @IntegrationTest
-class ProcessingPageCountsTest {
+class ProcessingPageCountsTest extends InboxTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ProcessingQueries processing;
-    @Autowired
-    TestOfficers officers;
     @Autowired
     vn.motcua.dossier.internal.LateWatch lateWatch;
     @Autowired
     org.flywaydb.core.Flyway flyway;
-    TaggedDossiers tagged;
-    String tag;
     String other;
-    TestOfficers.Appointed appointed;
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        tagged = new TaggedDossiers(jdbc, bulk, "ppc");
-        tag = tagged.tag;
-    }
-
-    @AfterEach
-    void tearDown() {
-        tagged.removeAll();
-        if (appointed != null) {
-            officers.remove(appointed);
-        }
+    @Override
+    String tagPrefix() {
+        return "ppc";
     }
 
     void dossiers(String agency, DossierState state, int n) {

@@ -13,12 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.internal.LateWatch;
 import vn.motcua.dossier.internal.ProcessingQueries;
@@ -26,9 +23,6 @@ import vn.motcua.dossier.internal.StepTallies;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
-import vn.motcua.support.TaggedDossiers;
-import vn.motcua.support.TestOfficers;
 import vn.motcua.territory.PostRole;
 
 /**
@@ -37,46 +31,25 @@ import vn.motcua.territory.PostRole;
  * must equal what the open steps themselves say (the statements of session 11, run here on {@code dossier_step}).
  */
 @IntegrationTest
-class StepTalliesTest {
+class StepTalliesTest extends InboxTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ProcessingQueries processing;
     @Autowired
     StepTallies tallies;
     @Autowired
     LateWatch lateWatch;
     @Autowired
-    TestOfficers officers;
-    @Autowired
     TransactionTemplate tx;
-    TaggedDossiers tagged;
-    String tag;
     String agency;
     String other;
-    TestOfficers.Appointed appointed;
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        tagged = new TaggedDossiers(jdbc, bulk, "stt");
-        tag = tagged.tag;
-        agency = "T-" + tag.toUpperCase();
+    @Override
+    String tagPrefix() {
+        return "stt";
     }
 
-    @AfterEach
-    void tearDown() {
-        tagged.removeAll();
-        if (appointed != null) {
-            officers.remove(appointed);
-        }
+    @BeforeEach
+    void ownAgency() {
+        agency = "T-" + tag.toUpperCase();
     }
 
     /** The workload as session 11 read it: a group-by over the open steps themselves. */
