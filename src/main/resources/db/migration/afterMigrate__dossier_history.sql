@@ -42,21 +42,8 @@ select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
   join dossier_transfer t on t.plan_id = b.plan_id and t.batch_no = b.batch_no
  where b.history_in_journal;
 
--- The journal is append-only: a triage decision after the plan (CustodyLedgerStore.moveOne) is a row of its own (with
--- its TRANSFERRED event, as a single move keeps), no longer a rewrite of the dossier's journal row, which the batch's
--- audit link covers. What the plan's reports and notices read is the journal row as the latest decision left it.
-create table if not exists dossier_transfer_decision
-(
-    id             bigserial primary key,
-    plan_id        uuid        not null,
-    dossier_id     uuid        not null,
-    to_agency      text        not null,
-    to_agency_name text        not null,
-    rule           text        not null,
-    decided_at     timestamptz not null
-);
-create index if not exists dossier_transfer_decision_dossier on dossier_transfer_decision (plan_id, dossier_id, id);
-
+-- What the plan's reports and notices read: the journal row as the latest triage decision after the plan left it
+-- (dossier_transfer_decision, V40_90__dossier_transfer_decision.sql; the journal is append-only).
 create or replace view dossier_transfer_now as
 select t.plan_id, t.batch_no, t.dossier_id, t.from_agency,
        coalesce(x.to_agency, t.to_agency) as to_agency, coalesce(x.to_agency_name, t.to_agency_name) as to_agency_name,

@@ -39,6 +39,13 @@ public interface RetainedDossiers {
     /** Whether the dossier is still closed, past its period and not anonymised (an execution re-checks each item). */
     boolean stillDue(UUID dossierId, LocalDate asOf, Periods periods);
 
+    /** A dossier the account submitted (not a draft), as a data request's answer about retention reads it. */
+    record Held(UUID id, String code, String procedureCode, String state, Instant closedAt) {
+    }
+
+    /** The dossiers the account submitted, drafts excepted, in the order they were received. */
+    List<Held> heldBy(String account);
+
     /** The account that submitted the dossier (read before it is anonymised: its history names it), else null. */
     String applicantAccount(UUID dossierId);
 
@@ -49,9 +56,9 @@ public interface RetainedDossiers {
      */
     Anonymised anonymise(UUID dossierId);
 
-    /** The register's personal columns (table.column) cleared for a dossier, by this and through the other modules. */
-    List<String> anonymisedColumns();
-
-    /** The register's personal columns of a dossier's data that are kept, and why. */
-    Map<String, String> keptColumns();
+    /**
+     * The register's personal columns of a dossier's data cleared (by this and through the other modules), and those
+     * kept.
+     */
+    RetainedColumns columns();
 }

@@ -3,7 +3,6 @@ package vn.motcua.privacy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,9 +29,6 @@ public interface RetainedQuestions {
      */
     int anonymise(UUID questionId, Instant now);
 
-    /** The register's personal columns (table.column) that {@link #anonymise} clears. */
-    List<String> anonymisedColumns();
-
-    /** The register's personal columns that it keeps, and why. */
-    Map<String, String> keptColumns();
+    /** The register's personal columns of a question's data that {@link #anonymise} clears, and those it keeps. */
+    RetainedColumns columns();
 }

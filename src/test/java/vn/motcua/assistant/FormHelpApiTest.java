@@ -3,8 +3,6 @@ package vn.motcua.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -21,12 +20,10 @@ import vn.motcua.support.ReferenceData;
 @IntegrationTest
 class FormHelpApiTest {
 
+    static final byte[] PDF = DossierFixtures.PDF;
+
     static final List<String> FORMS = List.of("1.000656", "1.000894", "1.001193", "1.001456", "1.004194", "1.004222",
             "1.004873", "2.000815", "3.000333");
-
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     @LocalServerPort
     int port;
@@ -113,7 +110,7 @@ class FormHelpApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void checksBeforeSubmitListFindingsWithVietnameseMessages() {
-        Map<String, Object> form = birthForm("0912345678");
+        Map<String, Object> form = DossierFixtures.birthForm("0912345678");
         ((Map<String, Object>) form.get("mother")).put("birthDate", "2030-01-01");
         ((Map<String, Object>) form.get("mother")).remove("personalId");
         ((Map<String, Object>) form.get("applicant")).put("phone", "012345");
@@ -129,7 +126,7 @@ class FormHelpApiTest {
         assertThat(messages).anyMatch(m -> m.startsWith("assistant.check.document.missing | Chưa thấy giấy tờ: Giấy chứng sinh"));
         // attached, consistent: nothing to correct
         var fine = http.postJson("congdan", "demo", "/api/v1/assistant/form-check",
-                Map.of("procedure", "1.001193", "form", birthForm("0912345678"), "documents", List.of("giay-chung-sinh.pdf")), client).json();
+                Map.of("procedure", "1.001193", "form", DossierFixtures.birthForm("0912345678"), "documents", List.of("giay-chung-sinh.pdf")), client).json();
         assertThat(fine.get("ok").asBoolean()).as(fine.toString()).isTrue();
         assertThat(fine.toString()).doesNotContain("Chưa thấy giấy tờ: Giấy chứng sinh");
         // needs sign-in; a bad code is a 400
@@ -148,45 +145,8 @@ class FormHelpApiTest {
         throw new AssertionError("no field " + path);
     }
 
-    static Map<String, Object> birthForm(String phone) {
-        Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("fullName", "Nguyễn Thị Thủy Tiên");
-        applicant.put("birthDate", "1990-05-12");
-        applicant.put("personalId", "079190012345");
-        applicant.put("phone", phone);
-        applicant.put("email", "tien." + phone + "@example.vn");
-        applicant.put("residence", "26740");
-        applicant.put("residenceDetail", "12 Lê Lợi");
-        Map<String, Object> child = new LinkedHashMap<>();
-        child.put("fullName", "Trần Minh Khôi");
-        child.put("gender", "NAM");
-        child.put("birthDate", java.time.LocalDate.now().minusDays(10).toString());
-        child.put("birthPlace", "26740");
-        child.put("ethnicity", "Kinh");
-        child.put("nationality", "Việt Nam");
-        Map<String, Object> mother = new LinkedHashMap<>();
-        mother.put("fullName", "Nguyễn Thị Thủy Tiên");
-        mother.put("birthDate", "1990-05-12");
-        mother.put("personalId", "079190012345");
-        mother.put("residence", "26740");
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("applicant", applicant);
-        form.put("relationship", "Mẹ");
-        form.put("child", child);
-        form.put("mother", mother);
-        form.put("resultDelivery", "ONLINE");
-        return form;
-    }
-
+    /** A birth registration in the Sài Gòn ward submitted with this phone ({@link DossierFixtures#birthSubmission}). */
     static Map<String, Object> birthSubmission(String phone) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("procedureCode", "1.001193");
-        body.put("applicant", Map.of("kind", "PERSON", "name", "Nguyễn Thị Thủy Tiên", "personalId", "079190012345",
-                "phone", phone, "email", "tien." + phone + "@example.vn"));
-        body.put("address", Map.of("unitCode", "26740", "line", "12 Lê Lợi"));
-        body.put("form", birthForm(phone));
-        body.put("attachments", List.of(Map.of("fileName", "giay-chung-sinh.pdf",
-                "contentBase64", Base64.getEncoder().encodeToString(PDF))));
-        return body;
+        return DossierFixtures.birthSubmission(phone, "tien." + phone + "@example.vn", DossierFixtures.SAI_GON);
     }
 }

@@ -34,6 +34,10 @@ class DataExportTest {
     AccountService accounts;
     @Autowired
     JsonMapper json;
+    @Autowired
+    CustodyLedger ledger;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     Http http;
 
     @BeforeEach
@@ -102,5 +106,52 @@ class DataExportTest {
         assertThat(http.get("/api/v1/me/data-export").status()).isEqualTo(401);
         var other = http.getAs("congdan.khac2", "demo", "/api/v1/me/data-export");
         assertThat(other.body()).contains(theirs).doesNotContain(mine, id, "Lý Thị Xuất");
+    }
+
+    /**
+     * A reorganisation's transfer written in the journal mode (the default since session 12) is a journal row read
+     * through {@code dossier_history}, not a {@code dossier_event}: the export shows it as the dossier's timeline does.
+     */
+    @Test
+    void aTransferReadFromTheJournalIsInTheCitizensExport() {
+        accounts.save("congdan.chuyen", "demo", "Đỗ Văn Chuyển", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
+        String phone = IntakeApiTest.phone();
+        var r = http.postJson("congdan.chuyen", "demo", "/api/v1/dossiers",
+                DossierFixtures.birthSubmission(phone, "chuyen." + phone + "@example.vn", DossierFixtures.SAI_GON));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        assertThat(http.postJson("tiepnhan", "demo", "/api/v1/dossiers/" + id + "/accept", java.util.Map.of()).status())
+                .isEqualTo(200);
+        java.util.UUID dossier = java.util.UUID.fromString(id);
+        String from = jdbc.sql("select agency_code from dossier where id = ?").param(dossier).query(String.class).single();
+        java.util.UUID plan = java.util.UUID.randomUUID();
+        java.time.Instant effective = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ledger.record(plan, effective, 10, java.util.List.of(new CustodyLedger.Move(dossier, from, "UBND-TEST-XUAT",
+                "UBND thử xuất", "FULL_MERGE", effective.plus(10, java.time.temporal.ChronoUnit.DAYS), false)));
+        assertThat(ledger.moveBatch(plan, 1, "quantri", "Sáp nhập thử")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier_event where dossier_id = ? and type = 'TRANSFERRED'")
+                .param(dossier).query(Long.class).single()).as("the journal mode: no event for the transfer").isZero();
+
+        var export = http.getAs("congdan.chuyen", "demo", "/api/v1/me/data-export");
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        JsonNode events = export.json().get("events");
+        JsonNode transfer = null;
+        for (JsonNode e : events) {
+            if (e.get("type").asString().equals("TRANSFERRED")) {
+                transfer = e;
+            }
+        }
+        assertThat(transfer).as(events.toString()).isNotNull();
+        assertThat(transfer.get("dossier_id").asString()).isEqualTo(id);
+        assertThat(transfer.get("actor").asString()).isEqualTo("quantri");
+        assertThat(transfer.get("reason").asString()).isEqualTo("Sáp nhập thử");
+        assertThat(transfer.get("actor_agency").asString()).isEqualTo("UBND-TEST-XUAT");
+        assertThat(transfer.get("data").get("plan").asString()).isEqualTo(plan.toString());
+        assertThat(transfer.get("data").get("from").asString()).isEqualTo(from);
+        // The same entries, numbers and order as the dossier's own timeline.
+        JsonNode timeline = http.getAs("congdan.chuyen", "demo", "/api/v1/dossiers/" + id).json().get("events");
+        assertThat(events).extracting(e -> e.get("seq").asInt() + " " + e.get("type").asString())
+                .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(timeline.spliterator(), false)
+                        .map(e -> e.get("seq").asInt() + " " + e.get("type").asString()).toList());
     }
 }

@@ -32,7 +32,8 @@ public final class DossierFixtures {
         return id;
     }
 
-    static Map<String, Object> birthForm(String phone) {
+    /** The e-form of a birth registration in the Sài Gòn ward (the applicant, the child, the mother). */
+    public static Map<String, Object> birthForm(String phone) {
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("fullName", "Nguyễn Thị Thủy Tiên");
         applicant.put("birthDate", "1990-05-12");

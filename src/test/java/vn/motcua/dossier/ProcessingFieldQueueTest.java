@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,19 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
+import vn.motcua.support.TestOfficers;
 import vn.motcua.territory.PostRole;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Queues per post: in UBND phường Sài Gòn a second handling officer holds a post of the field CU_TRU (opened and
- * appointed through {@link StaffChanges}; the officer row, which territory has no API for, is written in SQL and
- * announced with {@link StaffChanges#refresh()}). The birth-registration dossier (catalogue field "Hộ tịch") is in
+ * appointed through {@link vn.motcua.territory.StaffChanges}; the officer row, which territory has no API for, is written in SQL and
+ * announced with {@link vn.motcua.territory.StaffChanges#refresh()}). The birth-registration dossier (catalogue field "Hộ tịch") is in
  * the HO_TICH queue of chuyenvien only: the CU_TRU officer does not see it, cannot claim it or be assigned it,
  * and the other way round for a residence dossier (field "Đăng ký, quản lý cư trú").
  */
@@ -41,41 +38,29 @@ class ProcessingFieldQueueTest {
     @Autowired
     ReferenceData referenceData;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    StaffChanges staffChanges;
+    TestOfficers officers;
     Http http;
     String other;
-    String suffix;
+    TestOfficers.Appointed appointed;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
         other = "cutru" + suffix;
-        accounts.save(other, "demo", "Ngô Thị Cư Trú", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
         // The post starts today, so tests asking about the demo staff of 2025 are not affected; removed after.
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        UUID officer = UUID.randomUUID();
-        jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
-                .params(officer, "CB-CT-" + suffix, "Ngô Thị Cư Trú", other).update();
-        staffChanges.refresh();
-        var post = staffChanges.openPost("UBND-26740", "UBND-26740-CT" + suffix, "Công chức đăng ký cư trú",
-                PostRole.HANDLING, "CU_TRU", today);
-        assertThat(post.validFrom()).isEqualTo(today);
-        var holding = staffChanges.appoint(officer, "UBND-26740-CT" + suffix, today);
-        assertThat(holding.validFrom()).isEqualTo(today);
-        assertThat(holding.username()).isEqualTo(other);
+        appointed = officers.appointedToday(other, "Ngô Thị Cư Trú", Role.HANDLING_OFFICER, "CB-CT-" + suffix,
+                "UBND-26740", "UBND-26740-CT" + suffix, "Công chức đăng ký cư trú", PostRole.HANDLING, "CU_TRU");
+        assertThat(appointed.post().validFrom()).isEqualTo(today);
+        assertThat(appointed.holding().validFrom()).isEqualTo(today);
+        assertThat(appointed.holding().username()).isEqualTo(other);
     }
 
     @AfterEach
     void removeTheOtherFieldsPost() {
-        jdbc.sql("delete from territory_post_holding where post_id in (select id from territory_post where code = ?)")
-                .param("UBND-26740-CT" + suffix).update();
-        jdbc.sql("delete from territory_post where code = ?").param("UBND-26740-CT" + suffix).update();
-        jdbc.sql("delete from territory_officer where code = ?").param("CB-CT-" + suffix).update();
-        staffChanges.refresh();
+        officers.remove(appointed);
     }
 
     String accepted() {

@@ -14,20 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.ProcessingQueries.Filter;
 import vn.motcua.dossier.internal.ProcessingQueries.QueueRow;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 import vn.motcua.support.TaggedDossiers;
-import vn.motcua.support.TestOfficers;
 
 /**
  * Issue #24: the processing lists as keyset pages over the open steps' (agency, role, due_at, dossier_id) index, with
@@ -35,48 +28,19 @@ import vn.motcua.support.TestOfficers;
  * reception's refused tab limited to a recent window.
  */
 @IntegrationTest
-class ProcessingKeysetPagesTest {
+class ProcessingKeysetPagesTest extends InboxTest {
 
     static final String AGENCY = "UBND-26740";
     /** Before any other test's step: the tied rows of this test are the first of the lists. */
     static final Instant LONG_AGO = Instant.parse("2001-01-01T01:00:00Z");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ProcessingQueries processing;
-    @Autowired
-    TestOfficers officers;
-    TaggedDossiers tagged;
-    String tag;
-    int made;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        tagged = new TaggedDossiers(jdbc, bulk, "kst");
-        tag = tagged.tag;
-    }
-
-    @AfterEach
-    void tearDown() {
-        tagged.removeAll();
+    @Override
+    String tagPrefix() {
+        return "kst";
     }
 
     List<UUID> dossiers(int n, DossierState state, Instant received) {
-        List<DossierBulk.NewDossier> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(TaggedDossiers.birth(UUID.randomUUID(), "UBND-26740-" + tag.toUpperCase() + "-" + made++, state,
-                    "Trần Văn " + tag + " " + i, received, received.plus(Duration.ofDays(5))));
-        }
-        tagged.insert(rows);
-        return rows.stream().map(DossierBulk.NewDossier::id).toList();
+        return tagged.births(TaggedDossiers.AGENCY, state, n, received);
     }
 
     void openStep(UUID dossier, String role, Instant due) {

@@ -6,28 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.ProcessingQueries;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 import vn.motcua.territory.PostRole;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Issue #24, session 11: what the processing page computes beside its list. The counts by state are exact up to
@@ -35,57 +24,21 @@ import vn.motcua.territory.StaffChanges;
  * covering open-steps index) follows an assignment, a reassignment and a finished step at once.
  */
 @IntegrationTest
-class ProcessingPageCountsTest {
+class ProcessingPageCountsTest extends InboxTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ProcessingQueries processing;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    StaffChanges staffChanges;
     @Autowired
     vn.motcua.dossier.internal.LateWatch lateWatch;
     @Autowired
     org.flywaydb.core.Flyway flyway;
-    String tag;
     String other;
-    int made;
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        tag = "ppc" + ThreadLocalRandom.current().nextInt(100_000, 900_000);
-    }
-
-    @AfterEach
-    void tearDown() {
-        jdbc.sql("delete from dossier where applicant_name like ?").param("%" + tag + "%").update();
-        if (other != null) {
-            jdbc.sql("delete from territory_post_holding where post_id in (select id from territory_post where code = ?)")
-                    .param("UBND-26740-" + tag).update();
-            jdbc.sql("delete from territory_post where code = ?").param("UBND-26740-" + tag).update();
-            jdbc.sql("delete from territory_officer where code = ?").param("CB-" + tag).update();
-            staffChanges.refresh();
-        }
+    @Override
+    String tagPrefix() {
+        return "ppc";
     }
 
     void dossiers(String agency, DossierState state, int n) {
-        List<DossierBulk.NewDossier> rows = new ArrayList<>();
-        Instant received = Instant.now().minus(Duration.ofDays(30));
-        for (int i = 0; i < n; i++) {
-            rows.add(new DossierBulk.NewDossier(UUID.randomUUID(), agency + "-" + tag.toUpperCase() + "-" + made++, "1.001193",
-                    "Đăng ký khai sinh", state, "Trần Văn " + tag + " " + i, "0912345678", null, "26740", "1 Lê Lợi",
-                    agency, "Cơ quan thử", received, received.plus(Duration.ofDays(5))));
-        }
-        bulk.insert(rows);
+        tagged.births(agency, state, n, Instant.now().minus(Duration.ofDays(30)));
     }
 
     @Test
@@ -129,14 +82,8 @@ class ProcessingPageCountsTest {
     @Test
     void the_workload_follows_an_assignment_a_reassignment_and_a_finished_step() {
         other = "xl" + tag;
-        accounts.save(other, "demo", "Phan Thị Xử Lý", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        UUID officer = UUID.randomUUID();
-        jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
-                .params(officer, "CB-" + tag, "Phan Thị Xử Lý", other).update();
-        staffChanges.refresh();
-        staffChanges.openPost("UBND-26740", "UBND-26740-" + tag, "Công chức hộ tịch", PostRole.HANDLING, "HO_TICH", today);
-        staffChanges.appoint(officer, "UBND-26740-" + tag, today);
+        appointed = officers.appointedToday(other, "Phan Thị Xử Lý", Role.HANDLING_OFFICER, "CB-" + tag, "UBND-26740",
+                "UBND-26740-" + tag, "Công chức hộ tịch", PostRole.HANDLING, "HO_TICH");
 
         Http http = new Http(port);
         String id = DossierFixtures.acceptedThroughApi(http);

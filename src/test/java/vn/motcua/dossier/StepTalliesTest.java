@@ -9,30 +9,21 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.internal.LateWatch;
 import vn.motcua.dossier.internal.ProcessingQueries;
 import vn.motcua.dossier.internal.StepTallies;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 import vn.motcua.territory.PostRole;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Issue #24, session 12: the warned count and the leader's workload table read the step tallies (V40_60: deltas
@@ -40,51 +31,25 @@ import vn.motcua.territory.StaffChanges;
  * must equal what the open steps themselves say (the statements of session 11, run here on {@code dossier_step}).
  */
 @IntegrationTest
-class StepTalliesTest {
+class StepTalliesTest extends InboxTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ProcessingQueries processing;
     @Autowired
     StepTallies tallies;
     @Autowired
     LateWatch lateWatch;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    StaffChanges staffChanges;
-    @Autowired
     TransactionTemplate tx;
-    String tag;
     String agency;
     String other;
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        tag = "stt" + ThreadLocalRandom.current().nextInt(100_000, 900_000);
-        agency = "T-" + tag.toUpperCase();
+    @Override
+    String tagPrefix() {
+        return "stt";
     }
 
-    @AfterEach
-    void tearDown() {
-        jdbc.sql("delete from dossier_step where dossier_id in (select id from dossier where applicant_name like ?)")
-                .param("%" + tag + "%").update();
-        jdbc.sql("delete from dossier where applicant_name like ?").param("%" + tag + "%").update();
-        if (other != null) {
-            jdbc.sql("delete from territory_post_holding where post_id in (select id from territory_post where code = ?)")
-                    .param("UBND-26740-" + tag).update();
-            jdbc.sql("delete from territory_post where code = ?").param("UBND-26740-" + tag).update();
-            jdbc.sql("delete from territory_officer where code = ?").param("CB-" + tag).update();
-            staffChanges.refresh();
-        }
+    @BeforeEach
+    void ownAgency() {
+        agency = "T-" + tag.toUpperCase();
     }
 
     /** The workload as session 11 read it: a group-by over the open steps themselves. */
@@ -137,14 +102,8 @@ class StepTalliesTest {
     @Test
     void tallies_follow_a_dossier_through_open_assign_reassign_warn_finish_move_and_a_fold() {
         other = "xl" + tag;
-        accounts.save(other, "demo", "Phan Thị Xử Lý", Audience.OFFICER, Set.of(Role.HANDLING_OFFICER), false);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        UUID officer = UUID.randomUUID();
-        jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
-                .params(officer, "CB-" + tag, "Phan Thị Xử Lý", other).update();
-        staffChanges.refresh();
-        staffChanges.openPost("UBND-26740", "UBND-26740-" + tag, "Công chức hộ tịch", PostRole.HANDLING, "HO_TICH", today);
-        staffChanges.appoint(officer, "UBND-26740-" + tag, today);
+        appointed = officers.appointedToday(other, "Phan Thị Xử Lý", Role.HANDLING_OFFICER, "CB-" + tag, "UBND-26740",
+                "UBND-26740-" + tag, "Công chức hộ tịch", PostRole.HANDLING, "HO_TICH");
         agree("before");
 
         Http http = new Http(port);
@@ -208,19 +167,12 @@ class StepTalliesTest {
 
     /** Dossiers of the test's agency with one open step each, inserted in one statement. */
     List<UUID> openSteps(int n) {
-        List<DossierBulk.NewDossier> rows = new ArrayList<>();
-        Instant received = Instant.now().minus(Duration.ofDays(3));
-        for (int i = 0; i < n; i++) {
-            rows.add(new DossierBulk.NewDossier(UUID.randomUUID(), agency + "-" + i, "1.001193", "Đăng ký khai sinh",
-                    DossierState.ACCEPTED, "Trần Văn " + tag + " " + i, "0912345678", null, "26740", "1 Lê Lợi",
-                    agency, "Cơ quan thử", received, received.plus(Duration.ofDays(5))));
-        }
-        bulk.insert(rows);
+        List<UUID> ids = tagged.births(agency, DossierState.ACCEPTED, n, Instant.now().minus(Duration.ofDays(3)));
         jdbc.sql("""
                 insert into dossier_step (dossier_id, seq, step_order, code, name, role, agency_code, opened_at, due_at)
                 select id, 1, 1, 'APPRAISAL', 'Thẩm định', 'HANDLING', agency_code, received_at, due_at
                   from dossier where applicant_name like ?""").param("%" + tag + "%").update();
-        return rows.stream().map(DossierBulk.NewDossier::id).toList();
+        return ids;
     }
 
     long deltas(String agencyCode) {

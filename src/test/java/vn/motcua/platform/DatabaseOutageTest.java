@@ -13,10 +13,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.motcua.MotcuaApplication;
+import vn.motcua.support.AppNodes;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
@@ -52,20 +51,14 @@ class DatabaseOutageTest {
     }
 
     private EmbeddedPostgres startDatabase(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        return AppNodes.database(pgDir, port);
     }
 
     @Test
     void aDatabaseOutageAnswers503QuicklyAndRecoversByItself() throws Exception {
         int dbPort = freePort();
         db = startDatabase(dbPort);
-        app = new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
-                "--motcua.demo=false", "--motcua.data-dir=" + dataDir,
-                "--logging.file.name=" + dataDir.resolve("motcua.log"),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                "--spring.datasource.username=postgres");
+        app = AppNodes.start(dataDir, AppNodes.url(dbPort), "postgres");
         AccountService accounts = app.getBean(AccountService.class);
         accounts.save("remembered", "secret-1", "Người Nhớ", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
         accounts.save("unseen", "secret-2", "Người Mới", Audience.CITIZEN, Set.of(Role.CITIZEN), false);

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.MotcuaApplication;
+import vn.motcua.support.AppNodes;
 import vn.motcua.platform.db.DatabasePrerequisites;
 
 /**
@@ -102,11 +101,8 @@ class ExternalPostgresRecipeTest {
     }
 
     private org.springframework.context.ConfigurableApplicationContext startApp(String url) {
-        return new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
-                "--motcua.demo=false", "--motcua.data-dir=" + work.resolve("app"),
-                "--logging.file.name=" + work.resolve("app.log"), "--spring.datasource.url=" + url,
-                "--spring.datasource.username=motcua", "--spring.datasource.password=change-me");
+        return AppNodes.start(work.resolve("app"), url, "motcua", "--logging.file.name=" + work.resolve("app.log"),
+                "--spring.datasource.password=change-me");
     }
 
     /** The SQL lines of the README block after {@code <!-- recipe:least-privilege}, comments left out. */

@@ -23,10 +23,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.support.AppNodes;
 import vn.motcua.MotcuaApplication;
 import vn.motcua.dossier.DossierBulk;
 import vn.motcua.platform.security.AccountService;
@@ -81,14 +81,9 @@ class ReorgFailoverTest {
     @Test
     void anotherNodeFinishesThePlanOfANodeKilledHalfWay() throws Exception {
         int dbPort = freePort();
-        db = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).setPort(dbPort)
-                .setServerConfig("listen_addresses", "127.0.0.1").start();
-        String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
-        b = new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--motcua.seed-on-start=false",
-                "--motcua.demo=false", "--motcua.data-dir=" + dataB, "--logging.file.name=" + dataB.resolve("motcua.log"),
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--motcua.reorg.resume-interval=PT1S", "--motcua.reorg.resume-initial-delay=PT1S",
+        db = AppNodes.database(pgDir, dbPort);
+        String url = AppNodes.url(dbPort);
+        b = AppNodes.start(dataB, url, "postgres", "--motcua.reorg.resume-interval=PT1S", "--motcua.reorg.resume-initial-delay=PT1S",
                 // A beats every 0.5 s; B calls it interrupted after 4 s of silence and takes it up after 15 s
                 "--motcua.cluster.node-name=nut-b", "--motcua.reorg.heartbeat-stale=PT4S",
                 "--motcua.reorg.resume-after=PT15S");
@@ -191,14 +186,11 @@ class ReorgFailoverTest {
 
     private Process startNodeA(String url, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
-                "-cp", System.getProperty("java.class.path"), MotcuaApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--motcua.data-dir=" + dataA,
-                "--motcua.demo=false", "--motcua.seed-on-start=false", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--logging.file.name=" + dataA.resolve("motcua.log"), "--logging.level.root=WARN",
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"), MotcuaApplication.class.getName()));
+        cmd.addAll(AppNodes.arguments(dataA, url, "postgres", "--server.port=" + port, "--server.address=127.0.0.1",
                 "--motcua.reorg.parallelism=1", "--motcua.test.hold-after-batches=3",
-                "--motcua.cluster.node-name=nut-a", "--motcua.reorg.heartbeat-interval=PT0.5S");
+                "--motcua.cluster.node-name=nut-a", "--motcua.reorg.heartbeat-interval=PT0.5S"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataA.resolve("a.out").toFile()).start();
     }
 

@@ -5,13 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.AgencyKind;
@@ -19,9 +15,7 @@ import vn.motcua.territory.Predecessor;
 import vn.motcua.territory.Share;
 import vn.motcua.territory.TerritoryAgencies;
 import vn.motcua.territory.TerritoryHistory;
-import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,45 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2 + round(4 × 0.75) = 5 more dossiers and on time; T: round(4 × 0.25) = 1 more.
  */
 @IntegrationTest
-class IndicatorApportionTest {
+class IndicatorApportionTest extends IndicatorTest {
 
     static final String TAG = "IND8";
     static final String PERIOD = "&from=2025-05-01&to=2025-07-31&lineage=true";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     TerritoryHistory history;
     @Autowired
     TerritoryAgencies agencies;
-    Http http;
     UUID plan = UUID.randomUUID();
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-        IndicatorFixtures.delete(jdbc, catchUp, TAG);
+    @Override
+    String tag() {
+        return TAG;
     }
 
     @AfterEach
-    void cleanUp() {
+    void removeTheJournal() {
         jdbc.sql("delete from dossier_transfer where plan_id = ?").param(plan).update();
-        IndicatorFixtures.delete(jdbc, catchUp, TAG);
-    }
-
-    JsonNode get(String query) {
-        Http.Response r = http.get("/api/v1/indicators?" + query);
-        assertThat(r.status()).as(query + " → " + r.body()).isEqualTo(200);
-        return r.json();
     }
 
     String committee(String unitCode, LocalDate on) {
@@ -103,7 +77,7 @@ class IndicatorApportionTest {
         JsonNode tBefore = get(tQuery);
         assertThat(saiGonBefore.toString()).contains("partialPredecessorsIncludedWhole"); // no journal yet: whole
 
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
+        IndicatorFixtures f = fixtures();
         List<UUID> sDossiers = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UUID id = f.dossier(sAgency, "1.001193", DossierState.ACCEPTED, "2025-05-0" + (i + 2) + "T08:00", "2025-05-20T17:00");

@@ -2,8 +2,6 @@ package vn.motcua.reporting;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
@@ -29,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class IndicatorJourneyTest {
-
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     @LocalServerPort
     int port;
@@ -79,7 +74,7 @@ class IndicatorJourneyTest {
     /** Submitted online, accepted, {@code supplements} supplement requests answered, decided, returned online, rated 5. */
     String life(int supplements) {
         String phone = "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        var r = http.postJson("congdan", "demo", "/api/v1/dossiers", submission(phone));
+        var r = http.postJson("congdan", "demo", "/api/v1/dossiers", DossierFixtures.birthSubmission(phone, "a." + phone + "@example.vn", DossierFixtures.SAI_GON));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().get("id").asString();
         ok(post("tiepnhan", id, "accept", Map.of()));
@@ -89,7 +84,7 @@ class IndicatorJourneyTest {
                     "items", List.of(Map.of("document", "Giấy xác nhận cư trú", "reason", "Thiếu dấu " + i)))));
             ok(post("congdan", id, "processing-supplement", Map.of("version", version(id),
                     "attachments", List.of(Map.of("fileName", "cu-tru.pdf",
-                            "contentBase64", Base64.getEncoder().encodeToString(PDF))))));
+                            "contentBase64", DossierFixtures.PDF_B64)))));
         }
         ok(post("chuyenvien", id, "forward", Map.of("version", version(id), "note", "Đủ điều kiện")));
         ok(post("lanhdao", id, "decision", Map.of("version", version(id), "outcome", "APPROVED",
@@ -109,43 +104,5 @@ class IndicatorJourneyTest {
 
     Http.Response post(String user, String id, String action, Map<String, Object> body) {
         return http.postJson(user, "demo", "/api/v1/dossiers/" + id + "/" + action, body);
-    }
-
-    static Map<String, Object> submission(String phone) {
-        Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("fullName", "Nguyễn Thị Thủy Tiên");
-        applicant.put("birthDate", "1990-05-12");
-        applicant.put("personalId", "079190012345");
-        applicant.put("phone", phone);
-        applicant.put("email", "tien." + phone + "@example.vn");
-        applicant.put("residence", "26740");
-        applicant.put("residenceDetail", "12 Lê Lợi");
-        Map<String, Object> child = new LinkedHashMap<>();
-        child.put("fullName", "Trần Minh Khôi");
-        child.put("gender", "NAM");
-        child.put("birthDate", LocalDate.now().minusDays(10).toString());
-        child.put("birthPlace", "26740");
-        child.put("ethnicity", "Kinh");
-        child.put("nationality", "Việt Nam");
-        Map<String, Object> mother = new LinkedHashMap<>();
-        mother.put("fullName", "Nguyễn Thị Thủy Tiên");
-        mother.put("birthDate", "1990-05-12");
-        mother.put("personalId", "079190012345");
-        mother.put("residence", "26740");
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("applicant", applicant);
-        form.put("relationship", "Mẹ");
-        form.put("child", child);
-        form.put("mother", mother);
-        form.put("resultDelivery", "ONLINE");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("procedureCode", "1.001193");
-        body.put("applicant", Map.of("kind", "PERSON", "name", "Nguyễn Thị Thủy Tiên", "personalId", "079190012345",
-                "phone", phone, "email", "a." + phone + "@example.vn"));
-        body.put("address", Map.of("unitCode", "26740", "line", "12 Lê Lợi"));
-        body.put("form", form);
-        body.put("attachments", List.of(Map.of("fileName", "giay-chung-sinh.pdf",
-                "contentBase64", Base64.getEncoder().encodeToString(PDF))));
-        return body;
     }
 }

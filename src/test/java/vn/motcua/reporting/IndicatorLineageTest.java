@@ -4,18 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import vn.motcua.dossier.DossierBulk;
 import vn.motcua.dossier.DossierState;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 import vn.motcua.territory.Predecessor;
 import vn.motcua.territory.Share;
 import vn.motcua.territory.TerritoryHistory;
@@ -30,41 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database).
  */
 @IntegrationTest
-class IndicatorLineageTest {
+class IndicatorLineageTest extends IndicatorTest {
 
     static final String TAG = "IND2";
     static final String PERIOD = "&from=2025-05-01&to=2025-08-31";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    vn.motcua.reporting.internal.IndicatorCatchUp catchUp;
-    @Autowired
-    DossierBulk bulk;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     TerritoryHistory history;
-    Http http;
 
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-        IndicatorFixtures.delete(jdbc, catchUp, TAG);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        IndicatorFixtures.delete(jdbc, catchUp, TAG);
-    }
-
-    JsonNode get(String query) {
-        Http.Response r = http.get("/api/v1/indicators?" + query);
-        assertThat(r.status()).as(query + " → " + r.body()).isEqualTo(200);
-        return r.json();
+    @Override
+    String tag() {
+        return TAG;
     }
 
     long dossiers(String query) {
@@ -84,7 +54,7 @@ class IndicatorLineageTest {
         long provinceBefore = dossiers(province);
         long provinceLineageBefore = dossiers(province + "&lineage=true");
 
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
+        IndicatorFixtures f = fixtures();
         // Before the merge: one on-time dossier in each predecessor's People's Committee (old agency codes).
         List<String> oldAgencies = new ArrayList<>();
         for (Predecessor p : predecessors) {
@@ -125,7 +95,7 @@ class IndicatorLineageTest {
     @Test
     void onTimeRollsUpAcrossTheMerge() {
         List<Predecessor> predecessors = history.predecessors("26740", LocalDate.of(2025, 7, 1));
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
+        IndicatorFixtures f = fixtures();
         String unit = "level=unit&code=26740&from=2025-05-01&to=2025-08-31";
         JsonNode before = get(unit + "&lineage=true").get("onTime");
         long num0 = before.get("numerator").asLong();
@@ -146,7 +116,7 @@ class IndicatorLineageTest {
 
     @Test
     void thePublicPageShowsTheFiguresInATableAndNoPersonalData() {
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
+        IndicatorFixtures f = fixtures();
         var id = f.dossier("UBND-26740", "1.001193", DossierState.ACCEPTED, "2025-08-04T08:00", "2025-08-06T17:00");
         f.decided(id, "2025-08-05T10:00");
         f.returned(id, "2025-08-05T15:00", "ONLINE");
@@ -181,7 +151,7 @@ class IndicatorLineageTest {
         long tanDinhBefore = dossiers(tanDinh);
         long saiGonBefore = dossiers(saiGon);
         long tanDinhOwnBefore = dossiers("level=unit&code=26737" + PERIOD);
-        IndicatorFixtures f = new IndicatorFixtures(bulk, jdbc, catchUp, TAG);
+        IndicatorFixtures f = fixtures();
         f.dossier("UBND-" + daKao.unit().code(), "1.001193", DossierState.ACCEPTED, "2025-05-12T08:00", "2025-05-20T17:00");
         JsonNode t = get(tanDinh);
         JsonNode s = get(saiGon);

@@ -1,7 +1,9 @@
 package vn.motcua.support;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +27,8 @@ public final class TaggedDossiers {
     public final String tag;
     private final JdbcClient jdbc;
     private final DossierBulk bulk;
+    /** Codes given so far: each dossier's own within the test. */
+    private int made;
 
     public TaggedDossiers(JdbcClient jdbc, DossierBulk bulk, String prefix) {
         this.jdbc = jdbc;
@@ -41,6 +45,23 @@ public final class TaggedDossiers {
 
     public void insert(List<DossierBulk.NewDossier> rows) {
         bulk.insert(rows);
+    }
+
+    /**
+     * {@code n} birth registrations of {@code agency} ({@link #AGENCY} or a test's own) in {@code state}, received at
+     * {@code received} and due five days later, in one statement: applicants "Trần Văn &lt;tag&gt; &lt;i&gt;", codes
+     * {@code <agency>-<TAG>-<k>} unique within the test. Their ids, in order.
+     */
+    public List<UUID> births(String agency, DossierState state, int n, Instant received) {
+        String agencyName = AGENCY.equals(agency) ? "UBND phường" : "Cơ quan thử";
+        List<DossierBulk.NewDossier> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new DossierBulk.NewDossier(UUID.randomUUID(), agency + "-" + tag.toUpperCase() + "-" + made++,
+                    "1.001193", "Đăng ký khai sinh", state, "Trần Văn " + tag + " " + i, "0912345678", null, "26740",
+                    "1 Lê Lợi", agency, agencyName, received, received.plus(Duration.ofDays(5))));
+        }
+        bulk.insert(rows);
+        return rows.stream().map(DossierBulk.NewDossier::id).toList();
     }
 
     /** A step of {@link #AGENCY} (step order {@code seq + 1}); finished ones are DONE. */

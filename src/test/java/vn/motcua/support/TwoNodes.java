@@ -1,22 +1,17 @@
 package vn.motcua.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.motcua.MotcuaApplication;
 
 /**
  * Real application nodes on one real PostgreSQL, as a cluster runs: an embedded server on a port of its own (its data
  * under {@code dir/pg}) and nodes started on it with {@link #node}, each with a data directory of its own
- * ({@code dir/<name>}), not in demo mode, no seed at start, warnings only. {@link #close} stops the nodes, then the
- * database.
+ * ({@code dir/<name>}) and {@link AppNodes}' arguments. {@link #close} stops the nodes, then the database.
  */
 public final class TwoNodes implements AutoCloseable {
 
@@ -34,39 +29,28 @@ public final class TwoNodes implements AutoCloseable {
     /** Starts the database (under {@code dir/pg}). */
     public static TwoNodes start(Path dir) throws IOException {
         int port = freePort();
-        EmbeddedPostgres db = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false)
-                .setPort(port).setServerConfig("listen_addresses", "127.0.0.1").start();
-        return new TwoNodes(dir, db, port);
+        return new TwoNodes(dir, AppNodes.database(dir.resolve("pg"), port), port);
     }
 
     /** The JDBC address of the shared database. */
     public String url() {
-        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+        return AppNodes.url(dbPort);
     }
 
     /** Starts a node named {@code name} on the shared database; {@code args} add to or override the defaults. */
     public ConfigurableApplicationContext node(String name, String... args) {
-        Path data = dir.resolve(name);
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--motcua.seed-on-start=false", "--motcua.demo=false",
-                "--motcua.data-dir=" + data, "--logging.file.name=" + data.resolve("motcua.log"),
-                "--spring.datasource.url=" + url(), "--spring.datasource.username=postgres"));
-        all.addAll(List.of(args));
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run(all.toArray(String[]::new));
+        ConfigurableApplicationContext node = AppNodes.start(dir.resolve(name), url(), "postgres", args);
         nodes.add(node);
         return node;
     }
 
     /** The HTTP port a node serves on. */
     public static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        return AppNodes.port(node);
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return AppNodes.freePort();
     }
 
     @Override

@@ -2,10 +2,7 @@ package vn.motcua.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,14 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierFixtures;
-import vn.motcua.platform.security.AccountService;
-import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
+import vn.motcua.support.TestOfficers;
 import vn.motcua.territory.PostRole;
-import vn.motcua.territory.StaffChanges;
 
 /**
  * Revocation through the lineage: a result issued by a ward that has since been closed (old Tân Định, 26734, until
@@ -40,39 +35,26 @@ class RevocationLineageTest {
     @Autowired
     ReferenceData referenceData;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    StaffChanges staffChanges;
+    TestOfficers officers;
     Http http;
-    String suffix;
     String successorLeader;
+    TestOfficers.Appointed appointed;
 
     @BeforeEach
     void setUp() {
         referenceData.ensureAll();
         http = new Http(port);
-        suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
         successorLeader = "lanhdao.tandinh" + suffix;
-        accounts.save(successorLeader, "demo", "Bùi Thị Tân Định", Audience.OFFICER, Set.of(Role.UNIT_LEADER), false);
-        // A leader's post in the agency of the new Tân Định (UBND-26737), from today; removed after. The officer row
-        // has no territory API: written in SQL and announced with refresh(), as ProcessingFieldQueueTest does.
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        UUID officer = UUID.randomUUID();
-        jdbc.sql("insert into territory_officer (id, code, full_name, username) values (?, ?, ?, ?)")
-                .params(officer, "CB-TD-" + suffix, "Bùi Thị Tân Định", successorLeader).update();
-        staffChanges.refresh();
-        staffChanges.openPost("UBND-26737", "UBND-26737-LD" + suffix, "Phó Chủ tịch Ủy ban nhân dân", PostRole.LEADER,
-                null, today);
-        assertThat(staffChanges.appoint(officer, "UBND-26737-LD" + suffix, today).username()).isEqualTo(successorLeader);
+        // A leader's post in the agency of the new Tân Định (UBND-26737), from today; removed after.
+        appointed = officers.appointedToday(successorLeader, "Bùi Thị Tân Định", Role.UNIT_LEADER, "CB-TD-" + suffix,
+                "UBND-26737", "UBND-26737-LD" + suffix, "Phó Chủ tịch Ủy ban nhân dân", PostRole.LEADER, null);
+        assertThat(appointed.holding().username()).isEqualTo(successorLeader);
     }
 
     @AfterEach
     void removeThePost() {
-        jdbc.sql("delete from territory_post_holding where post_id in (select id from territory_post where code = ?)")
-                .param("UBND-26737-LD" + suffix).update();
-        jdbc.sql("delete from territory_post where code = ?").param("UBND-26737-LD" + suffix).update();
-        jdbc.sql("delete from territory_officer where code = ?").param("CB-TD-" + suffix).update();
-        staffChanges.refresh();
+        officers.remove(appointed);
     }
 
     Http.Response post(String user, String path, Object body) {

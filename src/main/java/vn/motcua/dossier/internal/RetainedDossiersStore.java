@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.privacy.RetainedColumns;
 import vn.motcua.privacy.RetainedDossiers;
 import vn.motcua.privacy.RetainedNotices;
 import vn.motcua.privacy.Vault;
@@ -15,13 +16,13 @@ import vn.motcua.privacy.Vault;
 /**
  * The dossiers' side of retention (privacy's port {@link RetainedDossiers}): which closed dossiers are past their
  * period, and their anonymisation in this module's tables. Which columns are cleared and which are kept, and why, is
- * {@link #ANONYMISED} and {@link #KEPT}, checked against the register by {@code RetentionTest}.
+ * {@link #COLUMNS}, checked against the register by {@code RetentionTest}.
  */
 @Component
 class RetainedDossiersStore implements RetainedDossiers {
 
-    /** Personal columns of the citizen's dossier data that retention clears (table.column). */
-    static final List<String> ANONYMISED = List.of(
+    /** Personal columns of the citizen's dossier data that retention clears, and those it keeps, and why. */
+    static final RetainedColumns COLUMNS = new RetainedColumns(List.of(
             "dossier.applicant_name", "dossier.applicant_personal_id", "dossier.applicant_personal_id_bidx",
             "dossier.applicant_phone",
             "dossier.applicant_email", "dossier.address_line", "dossier.form_data", "dossier.submitted_by",
@@ -33,10 +34,7 @@ class RetainedDossiersStore implements RetainedDossiers {
             // Through notify's RetainedNotices, called by the retention job for each dossier.
             "notification.recipient", "notification.subject", "notification.body",
             // Through the audit module (a recorded re-seal of the chained history), not by this class's SQL.
-            "dossier_event.reason", "dossier_event.data");
-
-    /** Personal columns of the citizen's dossier data that retention keeps, and why. */
-    static final Map<String, String> KEPT = Map.ofEntries(
+            "dossier_event.reason", "dossier_event.data"), Map.ofEntries(
             Map.entry("dossier.address_unit_code", "the ward of the applicant: the indicators per unit (Decision 766) count by it; it names no one"),
             Map.entry("dossier_event.actor", "kept for officers (accountability); the citizen's own events are anonymised through the audit module (HistoryAnonymisation, a recorded re-seal)"),
             Map.entry("dossier_event.actor_name", "as dossier_event.actor"),
@@ -44,7 +42,7 @@ class RetainedDossiersStore implements RetainedDossiers {
             Map.entry("access_log.who_name", "as access_log.who"),
             Map.entry("dossier_request.created_by", "an officer's account: accountability"),
             Map.entry("dossier_result.decided_by", "an officer's account: accountability"),
-            Map.entry("dossier_result.returned_by", "an officer's account: accountability"));
+            Map.entry("dossier_result.returned_by", "an officer's account: accountability")));
 
     private final JdbcClient jdbc;
     /** The emptied form is written encrypted, as every form is. */
@@ -94,6 +92,18 @@ class RetainedDossiersStore implements RetainedDossiers {
     }
 
     @Override
+    public List<Held> heldBy(String account) {
+        return jdbc.sql("""
+                        select id, code, procedure_code, state, closed_at from dossier
+                        where submitted_by = ? and state <> 'DRAFT'
+                        order by received_at""")
+                .param(account)
+                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    @Override
     public String applicantAccount(UUID dossierId) {
         return jdbc.sql("select submitted_by from dossier where id = ?").param(dossierId).query(String.class)
                 .optional().orElse(null);
@@ -125,12 +135,7 @@ class RetainedDossiersStore implements RetainedDossiers {
     }
 
     @Override
-    public List<String> anonymisedColumns() {
-        return ANONYMISED;
-    }
-
-    @Override
-    public Map<String, String> keptColumns() {
-        return KEPT;
+    public RetainedColumns columns() {
+        return COLUMNS;
     }
 }

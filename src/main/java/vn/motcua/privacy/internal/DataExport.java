@@ -3,15 +3,18 @@ package vn.motcua.privacy.internal;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.motcua.privacy.ExportedRows;
 
 /**
  * A citizen's own data, as JSON: for every table of the register with a subject condition, its context and personal
  * columns (file contents as metadata only) of the rows that belong to the citizen's account. Built from the register,
- * so a column registered is a column exported.
+ * so a column registered is a column exported. A table whose owning module serves its rows ({@link ExportedRows}: the
+ * dossier's history, journal transfers included) is read through it, the register's columns asked for.
  */
 @Component
 public class DataExport {
@@ -22,9 +25,12 @@ public class DataExport {
     private final Register register;
     private final Clock clock;
     private final KeyRing keys;
+    /** Absent in a slice of this module without the owners. */
+    private final ObjectProvider<ExportedRows> owners;
 
-    DataExport(JdbcClient jdbc, JsonMapper json, Clock clock, KeyRing keys) {
+    DataExport(JdbcClient jdbc, JsonMapper json, Clock clock, KeyRing keys, ObjectProvider<ExportedRows> owners) {
         this.keys = keys;
+        this.owners = owners;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -45,8 +51,16 @@ public class DataExport {
         doc.put("generatedAt", clock.instant().toString());
         doc.put("legalBasis", "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 14 (quyền được truy cập, nhận bản sao dữ liệu); "
                 + "Nghị định 356/2025/NĐ-CP");
+        java.util.Map<String, ExportedRows> served = new java.util.HashMap<>();
+        owners.orderedStream().forEach(o -> served.put(o.table(), o));
         for (var t : register.tables()) {
             if (t.subject() == null) {
+                continue;
+            }
+            ExportedRows owner = served.get(t.table());
+            if (owner != null) {
+                doc.set(t.exportAs() != null ? t.exportAs() : t.table(),
+                        decrypted(t, json.readTree(owner.rowsOf(username, t.exported()))));
                 continue;
             }
             String order = t.orderBy() == null ? "" : " order by " + identifier(t.orderBy());

@@ -5,25 +5,31 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.privacy.RetainedDossiers;
 
 /**
- * The SQL of data subject requests ({@code privacy_request}), and the one read of another module's table it needs:
- * the retention of the citizen's dossiers ({@code dossier}, by the register's subject condition
- * {@code submitted_by}), as the data export reads it.
+ * The SQL of data subject requests ({@code privacy_request}); the citizen's dossiers are the dossier module's to list
+ * ({@link RetainedDossiers#heldBy}), their retention rules this module's ({@code privacy_retention_rule}).
  */
 @Component
 class RequestStore {
 
     private final JdbcClient jdbc;
+    /** Absent in a slice of this module alone: no dossiers then. */
+    private final ObjectProvider<RetainedDossiers> dossiers;
 
-    RequestStore(JdbcClient jdbc) {
+    RequestStore(JdbcClient jdbc, ObjectProvider<RetainedDossiers> dossiers) {
         this.jdbc = jdbc;
+        this.dossiers = dossiers;
     }
 
     void insert(DataRequests.Request r) {
@@ -85,20 +91,27 @@ class RequestStore {
     }
 
     List<Held> dossiersOf(String username) {
-        return jdbc.sql("""
-                        select d.id, d.code, d.procedure_code, d.state, d.closed_at,
-                               case when r.procedure_code is not null then r.years else def.years end,
-                               coalesce(r.legal_basis, def.legal_basis)
-                        from dossier d
-                        left join privacy_retention_rule r on r.procedure_code = d.procedure_code
-                        cross join (select years, legal_basis from privacy_retention_rule where procedure_code = '*') def
-                        where d.submitted_by = ? and d.state <> 'DRAFT'
-                        order by d.received_at""")
-                .param(username)
-                .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
-                        (Integer) rs.getObject(6), rs.getString(7)))
-                .list();
+        RetainedDossiers owner = dossiers.getIfAvailable();
+        if (owner == null) {
+            return List.of();
+        }
+        record Rule(Integer years, String legalBasis) {
+        }
+        Map<String, Rule> rules = new HashMap<>();
+        jdbc.sql("select procedure_code, years, legal_basis from privacy_retention_rule")
+                .query(rs -> {
+                    rules.put(rs.getString(1), new Rule((Integer) rs.getObject(2), rs.getString(3)));
+                });
+        Rule fallback = rules.get("*");
+        if (fallback == null) {
+            return List.of(); // as the join on the default rule did: no default, nothing held
+        }
+        return owner.heldBy(username).stream().map(d -> {
+            Rule own = rules.get(d.procedureCode());
+            Rule r = own != null ? own : fallback;
+            return new Held(d.id(), d.code(), d.procedureCode(), d.state(), d.closedAt(), r.years(),
+                    r.legalBasis() != null ? r.legalBasis() : fallback.legalBasis());
+        }).toList();
     }
 
     private static final String SELECT = """

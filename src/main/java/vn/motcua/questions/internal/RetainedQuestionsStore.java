@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.privacy.RetainedColumns;
 import vn.motcua.privacy.RetainedQuestions;
 
 /**
@@ -24,17 +25,15 @@ class RetainedQuestionsStore implements RetainedQuestions {
     /** Shown where a question's text was when it had no redacted public text. */
     static final String ANONYMOUS = "Đã ẩn danh";
 
-    private static final List<String> ANONYMISED = List.of(
+    private static final RetainedColumns COLUMNS = new RetainedColumns(List.of(
             "question.body", "question.contact_name", "question.contact_phone", "question.contact_email",
             "question.answer", "question.asker",
             "question_attachment.file_name", "question_attachment.content", "question_attachment.uploaded_by",
             "question_event.actor", "question_event.actor_name", "question_rating.username",
             // through notify's RetainedNotices, called by the retention job for each question
-            "notification.recipient", "notification.subject", "notification.body");
-
-    private static final Map<String, String> KEPT = Map.of(
+            "notification.recipient", "notification.subject", "notification.body"), Map.of(
             "question.assignee", "an officer's account: accountability",
-            "question_attachment.marked_by", "an officer's account: accountability");
+            "question_attachment.marked_by", "an officer's account: accountability"));
 
     private final JdbcClient jdbc;
 
@@ -103,12 +102,7 @@ class RetainedQuestionsStore implements RetainedQuestions {
     }
 
     @Override
-    public List<String> anonymisedColumns() {
-        return ANONYMISED;
-    }
-
-    @Override
-    public Map<String, String> keptColumns() {
-        return KEPT;
+    public RetainedColumns columns() {
+        return COLUMNS;
     }
 }

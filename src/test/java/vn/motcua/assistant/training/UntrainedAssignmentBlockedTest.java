@@ -2,17 +2,11 @@ package vn.motcua.assistant.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * {@code motcua.training.block-untrained-assignment=true}: the dossier module's assignment asks the training (the
@@ -21,34 +15,11 @@ import vn.motcua.support.ReferenceData;
  */
 @IntegrationTest
 @TestPropertySource(properties = "motcua.training.block-untrained-assignment=true")
-class UntrainedAssignmentBlockedTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    TrainingService training;
-    UntrainedAssignmentFixture f;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        f = new UntrainedAssignmentFixture(port, jdbc, training);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.cleanUp();
-    }
+class UntrainedAssignmentBlockedTest extends UntrainedAssignmentTest {
 
     @Test
     void an_untrained_officer_is_refused_until_the_training_is_completed() {
-        Http h = new Http(port);
-        assertThat(h.login("lanhdao", "demo").status()).isEqualTo(302);
-        assertThat(h.get("/workbench/training/dossier/" + f.dossierId + "/warning").body())
+        assertThat(warningAsLeader())
                 .contains("Lê Văn Cường").contains("Không thể phân công cho các cán bộ sau");
 
         var refused = f.assignThroughApi();

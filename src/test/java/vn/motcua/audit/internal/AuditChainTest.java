@@ -169,28 +169,12 @@ class AuditChainTest {
     void aRowCommittedAfterFullRoundsOfLaterRowsIsStillLinked() throws Exception {
         LocalDate early = freshDay();
         LocalDate many = freshDay();
-        UUID late = UUID.randomUUID();
         long lateNo;
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
-            try (var ps = open.prepareStatement("""
-                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
-                    values (?, 1, ?, 'NOTE', 'ACCEPTED', 'tiepnhan', 'muộn')
-                    returning audit_no""")) {
-                ps.setObject(1, late);
-                ps.setTimestamp(2, java.sql.Timestamp.from(early.atTime(9, 0).atZone(VN).toInstant()));
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    lateNo = rs.getLong(1);
-                }
-            }
+            lateNo = uncommittedRow(open, early);
             // More than a round's worth of later numbers, committed and linked while the early one is still open.
-            jdbc.sql("""
-                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
-                    select gen_random_uuid(), 1, ?::timestamptz + g * interval '1 millisecond', 'NOTE', 'ACCEPTED', 'tiepnhan', 'loạt'
-                    from generate_series(1, ?) g
-                    """).params(java.sql.Timestamp.from(many.atTime(8, 0).atZone(VN).toInstant()), ChainSealer.BATCH + 500)
-                    .update();
+            committedRows(many, 0, ChainSealer.BATCH + 500);
             sealer.sealAll();
             sealer.sealAll();
             assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and day = ?").param(many)
@@ -221,27 +205,12 @@ class AuditChainTest {
     void aRowCommittedLateInsideAGapIsLinkedByTheNextRoundWithoutAFullReRead() throws Exception {
         LocalDate early = freshDay();
         LocalDate many = freshDay();
-        UUID late = UUID.randomUUID();
         long lateNo;
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
-            try (var ps = open.prepareStatement("""
-                    insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
-                    values (?, 1, ?, 'NOTE', 'ACCEPTED', 'tiepnhan', 'muộn')
-                    returning audit_no""")) {
-                ps.setObject(1, late);
-                ps.setTimestamp(2, java.sql.Timestamp.from(early.atTime(9, 0).atZone(VN).toInstant()));
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    lateNo = rs.getLong(1);
-                }
-            }
+            lateNo = uncommittedRow(open, early);
             for (int round = 0; round < 4; round++) { // later rows committed and linked, round after round
-                jdbc.sql("""
-                        insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
-                        select gen_random_uuid(), 1, ?::timestamptz + g * interval '1 millisecond', 'NOTE', 'ACCEPTED', 'tiepnhan', 'loạt'
-                        from generate_series(1, 1000) g
-                        """).params(java.sql.Timestamp.from(many.atTime(8, round).atZone(VN).toInstant())).update();
+                committedRows(many, round, 1000);
                 sealer.sealAll();
             }
             long top = jdbc.sql("select max(source_no) from audit_link where chain = 'dossier_event'").query(Long.class).single();
@@ -323,5 +292,29 @@ class AuditChainTest {
         assertThat(cli.run(day.toString(), new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ok\":false", "MISSING", dossier.toString());
         assertThat(cli.run("2026-13-01", new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+    }
+
+    /** A row of {@code day} inserted in {@code open}'s transaction, not committed: its number in the history. */
+    private static long uncommittedRow(Connection open, LocalDate day) throws java.sql.SQLException {
+        try (var ps = open.prepareStatement("""
+                insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                values (?, 1, ?, 'NOTE', 'ACCEPTED', 'tiepnhan', 'muộn')
+                returning audit_no""")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setTimestamp(2, java.sql.Timestamp.from(day.atTime(9, 0).atZone(VN).toInstant()));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** {@code n} rows of {@code day} from 08:{@code minute}, one millisecond apart, committed in one statement. */
+    private void committedRows(LocalDate day, int minute, int n) {
+        jdbc.sql("""
+                insert into dossier_event(dossier_id, seq, at, type, state_to, actor, reason)
+                select gen_random_uuid(), 1, ?::timestamptz + g * interval '1 millisecond', 'NOTE', 'ACCEPTED', 'tiepnhan', 'loạt'
+                from generate_series(1, ?) g
+                """).params(java.sql.Timestamp.from(day.atTime(8, minute).atZone(VN).toInstant()), n).update();
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.Map;
 import java.util.function.Predicate;
+
+import vn.motcua.privacy.RetainedColumns;
 
 /** What the retention tests share: the day the job runs, and the check of a subject's columns against the register. */
 final class RetentionFixture {
@@ -20,7 +20,7 @@ final class RetentionFixture {
 
     /** Every registered personal column of the tables {@code ofSubject} selects is cleared or kept for a reason. */
     static void everyColumnClearedOrKept(Register register, Predicate<Register.Table> ofSubject,
-                                         Collection<String> cleared, Map<String, String> kept) {
+                                         RetainedColumns decided) {
         int checked = 0;
         for (Register.Table t : register.tables()) {
             if (!ofSubject.test(t)) {
@@ -28,7 +28,7 @@ final class RetentionFixture {
             }
             for (Register.Column c : t.columns()) {
                 String name = t.table() + "." + c.column();
-                assertThat(cleared.contains(name) || kept.containsKey(name))
+                assertThat(decided.anonymised().contains(name) || decided.kept().containsKey(name))
                         .as(name + " is neither anonymised by retention nor kept with a reason").isTrue();
                 checked++;
             }

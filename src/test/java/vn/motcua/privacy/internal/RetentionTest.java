@@ -197,20 +197,33 @@ class RetentionTest extends ApiTest {
     void everyPersonalColumnOfTheCitizensDossierDataIsEitherClearedOrKeptForAStatedReason() {
         // not the dossier's data: the account, drafts, questions, the store, the requests themselves
         RetentionFixture.everyColumnClearedOrKept(Register.load(json), t -> t.table().equals("dossier")
-                || t.subject() != null && t.subject().contains("from dossier"), owner.anonymisedColumns(), owner.keptColumns());
+                || t.subject() != null && t.subject().contains("from dossier"), owner.columns());
     }
 
     @Test
     void retentionsOwnSqlNamesOnlyPrivacysTables() throws java.io.IOException {
         // The dossiers', questions', notices' and readings' tables are reached through their owners' ports.
+        assertThat(tablesNamedIn("internal/Retention.java", "internal/RetentionStore.java"))
+                .contains("privacy_retention_run").allMatch(t -> t.startsWith("privacy_"));
+    }
+
+    @Test
+    void theRequestsAndTheAccessLogApiAskTheDossierModuleWhoseDossiersAreWhose() throws java.io.IOException {
+        // Who submitted a dossier and which dossiers an account holds: RetainedDossiers (the dossier module's SQL).
+        assertThat(tablesNamedIn("internal/RequestStore.java", "web/PrivacyApi.java"))
+                .contains("privacy_request").noneMatch(t -> t.startsWith("dossier"));
+    }
+
+    /** The tables of this database that a privacy source file names after from, update, into or join. */
+    private List<String> tablesNamedIn(String... files) throws java.io.IOException {
         Set<String> allTables = Set.copyOf(jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()")
                 .query(String.class).list());
         List<String> named = new java.util.ArrayList<>();
-        for (String file : List.of("Retention.java", "RetentionStore.java")) {
-            String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/motcua/privacy/internal", file));
+        for (String file : files) {
+            String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/motcua/privacy", file));
             java.util.regex.Pattern.compile("(?i)\\b(?:from|update|into|join)\\s+([a-z_]+)").matcher(source).results()
                     .map(m -> m.group(1)).filter(allTables::contains).forEach(named::add);
         }
-        assertThat(named).contains("privacy_retention_run").allMatch(t -> t.startsWith("privacy_"));
+        return named;
     }
 }
