@@ -168,6 +168,11 @@ public class AssistantTuning {
 
     /** The same with these example settings (as {@code motcua.assistant.examples.*} would bind them). */
     public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples) {
+        return service(versions, examples, new ProcedureTextSource[0]);
+    }
+
+    /** The same with extra text sources (e.g. published answers and their questions, round 11). */
+    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples, ProcedureTextSource... sources) {
         Catalogue catalogue = new Catalogue() {
             @Override
             public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
@@ -193,6 +198,9 @@ public class AssistantTuning {
         messages.setBasenames("i18n/assistant");
         messages.setDefaultEncoding("UTF-8");
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        for (int i = 0; i < sources.length; i++) {
+            beans.addBean("textSource" + i, sources[i]);
+        }
         return new AssistantService(catalogue, beans.getBeanProvider(Territory.class),
                 beans.getBeanProvider(ProcedureTextSource.class), beans.getBeanProvider(DossierHistory.class), messages,
                 java.time.Clock.systemUTC(), examples);

@@ -137,10 +137,33 @@ public class AssistantService implements Assistant, AssistantIndex {
         }
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
-            answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0,
-                    Evidence.why(c.meta(), reading.unigrams(), reading.bigrams())));
+            List<String> why = new ArrayList<>(Evidence.why(c.meta(), reading.unigrams(), reading.bigrams()));
+            if (answers.isEmpty()) {
+                similar(support.get(c.meta().code()), ev, locale).ifPresent(why::add);
+            }
+            answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0, why));
         }
         return new Answers(answers, false, clarify != null ? clarify : Clarifier.clarify(strong, reading.graph(), messages, locale));
+    }
+
+    /** Longest example quoted in "câu hỏi tương tự": the line stays short. */
+    static final int SIMILAR_MAX = 80;
+
+    /**
+     * Round 11: the first answer's most similar answered example, when it is at least {@code strong} similar (a near
+     * paraphrase), as one more line of {@code why}: "câu hỏi tương tự: «…»". Only public texts are examples (our sets,
+     * and published questions as the publication redacted them).
+     */
+    private java.util.Optional<String> similar(ExampleIndex.Support s, ExampleEvidence ev, Locale locale) {
+        if (s == null || s.bestText() == null || s.best() < ev.strong()) {
+            return java.util.Optional.empty();
+        }
+        String text = s.bestText().strip();
+        if (text.length() > SIMILAR_MAX) {
+            int cut = text.lastIndexOf(' ', SIMILAR_MAX - 1);
+            text = text.substring(0, cut > SIMILAR_MAX / 2 ? cut : SIMILAR_MAX - 1) + "…";
+        }
+        return java.util.Optional.of(messages.getMessage("assistant.why.similar", new Object[] {text}, locale));
     }
 
     /** The candidates for a question read against the same index, best first, before the no-match decision. */

@@ -43,13 +43,23 @@ final class ExampleIndex {
     static final double PAIR = 2.0;
 
     private final List<Read> read;
+    /** Round 11: the weight of a word pair and of a syllable's character trigram (0: none), relative to a syllable. */
+    private final double pair;
+    private final double grams;
+    private final Map<String, ExampleIndex> shaped = new ConcurrentHashMap<>();
     private final List<Example> examples;
     private final Map<String, List<Integer>> postings = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, ExampleIndex> without = new ConcurrentHashMap<>();
 
     private ExampleIndex(List<Read> read) {
+        this(read, PAIR, 0);
+    }
+
+    private ExampleIndex(List<Read> read, double pair, double grams) {
         this.read = read;
+        this.pair = pair;
+        this.grams = grams;
         Map<String, Integer> df = new HashMap<>();
         for (Read r : read) {
             for (String t : terms(r)) {
@@ -105,12 +115,50 @@ final class ExampleIndex {
         }
     }
 
+    /** Round 11: a procedure's examples from real use count only when it has at least this many (one odd label does not steer). */
+    static final int MIN_FROM_USE = 2;
+
+    /**
+     * The seed lines with the examples from real use appended (question, code, source), those of procedures with fewer
+     * than {@link #MIN_FROM_USE} left out, and a question already among the lines (same source, same text) once.
+     */
+    static List<String[]> withUse(List<String[]> seed, List<vn.motcua.assistant.ProcedureTextSource.AnsweredExample> fromUse) {
+        if (fromUse.isEmpty()) {
+            return seed;
+        }
+        Map<String, Long> perCode = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<vn.motcua.assistant.ProcedureTextSource.AnsweredExample> distinct = new ArrayList<>();
+        for (var e : fromUse) {
+            if (e.procedureCode() != null && seen.add(e.source() + "\t" + e.procedureCode() + "\t" + e.question().toLowerCase(java.util.Locale.ROOT))) {
+                distinct.add(e);
+                perCode.merge(e.procedureCode(), 1L, Long::sum);
+            }
+        }
+        List<String[]> out = new ArrayList<>(seed);
+        for (var e : distinct) {
+            if (perCode.get(e.procedureCode()) >= MIN_FROM_USE) {
+                out.add(new String[] {e.question(), e.procedureCode(), e.source()});
+            }
+        }
+        return out;
+    }
+
     /** The same examples without those of one source, idf recomputed (built once per source, then kept). */
     ExampleIndex without(String source) {
         if (source == null || source.isBlank()) {
             return this;
         }
-        return without.computeIfAbsent(source, s -> new ExampleIndex(read.stream().filter(r -> !r.source().equals(s)).toList()));
+        return without.computeIfAbsent(source, s -> new ExampleIndex(read.stream().filter(r -> !r.source().equals(s)).toList(),
+                pair, grams));
+    }
+
+    /** The same examples with another representation (built once per shape, then kept). */
+    ExampleIndex shaped(double pairWeight, double gramWeight) {
+        if (pairWeight == pair && gramWeight == grams) {
+            return this;
+        }
+        return shaped.computeIfAbsent(pairWeight + "/" + gramWeight, s -> new ExampleIndex(read, pairWeight, gramWeight));
     }
 
     /**
@@ -120,7 +168,7 @@ final class ExampleIndex {
     ExampleIndex withoutSameQuestion(String source, String question) {
         String q = question.strip().toLowerCase(java.util.Locale.ROOT);
         return new ExampleIndex(read.stream().filter(r -> !r.source().equals(source)
-                && !r.text().strip().toLowerCase(java.util.Locale.ROOT).equals(q)).toList());
+                && !r.text().strip().toLowerCase(java.util.Locale.ROOT).equals(q)).toList(), pair, grams);
     }
 
     int size() {
@@ -188,21 +236,28 @@ final class ExampleIndex {
         for (String t : terms) {
             Double i = idf.get(t);
             if (i != null) {
-                w.put(t, (t.startsWith("2:") ? PAIR : 1.0) * i);
+                w.put(t, (t.startsWith("2:") ? pair : t.startsWith("3:") ? grams : 1.0) * i);
             }
         }
         return w;
     }
 
-    private static List<String> terms(Read r) {
+    private List<String> terms(Read r) {
         return terms(r.unigrams(), r.bigrams());
     }
 
-    private static List<String> terms(Set<String> unigrams, Set<String> bigrams) {
+    private List<String> terms(Set<String> unigrams, Set<String> bigrams) {
         List<String> out = new ArrayList<>();
         for (String u : unigrams) {
             if (!QueryReader.STOP.contains(u)) {
                 out.add("1:" + u);
+                if (grams > 0) {
+                    // character trigrams of the folded syllable: a typo the correction missed still shares most of them
+                    String m = "#" + u + "#";
+                    for (int i = 0; i + 3 <= m.length(); i++) {
+                        out.add("3:" + m.substring(i, i + 3));
+                    }
+                }
             }
         }
         for (String b : bigrams) {

@@ -69,12 +69,15 @@ final class IndexKeeper {
     synchronized long rebuildNow() {
         long t0 = System.nanoTime();
         Map<String, List<String>> extra = new HashMap<>();
-        textSources.orderedStream().forEach(s -> s.textsByProcedure().forEach((code, texts) ->
-                extra.computeIfAbsent(code, c -> new ArrayList<>()).addAll(texts)));
+        List<ProcedureTextSource.AnsweredExample> fromUse = new ArrayList<>();
+        textSources.orderedStream().forEach(s -> {
+            s.textsByProcedure().forEach((code, texts) -> extra.computeIfAbsent(code, c -> new ArrayList<>()).addAll(texts));
+            fromUse.addAll(s.answeredExamples());
+        });
         ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
                 dossierCounts());
         // the examples are read against the new index's vocabulary (typo correction), like a question
-        ExampleIndex ex = ExampleIndex.build(exampleLines, q -> reader.read(q, built));
+        ExampleIndex ex = ExampleIndex.build(ExampleIndex.withUse(exampleLines, fromUse), q -> reader.read(q, built));
         index = built;
         examples = ex;
         long ms = (System.nanoTime() - t0) / 1_000_000;

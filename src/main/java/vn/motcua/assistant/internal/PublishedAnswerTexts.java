@@ -43,6 +43,24 @@ class PublishedAnswerTexts implements ProcedureTextSource {
         return out;
     }
 
+    /**
+     * Round 11: the published questions as answered examples (the question as published, personal data already hidden
+     * by the publication; never the original text). The assistant keeps a procedure's only when it has at least
+     * {@link ExampleIndex#MIN_FROM_USE} of them, so that one odd label does not steer.
+     */
+    @Override
+    public List<AnsweredExample> answeredExamples() {
+        List<AnsweredExample> out = new ArrayList<>();
+        for (PublishedAnswers.PublishedAnswer a : answers.aboutProcedures(PER_PROCEDURE)) {
+            if (a.question() != null && !a.question().isBlank()) {
+                out.add(new AnsweredExample(a.question().strip().replaceAll("\\s+", " "), a.procedureCode(), SOURCE));
+            }
+        }
+        return out;
+    }
+
+    static final String SOURCE = "questions:published";
+
     /** A published answer about a procedure: the index is rebuilt once the publication has committed. */
     @EventListener
     void on(QuestionStateChanged changed) {
