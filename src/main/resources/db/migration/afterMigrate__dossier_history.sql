@@ -12,8 +12,11 @@ alter table dossier_transfer_batch
 
 -- Readers of a day's history (reporting's catch-up, the indicators' live delta) find the batches done in a range.
 create index if not exists dossier_transfer_batch_history_done on dossier_transfer_batch (done_at) where history_in_journal;
--- A dossier's timeline finds its journal rows (the key starts with the plan).
-create index if not exists dossier_transfer_dossier on dossier_transfer (dossier_id);
+-- A dossier's timeline finds its journal rows through the done batches' keys (plan_id, batch_no, dossier_id): one
+-- primary-key probe per batch whose journal is its history (a handful of plans, 20 batches for a million moves), not
+-- an index on dossier_id, which every batch's journal COPY had to maintain (session 12 added it, session 13 took it
+-- out: docs/reorg.md "Session 13"). DossierHistoryPlanTest pins that the lookup reads no journal sequentially.
+drop index if exists dossier_transfer_dossier;
 
 -- The history of a dossier (issue 24), run by Flyway after every migrate (idempotent; a callback because it reads
 -- dossier_event.audit_no, which afterMigrate__audit_chain_columns.sql adds after the versioned migrations on a new
