@@ -252,9 +252,14 @@ class ReorgBench {
         }
 
         @Override
+        public void officersMoved(UUID planId, int moved, int awaitingDecision) {
+            mark("validation, units, officers");
+        }
+
+        @Override
         public void journaled(UUID planId, long dossiers, int batches) {
             pending.set(batches);
-            mark("routing and journal");
+            mark("counts, routing and journal");
         }
 
         @Override
