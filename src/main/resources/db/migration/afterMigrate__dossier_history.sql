@@ -31,11 +31,7 @@ select e.dossier_id, e.audit_no as ord, e.seq, e.at, e.type, e.state_from, e.sta
        e.actor_agency, e.actor_post, e.reason, e.data
   from dossier_event e
 union all
-select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
-       (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id and p.audit_no < b.history_no
-         order by p.seq desc limit 1),
-       (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id and p.audit_no < b.history_no
-         order by p.seq desc limit 1),
+select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text, s.state_to, s.state_to,
        b.actor, null::text,
        t.to_agency, null::text, b.reason,
        jsonb_build_object('plan', t.plan_id::text, 'from', t.from_agency, 'to', t.to_agency, 'rule', t.rule,
@@ -43,6 +39,9 @@ select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
        || case when t.received_after_effective then '{"receivedAfterEffective": true}'::jsonb else '{}'::jsonb end
   from dossier_transfer_batch b
   join dossier_transfer t on t.plan_id = b.plan_id and t.batch_no = b.batch_no
+  -- The state after the dossier's previous event, read once for both state columns (session 13).
+  left join lateral (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id
+                        and p.audit_no < b.history_no order by p.seq desc limit 1) s on true
  where b.history_in_journal;
 
 -- The journal is append-only: a triage decision after the plan (CustodyLedgerStore.moveOne) is a row of its own (with
