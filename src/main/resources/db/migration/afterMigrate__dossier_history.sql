@@ -12,8 +12,11 @@ alter table dossier_transfer_batch
 
 -- Readers of a day's history (reporting's catch-up, the indicators' live delta) find the batches done in a range.
 create index if not exists dossier_transfer_batch_history_done on dossier_transfer_batch (done_at) where history_in_journal;
--- A dossier's timeline finds its journal rows (the key starts with the plan).
-create index if not exists dossier_transfer_dossier on dossier_transfer (dossier_id);
+-- A dossier's timeline finds its journal rows through the done batches' keys (plan_id, batch_no, dossier_id): one
+-- primary-key probe per batch whose journal is its history (a handful of plans, 20 batches for a million moves), not
+-- an index on dossier_id, which every batch's journal COPY had to maintain (session 12 added it, session 13 took it
+-- out: docs/reorg.md "Session 13"). DossierHistoryPlanTest pins that the lookup reads no journal sequentially.
+drop index if exists dossier_transfer_dossier;
 
 -- The history of a dossier (issue 24), run by Flyway after every migrate (idempotent; a callback because it reads
 -- dossier_event.audit_no, which afterMigrate__audit_chain_columns.sql adds after the versioned migrations on a new
@@ -28,11 +31,7 @@ select e.dossier_id, e.audit_no as ord, e.seq, e.at, e.type, e.state_from, e.sta
        e.actor_agency, e.actor_post, e.reason, e.data
   from dossier_event e
 union all
-select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
-       (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id and p.audit_no < b.history_no
-         order by p.seq desc limit 1),
-       (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id and p.audit_no < b.history_no
-         order by p.seq desc limit 1),
+select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text, s.state_to, s.state_to,
        b.actor, null::text,
        t.to_agency, null::text, b.reason,
        jsonb_build_object('plan', t.plan_id::text, 'from', t.from_agency, 'to', t.to_agency, 'rule', t.rule,
@@ -40,6 +39,9 @@ select t.dossier_id, b.history_no, null::int, b.done_at, 'TRANSFERRED'::text,
        || case when t.received_after_effective then '{"receivedAfterEffective": true}'::jsonb else '{}'::jsonb end
   from dossier_transfer_batch b
   join dossier_transfer t on t.plan_id = b.plan_id and t.batch_no = b.batch_no
+  -- The state after the dossier's previous event, read once for both state columns (session 13).
+  left join lateral (select p.state_to from dossier_event p where p.dossier_id = t.dossier_id
+                        and p.audit_no < b.history_no order by p.seq desc limit 1) s on true
  where b.history_in_journal;
 
 -- What the plan's reports and notices read: the journal row as the latest triage decision after the plan left it

@@ -102,10 +102,12 @@ class ReorgBench {
         work.start();
         long[] upd0 = updates();
         var c0 = cpu.sample();
+        var phases = new Phases(cpu);
         long t3 = System.nanoTime();
-        Reports.Execution ex = engine.execute(id, "bench");
+        Reports.Execution ex = engine.execute(id, "bench", phases);
         long execute = ms(t3);
         var used = cpu.sample().minus(c0);
+        phases.end();
         top.print("execution", 12);
         // Load-independent figures (statements, rows, buffers, WAL): the wall clock on a shared machine says how busy
         // it was. The notices start as the plan commits, so the last seconds of the execution may hold a few of theirs.
@@ -132,6 +134,13 @@ class ReorgBench {
                         + "where indrelid in ('dossier'::regclass, 'dossier_event'::regclass) order by 1")
                 .query(String.class).list().forEach(i -> System.out.println("BENCH index " + i));
         Reports.Reconciliation rec = engine.view(id).reconciliation();
+        // A moved dossier's timeline: its transfer is found in the journal by the done batches' keys.
+        UUID someMoved = jdbc.sql("select dossier_id from dossier_transfer where plan_id = ? and batch_no = 1 limit 1")
+                .param(id).query(UUID.class).single();
+        jdbc.sql("explain (analyze, buffers, costs off, summary off) select * from dossier_history where dossier_id = ? "
+                        + "order by ord, seq").param(someMoved).query(String.class).list().stream()
+                .filter(l -> l.contains("Buffers") || l.contains("actual")).limit(2)
+                .forEach(l -> System.out.println("BENCH timeline of a moved dossier: " + l.strip()));
 
         // The floor: one bare UPDATE … FROM of the same rows (moving them back), rolled back.
         long t4 = System.nanoTime();
@@ -166,6 +175,7 @@ class ReorgBench {
                 used.jvmNanos() / 1_000_000, used.databaseNanos() / 1_000_000,
                 100.0 * (used.jvmNanos() + used.databaseNanos()) / 1e6 / (execute * (double) Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors(), execute);
+        phases.print();
         System.out.printf("execute CPU of the JVM's application threads: %,d ms; with the notices: %,d ms%n",
                 used.threadsNanos() / 1_000_000, usedAll.threadsNanos() / 1_000_000);
         System.out.printf("notices after the moves: %,d applicants told (plan notifies: %s, e-mail share %.0f%%), the "
@@ -214,6 +224,89 @@ class ReorgBench {
                         || l.contains("WAL")).limit(6).forEach(l -> System.out.println("BENCH probe   " + l.strip()));
                 s.setRollbackOnly();
             });
+        }
+    }
+
+    /**
+     * The execution's phases (until the journal is written; the batches; the rest: questions, names, the
+     * reconciliation), each with the CPU of the JVM and of PostgreSQL and the share of the cores that this work kept
+     * busy, beside the machine's idle share (from /proc/stat: on a shared machine the others' work fills the cores too).
+     */
+    static final class Phases implements ExecutionObserver {
+
+        private final vn.motcua.support.CpuMeter cpu;
+        private final List<String> names = new ArrayList<>();
+        private final List<long[]> marks = new ArrayList<>();
+        private final List<vn.motcua.support.CpuMeter.Sample> samples = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+
+        Phases(vn.motcua.support.CpuMeter cpu) {
+            this.cpu = cpu;
+            mark("start");
+        }
+
+        private synchronized void mark(String name) {
+            names.add(name);
+            marks.add(new long[] {System.nanoTime(), machineIdleTicks(), machineTicks()});
+            samples.add(cpu.sample());
+        }
+
+        @Override
+        public void officersMoved(UUID planId, int moved, int awaitingDecision) {
+            mark("validation, units, officers");
+        }
+
+        @Override
+        public void journaled(UUID planId, long dossiers, int batches) {
+            pending.set(batches);
+            mark("counts, routing and journal");
+        }
+
+        @Override
+        public void batchDone(UUID planId, int batchNo, int moved) {
+            if (pending.decrementAndGet() == 0) {
+                mark("batches");
+            }
+        }
+
+        void end() {
+            mark("the rest (questions, names, reconciliation)");
+        }
+
+        void print() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            for (int i = 1; i < names.size(); i++) {
+                double wall = (marks.get(i)[0] - marks.get(i - 1)[0]) / 1e9;
+                var used = samples.get(i).minus(samples.get(i - 1));
+                long total = marks.get(i)[2] - marks.get(i - 1)[2];
+                double idle = total <= 0 ? Double.NaN : 100.0 * (marks.get(i)[1] - marks.get(i - 1)[1]) / total;
+                System.out.printf("execute phase %s: %,.1f s, CPU JVM %,d ms + PostgreSQL %,d ms = %.0f%% of %d cores; "
+                                + "machine idle %.0f%%%n", names.get(i), wall, used.jvmNanos() / 1_000_000,
+                        used.databaseNanos() / 1_000_000,
+                        100.0 * (used.jvmNanos() + used.databaseNanos()) / 1e9 / (wall * cores), cores, idle);
+            }
+        }
+
+        /** The first line of /proc/stat: idle + iowait ticks, and all ticks (-1 when not Linux). */
+        private static long[] cpuLine() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long all = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    all += Long.parseLong(f[i]);
+                }
+                return new long[] {Long.parseLong(f[4]) + Long.parseLong(f[5]), all};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[] {-1, -1};
+            }
+        }
+
+        private static long machineIdleTicks() {
+            return cpuLine()[0];
+        }
+
+        private static long machineTicks() {
+            return cpuLine()[1];
         }
     }
 

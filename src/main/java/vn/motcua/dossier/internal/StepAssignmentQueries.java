@@ -8,14 +8,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.StepAssignments;
 
-/** {@link StepAssignments}: an anti-join of the open assigned steps against the seats given, in SQL. */
+/**
+ * {@link StepAssignments}: an anti-join of the open assigned steps against the seats given, in SQL. A step's dossier is
+ * found in the plan's journal by the journal's key, one probe per batch number (there is no index on the journal's
+ * {@code dossier_id}: docs/reorg.md, "Session 13").
+ */
 @Service
 class StepAssignmentQueries implements StepAssignments {
 
     private static final String STALE = """
             from dossier_step s join dossier d on d.id = s.dossier_id
             where s.finished_at is null and s.assignee is not null and %s
-              and (exists (select 1 from dossier_transfer t where t.plan_id = :plan and t.dossier_id = s.dossier_id)
+              and (exists (select 1 from dossier_transfer t where t.plan_id = :plan and t.dossier_id = s.dossier_id
+                             and t.batch_no = any (array(select generate_series(1, (select max(j.batch_no)
+                                                         from dossier_transfer j where j.plan_id = :plan)))))
                    or s.assignee = any (:users))
               and not exists (select 1 from unnest(:agencies, :holders) as seat(agency, username)
                               where seat.agency = s.agency_code and seat.username = s.assignee)

@@ -269,25 +269,37 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         long late = prev.receivedAfterEffective();
         long journal = transfers.recorded(id);
         if (journal == 0) {
-            before = transfers.countOpenHeldBy(scope);
-            store.store(id, "execution", totals.withJournal(before, 0, 0), null);
+            // The count before anything moves runs beside the routing (it read the same rows first, on one core:
+            // docs/reorg.md, "Session 13"); nothing moves until both are done.
+            java.util.concurrent.CompletableFuture<Map<String, Long>> counted = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        Map<String, Long> c = transfers.countOpenHeldBy(scope);
+                        store.store(id, "execution", totals.withJournal(c, 0, 0), null);
+                        return c;
+                    }, workers);
             long[] lateCount = new long[1];
             // Routing (reading the dossiers) and writing the journal overlap, each on its own connection.
-            journal = Overlap.<CustodyLedger.Move, Long>run(workers,
-                    sink -> transfers.forEachOpenHeldBy(scope, d -> {
-                        Router.Decision dec = router.decide(d);
-                        Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
-                                ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
-                                : null;
-                        boolean after = !d.heldSince().isBefore(plan.effective());
-                        if (after) {
-                            lateCount[0]++;
-                        }
-                        sink.accept(new CustodyLedger.Move(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
-                                dec.rule().name(), due, after));
-                    }),
-                    planned -> transfers.record(id, plan.effective(), plan.batchSize(), planned));
+            try {
+                journal = Overlap.<CustodyLedger.Move, Long>run(workers,
+                        sink -> transfers.forEachOpenHeldBy(scope, d -> {
+                            Router.Decision dec = router.decide(d);
+                            Instant due = plan.extendDeadlines() && d.dueAt() != null && plan.extendWorkingDays() > 0
+                                    ? calendar.addWorkingDays(d.dueAt().atZone(PlanCompiler.VN), plan.extendWorkingDays(), dec.to().code()).toInstant()
+                                    : null;
+                            boolean after = !d.heldSince().isBefore(plan.effective());
+                            if (after) {
+                                lateCount[0]++;
+                            }
+                            sink.accept(new CustodyLedger.Move(d.id(), d.agencyCode(), dec.to().code(), dec.to().name(),
+                                    dec.rule().name(), due, after));
+                        }),
+                        planned -> transfers.record(id, plan.effective(), plan.batchSize(), planned));
+            } catch (RuntimeException e) {
+                counted.exceptionally(x -> null).join(); // its report is stored before the failure's
+                throw e;
+            }
             late = lateCount[0];
+            before = join(counted);
             store.store(id, "execution", totals.withJournal(before, journal, late), null);
             log.info("Plan {}: {} dossiers routed and journaled ({} received after the effective date) at {} ms", id,
                     journal, late, (System.nanoTime() - start) / 1_000_000);
@@ -315,6 +327,14 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         return new Reports.Execution(before, journal, batches, batches, transfers.progress(id).moved(),
                 totals.unitsOpened(), totals.unitsClosed(), totals.unitsLinked(), totals.agenciesDerived(), startedAt,
                 clock.instant(), millis, movedNow, late, prev.runs());
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /**

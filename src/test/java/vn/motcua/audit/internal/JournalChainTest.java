@@ -136,4 +136,60 @@ class JournalChainTest {
         jdbc.sql("delete from dossier_transfer_batch where plan_id = ? and batch_no = 3").param(plan).update();
         assertThat(verify(plan)).isNull();
     }
+
+    /**
+     * Two workers' batches seal side by side (session 13: each digests its rows before the chain's lock): the second
+     * waits for the lock the first holds until it commits, then takes the next position; the day verifies clean.
+     */
+    @Test
+    void twoBatchesSealedSideBySideQueueForThePositionAndVerify() throws Exception {
+        UUID plan = UUID.randomUUID();
+        java.util.concurrent.CountDownLatch aSealed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch aCommits = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> tx.executeWithoutResult(s -> {
+                rows(plan, 1, 5);
+                seal.seal(plan, 1);
+                aSealed.countDown();
+                try {
+                    aCommits.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(aSealed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var b = pool.submit(() -> tx.executeWithoutResult(s -> {
+                rows(plan, 2, 4);
+                seal.seal(plan, 2);
+            }));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' "
+                            + "and query like '%audit:dossier_transfer%'").query(Long.class).single() == 1);
+            assertThat(b.isDone()).isFalse();
+            aCommits.countDown();
+            a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            aCommits.countDown();
+            pool.shutdownNow();
+        }
+        List<Integer> pos = jdbc.sql("select pos from audit_journal_link where plan_id = ? order by batch_no").param(plan)
+                .query(Integer.class).list();
+        assertThat(pos).hasSize(2);
+        assertThat(pos.get(1)).isGreaterThan(pos.get(0));
+        assertThat(verify(plan)).isNull();
+    }
+
+    /** A batch's journal rows and its batch row, as {@link #batch} writes them, in the caller's transaction. */
+    private void rows(UUID plan, int batchNo, int rows) {
+        for (int i = 0; i < rows; i++) {
+            jdbc.sql("insert into dossier_transfer (plan_id, batch_no, dossier_id, from_agency, to_agency, "
+                    + "to_agency_name, rule, effective) values (?, ?, ?, 'UBND-A', 'UBND-B', 'UBND phường B', "
+                    + "'FULL_MERGE', now())").params(plan, batchNo, UUID.randomUUID()).update();
+        }
+        jdbc.sql("insert into dossier_transfer_batch (plan_id, batch_no, moved, done_at, history_in_journal, "
+                + "history_no, actor, reason) values (?, ?, ?, now(), true, 1, 'quantri', 'Sáp nhập')")
+                .params(plan, batchNo, rows).update();
+    }
 }
