@@ -42,6 +42,7 @@ class OutboxWriter implements vn.motcua.platform.db.GroupedWrites {
 
     /** The messages of the group this thread is writing ({@link #grouped}), or null: written at once. */
     private final ThreadLocal<List<Mail>> deferred = new ThreadLocal<>();
+    private final java.util.Map<String, Wording> wordings = new java.util.concurrent.ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final OutboxSender outbox;
     private final MessageSource messages;
@@ -70,6 +71,14 @@ class OutboxWriter implements vn.motcua.platform.db.GroupedWrites {
             marks[i] = "" + Wording.MARK + i + Wording.MARK;
         }
         return Wording.of(text(key, (Object[]) marks), arguments);
+    }
+
+    /**
+     * {@link #text} for text arguments, from a {@link Wording} formatted once per key and kept: the bundles do not
+     * change while the application runs, and a submission's message took seven formattings through the bundle.
+     */
+    String line(String key, String... args) {
+        return wordings.computeIfAbsent(key + '/' + args.length, k -> wording(key, args.length)).fill(args);
     }
 
     /** The literal parts of a formatted message and, between them, which argument goes where. */
