@@ -38,25 +38,25 @@ public class Notifications {
             return;
         }
         String ref = e.code() != null ? e.code() : e.receiptNumber() != null ? e.receiptNumber() : e.dossierId().toString();
-        String state = outbox.text("notify.mail.state." + e.to().name());
+        String state = outbox.line("notify.mail.state." + e.to().name());
         StringBuilder body = new StringBuilder()
-                .append(outbox.text("notify.mail.greeting", e.applicantName()))
-                .append(outbox.text("notify.mail.state.body", e.procedureName(), ref, state, OutboxWriter.when(e.at())));
+                .append(outbox.line("notify.mail.greeting", e.applicantName()))
+                .append(outbox.line("notify.mail.state.body", e.procedureName(), ref, state, OutboxWriter.when(e.at())));
         if (e.receiptNumber() != null) {
-            body.append(outbox.text("notify.mail.state.receipt", e.receiptNumber()));
+            body.append(outbox.line("notify.mail.state.receipt", e.receiptNumber()));
         }
         if (e.agencyName() != null) {
-            body.append(outbox.text("notify.mail.state.agency", e.agencyName()));
+            body.append(outbox.line("notify.mail.state.agency", e.agencyName()));
         }
         if (e.dueAt() != null && e.to() == DossierState.ACCEPTED) {
-            body.append(outbox.text("notify.mail.state.due", OutboxWriter.when(e.dueAt())));
+            body.append(outbox.line("notify.mail.state.due", OutboxWriter.when(e.dueAt())));
         }
         if (e.reason() != null && !e.reason().isBlank()) {
-            body.append(outbox.text("notify.mail.state.note", e.reason()));
+            body.append(outbox.line("notify.mail.state.note", e.reason()));
         }
-        body.append(outbox.text("notify.mail.state.lookup"));
+        body.append(outbox.line("notify.mail.state.lookup"));
         write(e.dossierId() + "/" + e.to() + "/" + e.at().toEpochMilli(), e.dossierId(), e.applicantEmail(),
-                outbox.text("notify.mail.state.subject", ref, state), body.toString());
+                outbox.line("notify.mail.state.subject", ref, state), body.toString());
     }
 
     /** Form 04: the apology and the new appointment, emailed to the applicant. */

@@ -20,7 +20,7 @@ import vn.motcua.platform.time.VietnamTime;
  * after the commit; without one it stays in the outbox ({@code OUTBOX_ONLY}).
  */
 @Component
-class OutboxWriter {
+class OutboxWriter implements vn.motcua.platform.db.GroupedWrites {
 
     /** The language of the e-mails. */
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -40,6 +40,9 @@ class OutboxWriter {
         }
     }
 
+    /** The messages of the group this thread is writing ({@link #grouped}), or null: written at once. */
+    private final ThreadLocal<List<Mail>> deferred = new ThreadLocal<>();
+    private final java.util.Map<String, Wording> wordings = new java.util.concurrent.ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final OutboxSender outbox;
     private final MessageSource messages;
@@ -68,6 +71,14 @@ class OutboxWriter {
             marks[i] = "" + Wording.MARK + i + Wording.MARK;
         }
         return Wording.of(text(key, (Object[]) marks), arguments);
+    }
+
+    /**
+     * {@link #text} for text arguments, from a {@link Wording} formatted once per key and kept: the bundles do not
+     * change while the application runs, and a submission's message took seven formattings through the bundle.
+     */
+    String line(String key, String... args) {
+        return wordings.computeIfAbsent(key + '/' + args.length, k -> wording(key, args.length)).fill(args);
     }
 
     /** The literal parts of a formatted message and, between them, which argument goes where. */
@@ -112,10 +123,82 @@ class OutboxWriter {
         return WHEN.format(at);
     }
 
-    /** Writes the messages (batched); returns how many were asked for, duplicates included. */
+    /**
+     * The messages asked for while {@code work} runs on this thread are written when it returns, in one batch — one
+     * multi-row statement (the driver's {@code reWriteBatchedInserts}) — still in the caller's transaction, so they
+     * commit or roll back with it. Used by the group commit of submissions: each submission's message was one
+     * statement, and nothing reads a group's messages before its commit.
+     */
+    @Override
+    public <T> T grouped(java.util.function.Supplier<T> work) {
+        if (deferred.get() != null) {
+            return work.get();
+        }
+        List<Mail> mails = new java.util.ArrayList<>();
+        deferred.set(mails);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            deferred.remove();
+        }
+        writeInOneStatement(mails);
+        return result;
+    }
+
+    /** A group's messages, one multi-row insert (at most 64 of them: {@code SubmissionWriter}'s groups). */
+    private void writeInOneStatement(List<Mail> mails) {
+        if (mails.size() <= 1 || mails.size() > 1000) {
+            write(mails);
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String status = outbox.initialStatus();
+        Timestamp due = outbox.sends() ? now : null;
+        StringBuilder sql = new StringBuilder("insert into notification(id, dedup_key, dossier_id, recipient, subject, body,"
+                + " created_at, status, next_attempt_at, channel, question_id) values ");
+        Object[] args = new Object[mails.size() * 11];
+        int a = 0;
+        for (int i = 0; i < mails.size(); i++) {
+            Mail m = mails.get(i);
+            boolean email = m.channel().equals("EMAIL");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            args[a++] = UUID.randomUUID();
+            args[a++] = m.dedupKey();
+            args[a++] = m.dossierId();
+            args[a++] = m.to();
+            args[a++] = m.subject();
+            args[a++] = m.body();
+            args[a++] = now;
+            args[a++] = email ? status : "OUTBOX_ONLY";
+            args[a++] = email ? due : null;
+            args[a++] = m.channel();
+            args[a++] = m.questionId();
+        }
+        sql.append(" on conflict (dedup_key) do nothing");
+        // setObject as the batch does: a null goes as an untyped parameter, no metadata round trip
+        int inserted = jdbc.update(sql.toString(), ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+        });
+        if (inserted > 0 && outbox.sends()) {
+            outbox.wakeAfterCommit();
+        }
+    }
+
+    /**
+     * Writes the messages (batched), or inside {@link #grouped} adds them to the group's; returns how many were asked
+     * for, duplicates included.
+     */
     int write(List<Mail> mails) {
         if (mails.isEmpty()) {
             return 0;
+        }
+        List<Mail> group = deferred.get();
+        if (group != null) {
+            group.addAll(mails);
+            return mails.size();
         }
         Timestamp now = Timestamp.from(clock.instant());
         String status = outbox.initialStatus();

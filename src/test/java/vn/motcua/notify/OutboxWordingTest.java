@@ -37,6 +37,24 @@ class OutboxWordingTest {
     }
 
     @Test
+    void theStateChangeMailsKeptWordingsSayWhatTheBundleSays() {
+        String odd = "Đăng ký khai sinh {0} 'có' $1 \\";
+        String[][] lines = {{"notify.mail.state.subject", "HS-0001", odd}, {"notify.mail.greeting", odd},
+                {"notify.mail.state.body", odd, "HS-0001", "Đã tiếp nhận", "08:00 ngày 01/07/2025"},
+                {"notify.mail.state.receipt", "R-1"}, {"notify.mail.state.agency", odd}, {"notify.mail.state.due", "x"},
+                {"notify.mail.state.note", odd}, {"notify.mail.state.lookup"}};
+        for (String[] l : lines) {
+            String[] args = java.util.Arrays.copyOfRange(l, 1, l.length);
+            assertThat(writer.line(l[0], args)).as(l[0]).isEqualTo(writer.text(l[0], (Object[]) args));
+            assertThat(writer.line(l[0], args)).as(l[0] + ", kept").isEqualTo(writer.text(l[0], (Object[]) args));
+        }
+        for (vn.motcua.dossier.DossierState state : vn.motcua.dossier.DossierState.values()) {
+            String key = "notify.mail.state." + state.name();
+            assertThat(writer.line(key)).as(key).isEqualTo(writer.text(key)).isNotBlank();
+        }
+    }
+
+    @Test
     void anArgumentUsedTwiceIsFilledTwice() {
         OutboxWriter.Wording w = OutboxWriter.Wording.of("a" + OutboxWriter.Wording.MARK + "1" + OutboxWriter.Wording.MARK
                 + "b" + OutboxWriter.Wording.MARK + "0" + OutboxWriter.Wording.MARK + "c" + OutboxWriter.Wording.MARK + "1"

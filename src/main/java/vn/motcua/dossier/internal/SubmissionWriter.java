@@ -27,7 +27,7 @@ import vn.motcua.platform.api.ApiException;
  * ({@link IntakeService#prepare}, no transaction, no connection held), hands it to one writer thread and waits; the
  * writer takes every submission waiting at that moment and writes them in one transaction — one statement for the
  * dossiers with their keys, files and first events ({@link SubmissionGroupStore}), then their events (the notify
- * module writes each notification in it) — and answers each request only after that commit: nothing is acknowledged before it is durable. PostgreSQL's
+ * module's messages for them in one more statement, {@link vn.motcua.platform.db.GroupedWrites}) — and answers each request only after that commit: nothing is acknowledged before it is durable. PostgreSQL's
  * per-transaction costs (round trips, {@code BEGIN}/{@code COMMIT}, the WAL flush, parse and plan) are shared by the
  * group.
  * <p>
@@ -54,13 +54,16 @@ public class SubmissionWriter {
     private final DossierStore store;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final vn.motcua.platform.db.GroupedWrites grouped;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
     SubmissionWriter(IntakeService intake, SubmissionGroupStore groups, DossierStore store,
-                     ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                     ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                     org.springframework.beans.factory.ObjectProvider<vn.motcua.platform.db.GroupedWrites> grouped) {
         this.intake = intake;
+        this.grouped = grouped.getIfAvailable(() -> vn.motcua.platform.db.GroupedWrites.NONE);
         this.groups = groups;
         this.store = store;
         this.events = events;
@@ -144,7 +147,8 @@ public class SubmissionWriter {
     private void writeGroup(List<Pending> group) {
         Set<UUID> written;
         try {
-            written = tx.execute(s -> {
+            // The group's notifications go in one statement too, after its events, before its commit.
+            written = tx.execute(s -> grouped.grouped(() -> {
                 Set<UUID> ids = groups.insertAll(group.stream().map(Pending::row).toList());
                 for (Pending p : group) {
                     if (ids.contains(p.row().dossier().id())) {
@@ -152,7 +156,7 @@ public class SubmissionWriter {
                     }
                 }
                 return ids;
-            });
+            }));
         } catch (RuntimeException groupFailed) {
             if (group.size() == 1) {
                 group.get(0).written().completeExceptionally(groupFailed);

@@ -21,6 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class DateInputFilter extends OncePerRequestFilter {
 
+    /** The API takes JSON: asking an API request for {@code _dates} would only make Tomcat parse its parameters. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return vn.motcua.platform.api.ApiPaths.isApi(request);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
