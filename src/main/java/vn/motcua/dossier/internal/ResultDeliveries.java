@@ -130,7 +130,8 @@ public class ResultDeliveries {
     }
 
     /** Crash recovery: results a stopped node (or a failed attempt) left marked. */
-    @Scheduled(fixedDelayString = "${motcua.dossier.result-store-sweep:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${motcua.dossier.result-store-sweep:PT1M}",
+            initialDelayString = "${motcua.dossier.result-store-sweep-initial-delay:PT1M}")
     void scheduled() {
         int n = sweep();
         if (n > 0) {
