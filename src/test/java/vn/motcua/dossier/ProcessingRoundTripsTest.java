@@ -10,11 +10,13 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.internal.Actor;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.IntakeService;
 import vn.motcua.dossier.internal.Officers;
 import vn.motcua.dossier.internal.ProcessingService;
+import vn.motcua.dossier.internal.ResultDeliveries;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
 import vn.motcua.support.StatementCounter;
@@ -39,6 +41,10 @@ class ProcessingRoundTripsTest {
     Officers officers;
     @Autowired
     DossierStore store;
+    @Autowired
+    ResultDeliveries deliveries;
+    @Autowired
+    JdbcClient jdbc;
 
     static final String PDF_B64 = DossierFixtures.PDF_B64;
 
@@ -59,9 +65,12 @@ class ProcessingRoundTripsTest {
         assertThat(trips.get("accept").count()).isLessThanOrEqualTo(7);
         assertThat(trips.get("forward").count()).isLessThanOrEqualTo(5);
         assertThat(trips.get("decide").count()).isLessThanOrEqualTo(7);
-        // Returning a result online also keeps it in the citizen's data store, in the same transaction (wallet:
-        // the signed document, its file, the store row): three statements more than before the store existed.
-        assertThat(trips.get("return").count()).isLessThanOrEqualTo(9);
+        // return: 6. Until session 12 it also read the result and its file and kept the signed result in the citizen's
+        // data store in the same transaction (9); now the update that records the return marks the result for the
+        // store (store_due), and the stamping, signing and storing run after the commit, on the delivery thread
+        assertThat(trips.get("return").count()).isLessThanOrEqualTo(6);
+        assertThat(trips.get("return").statements()).as("the return no longer touches the data store")
+                .noneMatch(sql -> sql.contains("wallet_document")).anyMatch(sql -> sql.contains("store_due"));
         trips.values().forEach(t -> assertThat(t.commits()).isEqualTo(1));
     }
 
@@ -93,6 +102,10 @@ class ProcessingRoundTripsTest {
                 ProcessingService.Delivery.COUNTER, returnAt));
         assertThat(returned.state()).isEqualTo(DossierState.RETURNED);
         assertThat(returned.closedAt()).isNotNull();
+        // ... and the result reaches the citizen's store after the commit (the hook waits for a delivery in progress)
+        deliveries.deliver(id);
+        assertThat(jdbc.sql("select count(*) from wallet_document where dossier_id = ? and source = 'RESULT'").param(id)
+                .query(Long.class).single()).isEqualTo(1L);
         return out;
     }
 

@@ -265,9 +265,14 @@ public class ProcessingStore {
                         content == null ? null : DossierStore.sha256(content), generated, by, ts(at)).update();
     }
 
-    public void markReturned(UUID dossierId, Instant at, String by, String delivery, Timeliness t) {
-        jdbc.sql("update dossier_result set returned_at = ?, returned_by = ?, delivery = ?, timeliness = ? where dossier_id = ?")
-                .params(ts(at), by, delivery, t == null ? null : t.name(), dossierId).update();
+    /** @param storeDue when to deliver the result to the applicant's data store (null: not for a store; V40_70) */
+    public void markReturned(UUID dossierId, Instant at, String by, String delivery, Timeliness t, Instant storeDue) {
+        jdbc.sql("""
+                        update dossier_result set returned_at = ?, returned_by = ?, delivery = ?, timeliness = ?,
+                            store_due = case when content is null then null else ?::timestamptz end
+                        where dossier_id = ?""")
+                .params(ts(at), by, delivery, t == null ? null : t.name(), storeDue == null ? null : ts(storeDue),
+                        dossierId).update();
     }
 
     /** Records the rating once; false when the dossier was already rated. */

@@ -16,11 +16,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.AttachmentFiles;
 import vn.motcua.dossier.ResultReturned;
+import vn.motcua.dossier.spi.ResultStore;
 import vn.motcua.dossier.spi.ReusableDocuments;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.AdministrativeUnit;
@@ -34,7 +34,7 @@ import vn.motcua.territory.TerritoryHistory;
  */
 @Service
 @Transactional
-public class WalletService implements ReusableDocuments {
+public class WalletService implements ReusableDocuments, ResultStore {
 
     static final ZoneId VN = VietnamTime.ZONE;
     /** Crockford's base32 without I, L, O, U: no code reads as another. */
@@ -187,12 +187,13 @@ public class WalletService implements ReusableDocuments {
     // ---- results issued by Motcua --------------------------------------------------------------------------
 
     /**
-     * In the transaction that returns a result: an approved result of a dossier the citizen submitted online enters
-     * their store at once, stamped with its verification code. Counter dossiers were submitted by an officer's
-     * account: their results are not put into that account's store.
+     * After the return commits, in the dossier module's delivery transaction (which clears the result's mark in the
+     * same transaction, so it is kept once): an approved result of a dossier the citizen submitted online enters their
+     * store, stamped with its verification code and signed. Counter dossiers were submitted by an officer's account:
+     * their results are not put into that account's store.
      */
-    @EventListener
-    void onResultReturned(ResultReturned e) {
+    @Override
+    public void keep(ResultReturned e) {
         if (!"ONLINE".equals(e.channel()) || !"APPROVED".equals(e.outcome()) || e.content() == null) {
             return;
         }
