@@ -103,9 +103,10 @@ class ProcessingResults {
         Timeliness t = c.d().dueAt() == null ? null
                 : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
         String how = (delivery == null ? Delivery.COUNTER : delivery).name();
-        // The result goes to the applicant's data store after the commit (ResultDeliveries): marked in the same update
+        // The result goes to the applicant's data store after the commit (ResultDeliveries): marked in the same update,
+        // which gives it back with its file, handed over in memory
         boolean toStore = deliveries.wanted(c.d());
-        steps.markReturned(id, now, username, how, t, toStore ? now : null);
+        var due = steps.markReturned(id, now, username, how, t, toStore ? now : null);
         DossierChange set = DossierChange.change().closedAt(now).clearWarning();
         Dossier out = store.transition(c.d(), c.d().version(), c.to(), set);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -115,9 +116,7 @@ class ProcessingResults {
         }
         store.appendEvent(id, now, DossierEventType.RESULT_RETURNED, c.d().state(), c.to(), actor, null, data);
         context.publish(c.d(), c.to(), now, null, c.d().dueAt());
-        if (toStore) {
-            deliveries.afterCommit();
-        }
+        due.ifPresent(r -> deliveries.afterCommit(c.d(), r));
         return out;
     }
 

@@ -2,13 +2,15 @@ package vn.motcua.dossier.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -32,13 +34,14 @@ import vn.motcua.territory.Territory;
 
 /**
  * Delivers returned results to their applicant's data store ({@link ResultStore}: the wallet stamps and signs them)
- * after the return commits, not inside it. The return marks its result ({@code dossier_result.store_due}, in the
- * update that records the return) and wakes this node's delivery thread after the commit; the thread takes marked
- * results one at a time ({@code FOR UPDATE SKIP LOCKED}, so nodes share the work and never take the same one), hands
- * each to the store and clears its mark in the same transaction: a result is stored once, and a crash before that
- * commit leaves the mark, which the recovery sweep (every {@code motcua.dossier.result-store-sweep}, 1 min) delivers.
- * A delivery that fails is tried again 10 minutes later. The applicant sees the result in her store a moment after
- * the return instead of at the same instant.
+ * after the return commits, not inside it. The return marks its result ({@code dossier_result.store_due}) in the
+ * update that records the return, which gives back the result with its file; after the commit that, with the dossier
+ * the return held, is handed to this node's delivery thread in memory. The thread takes every result waiting (at most
+ * {@value #MAX_GROUP}), locks those still marked ({@code FOR UPDATE SKIP LOCKED}: one the sweep or another node holds is
+ * left to it), hands them to the store in one call and clears their marks, all in one transaction: a result is stored
+ * once, and reads nothing back. A crash before that commit loses the memory but leaves the marks, which the recovery
+ * sweep (every {@code motcua.dossier.result-store-sweep}, 1 min) reads from the database and delivers. When a group's
+ * transaction fails, each result of it is tried alone, and one that fails alone is tried again 10 minutes later.
  */
 @Component
 public class ResultDeliveries {
@@ -46,38 +49,45 @@ public class ResultDeliveries {
     private static final Logger log = LoggerFactory.getLogger(ResultDeliveries.class);
     /** Results one sweep delivers at most (the next sweep goes on). */
     static final int SWEEP_LIMIT = 500;
+    /** At most this many results per delivery transaction (a few MB of files held at once). */
+    static final int MAX_GROUP = 32;
     static final Duration RETRY = Duration.ofMinutes(10);
+
+    /** A committed return's result, handed over in memory. */
+    record Held(Dossier dossier, ResultDeliveryStore.Due due) {
+    }
 
     private final ObjectProvider<ResultStore> target;
     private final ResultDeliveryStore marks;
-    private final ProcessingStore steps;
     private final DossierStore dossiers;
     private final Territory territory;
     private final Catalogue catalogue;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean background;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "result-delivery");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean requested = new AtomicBoolean();
-    private final AtomicBoolean active = new AtomicBoolean();
+    private final LinkedBlockingQueue<Held> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private volatile boolean running = true;
     private final AtomicLong delivered = new AtomicLong();
 
-    ResultDeliveries(ObjectProvider<ResultStore> target, ResultDeliveryStore marks, ProcessingStore steps,
-                     DossierStore dossiers, Territory territory, Catalogue catalogue, TransactionTemplate tx, Clock clock,
-                     @Value("${motcua.dossier.result-delivery-after-commit:true}") boolean background) {
+    ResultDeliveries(ObjectProvider<ResultStore> target, ResultDeliveryStore marks, DossierStore dossiers,
+                     Territory territory, Catalogue catalogue, TransactionTemplate tx, Clock clock,
+                     @Value("${motcua.dossier.result-delivery-after-commit:true}") boolean background,
+                     @Value("${motcua.dossier.result-delivery-thread:true}") boolean thread) {
         this.target = target;
         this.marks = marks;
-        this.steps = steps;
         this.dossiers = dossiers;
         this.territory = territory;
         this.catalogue = catalogue;
         this.tx = tx;
         this.clock = clock;
         this.background = background;
+        this.worker = new Thread(this::run, "result-delivery");
+        this.worker.setDaemon(true);
+        // Without the thread (a test that delivers on its own thread: deliverWaiting) the results wait in memory
+        if (background && thread) {
+            this.worker.start();
+        }
     }
 
     /** Whether a returned dossier's result goes to a store: submitted online (by the applicant's own account). */
@@ -85,48 +95,84 @@ public class ResultDeliveries {
         return d.channel() == Dossier.Channel.ONLINE && target.getIfAvailable() != null;
     }
 
-    /** In the returning transaction: wake the delivery once it commits (never on rollback). */
-    void afterCommit() {
+    /** In the returning transaction: hand the result over once the return commits (never on rollback). */
+    void afterCommit(Dossier d, ResultDeliveryStore.Due due) {
         if (!background) {
             return;
         }
+        Held h = new Held(d, due);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    queue.add(h);
                 }
             });
         } else {
-            wake();
+            queue.add(h);
         }
     }
 
-    private void wake() {
-        requested.set(true);
-        if (active.compareAndSet(false, true)) {
+    private void run() {
+        List<Held> group = new ArrayList<>(MAX_GROUP);
+        while (running) {
             try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                active.set(false); // shutting down: the sweep of a node delivers it
-            }
-        }
-    }
-
-    private void drain() {
-        do {
-            try {
-                while (requested.getAndSet(false)) {
-                    for (int i = 0; i < SWEEP_LIMIT && deliverNext(); i++) {
-                        // next result
-                    }
+                Held first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
                 }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                deliverHeld(group);
+            } catch (InterruptedException e) {
+                // stopping: what is still queued stays marked, for the sweep
             } catch (RuntimeException e) {
                 log.warn("Delivering returned results failed; the sweep retries", e);
             } finally {
-                active.set(false);
+                group.clear();
             }
-        } while (requested.get() && active.compareAndSet(false, true));
+        }
+    }
+
+    /**
+     * One transaction for the group; when it fails, each result alone (a failure then touches only its own). How many
+     * this call delivered.
+     */
+    private int deliverHeld(List<Held> group) {
+        try {
+            Integer n = tx.execute(s -> {
+                Set<UUID> locked = new HashSet<>(marks.lockMarked(group.stream().map(h -> h.due().dossierId()).toList()));
+                return store(group.stream().filter(h -> locked.contains(h.due().dossierId())).toList());
+            });
+            return n == null ? 0 : n;
+        } catch (RuntimeException groupFailed) {
+            if (group.size() > 1) {
+                log.info("A delivery of {} results failed ({}); delivering each alone", group.size(), groupFailed.toString());
+            }
+            int n = 0;
+            for (Held h : group) {
+                if (attempt(h.due().dossierId(), () -> marks.lockMarked(List.of(h.due().dossierId())).isEmpty()
+                        ? List.of() : List.of(h))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Delivers, on the calling thread, the results handed over and still waiting ({@value #MAX_GROUP} per transaction),
+     * as the delivery thread does; how many. For tests that run without the thread
+     * ({@code motcua.dossier.result-delivery-thread=false}) and count what a delivery sends.
+     */
+    public int deliverWaiting() {
+        int n = 0;
+        List<Held> group = new ArrayList<>(MAX_GROUP);
+        while (queue.drainTo(group, MAX_GROUP) > 0) {
+            n += deliverHeld(group);
+            group.clear();
+        }
+        return n;
     }
 
     /** Crash recovery: results a stopped node (or a failed attempt) left marked. */
@@ -139,11 +185,36 @@ public class ResultDeliveries {
         }
     }
 
-    /** Delivers at most {@value #SWEEP_LIMIT} due results, one transaction each; how many were delivered. */
+    /**
+     * Delivers at most {@value #SWEEP_LIMIT} due results, read from the database, {@value #MAX_GROUP} per transaction;
+     * how many were delivered.
+     */
     public int sweep() {
         int n = 0;
-        while (n < SWEEP_LIMIT && deliverNext()) {
-            n++;
+        while (n < SWEEP_LIMIT) {
+            int limit = Math.min(MAX_GROUP, SWEEP_LIMIT - n);
+            List<Held> taken = new ArrayList<>();
+            try {
+                Integer done = tx.execute(s -> {
+                    List<Held> group = read(marks.claimDue(clock.instant(), limit));
+                    taken.addAll(group);
+                    return store(group);
+                });
+                if (done == null || done == 0) {
+                    return n;
+                }
+                n += done;
+            } catch (RuntimeException groupFailed) {
+                if (taken.isEmpty()) {
+                    throw groupFailed;
+                }
+                // Alone, each with its own lock again; a failure postpones only its own
+                for (Held h : taken) {
+                    if (attempt(h.due().dossierId(), () -> read(marks.lockPending(h.due().dossierId()).stream().toList()))) {
+                        n++;
+                    }
+                }
+            }
         }
         return n;
     }
@@ -153,7 +224,7 @@ public class ResultDeliveries {
      * when this call delivered it. After it returns the result is in the store (or was not for it).
      */
     public boolean deliver(UUID dossierId) {
-        return attempt(() -> marks.lockPending(dossierId) ? dossierId : null);
+        return attempt(dossierId, () -> read(marks.lockPending(dossierId).stream().toList()));
     }
 
     /** Results delivered by this node since it started. */
@@ -166,64 +237,71 @@ public class ResultDeliveries {
         return marks.pending();
     }
 
-    private boolean deliverNext() {
-        UUID[] claimed = new UUID[1];
-        boolean done = attempt(() -> claimed[0] = marks.claimDue(clock.instant()).orElse(null));
-        // A failed attempt was postponed: go on with the next one
-        return done || claimed[0] != null;
-    }
-
-    /** Locks one result to deliver ({@code lock}: null when none) and delivers it in one transaction. */
-    private boolean attempt(java.util.function.Supplier<UUID> lock) {
-        UUID[] id = new UUID[1];
+    /** Locks ({@code lock}: the results still to deliver, locked) and delivers in one transaction; a failure postpones. */
+    private boolean attempt(UUID id, java.util.function.Supplier<List<Held>> lock) {
         try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
-                id[0] = lock.get();
-                if (id[0] == null) {
-                    return false;
-                }
-                ResultStore store = target.getIfAvailable();
-                ResultReturned r = event(id[0]);
-                if (store != null && r != null) {
-                    store.keep(r);
-                }
-                marks.delivered(id[0]);
-                delivered.incrementAndGet();
-                return true;
-            }));
+            Integer n = tx.execute(s -> store(lock.get()));
+            return n != null && n > 0;
         } catch (RuntimeException e) {
-            if (id[0] == null) {
-                throw e;
-            }
-            log.warn("Delivering the result of {} to the data store failed; tried again in {}", id[0], RETRY, e);
-            UUID failed = id[0];
-            tx.executeWithoutResult(s -> marks.postpone(failed, clock.instant().plus(RETRY)));
+            log.warn("Delivering the result of {} to the data store failed; tried again in {}", id, RETRY, e);
+            tx.executeWithoutResult(s -> marks.postpone(id, clock.instant().plus(RETRY)));
             return false;
         }
     }
 
-    /** The returned result with its document, as the return recorded it; null when it has no document. */
-    private ResultReturned event(UUID id) {
-        Dossier d = dossiers.find(id).orElse(null);
-        ProcessingStore.Result r = steps.result(id).orElse(null);
-        byte[] content = r == null ? null : steps.resultContent(id).orElse(null);
-        if (d == null || r == null || content == null) {
+    /** In the caller's transaction: the locked results to the store, their marks cleared; how many. */
+    private int store(List<Held> group) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        ResultStore store = target.getIfAvailable();
+        if (store != null) {
+            store.keepAll(group.stream().map(this::event).filter(java.util.Objects::nonNull).toList());
+        }
+        marks.delivered(group.stream().map(h -> h.due().dossierId()).toList());
+        delivered.addAndGet(group.size());
+        return group.size();
+    }
+
+    /** The sweep's and the hook's way: the dossiers of results read from the database. */
+    private List<Held> read(List<ResultDeliveryStore.Due> due) {
+        List<Held> out = new ArrayList<>(due.size());
+        for (ResultDeliveryStore.Due r : due) {
+            Optional<Dossier> d = dossiers.find(r.dossierId());
+            // A dossier gone (cleared by retention) has nothing to deliver: its mark is cleared all the same
+            out.add(new Held(d.orElse(null), r));
+        }
+        return out;
+    }
+
+    /** The returned result with its document, as the return recorded it; null when there is nothing to keep. */
+    private ResultReturned event(Held h) {
+        Dossier d = h.dossier();
+        ResultDeliveryStore.Due r = h.due();
+        if (d == null || r.sealedContent() == null) {
             return null;
         }
+        byte[] content = marks.open(r);
         LocalDate day = LocalDate.ofInstant(r.decidedAt(), IntakeService.VN);
         String unit = d.agencyCode() == null ? null
                 : territory.agency(d.agencyCode(), day).map(Agency::unitCode).orElse(null);
         String resultName = catalogue.versionInForce(d.procedureCode(), LocalDate.ofInstant(d.receivedAt(), IntakeService.VN))
                 .map(ProcedureVersion::result).map(ProcessingResults::resultName).orElse(null);
-        Instant returnedAt = r.returnedAt();
         return new ResultReturned(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.submittedBy(),
                 d.applicant().name(), d.agencyCode(), d.agencyName(), unit, resultName, r.outcome(), r.fileName(),
-                r.contentType(), content, DossierStore.sha256(content), r.decidedAt(), returnedAt, r.delivery(),
-                d.channel().name());
+                r.contentType(), content, r.sha256() != null ? r.sha256() : DossierStore.sha256(content), r.decidedAt(),
+                r.returnedAt(), r.delivery(), d.channel().name());
+    }
+
+    /** Results handed over and not yet taken into a delivery (for tests). */
+    int waiting() {
+        return queue.size();
     }
 
     @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    void stop() throws InterruptedException {
+        running = false;
+        worker.interrupt();
+        worker.join(10_000);
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.dossier.spi;
 
+import java.util.List;
+
 import vn.motcua.dossier.ResultReturned;
 
 /**
@@ -11,4 +13,9 @@ public interface ResultStore {
 
     /** Keeps the result (or decides it is not for the store: a counter dossier, a refusal); must join the caller's transaction. */
     void keep(ResultReturned result);
+
+    /** Keeps several results in the caller's one transaction (the delivery groups the results waiting). */
+    default void keepAll(List<ResultReturned> results) {
+        results.forEach(this::keep);
+    }
 }
