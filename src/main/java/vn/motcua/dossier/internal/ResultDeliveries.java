@@ -52,6 +52,8 @@ public class ResultDeliveries {
     /** At most this many results per delivery transaction (a few MB of files held at once). */
     static final int MAX_GROUP = 32;
     static final Duration RETRY = Duration.ofMinutes(10);
+    /** Results held in memory at most (with their files); beyond, a result is left marked, for the sweep. */
+    static final int MAX_WAITING = 1_000;
 
     /** A committed return's result, handed over in memory. */
     record Held(Dossier dossier, ResultDeliveryStore.Due due) {
@@ -105,12 +107,18 @@ public class ResultDeliveries {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    queue.add(h);
+                    handOver(h);
                 }
             });
         } else {
-            queue.add(h);
+            handOver(h);
         }
+    }
+
+    private void handOver(Held h) {
+        if (queue.size() < MAX_WAITING) {
+            queue.add(h);
+        } // else the delivery lags far behind: the mark stays and the sweep delivers it, reading it back
     }
 
     private void run() {
