@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * /verify"), in DejaVu Sans (Vietnamese glyphs). The stamped file is the one the citizen holds and the one whose
  * SHA-256 the verification compares.
  * <p>
- * The font is parsed once (parsing DejaVu Sans cost more than the rest of the stamp, session 13) and its subset is
+ * The font is parsed once (loading DejaVu Sans was about half of a stamp's time, session 13) and its subset is
  * embedded into each document when that document is saved; a parsed font reads its tables through one shared
  * buffer, so one document at a time uses it: {@link #stamp(byte[], String, String, Save)} holds the lock from the
  * loading to the save.

@@ -29,8 +29,8 @@ import vn.motcua.territory.TerritoryHistory;
 
 /**
  * The citizen's data store: uploads (judged by the dossier module's attachment policy), results issued by Motcua (kept
- * the moment they are returned, stamped with a verification code), reuse in new dossiers, public verification, and the
- * issuer read through the territory's lineage.
+ * a moment after they are returned, stamped with a verification code and signed), reuse in new dossiers, public
+ * verification, and the issuer read through the territory's lineage.
  */
 @Service
 @Transactional
