@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published inside the transaction in which a dossier's result is returned to its applicant (state RETURNED). Carries
- * the result document, so that a listener (the citizen's data store) keeps it without reading the dossier back.
+ * A dossier's result returned to its applicant (state RETURNED), as handed to the applicant's data store
+ * ({@link vn.motcua.dossier.spi.ResultStore}) after the return commits. Carries the result document, so that the store
+ * keeps it without reading the dossier back.
  *
  * @param applicantUsername the account that submitted the dossier (the citizen, or the officer at the counter)
  * @param agencyCode        the agency that decided, as it was

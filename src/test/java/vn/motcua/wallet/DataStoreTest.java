@@ -40,6 +40,8 @@ class DataStoreTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.dossier.internal.ResultDeliveries deliveries;
+    @Autowired
     vn.motcua.privacy.Vault vault;
     @Autowired
     ReferenceData referenceData;
@@ -81,6 +83,9 @@ class DataStoreTest {
         assertThat(decide.status()).as(decide.body()).isEqualTo(200);
         var ret = post("tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
         assertThat(ret.status()).as(ret.body()).isEqualTo(200);
+        // The result enters the store after the return commits, on the delivery thread: wait for it (the hook waits for
+        // a delivery in progress, or delivers it itself), never for a while
+        deliveries.deliver(UUID.fromString(id));
         return id;
     }
 

@@ -33,6 +33,8 @@ class RevocationLineageTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    vn.motcua.dossier.internal.ResultDeliveries deliveries;
+    @Autowired
     ReferenceData referenceData;
     @Autowired
     TestOfficers officers;
@@ -71,6 +73,9 @@ class RevocationLineageTest {
                 .status()).isEqualTo(200);
         var ret = post("tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
         assertThat(ret.status()).as(ret.body()).isEqualTo(200);
+        // The result enters the store after the return commits, on the delivery thread: wait for it (the hook waits for
+        // a delivery in progress, or delivers it itself), never for a while
+        deliveries.deliver(UUID.fromString(id));
         return jdbc.sql("select verification_code from wallet_document where dossier_id = ? and source = 'RESULT'")
                 .param(UUID.fromString(id)).query(String.class).single();
     }

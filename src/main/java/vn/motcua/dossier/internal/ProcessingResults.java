@@ -5,21 +5,16 @@ import static vn.motcua.dossier.internal.ProcessingContext.handoff;
 import static vn.motcua.dossier.internal.ProcessingContext.requireText;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.calendar.WorkingCalendar;
-import vn.motcua.catalogue.Catalogue;
-import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.ResultReturned;
 import vn.motcua.dossier.SubmitDossier;
 import vn.motcua.dossier.internal.ProcessingContext.Ctx;
 import vn.motcua.dossier.internal.ProcessingRules.Action;
@@ -28,13 +23,12 @@ import vn.motcua.dossier.internal.ProcessingService.Outcome;
 import vn.motcua.dossier.internal.ProcessingStore.Step;
 import vn.motcua.dossier.internal.ProcessingStore.StepDef;
 import vn.motcua.platform.api.ApiException;
-import vn.motcua.territory.Agency;
 import vn.motcua.territory.PostRole;
-import vn.motcua.territory.Territory;
 
 /**
  * Decision and result: the approving officer's decision with its result document (uploaded or generated), the return
- * of the result ({@link ResultReturned} for the applicant's data store) and the applicant's rating.
+ * of the result (delivered to the applicant's data store after the commit: {@link ResultDeliveries}) and the
+ * applicant's rating.
  */
 @Service
 @Transactional
@@ -46,22 +40,17 @@ class ProcessingResults {
     private final ProcessStart start;
     private final ProcessingForms forms;
     private final WorkingCalendar calendar;
-    private final Territory territory;
-    private final Catalogue catalogue;
-    private final ApplicationEventPublisher events;
+    private final ResultDeliveries deliveries;
 
     ProcessingResults(ProcessingContext context, DossierStore store, ProcessingStore steps, ProcessStart start,
-                      ProcessingForms forms, WorkingCalendar calendar, Territory territory, Catalogue catalogue,
-                      ApplicationEventPublisher events) {
+                      ProcessingForms forms, WorkingCalendar calendar, ResultDeliveries deliveries) {
         this.context = context;
         this.store = store;
         this.steps = steps;
         this.start = start;
         this.forms = forms;
         this.calendar = calendar;
-        this.territory = territory;
-        this.catalogue = catalogue;
-        this.events = events;
+        this.deliveries = deliveries;
     }
 
     /** The approving officer records the decision with an uploaded PDF result, or a generated one. */
@@ -114,7 +103,10 @@ class ProcessingResults {
         Timeliness t = c.d().dueAt() == null ? null
                 : calendar.classify(now, c.d().dueAt().atZone(IntakeService.VN));
         String how = (delivery == null ? Delivery.COUNTER : delivery).name();
-        steps.markReturned(id, now, username, how, t);
+        // The result goes to the applicant's data store after the commit (ResultDeliveries): marked in the same update,
+        // which gives it back with its file, handed over in memory
+        boolean toStore = deliveries.wanted(c.d());
+        var due = steps.markReturned(id, now, username, how, t, toStore ? now : null);
         DossierChange set = DossierChange.change().closedAt(now).clearWarning();
         Dossier out = store.transition(c.d(), c.d().version(), c.to(), set);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -124,25 +116,8 @@ class ProcessingResults {
         }
         store.appendEvent(id, now, DossierEventType.RESULT_RETURNED, c.d().state(), c.to(), actor, null, data);
         context.publish(c.d(), c.to(), now, null, c.d().dueAt());
-        publishResult(c.d(), how, now);
+        due.ifPresent(r -> deliveries.afterCommit(c.d(), r));
         return out;
-    }
-
-    /** The returned result with its document, for the applicant's data store (same transaction). */
-    private void publishResult(Dossier d, String delivery, Instant now) {
-        ProcessingStore.Result r = steps.result(d.id()).orElse(null);
-        byte[] content = r == null ? null : steps.resultContent(d.id()).orElse(null);
-        if (r == null || content == null) {
-            return;
-        }
-        LocalDate day = LocalDate.ofInstant(r.decidedAt(), IntakeService.VN);
-        String unit = d.agencyCode() == null ? null
-                : territory.agency(d.agencyCode(), day).map(Agency::unitCode).orElse(null);
-        String resultName = catalogue.versionInForce(d.procedureCode(), LocalDate.ofInstant(d.receivedAt(), IntakeService.VN))
-                .map(ProcedureVersion::result).map(ProcessingResults::resultName).orElse(null);
-        events.publishEvent(new ResultReturned(d.id(), d.code(), d.procedureCode(), d.procedureName(), d.submittedBy(),
-                d.applicant().name(), d.agencyCode(), d.agencyName(), unit, resultName, r.outcome(), r.fileName(),
-                r.contentType(), content, DossierStore.sha256(content), r.decidedAt(), now, delivery, d.channel().name()));
     }
 
     /** "Giấy khai sinhMã: KQ.G15.000031…" (as the national portal publishes it) → "Giấy khai sinh". */

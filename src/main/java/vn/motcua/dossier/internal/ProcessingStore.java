@@ -265,9 +265,23 @@ public class ProcessingStore {
                         content == null ? null : DossierStore.sha256(content), generated, by, ts(at)).update();
     }
 
-    public void markReturned(UUID dossierId, Instant at, String by, String delivery, Timeliness t) {
-        jdbc.sql("update dossier_result set returned_at = ?, returned_by = ?, delivery = ?, timeliness = ? where dossier_id = ?")
-                .params(ts(at), by, delivery, t == null ? null : t.name(), dossierId).update();
+    /**
+     * Records the return. With {@code storeDue} (the result goes to the applicant's data store after the commit,
+     * V40_70) the same statement marks the result and gives back what the delivery needs, file included (empty when
+     * the result has no file, and then nothing is marked): the delivery reads nothing back.
+     */
+    public Optional<ResultDeliveryStore.Due> markReturned(UUID dossierId, Instant at, String by, String delivery,
+                                                         Timeliness t, Instant storeDue) {
+        String set = "update dossier_result set returned_at = ?, returned_by = ?, delivery = ?, timeliness = ?";
+        if (storeDue == null) {
+            jdbc.sql(set + " where dossier_id = ?").params(ts(at), by, delivery, t == null ? null : t.name(), dossierId)
+                    .update();
+            return Optional.empty();
+        }
+        return jdbc.sql(set + ", store_due = case when content is null then null else ?::timestamptz end"
+                        + " where dossier_id = ? returning " + ResultDeliveryStore.DUE_COLUMNS)
+                .params(ts(at), by, delivery, t == null ? null : t.name(), ts(storeDue), dossierId)
+                .query(ResultDeliveryStore::due).optional().filter(d -> d.sealedContent() != null);
     }
 
     /** Records the rating once; false when the dossier was already rated. */

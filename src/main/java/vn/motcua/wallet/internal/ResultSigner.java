@@ -150,34 +150,48 @@ class ResultSigner {
 
     /** The PDF with a PAdES signature appended (incremental save); the input unchanged when no keys are configured. */
     byte[] sign(byte[] pdf, String signerName, String reason) throws IOException {
-        Keys k = keys();
-        if (k == null) {
+        if (keys() == null) {
             return pdf;
         }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            signature.setName(signerName);
-            signature.setReason(reason);
-            signature.setSignDate(Calendar.getInstance());
-            SignatureInterface cms = content -> {
-                try {
-                    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
-                    g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                            new JcaDigestCalculatorProviderBuilder().build())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(k.key()), k.chain()[0]));
-                    g.addCertificates(new JcaCertStore(List.of(k.chain())));
-                    return g.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
-                } catch (Exception e) {
-                    throw new IOException(e);
-                }
-            };
-            doc.addSignature(signature, cms);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32_768);
-            doc.saveIncremental(out);
-            return out.toByteArray();
+            return sign(doc, pdf.length, signerName, reason);
         }
+    }
+
+    /**
+     * Signs a loaded document and writes it with the signature appended (incremental save: what was changed since
+     * the loading, the stamp, goes into the same update, so the stamped file is not saved and parsed once more);
+     * null when no keys are configured.
+     */
+    byte[] sign(PDDocument doc, int sizeHint, String signerName, String reason) throws IOException {
+        Keys k = keys();
+        if (k == null) {
+            return null;
+        }
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+        signature.setName(signerName);
+        signature.setReason(reason);
+        Calendar signedAt = Calendar.getInstance();
+        signedAt.setTimeInMillis(clock.millis());
+        signature.setSignDate(signedAt);
+        SignatureInterface cms = content -> {
+            try {
+                CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+                g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                        new JcaDigestCalculatorProviderBuilder().build())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(k.key()), k.chain()[0]));
+                g.addCertificates(new JcaCertStore(List.of(k.chain())));
+                return g.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        };
+        doc.addSignature(signature, cms);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint + 49_152);
+        doc.saveIncremental(out);
+        return out.toByteArray();
     }
 
     /**

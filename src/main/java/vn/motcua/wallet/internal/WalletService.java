@@ -16,11 +16,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.AttachmentFiles;
 import vn.motcua.dossier.ResultReturned;
+import vn.motcua.dossier.spi.ResultStore;
 import vn.motcua.dossier.spi.ReusableDocuments;
 import vn.motcua.platform.api.ApiException;
 import vn.motcua.territory.AdministrativeUnit;
@@ -29,12 +29,12 @@ import vn.motcua.territory.TerritoryHistory;
 
 /**
  * The citizen's data store: uploads (judged by the dossier module's attachment policy), results issued by Motcua (kept
- * the moment they are returned, stamped with a verification code), reuse in new dossiers, public verification, and the
- * issuer read through the territory's lineage.
+ * a moment after they are returned, stamped with a verification code and signed), reuse in new dossiers, public
+ * verification, and the issuer read through the territory's lineage.
  */
 @Service
 @Transactional
-public class WalletService implements ReusableDocuments {
+public class WalletService implements ReusableDocuments, ResultStore {
 
     static final ZoneId VN = VietnamTime.ZONE;
     /** Crockford's base32 without I, L, O, U: no code reads as another. */
@@ -187,37 +187,61 @@ public class WalletService implements ReusableDocuments {
     // ---- results issued by Motcua --------------------------------------------------------------------------
 
     /**
-     * In the transaction that returns a result: an approved result of a dossier the citizen submitted online enters
-     * their store at once, stamped with its verification code. Counter dossiers were submitted by an officer's
-     * account: their results are not put into that account's store.
+     * After the return commits, in the dossier module's delivery transaction (which clears the result's mark in the
+     * same transaction, so it is kept once): an approved result of a dossier the citizen submitted online enters their
+     * store, stamped with its verification code and signed. Counter dossiers were submitted by an officer's account:
+     * their results are not put into that account's store.
      */
-    @EventListener
-    void onResultReturned(ResultReturned e) {
-        if (!"ONLINE".equals(e.channel()) || !"APPROVED".equals(e.outcome()) || e.content() == null) {
-            return;
-        }
-        String code = verificationCode();
-        byte[] content = e.content();
-        String fileName = e.fileName();
-        boolean signed = false;
-        if ("application/pdf".equals(e.contentType())) {
-            try {
-                content = stamp.stamp(e.content(), code, e.dossierCode());
-                byte[] signedPdf = signer.sign(content, e.agencyName() == null ? "Motcua" : e.agencyName(),
-                        "Kết quả giải quyết hồ sơ " + (e.dossierCode() == null ? "" : e.dossierCode()));
-                signed = signedPdf != content;
-                content = signedPdf;
-            } catch (RuntimeException | java.io.IOException ex) {
-                log.warn("result of dossier {} kept unsigned: {}", e.dossierId(), ex.toString());
+    @Override
+    public void keep(ResultReturned e) {
+        keepAll(List.of(e));
+    }
+
+    /** As {@link #keep}, for the results one delivery groups: each stamped and signed, all inserted in one statement. */
+    @Override
+    public void keepAll(List<ResultReturned> results) {
+        List<WalletDocument> docs = new ArrayList<>(results.size());
+        List<byte[]> contents = new ArrayList<>(results.size());
+        for (ResultReturned e : results) {
+            if (!"ONLINE".equals(e.channel()) || !"APPROVED".equals(e.outcome()) || e.content() == null) {
+                continue;
             }
+            String code = verificationCode();
+            byte[] content = e.content();
+            boolean[] signed = {false};
+            if ("application/pdf".equals(e.contentType())) {
+                try {
+                    // One pass: the stamp, then the signature appended to the same loaded document
+                    content = stamp.stamp(e.content(), code, e.dossierCode(), (doc, size) -> {
+                        byte[] s = signer.sign(doc, size, e.agencyName() == null ? "Motcua" : e.agencyName(),
+                                "Kết quả giải quyết hồ sơ " + (e.dossierCode() == null ? "" : e.dossierCode()));
+                        signed[0] = s != null;
+                        return s != null ? s : ResultStamp.save(doc, size);
+                    });
+                } catch (RuntimeException | java.io.IOException ex) {
+                    signed[0] = false;
+                    log.warn("result of dossier {} kept unsigned: {}", e.dossierId(), ex.toString());
+                    content = stampedOrAsIs(e, code);
+                }
+            }
+            String type = e.resultName() == null ? e.procedureName() : e.resultName();
+            docs.add(new WalletDocument(UUID.randomUUID(), e.applicantUsername(), type,
+                    type + (e.dossierCode() == null ? "" : " (" + e.dossierCode() + ")"), e.agencyName(), e.agencyCode(),
+                    e.agencyUnitCode(), LocalDate.ofInstant(e.decidedAt(), VN), null, WalletDocument.Source.RESULT,
+                    e.fileName(), e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code,
+                    signed[0], null, now(), null, null, null));
+            contents.add(content);
         }
-        String type = e.resultName() == null ? e.procedureName() : e.resultName();
-        WalletDocument d = new WalletDocument(UUID.randomUUID(), e.applicantUsername(), type,
-                type + (e.dossierCode() == null ? "" : " (" + e.dossierCode() + ")"), e.agencyName(), e.agencyCode(),
-                e.agencyUnitCode(), LocalDate.ofInstant(e.decidedAt(), VN), null, WalletDocument.Source.RESULT, fileName,
-                e.contentType(), content.length, sha256(content), e.dossierId(), e.dossierCode(), code, signed, null, now(),
-                null, null, null);
-        store.insert(d, content);
+        store.insertAll(docs, contents);
+    }
+
+    /** A result whose signing failed: stamped if it can be, else as it came. */
+    private byte[] stampedOrAsIs(ResultReturned e, String code) {
+        try {
+            return stamp.stamp(e.content(), code, e.dossierCode());
+        } catch (RuntimeException | java.io.IOException ex) {
+            return e.content();
+        }
     }
 
     /**

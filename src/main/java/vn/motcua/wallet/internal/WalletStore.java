@@ -41,6 +41,31 @@ public class WalletStore {
                 .params(officer, officerName, agency, Timestamp.from(consentAt), keyFieldsJson, d.id()).update();
     }
 
+    /**
+     * Inserts the documents with their files in one statement (the results one delivery keeps); a RESULT of a
+     * dossier already held is skipped, as by {@link #insert}.
+     */
+    void insertAll(List<WalletDocument> docs, List<byte[]> contents) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into wallet_document(id, owner, type, name, issuer_name, issuer_agency_code, issuer_unit_code,
+                    issued_on, valid_until, source, file_name, content_type, size_bytes, sha256, content,
+                    dossier_id, dossier_code, verification_code, signed, created_at) values """);
+        List<Object> params = new java.util.ArrayList<>(docs.size() * 20);
+        for (int i = 0; i < docs.size(); i++) {
+            WalletDocument d = docs.get(i);
+            byte[] content = contents.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(d.id(), d.owner(), d.type(), d.name(), d.issuerName(),
+                    d.issuerAgencyCode(), d.issuerUnitCode(), d.issuedOn(), d.validUntil(), d.source().name(), d.fileName(),
+                    d.contentType(), content.length, d.sha256(), vault.seal(content, CONTENT), d.dossierId(),
+                    d.dossierCode(), d.verificationCode(), d.signed(), Timestamp.from(d.createdAt())));
+        }
+        jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
+    }
+
     /** Inserts the document; false when a RESULT of the same dossier is already held (idempotent listener). */
     boolean insert(WalletDocument d, byte[] content) {
         return jdbc.sql("""

@@ -25,7 +25,10 @@ import vn.motcua.support.ReferenceData;
  * (code, appointment, Form 01 data) → appraisal → approval with an uploaded result → return — through
  * the services, one thread, on the embedded PostgreSQL; and beside it the same life as a Flowable 7.2.0
  * process (start + 4 user-task completions) on the same database, as the cost of a generic engine.
- * Run: {@code ./mvnw -Pbench test -Dtest=ProcessingBench}
+ * Run: {@code ./mvnw -Pbench test -Dtest=ProcessingBench}; a short run: {@code -Dbench.jvmArgs="-Dbench.processing.warmup=50
+ * -Dbench.processing.rounds=2 -Dbench.processing.n=50 -Dbench.processing.parallel=50"} (defaults 200, 5, 100, 200).
+ * Each Motcua round, and the four-thread run, ends when the citizen's data store holds every result returned (since
+ * session 12 the results are signed into it after the return commits, on another thread): the work is all counted.
  */
 @IntegrationTest
 class ProcessingBench {
@@ -48,6 +51,7 @@ class ProcessingBench {
     @Test
     void dossierLivesPerSecondAgainstFlowable() {
         referenceData.ensureAll();
+        returned = storeResults();
         Actor citizen = new Actor("congdan", "Công dân", null, null);
         Actor reception = officers.actor(() -> "tiepnhan");
         @SuppressWarnings("unchecked")
@@ -71,14 +75,15 @@ class ProcessingBench {
             engine.getRepositoryService().createDeployment().addClasspathResource("bench/dossier-life.bpmn20.xml").deploy();
             // Both warm up first, and the database settles (the reference data was just loaded: autovacuum and
             // analyze would otherwise run during whichever side is measured first).
-            motcua(cmd, citizen, reception, 200);
-            flowable(engine, 200);
+            motcua(cmd, citizen, reception, WARMUP);
+            settle();
+            flowable(engine, WARMUP);
             jdbc.sql("vacuum analyze").update();
             jdbc.sql("checkpoint").update();
             // One thread, interleaved rounds: a background hiccup (autovacuum, a checkpoint, the JIT) lands on both
             // sides instead of on whichever happened to run at that moment.
-            int rounds = 5;
-            int n = 100;
+            int rounds = ROUNDS;
+            int n = N;
             long motcuaNanos = 0;
             long flowableNanos = 0;
             double[] ratios = new double[rounds];
@@ -86,6 +91,7 @@ class ProcessingBench {
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 motcua(cmd, citizen, reception, n);
+                settle();
                 long m = System.nanoTime() - t0;
                 for (int i = 0; i < phase.length; i++) {
                     phaseTotal[i] += phase[i];
@@ -118,23 +124,54 @@ class ProcessingBench {
             var top = new vn.motcua.support.TopStatements(jdbc);
             top.reset();
             var c0 = cpu.sample();
-            double m4 = parallel(4, 200, () -> life(cmd, citizen, reception));
+            long t4 = System.nanoTime();
+            parallel(4, PARALLEL, () -> life(cmd, citizen, reception));
+            settle();
+            double m4 = 4 * PARALLEL / ((System.nanoTime() - t4) / 1e9);
             var mc = cpu.sample().minus(c0);
-            top.print("Motcua, 800 lives", 25);
+            top.print("Motcua, " + 4 * PARALLEL + " lives", 25);
             top.reset();
             var c1 = cpu.sample();
-            double f4 = parallel(4, 200, () -> flowable(engine, 1));
+            double f4 = parallel(4, PARALLEL, () -> flowable(engine, 1));
             var fc = cpu.sample().minus(c1);
-            top.print("Flowable, 800 lives", 10);
+            top.print("Flowable, " + 4 * PARALLEL + " lives", 10);
             System.out.printf("BENCH processing: 4 threads — Motcua %.0f lives/s, Flowable %.0f lives/s, ratio %.2f×%n",
                     m4, f4, m4 / f4);
-            System.out.printf("BENCH processing: CPU per life — Motcua %s%n", mc.perOperation(800));
-            System.out.printf("BENCH processing: CPU per life — Flowable %s%n", fc.perOperation(800));
+            System.out.printf("BENCH processing: CPU per life — Motcua %s%n", mc.perOperation(4 * PARALLEL));
+            System.out.printf("BENCH processing: CPU per life — Flowable %s%n", fc.perOperation(4 * PARALLEL));
             System.out.printf("BENCH processing: with 2 cores to itself — Motcua %.0f lives/s, Flowable %.0f lives/s, "
-                    + "ratio %.2f×%n", mc.capacity(800, 2), fc.capacity(800, 2), mc.capacity(800, 2) / fc.capacity(800, 2));
+                    + "ratio %.2f×%n", mc.capacity(4 * PARALLEL, 2), fc.capacity(4 * PARALLEL, 2),
+                    mc.capacity(4 * PARALLEL, 2) / fc.capacity(4 * PARALLEL, 2));
         } finally {
             engine.close();
         }
+    }
+
+    static final int WARMUP = Integer.getInteger("bench.processing.warmup", 200);
+    static final int ROUNDS = Integer.getInteger("bench.processing.rounds", 5);
+    static final int N = Integer.getInteger("bench.processing.n", 100);
+    /** Lives per client thread in the four-thread run. */
+    static final int PARALLEL = Integer.getInteger("bench.processing.parallel", 200);
+
+    /** Results returned by the lives so far, each of which must reach the citizen's store. */
+    long returned;
+
+    /**
+     * Waits until the data store holds every result returned so far (the results are signed after the return
+     * commits, on the delivery thread): at once when they are signed inside the return.
+     */
+    void settle() {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (storeResults() < returned) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("results not in the data store after 2 minutes");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    long storeResults() {
+        return jdbc.sql("select count(*) from wallet_document where source = 'RESULT'").query(Long.class).single();
     }
 
     /** Kept alive between runs: a finished thread's CPU time can no longer be read, so CpuMeter would miss it. */
@@ -184,6 +221,7 @@ class ProcessingBench {
             t = lap(3, t);
             processing.returnResult(id, null, "tiepnhan", ProcessingService.Delivery.COUNTER, processing.now());
             lap(4, t);
+            returned++;
         }
     }
 
@@ -194,6 +232,9 @@ class ProcessingBench {
         processing.decide(id, null, "lanhdao", ProcessingService.Outcome.APPROVED, "Cấp Giấy khai sinh",
                 new SubmitDossier.AttachmentData("ket-qua.pdf", PDF_B64), processing.now());
         processing.returnResult(id, null, "tiepnhan", ProcessingService.Delivery.COUNTER, processing.now());
+        synchronized (this) {
+            returned++;
+        }
     }
 
     long lap(int i, long t) {
