@@ -153,10 +153,31 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      */
     boolean refuses(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
-        if (none == null || none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
+        if (none == null) {
+            return false;
+        }
+        if (unanswered(best, support)) {
+            return true;
+        }
+        if (none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
             return false;
         }
         return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
                 .allMatch(e -> e.getValue().best() < none.best() && e.getValue().score() < none.score());
+    }
+
+    /** A best answer whose name shares more word pairs than this with the question is no bare match. */
+    static final int BARE_PAIRS = 1;
+
+    /**
+     * Round 12: no one who asked like this needed a procedure. Some negative example is similar (at least {@code floor},
+     * as every example counted), no answered example of any procedure is, and the catalogue's best answer shares at most
+     * {@link #BARE_PAIRS} word pair of its name with the question. "tổ trưởng khu phố thu tiền rác bao nhiêu" shares one
+     * pair with a procedure and is near other fee questions that needed none; an answerable question in the same few
+     * words is near its own procedure's examples. Measured on every seen set (docs/assistant.md, round 12).
+     */
+    boolean unanswered(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
+        return negative <= 1 && best.nameBigrams() <= BARE_PAIRS && support.containsKey(ExampleIndex.NONE)
+                && support.keySet().stream().allMatch(ExampleIndex.NONE::equals);
     }
 }

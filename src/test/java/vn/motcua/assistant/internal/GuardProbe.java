@@ -18,7 +18,10 @@ import vn.motcua.assistant.AssistantTuning;
 class GuardProbe {
     @Test
     void probe() throws Exception {
-        var service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
+        var catalogue = AssistantTuning.load(Path.of("target/assistant-catalogue.json"));
+        var service = AssistantTuning.service(catalogue);
+        java.util.Map<String, String> field = new java.util.HashMap<>();
+        catalogue.forEach(v -> field.put(v.code(), v.field()));
         service.rebuildNow();
         List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
         for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(),
@@ -46,6 +49,19 @@ class GuardProbe {
                 boolean top3 = a.answers().stream().limit(3).anyMatch(x -> q.codes().contains(x.code()));
                 System.out.println("MISS7 " + (top3 ? "top3 " : "     ") + q.text() + " | want " + q.codes() + " | got " + (a.noMatch() ? "NO MATCH" : top) + (a.clarify() != null ? " CLARIFY" : ""));
             }
+        }
+    
+        // round 12: the 8th set's misses, leave-one-set-out, with the wanted and the first answer's field
+        for (var q : AssistantEvaluation.load(AssistantEvaluation.eighthHeldOutSet())) {
+            var a = on.ask(q.text(), q.source());
+            if (q.none() || a.noMatch() || q.codes().contains(a.answers().get(0).code())) {
+                continue;
+            }
+            String got = a.answers().get(0).code();
+            String want = field.get(q.codes().get(0));
+            boolean top3 = a.answers().stream().limit(3).anyMatch(x -> q.codes().contains(x.code()));
+            System.out.println("MISS8\t" + (java.util.Objects.equals(want, field.get(got)) ? "same" : "other") + "\t" + (top3 ? "top3" : "-")
+                    + "\t" + q.text() + "\t" + q.codes() + " " + want + "\t" + got + " " + field.get(got) + " " + a.answers().get(0).name());
         }
     }
 }

@@ -26,7 +26,8 @@ class NoMatchProbe {
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
         List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
         for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(),
-                AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet())) {
+                AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet(),
+                AssistantEvaluation.seventhHeldOutSet(), AssistantEvaluation.eighthHeldOutSet())) {
             all.addAll(AssistantEvaluation.load(p));
         }
         RankingWeights w = RankingWeights.DEFAULT;
@@ -42,8 +43,13 @@ class NoMatchProbe {
             Answers a = seam.ask(q.text(), q.source());
             String got = a.noMatch() ? "said-none" : q.codes().contains(a.answers().get(0).code()) ? "right" : "wrong";
             Ranker.Candidate top = ranked.isEmpty() ? null : ranked.get(0);
-            System.out.printf("NM\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%.1f\t%s%n", q.source(), q.none() ? "NONE" : "ANS", got,
-                    refused ? "refused" : "kept", none == null ? 0 : none.best(), none == null ? 0 : none.score(), ans,
+            // round 12: which of the ranking's refusals fired (s: score/coverage, u: unfamiliar words, g: generic pairs only,
+            // n: the negative examples), and the catalogue's first / second score and the unfamiliar share
+            String why = top == null ? "empty" : (!Evidence.answers(top, w) ? "s" : "") + (Evidence.unfamiliar(reading, top) ? "u" : "")
+                    + (Evidence.onlyGeneric(top) ? "g" : "") + (ExampleEvidence.DEFAULT.refuses(top, s) ? "n" : "");
+            System.out.printf("NM\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%d\t%.1f\t%s%n", q.source(), q.none() ? "NONE" : "ANS", got,
+                    refused ? "refused" : "kept", why, reading.unfamiliar(), top == null ? 0 : top.coverage(),
+                    ranked.size() > 1 ? ranked.get(1).score() : 0, none == null ? 0 : none.best(), none == null ? 0 : none.score(), ans,
                     top == null ? 0 : top.nameBigrams(), top == null ? 0 : top.score(), q.text());
         }
     }
