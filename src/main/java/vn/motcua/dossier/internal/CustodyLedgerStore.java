@@ -162,7 +162,7 @@ public class CustodyLedgerStore implements CustodyLedger {
                 // from a Reader the driver encoded char by char).
                 CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_JOURNAL);
                 try {
-                    Rows out = new Rows(copy, order, Timestamp.from(effective).toInstant().toString());
+                    JournalRows out = new JournalRows(copy, order, Timestamp.from(effective).toInstant().toString());
                     long rows = 0;
                     // A batch's rows are written in the journal's key order (plan_id, batch_no, dossier_id): each primary-key
                     // entry then goes to the index's rightmost page, instead of a random page of the batch's range.
@@ -205,52 +205,6 @@ public class CustodyLedgerStore implements CustodyLedger {
 
     private static final String COPY_JOURNAL = "copy dossier_transfer (plan_id, batch_no, dossier_id, from_agency, "
             + "to_agency, to_agency_name, rule, effective, new_due_at, received_after_effective) from stdin";
-
-    /**
-     * The journal's rows in COPY text format. The agencies, names and rules repeat across the rows (a few hundred
-     * distinct values for a million moves): each is escaped once.
-     */
-    private static final class Rows {
-        private final CopyIn copy;
-        private final String order;
-        private final String eff;
-        private final StringBuilder buf = new StringBuilder(1 << 21);
-        private final Map<String, String> escaped = new java.util.HashMap<>();
-
-        Rows(CopyIn copy, UUID order, String eff) {
-            this.copy = copy;
-            this.order = order.toString();
-            this.eff = eff;
-        }
-
-        /** One batch's rows, sorted by dossier, appended to the buffer (sent in pieces of about 1 MB). */
-        void write(long batchNo, List<Move> batch) throws java.sql.SQLException {
-            batch.sort(java.util.Comparator.comparing(Move::dossierId, UUID_ORDER));
-            for (Move t : batch) {
-                buf.append(order).append('\t').append(batchNo).append('\t').append(t.dossierId())
-                        .append('\t').append(esc(t.fromAgency())).append('\t').append(esc(t.toAgency()))
-                        .append('\t').append(esc(t.toAgencyName())).append('\t').append(esc(t.basis()))
-                        .append('\t').append(eff).append('\t')
-                        .append(t.newDueAt() == null ? "\\N" : t.newDueAt().toString()).append('\t')
-                        .append(t.heldSinceEffective() ? 't' : 'f').append('\n');
-                if (buf.length() > (1 << 20)) {
-                    flush();
-                }
-            }
-        }
-
-        private String esc(String s) {
-            return s == null ? "\\N" : escaped.computeIfAbsent(s, CustodyLedgerStore::esc);
-        }
-
-        void flush() throws java.sql.SQLException {
-            if (!buf.isEmpty()) {
-                byte[] b = buf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                copy.writeToCopy(b, 0, b.length);
-                buf.setLength(0);
-            }
-        }
-    }
 
     /** A value for PostgreSQL COPY text format (null as \\N, no tabs or line breaks). */
     static String esc(String s) {
