@@ -29,6 +29,8 @@ import vn.motcua.territory.UnitType;
 class PlanCompiler {
 
     static final ZoneId VN = VietnamTime.ZONE;
+    /** Compiled once: {@code String.replaceAll} compiled it for every address the routing read. */
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^\\p{Alnum}]+");
 
     private final Territory territory;
 
@@ -239,6 +241,6 @@ class PlanCompiler {
         if (s == null) {
             return " ";
         }
-        return " " + VietnameseText.fold(s).replaceAll("[^\\p{Alnum}]+", " ").strip() + " ";
+        return " " + NOT_ALNUM.matcher(VietnameseText.fold(s)).replaceAll(" ").strip() + " ";
     }
 }

@@ -139,7 +139,9 @@ final class Router {
 
     Decision decide(OpenDossier d) {
         Route r = routes.get(d.agencyCode());
-        String explicit = plan.explicit().get(d.code() != null && plan.explicit().containsKey(d.code()) ? d.code() : d.id().toString());
+        // Most plans name no dossier: then no id is turned into text for the lookup.
+        String explicit = plan.explicit().isEmpty() ? null
+                : plan.explicit().get(d.code() != null && plan.explicit().containsKey(d.code()) ? d.code() : d.id().toString());
         if (explicit != null && explicitTargets.containsKey(explicit)) {
             return new Decision(explicitTargets.get(explicit), RoutingRule.EXPLICIT, "plan");
         }
@@ -179,12 +181,38 @@ final class Router {
         return new Decision(r.triage(), RoutingRule.TRIAGE, "noSuccessorAgency");
     }
 
+    /** A street lookup's inputs: the result depends on nothing else. */
+    private record StreetKey(String oldUnit, String addressLine, AgencyKind kind, String sector) {
+    }
+
+    /** No street match (a map holds no null). */
+    private static final Target NONE = new Target("", "", "");
+    /** Bounded: a real province's address lines are mostly distinct, and then remembering them buys nothing. */
+    private static final int STREET_MEMO = 100_000;
+    /**
+     * Street lookups already made: the same address line in the same split unit (a street and house number, the
+     * shared "no street" lines) folds and matches the same way every time.
+     */
+    private final Map<StreetKey, Target> streets = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The one successor whose street list the address names; null when none or several match. */
     private Target byStreet(String oldUnit, String addressLine, Agency from) {
         List<CompiledPlan.Rule> rules = plan.routing().get(oldUnit);
         if (rules == null || addressLine == null) {
             return null;
         }
+        StreetKey k = new StreetKey(oldUnit, addressLine, from.kind(), from.sector());
+        Target t = streets.get(k);
+        if (t == null) {
+            t = matchStreet(rules, addressLine, from);
+            if (streets.size() < STREET_MEMO) {
+                streets.put(k, t == null ? NONE : t);
+            }
+        }
+        return t == NONE ? null : t;
+    }
+
+    private Target matchStreet(List<CompiledPlan.Rule> rules, String addressLine, Agency from) {
         String key = PlanCompiler.addressKey(addressLine);
         String found = null;
         for (CompiledPlan.Rule rule : rules) {

@@ -133,6 +133,28 @@ class RouterTest {
     }
 
     @Test
+    void aRememberedStreetLookupDecidesAsAFreshRouterWould() {
+        // One router remembers its street lookups (by split unit, address line, kind and sector of the closing
+        // agency); each dossier is also routed by a new router, which has looked nothing up yet.
+        Router shared = router(Map.of(), Map.of());
+        List<OpenDossier> ds = List.of(
+                dossier(null, "1.001193", "UBND-C", "C", "12 " + STREET_E),
+                dossier(null, "1.001193", "CA-C", "C", "12 " + STREET_E),     // same line, police: E has none
+                dossier(null, "1.001193", "UBND-X", "C", "12 " + STREET_E),   // the abolished district's, by address
+                dossier(null, "1.001193", "UBND-C", "C", "7 Hẻm Không Tên"),
+                dossier(null, "1.001193", "UBND-C", "C", STREET_E + " góc " + STREET_F),
+                dossier(null, "1.001193", "UBND-C", "C", null));
+        for (int round = 0; round < 3; round++) {
+            for (OpenDossier d : ds) {
+                assertThat(shared.decide(d)).as("%s %s, round %d", d.agencyCode(), d.addressLine(), round)
+                        .isEqualTo(router(Map.of(), Map.of()).decide(d));
+            }
+        }
+        assertThat(shared.decide(ds.get(0)).to().code()).isEqualTo("UBND-E");
+        assertThat(shared.decide(ds.get(1)).to().code()).isEqualTo("TTPV-P");
+    }
+
+    @Test
     void aDerivedTargetCarriesTheNewUnitsNameAndCode() {
         Router.Target d = decide("UBND-A", "A", null).to();
         assertThat(d).isEqualTo(new Router.Target("UBND-D", "Ủy ban nhân dân Phường D", "D"));
