@@ -47,6 +47,20 @@ public final class EFormValidator {
         return p;
     }
 
+    /**
+     * The names each {@code fields} array declares, listed once per array rather than on every submission. Schemas
+     * are read-only nodes shared through the catalogue cache; weak keys compare by identity, so a schema nobody holds
+     * any more (a replaced version, an administrator's draft) leaves with its entry.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<JsonNode, java.util.Set<String>> KNOWN_NAMES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    private static java.util.Set<String> names(JsonNode fields) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        fields.forEach(f -> names.add(f.get("name").asString()));
+        return java.util.Set.copyOf(names);
+    }
+
     /** A problem before localisation. */
     public record Problem(String field, String key, Object... args) {
     }
@@ -75,10 +89,7 @@ public final class EFormValidator {
      */
     private void validateFields(JsonNode fields, Map<String, Object> data, String prefix, String section) {
         // The schema is closed: a key it does not name is refused (named, shortened), never stored.
-        java.util.Set<String> known = new java.util.HashSet<>();
-        if (fields != null) {
-            fields.forEach(f -> known.add(f.get("name").asString()));
-        }
+        java.util.Set<String> known = fields == null ? java.util.Set.of() : KNOWN_NAMES.get(fields, EFormValidator::names);
         for (String key : data.keySet()) {
             if (!known.contains(key)) {
                 String shown = vn.motcua.platform.text.InputText.printable(String.valueOf(key));
@@ -224,12 +235,42 @@ public final class EFormValidator {
         }
     }
 
+    /**
+     * {@code LocalDate.parse} (ISO, strict): the common "yyyy-MM-dd" of ASCII digits is read directly, the same
+     * answer without the formatter's parse context; anything else (a signed or longer year, a malformed text) still
+     * goes through {@code LocalDate.parse}. {@code EFormValidatorTest} checks both against each other at the edges.
+     */
     static Optional<LocalDate> parseDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                try {
+                    return Optional.of(LocalDate.of(y, m, d));
+                } catch (java.time.DateTimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
         try {
             return Optional.of(LocalDate.parse(s));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The number written by s[from, to) in ASCII digits, or -1 if any character is not one. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** What the three date boxes post, joined (see {@link FormRenderer#joinDates}): year-month-day, maybe not a date. */
