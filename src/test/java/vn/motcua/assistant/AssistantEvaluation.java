@@ -142,7 +142,7 @@ public final class AssistantEvaluation {
 
     /**
      * Leave-one-set-out: each question asked with the example index built without the examples of its own set
-     * ({@link Question#source}). The 6th set and the dev set have no lines among the examples, so nothing is left out.
+     * ({@link Question#source}). A set with no lines among the examples (the dev set; a new held-out set until it is measured) has nothing left out.
      */
     public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service) {
         return runLeavingOut(name, questions, service, vn.motcua.assistant.internal.ExampleEvidence.DEFAULT);
