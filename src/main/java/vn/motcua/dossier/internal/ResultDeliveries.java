@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -122,24 +121,13 @@ public class ResultDeliveries {
     }
 
     private void run() {
-        List<Held> group = new ArrayList<>(MAX_GROUP);
-        while (running) {
-            try {
-                Held first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                deliverHeld(group);
-            } catch (InterruptedException e) {
-                // stopping: what is still queued stays marked, for the sweep
-            } catch (RuntimeException e) {
-                log.warn("Delivering returned results failed; the sweep retries", e);
-            } finally {
-                group.clear();
+        // stopping leaves what is still queued marked, for the sweep
+        Groups.workOff(queue, MAX_GROUP, () -> running, this::deliverHeld, (group, failure) -> {
+            if (failure instanceof Error e) {
+                throw e;
             }
-        }
+            log.warn("Delivering returned results failed; the sweep retries", failure);
+        });
     }
 
     /**

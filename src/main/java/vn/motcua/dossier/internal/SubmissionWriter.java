@@ -1,6 +1,5 @@
 package vn.motcua.dossier.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -122,26 +120,12 @@ public class SubmissionWriter {
     }
 
     private void run() {
-        List<Pending> group = new ArrayList<>(MAX_GROUP);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                writeGroup(group);
-            } catch (InterruptedException e) {
-                // shutting down: the loop ends once the queue is empty
-            } catch (Throwable t) {
-                for (Pending p : group) {
-                    p.written().completeExceptionally(t);
-                }
-            } finally {
-                group.clear();
+        // shutting down: the loop ends once the queue is empty
+        Groups.workOff(queue, MAX_GROUP, () -> running || !queue.isEmpty(), this::writeGroup, (group, failure) -> {
+            for (Pending p : group) {
+                p.written().completeExceptionally(failure);
             }
-        }
+        });
     }
 
     private void writeGroup(List<Pending> group) {
