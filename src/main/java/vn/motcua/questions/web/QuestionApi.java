@@ -89,7 +89,7 @@ class QuestionApi {
             description = "Administrators only. unitCode: 2 digits (a province: all its agencies) or 5 (one unit).")
     List<String> addScope(@RequestBody Scope body) {
         if (body.username() == null || body.username().isBlank() || body.username().length() > 100
-                || body.unitCode() == null || !body.unitCode().matches("\\d{2}|\\d{5}")) {
+                || body.unitCode() == null || !vn.motcua.territory.AdministrativeUnit.isCode(body.unitCode())) {
             throw ApiException.unprocessable("questions.stats.invalid");
         }
         council.add(body.username().strip(), body.unitCode());

@@ -75,7 +75,7 @@ class QuestionPages {
     String form(@RequestParam(required = false) String procedure, @RequestParam(required = false) String unit,
                 Model model) {
         model.addAttribute("procedure", procedure != null && procedure.matches("\\d\\.\\d{6}") ? procedure : "");
-        model.addAttribute("unit", unit != null && unit.matches("\\d{2}|\\d{5}") ? unit : "");
+        model.addAttribute("unit", vn.motcua.territory.AdministrativeUnit.isCode(unit) ? unit : "");
         return "questions/new";
     }
 
