@@ -10,21 +10,24 @@
 -- (privacy_index_key), which the lookups by ID number compare.
 do
 $$
+declare
+    -- each column's type now ('table.column' -> type): a column already converted is left alone
+    types jsonb := (select jsonb_object_agg(table_name || '.' || column_name, data_type)
+                      from information_schema.columns
+                     where table_schema = current_schema()
+                       and (table_name, column_name) in (('dossier', 'applicant_personal_id'),
+                                                         ('wallet_profile', 'personal_id'),
+                                                         ('dossier_draft', 'field_values'),
+                                                         ('wallet_digitisation', 'ocr_text')));
 begin
-    if to_regclass('dossier') is not null and exists(
-            select 1 from information_schema.columns
-            where table_schema = current_schema() and table_name = 'dossier'
-              and column_name = 'applicant_personal_id' and data_type = 'text') then
+    if types ->> 'dossier.applicant_personal_id' = 'text' then
         alter table dossier alter column applicant_personal_id type bytea using convert_to(applicant_personal_id, 'UTF8');
         alter table dossier add column applicant_personal_id_bidx bytea;
         -- the appraisal's "other open dossiers of the same applicant"
         create index dossier_applicant_personal_id_bidx on dossier (applicant_personal_id_bidx)
             where applicant_personal_id_bidx is not null;
     end if;
-    if to_regclass('wallet_profile') is not null and exists(
-            select 1 from information_schema.columns
-            where table_schema = current_schema() and table_name = 'wallet_profile'
-              and column_name = 'personal_id' and data_type = 'text') then
+    if types ->> 'wallet_profile.personal_id' = 'text' then
         alter table wallet_profile alter column personal_id type bytea using convert_to(personal_id, 'UTF8');
         alter table wallet_profile add column personal_id_bidx bytea;
         create index wallet_profile_personal_id_bidx on wallet_profile (personal_id_bidx)
@@ -32,16 +35,10 @@ begin
     end if;
     -- e-form values typed into a draft, and the text read from a counter scan: encrypted whole (nothing in SQL looks
     -- inside them), without an index
-    if to_regclass('dossier_draft') is not null and exists(
-            select 1 from information_schema.columns
-            where table_schema = current_schema() and table_name = 'dossier_draft'
-              and column_name = 'field_values' and data_type = 'jsonb') then
+    if types ->> 'dossier_draft.field_values' = 'jsonb' then
         alter table dossier_draft alter column field_values type bytea using convert_to(field_values::text, 'UTF8');
     end if;
-    if to_regclass('wallet_digitisation') is not null and exists(
-            select 1 from information_schema.columns
-            where table_schema = current_schema() and table_name = 'wallet_digitisation'
-              and column_name = 'ocr_text' and data_type = 'text') then
+    if types ->> 'wallet_digitisation.ocr_text' = 'text' then
         alter table wallet_digitisation alter column ocr_text type bytea using convert_to(ocr_text, 'UTF8');
     end if;
 end
