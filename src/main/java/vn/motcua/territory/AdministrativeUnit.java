@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public record AdministrativeUnit(UUID id, String code, String name, String fullName, UnitType type,
                                  String parentCode, LocalDate validFrom, LocalDate validTo) {
 
-    private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{5}");
+    /** A unit code's shape, province (2 digits) or ward (5 digits), as a regular expression for validation annotations. */
+    public static final String CODE_SHAPE = "\\d{2}|\\d{5}";
+    private static final Pattern CODE = Pattern.compile(CODE_SHAPE);
 
     /** Whether the text has the shape of a province (2 digits) or ward (5 digits) code; not whether one exists. */
     public static boolean isCode(String text) {

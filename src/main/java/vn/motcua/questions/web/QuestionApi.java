@@ -168,7 +168,7 @@ class QuestionApi {
         if (page < 0 || page > 1000 || size < 1 || size > 100) {
             throw ApiException.badRequest("questions.paging.invalid");
         }
-        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
+        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !vn.motcua.catalogue.ProcedureVersion.isCode(procedure))) {
             throw ApiException.badRequest("questions.search.invalid");
         }
         // Counted at most COUNT_AHEAD past this page (a common word matches most answers), exactly or as a lower
