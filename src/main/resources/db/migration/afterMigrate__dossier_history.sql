@@ -1,31 +1,13 @@
--- (In a callback: a V40_5x version runs before the journal's V41_x on a new database.)
--- The journal is the history of a transfer (issue 24, docs/reorg.md "Session 12"). A batch written in the new mode
--- (history_in_journal) appends no TRANSFERRED event per dossier: its journal rows are that history, once the batch is
--- done, at the batch's done_at. The batch keeps what the events carried for the whole batch (who executed the plan and
--- why) and takes one number from the history's insertion sequence (history_no, from dossier_event.audit_no's sequence),
--- so that the timeline places the transfer where its event would have been. Batches done before keep their events.
-alter table dossier_transfer_batch
-    add column if not exists history_in_journal boolean not null default false,
-    add column if not exists history_no         bigint,
-    add column if not exists actor              text,
-    add column if not exists reason             text;
+-- A callback, run by Flyway after every migrate, because it holds views: "create or replace view" re-applies their
+-- latest text on every start, and a view is no data to keep. Their tables and columns come from versioned migrations
+-- (dossier_transfer_batch's history columns: V50_30; dossier_event.audit_no: V50_31; dossier_transfer_decision: V40_90).
 
--- Readers of a day's history (reporting's catch-up, the indicators' live delta) find the batches done in a range.
-create index if not exists dossier_transfer_batch_history_done on dossier_transfer_batch (done_at) where history_in_journal;
--- A dossier's timeline finds its journal rows through the done batches' keys (plan_id, batch_no, dossier_id): one
--- primary-key probe per batch whose journal is its history (a handful of plans, 20 batches for a million moves), not
--- an index on dossier_id, which every batch's journal COPY had to maintain (session 12 added it, session 13 took it
--- out: docs/reorg.md "Session 13"). DossierHistoryPlanTest pins that the lookup reads no journal sequentially.
-drop index if exists dossier_transfer_dossier;
-
--- The history of a dossier (issue 24), run by Flyway after every migrate (idempotent; a callback because it reads
--- dossier_event.audit_no, which afterMigrate__audit_chain_columns.sql adds after the versioned migrations on a new
--- database). One read model for every reader of the history: the events, and the transfers of the batches whose
--- journal is their history (dossier_transfer_batch.history_in_journal), each as the TRANSFERRED event moveBatch
--- wrote before: at the batch's done_at, by the plan's actor, for its reason, the same data. A journal row is history
--- only once its batch is done (the inner join). ord orders a dossier's history as its rows were written (the events'
--- audit_no, the batch's history_no from the same sequence); seq is null for a transfer read from the journal. The
--- state of a transfer (unchanged by it) is the state after the dossier's previous event.
+-- The history of a dossier (issue 24). One read model for every reader of the history: the events, and the transfers of
+-- the batches whose journal is their history (dossier_transfer_batch.history_in_journal), each as the TRANSFERRED event
+-- moveBatch wrote before: at the batch's done_at, by the plan's actor, for its reason, the same data. A journal row is
+-- history only once its batch is done (the inner join). ord orders a dossier's history as its rows were written (the
+-- events' audit_no, the batch's history_no from the same sequence); seq is null for a transfer read from the journal.
+-- The state of a transfer (unchanged by it) is the state after the dossier's previous event.
 create or replace view dossier_history as
 select e.dossier_id, e.audit_no as ord, e.seq, e.at, e.type, e.state_from, e.state_to, e.actor, e.actor_name,
        e.actor_agency, e.actor_post, e.reason, e.data

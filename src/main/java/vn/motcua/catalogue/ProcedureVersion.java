@@ -5,6 +5,7 @@ import vn.motcua.calendar.ProcessingTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A procedure as defined by one version, valid during {@code [validFrom, validTo)}.
@@ -21,6 +22,15 @@ public record ProcedureVersion(String code, String name, String field, List<Stri
                                String stepsText, boolean needsReview, List<String> reviewNotes) {
 
     public enum Status { DRAFT, PUBLISHED }
+
+    /** A national procedure code's shape (1.001193), as a regular expression for validation annotations. */
+    public static final String CODE_SHAPE = "\\d\\.\\d{6}";
+    private static final Pattern CODE = Pattern.compile(CODE_SHAPE);
+
+    /** Whether the text has a procedure code's shape; not whether the procedure exists. */
+    public static boolean isCode(String text) {
+        return text != null && CODE.matcher(text).matches();
+    }
 
     public boolean validOn(LocalDate date) {
         return !date.isBefore(validFrom) && (validTo == null || date.isBefore(validTo));

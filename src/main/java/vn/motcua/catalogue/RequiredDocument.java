@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import java.util.regex.Pattern;
+
 /**
  * A document the applicant provides (thành phần hồ sơ).
  *
@@ -13,4 +15,11 @@ public record RequiredDocument(String name, int count, Form form, String templat
                                boolean presentOnly) {
 
     public enum Form { ORIGINAL, COPY }
+
+    private static final Pattern LIST_MARK = Pattern.compile("^[-–•*+]\\s*");
+
+    /** A published name stripped and without its leading list mark ("- ", "– ", "• ", "* ", "+ "). */
+    public static String unmarked(String name) {
+        return LIST_MARK.matcher(name.strip()).replaceFirst("");
+    }
 }

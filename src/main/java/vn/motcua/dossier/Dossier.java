@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A dossier's current state (read model). Personal data is limited to what the forms need.
@@ -23,9 +24,17 @@ public record Dossier(UUID id, String code, String receiptNumber, String procedu
     public record Applicant(Kind kind, String name, String personalId, String phone, String email) {
         public enum Kind { PERSON, ORGANISATION }
 
+        private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+        private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+
+        /** Whether the text has the shape of a tracking check: four digits, nothing else. */
+        public static boolean isCheck(String last4) {
+            return last4 != null && FOUR_DIGITS.matcher(last4).matches();
+        }
+
         /** The last four digits of the phone or personal ID: what a tracker must know. */
         public boolean matchesCheck(String last4) {
-            if (last4 == null || !last4.matches("\\d{4}")) {
+            if (!isCheck(last4)) {
                 return false;
             }
             return endsWithDigits(phone, last4) || endsWithDigits(personalId, last4);
@@ -35,7 +44,7 @@ public record Dossier(UUID id, String code, String receiptNumber, String procedu
             if (value == null) {
                 return false;
             }
-            String digits = value.replaceAll("\\D", "");
+            String digits = NOT_DIGIT.matcher(value).replaceAll("");
             return digits.length() >= 4 && digits.endsWith(last4);
         }
     }

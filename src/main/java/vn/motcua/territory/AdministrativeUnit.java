@@ -2,6 +2,7 @@ package vn.motcua.territory;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * An administrative unit as it was during {@code [validFrom, validTo)}. The id is stable and internal;
@@ -12,6 +13,15 @@ import java.util.UUID;
  */
 public record AdministrativeUnit(UUID id, String code, String name, String fullName, UnitType type,
                                  String parentCode, LocalDate validFrom, LocalDate validTo) {
+
+    /** A unit code's shape, province (2 digits) or ward (5 digits), as a regular expression for validation annotations. */
+    public static final String CODE_SHAPE = "\\d{2}|\\d{5}";
+    private static final Pattern CODE = Pattern.compile(CODE_SHAPE);
+
+    /** Whether the text has the shape of a province (2 digits) or ward (5 digits) code; not whether one exists. */
+    public static boolean isCode(String text) {
+        return text != null && CODE.matcher(text).matches();
+    }
 
     public boolean validOn(LocalDate date) {
         return !date.isBefore(validFrom) && (validTo == null || date.isBefore(validTo));

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * The access log (issue 21): an officer opening a dossier's page, its API answer or a slip leaves a row; the applicant
@@ -24,23 +21,10 @@ import vn.motcua.support.ReferenceData;
  * the API; an auditor searches the log; nobody else sees it.
  */
 @IntegrationTest
-class AccessLogTest {
+class AccessLogTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     AccountService accounts;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     private long rows(String id) {
         return jdbc.sql("select count(*) from access_log where dossier_id = ?").param(UUID.fromString(id))

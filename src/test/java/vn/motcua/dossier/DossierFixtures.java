@@ -32,6 +32,28 @@ public final class DossierFixtures {
         return id;
     }
 
+    /**
+     * {@link #acceptedThroughApi} driven through the processing API to its approved result (chuyenvien claims and
+     * forwards, lanhdao approves), returned online by tiepnhan and delivered into congdan's data store; its id.
+     */
+    public static String returnedOnline(vn.motcua.support.Http http, vn.motcua.dossier.internal.ResultDeliveries deliveries) {
+        String id = acceptedThroughApi(http);
+        String base = "/api/v1/dossiers/" + id + "/";
+        ok(http, "chuyenvien", base + "claim", Map.of());
+        ok(http, "chuyenvien", base + "forward", Map.of("note", "Đủ điều kiện"));
+        ok(http, "lanhdao", base + "decision", Map.of("outcome", "APPROVED", "summary", "Cấp Giấy khai sinh"));
+        ok(http, "tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
+        // The result enters the store after the return commits, on the delivery thread: wait for it (the hook waits for
+        // a delivery in progress, or delivers it itself), never for a while
+        deliveries.deliver(java.util.UUID.fromString(id));
+        return id;
+    }
+
+    private static void ok(vn.motcua.support.Http http, String user, String path, Map<String, Object> body) {
+        var r = http.postJson(user, "demo", path, body);
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+    }
+
     /** The e-form of a birth registration in the Sài Gòn ward (the applicant, the child, the mother). */
     public static Map<String, Object> birthForm(String phone) {
         Map<String, Object> applicant = new LinkedHashMap<>();

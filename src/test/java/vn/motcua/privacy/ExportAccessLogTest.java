@@ -7,18 +7,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * An officer's download of a citizen's data export (JSON and PDF, from the data-request page) is in the access log: a
@@ -26,23 +23,10 @@ import vn.motcua.support.ReferenceData;
  * request's id for a citizen without dossiers.
  */
 @IntegrationTest
-class ExportAccessLogTest {
+class ExportAccessLogTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReferenceData referenceData;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     AccountService accounts;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
-    }
 
     private String citizen() {
         String user = "congdan.xuat" + ThreadLocalRandom.current().nextInt(1_000_000);

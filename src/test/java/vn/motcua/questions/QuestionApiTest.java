@@ -11,40 +11,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /** The questions contract and the officers' state machine, over HTTP, on the real territory and catalogue. */
 @IntegrationTest
-class QuestionApiTest {
+class QuestionApiTest extends ApiTest {
 
     static final String SAI_GON = "26740";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     AccountService accounts;
     @Autowired
     QuestionCustody custody;
     @Autowired
     vn.motcua.support.TestOfficers officers;
-    Http http;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
         officers.tanDinhReception();
     }
 

@@ -13,16 +13,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
 import vn.motcua.privacy.Vault;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Files on questions: checked like dossier attachments, encrypted at rest, readable by the asker and the holding
@@ -30,28 +28,19 @@ import vn.motcua.support.ReferenceData;
  * publishable and the answer is published.
  */
 @IntegrationTest
-class QuestionFilesTest {
+class QuestionFilesTest extends ApiTest {
 
     static final String SAI_GON = "26740";
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     AccountService accounts;
     @Autowired
     vn.motcua.support.TestOfficers officers;
-    Http http;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
         if (accounts.find("congdan.hoi2").isEmpty()) {
             accounts.save("congdan.hoi2", "demo", "Phạm Văn Khác", Audience.CITIZEN, Set.of(Role.CITIZEN), false);
         }

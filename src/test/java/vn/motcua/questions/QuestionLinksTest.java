@@ -10,15 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.dossier.DossierFixtures;
 import vn.motcua.platform.security.AccountService;
 import vn.motcua.platform.security.Audience;
 import vn.motcua.platform.security.Role;
+import vn.motcua.support.ApiTest;
 import vn.motcua.support.Http;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.ReferenceData;
 
 /**
  * Issue 22's remaining parts, over HTTP on the real modules: a question about a dossier (linked only when the asker may
@@ -27,24 +25,15 @@ import vn.motcua.support.ReferenceData;
  * and logged.
  */
 @IntegrationTest
-class QuestionLinksTest {
+class QuestionLinksTest extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReferenceData referenceData;
     @Autowired
     AccountService accounts;
     @Autowired
     vn.motcua.support.TestOfficers officers;
-    Http http;
 
     @BeforeEach
     void setUp() {
-        referenceData.ensureAll();
-        http = new Http(port);
         officers.tanDinhReception();
         if (accounts.find("congdan.khac").isEmpty()) {
             accounts.save("congdan.khac", "demo", "Lê Thị Khác", Audience.CITIZEN, Set.of(Role.CITIZEN), false);

@@ -27,6 +27,8 @@ import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.ReferenceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.reporting.PageText.count;
+import static vn.motcua.reporting.PageText.ids;
 
 /**
  * The officers' dashboards and the exports over HTTP: the leader's (their agency only; the late dossiers and the
@@ -303,22 +305,5 @@ class IndicatorDashboardTest {
         int i = html.indexOf("id=\"" + id + "\"");
         assertThat(i).as("row " + id).isGreaterThanOrEqualTo(0);
         return html.substring(i, html.indexOf("</tr>", i));
-    }
-
-    private static List<String> ids(String html, String prefix) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<tr id=\"" + Pattern.quote(prefix) + "([^\"]+)\"").matcher(html);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static long count(String html, String s) {
-        long n = 0;
-        for (int i = html.indexOf(s); i >= 0; i = html.indexOf(s, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -42,6 +42,8 @@ import vn.motcua.support.StatementCounter;
 import vn.motcua.support.TestOfficers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.reporting.PageText.count;
+import static vn.motcua.reporting.PageText.ids;
 
 /**
  * Units side by side in one computation per page (issue 23): every line of the province dashboard is the figure the
@@ -424,22 +426,5 @@ class IndicatorSideBySideTest {
         assertThat(signedIn("lanhdao").get("/workbench").body()).doesNotContain("open-indicators-province");
         assertThat(signedIn("hdnd").get("/workbench").body()).doesNotContain("open-indicators-province");
         assertThat(count(signedIn("quantri").get("/workbench").body(), "id=\"open-indicators-province\"")).isEqualTo(1);
-    }
-
-    private static List<String> ids(String html, String prefix) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<tr id=\"" + Pattern.quote(prefix) + "([^\"]+)\"").matcher(html);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static long count(String html, String s) {
-        long n = 0;
-        for (int i = html.indexOf(s); i >= 0; i = html.indexOf(s, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -74,19 +74,7 @@ class DataStoreTest {
 
     /** A birth registration by congdan, driven through the processing API to its returned result; the dossier id. */
     String returnedBirthCertificate() {
-        String id = DossierFixtures.acceptedThroughApi(http);
-        String base = "/api/v1/dossiers/" + id + "/";
-        assertThat(post("chuyenvien", base + "claim", Map.of()).status()).isEqualTo(200);
-        var fwd = post("chuyenvien", base + "forward", Map.of("note", "Đủ điều kiện"));
-        assertThat(fwd.status()).as(fwd.body()).isEqualTo(200);
-        var decide = post("lanhdao", base + "decision", Map.of("outcome", "APPROVED", "summary", "Cấp Giấy khai sinh"));
-        assertThat(decide.status()).as(decide.body()).isEqualTo(200);
-        var ret = post("tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
-        assertThat(ret.status()).as(ret.body()).isEqualTo(200);
-        // The result enters the store after the return commits, on the delivery thread: wait for it (the hook waits for
-        // a delivery in progress, or delivers it itself), never for a while
-        deliveries.deliver(UUID.fromString(id));
-        return id;
+        return DossierFixtures.returnedOnline(http, deliveries);
     }
 
     JsonNode resultOf(String dossierId) {

@@ -83,17 +83,7 @@ class WalletBrowserTest {
 
     /** congdan's birth registration driven to its result, returned online; the result's store id. */
     String returnedResult() {
-        String id = DossierFixtures.acceptedThroughApi(http);
-        String base = "/api/v1/dossiers/" + id + "/";
-        assertThat(post("chuyenvien", base + "claim", Map.of()).status()).isEqualTo(200);
-        assertThat(post("chuyenvien", base + "forward", Map.of("note", "Đủ điều kiện")).status()).isEqualTo(200);
-        assertThat(post("lanhdao", base + "decision", Map.of("outcome", "APPROVED", "summary", "Cấp Giấy khai sinh"))
-                .status()).isEqualTo(200);
-        var ret = post("tiepnhan", base + "result-return", Map.of("delivery", "ONLINE"));
-        assertThat(ret.status()).as(ret.body()).isEqualTo(200);
-        // The result enters the store after the return commits, on the delivery thread: wait for it (the hook waits for
-        // a delivery in progress, or delivers it itself), never for a while
-        deliveries.deliver(UUID.fromString(id));
+        String id = DossierFixtures.returnedOnline(http, deliveries);
         return jdbc.sql("select id from wallet_document where dossier_id = ? and source = 'RESULT'")
                 .param(UUID.fromString(id)).query(String.class).single();
     }

@@ -60,7 +60,7 @@ class FormHelpApiController {
     }
 
     private static String code(String procedure) {
-        if (procedure == null || !procedure.strip().matches("\\d\\.\\d{6}")) {
+        if (procedure == null || !vn.motcua.catalogue.ProcedureVersion.isCode(procedure.strip())) {
             throw ApiException.badRequest("assistant.error.procedureCode");
         }
         return procedure.strip();

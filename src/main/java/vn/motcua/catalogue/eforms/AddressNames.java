@@ -12,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.catalogue.FieldError;
+import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.HealthFacilities;
 import vn.motcua.territory.Places;
 import vn.motcua.territory.Territory;
@@ -58,7 +59,7 @@ public class AddressNames {
         }
         for (FormRenderer.Row r : FormRenderer.rows(schema, params, List.of(), counts)) {
             String typed = r.kind() == FormRenderer.Kind.FIELD && "address".equals(r.type()) ? params.get(r.path()) : null;
-            if (typed == null || typed.isBlank() || typed.strip().matches("\\d{2}|\\d{5}") || typed.length() > 100) {
+            if (typed == null || typed.isBlank() || AdministrativeUnit.isCode(typed.strip()) || typed.length() > 100) {
                 continue;
             }
             List<Choice> found = choices(p, typed.strip(), day, r.label().contains("cơ sở y tế"));

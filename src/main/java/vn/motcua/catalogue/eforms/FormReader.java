@@ -5,12 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import vn.motcua.catalogue.EFormPages.ReadRow;
 
 /** Submitted data walked along its schema, for reading (see {@link vn.motcua.catalogue.EFormPages#read}). */
 final class FormReader {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private FormReader() {
     }
@@ -69,7 +72,7 @@ final class FormReader {
             }
             return value;
         }
-        if (type.equals("date") && value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (type.equals("date") && ISO_DATE.matcher(value).matches()) {
             return value.substring(8, 10) + "/" + value.substring(5, 7) + "/" + value.substring(0, 4);
         }
         return value;

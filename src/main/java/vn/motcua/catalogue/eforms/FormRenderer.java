@@ -48,6 +48,10 @@ public final class FormRenderer {
     public static final String YEAR = "__year";
 
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_]+)(?:\\[(\\d+)])?");
+    private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern DAY_OR_MONTH = Pattern.compile("\\d{1,2}");
+    private static final Pattern YEAR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern PARAM_KEY = Pattern.compile("[A-Za-z0-9_.\\[\\]]+");
 
     private FormRenderer() {
     }
@@ -124,7 +128,7 @@ public final class FormRenderer {
     }
 
     static String id(String path) {
-        return "f-" + path.replaceAll("[^A-Za-z0-9]+", "-");
+        return "f-" + NOT_ID.matcher(path).replaceAll("-");
     }
 
     private static String unpad(String s) {
@@ -150,7 +154,7 @@ public final class FormRenderer {
                 String y = params.getOrDefault(path + YEAR, "").strip();
                 if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
                     out.putIfAbsent(path, "");
-                } else if (d.matches("\\d{1,2}") && m.matches("\\d{1,2}") && y.matches("\\d{4}")) {
+                } else if (DAY_OR_MONTH.matcher(d).matches() && DAY_OR_MONTH.matcher(m).matches() && YEAR_DIGITS.matcher(y).matches()) {
                     out.put(path, y + "-" + (m.length() == 1 ? "0" + m : m) + "-" + (d.length() == 1 ? "0" + d : d));
                 } else {
                     out.put(path, y + "-" + m + "-" + d);
@@ -169,7 +173,7 @@ public final class FormRenderer {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : params.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith("_") || !key.matches("[A-Za-z0-9_.\\[\\]]+")) {
+            if (key.startsWith("_") || !PARAM_KEY.matcher(key).matches()) {
                 continue;
             }
             String[] parts = key.split("\\.");

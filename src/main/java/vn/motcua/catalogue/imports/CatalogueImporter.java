@@ -1,5 +1,6 @@
 package vn.motcua.catalogue.imports;
 
+import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.catalogue.ProcessTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -71,7 +71,6 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
         LIST_FILES.put("dvc_toa-an-nhan-dan.xlsx.gz", "Tòa án nhân dân");
     }
 
-    private static final Pattern CODE = Pattern.compile("^\\d\\.\\d{6}$");
     private static final Logger log = LoggerFactory.getLogger(CatalogueImporter.class);
 
     private final JdbcClient jdbc;
@@ -312,7 +311,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                 if (a.isBlank()) {
                     continue;
                 }
-                if (!CODE.matcher(a).matches()) {
+                if (!ProcedureVersion.isCode(a)) {
                     rejected.add(file + " row " + (row.getRowNum() + 1) + ": code '" + a + "'");
                     continue;
                 }
@@ -340,7 +339,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                 }
                 JsonNode d = json.readTree(line);
                 String code = text(d, "ma_thu_tuc");
-                if (code == null || !CODE.matcher(code).matches()) {
+                if (!ProcedureVersion.isCode(code)) {
                     rejected.add(file + ": code '" + code + "'");
                     continue;
                 }

@@ -82,7 +82,7 @@ class PortalCatalogueController {
     }
 
     static String shortName(String name) {
-        String n = name.strip().replaceFirst("^[-–•*+]\\s*", "");
+        String n = vn.motcua.catalogue.RequiredDocument.unmarked(name);
         int semi = n.indexOf(';');
         if (semi > 0) {
             n = n.substring(0, semi).strip();
@@ -146,7 +146,7 @@ class PortalCatalogueController {
         if (unit != null && !unit.isBlank()) {
             String unitCode = unit.strip();
             vn.motcua.territory.Places p = places.getIfAvailable();
-            if (p != null && !unitCode.matches("\\d{2}|\\d{5}")) {
+            if (p != null && !vn.motcua.territory.AdministrativeUnit.isCode(unitCode)) {
                 // A name typed without the picker (no JavaScript): the place it names, or the places to choose from.
                 List<PlaceChoice> choices = choices(p.search(unitCode, today, vn.motcua.territory.Places.Level.ANY, 6));
                 model.addAttribute("placeChoices", choices);

@@ -126,7 +126,7 @@ public class DossierQueries {
      * links, logs and messages, and is no secret to guess against.
      */
     public Optional<Dossier> track(String code, String check) {
-        if (code == null || code.isBlank() || check == null || !check.strip().matches("\\d{4}")) {
+        if (code == null || code.isBlank() || check == null || !Dossier.Applicant.isCheck(check.strip())) {
             throw ApiException.badRequest("dossier.track.input");
         }
         String c = code.strip();

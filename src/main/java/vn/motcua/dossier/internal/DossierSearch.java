@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import java.util.regex.Pattern;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DossierSearch {
 
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern PHONE_SEPARATOR = Pattern.compile("[\\s.+-]");
+
     private final String receipt;
     private final String code;
     private final String name;
@@ -23,8 +27,8 @@ public final class DossierSearch {
         // Text without a letter (a code's digits, a phone number) cannot be part of a name: no unaccent per row for it.
         this.name = q.codePoints().anyMatch(Character::isLetter) ? q.replace("\\", "").replace("%", "").replace("_", " ")
                 : null;
-        String digits = q.replaceAll("\\D", "");
-        this.phone = digits.length() >= 4 && digits.length() == q.replaceAll("[\\s.+-]", "").length() ? "%" + digits + "%"
+        String digits = NOT_DIGIT.matcher(q).replaceAll("");
+        this.phone = digits.length() >= 4 && digits.length() == PHONE_SEPARATOR.matcher(q).replaceAll("").length() ? "%" + digits + "%"
                 : null;
     }
 

@@ -36,7 +36,7 @@ class DossierTrackingService implements DossierTracking {
 
     @Override
     public Optional<Tracked> byTrackingCheck(String code, String last4) {
-        if (code == null || code.isBlank() || last4 == null || !last4.strip().matches("\\d{4}")) {
+        if (code == null || code.isBlank() || last4 == null || !Dossier.Applicant.isCheck(last4.strip())) {
             return Optional.empty();
         }
         return queries.track(code, last4).map(DossierTrackingService::tracked);

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.internal;
 
+import java.util.regex.Pattern;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * the dossiers submitted before receipt numbers existed.
  */
 public final class ReceiptNumbers {
+
+    private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s-]+");
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public static final int LENGTH = 10;
@@ -64,7 +67,7 @@ public final class ReceiptNumbers {
         if (typed == null) {
             return Optional.empty();
         }
-        String t = typed.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "");
+        String t = SPACES_AND_HYPHENS.matcher(typed.strip().toUpperCase(Locale.ROOT)).replaceAll("");
         if (t.length() != LENGTH) {
             return Optional.empty();
         }

@@ -31,7 +31,7 @@ public final class RequiredDocuments {
 
     /** The short name (to the first ';', without a leading dash) and the rest (or null). */
     public static String[] split(String name) {
-        String n = name.strip().replaceFirst("^[-–•*+]\\s*", "");
+        String n = RequiredDocument.unmarked(name);
         int semi = n.indexOf(';');
         if (semi > 0) {
             return new String[]{n.substring(0, semi).strip(), n.substring(semi + 1).strip()};

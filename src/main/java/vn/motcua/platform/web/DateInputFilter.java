@@ -1,5 +1,6 @@
 package vn.motcua.platform.web;
 
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -21,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class DateInputFilter extends OncePerRequestFilter {
 
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,60}");
+
     /** The API takes JSON: asking an API request for {@code _dates} would only make Tomcat parse its parameters. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -38,7 +41,7 @@ class DateInputFilter extends OncePerRequestFilter {
         Map<String, String[]> params = new LinkedHashMap<>(request.getParameterMap());
         Map<String, String> errors = DateInputs.newErrors(request);
         for (String name : names) {
-            if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.]{0,60}")) {
+            if (name == null || !FIELD_NAME.matcher(name).matches()) {
                 continue;
             }
             DateInputs.Parsed p = DateInputs.parse(request.getParameter(name + DateInputs.DAY),

@@ -1,5 +1,6 @@
 package vn.motcua.platform.web;
 
+import java.util.regex.Pattern;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("dateParts")
 public class DateInputs {
+
+    private static final Pattern DAY_OR_MONTH = Pattern.compile("\\d{1,2}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Request attribute: field name → message key of the problem ({@code date.error.*}). */
     public static final String ERRORS = "dateErrors";
@@ -51,10 +55,10 @@ public class DateInputs {
         if (d.isEmpty() || m.isEmpty() || y.isEmpty()) {
             return new Parsed(null, "date.error.incomplete");
         }
-        if (!d.matches("\\d{1,2}") || !m.matches("\\d{1,2}") || !y.matches("\\d+")) {
+        if (!DAY_OR_MONTH.matcher(d).matches() || !DAY_OR_MONTH.matcher(m).matches() || !DIGITS.matcher(y).matches()) {
             return new Parsed(null, "date.error.notNumber");
         }
-        if (!y.matches("\\d{4}")) {
+        if (y.length() != 4) {
             return new Parsed(null, "date.error.year");
         }
         try {

@@ -1,5 +1,6 @@
 package vn.motcua.privacy.internal;
 
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -25,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class IndexKey {
+
+    private static final Pattern NUMBER_SEPARATOR = Pattern.compile("[\\s.\\-]");
 
     private static final byte[] AD = "motcua/privacy_index_key".getBytes(StandardCharsets.UTF_8);
     private final JdbcClient jdbc;
@@ -88,7 +91,7 @@ public class IndexKey {
      * hyphens) left out — "079 190.012-345" and "079190012345" index alike.
      */
     static String normalise(String value) {
-        return Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("[\\s.\\-]", "").toLowerCase(Locale.ROOT);
+        return NUMBER_SEPARATOR.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private PrfSet prf() {

@@ -62,7 +62,7 @@ public class CouncilSittings {
         if (date == null) {
             errors.add(Map.of("field", "date", "code", "questions.sitting.date"));
         }
-        if (unitCode == null || !unitCode.matches("\\d{2}|\\d{5}")) {
+        if (unitCode == null || !vn.motcua.territory.AdministrativeUnit.isCode(unitCode)) {
             errors.add(Map.of("field", "unitCode", "code", "questions.sitting.unit"));
         }
         if (!errors.isEmpty()) {

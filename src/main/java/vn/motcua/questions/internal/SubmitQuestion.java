@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.platform.text.PlainText;
+import vn.motcua.territory.AdministrativeUnit;
 
 /**
  * A question or feedback. Signed in as a citizen, {@code contact} is optional (the account's name and e-mail are
@@ -24,7 +26,7 @@ import vn.motcua.platform.text.PlainText;
 public record SubmitQuestion(@NotBlank @Size(max = 200) @PlainText String subject,
                              @NotBlank @Size(max = 5000) String text,
                              @NotNull @Valid Place place,
-                             @Pattern(regexp = "\\d\\.\\d{6}") String procedureCode,
+                             @Pattern(regexp = ProcedureVersion.CODE_SHAPE) String procedureCode,
                              @Valid Contact contact,
                              @Size(max = QuestionFiles.MAX_FILES) List<@NotNull Attachment> attachments,
                              @Size(max = 40) String dossierCode) {
@@ -42,7 +44,7 @@ public record SubmitQuestion(@NotBlank @Size(max = 200) @PlainText String subjec
     public record Attachment(@Size(max = 200) String fileName, String contentBase64) {
     }
 
-    public record Place(@NotBlank @Pattern(regexp = "\\d{2}|\\d{5}") String unitCode) {
+    public record Place(@NotBlank @Pattern(regexp = AdministrativeUnit.CODE_SHAPE) String unitCode) {
     }
 
     public record Contact(@Size(max = 200) @PlainText String name,

@@ -89,7 +89,7 @@ class QuestionApi {
             description = "Administrators only. unitCode: 2 digits (a province: all its agencies) or 5 (one unit).")
     List<String> addScope(@RequestBody Scope body) {
         if (body.username() == null || body.username().isBlank() || body.username().length() > 100
-                || body.unitCode() == null || !body.unitCode().matches("\\d{2}|\\d{5}")) {
+                || body.unitCode() == null || !vn.motcua.territory.AdministrativeUnit.isCode(body.unitCode())) {
             throw ApiException.unprocessable("questions.stats.invalid");
         }
         council.add(body.username().strip(), body.unitCode());
@@ -168,7 +168,7 @@ class QuestionApi {
         if (page < 0 || page > 1000 || size < 1 || size > 100) {
             throw ApiException.badRequest("questions.paging.invalid");
         }
-        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !procedure.matches("\\d\\.\\d{6}"))) {
+        if ((q != null && q.length() > 200) || (procedure != null && !procedure.isBlank() && !vn.motcua.catalogue.ProcedureVersion.isCode(procedure))) {
             throw ApiException.badRequest("questions.search.invalid");
         }
         // Counted at most COUNT_AHEAD past this page (a common word matches most answers), exactly or as a lower

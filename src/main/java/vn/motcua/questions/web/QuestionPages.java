@@ -64,7 +64,7 @@ class QuestionPages {
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String procedure,
                   Model model) {
         String query = q == null ? "" : q.length() > 200 ? q.substring(0, 200) : q;
-        String proc = procedure != null && procedure.matches("\\d\\.\\d{6}") ? procedure : null;
+        String proc = vn.motcua.catalogue.ProcedureVersion.isCode(procedure) ? procedure : null;
         model.addAttribute("q", query);
         model.addAttribute("procedure", proc);
         model.addAttribute("items", questions.search(query, proc, 0, 30).stream().map(views::published).toList());
@@ -74,8 +74,8 @@ class QuestionPages {
     @GetMapping("/questions/new")
     String form(@RequestParam(required = false) String procedure, @RequestParam(required = false) String unit,
                 Model model) {
-        model.addAttribute("procedure", procedure != null && procedure.matches("\\d\\.\\d{6}") ? procedure : "");
-        model.addAttribute("unit", unit != null && unit.matches("\\d{2}|\\d{5}") ? unit : "");
+        model.addAttribute("procedure", vn.motcua.catalogue.ProcedureVersion.isCode(procedure) ? procedure : "");
+        model.addAttribute("unit", vn.motcua.territory.AdministrativeUnit.isCode(unit) ? unit : "");
         return "questions/new";
     }
 

@@ -15,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.motcua.platform.text.VietnameseText;
-import vn.motcua.territory.AddressLookup;
 import vn.motcua.territory.AdministrativeUnit;
 import vn.motcua.territory.Agency;
 import vn.motcua.territory.AgencyKind;
@@ -35,7 +33,7 @@ import vn.motcua.territory.UnitType;
  * the latest correction of each old unit; agencies straight from the database.
  */
 @Service
-public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup {
+public class UnitDirectory implements Territory, TerritoryHistory {
 
     private static final Logger log = LoggerFactory.getLogger(UnitDirectory.class);
     private static final String AGENCY_SELECT = """
@@ -342,7 +340,7 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
     }
 
     /** Units valid on asOf reached from the unit through links effective on or before asOf, with the path's share. */
-    private static Map<AdministrativeUnit, Share> descend(UnitIndex i, AdministrativeUnit unit, LocalDate asOf) {
+    static Map<AdministrativeUnit, Share> descend(UnitIndex i, AdministrativeUnit unit, LocalDate asOf) {
         Map<AdministrativeUnit, Share> result = new LinkedHashMap<>();
         if (unit.validOn(asOf)) {
             result.put(unit, Share.FULL);
@@ -367,89 +365,5 @@ public class UnitDirectory implements Territory, TerritoryHistory, AddressLookup
             }
         }
         return result;
-    }
-
-    // ---- AddressLookup ----
-
-    @Override
-    public AddressResolution resolve(String commune, String district, String province, LocalDate oldDate, LocalDate asOf) {
-        UnitIndex i = index();
-        List<AdministrativeUnit> matches = matchCommunes(i, commune, oldDate);
-        if (!blank(district)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, district, false, oldDate)).toList();
-        }
-        if (!blank(province)) {
-            matches = matches.stream().filter(u -> ancestorMatches(i, u, province, true, oldDate)).toList();
-        }
-        if (matches.isEmpty()) {
-            return new AddressResolution(Outcome.NOT_FOUND, List.of(), List.of());
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (AdministrativeUnit m : matches) {
-            boolean review = i.underReview(m.id());
-            descend(i, m, asOf).forEach((u, share) -> candidates.add(new Candidate(u, share, m, review)));
-        }
-        Outcome outcome;
-        if (matches.size() > 1) {
-            outcome = Outcome.AMBIGUOUS_NAME;
-        } else if (candidates.size() > 1) {
-            outcome = Outcome.SPLIT;
-        } else if (candidates.size() == 1) {
-            outcome = Outcome.RESOLVED;
-        } else {
-            outcome = Outcome.NOT_FOUND;
-        }
-        return new AddressResolution(outcome, matches, candidates);
-    }
-
-    private static List<AdministrativeUnit> matchCommunes(UnitIndex i, String input, LocalDate oldDate) {
-        if (blank(input)) {
-            return List.of();
-        }
-        String trimmed = input.trim();
-        if (trimmed.matches("\\d{4,5}")) {
-            AdministrativeUnit u = i.at(trimmed.length() == 4 ? "0" + trimmed : trimmed, oldDate);
-            return u != null && u.type().isCommuneLevel() ? List.of(u) : List.of();
-        }
-        List<AdministrativeUnit> hits = i.byNameKey(NameKeys.key(trimmed)).stream()
-                .filter(u -> (u.type().isCommuneLevel() || isIslandDistrict(i, u, oldDate)) && u.validOn(oldDate))
-                .distinct().toList();
-        return preferStrict(trimmed, hits);
-    }
-
-    /** When the input has diacritics, keep only names with the same tones/vowels (tone placement ignored), if any. */
-    private static List<AdministrativeUnit> preferStrict(String input, List<AdministrativeUnit> hits) {
-        if (hits.size() < 2 || !VietnameseText.hasDiacritics(input)) {
-            return hits;
-        }
-        String strict = NameKeys.strictKey(input);
-        List<AdministrativeUnit> narrowed = hits.stream()
-                .filter(u -> NameKeys.strictKey(u.name()).equals(strict) || NameKeys.strictKey(u.fullName()).equals(strict))
-                .toList();
-        return narrowed.isEmpty() ? hits : narrowed;
-    }
-
-    /** A district without communes (Côn Đảo, Lý Sơn, ...) is addressed like a commune. */
-    private static boolean isIslandDistrict(UnitIndex i, AdministrativeUnit u, LocalDate date) {
-        return u.type() == UnitType.DISTRICT && i.children(u, date).isEmpty();
-    }
-
-    private static boolean ancestorMatches(UnitIndex i, AdministrativeUnit u, String input, boolean provinceLevel,
-                                           LocalDate date) {
-        String key = NameKeys.key(input);
-        String code = input.trim();
-        for (AdministrativeUnit a = i.parent(u, date); a != null; a = i.parent(a, date)) {
-            boolean right = provinceLevel ? a.type().isProvinceLevel() : a.type() == UnitType.DISTRICT;
-            if (right && (a.code().equals(code) || NameKeys.key(a.name()).equals(key) || NameKeys.key(a.fullName()).equals(key))) {
-                return true;
-            }
-        }
-        // an island district is its own district
-        return !provinceLevel && u.type() == UnitType.DISTRICT
-                && (u.code().equals(code) || NameKeys.key(u.name()).equals(key));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

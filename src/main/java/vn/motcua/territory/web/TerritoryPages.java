@@ -23,12 +23,14 @@ class TerritoryPages {
     static final LocalDate DAY_BEFORE_REORG = LocalDate.of(2025, 6, 30);
 
     private final UnitDirectory units;
+    private final AddressLookup addresses;
     private final StaffDirectory staff;
     private final java.time.Clock clock;
 
-    TerritoryPages(UnitDirectory units, StaffDirectory staff, java.time.Clock clock) {
+    TerritoryPages(UnitDirectory units, AddressLookup addresses, StaffDirectory staff, java.time.Clock clock) {
         this.clock = clock;
         this.units = units;
+        this.addresses = addresses;
         this.staff = staff;
     }
 
@@ -72,7 +74,7 @@ class TerritoryPages {
             if (commune.isBlank()) {
                 model.addAttribute("communeError", true);
             } else {
-                AddressLookup.AddressResolution r = units.resolve(commune, district, province, DAY_BEFORE_REORG, today());
+                AddressLookup.AddressResolution r = addresses.resolve(commune, district, province, DAY_BEFORE_REORG, today());
                 model.addAttribute("result", r);
             }
         }

@@ -25,11 +25,13 @@ import vn.motcua.territory.internal.UnitDirectory;
 class UnitApiController {
 
     private final UnitDirectory units;
+    private final AddressLookup addresses;
     private final java.time.Clock clock;
 
-    UnitApiController(UnitDirectory units, java.time.Clock clock) {
+    UnitApiController(UnitDirectory units, AddressLookup addresses, java.time.Clock clock) {
         this.clock = clock;
         this.units = units;
+        this.addresses = addresses;
     }
 
     record UnitView(String code, String name, String fullName, String type, String parentCode, LocalDate validFrom,
@@ -132,7 +134,7 @@ class UnitApiController {
         if (commune.isBlank()) {
             throw ApiException.badRequest("territory.lookup.communeRequired");
         }
-        AddressLookup.AddressResolution r = units.resolve(commune, district, province,
+        AddressLookup.AddressResolution r = addresses.resolve(commune, district, province,
                 oldDate == null ? LocalDate.of(2025, 6, 30) : oldDate, asOf == null ? today() : asOf);
         return new ResolutionView(r.outcome().name(), r.ambiguous(), r.underReview(),
                 r.matches().stream().map(UnitView::of).toList(),

@@ -24,7 +24,7 @@ final class TrainingAccess {
     }
 
     static String code(String code) {
-        if (code == null || !code.matches("\\d\\.\\d{6}")) {
+        if (!vn.motcua.catalogue.ProcedureVersion.isCode(code)) {
             throw ApiException.badRequest("training.procedure.code");
         }
         return code;
