@@ -48,38 +48,136 @@ class IntakeBench {
         // -Dintake.bench.pdf=legacy: the fixture of sessions 1-9 (no cross-reference table), to compare with their figures.
         var pdf = vn.motcua.dossier.BenchFixtures.BenchPdf.fromProperty(System.getProperty("intake.bench.pdf"));
         System.out.println("BENCH intake: attachment = " + pdf.describe());
-        // Warm up the JIT (C2 compiles the request path over several thousand calls), the pool and the caches.
-        runSubmissions(port, Integer.getInteger("intake.bench.warmup", 8000), 8, pdf);
         int n = Integer.getInteger("intake.bench.submissions", 6000);
+        int warmupRounds = Integer.getInteger("intake.bench.warmupRounds", 2);
         int rounds = Integer.getInteger("intake.bench.rounds", 3);
-        // Several rounds: this VM's speed drifts by a third between minutes, so one round is one sample of it.
         var cpu = new vn.motcua.support.CpuMeter(jdbc);
         var top = new vn.motcua.support.TopStatements(jdbc);
-        top.reset();
-        double[] rates = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            var c0 = cpu.sample();
-            CLIENT_CPU.set(0);
-            long t0 = System.nanoTime();
-            int ok = runSubmissions(port, n, 8, pdf);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            var used = cpu.sample().minus(c0);
-            rates[r] = n / seconds;
-            System.out.printf("BENCH intake round %d: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form "
-                            + "validation, routing) in %.2f s = %.0f submissions/s with 8 client threads (%d ok); "
-                            + "CPU %s (JVM includes the 8 load clients); with 2 cores to itself: %.0f submissions/s%n",
-                    r + 1, n, seconds, rates[r], ok, used.perOperation(n), used.capacity(n, 2));
-            // The figure is the server's: what the load clients took of the application threads' CPU.
-            System.out.printf("BENCH intake round %d: the 8 load clients' own CPU %.2f ms per submission (of the JVM's "
-                    + "application threads above); the server's application threads %.2f ms%n", r + 1,
-                    CLIENT_CPU.get() / 1e6 / n, (used.threadsNanos() - CLIENT_CPU.get()) / 1e6 / n);
+        // One pool of client threads for the whole run: a thread that ends takes its CPU out of the JVM's
+        // application-thread sum, so per-run pools made the server's share depend on when they ended.
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            // Warm up the JIT (C2 compiles the request path over several thousand calls), the pool and the caches.
+            runSubmissions(clients, port, Integer.getInteger("intake.bench.warmup", 8000), pdf);
+            // Then warm-up rounds, timed and printed but not counted: each round after the warm-up was still faster
+            // than the one before (session 13: 807 / 937 / 1,084 per second), so the median mixed JIT with the code.
+            // Several measured rounds: this VM's speed drifts by a third between minutes, so one round is one sample.
+            Round[] measured = new Round[rounds];
+            for (int r = 0; r < warmupRounds + rounds; r++) {
+                boolean counted = r >= warmupRounds;
+                if (r == warmupRounds) {
+                    top.reset();
+                    Profile.start();
+                }
+                var c0 = cpu.sample();
+                CLIENT_CPU.set(0);
+                long t0 = System.nanoTime();
+                int ok = runSubmissions(clients, port, n, pdf);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                var round = new Round(n / seconds, cpu.sample().minus(c0), CLIENT_CPU.get(), n);
+                String label = counted ? "round " + (r - warmupRounds + 1) : "warm-up round " + (r + 1);
+                System.out.printf("BENCH intake %s: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form "
+                                + "validation, routing) in %.2f s = %.0f submissions/s with %d client threads (%d ok); "
+                                + "CPU %s (JVM includes the %d load clients); with 2 cores to itself: %.0f submissions/s%n",
+                        label, n, seconds, round.rate(), CLIENTS, ok, round.used().perOperation(n), CLIENTS,
+                        round.used().capacity(n, 2));
+                // The figure is the server's: what the load clients took of the application threads' CPU.
+                System.out.printf("BENCH intake %s: CPU per submission: server %.2f ms (application threads %.2f + JIT "
+                                + "and GC %.2f), the %d load clients %.2f ms, PostgreSQL %.2f ms, all told %.2f ms%n",
+                        label, round.server(), round.serverThreads(), round.jitAndGc(), CLIENTS, round.clients(),
+                        round.database(), round.allTold());
+                if (counted) {
+                    measured[r - warmupRounds] = round;
+                }
+            }
+            Profile.stop();
+            top.print(rounds + " × " + n + " submissions", 15);
+            top.printPerOperation("submission", rounds * n);
+            System.out.printf("BENCH intake: online submissions per second over %d measured rounds (after %d + %d×%d "
+                            + "warm-up submissions): median %.0f, lowest %.0f, highest %.0f (attachment: %s)%n", rounds,
+                    Integer.getInteger("intake.bench.warmup", 8000), warmupRounds, n,
+                    median(measured, Round::rate), min(measured, Round::rate), max(measured, Round::rate),
+                    pdf.describe());
+            System.out.printf("BENCH intake: CPU per submission, median of the measured rounds: server %.2f ms "
+                            + "(application threads %.2f + JIT and GC %.2f), load clients %.2f ms, PostgreSQL %.2f ms, "
+                            + "all told %.2f ms; the server and PostgreSQL alone on 2 cores: %.0f submissions/s%n",
+                    median(measured, Round::server), median(measured, Round::serverThreads),
+                    median(measured, Round::jitAndGc), median(measured, Round::clients),
+                    median(measured, Round::database), median(measured, Round::allTold),
+                    2000 / (median(measured, Round::server) + median(measured, Round::database)));
+        } finally {
+            clients.shutdown();
         }
-        top.print(rounds + " × " + n + " submissions", 15);
-        top.printPerOperation("submission", rounds * n);
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        System.out.printf("BENCH intake: online submissions per second over %d rounds: median %.0f, lowest %.0f, "
-                + "highest %.0f (attachment: %s)%n", rounds, sorted[rounds / 2], sorted[0], sorted[rounds - 1], pdf.describe());
+    }
+
+    private static final int CLIENTS = 8;
+
+    /** One round's rate and CPU; the per-submission figures are in milliseconds. */
+    private record Round(double rate, vn.motcua.support.CpuMeter.Sample used, long clientNanos, int n) {
+
+        double clients() {
+            return clientNanos / 1e6 / n;
+        }
+
+        double serverThreads() {
+            return (used.threadsNanos() - clientNanos) / 1e6 / n;
+        }
+
+        /** The JVM's CPU outside its application threads: the JIT's compiler threads and the GC. */
+        double jitAndGc() {
+            return (used.jvmNanos() - used.threadsNanos()) / 1e6 / n;
+        }
+
+        double server() {
+            return serverThreads() + jitAndGc();
+        }
+
+        double database() {
+            return used.databaseNanos() / 1e6 / n;
+        }
+
+        double allTold() {
+            return server() + clients() + database();
+        }
+    }
+
+    private static double median(Round[] rounds, java.util.function.ToDoubleFunction<Round> f) {
+        double[] v = Arrays.stream(rounds).mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(Round[] rounds, java.util.function.ToDoubleFunction<Round> f) {
+        return Arrays.stream(rounds).mapToDouble(f).min().orElse(Double.NaN);
+    }
+
+    private static double max(Round[] rounds, java.util.function.ToDoubleFunction<Round> f) {
+        return Arrays.stream(rounds).mapToDouble(f).max().orElse(Double.NaN);
+    }
+
+    /**
+     * {@code -Dintake.bench.jfr=/tmp/x.jfr}: a flight recording (settings "profile") of the measured rounds only, the
+     * server warm — a recording from the JVM's start profiles mostly code not compiled yet.
+     */
+    private static final class Profile {
+        private static jdk.jfr.Recording recording;
+
+        static void start() throws Exception {
+            String file = System.getProperty("intake.bench.jfr");
+            if (file == null || file.isBlank()) {
+                return;
+            }
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(java.nio.file.Path.of(file));
+            recording.start();
+        }
+
+        static void stop() {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                System.out.println("BENCH intake: flight recording of the measured rounds in " + System.getProperty("intake.bench.jfr"));
+            }
+        }
     }
 
     @Test
@@ -129,21 +227,20 @@ class IntakeBench {
     }
 
     /**
-     * {@code threads} clients in closed loops, each on its own kept-alive connection, each submission with its own
+     * {@link #CLIENTS} clients in closed loops, each on its own kept-alive connection, each submission with its own
      * phone number and Idempotency-Key (as the contract asks of integrations). The body is serialised once with a
      * placeholder phone: the load generator shares the server's two cores and should cost next to nothing.
      */
-    private static int runSubmissions(int port, int n, int threads, vn.motcua.dossier.BenchFixtures.BenchPdf pdf)
+    private static int runSubmissions(ExecutorService pool, int port, int n, vn.motcua.dossier.BenchFixtures.BenchPdf pdf)
             throws Exception {
         String placeholder = "0899999999";
         String template = JSON.writeValueAsString(vn.motcua.dossier.BenchFixtures.birthSubmission(placeholder, pdf));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         int base = (int) (System.nanoTime() % 10_000_000);
         List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < CLIENTS; t++) {
             futures.add(pool.submit(() -> {
                 long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 try (LoadClient client = new LoadClient(port, "congdan", "demo")) {
@@ -165,7 +262,6 @@ class IntakeBench {
         for (Future<?> f : futures) {
             f.get();
         }
-        pool.shutdown();
         if (firstFailure.get() != null) {
             System.out.println("BENCH intake: first failed submission: " + firstFailure.get());
         }
