@@ -9,7 +9,7 @@ import org.apache.pdfbox.io.RandomAccessReadView;
  * A submitted file, already in memory, as PDFBox's input: the same answers as {@code RandomAccessReadBuffer} (which
  * {@code Loader.loadPDF(byte[])} wraps the bytes in), read straight from the array. The parser reads a file byte by
  * byte, and {@code RandomAccessReadBuffer}'s chunked {@code ByteBuffer}s cost a closed-check, a chunk check and two
- * buffer calls per byte: about half of the intake's PDF check, warm (docs/dossier.md, session 14).
+ * buffer calls per byte (what that saves: docs/dossier.md, session 14).
  * {@code ByteArrayPdfSourceTest} drives both with the same random operations and compares every answer.
  */
 final class ByteArrayPdfSource implements RandomAccessRead {
