@@ -49,7 +49,8 @@ class IntakeBench {
         var pdf = vn.motcua.dossier.BenchFixtures.BenchPdf.fromProperty(System.getProperty("intake.bench.pdf"));
         System.out.println("BENCH intake: attachment = " + pdf.describe());
         int n = Integer.getInteger("intake.bench.submissions", 6000);
-        int warmupRounds = Integer.getInteger("intake.bench.warmupRounds", 2);
+        int minWarmupRounds = Integer.getInteger("intake.bench.warmupRounds", 2);
+        int maxWarmupRounds = Math.max(minWarmupRounds, Integer.getInteger("intake.bench.maxWarmupRounds", 8));
         int rounds = Integer.getInteger("intake.bench.rounds", 3);
         var cpu = new vn.motcua.support.CpuMeter(jdbc);
         var top = new vn.motcua.support.TopStatements(jdbc);
@@ -61,34 +62,24 @@ class IntakeBench {
             runSubmissions(clients, port, Integer.getInteger("intake.bench.warmup", 8000), pdf);
             // Then warm-up rounds, timed and printed but not counted: each round after the warm-up was still faster
             // than the one before (session 13: 807 / 937 / 1,084 per second), so the median mixed JIT with the code.
+            // They go on until the JIT and GC take at most a fifth of the server's application-thread CPU (the JIT
+            // has caught up: on a busy machine that took ~20,000 submissions in session 14), or maxWarmupRounds.
             // Several measured rounds: this VM's speed drifts by a third between minutes, so one round is one sample.
+            int warmupRounds = 0;
+            boolean steady = false;
+            while (warmupRounds < maxWarmupRounds && !(steady && warmupRounds >= minWarmupRounds)) {
+                warmupRounds++;
+                Round round = round(clients, cpu, n, pdf, "warm-up round " + warmupRounds);
+                steady = round.jitAndGc() <= round.serverThreads() / 5;
+            }
+            System.out.printf("BENCH intake: %s after %d warm-up rounds%n", steady
+                    ? "steady (the JIT and GC at most a fifth of the server's application threads)"
+                    : "NOT steady (the JIT still compiling: raise -Dintake.bench.maxWarmupRounds)", warmupRounds);
+            top.reset();
+            Profile.start();
             Round[] measured = new Round[rounds];
-            for (int r = 0; r < warmupRounds + rounds; r++) {
-                boolean counted = r >= warmupRounds;
-                if (r == warmupRounds) {
-                    top.reset();
-                    Profile.start();
-                }
-                var c0 = cpu.sample();
-                CLIENT_CPU.set(0);
-                long t0 = System.nanoTime();
-                int ok = runSubmissions(clients, port, n, pdf);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                var round = new Round(n / seconds, cpu.sample().minus(c0), CLIENT_CPU.get(), n);
-                String label = counted ? "round " + (r - warmupRounds + 1) : "warm-up round " + (r + 1);
-                System.out.printf("BENCH intake %s: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form "
-                                + "validation, routing) in %.2f s = %.0f submissions/s with %d client threads (%d ok); "
-                                + "CPU %s (JVM includes the %d load clients); with 2 cores to itself: %.0f submissions/s%n",
-                        label, n, seconds, round.rate(), CLIENTS, ok, round.used().perOperation(n), CLIENTS,
-                        round.used().capacity(n, 2));
-                // The figure is the server's: what the load clients took of the application threads' CPU.
-                System.out.printf("BENCH intake %s: CPU per submission: server %.2f ms (application threads %.2f + JIT "
-                                + "and GC %.2f), the %d load clients %.2f ms, PostgreSQL %.2f ms, all told %.2f ms%n",
-                        label, round.server(), round.serverThreads(), round.jitAndGc(), CLIENTS, round.clients(),
-                        round.database(), round.allTold());
-                if (counted) {
-                    measured[r - warmupRounds] = round;
-                }
+            for (int r = 0; r < rounds; r++) {
+                measured[r] = round(clients, cpu, n, pdf, "round " + (r + 1));
             }
             Profile.stop();
             top.print(rounds + " × " + n + " submissions", 15);
@@ -111,6 +102,28 @@ class IntakeBench {
     }
 
     private static final int CLIENTS = 8;
+
+    /** One round of {@code n} submissions, printed with its CPU per submission. */
+    private Round round(ExecutorService clients, vn.motcua.support.CpuMeter cpu, int n,
+                        vn.motcua.dossier.BenchFixtures.BenchPdf pdf, String label) throws Exception {
+        var c0 = cpu.sample();
+        CLIENT_CPU.set(0);
+        long t0 = System.nanoTime();
+        int ok = runSubmissions(clients, port, n, pdf);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        var round = new Round(n / seconds, cpu.sample().minus(c0), CLIENT_CPU.get(), n);
+        System.out.printf("BENCH intake %s: %d online submissions (HTTP, JSON, 1 PDF attachment, e-form "
+                        + "validation, routing) in %.2f s = %.0f submissions/s with %d client threads (%d ok); "
+                        + "CPU %s (JVM includes the %d load clients); with 2 cores to itself: %.0f submissions/s%n",
+                label, n, seconds, round.rate(), CLIENTS, ok, round.used().perOperation(n), CLIENTS,
+                round.used().capacity(n, 2));
+        // The figure is the server's: what the load clients took of the application threads' CPU.
+        System.out.printf("BENCH intake %s: CPU per submission: server %.2f ms (application threads %.2f + JIT "
+                        + "and GC %.2f), the %d load clients %.2f ms, PostgreSQL %.2f ms, all told %.2f ms%n",
+                label, round.server(), round.serverThreads(), round.jitAndGc(), CLIENTS, round.clients(),
+                round.database(), round.allTold());
+        return round;
+    }
 
     /** One round's rate and CPU; the per-submission figures are in milliseconds. */
     private record Round(double rate, vn.motcua.support.CpuMeter.Sample used, long clientNanos, int n) {
