@@ -101,7 +101,11 @@ class IntakeBench {
         }
     }
 
-    private static final int CLIENTS = 8;
+    /**
+     * Closed-loop clients ({@code -Dintake.bench.clients}, default 8): each waits for its group's commit, so the rate is
+     * at most clients ÷ latency; more clients tell a latency limit from a CPU limit.
+     */
+    private static final int CLIENTS = Integer.getInteger("intake.bench.clients", 8);
 
     /** One round of {@code n} submissions, printed with its CPU per submission. */
     private Round round(ExecutorService clients, vn.motcua.support.CpuMeter cpu, int n,
