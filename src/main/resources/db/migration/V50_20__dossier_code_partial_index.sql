@@ -4,8 +4,17 @@
 -- index "where code is not null" enforces the same uniqueness (nulls never conflict) and serves every "code = ?"
 -- (it implies not null), without an entry for the dossiers that have no code yet (issue #24, docs/reorg.md "Session 14").
 --
--- Built concurrently, so that writers are not blocked while it is built on a large table: Flyway runs a script whose
--- statements all refuse a transaction outside one. If the build fails it leaves an invalid index; the first statement
--- drops it, so the migration can simply be run again (after "flyway repair"). V50_21 then drops the old constraint.
-drop index concurrently if exists dossier_code;
-create unique index concurrently dossier_code on dossier (code) where code is not null;
+-- Built in Flyway's transaction: "create index concurrently" would wait for Flyway's own transaction (its lock) and
+-- hang. On a large table an operator builds it beforehand, outside Flyway, without blocking writers:
+--   create unique index concurrently dossier_code on dossier (code) where code is not null;
+-- and this migration then finds it. A concurrent build that failed leaves an invalid index of that name: dropped here
+-- and built again.
+do
+$$
+begin
+    if exists (select 1 from pg_index where indexrelid = to_regclass('dossier_code') and not indisvalid) then
+        drop index dossier_code;
+    end if;
+end
+$$;
+create unique index if not exists dossier_code on dossier (code) where code is not null;
