@@ -22,6 +22,7 @@ import vn.motcua.territory.Territory;
  * (optionally {@code -Dreorg.bench.dossiers=200000}; {@code -Dreorg.bench.emailShare=0.3} gives an e-mail address to
  * 30 % of the applicants instead of all, {@code -Dreorg.bench.notify=false} runs a plan that notifies nobody,
  * {@code -Dreorg.bench.indexProbe=true} measures one batch with B-tree indexes added,
+ * {@code -Dreorg.bench.movesProbe=true} one batch's moves with the often-null unique indexes partial or an index away,
  * {@code -Dreorg.bench.eventsProbe=true} one batch with and without its events and their seals; with
  * {@code -Dbench.jvmArgs=-Dmotcua.test.pg-stat-statements=true} it prints the statements' buffers and WAL).
  */
@@ -154,6 +155,9 @@ class ReorgBench {
         long floor = ms(t4);
         if (Boolean.getBoolean("reorg.bench.indexProbe")) {
             indexProbe(id);
+        }
+        if (Boolean.getBoolean("reorg.bench.movesProbe")) {
+            new ReorgMovesProbe(jdbc, tx).run(id);
         }
         if (Boolean.getBoolean("reorg.bench.hotProbe")) {
             new ReorgHotProbe(jdbc, tx).run(id);

@@ -29,7 +29,8 @@ final class ReorgEventsProbe {
         this.sealer = sealer;
     }
 
-    private static final String UPDATE = """
+    /** Batch 1's moves as {@code moveBatch} sets them, back to where they came from (also {@link ReorgMovesProbe}). */
+    static final String UPDATE = """
             update dossier d
                set agency_code   = case when d.agency_code is null then null else t.from_agency end,
                    agency_name   = case when d.agency_code is null then d.agency_name else t.from_agency end,
@@ -145,7 +146,7 @@ final class ReorgEventsProbe {
     }
 
     /** The backend's own user + system CPU, in ticks of 10 ms. */
-    private static long ticks(long pid) {
+    static long ticks(long pid) {
         try {
             String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
