@@ -1,7 +1,6 @@
 package vn.motcua.assistant.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +12,12 @@ import vn.motcua.assistant.AssistantEvaluation;
 import vn.motcua.assistant.AssistantTuning;
 
 /**
- * Round 13 (a tool, not a test): every seen set's answerable question whose first answer is not right, leave-one-set-out,
+ * Round 13 (a tool, not a test): every seen set's question answered wrongly (a wrong first answer, a refusal, or a NONE
+ * question answered), leave-one-set-out,
  * with where the right procedure stands in the catalogue's 40 candidates (before and after the examples are folded in),
  * whether the ranking refused, and the right procedure's best example similarity. Only seen sets (those among the
- * examples) are read. {@code ./mvnw -q test -Dtest=MissProbe -Dassistant.probe.miss=true} over the bench's catalogue file.
+ * examples) are read. {@code ./mvnw -q test -Dtest=MissProbe -Dassistant.probe.miss=true} over the bench's catalogue file;
+ * {@code -Dassistant.probe.trace=true} also prints every question and its first answer.
  */
 @EnabledIfSystemProperty(named = "assistant.probe.miss", matches = "true")
 class MissProbe {
@@ -30,19 +31,14 @@ class MissProbe {
         service.rebuildNow();
         ExampleEvidence ev = ExampleEvidence.DEFAULT.with(System.getProperty("assistant.probe.with", ""));
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ev);
-        List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
-        for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(),
-                AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet(),
-                AssistantEvaluation.seventhHeldOutSet(), AssistantEvaluation.eighthHeldOutSet())) {
-            all.addAll(AssistantEvaluation.load(p));
-        }
+        List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();
         RankingWeights w = RankingWeights.DEFAULT;
         for (AssistantEvaluation.Question q : all) {
-            if (Boolean.getBoolean("x.debug")) {
+            if (Boolean.getBoolean("assistant.probe.trace")) {
                 System.out.println("Q\t" + q.source() + "\t" + q.codes() + "\t" + q.text());
             }
             Answers a = seam.ask(q.text(), q.source());
-            if (Boolean.getBoolean("x.debug")) {
+            if (Boolean.getBoolean("assistant.probe.trace")) {
                 System.out.println("A\t" + (a.noMatch() ? "NOMATCH" : a.answers().get(0).code()));
             }
             boolean first = !a.answers().isEmpty() && q.codes().contains(a.answers().get(0).code());
