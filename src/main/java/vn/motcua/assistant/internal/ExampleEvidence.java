@@ -99,13 +99,14 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         ranked.forEach(c -> found.add(c.meta().code()));
         double base = ranked.isEmpty() ? 1.0 : ranked.stream().mapToDouble(Ranker.Candidate::score).min().orElse(1.0);
         List<Ranker.Candidate> out = new ArrayList<>(ranked);
+        List<VietnameseAnalysis.Span> spans = reading.graph().spans();
         support.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ProcedureIndex.Meta m = e.getKey().equals(ExampleIndex.NONE) ? null : idx.meta(e.getKey());
             // two examples agreeing (the summed similarity holds a second one), not one odd neighbour: a place name shared
             // with one answered example is no evidence ("lịch cúp điện phường Tân Định")
             boolean agreed = e.getValue().score() > e.getValue().best();
             if (m != null && !found.contains(e.getKey()) && e.getValue().best() >= unfound && agreed) {
-                out.add(Ranker.candidate(idx, m, base, reading));
+                out.add(Ranker.candidate(idx, m, base, reading, spans));
             }
         });
         return out;
