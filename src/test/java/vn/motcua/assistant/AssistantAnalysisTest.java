@@ -83,6 +83,17 @@ class AssistantAnalysisTest {
     }
 
     @Test
+    void aLicenceClassIsAWordForTheLicence() {
+        // round 13: a class with a digit on its own, a bare letter only after "bằng"/"hạng" (Luật TTATGT đường bộ 2024, Điều 57)
+        assertThat(VietnameseAnalysis.graph(query, "a2 het han").bigrams()).contains("giay phep", "phep lai", "lai xe");
+        assertThat(VietnameseAnalysis.graph(query, "hoc bang c").bigrams()).contains("giay phep", "lai xe");
+        assertThat(VietnameseAnalysis.graph(query, "hang d2").bigrams()).contains("giay phep", "lai xe");
+        // "bé" (a child) and "em" are not classes
+        assertThat(VietnameseAnalysis.graph(query, "cho be di hoc").bigrams()).doesNotContain("giay phep", "lai xe");
+        assertThat(VietnameseAnalysis.graph(query, "em e ngai").bigrams()).doesNotContain("giay phep", "lai xe");
+    }
+
+    @Test
     void ambiguousSyllablesAreNotRewritten() {
         // "cuối tuần" (weekend) is not "cưới" (wedding) once folded: bare syllables are not in the lexicon
         assertThat(VietnameseAnalysis.graph(query, "cuoi tuan").anySynonym()).isFalse();

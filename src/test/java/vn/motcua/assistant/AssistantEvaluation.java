@@ -137,6 +137,16 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held9.tsv");
     }
 
+    /** Every question of the seen sets (the first file and the 2nd to 9th held-out sets), for the probes' error analysis. */
+    public static List<Question> seenSets() {
+        List<Question> all = new ArrayList<>(load(ownSet()));
+        for (Path p : List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(), sixthHeldOutSet(),
+                seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet())) {
+            all.addAll(load(p));
+        }
+        return all;
+    }
+
     public static Path ownSet() {
         return Path.of("src/test/resources/assistant/questions.tsv");
     }

@@ -121,6 +121,8 @@ public class AssistantService implements Assistant, AssistantIndex {
         // round 10: the negative examples may refuse a weak answer, as the catalogue's own signals do
         boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
                 || Evidence.onlyGeneric(ranked.get(0)) || ev.refuses(ranked.get(0), support);
+        // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
+        ranked = ev.withUnfound(idx, ranked, support, reading);
         // an example rescues a refused question only when it is a near-paraphrase of it
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
             return new Answers(List.of(), true, null);
@@ -135,6 +137,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         if (strong.isEmpty()) {
             return new Answers(List.of(), true, null);
         }
+        strong = AnswerOrder.third(strong);
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
             List<String> why = new ArrayList<>(Evidence.why(c.meta(), reading.unigrams(), reading.bigrams()));

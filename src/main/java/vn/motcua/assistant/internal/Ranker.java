@@ -50,33 +50,11 @@ final class Ranker {
         try {
             TopDocs top = searcher.search(SpanQueries.build(reading.graph(), QueryReader.STOP::contains, w), CANDIDATES);
             var stored = searcher.storedFields();
-            List<VietnameseAnalysis.Span> spans = reading.graph().spans();
+            List<VietnameseAnalysis.Span> spans = reading.graph().spans(); // built once: spans() walks the graph's paths
             for (ScoreDoc sd : top.scoreDocs) {
-                String code = stored.document(sd.doc).get(ProcedureIndex.CODE);
-                ProcedureIndex.Meta m = idx.meta(code);
-                int nb = 0;
-                int bb = 0;
-                boolean specific = false;
-                for (String g : bigrams) {
-                    if (m.nameBigrams().contains(g)) {
-                        nb++;
-                    } else if (m.bodyBigrams().contains(g)) {
-                        bb++;
-                    } else {
-                        continue;
-                    }
-                    specific |= !idx.generic(g);
-                }
-                int nu = 0;
-                for (String u : unigrams) {
-                    if (m.nameUnigrams().contains(u)) {
-                        nu++;
-                    }
-                }
-                double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
-                        m.nameUnigrams());
-                out.add(new Candidate(m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
-                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), nb, bb, nu, coverage, specific || nb + bb == 0));
+                ProcedureIndex.Meta m = idx.meta(stored.document(sd.doc).get(ProcedureIndex.CODE));
+                out.add(candidate(idx, m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
+                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), reading, spans));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +64,33 @@ final class Ranker {
         out.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
         return out;
+    }
+
+    /** A procedure as a candidate with this score, and the evidence of the question's words in its name and texts. */
+    static Candidate candidate(ProcedureIndex idx, ProcedureIndex.Meta m, double score, QueryReader.Reading reading,
+                               List<VietnameseAnalysis.Span> spans) {
+        int nb = 0;
+        int bb = 0;
+        boolean specific = false;
+        for (String g : reading.bigrams()) {
+            if (m.nameBigrams().contains(g)) {
+                nb++;
+            } else if (m.bodyBigrams().contains(g)) {
+                bb++;
+            } else {
+                continue;
+            }
+            specific |= !idx.generic(g);
+        }
+        int nu = 0;
+        for (String u : reading.unigrams()) {
+            if (m.nameUnigrams().contains(u)) {
+                nu++;
+            }
+        }
+        double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
+                m.nameUnigrams());
+        return new Candidate(m, score, nb, bb, nu, coverage, specific || nb + bb == 0);
     }
 
     /**

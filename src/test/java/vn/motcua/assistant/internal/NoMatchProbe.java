@@ -1,7 +1,6 @@
 package vn.motcua.assistant.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,7 @@ class NoMatchProbe {
         AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
         service.rebuildNow();
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
-        List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
-        for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(),
-                AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet(),
-                AssistantEvaluation.seventhHeldOutSet(), AssistantEvaluation.eighthHeldOutSet())) {
-            all.addAll(AssistantEvaluation.load(p));
-        }
+        List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();
         RankingWeights w = RankingWeights.DEFAULT;
         for (AssistantEvaluation.Question q : all) {
             QueryReader.Reading reading = service.reading(q.text());
