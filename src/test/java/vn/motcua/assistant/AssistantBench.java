@@ -65,6 +65,7 @@ class AssistantBench {
         List<AssistantEvaluation.Question> held7 = AssistantEvaluation.load(AssistantEvaluation.seventhHeldOutSet());
         List<AssistantEvaluation.Question> held8 = AssistantEvaluation.load(AssistantEvaluation.eighthHeldOutSet());
         List<AssistantEvaluation.Question> held9 = AssistantEvaluation.load(AssistantEvaluation.ninthHeldOutSet());
+        List<AssistantEvaluation.Question> held10 = AssistantEvaluation.load(AssistantEvaluation.tenthHeldOutSet());
         List<AssistantEvaluation.Question> dev = AssistantEvaluation.devSet() == null ? List.of()
                 : AssistantEvaluation.load(AssistantEvaluation.devSet());
         List<AssistantEvaluation.Question> ownAll = new ArrayList<>(own);
@@ -76,6 +77,7 @@ class AssistantBench {
         ownAll.addAll(held7);
         ownAll.addAll(held8);
         ownAll.addAll(held9);
+        ownAll.addAll(held10);
         List<AssistantEvaluation.Question> all = new ArrayList<>(ownAll);
         all.addAll(dev);
         for (int i = 0; i < 3; i++) { // warm-up
@@ -84,9 +86,9 @@ class AssistantBench {
         // round 9: every set measured without the answered examples, then with them, each set without its own lines
         boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
         settings = ExampleEvidence.OFF;
-        List<AssistantEvaluation.Result> without = results(own, held2, held3, held4, held5, held6, held7, held8, held9, dev, ownAll);
+        List<AssistantEvaluation.Result> without = results(own, held2, held3, held4, held5, held6, held7, held8, held9, held10, dev, ownAll);
         settings = examples ? ExampleEvidence.DEFAULT : ExampleEvidence.OFF;
-        List<AssistantEvaluation.Result> results = results(own, held2, held3, held4, held5, held6, held7, held8, held9, dev, ownAll);
+        List<AssistantEvaluation.Result> results = results(own, held2, held3, held4, held5, held6, held7, held8, held9, held10, dev, ownAll);
         int n = 3000;
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
@@ -123,6 +125,7 @@ class AssistantBench {
             List<AssistantEvaluation.Question> held4, List<AssistantEvaluation.Question> held5,
             List<AssistantEvaluation.Question> held6, List<AssistantEvaluation.Question> held7,
             List<AssistantEvaluation.Question> held8, List<AssistantEvaluation.Question> held9,
+            List<AssistantEvaluation.Question> held10,
             List<AssistantEvaluation.Question> dev,
             List<AssistantEvaluation.Question> ownAll) {
         return List.of(
@@ -137,7 +140,8 @@ class AssistantBench {
                 run("own, 6th held-out set", held6),
                 run("own, 7th held-out set", held7),
                 run("own, 8th held-out set", held8),
-                run("own, 9th held-out set", held9));
+                run("own, 9th held-out set", held9),
+                run("own, 10th held-out set", held10));
     }
 
     /** Each question without the examples of its own set (leave-one-set-out). */

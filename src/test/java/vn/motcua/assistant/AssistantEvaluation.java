@@ -137,6 +137,11 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held9.tsv");
     }
 
+    /** The tenth held-out set (written in session 14 by an engineer who neither ran nor read the assistant, never tuned on). */
+    public static Path tenthHeldOutSet() {
+        return Path.of("src/test/resources/assistant/questions-held10.tsv");
+    }
+
     /** Every question of the seen sets (the first file and the 2nd to 9th held-out sets), for the probes' error analysis. */
     public static List<Question> seenSets() {
         List<Question> all = new ArrayList<>(load(ownSet()));

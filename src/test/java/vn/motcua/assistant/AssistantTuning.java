@@ -55,6 +55,7 @@ public class AssistantTuning {
             sets.put("own, 7th held-out set", AssistantEvaluation.load(AssistantEvaluation.seventhHeldOutSet()));
             sets.put("own, 8th held-out set", AssistantEvaluation.load(AssistantEvaluation.eighthHeldOutSet()));
             sets.put("own, 9th held-out set", AssistantEvaluation.load(AssistantEvaluation.ninthHeldOutSet()));
+            sets.put("own, 10th held-out set", AssistantEvaluation.load(AssistantEvaluation.tenthHeldOutSet()));
             sets.put("shared dev set", AssistantEvaluation.load(AssistantEvaluation.devSet()));
             List<AssistantEvaluation.Question> all = new ArrayList<>();
             sets.forEach((name, set) -> {

@@ -25,7 +25,12 @@ class NoMatchProbe {
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
         List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();
         RankingWeights w = RankingWeights.DEFAULT;
+        // session 14: -Dassistant.probe.set=questions-held9 prints one set only
+        String only = System.getProperty("assistant.probe.set", "");
         for (AssistantEvaluation.Question q : all) {
+            if (!only.isBlank() && !q.source().equals(only)) {
+                continue;
+            }
             QueryReader.Reading reading = service.reading(q.text());
             List<Ranker.Candidate> ranked = service.rank(service.index(), reading, null, w);
             boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
@@ -45,6 +50,18 @@ class NoMatchProbe {
                     refused ? "refused" : "kept", why, reading.unfamiliar(), top == null ? 0 : top.coverage(),
                     ranked.size() > 1 ? ranked.get(1).score() : 0, none == null ? 0 : none.best(), none == null ? 0 : none.score(), ans,
                     top == null ? 0 : top.nameBigrams(), top == null ? 0 : top.score(), q.text());
+            if (top != null) {
+                // session 14: the first candidate and the question's word pairs it shares (name / body), each with the
+                // number of procedures carrying it (how generic it is)
+                StringBuilder pairs = new StringBuilder();
+                for (String g : reading.bigrams()) {
+                    String where = top.meta().nameBigrams().contains(g) ? "N" : top.meta().bodyBigrams().contains(g) ? "B" : null;
+                    if (where != null) {
+                        pairs.append(' ').append(where).append(':').append(g).append('/').append(service.index().pairProcedures(g));
+                    }
+                }
+                System.out.printf("NM+\t%s\t%s\t%s%n", top.meta().code(), top.meta().name(), pairs);
+            }
         }
     }
 }

@@ -1,0 +1,67 @@
+package vn.motcua.assistant.internal;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Round 13b (session 14): two more "no match" signals, about whether anything in the question names the procedure's
+ * object. The ranking's own refusals ({@link Evidence}) judge how much of a name matched; these judge what matched.
+ * Measured on every seen set, leave-one-set-out (docs/assistant.md, round 13b).
+ */
+final class TopicEvidence {
+
+    private TopicEvidence() {
+    }
+
+    /**
+     * Word pairs that say what a citizen wants done at an office, never what it is about: asking to "cấp lại" something
+     * "bị mất" names no procedure until the thing is named. Folded, as the index keeps them.
+     */
+    static final Set<String> ACTS = Set.of("cap lai", "bi mat", "cap doi", "lam lai", "xin cap", "cap giay", "dang ky",
+            "ky lai", "giay to", "thu tuc", "ho so", "xin phep", "de nghi");
+
+    /**
+     * No match when every word pair the best answer shares with the question, in its name or its other texts, is an
+     * administrative act ({@link #ACTS}): the question's topic words ("bằng tốt nghiệp" in "cấp lại bằng tốt nghiệp bị
+     * mất") match nothing of that procedure, which was found on "cấp lại" and "bị mất" alone.
+     */
+    static boolean onlyActs(Ranker.Candidate best, Set<String> asked) {
+        boolean any = false;
+        for (String g : asked) {
+            if (best.meta().nameBigrams().contains(g) || best.meta().bodyBigrams().contains(g)) {
+                if (!ACTS.contains(g)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The nearest negative example must be at least this similar to lead ... */
+    static final double LEAD_SIMILARITY = 0.45;
+    /** ... and this much more similar than the nearest answered example of any procedure. */
+    static final double LEAD_MARGIN = 0.1;
+
+    /**
+     * People who asked like this needed no procedure, clearly more like it than anyone who needed one: the nearest
+     * negative example is at least {@link #LEAD_SIMILARITY} similar and {@link #LEAD_MARGIN} nearer than every answered
+     * example, whatever the catalogue matched ("chủ nhà trọ không trả tiền cọc" shares three land pairs through the
+     * lexicon's "nhà", and other deposit disputes are its nearest examples). Off when the examples are, and with the
+     * negatives ({@link ExampleEvidence#negative} above 1), as the earlier negative rules.
+     */
+    static boolean negativesLead(Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        if (none == null || none.best() < LEAD_SIMILARITY) {
+            return false;
+        }
+        return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                .allMatch(e -> e.getValue().best() + LEAD_MARGIN <= none.best());
+    }
+
+    /** Either signal refuses the best answer (an example that is a near-paraphrase may still rescue the question). */
+    static boolean refuses(Ranker.Candidate best, Set<String> asked, Map<String, ExampleIndex.Support> support,
+                           ExampleEvidence ev) {
+        return onlyActs(best, asked) || ev.negative() <= 1 && negativesLead(support);
+    }
+}

@@ -1,0 +1,102 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantTuning;
+import vn.motcua.catalogue.ProcedureVersion;
+
+/**
+ * Round 13b: a question naming only administrative acts ("cấp lại", "bị mất") gets no match; one naming the object too
+ * is answered. Negative examples clearly nearer than every answered one refuse whatever the catalogue matched.
+ */
+class TopicEvidenceTest {
+
+    private static final String PHARMACIST = "9.000001";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    /** The score thresholds at this small catalogue's scale (as in {@link AssistantUnansweredTest}). */
+    private static final RankingWeights SMALL = RankingWeights.DEFAULT.with("minScore=1,partialScore=1");
+
+    private static List<ProcedureVersion> catalogue() {
+        List<ProcedureVersion> out = new ArrayList<>(List.of(
+                version(PHARMACIST, "Cấp lại chứng chỉ hành nghề dược trong trường hợp bị mất", "Dược phẩm", null, null),
+                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)));
+        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
+                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
+                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Cấp thẻ căn cước"};
+        for (int i = 0; i < others.length; i++) {
+            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
+        }
+        return out;
+    }
+
+    private final AssistantService service = AssistantTuning.service(catalogue());
+
+    private Ranker.Candidate best(String q) {
+        return service.rank(service.index(), service.reading(q), null, SMALL).get(0);
+    }
+
+    private Answers ask(String q) {
+        return service.answer(q, null, 5, VI, SMALL, ExampleEvidence.OFF, service.examples());
+    }
+
+    @Test
+    void onlyActsInCommonIsNoMatch() {
+        String q = "cấp lại thẻ thư viện bị mất";
+        Ranker.Candidate top = best(q);
+        // the catalogue finds the pharmacist's certificate on "cấp lại" and "bị mất", and its own rules would answer it
+        assertThat(top.meta().code()).isEqualTo(PHARMACIST);
+        assertThat(top.nameBigrams()).isGreaterThanOrEqualTo(2);
+        assertThat(Evidence.answers(top, SMALL)).isTrue();
+        assertThat(TopicEvidence.onlyActs(top, service.reading(q).bigrams())).isTrue();
+        assertThat(ask(q).noMatch()).isTrue();
+    }
+
+    @Test
+    void theObjectNamedTooIsAnswered() {
+        String q = "cấp lại chứng chỉ hành nghề dược bị mất";
+        Ranker.Candidate top = best(q);
+        assertThat(TopicEvidence.onlyActs(top, service.reading(q).bigrams())).isFalse();
+        Answers a = ask(q);
+        assertThat(a.noMatch()).isFalse();
+        assertThat(a.answers().get(0).code()).isEqualTo(PHARMACIST);
+    }
+
+    @Test
+    void noSharedPairIsNotThisRulesCall() {
+        // a candidate sharing no word pair at all is the ranking's rules' to judge, not an act-only match
+        String q = "khai sinh";
+        assertThat(TopicEvidence.onlyActs(best(q), java.util.Set.of("cap lai"))).isFalse();
+    }
+
+    private static ExampleIndex.Support s(double best) {
+        return new ExampleIndex.Support(best, best, null);
+    }
+
+    @Test
+    void negativesLeadOnlyWhenClearlyNearer() {
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.6), PHARMACIST, s(0.45)))).isTrue();
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.6)))).isTrue();
+        // an answered example within the margin, or a negative below the similarity, or none at all: no lead
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.6), PHARMACIST, s(0.55)))).isFalse();
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.4)))).isFalse();
+        assertThat(TopicEvidence.negativesLead(Map.of(PHARMACIST, s(0.3)))).isFalse();
+        assertThat(TopicEvidence.negativesLead(Map.of())).isFalse();
+    }
+
+    @Test
+    void theNegativesSwitchedOffLeadNowhere() {
+        Ranker.Candidate top = best("cấp lại chứng chỉ hành nghề dược bị mất");
+        var asked = service.reading("cấp lại chứng chỉ hành nghề dược bị mất").bigrams();
+        Map<String, ExampleIndex.Support> lead = Map.of(ExampleIndex.NONE, s(0.8));
+        assertThat(TopicEvidence.refuses(top, asked, lead, ExampleEvidence.DEFAULT)).isTrue();
+        assertThat(TopicEvidence.refuses(top, asked, lead, ExampleEvidence.DEFAULT.with("negative=1.01"))).isFalse();
+    }
+}
