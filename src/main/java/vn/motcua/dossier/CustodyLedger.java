@@ -92,6 +92,13 @@ public interface CustodyLedger {
     /** The procedures of the open dossiers in scope, per holding agency (one GROUP BY). */
     Map<String, Set<String>> openProceduresByHolder(Scope scope);
 
+    /** {@link #openProceduresByHolder} and {@link #countHeldSinceEffective} from one read of the dossiers in scope. */
+    InFlight inFlight(Scope scope);
+
+    /** See {@link #inFlight}. */
+    record InFlight(Map<String, Set<String>> proceduresByHolder, long heldSinceEffective) {
+    }
+
     /**
      * Open dossiers held by one of these agency codes show that agency's name ({@code code → name}). Events and forms
      * already issued keep what they said. Returns how many changed.
@@ -139,4 +146,14 @@ public interface CustodyLedger {
 
     /** States, now, of the order's dossiers that are still open, and how many moved with {@code basis} are still held by their new agency. */
     StillOpen stillOpen(UUID order, String basis);
+
+    /**
+     * The order's moves read once for its reconciliation: {@link #flows}, {@link #recorded} and {@link #stillOpen}
+     * from one pass over its journal (each of them alone is a pass of its own).
+     */
+    Tally tally(UUID order, String basis);
+
+    /** See {@link #tally}: {@code recorded} counts every journal row, whether its dossier is open or not. */
+    record Tally(List<Flow> flows, long recorded, StillOpen stillOpen) {
+    }
 }
