@@ -321,8 +321,14 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         // Only codes valid the day before under another name: a new code's dossiers came by the moves (which wrote
         // its name) or were received under it, and the statement read the whole table to find none (docs/reorg.md,
         // "Session 14, second half").
-        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> territory.agency(a.code(), plan.dayBefore())
-                .filter(old -> !old.name().equals(a.name())).ifPresent(old -> names.put(a.code(), a.name())));
+        Map<String, String> namesBefore = new HashMap<>();
+        agencies.agenciesOf(plan.opening(), plan.dayBefore()).forEach(a -> namesBefore.put(a.code(), a.name()));
+        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> {
+            String old = namesBefore.get(a.code());
+            if (old != null && !old.equals(a.name())) {
+                names.put(a.code(), a.name());
+            }
+        });
         int renamed = names.isEmpty() ? 0 : transfers.refreshAgencyNames(names);
         if (renamed > 0) {
             log.info("Plan {}: agency name refreshed on {} open dossiers", id, renamed);
