@@ -154,12 +154,9 @@ public class CustodyLedgerStore implements CustodyLedger {
         return jdbc.update(c -> {
             var ps = c.prepareStatement("update dossier d set agency_name = v.name, version = d.version + 1 "
                     + "from unnest(?::text[], ?::text[]) v(code, name) "
-                    // "= any" as well: with it the planner sees how few dossiers the codes hold (their statistics)
-                    // and takes the agency index, where the join alone made it scan the whole table.
-                    + "where d.agency_code = any (?) and d.agency_code = v.code and d.agency_name is distinct from v.name and " + OPEN);
+                    + "where d.agency_code = v.code and d.agency_name is distinct from v.name and " + OPEN);
             ps.setArray(1, c.createArrayOf("text", codes.toArray()));
             ps.setArray(2, c.createArrayOf("text", codes.stream().map(namesByCode::get).toArray()));
-            ps.setArray(3, c.createArrayOf("text", codes.toArray()));
             return ps;
         });
     }
