@@ -86,13 +86,13 @@ public interface CustodyLedger {
     /** Open dossiers in scope, per state. */
     Map<String, Long> countOpenHeldBy(Scope scope);
 
-    /** Open dossiers in scope that came to their agency on or after the effective instant. */
-    long countHeldSinceEffective(Scope scope);
-
     /** The procedures of the open dossiers in scope, per holding agency (one GROUP BY). */
     Map<String, Set<String>> openProceduresByHolder(Scope scope);
 
-    /** {@link #openProceduresByHolder} and {@link #countHeldSinceEffective} from one read of the dossiers in scope. */
+    /**
+     * {@link #openProceduresByHolder} and, from the same read of the dossiers in scope, how many came to their agency on
+     * or after the effective instant.
+     */
     InFlight inFlight(Scope scope);
 
     /** See {@link #inFlight}. */

@@ -109,17 +109,6 @@ public class CustodyLedgerStore implements CustodyLedger {
     }
 
     @Override
-    public long countHeldSinceEffective(Scope scope) {
-        List<Long> n = jdbc.query(c -> {
-            var ps = c.prepareStatement("select count(*) from dossier d where " + IN_SCOPE + " and " + SINCE + " >= ?");
-            int at = bindScope(ps, c, 1, scope);
-            ps.setTimestamp(at, Timestamp.from(scope.effective()));
-            return ps;
-        }, (rs, i) -> rs.getLong(1));
-        return n.isEmpty() ? 0 : n.get(0);
-    }
-
-    @Override
     public Map<String, java.util.Set<String>> openProceduresByHolder(Scope scope) {
         Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
         jdbc.query(c -> {
