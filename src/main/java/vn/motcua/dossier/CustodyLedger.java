@@ -86,11 +86,18 @@ public interface CustodyLedger {
     /** Open dossiers in scope, per state. */
     Map<String, Long> countOpenHeldBy(Scope scope);
 
-    /** Open dossiers in scope that came to their agency on or after the effective instant. */
-    long countHeldSinceEffective(Scope scope);
-
     /** The procedures of the open dossiers in scope, per holding agency (one GROUP BY). */
     Map<String, Set<String>> openProceduresByHolder(Scope scope);
+
+    /**
+     * {@link #openProceduresByHolder} and, from the same read of the dossiers in scope, how many came to their agency on
+     * or after the effective instant.
+     */
+    InFlight inFlight(Scope scope);
+
+    /** See {@link #inFlight}. */
+    record InFlight(Map<String, Set<String>> proceduresByHolder, long heldSinceEffective) {
+    }
 
     /**
      * Open dossiers held by one of these agency codes show that agency's name ({@code code → name}). Events and forms
@@ -139,4 +146,14 @@ public interface CustodyLedger {
 
     /** States, now, of the order's dossiers that are still open, and how many moved with {@code basis} are still held by their new agency. */
     StillOpen stillOpen(UUID order, String basis);
+
+    /**
+     * The order's moves read once for its reconciliation: {@link #flows}, {@link #recorded} and {@link #stillOpen}
+     * from one pass over its journal (each of them alone is a pass of its own).
+     */
+    Tally tally(UUID order, String basis);
+
+    /** See {@link #tally}: {@code recorded} counts every journal row, whether its dossier is open or not. */
+    record Tally(List<Flow> flows, long recorded, StillOpen stillOpen) {
+    }
 }

@@ -109,17 +109,6 @@ public class CustodyLedgerStore implements CustodyLedger {
     }
 
     @Override
-    public long countHeldSinceEffective(Scope scope) {
-        List<Long> n = jdbc.query(c -> {
-            var ps = c.prepareStatement("select count(*) from dossier d where " + IN_SCOPE + " and " + SINCE + " >= ?");
-            int at = bindScope(ps, c, 1, scope);
-            ps.setTimestamp(at, Timestamp.from(scope.effective()));
-            return ps;
-        }, (rs, i) -> rs.getLong(1));
-        return n.isEmpty() ? 0 : n.get(0);
-    }
-
-    @Override
     public Map<String, java.util.Set<String>> openProceduresByHolder(Scope scope) {
         Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
         jdbc.query(c -> {
@@ -129,6 +118,23 @@ public class CustodyLedgerStore implements CustodyLedger {
             return ps;
         }, (RowCallbackHandler) rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)));
         return out;
+    }
+
+    @Override
+    public InFlight inFlight(Scope scope) {
+        Map<String, java.util.Set<String>> procedures = new LinkedHashMap<>();
+        long[] late = new long[1];
+        jdbc.query(c -> {
+            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code, count(*) filter (where " + SINCE
+                    + " >= ?) from dossier d where " + IN_SCOPE + " group by 1, 2 order by 1, 2");
+            ps.setTimestamp(1, Timestamp.from(scope.effective()));
+            bindScope(ps, c, 2, scope);
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            procedures.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+            late[0] += rs.getLong(3);
+        });
+        return new InFlight(procedures, late[0]);
     }
 
     @Override
@@ -449,6 +455,31 @@ public class CustodyLedgerStore implements CustodyLedger {
                     held[0] += rs.getLong(3);
                 }, basis, order);
         return new StillOpen(byState, held[0]);
+    }
+
+    @Override
+    public Tally tally(UUID order, String basis) {
+        // Grouped by flow and state: a few thousand groups at most (agencies x states), summed up here.
+        Map<List<String>, Long> flows = new LinkedHashMap<>();
+        Map<String, Long> byState = new java.util.TreeMap<>();
+        long[] sums = new long[2];
+        jdbc.query("select t.from_agency, t.to_agency, t.rule, d.state, coalesce(" + OPEN + ", false), count(*), "
+                        + "count(*) filter (where " + OPEN + " and t.rule = ? and " + HOLDER + " = t.to_agency "
+                        + "and b.batch_no is not null) from dossier_transfer_now t left join dossier d on d.id = t.dossier_id "
+                        + "left join dossier_transfer_batch b on b.plan_id = t.plan_id and b.batch_no = t.batch_no "
+                        + "where t.plan_id = ? group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4",
+                (RowCallbackHandler) rs -> {
+                    long n = rs.getLong(6);
+                    flows.merge(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)), n, Long::sum);
+                    sums[0] += n;
+                    if (rs.getBoolean(5)) {
+                        byState.merge(rs.getString(4), n, Long::sum);
+                    }
+                    sums[1] += rs.getLong(7);
+                }, basis, order);
+        List<Flow> list = new java.util.ArrayList<>(flows.size());
+        flows.forEach((k, n) -> list.add(new Flow(k.get(0), k.get(1), k.get(2), n)));
+        return new Tally(list, sums[0], new StillOpen(byState, sums[1]));
     }
 
     @Override

@@ -318,7 +318,17 @@ public class PlanExecutor implements org.springframework.beans.factory.Disposabl
         // 4. Names follow: open dossiers of agencies that kept their code under a new name (RENAME, RECLASSIFY, a
         // reclassified parent) show the name valid now; the moved ones already carry their new agency's name.
         Map<String, String> names = new HashMap<>();
-        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> names.put(a.code(), a.name()));
+        // Only codes valid the day before under another name: a new code's dossiers came by the moves (which wrote
+        // its name) or were received under it, and the statement read the whole table to find none (docs/reorg.md,
+        // "Session 14, second half").
+        Map<String, String> namesBefore = new HashMap<>();
+        agencies.agenciesOf(plan.opening(), plan.dayBefore()).forEach(a -> namesBefore.put(a.code(), a.name()));
+        agencies.agenciesOf(plan.opening(), plan.effectiveDate()).forEach(a -> {
+            String old = namesBefore.get(a.code());
+            if (old != null && !old.equals(a.name())) {
+                names.put(a.code(), a.name());
+            }
+        });
         int renamed = names.isEmpty() ? 0 : transfers.refreshAgencyNames(names);
         if (renamed > 0) {
             log.info("Plan {}: agency name refreshed on {} open dossiers", id, renamed);

@@ -91,19 +91,22 @@ class PlanReconciler implements org.springframework.beans.factory.DisposableBean
                 ? Map.of() : view.execution().openBeforeByState();
         java.util.concurrent.Executor readers = this.readers;
         try {
-            var afterF = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> transfers.stillOpen(id, RoutingRule.TRIAGE.name()), readers);
+            // The journal read once: its flows, its count and its dossiers' states now (three passes before:
+            // docs/reorg.md, "Session 14, second half").
+            var tallyF = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> transfers.tally(id, RoutingRule.TRIAGE.name()), readers);
             var heldF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.countOpenHeldBy(heldScope)
                     .values().stream().mapToLong(Long::longValue).sum(), readers);
-            var flowsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.flows(id), readers);
-            var journalF = java.util.concurrent.CompletableFuture.supplyAsync(() -> transfers.recorded(id), readers);
             // Besides the plan's own proof, the system-wide check (nothing open anywhere on an agency closed today).
             var strandedF = java.util.concurrent.CompletableFuture.supplyAsync(stranded::check, readers);
-            List<CustodyLedger.Flow> flows = flowsF.join();
+            var questionsF = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> questionMoves.reconcile(id, plan), readers);
+            CustodyLedger.Tally tally = tallyF.join();
+            List<CustodyLedger.Flow> flows = tally.flows();
             var staleF = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> officerMoves.staleAssignments(id, plan, flows), readers);
             long untraceable = untraceable(plan, flows);
-            CustodyLedger.StillOpen journaled = afterF.join();
+            CustodyLedger.StillOpen journaled = tally.stillOpen();
             Map<String, Long> after = journaled.byState();
             long held = heldF.join();
             long triage = journaled.stillHeldWithBasis();
@@ -116,10 +119,10 @@ class PlanReconciler implements org.springframework.beans.factory.DisposableBean
             }
             long openBefore = before.values().stream().mapToLong(Long::longValue).sum();
             long openAfter = after.values().stream().mapToLong(Long::longValue).sum();
-            Reports.QuestionCounts questions = questionMoves.reconcile(id, plan);
+            Reports.QuestionCounts questions = questionsF.join();
             boolean invariant = held == 0 && stale.count() == 0 && questions.heldByClosedAgency() == 0;
             Reports.Reconciliation r = new Reports.Reconciliation(openBefore, openAfter, invariant, held, triage, byState,
-                    journalF.join(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
+                    tally.recorded(), untraceable, openBefore == openAfter, clock.instant(), stale.count(),
                     stale.sample(), strandedF.join().count(), questions);
             store.store(id, "reconciliation", r, invariant && untraceable == 0 ? PlanState.RECONCILED : PlanState.EXECUTED);
             log.info("Plan {}: reconciled in {} ms (invariant {}, untraceable flows {})", id,

@@ -108,9 +108,13 @@ class PlanValidator {
         }
         errors.addAll(officerMoves.check(plan, router, store.definition(id).postMappings(), posts));
         // Procedures a closing agency performs must have a performer afterwards.
-        long procChecks = checkProcedures(plan, router, errors, warnings);
-        // A plan recorded after its effective date: what the closing agencies received since then moves too.
-        long late = plan.effective().isBefore(clock.instant()) ? transfers.countHeldSinceEffective(scopes.scope(plan, router)) : 0;
+        // The in-flight dossiers' procedures and, for a plan recorded after its effective date, what the closing
+        // agencies received since then (it moves too): one read of the dossiers in scope for both.
+        boolean retroactive = plan.effective().isBefore(clock.instant());
+        Catalogue cat = catalogue.getIfAvailable();
+        CustodyLedger.InFlight inFlight = cat != null || retroactive ? transfers.inFlight(scopes.scope(plan, router)) : null;
+        long procChecks = cat == null ? 0 : checkProcedures(cat, plan, router, inFlight.proceduresByHolder(), errors, warnings);
+        long late = retroactive ? inFlight.heldSinceEffective() : 0;
         if (late > 0) {
             warnings.add(new CompiledPlan.Problem("reorg.validation.receivedAfterEffective", String.valueOf(late),
                     plan.effectiveDate().toString()));
@@ -130,15 +134,11 @@ class PlanValidator {
         return new Prepared(plan, router, v);
     }
 
-    private long checkProcedures(CompiledPlan plan, Router router, List<CompiledPlan.Problem> errors,
-                                 List<CompiledPlan.Problem> warnings) {
-        Catalogue cat = catalogue.getIfAvailable();
-        if (cat == null) {
-            return 0;
-        }
+    private long checkProcedures(Catalogue cat, CompiledPlan plan, Router router, Map<String, Set<String>> inFlight,
+                                 List<CompiledPlan.Problem> errors, List<CompiledPlan.Problem> warnings) {
         // The procedures actually in flight in the closing agencies, per closing unit.
         Map<String, Set<String>> byUnit = new TreeMap<>();
-        transfers.openProceduresByHolder(scopes.scope(plan, router)).forEach((agency, procs) -> {
+        inFlight.forEach((agency, procs) -> {
             Agency a = router.closingAgencies().get(agency);
             if (a != null) {
                 byUnit.computeIfAbsent(a.unitCode(), k -> new java.util.TreeSet<>()).addAll(procs);

@@ -123,6 +123,13 @@ class TransferHistoryTest {
             assertThat(m.basis()).isEqualTo("EXPLICIT");
         });
         assertThat(journal.flows(plan)).singleElement().satisfies(f -> assertThat(f.toAgency()).isEqualTo("UBND-TEST-X"));
+        // The reconciliation's one pass says what the three reads say: the decision's flow, one row, still open.
+        CustodyLedger.Tally tally = journal.tally(plan, "EXPLICIT");
+        assertThat(tally.flows()).isEqualTo(journal.flows(plan));
+        assertThat(tally.recorded()).isEqualTo(journal.recorded(plan)).isEqualTo(1);
+        assertThat(tally.stillOpen()).isEqualTo(journal.stillOpen(plan, "EXPLICIT"));
+        assertThat(tally.stillOpen().stillHeldWithBasis()).isEqualTo(1);
+        assertThat(journal.tally(plan, "TRIAGE").stillOpen().stillHeldWithBasis()).isZero();
         // The history: the plan's move (from the journal), then the decision (its event).
         List<DossierEvent> history = store.events(a);
         assertThat(history.subList(history.size() - 2, history.size()))
