@@ -178,7 +178,9 @@ MAX_WAIT="$(cat "$WORK"/requests.* | awk 'BEGIN{m=0} {if ($3+0 > m) m=$3+0} END{
   echo "select 'duplicates=' || count(*) from (select idempotency_key from dossier where idempotency_key is not null group by submitted_by, idempotency_key having count(*) > 1) x;"
   echo "select 'received_twice=' || count(*) from (select e.dossier_id from dossier_event e join dossier d on d.id = e.dossier_id join acked a on a.key = d.idempotency_key where e.type = 'SUBMITTED' group by e.dossier_id having count(*) <> 1) x;"
   echo "select 'expected=' || count(*) from dossier_transfer where plan_id = '$PLAN_ID';"
-  echo "select 'moved=' || count(*) from dossier_event e join dossier_transfer t on t.dossier_id = e.dossier_id and t.plan_id = '$PLAN_ID' where e.type = 'TRANSFERRED';"
+  # A move's TRANSFERRED entry is its journal row once its batch is done (the dossier_history view; since session 12 a
+  # move writes no dossier_event row), so a batch done twice or a journal row left behind shows here.
+  echo "select 'moved=' || count(*) from dossier_history e join dossier_transfer t on t.dossier_id = e.dossier_id and t.plan_id = '$PLAN_ID' where e.type = 'TRANSFERRED' and e.data->>'plan' = '$PLAN_ID';"
   echo "select 'notices_twice=' || count(*) from (select dedup_key from notification group by dedup_key having count(*) > 1) x;"
 } > "$WORK/check.sql"
 RESULT="$(PSQL -f "$WORK/check.sql")"
