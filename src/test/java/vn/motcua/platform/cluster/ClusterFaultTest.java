@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cluster's fault test inside {@code ./mvnw verify}, behind a flag: {@code -Dmotcua.cluster.fault=true} or the
- * environment's {@code MOTCUA_CI_CLUSTER=1} (what {@code .ci/run} passes). It starts a cluster of its own
- * ({@code scripts/cluster.sh up}: Debian's PostgreSQL, three nodes, HAProxy, on free ports, in a temporary directory;
- * the nodes run this build's classes, not an older jar), runs {@code scripts/cluster-fault-test.sh} and stops
- * everything ({@code down}), then checks the figures the script prints. Several minutes; skipped without the flag.
+ * environment's {@code MOTCUA_CI_CLUSTER=1} (which {@code .ci/run} sets unless its caller set 0). It starts a
+ * cluster of its own ({@code scripts/cluster.sh up}: Debian's PostgreSQL, three nodes, HAProxy, on free ports, in a
+ * temporary directory; the nodes run this build's classes, not an older jar), runs
+ * {@code scripts/cluster-fault-test.sh} and stops everything ({@code down}), then checks the figures the script
+ * prints. Several minutes; skipped without the flag.
  */
 @EnabledIf("enabled")
 class ClusterFaultTest {
