@@ -121,7 +121,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         // round 10: the negative examples may refuse a weak answer, as the catalogue's own signals do
         boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
                 || Evidence.onlyGeneric(ranked.get(0)) || ev.refuses(ranked.get(0), support)
-                || TopicEvidence.refuses(ranked.get(0), reading.bigrams(), support, ev);
+                || TopicEvidence.refuses(idx, ranked.get(0), reading.bigrams(), support, ev);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         ranked = ev.withUnfound(idx, ranked, support, reading);
         // an example rescues a refused question only when it is a near-paraphrase of it

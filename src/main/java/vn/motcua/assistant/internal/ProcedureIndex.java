@@ -90,14 +90,14 @@ public final class ProcedureIndex {
         return buildMillis;
     }
 
-    /**
-     * A word pair found in the texts of at least one procedure in ten ("thủ tục", "giấy tờ", "thông tin", "đăng ký",
-     * "giấy phép") names no topic: sharing only such pairs with a procedure is no sign that it is the one asked for.
-     */
-    static final double GENERIC_SHARE = 0.10;
+    /** How weak a sign of the question's topic this word pair is, in this catalogue ({@link GenericPairs}). */
+    GenericPairs.Strength strength(String pair) {
+        return GenericPairs.strength(pair, pairProcedures(pair), meta.size());
+    }
 
+    /** Sharing only such pairs with a procedure is no sign that it is the one asked for ({@link GenericPairs}). */
     boolean generic(String pair) {
-        return pairProcedures(pair) >= GENERIC_SHARE * Math.max(1, meta.size());
+        return strength(pair) == GenericPairs.Strength.GENERIC;
     }
 
     /** How many procedures carry this word pair in their name or their other texts. */

@@ -14,22 +14,15 @@ final class TopicEvidence {
     }
 
     /**
-     * Word pairs that say what a citizen wants done at an office, never what it is about: asking to "cấp lại" something
-     * "bị mất" names no procedure until the thing is named. Folded, as the index keeps them.
-     */
-    static final Set<String> ACTS = Set.of("cap lai", "bi mat", "cap doi", "lam lai", "xin cap", "cap giay", "dang ky",
-            "ky lai", "giay to", "thu tuc", "ho so", "xin phep", "de nghi");
-
-    /**
      * No match when every word pair the best answer shares with the question, in its name or its other texts, is an
-     * administrative act ({@link #ACTS}): the question's topic words ("bằng tốt nghiệp" in "cấp lại bằng tốt nghiệp bị
-     * mất") match nothing of that procedure, which was found on "cấp lại" and "bị mất" alone.
+     * administrative act or generic ({@link GenericPairs}): the question's topic words ("bằng tốt nghiệp" in "cấp lại
+     * bằng tốt nghiệp bị mất") match nothing of that procedure, which was found on "cấp lại" and "bị mất" alone.
      */
-    static boolean onlyActs(Ranker.Candidate best, Set<String> asked) {
+    static boolean onlyActs(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked) {
         boolean any = false;
         for (String g : asked) {
             if (best.meta().nameBigrams().contains(g) || best.meta().bodyBigrams().contains(g)) {
-                if (!ACTS.contains(g)) {
+                if (idx.strength(g) == GenericPairs.Strength.TOPIC) {
                     return false;
                 }
                 any = true;
@@ -60,8 +53,8 @@ final class TopicEvidence {
     }
 
     /** Either signal refuses the best answer (an example that is a near-paraphrase may still rescue the question). */
-    static boolean refuses(Ranker.Candidate best, Set<String> asked, Map<String, ExampleIndex.Support> support,
-                           ExampleEvidence ev) {
-        return onlyActs(best, asked) || ev.negative() <= 1 && negativesLead(support);
+    static boolean refuses(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked,
+                           Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
+        return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support);
     }
 }

@@ -55,7 +55,7 @@ class TopicEvidenceTest {
         assertThat(top.meta().code()).isEqualTo(PHARMACIST);
         assertThat(top.nameBigrams()).isGreaterThanOrEqualTo(2);
         assertThat(Evidence.answers(top, SMALL)).isTrue();
-        assertThat(TopicEvidence.onlyActs(top, service.reading(q).bigrams())).isTrue();
+        assertThat(TopicEvidence.onlyActs(service.index(), top, service.reading(q).bigrams())).isTrue();
         assertThat(ask(q).noMatch()).isTrue();
     }
 
@@ -63,7 +63,7 @@ class TopicEvidenceTest {
     void theObjectNamedTooIsAnswered() {
         String q = "cấp lại chứng chỉ hành nghề dược bị mất";
         Ranker.Candidate top = best(q);
-        assertThat(TopicEvidence.onlyActs(top, service.reading(q).bigrams())).isFalse();
+        assertThat(TopicEvidence.onlyActs(service.index(), top, service.reading(q).bigrams())).isFalse();
         Answers a = ask(q);
         assertThat(a.noMatch()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(PHARMACIST);
@@ -73,7 +73,25 @@ class TopicEvidenceTest {
     void noSharedPairIsNotThisRulesCall() {
         // a candidate sharing no word pair at all is the ranking's rules' to judge, not an act-only match
         String q = "khai sinh";
-        assertThat(TopicEvidence.onlyActs(best(q), java.util.Set.of("cap lai"))).isFalse();
+        assertThat(TopicEvidence.onlyActs(service.index(), best(q), java.util.Set.of("cap lai"))).isFalse();
+    }
+
+    @Test
+    void oneVocabularyInTwoStrengthsServesBothRules() {
+        ProcedureIndex idx = service.index();
+        // 12 procedures: a pair in two of them is in one in ten, generic whether listed ("đăng ký") or not ("giấy phép")
+        assertThat(idx.strength("dang ky")).isEqualTo(GenericPairs.Strength.GENERIC);
+        assertThat(idx.strength("giay phep")).isEqualTo(GenericPairs.Strength.GENERIC);
+        assertThat(idx.generic("giay phep")).isTrue();
+        // a listed act in one procedure only is an act, not generic: the ranking still counts it as naming a topic
+        assertThat(idx.strength("cap doi")).isEqualTo(GenericPairs.Strength.ACT);
+        assertThat(idx.generic("cap doi")).isFalse();
+        assertThat(idx.strength("lai xe")).isEqualTo(GenericPairs.Strength.TOPIC);
+        // the act-only rule reads both strengths: "cấp đổi" and "giấy phép" name no object, "lái xe" does
+        Ranker.Candidate licence = new Ranker.Candidate(idx.meta("9.000016"), 10, 2, 0, 2, 1);
+        assertThat(licence.meta().name()).isEqualTo("Cấp đổi giấy phép lái xe");
+        assertThat(TopicEvidence.onlyActs(idx, licence, java.util.Set.of("cap doi", "giay phep"))).isTrue();
+        assertThat(TopicEvidence.onlyActs(idx, licence, java.util.Set.of("cap doi", "giay phep", "lai xe"))).isFalse();
     }
 
     private static ExampleIndex.Support s(double best) {
@@ -96,7 +114,7 @@ class TopicEvidenceTest {
         Ranker.Candidate top = best("cấp lại chứng chỉ hành nghề dược bị mất");
         var asked = service.reading("cấp lại chứng chỉ hành nghề dược bị mất").bigrams();
         Map<String, ExampleIndex.Support> lead = Map.of(ExampleIndex.NONE, s(0.8));
-        assertThat(TopicEvidence.refuses(top, asked, lead, ExampleEvidence.DEFAULT)).isTrue();
-        assertThat(TopicEvidence.refuses(top, asked, lead, ExampleEvidence.DEFAULT.with("negative=1.01"))).isFalse();
+        assertThat(TopicEvidence.refuses(service.index(), top, asked, lead, ExampleEvidence.DEFAULT)).isTrue();
+        assertThat(TopicEvidence.refuses(service.index(), top, asked, lead, ExampleEvidence.DEFAULT.with("negative=1.01"))).isFalse();
     }
 }
