@@ -86,12 +86,9 @@ public interface CustodyLedger {
     /** Open dossiers in scope, per state. */
     Map<String, Long> countOpenHeldBy(Scope scope);
 
-    /** The procedures of the open dossiers in scope, per holding agency (one GROUP BY). */
-    Map<String, Set<String>> openProceduresByHolder(Scope scope);
-
     /**
-     * {@link #openProceduresByHolder} and, from the same read of the dossiers in scope, how many came to their agency on
-     * or after the effective instant.
+     * The procedures of the open dossiers in scope, per holding agency, and, from the same read (one GROUP BY), how many
+     * came to their agency on or after the effective instant.
      */
     InFlight inFlight(Scope scope);
 
@@ -141,15 +138,12 @@ public interface CustodyLedger {
     /** Every move of the order, in batch order, in one read transaction. */
     void forEachMove(UUID order, Consumer<Moved> each);
 
-    /** Moves per (from, to, basis). */
-    List<Flow> flows(UUID order);
-
     /** States, now, of the order's dossiers that are still open, and how many moved with {@code basis} are still held by their new agency. */
     StillOpen stillOpen(UUID order, String basis);
 
     /**
-     * The order's moves read once for its reconciliation: {@link #flows}, {@link #recorded} and {@link #stillOpen}
-     * from one pass over its journal (each of them alone is a pass of its own).
+     * The order's moves read once for its reconciliation: its moves per (from, to, basis), {@link #recorded} and
+     * {@link #stillOpen} from one pass over its journal (each of them alone is a pass of its own).
      */
     Tally tally(UUID order, String basis);
 

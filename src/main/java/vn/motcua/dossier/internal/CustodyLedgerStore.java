@@ -109,18 +109,6 @@ public class CustodyLedgerStore implements CustodyLedger {
     }
 
     @Override
-    public Map<String, java.util.Set<String>> openProceduresByHolder(Scope scope) {
-        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
-        jdbc.query(c -> {
-            var ps = c.prepareStatement("select " + HOLDER + ", d.procedure_code from dossier d where " + IN_SCOPE
-                    + " group by 1, 2 order by 1, 2");
-            bindScope(ps, c, 1, scope);
-            return ps;
-        }, (RowCallbackHandler) rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)));
-        return out;
-    }
-
-    @Override
     public InFlight inFlight(Scope scope) {
         Map<String, java.util.Set<String>> procedures = new LinkedHashMap<>();
         long[] late = new long[1];
@@ -424,13 +412,6 @@ public class CustodyLedgerStore implements CustodyLedger {
             return true;
         });
         return Boolean.TRUE.equals(done);
-    }
-
-    @Override
-    public List<Flow> flows(UUID order) {
-        return jdbc.query("select from_agency, to_agency, rule, count(*) from dossier_transfer_now where plan_id = ? "
-                        + "group by 1, 2, 3 order by 1, 2, 3",
-                (rs, i) -> new Flow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), order);
     }
 
     /**

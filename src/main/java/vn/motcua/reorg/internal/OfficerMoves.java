@@ -155,7 +155,7 @@ public class OfficerMoves {
         // Only read when some holder moves (one GROUP BY over the in-flight dossiers).
         Set<String> procedures = new TreeSet<>();
         if (holdings.stream().anyMatch(h -> byPost.containsKey(h.postCode()))) {
-            transfers.openProceduresByHolder(scope).values().forEach(procedures::addAll);
+            transfers.inFlight(scope).proceduresByHolder().values().forEach(procedures::addAll);
             plan.procedureTransfers().values().forEach(m -> procedures.addAll(m.keySet()));
         }
         Performers performers = new Performers(plan);
