@@ -22,7 +22,8 @@ final class GenericPairs {
 
     /**
      * Office acts, folded as the index keeps them. Some ("thủ tục", "giấy tờ", "hồ sơ") are generic in a full catalogue
-     * anyway; listed so that they stay acts in a small one.
+     * anyway; listed so that they stay acts in a small one. Not {@link Ranker#ACTS}, which tells which of a name's
+     * markers are acts on a paper (for markedness), not whether a pair names a topic.
      */
     static final Set<String> ACTS = Set.of("cap lai", "bi mat", "cap doi", "lam lai", "xin cap", "cap giay", "dang ky",
             "ky lai", "giay to", "thu tuc", "ho so", "xin phep", "de nghi");
