@@ -2,8 +2,10 @@ package vn.motcua.audit.internal;
 
 import vn.motcua.platform.time.VietnamTime;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.audit.SealingHold;
 
 /**
  * Chains new rows, lazily: every second (and at the end of each day) it links the rows written since, in insertion
@@ -45,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The gaps are kept in the database, not in memory, because any node may do the next round.
  */
 @Component
-public class ChainSealer {
+public class ChainSealer implements SealingHold {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
     static final ZoneId VN = VietnamTime.ZONE;
@@ -53,14 +59,16 @@ public class ChainSealer {
     static final int BATCH = 20_000;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
     private volatile boolean ready;
 
-    ChainSealer(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+    ChainSealer(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock,
                 @Value("${motcua.audit.seal:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.tx = tx;
         this.clock = clock;
         this.enabled = enabled;
@@ -94,6 +102,25 @@ public class ChainSealer {
             for (LocalDate d = today.minusDays(7); d.isBefore(today); d = d.plusDays(1)) {
                 writeRoots(Set.of(d));
             }
+        }
+    }
+
+    /**
+     * A session-level lock on the rounds' key, on a connection of its own: every node's rounds (transaction-level locks
+     * on the same key) skip, or wait, until it is released here, or by PostgreSQL when this node's connection dies.
+     * Never call {@link #sealAll()} inside: it would wait for itself.
+     */
+    @Override
+    public <T> T during(Supplier<T> work) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_lock(" + LOCK + ")");
+            try {
+                return work.get();
+            } finally {
+                s.execute("select pg_advisory_unlock(" + LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold the audit sealing off", e);
         }
     }
 

@@ -66,6 +66,28 @@ class AuditChainTest {
     }
 
     @Test
+    void historyRewrittenWhileTheSealingIsHeldOffIsChainedAsItEndsUp() {
+        LocalDate day = freshDay();
+        String linked = "select count(*) from audit_link where chain = 'dossier_event' and source_id = ?";
+        UUID dossier = sealer.during(() -> {
+            UUID d = history(day, 3);
+            // Every node's rounds skip while the hold lasts (another connection, as another node's would be).
+            assertThat(sealer.sealAll(false)).isZero();
+            assertThat(jdbc.sql(linked).param(d.toString()).query(Long.class).single()).isZero();
+            // What the demo data does once its history is written: move it back by whole weeks.
+            jdbc.sql("update dossier_event set at = at - interval '7 days' where dossier_id = ?").param(d).update();
+            return d;
+        });
+        sealer.sealAll();
+        assertThat(jdbc.sql(linked).param(dossier.toString()).query(Long.class).single()).isEqualTo(3);
+        Verification v = verifier.verify(day.minusDays(7), day);
+        assertThat(v.ok()).as("%s", v).isTrue();
+        assertThat(v.rows()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from audit_link where chain = 'dossier_event' and source_id = ? and day = ?")
+                .params(dossier.toString(), day.minusDays(7)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void anEditedHistoryRowIsFoundAndNamed() {
         LocalDate day = freshDay();
         UUID dossier = history(day, 4);
