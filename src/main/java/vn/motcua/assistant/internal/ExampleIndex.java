@@ -282,6 +282,11 @@ final class ExampleIndex {
      * {@code floor} similar count): the evidence the ranking folds in.
      */
     Map<String, Support> support(QueryReader.Reading reading, int k, double floor) {
+        return support(reading, k, floor, 1.0);
+    }
+
+    /** The same with the similarity of a written-corpus example ({@link #written}) times {@code writtenWeight}. */
+    Map<String, Support> support(QueryReader.Reading reading, int k, double floor, double writtenWeight) {
         Map<String, Double> q = weights(terms(reading.unigrams(), reading.bigrams()));
         double qn = Math.sqrt(q.values().stream().mapToDouble(x -> x * x).sum());
         if (qn == 0 || examples.isEmpty()) {
@@ -300,7 +305,7 @@ final class ExampleIndex {
                 continue;
             }
             Example e = examples.get(i);
-            double sim = dot[i] / (qn * e.norm());
+            double sim = dot[i] / (qn * e.norm()) * (writtenWeight != 1.0 && written(e.source()) ? writtenWeight : 1.0);
             if (sim < floor) {
                 continue;
             }
