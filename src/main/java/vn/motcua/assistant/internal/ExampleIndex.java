@@ -42,7 +42,7 @@ final class ExampleIndex {
     }
 
     /** One procedure's support: the summed similarity of its k most similar examples, and the best of them. */
-    record Support(double score, double best, String bestText) {
+    record Support(double score, double best, String bestText, int count) {
     }
 
     static final String RESOURCE = "assistant/examples-vi.tsv";
@@ -322,7 +322,8 @@ final class ExampleIndex {
             }
         }
         Map<String, Support> out = new HashMap<>();
-        topk.forEach((code, top) -> out.put(code, new Support(Arrays.stream(top).sum(), top[0], bestText.get(code))));
+        topk.forEach((code, top) -> out.put(code, new Support(Arrays.stream(top).sum(), top[0], bestText.get(code),
+                (int) Arrays.stream(top).filter(x -> x > 0).count())));
         return out;
     }
 
