@@ -28,6 +28,8 @@ class AssistantApiTest {
     Assistant assistant;
     @Autowired
     AssistantIndex index;
+    @Autowired
+    vn.motcua.catalogue.Catalogue catalogue;
     Http http;
 
     @BeforeEach
@@ -131,5 +133,19 @@ class AssistantApiTest {
         assertThat(r.top3Rate()).as(r.toString()).isGreaterThanOrEqualTo(0.80);
         assertThat(r.top1Rate()).as(r.toString()).isGreaterThanOrEqualTo(0.70);
         assertThat(r.noMatchRecall()).as(r.toString()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void everyCodeOfEveryExamplesFileIsAProcedureOfTheCatalogue() {
+        // round 14: the examples' labels (our sets' and the written corpus's) against the imported catalogue, through the
+        // check the index build applies (a line naming an unknown code is reported and skipped at start)
+        var lines = vn.motcua.assistant.internal.ExampleLines.all();
+        assertThat(lines).hasSizeGreaterThan(2000);
+        var today = java.time.LocalDate.now();
+        assertThat(vn.motcua.assistant.internal.ExampleLines.unknown(c -> catalogue.versionInForce(c, today).isPresent()))
+                .isEmpty();
+        // and the check is not vacuous: a code the catalogue lacks is reported with the line's file and number
+        assertThat(vn.motcua.assistant.internal.ExampleLines.unknown(c -> !c.equals("1.000656") && catalogue.versionInForce(c, today).isPresent()))
+                .isNotEmpty().allMatch(p -> p.matches("assistant/examples.*\\.tsv line \\d+: no procedure 1\\.000656 in the catalogue; skipped"));
     }
 }

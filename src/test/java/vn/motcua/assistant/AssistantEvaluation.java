@@ -137,19 +137,58 @@ public final class AssistantEvaluation {
         return Path.of("src/test/resources/assistant/questions-held9.tsv");
     }
 
-    /** The tenth held-out set (written in session 14 by an engineer who neither ran nor read the assistant, never tuned on). */
+    /**
+     * The tenth held-out set (written in session 14 by an engineer who neither ran nor read the assistant); measured blind
+     * by the integrator in session 14, among the examples since round 14 (session 15).
+     */
     public static Path tenthHeldOutSet() {
         return Path.of("src/test/resources/assistant/questions-held10.tsv");
     }
 
-    /** Every question of the seen sets (the first file and the 2nd to 9th held-out sets), for the probes' error analysis. */
+    /** Every question of the seen sets (the first file and the 2nd to 10th held-out sets), for the probes' error analysis. */
     public static List<Question> seenSets() {
         List<Question> all = new ArrayList<>(load(ownSet()));
         for (Path p : List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(), sixthHeldOutSet(),
-                seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet())) {
+                seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet(), tenthHeldOutSet())) {
             all.addAll(load(p));
         }
         return all;
+    }
+
+    /**
+     * A set written after the 10th, measured by the integrator when its file is in the tree (round 14 never reads it);
+     * null when absent.
+     */
+    public static Path eleventhHeldOutSet() {
+        Path p = Path.of("src/test/resources/assistant/questions-held11.tsv");
+        return Files.exists(p) ? p : null;
+    }
+
+    /**
+     * Every set the bench and the tuning report print, in their order: the two halves of the first file, the 2nd to 10th
+     * held-out sets (and the 11th when present), then "own, all n" (all of them) and the shared dev set.
+     */
+    public static java.util.LinkedHashMap<String, List<Question>> sets() {
+        var sets = new java.util.LinkedHashMap<String, List<Question>>();
+        List<Question> own = load(ownSet());
+        sets.put("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList());
+        sets.put("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList());
+        String[] nth = {"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"};
+        List<Path> held = new ArrayList<>(List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(),
+                sixthHeldOutSet(), seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet(), tenthHeldOutSet()));
+        if (eleventhHeldOutSet() != null) {
+            held.add(eleventhHeldOutSet());
+        }
+        for (int i = 0; i < held.size(); i++) {
+            sets.put("own, " + nth[i] + " held-out set", load(held.get(i)));
+        }
+        List<Question> all = new ArrayList<>();
+        sets.values().forEach(all::addAll);
+        sets.put("own, all " + all.size(), all);
+        if (devSet() != null) {
+            sets.put("shared dev set", load(devSet()));
+        }
+        return sets;
     }
 
     public static Path ownSet() {
@@ -171,7 +210,14 @@ public final class AssistantEvaluation {
     /** The same with the example settings given (e.g. {@code ExampleEvidence.OFF} for the "without" figures). */
     public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service,
                                        vn.motcua.assistant.internal.ExampleEvidence settings) {
-        var seam = vn.motcua.assistant.internal.LeaveOneSetOut.of(service, settings);
+        return runLeavingOut(name, questions, service, settings, vn.motcua.assistant.internal.LeaveOneSetOut.Mode.fromProperty());
+    }
+
+    /** The same with the examples of one measurement mode (round 14: all, sets, written, none). */
+    public static Result runLeavingOut(String name, List<Question> questions, vn.motcua.assistant.internal.AssistantService service,
+                                       vn.motcua.assistant.internal.ExampleEvidence settings,
+                                       vn.motcua.assistant.internal.LeaveOneSetOut.Mode mode) {
+        var seam = vn.motcua.assistant.internal.LeaveOneSetOut.of(service, settings, mode);
         return runEach(name, questions, q -> seam.ask(q.text(), q.source()));
     }
 

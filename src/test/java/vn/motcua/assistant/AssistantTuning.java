@@ -43,37 +43,16 @@ public class AssistantTuning {
             // figures only, every set (held-out ones included, their misses never printed): the bench's accuracy lines
             // without a database, for a change made after the bench ran
             service.rebuildNow();
-            List<AssistantEvaluation.Question> own = AssistantEvaluation.load(AssistantEvaluation.ownSet());
-            var sets = new java.util.LinkedHashMap<String, List<AssistantEvaluation.Question>>();
-            sets.put("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList());
-            sets.put("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList());
-            sets.put("own, 2nd held-out set", AssistantEvaluation.load(AssistantEvaluation.secondHeldOutSet()));
-            sets.put("own, 3rd held-out set", AssistantEvaluation.load(AssistantEvaluation.thirdHeldOutSet()));
-            sets.put("own, 4th held-out set", AssistantEvaluation.load(AssistantEvaluation.fourthHeldOutSet()));
-            sets.put("own, 5th held-out set", AssistantEvaluation.load(AssistantEvaluation.fifthHeldOutSet()));
-            sets.put("own, 6th held-out set", AssistantEvaluation.load(AssistantEvaluation.sixthHeldOutSet()));
-            sets.put("own, 7th held-out set", AssistantEvaluation.load(AssistantEvaluation.seventhHeldOutSet()));
-            sets.put("own, 8th held-out set", AssistantEvaluation.load(AssistantEvaluation.eighthHeldOutSet()));
-            sets.put("own, 9th held-out set", AssistantEvaluation.load(AssistantEvaluation.ninthHeldOutSet()));
-            sets.put("own, 10th held-out set", AssistantEvaluation.load(AssistantEvaluation.tenthHeldOutSet()));
-            sets.put("shared dev set", AssistantEvaluation.load(AssistantEvaluation.devSet()));
-            List<AssistantEvaluation.Question> all = new ArrayList<>();
-            sets.forEach((name, set) -> {
-                if (!name.startsWith("shared")) {
-                    all.addAll(set);
-                }
-            });
-            sets.put("own, all " + all.size(), all);
+            // round 14: -Dassistant.examples.mode=all|sets|written|none chooses the examples every line is measured with
+            var sets = AssistantEvaluation.sets();
+            LeaveOneSetOut.Mode mode = LeaveOneSetOut.Mode.fromProperty();
+            System.out.println("examples mode " + mode.label());
             String exGrid = System.getProperty("assistant.examples.grid", "");
             if (!exGrid.isBlank()) {
                 // the examples' numbers, on the seen sets' leave-one-set-out figures only: a set with no lines in the
                 // examples file is blind (measured, never tuned on) and is skipped (round 10: the 6th set is seen)
                 java.util.Set<String> seenTags = new java.util.HashSet<>();
-                for (String line : Files.readAllLines(Path.of("src/main/resources/assistant/examples-vi.tsv"))) {
-                    if (!line.startsWith("#") && line.split("\t").length > 2) {
-                        seenTags.add(line.split("\t")[2].strip());
-                    }
-                }
+                LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT, LeaveOneSetOut.Mode.SETS).sources().forEach(seenTags::add);
                 for (String point : exGrid.split(";")) {
                     ExampleEvidence settings = ExampleEvidence.DEFAULT.with(point);
                     int t1 = 0, t3 = 0, n = 0, nr = 0, sn = 0, none = 0;
@@ -83,7 +62,7 @@ public class AssistantTuning {
                                 && e.getValue().stream().noneMatch(q -> seenTags.contains(q.source()))) {
                             continue;
                         }
-                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service, settings);
+                        var r = AssistantEvaluation.runLeavingOut(e.getKey(), e.getValue(), service, settings, mode);
                         t1 += r.top1(); t3 += r.top3(); n += r.answerable(); nr += r.noneRight(); sn += r.saidNone(); none += r.none();
                         per.append(String.format(" %d/%d/%d:%d", r.top1(), r.top3(), r.noneRight(), r.saidNone()));
                     }
@@ -94,10 +73,11 @@ public class AssistantTuning {
             // round 9: with the answered examples (each set without its own lines: leave-one-set-out) and without them
             boolean examples = Boolean.parseBoolean(System.getProperty("assistant.examples", "true"));
             for (boolean on : examples ? List.of(false, true) : List.of(false)) {
-                System.out.println(on ? "-- with examples (leave-one-set-out)" : "-- without examples");
+                System.out.println(on ? "-- with examples, mode " + mode.label() + " (leave-one-set-out)" : "-- without examples");
                 ExampleEvidence settings = on ? ExampleEvidence.DEFAULT.with(System.getProperty("assistant.examples.with", ""))
                         : ExampleEvidence.OFF;
-                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service, settings)));
+                sets.forEach((name, set) -> System.out.println(AssistantEvaluation.runLeavingOut(name, set, service, settings,
+                        on ? mode : LeaveOneSetOut.Mode.NONE)));
             }
             return;
         }

@@ -6,14 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Answered example questions as evidence ("people who asked like you needed X"): questions citizens asked, each labelled
@@ -24,6 +31,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 final class ExampleIndex {
 
+    private static final Logger log = LoggerFactory.getLogger(ExampleIndex.class);
+
     /** An example: its text, the codes that answer it, where it came from, and its weighted terms. */
     record Example(String text, List<String> codes, String source, Map<String, Double> terms, double norm) {
     }
@@ -33,10 +42,14 @@ final class ExampleIndex {
     }
 
     /** One procedure's support: the summed similarity of its k most similar examples, and the best of them. */
-    record Support(double score, double best, String bestText) {
+    record Support(double score, double best, String bestText, int count) {
     }
 
     static final String RESOURCE = "assistant/examples-vi.tsv";
+    /** Round 14: more example files in the same format (the written corpus, {@code written-<area>.tsv}). */
+    static final String MORE = "classpath*:assistant/examples/*.tsv";
+    /** The source tag of every line of the written corpus starts so ({@code written:land}). */
+    static final String WRITTEN = "written:";
     /** The code of a negative example: a question that needed no procedure. */
     static final String NONE = "NONE";
     /** A word pair weighs twice a syllable, as in the name fields. */
@@ -51,6 +64,7 @@ final class ExampleIndex {
     private final Map<String, List<Integer>> postings = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, ExampleIndex> without = new ConcurrentHashMap<>();
+    private final Map<String, ExampleIndex> views = new ConcurrentHashMap<>();
 
     private ExampleIndex(List<Read> read) {
         this(read, PAIR, 0);
@@ -94,25 +108,98 @@ final class ExampleIndex {
         return new ExampleIndex(read);
     }
 
-    /** The resource file's lines: question, codes, source (comments and blank lines skipped). */
+    /**
+     * The examples' lines, question, codes, source and where the line is ("file:line"): {@link #RESOURCE} (our sets'
+     * questions) then every {@link #MORE} file in name order (round 14: the written corpus), all in the same format. A bad
+     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant.
+     */
     static List<String[]> load() {
-        ClassPathResource res = new ClassPathResource(RESOURCE);
-        if (!res.exists()) {
-            return List.of();
-        }
-        try (InputStream in = res.getInputStream()) {
-            List<String[]> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] p = line.split("\t");
-                if (line.startsWith("#") || p.length < 3) {
-                    continue;
-                }
-                out.add(new String[] {p[0].strip(), p[1].strip(), p[2].strip()});
+        List<String[]> out = new ArrayList<>();
+        try {
+            ClassPathResource seed = new ClassPathResource(RESOURCE);
+            if (seed.exists()) {
+                read(RESOURCE, seed, out);
             }
-            return out;
+            Resource[] more = new PathMatchingResourcePatternResolver().getResources(MORE);
+            Arrays.sort(more, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            for (Resource r : more) {
+                read("assistant/examples/" + r.getFilename(), r, out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    private static void read(String file, Resource res, List<String[]> out) throws IOException {
+        try (InputStream in = res.getInputStream()) {
+            List<String> problems = new ArrayList<>();
+            out.addAll(parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8), problems));
+            problems.forEach(p -> log.warn("Assistant examples: {}", p));
+        }
+    }
+
+    /**
+     * One file's lines (comments and blank lines skipped); a line without exactly three columns, or with an empty one, or
+     * mixing NONE with codes, is left out and described in {@code problems} ("file line n: …").
+     */
+    static List<String[]> parse(String file, String text, List<String> problems) {
+        List<String[]> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String where = file + " line " + (i + 1);
+            String[] p = line.split("\t", -1);
+            if (p.length != 3) {
+                problems.add(where + ": " + p.length + " column(s), expected 3 (question, codes, source); skipped");
+                continue;
+            }
+            String q = p[0].strip();
+            String codes = p[1].strip();
+            String source = p[2].strip();
+            if (q.isEmpty() || codes.isEmpty() || source.isEmpty()) {
+                problems.add(where + ": an empty column (question, codes, source); skipped");
+                continue;
+            }
+            List<String> list = Arrays.stream(codes.split(",")).map(String::strip).toList();
+            if (list.stream().anyMatch(String::isEmpty) || list.contains(NONE) && list.size() > 1) {
+                problems.add(where + ": codes \"" + codes + "\" are not a list of procedure codes or NONE alone; skipped");
+                continue;
+            }
+            out.add(new String[] {q, String.join(",", list), source, where});
+        }
+        return out;
+    }
+
+    /**
+     * The lines every code of which (NONE aside) is a procedure of the catalogue being indexed; each other line is
+     * reported once to {@code report} with its file and line, and skipped. A catalogue that knows fewer than half the
+     * labels' codes is not the one they were written against (an import still running, a test's handful of procedures):
+     * then nothing is checked and every line is kept.
+     */
+    static List<String[]> known(List<String[]> lines, Predicate<String> exists, Consumer<String> report) {
+        Set<String> codes = new java.util.TreeSet<>();
+        lines.forEach(l -> codes.addAll(List.of(l[1].split(","))));
+        codes.remove(NONE);
+        List<String> unknown = codes.stream().filter(c -> !exists.test(c)).toList();
+        if (unknown.isEmpty() || unknown.size() * 2 > codes.size()) {
+            return lines;
+        }
+        Set<String> bad = Set.copyOf(unknown);
+        List<String[]> out = new ArrayList<>(lines.size());
+        for (String[] l : lines) {
+            List<String> missing = Arrays.stream(l[1].split(",")).filter(bad::contains).toList();
+            if (missing.isEmpty()) {
+                out.add(l);
+            } else {
+                report.accept((l.length > 3 ? l[3] : l[2]) + ": no procedure " + String.join(", ", missing)
+                        + " in the catalogue; skipped");
+            }
+        }
+        return out;
     }
 
     /** Round 11: a procedure's examples from real use count only when it has at least this many (one odd label does not steer). */
@@ -153,6 +240,17 @@ final class ExampleIndex {
                 pair, grams));
     }
 
+    /** The same examples with only the sources {@code keep} accepts, idf recomputed (built once per name, then kept). */
+    ExampleIndex only(String name, Predicate<String> keep) {
+        return views.computeIfAbsent(name, s -> new ExampleIndex(read.stream().filter(r -> keep.test(r.source())).toList(),
+                pair, grams));
+    }
+
+    /** Whether a source tag is the written corpus's ({@code written:<area>}) rather than a question set's. */
+    static boolean written(String source) {
+        return source.startsWith(WRITTEN);
+    }
+
     /** The same examples with another representation (built once per shape, then kept). */
     ExampleIndex shaped(double pairWeight, double gramWeight) {
         if (pairWeight == pair && gramWeight == grams) {
@@ -184,6 +282,11 @@ final class ExampleIndex {
      * {@code floor} similar count): the evidence the ranking folds in.
      */
     Map<String, Support> support(QueryReader.Reading reading, int k, double floor) {
+        return support(reading, k, floor, 1.0);
+    }
+
+    /** The same with the similarity of a written-corpus example ({@link #written}) times {@code writtenWeight}. */
+    Map<String, Support> support(QueryReader.Reading reading, int k, double floor, double writtenWeight) {
         Map<String, Double> q = weights(terms(reading.unigrams(), reading.bigrams()));
         double qn = Math.sqrt(q.values().stream().mapToDouble(x -> x * x).sum());
         if (qn == 0 || examples.isEmpty()) {
@@ -202,7 +305,7 @@ final class ExampleIndex {
                 continue;
             }
             Example e = examples.get(i);
-            double sim = dot[i] / (qn * e.norm());
+            double sim = dot[i] / (qn * e.norm()) * (writtenWeight != 1.0 && written(e.source()) ? writtenWeight : 1.0);
             if (sim < floor) {
                 continue;
             }
@@ -219,7 +322,8 @@ final class ExampleIndex {
             }
         }
         Map<String, Support> out = new HashMap<>();
-        topk.forEach((code, top) -> out.put(code, new Support(Arrays.stream(top).sum(), top[0], bestText.get(code))));
+        topk.forEach((code, top) -> out.put(code, new Support(Arrays.stream(top).sum(), top[0], bestText.get(code),
+                (int) Arrays.stream(top).filter(x -> x > 0).count())));
         return out;
     }
 

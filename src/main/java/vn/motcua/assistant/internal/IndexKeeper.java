@@ -42,6 +42,7 @@ final class IndexKeeper {
     private volatile ExampleIndex examples = ExampleIndex.empty();
     private final QueryReader reader = new QueryReader();
     private final List<String[]> exampleLines = ExampleIndex.load();
+    private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long lastEmptyRebuild;
 
     IndexKeeper(Catalogue catalogue, ObjectProvider<ProcedureTextSource> textSources,
@@ -77,7 +78,14 @@ final class IndexKeeper {
         ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
                 dossierCounts());
         // the examples are read against the new index's vocabulary (typo correction), like a question
-        ExampleIndex ex = ExampleIndex.build(ExampleIndex.withUse(exampleLines, fromUse), q -> reader.read(q, built));
+        // a line naming a procedure the catalogue does not hold is reported (once) and skipped
+        List<String[]> lines = ExampleIndex.known(ExampleIndex.withUse(exampleLines, fromUse), c -> built.meta(c) != null,
+                problem -> {
+                    if (reported.add(problem)) {
+                        log.warn("Assistant examples: {}", problem);
+                    }
+                });
+        ExampleIndex ex = ExampleIndex.build(lines, q -> reader.read(q, built));
         index = built;
         examples = ex;
         long ms = (System.nanoTime() - t0) / 1_000_000;

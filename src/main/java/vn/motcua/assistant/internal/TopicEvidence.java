@@ -31,30 +31,30 @@ final class TopicEvidence {
         return any;
     }
 
-    /** The nearest negative example must be at least this similar to lead ... */
-    static final double LEAD_SIMILARITY = 0.45;
-    /** ... and this much more similar than the nearest answered example of any procedure. */
-    static final double LEAD_MARGIN = 0.1;
-
     /**
      * People who asked like this needed no procedure, clearly more like it than anyone who needed one: the nearest
-     * negative example is at least {@link #LEAD_SIMILARITY} similar and {@link #LEAD_MARGIN} nearer than every answered
+     * negative example is at least {@link ExampleEvidence#lead} similar and {@link ExampleEvidence#margin} nearer than every answered
      * example, whatever the catalogue matched ("chủ nhà trọ không trả tiền cọc" shares three land pairs through the
      * lexicon's "nhà", and other deposit disputes are its nearest examples). Off when the examples are, and with the
      * negatives ({@link ExampleEvidence#negative} above 1), as the earlier negative rules.
      */
     static boolean negativesLead(Map<String, ExampleIndex.Support> support) {
+        return negativesLead(support, ExampleEvidence.DEFAULT.lead(), ExampleEvidence.DEFAULT.margin());
+    }
+
+    /** The same with other numbers (configuration, {@link ExampleEvidence#lead} and {@link ExampleEvidence#margin}). */
+    static boolean negativesLead(Map<String, ExampleIndex.Support> support, double lead, double margin) {
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
-        if (none == null || none.best() < LEAD_SIMILARITY) {
+        if (none == null || none.best() < lead) {
             return false;
         }
         return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
-                .allMatch(e -> e.getValue().best() + LEAD_MARGIN <= none.best());
+                .allMatch(e -> e.getValue().best() + margin <= none.best());
     }
 
     /** Either signal refuses the best answer (an example that is a near-paraphrase may still rescue the question). */
     static boolean refuses(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked,
                            Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
-        return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support);
+        return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support, ev.lead(), ev.margin());
     }
 }

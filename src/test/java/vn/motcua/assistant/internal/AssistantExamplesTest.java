@@ -101,7 +101,8 @@ class AssistantExamplesTest {
         for (Path set : List.of(AssistantEvaluation.ownSet(), AssistantEvaluation.secondHeldOutSet(),
                 AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(), AssistantEvaluation.fifthHeldOutSet(),
                 AssistantEvaluation.sixthHeldOutSet(), AssistantEvaluation.seventhHeldOutSet(),
-                AssistantEvaluation.eighthHeldOutSet(), AssistantEvaluation.ninthHeldOutSet())) {
+                AssistantEvaluation.eighthHeldOutSet(), AssistantEvaluation.ninthHeldOutSet(),
+                AssistantEvaluation.tenthHeldOutSet())) {
             List<AssistantEvaluation.Question> questions = AssistantEvaluation.load(set);
             for (String source : questions.stream().map(AssistantEvaluation.Question::source).distinct().toList()) {
                 assertThat(sources).as(set.toString()).contains(source);
@@ -142,11 +143,87 @@ class AssistantExamplesTest {
         assertThat(lines.stream().filter(l -> l[2].equals("questions-held8") && l[1].equals("NONE")).count()).isEqualTo(40);
         assertThat(seam.exampleQuestions("questions-held8")).hasSize(lines.size() - 293);
         // round 13b (session 14): the 9th set, measured blind on main, is a seen set too (its 265 answerable and 42 NONE
-        // lines), left out when it is measured; the 10th set is measured blind and never among the examples
+        // lines), left out when it is measured
         assertThat(lines.stream().filter(l -> l[2].equals("questions-held9")).count()).isEqualTo(307);
         assertThat(lines.stream().filter(l -> l[2].equals("questions-held9") && l[1].equals("NONE")).count()).isEqualTo(42);
         assertThat(seam.exampleQuestions("questions-held9")).hasSize(lines.size() - 307);
-        assertThat(sources).noneMatch(s -> s.contains("held10"));
+        // round 14 (session 15): the 10th set, measured blind by the integrator in session 14, is a seen set too (its
+        // 266 answerable and 43 NONE lines); a set written after it is measured blind and never among the examples
+        assertThat(lines.stream().filter(l -> l[2].equals("questions-held10")).count()).isEqualTo(309);
+        assertThat(lines.stream().filter(l -> l[2].equals("questions-held10") && l[1].equals("NONE")).count()).isEqualTo(43);
+        assertThat(seam.exampleQuestions("questions-held10")).hasSize(lines.size() - 309);
+        assertThat(sources).noneMatch(s -> s.contains("held11"));
+    }
+
+    @Test
+    void aBadLineIsReportedWithItsFileAndLineAndSkipped() {
+        List<String> problems = new java.util.ArrayList<>();
+        List<String[]> lines = ExampleIndex.parse("assistant/examples/written-x.tsv", String.join("\n",
+                "# a comment",
+                "bo toi mat lam giay bao tu\t1.000656\twritten:civil",
+                "",
+                "lam the can cuoc\t1.014064",
+                "mat so do\t\twritten:land",
+                "hoi gio tau\tNONE,1.000656\twritten:none",
+                "gia vang hom nay\tNONE\twritten:none\textra",
+                "ket hon\t1.000894, 1.000656 \twritten:civil\r",
+                ""), problems);
+        assertThat(lines).extracting(l -> l[0] + "|" + l[1] + "|" + l[2] + "|" + l[3]).containsExactly(
+                "bo toi mat lam giay bao tu|1.000656|written:civil|assistant/examples/written-x.tsv line 2",
+                "ket hon|1.000894,1.000656|written:civil|assistant/examples/written-x.tsv line 8");
+        assertThat(problems).hasSize(4);
+        assertThat(problems.get(0)).startsWith("assistant/examples/written-x.tsv line 4: 2 column(s), expected 3");
+        assertThat(problems.get(1)).startsWith("assistant/examples/written-x.tsv line 5: an empty column");
+        assertThat(problems.get(2)).startsWith("assistant/examples/written-x.tsv line 6: codes \"NONE,1.000656\"");
+        assertThat(problems.get(3)).startsWith("assistant/examples/written-x.tsv line 7: 4 column(s)");
+        // a code the catalogue does not hold: that line is reported with where it is, and skipped
+        List<String[]> labelled = new java.util.ArrayList<>(lines);
+        labelled.add(new String[] {"lam so do", "9.999999", "written:land", "assistant/examples/written-land.tsv line 12"});
+        labelled.add(new String[] {"gia vang", "NONE", "written:none", "assistant/examples/written-none.tsv line 3"});
+        Set<String> catalogue = Set.of("1.000656", "1.000894");
+        List<String> unknown = new java.util.ArrayList<>();
+        assertThat(ExampleIndex.known(labelled, catalogue::contains, unknown::add)).extracting(l -> l[0])
+                .containsExactly("bo toi mat lam giay bao tu", "ket hon", "gia vang");
+        assertThat(unknown).containsExactly("assistant/examples/written-land.tsv line 12: no procedure 9.999999 in the catalogue; skipped");
+        // a catalogue that knows fewer than half the labels (a test's handful, an import under way) checks nothing
+        unknown.clear();
+        assertThat(ExampleIndex.known(labelled, Set.of("1.000656")::contains, unknown::add)).hasSize(labelled.size());
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void eachMeasurementModeLeavesOutWhatItSays() {
+        QueryReader reader = new QueryReader();
+        ExampleIndex all = ExampleIndex.build(List.of(
+                new String[] {"bo toi mat lam giay bao tu", "1.000656", "questions-held2"},
+                new String[] {"dang ky tam tru nha tro", "1.004194", "questions-held3"},
+                new String[] {"gia vang hom nay", "NONE", "questions-held3"},
+                new String[] {"ong noi vua qua doi can khai tu", "1.000656", "written:civil"},
+                new String[] {"thue phong tro can dang ky gi", "1.004194", "written:police"},
+                new String[] {"thoi tiet mai the nao", "NONE", "written:none"}), q -> reader.read(q, service.index()));
+        java.util.function.BiFunction<LeaveOneSetOut.Mode, String, List<String>> view = (mode, source) ->
+                LeaveOneSetOut.view(all, mode, source, null).examples().stream().map(ExampleIndex.Example::text).toList();
+        // all: everything but the measured set's own lines
+        assertThat(view.apply(LeaveOneSetOut.Mode.ALL, "questions-held3")).containsExactly("bo toi mat lam giay bao tu",
+                "ong noi vua qua doi can khai tu", "thue phong tro can dang ky gi", "thoi tiet mai the nao");
+        // sets: only our sets' lines, the measured set's own out (the figure of rounds 9 to 13b)
+        assertThat(view.apply(LeaveOneSetOut.Mode.SETS, "questions-held3")).containsExactly("bo toi mat lam giay bao tu");
+        assertThat(view.apply(LeaveOneSetOut.Mode.SETS, null)).hasSize(3).noneMatch(t -> t.contains("qua doi"));
+        // written: only the written corpus, whatever set is measured: every set's lines out
+        for (String source : java.util.Arrays.asList("questions-held2", "questions-held3", null)) {
+            assertThat(view.apply(LeaveOneSetOut.Mode.WRITTEN, source)).as(source).containsExactly(
+                    "ong noi vua qua doi can khai tu", "thue phong tro can dang ky gi", "thoi tiet mai the nao");
+        }
+        // the idf of a view is its own: a syllable only the sets use weighs nothing in the written view
+        ExampleIndex written = LeaveOneSetOut.view(all, LeaveOneSetOut.Mode.WRITTEN, null, null);
+        assertThat(written.examples()).allSatisfy(e -> assertThat(ExampleIndex.written(e.source())).isTrue());
+        assertThat(written.support(reader.read("gia vang", service.index()), 3, 0.0)).isEmpty();
+        assertThat(all.support(reader.read("gia vang", service.index()), 3, 0.0)).containsKey(ExampleIndex.NONE);
+        // none: no examples at all; the real file's views are as the mode says
+        Answers off = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT, LeaveOneSetOut.Mode.NONE).ask("photo cong chung giay to o phuong", null);
+        assertThat(off.noMatch()).isTrue();
+        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT, LeaveOneSetOut.Mode.SETS).sources()).noneMatch(ExampleIndex::written);
+        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT, LeaveOneSetOut.Mode.WRITTEN).sources()).allMatch(ExampleIndex::written);
     }
 
     @Test

@@ -39,8 +39,13 @@ class AssistantPublishedExamplesTest {
     AssistantService assistant;
     Http http;
 
+    @Autowired
+    vn.motcua.support.ReferenceData referenceData;
+
     @BeforeEach
     void setUp() {
+        // the question's place (ward 26740) needs the territory: run alone, nothing else had loaded it
+        referenceData.ensureAll();
         importer.importAll();
         http = new Http(port);
     }
@@ -48,8 +53,12 @@ class AssistantPublishedExamplesTest {
     @Test
     void aPublishedQuestionNamingAProcedureAnswersItsParaphrase() {
         assistant.rebuildNow();
-        assertThat(ExampleIndex.load()).noneMatch(l -> l[1].contains(END_OF_GUARDIANSHIP));
-        Answers before = assistant.ask(PARAPHRASE, WARD, 5, Locale.forLanguageTag("vi"));
+        // round 14: the written corpus names it (and answers the paraphrase by itself); the published questions are
+        // measured against our sets' lines alone, which never name it
+        assertThat(first(assistant.ask(PARAPHRASE, WARD, 5, Locale.forLanguageTag("vi")))).as("with the written corpus")
+                .isEqualTo(END_OF_GUARDIANSHIP);
+        assertThat(ExampleIndex.load()).filteredOn(l -> !ExampleIndex.written(l[2])).noneMatch(l -> l[1].contains(END_OF_GUARDIANSHIP));
+        Answers before = withoutWritten(PARAPHRASE);
         // before any publication the ranking puts the registration of a guardianship first (its name is the shorter)
         assertThat(first(before)).as("before any publication").isNotEqualTo(END_OF_GUARDIANSHIP);
 
@@ -62,9 +71,15 @@ class AssistantPublishedExamplesTest {
         assistant.rebuildNow();
         List<ExampleIndex.Example> published = fromUse().stream().filter(e -> e.codes().contains(END_OF_GUARDIANSHIP)).toList();
         assertThat(published).hasSize(2).allSatisfy(e -> assertThat(e.source()).isEqualTo("questions:published"));
-        Answers after = assistant.ask(PARAPHRASE, WARD, 5, Locale.forLanguageTag("vi"));
+        Answers after = withoutWritten(PARAPHRASE);
         assertThat(after.noMatch()).isFalse();
         assertThat(first(after)).isEqualTo(END_OF_GUARDIANSHIP);
+    }
+
+    /** The question answered as in production, with every example but the written corpus's. */
+    private Answers withoutWritten(String question) {
+        return assistant.answer(question, WARD, 5, Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, ExampleEvidence.DEFAULT,
+                assistant.examples().only("no written", s -> !ExampleIndex.written(s)));
     }
 
     private List<ExampleIndex.Example> fromUse() {

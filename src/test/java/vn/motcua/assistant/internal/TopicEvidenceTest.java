@@ -95,7 +95,7 @@ class TopicEvidenceTest {
     }
 
     private static ExampleIndex.Support s(double best) {
-        return new ExampleIndex.Support(best, best, null);
+        return new ExampleIndex.Support(best, best, null, 1);
     }
 
     @Test
@@ -104,7 +104,10 @@ class TopicEvidenceTest {
         assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.6)))).isTrue();
         // an answered example within the margin, or a negative below the similarity, or none at all: no lead
         assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.6), PHARMACIST, s(0.55)))).isFalse();
-        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.4)))).isFalse();
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.35)))).isFalse();
+        // round 14: the similarity is configuration (default 0.4; 0.45 before)
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.42)))).isTrue();
+        assertThat(TopicEvidence.negativesLead(Map.of(ExampleIndex.NONE, s(0.42)), 0.45, 0.1)).isFalse();
         assertThat(TopicEvidence.negativesLead(Map.of(PHARMACIST, s(0.3)))).isFalse();
         assertThat(TopicEvidence.negativesLead(Map.of())).isFalse();
     }
