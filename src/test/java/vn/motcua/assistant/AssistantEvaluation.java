@@ -156,37 +156,51 @@ public final class AssistantEvaluation {
     }
 
     /**
-     * A set written after the 10th, measured by the integrator when its file is in the tree (round 14 never reads it);
-     * null when absent.
+     * The sets written blind in session 15 (the 11th and 12th): measured by the integrator, never among the examples and
+     * never read by a tuning round; their lines a near-repeat check flagged against the earlier sets are kept and marked
+     * {@code near} (third column). Absent files are skipped.
      */
-    public static Path eleventhHeldOutSet() {
-        Path p = Path.of("src/test/resources/assistant/questions-held11.tsv");
-        return Files.exists(p) ? p : null;
+    public static List<Path> blindSets() {
+        return java.util.stream.Stream.of("11", "12").map(n -> Path.of("src/test/resources/assistant/questions-held" + n + ".tsv"))
+                .filter(Files::exists).toList();
     }
 
     /**
      * Every set the bench and the tuning report print, in their order: the two halves of the first file, the 2nd to 10th
-     * held-out sets (and the 11th when present), then "own, all n" (all of them) and the shared dev set.
+     * held-out sets, "own, all n" (all of those: the seen sets), the shared dev set; then each blind set
+     * ({@link #blindSets}) whole, its lines not near an earlier set, those near one, and those asking only for procedures
+     * no earlier set asked for.
      */
     public static java.util.LinkedHashMap<String, List<Question>> sets() {
         var sets = new java.util.LinkedHashMap<String, List<Question>>();
         List<Question> own = load(ownSet());
         sets.put("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList());
         sets.put("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList());
-        String[] nth = {"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"};
-        List<Path> held = new ArrayList<>(List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(),
-                sixthHeldOutSet(), seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet(), tenthHeldOutSet()));
-        if (eleventhHeldOutSet() != null) {
-            held.add(eleventhHeldOutSet());
-        }
+        String[] nth = {"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th"};
+        List<Path> held = List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(),
+                sixthHeldOutSet(), seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet(), tenthHeldOutSet());
         for (int i = 0; i < held.size(); i++) {
             sets.put("own, " + nth[i] + " held-out set", load(held.get(i)));
         }
         List<Question> all = new ArrayList<>();
         sets.values().forEach(all::addAll);
         sets.put("own, all " + all.size(), all);
+        List<Question> dev = devSet() == null ? List.of() : load(devSet());
         if (devSet() != null) {
-            sets.put("shared dev set", load(devSet()));
+            sets.put("shared dev set", dev);
+        }
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        all.forEach(q -> asked.addAll(q.codes()));
+        dev.forEach(q -> asked.addAll(q.codes()));
+        for (int i = 0; i < blindSets().size(); i++) {
+            List<Question> set = load(blindSets().get(i));
+            String name = nth[held.size() + i];
+            sets.put("blind " + name + " held-out set", set);
+            sets.put("blind " + name + ", not near earlier", set.stream().filter(q -> !q.split().equals("near")).toList());
+            sets.put("blind " + name + ", near earlier", set.stream().filter(q -> q.split().equals("near")).toList());
+            sets.put("blind " + name + ", procedures no earlier set asked",
+                    set.stream().filter(q -> !q.none() && q.codes().stream().noneMatch(asked::contains)).toList());
+            set.forEach(q -> asked.addAll(q.codes()));
         }
         return sets;
     }
