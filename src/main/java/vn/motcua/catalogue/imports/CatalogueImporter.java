@@ -374,9 +374,11 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                 Row0 listedRow = rows.get(code);
                 String name = clean(text(d, "ten_thu_tuc"));
                 if (listedRow != null && name != null && !DetailNames.sameProcedure(listedRow.name(), name)) {
-                    refused.put(code, new ImportReport.Refusal(code, listedRow.name(), name));
+                    // the note quotes the name as written, not with clean()'s "; " for line breaks
+                    String quoted = text(d, "ten_thu_tuc").replaceAll("\\s+", " ").strip();
+                    refused.put(code, new ImportReport.Refusal(code, listedRow.name(), quoted));
                     log.warn("Catalogue import: {} \"{}\": {}", code, listedRow.name(), messages.getMessage(
-                            "admin.catalogue.note.detailNameMismatch", new Object[] {name}, java.util.Locale.ENGLISH));
+                            "admin.catalogue.note.detailNameMismatch", new Object[] {quoted}, java.util.Locale.ENGLISH));
                     continue;
                 }
                 String levelText = text(d, "cap_thuc_hien");
