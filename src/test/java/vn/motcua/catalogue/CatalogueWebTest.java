@@ -152,7 +152,7 @@ class CatalogueWebTest {
         login("quantri");
         var page = http.get("/admin/catalogue");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("610 detailed", "Thủ tục cần kiểm tra lại");
+        assertThat(page.body()).contains("593 detailed", "Thủ tục cần kiểm tra lại");
         var versions = http.get("/admin/catalogue/procedures/1.001193");
         assertThat(versions.body()).contains("Đã công bố", "Tạo phiên bản nháp");
         http = new Http(port);

@@ -31,6 +31,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
 
     public static final LocalDate VALID_FROM = LocalDate.of(2025, 7, 1);
     /** Bump when the parser changes in a way that should re-read the files. */
-    static final String PARSER_VERSION = "catalogue-import-1";
+    static final String PARSER_VERSION = "catalogue-import-2";
     static final String DIR = "data/catalogue/";
     static final Map<String, String> DETAIL_FILES = Map.of(
             "dvc_tthc_bo-tu-phap.jsonl.gz", "Bộ Tư pháp",
@@ -72,6 +73,8 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     }
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueImporter.class);
+    /** Review notes are stored as text in Vietnamese, the language of the admin pages, like the parser's. */
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -83,11 +86,14 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final java.time.Clock clock;
+    private final MessageSource messages;
 
     public CatalogueImporter(JdbcClient jdbc, JsonMapper json, TransactionTemplate tx,
                              vn.motcua.catalogue.internal.ProcedureSearch search,
                              vn.motcua.catalogue.internal.CatalogueCache cache,
-                             org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+                             org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock,
+                             MessageSource messages) {
+        this.messages = messages;
         this.clock = clock;
         this.events = events;
         this.search = search;
@@ -123,9 +129,10 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
             ImportReport last = json.readValue(done.get(), ImportReport.class);
             return new ImportReport(clock.instant(), clock.instant(), true, last.listedPerFile(), last.listed(),
                     last.detailed(), last.procedures(), 0, 0, last.timeParsed(), last.feesParsed(),
-                    last.documentsParsed(), last.performerResolved(), last.flagged(), last.flags(), last.rejectedRows());
+                    last.documentsParsed(), last.performerResolved(), last.flagged(), last.flags(), last.rejectedRows(),
+                    last.refused());
         }
-        ImportReport report = tx.execute(status -> run(fingerprint));
+        ImportReport report = tx.execute(status -> run(fingerprint, CatalogueImporter::open));
         search.invalidate();
         cache.clearAfterCommit();
         events.publishEvent(new vn.motcua.catalogue.CatalogueChanged(List.of()));
@@ -133,21 +140,30 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
         return report;
     }
 
-    private ImportReport run(String fingerprint) {
+    /** Opens one of the data files by name (the gzipped class-path copies; tests give their own). */
+    @FunctionalInterface
+    interface DataFiles {
+        InputStream open(String file) throws IOException;
+    }
+
+    /** One import in the caller's transaction. */
+    ImportReport run(String fingerprint, DataFiles files) {
         Instant started = clock.instant();
         jdbc.sql("select pg_advisory_xact_lock(20001)").query(Object.class).optional();
         List<String> rejected = new ArrayList<>();
         Map<String, Integer> perFile = new LinkedHashMap<>();
         Map<String, Row0> rows = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : LIST_FILES.entrySet()) {
-            perFile.put(e.getKey(), readList(e.getKey(), e.getValue(), rows, rejected));
+            perFile.put(e.getKey(), readList(files, e.getKey(), e.getValue(), rows, rejected));
         }
         int listed = rows.size();
         int detailed = 0;
+        Map<String, ImportReport.Refusal> refused = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : DETAIL_FILES.entrySet()) {
-            int n = readDetails(e.getKey(), e.getValue(), rows, rejected);
+            int before = refused.size();
+            int n = readDetails(files, e.getKey(), e.getValue(), rows, rejected, refused);
             perFile.put(e.getKey(), n);
-            detailed += n;
+            detailed += n - (refused.size() - before);
         }
         int written = 0;
         int versions = 0;
@@ -192,6 +208,11 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
             String levelText = r.levelText() != null ? r.levelText() : levelText(levels);
             written += upsertProcedure(r, levels, levelText, body, legal, result);
             List<String> notes = new ArrayList<>();
+            ImportReport.Refusal refusal = refused.get(r.code());
+            if (refusal != null) {
+                notes.add(messages.getMessage("admin.catalogue.note.detailNameMismatch",
+                        new Object[] {refusal.detailName()}, VIETNAMESE));
+            }
             if (parsed != null) {
                 notes.addAll(parsed.notes());
             } else {
@@ -200,14 +221,15 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
             if (r.detail() != null && p.kind() == null && !levels.contains(AgencyLevel.CENTRAL)) {
                 notes.add("Không xác định được cơ quan thực hiện: " + body);
             }
-            boolean flagged = r.detail() != null && !notes.isEmpty();
+            boolean flagged = (r.detail() != null || refusal != null) && !notes.isEmpty();
             if (flagged) {
                 flags.add(new ImportReport.Flag(r.code(), r.name(), notes));
             }
             versions += createImportedVersion(r, parsed, p, notes, flagged);
         }
         ImportReport report = new ImportReport(started, clock.instant(), false, perFile, listed, detailed, rows.size(),
-                written, versions, timeParsed, feesParsed, docsParsed, performer, flags.size(), flags, rejected);
+                written, versions, timeParsed, feesParsed, docsParsed, performer, flags.size(), flags, rejected,
+                List.copyOf(refused.values()));
         jdbc.sql("insert into catalogue_import_run(started_at, finished_at, fingerprint, report) values (:s, :f, :fp, cast(:r as jsonb))")
                 .param("s", java.sql.Timestamp.from(started)).param("f", java.sql.Timestamp.from(report.finishedAt()))
                 .param("fp", fingerprint).param("r", json.writeValueAsString(report)).update();
@@ -296,10 +318,10 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
 
     // ---------------------------------------------------------------- reading files
 
-    private int readList(String file, String ministry, Map<String, Row0> rows, List<String> rejected) {
+    private int readList(DataFiles files, String file, String ministry, Map<String, Row0> rows, List<String> rejected) {
         int n = 0;
         DataFormatter fmt = new DataFormatter();
-        try (InputStream in = open(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = files.open(file); Workbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheetAt(0);
             boolean header = false;
             for (Row row : sheet) {
@@ -329,9 +351,14 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
         return n;
     }
 
-    private int readDetails(String file, String ministry, Map<String, Row0> rows, List<String> rejected) {
+    /**
+     * Attaches each detail record to its code, unless its own name is another procedure's than the one the
+     * list gives under that code: then the list's row stays as it is and the record goes to {@code refused}.
+     */
+    private int readDetails(DataFiles files, String file, String ministry, Map<String, Row0> rows,
+                            List<String> rejected, Map<String, ImportReport.Refusal> refused) {
         int n = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(files.open(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {
@@ -345,8 +372,18 @@ public class CatalogueImporter implements vn.motcua.catalogue.CatalogueReference
                 }
                 n++;
                 Row0 listedRow = rows.get(code);
+                String name = clean(text(d, "ten_thu_tuc"));
+                if (listedRow != null && name != null && !DetailNames.sameProcedure(listedRow.name(), name)) {
+                    // the note quotes the name as written, not with clean()'s "; " for line breaks
+                    String quoted = text(d, "ten_thu_tuc").replaceAll("\\s+", " ").strip();
+                    refused.put(code, new ImportReport.Refusal(code, listedRow.name(), quoted));
+                    log.warn("Catalogue import: {} \"{}\": {}", code, listedRow.name(), messages.getMessage(
+                            "admin.catalogue.note.detailNameMismatch", new Object[] {quoted}, java.util.Locale.ENGLISH));
+                    continue;
+                }
                 String levelText = text(d, "cap_thuc_hien");
-                rows.put(code, new Row0(code, clean(text(d, "ten_thu_tuc")), clean(text(d, "linh_vuc")), levelText,
+                rows.put(code, new Row0(code, name != null ? name : listedRow == null ? null : listedRow.name(),
+                        clean(text(d, "linh_vuc")), levelText,
                         PerformerParser.levels(levelText), ministry,
                         listedRow == null ? null : listedRow.issuingBody(),
                         listedRow == null ? null : listedRow.performingBody(),
