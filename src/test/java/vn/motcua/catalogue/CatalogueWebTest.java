@@ -152,7 +152,8 @@ class CatalogueWebTest {
         login("quantri");
         var page = http.get("/admin/catalogue");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("593 detailed", "Thủ tục cần kiểm tra lại");
+        assertThat(page.body()).contains("593 có chi tiết", "17 bản chi tiết bị từ chối", "Thủ tục cần kiểm tra lại", ">Tệp<")
+                .doesNotContain("Catalogue import", "detailed", ">File<");
         var versions = http.get("/admin/catalogue/procedures/1.001193");
         assertThat(versions.body()).contains("Đã công bố", "Tạo phiên bản nháp");
         http = new Http(port);
