@@ -114,8 +114,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         List<VietnameseAnalysis.Span> spans = reading.graph().spans();
         support.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ProcedureIndex.Meta m = e.getKey().equals(ExampleIndex.NONE) ? null : idx.meta(e.getKey());
-            // two examples agreeing (the summed similarity holds a second one), not one odd neighbour: a place name shared
-            // with one answered example is no evidence ("lịch cúp điện phường Tân Định")
+            // examples agreeing (agree of them, two by default), not one odd neighbour: a place name shared with one
+            // answered example is no evidence ("lịch cúp điện phường Tân Định")
             boolean agreed = e.getValue().count() >= agree;
             if (m != null && !found.contains(e.getKey()) && e.getValue().best() >= unfound && agreed) {
                 out.add(Ranker.candidate(idx, m, base, reading, spans));
