@@ -100,6 +100,15 @@ class AssistantBench {
             rs.forEach(System.out::println);
         });
         System.out.printf("evaluation passes: %d ms%n", evalMs);
+        // the misses of two early held-out sets, printed once each at the end of their rounds (last block's mode)
+        List<AssistantEvaluation.Result> last = new ArrayList<>(results.values()).get(results.size() - 1);
+        for (String[] m : List.of(new String[] {"assistant.bench.heldMisses", "own, 2nd held-out set"},
+                new String[] {"assistant.bench.held3Misses", "own, 3rd held-out set"})) {
+            if (Boolean.getBoolean(m[0])) {
+                System.out.println("misses on " + m[1] + ":");
+                last.stream().filter(r -> r.name().equals(m[1])).forEach(r -> r.misses().forEach(System.out::println));
+            }
+        }
         System.out.printf("latency over %d questions (%d distinct): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 n, all.size(), nanos[n / 2] / 1e6, nanos[n * 95 / 100] / 1e6, nanos[n * 99 / 100] / 1e6, nanos[n - 1] / 1e6);
         System.out.println();

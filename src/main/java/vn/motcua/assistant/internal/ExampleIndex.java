@@ -1,26 +1,14 @@
 package vn.motcua.assistant.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Answered example questions as evidence ("people who asked like you needed X"): questions citizens asked, each labelled
@@ -30,8 +18,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * included, so that a set is never measured against its own lines.
  */
 final class ExampleIndex {
-
-    private static final Logger log = LoggerFactory.getLogger(ExampleIndex.class);
 
     /** An example: its text, the codes that answer it, where it came from, and its weighted terms. */
     record Example(String text, List<String> codes, String source, Map<String, Double> terms, double norm) {
@@ -45,9 +31,6 @@ final class ExampleIndex {
     record Support(double score, double best, String bestText, int count) {
     }
 
-    static final String RESOURCE = "assistant/examples-vi.tsv";
-    /** Round 14: more example files in the same format (the written corpus, {@code written-<area>.tsv}). */
-    static final String MORE = "classpath*:assistant/examples/*.tsv";
     /** The source tag of every line of the written corpus starts so ({@code written:land}). */
     static final String WRITTEN = "written:";
     /** The code of a negative example: a question that needed no procedure. */
@@ -106,100 +89,6 @@ final class ExampleIndex {
             read.add(new Read(l[0], List.of(l[1].split(",")), l[2], r.unigrams(), r.bigrams()));
         }
         return new ExampleIndex(read);
-    }
-
-    /**
-     * The examples' lines, question, codes, source and where the line is ("file:line"): {@link #RESOURCE} (our sets'
-     * questions) then every {@link #MORE} file in name order (round 14: the written corpus), all in the same format. A bad
-     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant.
-     */
-    static List<String[]> load() {
-        List<String[]> out = new ArrayList<>();
-        try {
-            ClassPathResource seed = new ClassPathResource(RESOURCE);
-            if (seed.exists()) {
-                read(RESOURCE, seed, out);
-            }
-            Resource[] more = new PathMatchingResourcePatternResolver().getResources(MORE);
-            Arrays.sort(more, Comparator.comparing(r -> String.valueOf(r.getFilename())));
-            for (Resource r : more) {
-                read("assistant/examples/" + r.getFilename(), r, out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static void read(String file, Resource res, List<String[]> out) throws IOException {
-        try (InputStream in = res.getInputStream()) {
-            List<String> problems = new ArrayList<>();
-            out.addAll(parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8), problems));
-            problems.forEach(p -> log.warn("Assistant examples: {}", p));
-        }
-    }
-
-    /**
-     * One file's lines (comments and blank lines skipped); a line without exactly three columns, or with an empty one, or
-     * mixing NONE with codes, is left out and described in {@code problems} ("file line n: …").
-     */
-    static List<String[]> parse(String file, String text, List<String> problems) {
-        List<String[]> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (i + 1);
-            String[] p = line.split("\t", -1);
-            if (p.length != 3) {
-                problems.add(where + ": " + p.length + " column(s), expected 3 (question, codes, source); skipped");
-                continue;
-            }
-            String q = p[0].strip();
-            String codes = p[1].strip();
-            String source = p[2].strip();
-            if (q.isEmpty() || codes.isEmpty() || source.isEmpty()) {
-                problems.add(where + ": an empty column (question, codes, source); skipped");
-                continue;
-            }
-            List<String> list = Arrays.stream(codes.split(",")).map(String::strip).toList();
-            if (list.stream().anyMatch(String::isEmpty) || list.contains(NONE) && list.size() > 1) {
-                problems.add(where + ": codes \"" + codes + "\" are not a list of procedure codes or NONE alone; skipped");
-                continue;
-            }
-            out.add(new String[] {q, String.join(",", list), source, where});
-        }
-        return out;
-    }
-
-    /**
-     * The lines every code of which (NONE aside) is a procedure of the catalogue being indexed; each other line is
-     * reported once to {@code report} with its file and line, and skipped. A catalogue that knows fewer than half the
-     * labels' codes is not the one they were written against (an import still running, a test's handful of procedures):
-     * then nothing is checked and every line is kept.
-     */
-    static List<String[]> known(List<String[]> lines, Predicate<String> exists, Consumer<String> report) {
-        Set<String> codes = new java.util.TreeSet<>();
-        lines.forEach(l -> codes.addAll(List.of(l[1].split(","))));
-        codes.remove(NONE);
-        List<String> unknown = codes.stream().filter(c -> !exists.test(c)).toList();
-        if (unknown.isEmpty() || unknown.size() * 2 > codes.size()) {
-            return lines;
-        }
-        Set<String> bad = Set.copyOf(unknown);
-        List<String[]> out = new ArrayList<>(lines.size());
-        for (String[] l : lines) {
-            List<String> missing = Arrays.stream(l[1].split(",")).filter(bad::contains).toList();
-            if (missing.isEmpty()) {
-                out.add(l);
-            } else {
-                report.accept((l.length > 3 ? l[3] : l[2]) + ": no procedure " + String.join(", ", missing)
-                        + " in the catalogue; skipped");
-            }
-        }
-        return out;
     }
 
     /** Round 11: a procedure's examples from real use count only when it has at least this many (one odd label does not steer). */

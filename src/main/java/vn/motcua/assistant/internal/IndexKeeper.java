@@ -41,7 +41,7 @@ final class IndexKeeper {
     private volatile ProcedureIndex index = ProcedureIndex.empty();
     private volatile ExampleIndex examples = ExampleIndex.empty();
     private final QueryReader reader = new QueryReader();
-    private final List<String[]> exampleLines = ExampleIndex.load();
+    private final List<String[]> exampleLines = ExampleFiles.load();
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long lastEmptyRebuild;
 
@@ -79,7 +79,7 @@ final class IndexKeeper {
                 dossierCounts());
         // the examples are read against the new index's vocabulary (typo correction), like a question
         // a line naming a procedure the catalogue does not hold is reported (once) and skipped
-        List<String[]> lines = ExampleIndex.known(ExampleIndex.withUse(exampleLines, fromUse), c -> built.meta(c) != null,
+        List<String[]> lines = ExampleFiles.known(ExampleIndex.withUse(exampleLines, fromUse), c -> built.meta(c) != null,
                 problem -> {
                     if (reported.add(problem)) {
                         log.warn("Assistant examples: {}", problem);

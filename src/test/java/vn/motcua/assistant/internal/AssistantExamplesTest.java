@@ -94,7 +94,7 @@ class AssistantExamplesTest {
 
     @Test
     void aSetIsNeverMeasuredAgainstItsOwnLines() {
-        List<String[]> lines = ExampleIndex.load();
+        List<String[]> lines = ExampleFiles.load();
         Set<String> sources = new HashSet<>();
         lines.forEach(l -> sources.add(l[2]));
         // every set the evaluation measures carries a tag the examples file uses (else leaving it out would do nothing)
@@ -158,7 +158,7 @@ class AssistantExamplesTest {
     @Test
     void aBadLineIsReportedWithItsFileAndLineAndSkipped() {
         List<String> problems = new java.util.ArrayList<>();
-        List<String[]> lines = ExampleIndex.parse("assistant/examples/written-x.tsv", String.join("\n",
+        List<String[]> lines = ExampleFiles.parse("assistant/examples/written-x.tsv", String.join("\n",
                 "# a comment",
                 "bo toi mat lam giay bao tu\t1.000656\twritten:civil",
                 "",
@@ -182,12 +182,12 @@ class AssistantExamplesTest {
         labelled.add(new String[] {"gia vang", "NONE", "written:none", "assistant/examples/written-none.tsv line 3"});
         Set<String> catalogue = Set.of("1.000656", "1.000894");
         List<String> unknown = new java.util.ArrayList<>();
-        assertThat(ExampleIndex.known(labelled, catalogue::contains, unknown::add)).extracting(l -> l[0])
+        assertThat(ExampleFiles.known(labelled, catalogue::contains, unknown::add)).extracting(l -> l[0])
                 .containsExactly("bo toi mat lam giay bao tu", "ket hon", "gia vang");
         assertThat(unknown).containsExactly("assistant/examples/written-land.tsv line 12: no procedure 9.999999 in the catalogue; skipped");
         // a catalogue that knows fewer than half the labels (a test's handful, an import under way) checks nothing
         unknown.clear();
-        assertThat(ExampleIndex.known(labelled, Set.of("1.000656")::contains, unknown::add)).hasSize(labelled.size());
+        assertThat(ExampleFiles.known(labelled, Set.of("1.000656")::contains, unknown::add)).hasSize(labelled.size());
         assertThat(unknown).isEmpty();
     }
 
@@ -239,7 +239,7 @@ class AssistantExamplesTest {
         assertThat(similar).hasSize(1);
         String quoted = similar.get(0).substring("câu hỏi tương tự: «".length(), similar.get(0).length() - 1);
         assertThat(quoted.length()).isLessThanOrEqualTo(AssistantService.SIMILAR_MAX);
-        assertThat(ExampleIndex.load()).anyMatch(l -> l[0].equals(quoted) && l[1].contains("1.000656"));
+        assertThat(ExampleFiles.load()).anyMatch(l -> l[0].equals(quoted) && l[1].contains("1.000656"));
         assertThat(a.answers().stream().skip(1)).allSatisfy(x -> assertThat(x.why()).noneMatch(w -> w.startsWith("câu hỏi")));
         // no quote when no example is a near-paraphrase, nor without examples (the catalogue's own name, which the
         // ranking answers by itself; on this small catalogue the question above is answered thanks to its example)

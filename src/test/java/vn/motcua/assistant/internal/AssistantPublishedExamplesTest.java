@@ -57,7 +57,7 @@ class AssistantPublishedExamplesTest {
         // measured against our sets' lines alone, which never name it
         assertThat(first(assistant.ask(PARAPHRASE, WARD, 5, Locale.forLanguageTag("vi")))).as("with the written corpus")
                 .isEqualTo(END_OF_GUARDIANSHIP);
-        assertThat(ExampleIndex.load()).filteredOn(l -> !ExampleIndex.written(l[2])).noneMatch(l -> l[1].contains(END_OF_GUARDIANSHIP));
+        assertThat(ExampleFiles.load()).filteredOn(l -> !ExampleIndex.written(l[2])).noneMatch(l -> l[1].contains(END_OF_GUARDIANSHIP));
         Answers before = withoutWritten(PARAPHRASE);
         // before any publication the ranking puts the registration of a guardianship first (its name is the shorter)
         assertThat(first(before)).as("before any publication").isNotEqualTo(END_OF_GUARDIANSHIP);

@@ -12,13 +12,13 @@ public final class ExampleLines {
 
     /** Every line of every examples file ({@code examples-vi.tsv} and {@code examples/*.tsv}): question, codes, source, where. */
     public static List<String[]> all() {
-        return ExampleIndex.load();
+        return ExampleFiles.load();
     }
 
     /** The production check's reports of lines naming a code {@code exists} denies ("file line n: no procedure …"). */
     public static List<String> unknown(Predicate<String> exists) {
         List<String> out = new ArrayList<>();
-        ExampleIndex.known(ExampleIndex.load(), exists, out::add);
+        ExampleFiles.known(ExampleFiles.load(), exists, out::add);
         return out;
     }
 }
