@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,10 @@ class RetentionBrowserTest extends BrowserTest {
         String dryUrl = browser.getCurrentUrl();
         session.screenshot("privacy-retention");
 
+        // the form posts and a new page loads: wait for the old one to go, or Chrome may read a node of the old document
+        WebElement dryNotice = browser.findElement(By.id("notice"));
         browser.findElement(By.id("execute")).click();
+        wait.until(ExpectedConditions.stalenessOf(dryNotice));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Đã ẩn danh"));
         assertThat(browser.findElement(By.id("run-heading")).getText()).contains("thực hiện");
         assertThat(browser.findElement(By.id("procedure-" + PROCEDURE)).getText())
