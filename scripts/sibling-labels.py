@@ -9,12 +9,9 @@ min_jaccard, default 0.5), their labels share no code, and a code of one is a si
 names whose content words overlap by >= 0.5 (Jaccard). Prints, per pair of code sets, the lines on each side with
 file:line, most frequent pairs first.
 """
-import collections, glob, re, sys, unicodedata
+import collections, glob, sys
 
-def fold(s):
-    s = s.lower().replace('đ', 'd')
-    s = ''.join(c for c in unicodedata.normalize('NFD', s) if unicodedata.category(c) != 'Mn')
-    return re.findall(r'[a-z0-9]+', s)
+from textfold import fold
 
 STOP = set('thu tuc cap cac va cho doi voi cua tai trong tren nguoi o co duoc lai khi'.split())
 cat = sys.argv[1] if len(sys.argv) > 1 else '/tmp/catalogue-list.tsv'
