@@ -5,12 +5,9 @@ Usage: python3 scripts/heldout-overlap.py src/test/resources/assistant/questions
 Prints only the NEW set's flagged lines (never the earlier sets' lines, so its writer stays blind to them), with the
 best word-set Jaccard and word-bigram Dice against any single earlier line. Flags at Jaccard >= 0.6 or Dice >= 0.5.
 """
-import glob, os, re, sys, unicodedata
+import glob, os, sys
 
-def fold(s):
-    s = s.lower().replace('đ', 'd')
-    s = ''.join(c for c in unicodedata.normalize('NFD', s) if unicodedata.category(c) != 'Mn')
-    return re.findall(r'[a-z0-9]+', s)
+from textfold import fold
 
 def questions(path):
     for line in open(path, encoding='utf-8'):
