@@ -35,6 +35,31 @@ final class AnswerOrder {
         return ranked;
     }
 
+    /**
+     * Round 15: the third answer is the procedure people who asked alike needed ({@link ExampleEvidence#nearest}) when
+     * the first two are others: the ranking's third is most often a variant of the first two, and a question the
+     * catalogue's words miss is often one the examples know. With fewer than three answers it is added at the end.
+     */
+    static List<Ranker.Candidate> examplesThird(List<Ranker.Candidate> ranked, java.util.Optional<Ranker.Candidate> nearest) {
+        if (nearest.isEmpty()) {
+            return ranked;
+        }
+        String code = nearest.get().meta().code();
+        for (int i = 0; i < Math.min(2, ranked.size()); i++) {
+            if (ranked.get(i).meta().code().equals(code)) {
+                return ranked;
+            }
+        }
+        List<Ranker.Candidate> out = new ArrayList<>(ranked.size() + 1);
+        for (Ranker.Candidate c : ranked) {
+            if (!c.meta().code().equals(code)) {
+                out.add(c);
+            }
+        }
+        out.add(Math.min(2, out.size()), nearest.get());
+        return out;
+    }
+
     static boolean twins(Set<String> a, Set<String> b) {
         long shared = a.stream().filter(b::contains).count();
         return shared > 0 && shared / (double) (a.size() + b.size() - shared) >= TWINS;

@@ -138,7 +138,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         if (strong.isEmpty()) {
             return new Answers(List.of(), true, null);
         }
-        strong = AnswerOrder.third(strong);
+        strong = AnswerOrder.examplesThird(AnswerOrder.third(strong), ev.nearest(idx, ranked, support, reading));
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
             List<String> why = new ArrayList<>(Evidence.why(c.meta(), reading.unigrams(), reading.bigrams()));
