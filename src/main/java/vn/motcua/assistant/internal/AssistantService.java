@@ -125,7 +125,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         ranked = ev.withUnfound(idx, ranked, support, reading);
         // an example rescues a refused question only when it is a near-paraphrase of it
-        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
+        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support))) {
             return new Answers(List.of(), true, null);
         }
         // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
@@ -134,7 +134,8 @@ public class AssistantService implements Assistant, AssistantIndex {
                 : Clarifier.clarify(ranked.stream().filter(c -> Evidence.matches(c, w)).toList(), reading.graph(), messages, locale);
         ranked = ev.fold(ranked, support, reading.bigrams());
         List<Ranker.Candidate> strong = ranked.stream()
-                .filter(c -> refused ? ev.strongFor(c, support) : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
+                .filter(c -> refused ? ev.strongFor(c, support) || ev.rescues(c, support)
+                        : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
         if (strong.isEmpty()) {
             return new Answers(List.of(), true, null);
         }

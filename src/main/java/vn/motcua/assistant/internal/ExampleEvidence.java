@@ -41,6 +41,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param third     round 15: the procedure whose examples are the nearest to the question, at least this similar (and
  *                  nearer than every negative one), takes the third answer when the first two are others
  *                  ({@link AnswerOrder#examplesThird}; above 1: off)
+ * @param rescue    round 15: a question the ranking refuses is answered by a candidate whose examples are at least this
+ *                  similar, named by at least {@link #agree} examples, when no negative example is similar at all
+ *                  ({@link #rescues}; above 1: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -50,7 +53,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0") double grams, @DefaultValue("0.4") double unfound,
                               @DefaultValue("1.0") double written, @DefaultValue("0.4") double lead,
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
-                              @DefaultValue("0.2") double third) {
+                              @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue) {
 
     /**
      * Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 to 11). Round 11: k 4,
@@ -59,7 +62,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 15: third 0.2 (the floor: any procedure the examples support; 0.25–0.5 lifted top-3 less in modes all and written).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2);
+            0.1, 2, 0.2, 0.25);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -221,6 +224,16 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         ExampleIndex.Support s = support.get(c.meta().code());
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
         return s != null && s.best() >= strong && (none == null || s.best() > none.best());
+    }
+
+    /**
+     * Round 15: a candidate may answer a question the ranking refuses when examples of it agree (at least {@link #agree},
+     * the best at least {@link #rescue} similar) and no negative example is similar at all: nobody who asked alike
+     * needed no procedure. The near-paraphrase ({@link #strongFor}) stays the rescue when negatives are near.
+     */
+    boolean rescues(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support s = support.get(c.meta().code());
+        return rescue <= 1 && s != null && s.best() >= rescue && s.count() >= agree && !support.containsKey(ExampleIndex.NONE);
     }
 
     /** A best answer whose name shares more word pairs than this with the question is not refused by negatives. */
