@@ -21,37 +21,22 @@ class AssistantExamplesThirdTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> out = new java.util.ArrayList<>(List.of(
+        return SmallCatalogue.with("9.0000",
                 version("1.000001", "Đăng ký, cấp biển số xe máy lần đầu", "Đăng ký xe", null, null),
                 version("1.000002", "Cấp lại chứng nhận đăng ký xe máy, biển số xe máy", "Đăng ký xe", null, null),
                 version("1.000003", "Đổi chứng nhận đăng ký xe máy", "Đăng ký xe", null, null),
                 version("1.000004", "Thu hồi chứng nhận đăng ký xe máy", "Đăng ký xe", null, null),
                 version(TRANSFER, "Khai lệ phí phương tiện", "Phí, lệ phí", null, null),
-                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null)));
-        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
-                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
-                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Đăng ký nuôi con nuôi trong nước",
-                "Cấp thẻ căn cước", "Xác nhận tình trạng hôn nhân", "Đăng ký tạm trú", "Cho thuê nhà ở công vụ theo giá quy định"};
-        for (int i = 0; i < others.length; i++) {
-            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
-        }
-        return out;
+                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
     private final AssistantService service = AssistantTuning.service(catalogue());
 
     private ExampleIndex examples(String... lines) {
-        QueryReader reader = new QueryReader();
-        ProcedureIndex idx = service.index();
-        List<String[]> read = new java.util.ArrayList<>();
-        for (String l : lines) {
-            read.add(l.split("\\|"));
-        }
-        return ExampleIndex.build(read, q -> reader.read(q, idx));
+        return SmallCatalogue.examples(service, lines);
     }
 
-    /** The score thresholds at this small catalogue's scale (its BM25 scores are a fraction of the full catalogue's). */
-    private static final RankingWeights SMALL = RankingWeights.DEFAULT.with("minScore=1,partialScore=1");
+    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
 
     private static List<String> codes(Answers a) {
         return a.answers().stream().map(Answers.Answer::code).toList();

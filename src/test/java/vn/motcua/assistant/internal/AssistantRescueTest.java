@@ -21,28 +21,15 @@ class AssistantRescueTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> out = new java.util.ArrayList<>(List.of(
+        return SmallCatalogue.with("9.0000",
                 version(VEHICLE, "Đăng ký, cấp biển số xe máy lần đầu", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
-                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null)));
-        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
-                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
-                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Cấp thẻ căn cước", "Đăng ký tạm trú"};
-        for (int i = 0; i < others.length; i++) {
-            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
-        }
-        return out;
+                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
     private final AssistantService service = AssistantTuning.service(catalogue());
 
     private ExampleIndex examples(String... lines) {
-        QueryReader reader = new QueryReader();
-        ProcedureIndex idx = service.index();
-        List<String[]> read = new java.util.ArrayList<>();
-        for (String l : lines) {
-            read.add(l.split("\\|"));
-        }
-        return ExampleIndex.build(read, q -> reader.read(q, idx));
+        return SmallCatalogue.examples(service, lines);
     }
 
     /** One shared word pair never answers at this score floor: the ranking refuses the question. */
