@@ -124,7 +124,8 @@ public class AssistantService implements Assistant, AssistantIndex {
                 || TopicEvidence.refuses(idx, ranked.get(0), reading.bigrams(), support, ev);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         ranked = ev.withUnfound(idx, ranked, support, reading);
-        // an example rescues a refused question only when it is a near-paraphrase of it
+        // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
+        // one candidate agree and no negative example is near at all
         if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support))) {
             return new Answers(List.of(), true, null);
         }

@@ -267,8 +267,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
     /**
      * Round 15: the best answer rests on one word pair of its name, nobody who needed it asked alike (no example of it at
      * least {@code floor} similar), and people who asked alike needed no procedure (a negative example at least
-     * {@link #lone} similar): "giá làm răng sứ ở nha khoa" shares one pair with a dental licence and is near other price
-     * questions, not near the licence's askers.
+     * {@link #lone} similar): a price question sharing one word pair with a licence's name is near other price
+     * questions that needed none, and near nobody who applied for the licence.
      */
     boolean negativesNearer(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
