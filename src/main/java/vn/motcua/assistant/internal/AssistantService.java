@@ -124,8 +124,9 @@ public class AssistantService implements Assistant, AssistantIndex {
                 || TopicEvidence.refuses(idx, ranked.get(0), reading.bigrams(), support, ev);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         ranked = ev.withUnfound(idx, ranked, support, reading);
-        // an example rescues a refused question only when it is a near-paraphrase of it
-        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support))) {
+        // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
+        // one candidate agree and no negative example is near at all
+        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support))) {
             return new Answers(List.of(), true, null);
         }
         // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
@@ -134,11 +135,12 @@ public class AssistantService implements Assistant, AssistantIndex {
                 : Clarifier.clarify(ranked.stream().filter(c -> Evidence.matches(c, w)).toList(), reading.graph(), messages, locale);
         ranked = ev.fold(ranked, support, reading.bigrams());
         List<Ranker.Candidate> strong = ranked.stream()
-                .filter(c -> refused ? ev.strongFor(c, support) : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
+                .filter(c -> refused ? ev.strongFor(c, support) || ev.rescues(c, support)
+                        : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();
         if (strong.isEmpty()) {
             return new Answers(List.of(), true, null);
         }
-        strong = AnswerOrder.third(strong);
+        strong = AnswerOrder.examplesThird(AnswerOrder.third(strong), ev.nearest(idx, ranked, support, reading));
         List<Answers.Answer> answers = new ArrayList<>();
         for (Ranker.Candidate c : strong.subList(0, Math.min(limit, strong.size()))) {
             List<String> why = new ArrayList<>(Evidence.why(c.meta(), reading.unigrams(), reading.bigrams()));

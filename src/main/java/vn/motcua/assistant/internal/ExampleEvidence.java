@@ -38,6 +38,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param margin    ... and this much nearer than every answered one refuses the best answer ({@link TopicEvidence})
  * @param agree     round 13: examples of one procedure (each at least {@code floor}) needed to add it as an unfound
  *                  candidate
+ * @param third     round 15: the procedure whose examples are the nearest to the question, at least this similar (and
+ *                  nearer than every negative one), takes the third answer when the first two are others
+ *                  ({@link AnswerOrder#examplesThird}; above 1: off)
+ * @param rescue    round 15: a question the ranking refuses is answered by a candidate whose examples are at least this
+ *                  similar, named by at least {@link #agree} examples, when no negative example is similar at all
+ *                  ({@link #rescues}; above 1: off)
+ * @param lone      round 15: a best answer sharing at most one word pair of its name, with no example of its own, is
+ *                  refused when a negative example is at least this similar ({@link #negativesNearer}; above 1: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -46,15 +54,19 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.55") double negative, @DefaultValue("2.0") double pair,
                               @DefaultValue("0") double grams, @DefaultValue("0.4") double unfound,
                               @DefaultValue("1.0") double written, @DefaultValue("0.4") double lead,
-                              @DefaultValue("0.1") double margin, @DefaultValue("2") int agree) {
+                              @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
+                              @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
+                              @DefaultValue("0.25") double lone) {
 
     /**
      * Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 to 11). Round 11: k 4,
      * weight 1.5, floor 0.25 and the sibling guard off (the poverty lines it protected now accept both siblings). Round 14
      * (the written corpus in): weight 3, floor 0.2, unfound 0.4, lead 0.4, strong 0.4 (mode all, with mode written no worse).
+     * Round 15: third 0.2 (the floor: any procedure the examples support; 0.25–0.5 lifted top-3 less in modes all and written),
+     * rescue 0.25 (0.2 lost a NONE in mode written; 0.3 and up did less), lone 0.25 (0.2 refused more answerable ones, 0.3 few NONE).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2);
+            0.1, 2, 0.2, 0.25, 0.25);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -124,6 +136,39 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         return out;
     }
 
+    /**
+     * Round 15: the procedure people who asked alike needed — the answered procedure with the nearest example, at least
+     * {@link #third} similar, nearer than every negative example and named by at least {@link #agree} examples — as a
+     * candidate: the ranked one when the catalogue or the examples found it, otherwise one at the lowest score found.
+     * Empty when there is none.
+     */
+    java.util.Optional<Ranker.Candidate> nearest(ProcedureIndex idx, List<Ranker.Candidate> ranked,
+                                                 Map<String, ExampleIndex.Support> support, QueryReader.Reading reading) {
+        if (third > 1 || support.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        var best = support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                .max(Comparator.<Map.Entry<String, ExampleIndex.Support>>comparingDouble(e -> e.getValue().best())
+                        .thenComparingDouble(e -> e.getValue().score()).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+        if (best.isEmpty() || best.get().getValue().best() < third || best.get().getValue().count() < agree
+                || none != null && none.best() >= best.get().getValue().best()) {
+            return java.util.Optional.empty();
+        }
+        String code = best.get().getKey();
+        for (Ranker.Candidate c : ranked) {
+            if (c.meta().code().equals(code)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        ProcedureIndex.Meta m = idx.meta(code);
+        if (m == null) {
+            return java.util.Optional.empty();
+        }
+        double base = ranked.stream().mapToDouble(Ranker.Candidate::score).min().orElse(1.0);
+        return java.util.Optional.of(Ranker.candidate(idx, m, base, reading, reading.graph().spans()));
+    }
+
     /** The candidates with the examples' evidence folded in, best first. */
     List<Ranker.Candidate> fold(List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support, Set<String> asked) {
         if (support.isEmpty()) {
@@ -185,6 +230,16 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         return s != null && s.best() >= strong && (none == null || s.best() > none.best());
     }
 
+    /**
+     * Round 15: a candidate may answer a question the ranking refuses when examples of it agree (at least {@link #agree},
+     * the best at least {@link #rescue} similar) and no negative example is similar at all: nobody who asked alike
+     * needed no procedure. The near-paraphrase ({@link #strongFor}) stays the rescue when negatives are near.
+     */
+    boolean rescues(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support s = support.get(c.meta().code());
+        return rescue <= 1 && s != null && s.best() >= rescue && s.count() >= agree && !support.containsKey(ExampleIndex.NONE);
+    }
+
     /** A best answer whose name shares more word pairs than this with the question is not refused by negatives. */
     static final int WEAK_PAIRS = 2;
 
@@ -199,7 +254,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         if (none == null) {
             return false;
         }
-        if (unanswered(best, support)) {
+        if (unanswered(best, support) || negativesNearer(best, support)) {
             return true;
         }
         if (none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
@@ -207,6 +262,21 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         }
         return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
                 .allMatch(e -> e.getValue().best() < none.best() && e.getValue().score() < none.score());
+    }
+
+    /**
+     * Round 15: the best answer rests on one word pair of its name, nobody who needed it asked alike (no example of it at
+     * least {@code floor} similar), and people who asked alike needed no procedure (a negative example at least
+     * {@link #lone} similar): a price question sharing one word pair with a licence's name is near other price
+     * questions that needed none, and near nobody who applied for the licence.
+     */
+    boolean negativesNearer(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        if (lone > 1 || negative > 1 || none == null || none.best() < lone || best.nameBigrams() > BARE_PAIRS) {
+            return false;
+        }
+        // any example of the answer itself keeps it: "negatives nearer than its examples" refused answerable ones too
+        return !support.containsKey(best.meta().code());
     }
 
     /** A best answer whose name shares more word pairs than this with the question is no bare match. */

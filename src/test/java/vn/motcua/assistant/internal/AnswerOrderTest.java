@@ -35,9 +35,19 @@ class AnswerOrderTest {
     @Test
     void differentNamesKeepTheirOrder() {
         assertThat(AnswerOrder.twins(idx.meta("1").nameBigrams(), idx.meta("4").nameBigrams())).isFalse();
-        List<Ranker.Candidate> ranked = List.of(c("1", 9), c("4", 8), c("5", 7), c("2", 6));
-        assertThat(codes(AnswerOrder.third(ranked))).containsExactly("1", "4", "5", "2");
-        // the first answer's twin may follow it: only the second is compared
+        List<Ranker.Candidate> ranked = List.of(c("1", 9), c("4", 8), c("2", 7), c("5", 6));
+        assertThat(codes(AnswerOrder.third(ranked))).containsExactly("1", "4", "2", "5");
+        // the first answer's twin may follow it in second place
         assertThat(codes(AnswerOrder.third(List.of(c("2", 9), c("3", 8), c("1", 7), c("4", 6))))).containsExactly("2", "3", "1", "4");
+    }
+
+    @Test
+    void theFirstsTwinInThirdPlaceMakesRoomToo() {
+        // "Cấp giấy phép lái xe" / "Đổi giấy phép lái xe": twins
+        assertThat(AnswerOrder.twins(idx.meta("1").nameBigrams(), idx.meta("5").nameBigrams())).isTrue();
+        assertThat(codes(AnswerOrder.third(List.of(c("1", 9), c("4", 8), c("5", 7), c("2", 6))))).containsExactly("1", "4", "2", "5");
+        // round 15: 2 and 3 are twins, 1 differs from both: third place goes to the next candidate that is neither's twin
+        assertThat(codes(AnswerOrder.third(List.of(c("2", 9), c("1", 8), c("3", 7), c("4", 6), c("5", 5)))))
+                .containsExactly("2", "1", "4", "3", "5");
     }
 }

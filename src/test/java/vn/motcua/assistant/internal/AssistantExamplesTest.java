@@ -67,8 +67,9 @@ class AssistantExamplesTest {
         Answers with = seam.ask(q, null);
         assertThat(with.noMatch()).isFalse();
         assertThat(with.answers().get(0).code()).isEqualTo(COPY);
-        // the same evidence below the "strong" similarity rescues nothing
-        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT.with("strong=1.01")).ask(q, null).noMatch()).isTrue();
+        // the same evidence below the "strong" similarity rescues nothing (round 15's agreeing examples off too: that
+        // rescue is AssistantRescueTest's)
+        assertThat(LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT.with("strong=1.01,rescue=2")).ask(q, null).noMatch()).isTrue();
     }
 
     @Test

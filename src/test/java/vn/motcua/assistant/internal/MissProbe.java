@@ -57,6 +57,24 @@ class MissProbe {
             Ranker.Candidate top = ranked.isEmpty() ? null : ranked.get(0);
             boolean refused = top == null || !Evidence.answers(top, w) || Evidence.unfamiliar(reading, top) || Evidence.onlyGeneric(top)
                     || ev.refuses(top, s);
+            // round 15: where the right procedure ends in the whole answer list (not just the first five), and the
+            // negatives' and the answered examples' nearness, to classify top-3 misses and false accepts
+            Answers wide = service.answer(q.text(), null, 40, Locale.forLanguageTag("vi"), w, ev,
+                    LeaveOneSetOut.view(service.examples(), seam.mode(), q.source(), null));
+            int fin = 0;
+            for (int i = 0; i < wide.answers().size(); i++) {
+                if (q.codes().contains(wide.answers().get(i).code())) {
+                    fin = i + 1;
+                    break;
+                }
+            }
+            ExampleIndex.Support neg = s.get(ExampleIndex.NONE);
+            double ans = s.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                    .mapToDouble(e -> e.getValue().best()).max().orElse(0);
+            System.out.printf(Locale.ROOT, "MX\t%s\t%s\tfinal=%d\tof=%d\tneg=%.2f\tnegS=%.2f\tans=%.2f\tscore=%.1f\tbody=%d\tcov=%.2f\t%s%n",
+                    q.source(), q.none() ? "NONE" : "ANS", fin, wide.answers().size(), neg == null ? 0 : neg.best(),
+                    neg == null ? 0 : neg.score(), ans, top == null ? 0 : top.score(), top == null ? 0 : top.bodyBigrams(),
+                    top == null ? 0 : top.coverage(), q.text());
             String got = a.noMatch() ? "NOMATCH" : a.answers().stream().limit(3).map(x -> x.code()).toList().toString();
             System.out.printf(Locale.ROOT, "MP\t%s\t%s\t%s\tr0=%d\tr1=%d\t%s\tright=%.2f\tother=%s %.2f\tpairs=%d\t%s\t%s\twant %s %s\tgot %s %s%n",
                     q.source(), q.none() ? "NONE" : "ANS", a.noMatch() ? "said-none" : "wrong", r0, r1, refused ? "refused" : "kept",

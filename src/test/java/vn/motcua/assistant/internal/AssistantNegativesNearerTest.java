@@ -1,0 +1,66 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantTuning;
+import vn.motcua.catalogue.ProcedureVersion;
+
+/**
+ * Round 15: a best answer resting on one word pair of its name, with no example of its own, is refused when a negative
+ * example is similar ({@link ExampleEvidence#negativesNearer}), even when other procedures have examples near the question
+ * (where the round-12 rule, {@link ExampleEvidence#unanswered}, keeps quiet).
+ */
+class AssistantNegativesNearerTest {
+
+    private static final String VEHICLE = "1.013067";
+    private static final String HOUSING = "9.000010";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private static List<ProcedureVersion> catalogue() {
+        return SmallCatalogue.with("9.0001",
+                version(VEHICLE, "Đăng ký, cấp biển số xe máy lần đầu", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
+                version(HOUSING, "Cho thuê nhà ở công vụ theo giá quy định", "Nhà ở", null, null),
+                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
+    }
+
+    private final AssistantService service = AssistantTuning.service(catalogue());
+
+    private ExampleIndex examples(String... lines) {
+        return SmallCatalogue.examples(service, lines);
+    }
+
+    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
+
+    private final String q = "thue xe may theo thang gia bao nhieu";
+
+    @Test
+    void aLonePairNearANegativeAndFarFromItsOwnAskersIsNoMatch() {
+        ExampleIndex ex = examples("cho thuê xe đạp điện theo ngày|NONE|a", "thuê nhà công vụ theo tháng|" + HOUSING + "|a",
+                "bố tôi mất làm giấy báo tử|1.000656|a");
+        Map<String, ExampleIndex.Support> s = ExampleEvidence.DEFAULT.support(ex, service.reading(q));
+        // a negative is near, and so is another procedure's example (the round-12 rule is silent), none of the vehicle's
+        assertThat(s).containsKey(ExampleIndex.NONE).containsKey(HOUSING).doesNotContainKey(VEHICLE);
+        Answers off = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT.with("lone=2"), ex);
+        assertThat(off.noMatch()).as(off.toString()).isFalse();
+        assertThat(off.answers().get(0).code()).isEqualTo(VEHICLE);
+        Answers on = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, ex);
+        assertThat(on.noMatch()).as(on.toString()).isTrue();
+    }
+
+    @Test
+    void anExampleOfTheAnswerItselfKeepsIt() {
+        ExampleIndex ex = examples("cho thuê xe đạp điện theo ngày|NONE|a", "thuê nhà công vụ theo tháng|" + HOUSING + "|a",
+                "xe máy mới mua chưa có biển số|" + VEHICLE + "|a");
+        assertThat(ExampleEvidence.DEFAULT.support(ex, service.reading(q))).containsKey(VEHICLE);
+        Answers a = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, ex);
+        assertThat(a.noMatch()).as(a.toString()).isFalse();
+        assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
+    }
+}
