@@ -49,6 +49,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vote      round 16: a best answer sharing at most three word pairs of its name is refused when the negative
  *                  examples' summed similarity is at least this many times every answered procedure's
  *                  ({@link #negativesOutvote}; 0: off)
+ * @param own       round 16: ... or when a negative example is at least {@link #lead} similar and the negatives' summed
+ *                  similarity is at least this many times the best answer's own examples' ({@link #negativesOutvote}; 0: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -59,7 +61,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("1.0") double written, @DefaultValue("0.4") double lead,
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
-                              @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote) {
+                              @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
+                              @DefaultValue("1.0") double own) {
 
     /**
      * Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 to 11). Round 11: k 4,
@@ -70,7 +73,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -291,14 +294,23 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * {@link #VOTE_PAIRS} word pairs with the question, a negative example is at least {@link #lone} similar, and the
      * negatives' k nearest sum to at least {@link #vote} times the k nearest of every answered procedure: people who asked
      * alike mostly needed no procedure ("đăng ký sim chính chủ" shares "đăng ký" with a catalogue name; its neighbours
-     * are telecom questions labelled NONE, and no procedure's examples come close as a group).
+     * are telecom questions labelled NONE, and no procedure's examples come close as a group). Also when a negative is
+     * at least {@link #lead} similar and the negatives sum to at least {@link #own} times the best answer's own examples:
+     * a vaccination question near other vaccination questions labelled NONE, answered by a birth registration that only
+     * shares "trẻ em".
      */
     boolean negativesOutvote(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
-        if (vote <= 0 || negative > 1 || none == null || none.best() < lone || best.nameBigrams() > VOTE_PAIRS) {
+        if (negative > 1 || none == null || none.best() < lone || best.nameBigrams() > VOTE_PAIRS) {
             return false;
         }
-        return support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+        // a negative as near as the negatives' lead needs to outweigh only the answer's own askers: other procedures'
+        // examples near the question do not speak for this answer
+        ExampleIndex.Support mine = support.get(best.meta().code());
+        if (own > 0 && none.best() >= lead && none.score() >= own * (mine == null ? 0 : mine.score())) {
+            return true;
+        }
+        return vote > 0 && support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
                 .allMatch(e -> none.score() >= vote * e.getValue().score());
     }
 

@@ -15,7 +15,8 @@ import vn.motcua.catalogue.ProcedureVersion;
 /**
  * Round 16: the nearest examples vote ({@link ExampleEvidence#negativesOutvote}). A best answer sharing two word pairs of
  * its name, with an example of its own (so the round-15 rule keeps quiet), is refused when the negative examples near the
- * question outweigh it {@link ExampleEvidence#vote} times over; a group of its own examples as near keeps it.
+ * question outweigh it {@link ExampleEvidence#vote} times over; a group of its own examples as near keeps it. A negative
+ * at least {@link ExampleEvidence#lead} similar needs to outweigh only the answer's own examples.
  */
 class AssistantNegativesOutvoteTest {
 
@@ -70,5 +71,23 @@ class AssistantNegativesOutvoteTest {
         Answers a = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, ex);
         assertThat(a.noMatch()).as(a.toString()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
+    }
+
+    @Test
+    void aNearNegativeOutweighingTheAnswersOwnExamplesIsNoMatchWhateverOthersHave() {
+        // another procedure's example is near too: the negatives neither lead by 0.1 nor outvote every answered procedure
+        ExampleIndex ex = SmallCatalogue.examples(service, "đăng ký sim chính chủ ở đâu|NONE|a", "sim chính chủ bị khóa|NONE|a",
+                "đăng ký số điện thoại chính chủ của bố đã mất|1.000656|a", "đăng ký chính chủ cho số xe máy|" + VEHICLE + "|a");
+        Map<String, ExampleIndex.Support> s = ExampleEvidence.DEFAULT.support(ex, service.reading(q));
+        assertThat(s).as(s.toString()).containsKeys(ExampleIndex.NONE, VEHICLE, "1.000656");
+        ExampleIndex.Support none = s.get(ExampleIndex.NONE);
+        assertThat(none.best()).as(s.toString()).isGreaterThanOrEqualTo(ExampleEvidence.DEFAULT.lead());
+        assertThat(none.score()).as(s.toString()).isLessThan(ExampleEvidence.DEFAULT.vote() * s.get("1.000656").score())
+                .isGreaterThanOrEqualTo(s.get(VEHICLE).score());
+        Answers off = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT.with("own=0"), ex);
+        assertThat(off.noMatch()).as(s + " " + off).isFalse();
+        assertThat(off.answers().get(0).code()).isEqualTo(VEHICLE);
+        Answers on = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, ex);
+        assertThat(on.noMatch()).as(on.toString()).isTrue();
     }
 }
