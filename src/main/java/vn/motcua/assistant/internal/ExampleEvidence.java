@@ -47,7 +47,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lone      round 15: a best answer sharing at most one word pair of its name, with no example of its own, is
  *                  refused when a negative example is at least this similar ({@link #negativesNearer}; above 1: off)
  * @param vote      round 16: a best answer sharing at most three word pairs of its name is refused when the negative
- *                  examples' summed similarity is at least this many times every answered procedure's
+ *                  examples' summed similarity (any negative at least {@code floor} similar) is at least this many times every answered procedure's
  *                  ({@link #negativesOutvote}; 0: off)
  * @param own       round 16: ... or when a negative example is at least {@link #lead} similar and the negatives' summed
  *                  similarity is at least this many times the best answer's own examples' ({@link #negativesOutvote}; 0: off)
@@ -291,7 +291,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
 
     /**
      * Round 16: the nearest examples vote, each weighing its similarity. The best answer's name shares at most
-     * {@link #VOTE_PAIRS} word pairs with the question, a negative example is at least {@link #lone} similar, and the
+     * {@link #VOTE_PAIRS} word pairs with the question, some negative example is similar (at least {@code floor}), and the
      * negatives' k nearest sum to at least {@link #vote} times the k nearest of every answered procedure: people who asked
      * alike mostly needed no procedure ("đăng ký sim chính chủ" shares "đăng ký" with a catalogue name; its neighbours
      * are telecom questions labelled NONE, and no procedure's examples come close as a group). Also when a negative is
@@ -301,7 +301,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      */
     boolean negativesOutvote(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
-        if (negative > 1 || none == null || none.best() < lone || best.nameBigrams() > VOTE_PAIRS) {
+        if (negative > 1 || none == null || best.nameBigrams() > VOTE_PAIRS) {
             return false;
         }
         // a negative as near as the negatives' lead needs to outweigh only the answer's own askers: other procedures'
