@@ -46,6 +46,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  ({@link #rescues}; above 1: off)
  * @param lone      round 15: a best answer sharing at most one word pair of its name, with no example of its own, is
  *                  refused when a negative example is at least this similar ({@link #negativesNearer}; above 1: off)
+ * @param vote      round 16: a best answer sharing at most three word pairs of its name is refused when the negative
+ *                  examples' summed similarity (any negative at least {@code floor} similar) is at least this many times every answered procedure's
+ *                  ({@link #negativesOutvote}; 0: off)
+ * @param own       round 16: ... or when a negative example is at least {@link #lead} similar and the negatives' summed
+ *                  similarity is at least this many times the best answer's own examples' ({@link #negativesOutvote}; 0: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -56,7 +61,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("1.0") double written, @DefaultValue("0.4") double lead,
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
-                              @DefaultValue("0.25") double lone) {
+                              @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
+                              @DefaultValue("1.0") double own) {
 
     /**
      * Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 to 11). Round 11: k 4,
@@ -64,9 +70,10 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * (the written corpus in): weight 3, floor 0.2, unfound 0.4, lead 0.4, strong 0.4 (mode all, with mode written no worse).
      * Round 15: third 0.2 (the floor: any procedure the examples support; 0.25–0.5 lifted top-3 less in modes all and written),
      * rescue 0.25 (0.2 lost a NONE in mode written; 0.3 and up did less), lone 0.25 (0.2 refused more answerable ones, 0.3 few NONE).
+     * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -254,7 +261,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         if (none == null) {
             return false;
         }
-        if (unanswered(best, support) || negativesNearer(best, support)) {
+        if (unanswered(best, support) || negativesNearer(best, support) || negativesOutvote(best, support)) {
             return true;
         }
         if (none.best() < negative || best.nameBigrams() > WEAK_PAIRS) {
@@ -277,6 +284,34 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         }
         // any example of the answer itself keeps it: "negatives nearer than its examples" refused answerable ones too
         return !support.containsKey(best.meta().code());
+    }
+
+    /** A best answer whose name shares more word pairs than this with the question is not put to the examples' vote. */
+    static final int VOTE_PAIRS = 3;
+
+    /**
+     * Round 16: the nearest examples vote, each weighing its similarity. The best answer's name shares at most
+     * {@link #VOTE_PAIRS} word pairs with the question, some negative example is similar (at least {@code floor}), and the
+     * negatives' k nearest sum to at least {@link #vote} times the k nearest of every answered procedure: people who asked
+     * alike mostly needed no procedure ("đăng ký sim chính chủ" shares "đăng ký" with a catalogue name; its neighbours
+     * are telecom questions labelled NONE, and no procedure's examples come close as a group). Also when a negative is
+     * at least {@link #lead} similar and the negatives sum to at least {@link #own} times the best answer's own examples:
+     * a vaccination question near other vaccination questions labelled NONE, answered by a birth registration that only
+     * shares "trẻ em".
+     */
+    boolean negativesOutvote(Ranker.Candidate best, Map<String, ExampleIndex.Support> support) {
+        ExampleIndex.Support none = support.get(ExampleIndex.NONE);
+        if (negative > 1 || none == null || best.nameBigrams() > VOTE_PAIRS) {
+            return false;
+        }
+        // a negative as near as the negatives' lead needs to outweigh only the answer's own askers: other procedures'
+        // examples near the question do not speak for this answer
+        ExampleIndex.Support mine = support.get(best.meta().code());
+        if (own > 0 && none.best() >= lead && none.score() >= own * (mine == null ? 0 : mine.score())) {
+            return true;
+        }
+        return vote > 0 && support.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                .allMatch(e -> none.score() >= vote * e.getValue().score());
     }
 
     /** A best answer whose name shares more word pairs than this with the question is no bare match. */

@@ -51,6 +51,13 @@ class NoMatchProbe {
                     ranked.size() > 1 ? ranked.get(1).score() : 0, none == null ? 0 : none.best(), none == null ? 0 : none.score(), ans,
                     top == null ? 0 : top.nameBigrams(), top == null ? 0 : top.score(), q.text());
             if (top != null) {
+                // round 16: the best candidate's own examples (best, summed, count), the negatives' count and the best
+                // answered procedure's summed similarity: the evidence a vote of the nearest examples would weigh
+                ExampleIndex.Support own = s.get(top.meta().code());
+                double ansScore = s.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
+                        .mapToDouble(e -> e.getValue().score()).max().orElse(0);
+                System.out.printf("NM2\t%.3f\t%.3f\t%d\t%d\t%.3f\t%d%n", own == null ? 0 : own.best(), own == null ? 0 : own.score(),
+                        own == null ? 0 : own.count(), none == null ? 0 : none.count(), ansScore, top.nameBigrams());
                 // session 14: the first candidate and the question's word pairs it shares (name / body), each with the
                 // number of procedures carrying it (how generic it is)
                 StringBuilder pairs = new StringBuilder();
