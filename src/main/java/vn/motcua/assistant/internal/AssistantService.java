@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +53,9 @@ public class AssistantService implements Assistant, AssistantIndex {
         this.clock = clock;
         this.examples = examples;
         this.keeper = new IndexKeeper(catalogue, textSources, history, clock);
+        if (examples.gate() != ExampleEvidence.Gate.OFF) {
+            NoMatchGate.production(); // round 17: a bad gate file stops the start, not a question
+        }
     }
 
     // ------------------------------------------------------------------------------------------ index lifecycle
@@ -118,15 +122,14 @@ public class AssistantService implements Assistant, AssistantIndex {
         QueryReader.Reading reading = reader.read(q, idx);
         List<Ranker.Candidate> ranked = rank(idx, reading, unitCode, w);
         var support = ev.support(exampleView, reading);
-        // round 10: the negative examples may refuse a weak answer, as the catalogue's own signals do
-        boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
-                || Evidence.onlyGeneric(ranked.get(0)) || ev.refuses(ranked.get(0), support)
-                || TopicEvidence.refuses(idx, ranked.get(0), reading.bigrams(), support, ev);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
-        ranked = ev.withUnfound(idx, ranked, support, reading);
+        List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
+        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w);
+        ranked = extended;
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
-        // one candidate agree and no negative example is near at all
-        if (refused && ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support))) {
+        // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
+        if (refused && (ev.gate() == ExampleEvidence.Gate.SOLE
+                || ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support)))) {
             return new Answers(List.of(), true, null);
         }
         // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
@@ -150,6 +153,46 @@ public class AssistantService implements Assistant, AssistantIndex {
             answers.add(new Answers.Answer(c.meta().code(), c.meta().name(), Math.round(c.score() * 100) / 100.0, why));
         }
         return new Answers(answers, false, clarify != null ? clarify : Clarifier.clarify(strong, reading.graph(), messages, locale));
+    }
+
+    /**
+     * Whether no procedure answers the question: the catalogue's own evidence ({@link Evidence}), then (round 10 on) the
+     * examples' and the topic's rules, or (round 17) the learned gate beside them or in their place ({@link ExampleEvidence#gate}).
+     */
+    private boolean refuses(ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
+                            List<Ranker.Candidate> extended, Map<String, ExampleIndex.Support> support, ExampleEvidence ev,
+                            RankingWeights w) {
+        if (ranked.isEmpty()) {
+            return true;
+        }
+        Ranker.Candidate best = ranked.get(0);
+        if (ev.gate() == ExampleEvidence.Gate.SOLE) {
+            return NoMatchGate.production().refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+        }
+        boolean catalogue = !Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best);
+        if (catalogue) {
+            return true;
+        }
+        boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
+                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
+        return rules || ev.gate() != ExampleEvidence.Gate.OFF
+                && NoMatchGate.production().refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+    }
+
+    /**
+     * Round 17, the gate's trainer's view: the no-match evidence for a question against this view of the examples, empty
+     * when the catalogue finds no candidate at all (always no match, nothing to learn).
+     */
+    java.util.Optional<NoMatchFeatures> features(String question, ExampleEvidence ev, ExampleIndex exampleView, RankingWeights w) {
+        ProcedureIndex idx = keeper.current();
+        QueryReader.Reading reading = reader.read(VietnameseAnalysis.normalize(question).strip(), idx);
+        List<Ranker.Candidate> ranked = rank(idx, reading, null, w);
+        if (ranked.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var support = ev.support(exampleView, reading);
+        return java.util.Optional.of(NoMatchFeatures.of(idx, reading, ranked, ev.withUnfound(idx, ranked, support, reading), support,
+                ev, w));
     }
 
     /** Longest example quoted in "câu hỏi tương tự": the line stays short. */

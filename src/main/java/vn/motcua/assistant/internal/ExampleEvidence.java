@@ -51,6 +51,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  ({@link #negativesOutvote}; 0: off)
  * @param own       round 16: ... or when a negative example is at least {@link #lead} similar and the negatives' summed
  *                  similarity is at least this many times the best answer's own examples' ({@link #negativesOutvote}; 0: off)
+ * @param gate      round 17: how the learned no-match decision ({@link NoMatchGate}) takes part: {@code off} (the rules
+ *                  alone), {@code add} (one more refusal), {@code replace} (in place of the examples' and the topic's rules),
+ *                  {@code sole} (in place of every rule and of the rescue)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -62,7 +65,12 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
-                              @DefaultValue("1.0") double own) {
+                              @DefaultValue("1.0") double own, @DefaultValue("off") Gate gate) {
+
+    /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
+    public enum Gate {
+        OFF, ADD, REPLACE, SOLE
+    }
 
     /**
      * Tuned on the leave-one-set-out figures of the seen sets only (docs/assistant.md, rounds 9 to 11). Round 11: k 4,
@@ -73,7 +81,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.OFF);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
@@ -101,7 +109,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                 int i = java.util.stream.IntStream.range(0, parts.length).filter(j -> parts[j].getName().equals(key)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no example setting " + key));
                 Class<?> type = parts[i].getType();
-                values[i] = type == boolean.class ? (Object) Boolean.parseBoolean(v)
+                values[i] = type == Gate.class ? (Object) Gate.valueOf(v.toUpperCase(java.util.Locale.ROOT))
+                        : type == boolean.class ? (Object) Boolean.parseBoolean(v)
                         : type == int.class ? (Object) Integer.parseInt(v) : (Object) Double.parseDouble(v);
             }
             return ExampleEvidence.class.getDeclaredConstructor(java.util.Arrays.stream(parts).map(RecordComponent::getType)
