@@ -45,6 +45,9 @@ class AssistantBench {
     AssistantIndex index;
     @Autowired
     Catalogue catalogue;
+    /** The bound example settings (round 17: {@code -Dmotcua.assistant.examples.gate=add} measures the gate in every pass). */
+    @Autowired
+    ExampleEvidence settings;
 
     @Test
     void accuracyAndLatency() {
@@ -93,7 +96,8 @@ class AssistantBench {
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        System.out.printf("%nASSISTANT BENCH over %d procedures (shared 2-core machine)%n", index.size());
+        System.out.printf("%nASSISTANT BENCH over %d procedures (shared 2-core machine), no-match gate %s%n", index.size(),
+                settings.gate().name().toLowerCase(Locale.ROOT));
         System.out.printf("index build: %s ms%n", Arrays.toString(builds));
         results.forEach((title, rs) -> {
             System.out.println(title);
@@ -119,7 +123,7 @@ class AssistantBench {
 
     private List<AssistantEvaluation.Result> results(Map<String, List<AssistantEvaluation.Question>> sets, LeaveOneSetOut.Mode mode) {
         List<AssistantEvaluation.Result> out = new ArrayList<>();
-        sets.forEach((name, set) -> out.add(AssistantEvaluation.runLeavingOut(name, set, assistant, ExampleEvidence.DEFAULT, mode)));
+        sets.forEach((name, set) -> out.add(AssistantEvaluation.runLeavingOut(name, set, assistant, settings, mode)));
         return out;
     }
 

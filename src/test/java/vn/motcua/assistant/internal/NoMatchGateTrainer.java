@@ -56,6 +56,11 @@ class NoMatchGateTrainer {
             }
             rows.add(new Row(f.get().values(), none ? 1 : 0, e.source()));
         }
+        // the rows as read, for looking at them outside (target/, not kept)
+        StringBuilder dump = new StringBuilder("source\tlabel\t" + String.join("\t", NoMatchFeatures.NAMES) + "\n");
+        rows.forEach(r -> dump.append(r.source()).append('\t').append(r.y()).append('\t')
+                .append(String.join("\t", java.util.Arrays.stream(r.x()).mapToObj(v -> String.format(Locale.ROOT, "%.6f", v)).toList())).append('\n'));
+        Files.writeString(Path.of("target/nomatch-gate-rows.tsv"), dump.toString(), StandardCharsets.UTF_8);
         int positives = (int) rows.stream().filter(r -> r.y() == 1).count();
         System.out.printf("GATE rows %d (NONE %d), no candidate at all %d (NONE %d), features in %d s%n", rows.size(), positives,
                 noCandidate, noCandidateNone, (System.nanoTime() - t0) / 1_000_000_000);
