@@ -29,5 +29,39 @@ class GateProbe {
                 System.out.println("GATE " + r);
             }
         }
+        if (Boolean.getBoolean("assistant.probe.curve")) {
+            curve(service, seen);
+        }
+    }
+
+    /**
+     * The gate alone at lower thresholds than the file's, mode all, as information (never to choose one): a question
+     * refused at the file's threshold is refused at any lower one, so one pass and each question's P(NONE) give them all.
+     */
+    private static void curve(AssistantService service, List<AssistantEvaluation.Question> seen) {
+        ExampleEvidence sole = ExampleEvidence.DEFAULT.with("gate=sole");
+        LeaveOneSetOut seam = LeaveOneSetOut.of(service, sole, LeaveOneSetOut.Mode.ALL);
+        NoMatchGate gate = NoMatchGate.production();
+        double[] ts = {0.3, 0.4, 0.5, 0.6, gate.threshold()};
+        int[] top1 = new int[ts.length];
+        int[] noneRight = new int[ts.length];
+        int[] said = new int[ts.length];
+        int none = 0;
+        for (AssistantEvaluation.Question q : seen) {
+            var a = seam.ask(q.text(), q.source());
+            double p = service.features(q.text(), sole, LeaveOneSetOut.view(service.examples(), LeaveOneSetOut.Mode.ALL, q.source(), null),
+                    RankingWeights.DEFAULT).map(gate::probability).orElse(1.0);
+            none += q.none() ? 1 : 0;
+            for (int i = 0; i < ts.length; i++) {
+                boolean refused = a.noMatch() || p >= ts[i];
+                said[i] += refused ? 1 : 0;
+                noneRight[i] += refused && q.none() ? 1 : 0;
+                top1[i] += !refused && !q.none() && q.codes().contains(a.answers().get(0).code()) ? 1 : 0;
+            }
+        }
+        for (int i = 0; i < ts.length; i++) {
+            System.out.printf("GATE curve sole, all, threshold %.2f: top-1 %d; no match recall %d/%d, precision %d/%d%n", ts[i], top1[i],
+                    noneRight[i], none, noneRight[i], said[i]);
+        }
     }
 }
