@@ -114,6 +114,12 @@ public class AssistantService implements Assistant, AssistantIndex {
      */
     Answers answer(String question, String unitCode, int limit, Locale locale, RankingWeights w, ExampleEvidence ev,
                    ExampleIndex exampleView) {
+        return answer(question, unitCode, limit, locale, w, ev, exampleView, null);
+    }
+
+    /** The same with this learned no-match decision (null: the shipped one, read when the settings ask for it). */
+    Answers answer(String question, String unitCode, int limit, Locale locale, RankingWeights w, ExampleEvidence ev,
+                   ExampleIndex exampleView, NoMatchGate gate) {
         String q = VietnameseAnalysis.normalize(question).strip();
         if (q.isEmpty()) {
             return new Answers(List.of(), true, null);
@@ -124,7 +130,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         var support = ev.support(exampleView, reading);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
-        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w);
+        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w, gate);
         ranked = extended;
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
         // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
@@ -161,13 +167,14 @@ public class AssistantService implements Assistant, AssistantIndex {
      */
     private boolean refuses(ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
                             List<Ranker.Candidate> extended, Map<String, ExampleIndex.Support> support, ExampleEvidence ev,
-                            RankingWeights w) {
+                            RankingWeights w, NoMatchGate given) {
         if (ranked.isEmpty()) {
             return true;
         }
         Ranker.Candidate best = ranked.get(0);
+        NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : NoMatchGate.production();
         if (ev.gate() == ExampleEvidence.Gate.SOLE) {
-            return NoMatchGate.production().refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+            return gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
         boolean catalogue = !Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best);
         if (catalogue) {
@@ -176,7 +183,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
                 && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
         return rules || ev.gate() != ExampleEvidence.Gate.OFF
-                && NoMatchGate.production().refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+                && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
     }
 
     /**

@@ -133,6 +133,11 @@ record NoMatchGate(double threshold, double intercept, double[] mean, double[] s
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** The same weights with another threshold (the probes' view of the gate at other operating points). */
+    NoMatchGate at(double otherThreshold) {
+        return new NoMatchGate(otherThreshold, intercept, mean, scale, weight);
+    }
+
     boolean refuses(NoMatchFeatures f) {
         return probability(f) >= threshold;
     }

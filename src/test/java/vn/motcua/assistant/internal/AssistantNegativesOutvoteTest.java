@@ -20,10 +20,11 @@ import vn.motcua.catalogue.ProcedureVersion;
  */
 class AssistantNegativesOutvoteTest {
 
-    private static final String VEHICLE = "1.013067";
+    static final String VEHICLE = "1.013067";
     private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private static List<ProcedureVersion> catalogue() {
+    /** A vehicle registration and a death registration among other fields (also round 17's gate test). */
+    static List<ProcedureVersion> catalogue() {
         return SmallCatalogue.with("9.0002",
                 version(VEHICLE, "Đăng ký sang tên xe máy chính chủ", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));

@@ -32,6 +32,35 @@ class GateProbe {
         if (Boolean.getBoolean("assistant.probe.curve")) {
             curve(service, seen);
         }
+        if (Boolean.getBoolean("assistant.probe.dump")) {
+            dump(service, seen);
+        }
+    }
+
+    /**
+     * Each seen question's features (mode all, LOSO) and its answers when no gate refuses it (the gate alone at a
+     * threshold it never reaches), to target/gate-seen.tsv: another model over the same features can then be measured
+     * offline as the gate alone would be (refused when it says so; otherwise these answers).
+     */
+    private static void dump(AssistantService service, List<AssistantEvaluation.Question> seen) throws Exception {
+        ExampleEvidence sole = ExampleEvidence.DEFAULT.with("gate=sole");
+        NoMatchGate never = NoMatchGate.production().at(0.999999);
+        StringBuilder out = new StringBuilder("source\tnone\tnoMatch\ttop1\ttop3\t" + String.join("\t", NoMatchFeatures.NAMES) + "\n");
+        for (AssistantEvaluation.Question q : seen) {
+            ExampleIndex view = LeaveOneSetOut.view(service.examples(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+            var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, sole, view, never);
+            var f = service.features(q.text(), sole, view, RankingWeights.DEFAULT);
+            var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
+            out.append(q.source()).append('\t').append(q.none() ? 1 : 0).append('\t').append(a.noMatch() || f.isEmpty() ? 1 : 0)
+                    .append('\t').append(!codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0)
+                    .append('\t').append(codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0);
+            double[] x = f.map(NoMatchFeatures::values).orElse(new double[NoMatchFeatures.NAMES.size()]);
+            for (double v : x) {
+                out.append('\t').append(String.format(java.util.Locale.ROOT, "%.6f", v));
+            }
+            out.append('\n');
+        }
+        java.nio.file.Files.writeString(Path.of("target/gate-seen.tsv"), out.toString());
     }
 
     /**

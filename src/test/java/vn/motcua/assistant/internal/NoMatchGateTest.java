@@ -2,17 +2,14 @@ package vn.motcua.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
 import vn.motcua.assistant.AssistantTuning;
-import vn.motcua.catalogue.ProcedureVersion;
 
 /**
  * Round 17: the learned no-match decision ({@link NoMatchGate}) — its features on a small catalogue, its file's parsing and
@@ -20,16 +17,10 @@ import vn.motcua.catalogue.ProcedureVersion;
  */
 class NoMatchGateTest {
 
-    private static final String VEHICLE = "1.013067";
+    private static final String VEHICLE = AssistantNegativesOutvoteTest.VEHICLE;
     private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private static List<ProcedureVersion> catalogue() {
-        return SmallCatalogue.with("9.0002",
-                version(VEHICLE, "Đăng ký sang tên xe máy chính chủ", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
-                version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
-    }
-
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private final AssistantService service = AssistantTuning.service(AssistantNegativesOutvoteTest.catalogue());
 
     private static final String[] LINES = {"sim điện thoại chính chủ làm ở cửa hàng nào|NONE|a",
             "số điện thoại bị khóa một chiều vì chưa cập nhật|NONE|a", "đổi sim điện thoại mới giữ số cũ|NONE|a",
