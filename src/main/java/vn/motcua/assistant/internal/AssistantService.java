@@ -104,6 +104,11 @@ public class AssistantService implements Assistant, AssistantIndex {
         return keeper.examples();
     }
 
+    /** Every example line, whatever procedures the catalogue holds (the evaluation's seam, {@link IndexKeeper#everyExample}). */
+    ExampleIndex everyExample() {
+        return keeper.everyExample();
+    }
+
     /**
      * The question answered with these example settings and this view of the examples: the configured ones in
      * production; the evaluation's seam passes a view without the measured set's own lines (leave-one-set-out).

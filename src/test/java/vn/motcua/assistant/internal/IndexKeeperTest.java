@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,100 @@ class IndexKeeperTest {
         return new ProcedureVersion(code, name, "Hộ tịch", List.of(), UUID.randomUUID(), 1, ProcedureVersion.Status.PUBLISHED,
                 LocalDate.of(2025, 7, 1), null, null, null, List.of(), List.of(), null, List.of(), List.of(), null,
                 new Performer(null, null, null, null), null, null, null, null, false, List.of());
+    }
+
+    /** A catalogue holding these versions (nothing else answered). */
+    static Catalogue holding(List<ProcedureVersion> versions) {
+        return new Catalogue() {
+            @Override
+            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
+                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
+            }
+
+            @Override
+            public List<ProcedureSummary> search(String query, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
+                return List.of();
+            }
+
+            @Override
+            public List<ProcedureVersion> allInForce(LocalDate asOf) {
+                return versions;
+            }
+        };
+    }
+
+    static IndexKeeper keeper(Catalogue catalogue) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        return new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
+                beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());
+    }
+
+    @Test
+    void anEmptyCatalogueBuildsNoExamplesButTheEvaluationStillSeesEveryLine() {
+        IndexKeeper keeper = keeper(holding(List.of()));
+        try {
+            keeper.rebuildNow();
+            assertThat(keeper.size()).isZero();
+            assertThat(keeper.examples().size()).isZero();
+            // the evaluation's seam reads every line on demand, whatever the catalogue
+            assertThat(keeper.everyExample().size()).isEqualTo(ExampleFiles.load().size());
+        } finally {
+            keeper.stop();
+        }
+    }
+
+    @Test
+    void aSmallCatalogueKeepsOnlyTheLinesOfItsProceduresAndTheNegatives() {
+        List<ProcedureVersion> small = SmallCatalogue.with("9.0", version("1.000656", "Đăng ký khai tử"),
+                version("1.001193", "Đăng ký khai sinh"));
+        Set<String> codes = new HashSet<>(small.stream().map(ProcedureVersion::code).toList());
+        codes.add(ExampleIndex.NONE);
+        List<String[]> lines = ExampleFiles.load();
+        long answerable = lines.stream().filter(l -> codes.containsAll(List.of(l[1].split(",")))).count();
+        IndexKeeper keeper = keeper(holding(small));
+        try {
+            keeper.rebuildNow();
+            ExampleIndex kept = keeper.examples();
+            assertThat(kept.size()).isEqualTo(answerable).isLessThan(lines.size() / 2);
+            assertThat(kept.examples()).allSatisfy(e -> assertThat(codes).containsAll(e.codes()));
+            assertThat(kept.examples()).anyMatch(e -> e.codes().contains("1.000656"))
+                    .anyMatch(e -> e.codes().contains(ExampleIndex.NONE));
+            // the seam's view holds every line, each read against the same index, and is built once per build
+            ExampleIndex every = keeper.everyExample();
+            assertThat(every.size()).isEqualTo(lines.size());
+            assertThat(keeper.everyExample()).isSameAs(every);
+            keeper.rebuildNow();
+            assertThat(keeper.everyExample()).isNotSameAs(every).extracting(ExampleIndex::size).isEqualTo(lines.size());
+        } finally {
+            keeper.stop();
+        }
+    }
+
+    @Test
+    void aRequestABuildAlreadyServedIsDropped() {
+        IndexKeeper keeper = keeper(holding(List.of(version("1.000656", "Đăng ký khai tử"))));
+        try {
+            assertThat(keeper.behind()).isFalse(); // nothing requested yet
+            // a change committed, then an explicit build before the background thread got to it: that build read the
+            // change, so the queued one has nothing to do (held here by the keeper's lock, which the build thread waits on)
+            synchronized (keeper) {
+                keeper.rebuild();
+                assertThat(keeper.behind()).isTrue();
+                keeper.rebuildNow();
+                assertThat(keeper.behind()).isFalse();
+                // a request after that build's read is served by a new build
+                keeper.rebuild();
+                assertThat(keeper.behind()).isTrue();
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !keeper.behind());
+        } finally {
+            keeper.stop();
+        }
     }
 
     @Test
