@@ -78,6 +78,11 @@ public class AssistantService implements Assistant, AssistantIndex {
     }
 
     @Override
+    public void catchUp() {
+        keeper.catchUp();
+    }
+
+    @Override
     public int size() {
         return keeper.size();
     }

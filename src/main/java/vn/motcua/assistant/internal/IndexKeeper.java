@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ final class IndexKeeper {
     /** The last build's example lines, every one, and their index when the evaluation asked for it (else null). */
     private List<String[]> everyLine = List.of();
     private ExampleIndex everyExample = ExampleIndex.empty();
+    private Function<String, QueryReader.Reading> everyRead;
     private final QueryReader reader = new QueryReader();
     private final List<String[]> exampleLines = ExampleFiles.load();
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -70,7 +72,7 @@ final class IndexKeeper {
             builder.submit(() -> {
                 queued.set(false);
                 try {
-                    rebuildIfBehind();
+                    catchUp();
                 } catch (RuntimeException e) {
                     log.warn("Assistant index rebuild failed; the previous index keeps serving", e);
                 }
@@ -78,7 +80,8 @@ final class IndexKeeper {
         }
     }
 
-    private synchronized void rebuildIfBehind() {
+    /** Builds now when a requested rebuild is not yet served (after waiting for a build under way); else nothing. */
+    synchronized void catchUp() {
         if (behind()) {
             rebuildNow();
         }
@@ -101,6 +104,9 @@ final class IndexKeeper {
         ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
                 dossierCounts());
         List<String[]> every = ExampleIndex.withUse(exampleLines, fromUse);
+        // a question repeated across sets is read once; the readings serve the evaluation's view too (everyExample)
+        Map<String, QueryReader.Reading> readings = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<String, QueryReader.Reading> read = q -> readings.computeIfAbsent(q, x -> reader.read(x, built));
         ExampleIndex ex = ExampleIndex.empty();
         if (built.size() > 0) {
             // an empty catalogue answers nothing: its examples would be read for nothing (seconds at each start)
@@ -111,12 +117,13 @@ final class IndexKeeper {
                     log.warn("Assistant examples: {}", problem);
                 }
             });
-            ex = ExampleIndex.build(lines, q -> reader.read(q, built));
+            ex = ExampleIndex.build(lines, read);
         }
         index = built;
         examples = ex;
         everyLine = every;
         everyExample = ex.size() == every.size() ? ex : null;
+        everyRead = everyExample == null ? read : null;
         servedUpTo = seen;
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("Assistant index: {} procedures, {} of {} examples, in {} ms (Lucene {} ms)", built.size(), ex.size(),
@@ -149,9 +156,10 @@ final class IndexKeeper {
      * index itself when it kept every line; otherwise built on the first call after a build, then kept.
      */
     synchronized ExampleIndex everyExample() {
-        ProcedureIndex idx = current();
+        current();
         if (everyExample == null) {
-            everyExample = ExampleIndex.build(everyLine, q -> reader.read(q, idx));
+            everyExample = ExampleIndex.build(everyLine, everyRead);
+            everyRead = null;
         }
         return everyExample;
     }

@@ -34,6 +34,11 @@ class IndexKeeperTest {
 
     /** A catalogue holding these versions (nothing else answered). */
     static Catalogue holding(List<ProcedureVersion> versions) {
+        return holding(versions, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** The same, counting its reads of the versions in force (one per build). */
+    static Catalogue holding(List<ProcedureVersion> versions, java.util.concurrent.atomic.AtomicInteger reads) {
         return new Catalogue() {
             @Override
             public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
@@ -52,6 +57,7 @@ class IndexKeeperTest {
 
             @Override
             public List<ProcedureVersion> allInForce(LocalDate asOf) {
+                reads.incrementAndGet();
                 return versions;
             }
         };
@@ -106,7 +112,9 @@ class IndexKeeperTest {
 
     @Test
     void aRequestABuildAlreadyServedIsDropped() {
-        IndexKeeper keeper = keeper(holding(List.of(version("1.000656", "Đăng ký khai tử"))));
+        java.util.concurrent.atomic.AtomicInteger catalogueReads = new java.util.concurrent.atomic.AtomicInteger();
+        List<ProcedureVersion> one = List.of(version("1.000656", "Đăng ký khai tử"));
+        IndexKeeper keeper = keeper(holding(one, catalogueReads));
         try {
             assertThat(keeper.behind()).isFalse(); // nothing requested yet
             // a change committed, then an explicit build before the background thread got to it: that build read the
@@ -120,7 +128,16 @@ class IndexKeeperTest {
                 keeper.rebuild();
                 assertThat(keeper.behind()).isTrue();
             }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !keeper.behind());
+            // catching up waits for that build (or makes it) and then builds nothing more while nothing is requested
+            keeper.catchUp();
+            assertThat(keeper.behind()).isFalse();
+            int reads = catalogueReads.get();
+            keeper.catchUp();
+            assertThat(catalogueReads.get()).isEqualTo(reads);
+            keeper.rebuild();
+            keeper.catchUp();
+            assertThat(keeper.behind()).isFalse();
+            assertThat(catalogueReads.get()).isEqualTo(reads + 1);
         } finally {
             keeper.stop();
         }
