@@ -158,8 +158,11 @@ final class IndexKeeper {
     synchronized ExampleIndex everyExample() {
         current();
         if (everyExample == null) {
+            long t0 = System.nanoTime();
             everyExample = ExampleIndex.build(everyLine, everyRead);
             everyRead = null;
+            log.info("Assistant examples, every line (the evaluation's view): {} in {} ms", everyExample.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
         }
         return everyExample;
     }
