@@ -36,9 +36,26 @@ final class ExampleFiles {
     /**
      * The examples' lines, question, codes, source and where the line is ("file:line"): {@link #RESOURCE} (our sets'
      * questions) then every {@link #MORE} file in name order (round 14: the written corpus), all in the same format. A bad
-     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant.
+     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant. Read once per
+     * JVM; the list is unmodifiable.
      */
     static List<String[]> load() {
+        List<String[]> lines = loaded;
+        if (lines == null) {
+            // class-path files do not change while the JVM runs: read once, not once per assistant (a test builds dozens)
+            synchronized (ExampleFiles.class) {
+                if (loaded == null) {
+                    loaded = List.copyOf(read());
+                }
+                lines = loaded;
+            }
+        }
+        return lines;
+    }
+
+    private static volatile List<String[]> loaded;
+
+    private static List<String[]> read() {
         List<String[]> out = new ArrayList<>();
         try {
             ClassPathResource seed = new ClassPathResource(RESOURCE);

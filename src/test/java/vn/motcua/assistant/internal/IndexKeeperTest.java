@@ -70,6 +70,14 @@ class IndexKeeperTest {
     }
 
     @Test
+    void theExampleFilesAreReadOncePerJvm() {
+        List<String[]> lines = ExampleFiles.load();
+        assertThat(ExampleFiles.load()).isSameAs(lines);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lines.add(new String[] {"q", "NONE", "s"}))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void anEmptyCatalogueBuildsNoExamplesButTheEvaluationStillSeesEveryLine() {
         IndexKeeper keeper = keeper(holding(List.of()));
         try {
