@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -15,13 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.assistant.ProcedureTextSource;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.Performer;
-import vn.motcua.catalogue.ProcedureSummary;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.DossierHistory;
-import vn.motcua.territory.Agency;
 
 /** The index is rebuilt in the background: the old one answers until the new one is swapped in. */
 class IndexKeeperTest {
@@ -30,37 +28,6 @@ class IndexKeeperTest {
         return new ProcedureVersion(code, name, "Hộ tịch", List.of(), UUID.randomUUID(), 1, ProcedureVersion.Status.PUBLISHED,
                 LocalDate.of(2025, 7, 1), null, null, null, List.of(), List.of(), null, List.of(), List.of(), null,
                 new Performer(null, null, null, null), null, null, null, null, false, List.of());
-    }
-
-    /** A catalogue holding these versions (nothing else answered). */
-    static Catalogue holding(List<ProcedureVersion> versions) {
-        return holding(versions, new java.util.concurrent.atomic.AtomicInteger());
-    }
-
-    /** The same, counting its reads of the versions in force (one per build). */
-    static Catalogue holding(List<ProcedureVersion> versions, java.util.concurrent.atomic.AtomicInteger reads) {
-        return new Catalogue() {
-            @Override
-            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
-                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
-            }
-
-            @Override
-            public List<ProcedureSummary> search(String query, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
-                return List.of();
-            }
-
-            @Override
-            public List<ProcedureVersion> allInForce(LocalDate asOf) {
-                reads.incrementAndGet();
-                return versions;
-            }
-        };
     }
 
     static IndexKeeper keeper(Catalogue catalogue) {
@@ -79,7 +46,7 @@ class IndexKeeperTest {
 
     @Test
     void anEmptyCatalogueBuildsNoExamplesButTheEvaluationStillSeesEveryLine() {
-        IndexKeeper keeper = keeper(holding(List.of()));
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(List::of));
         try {
             keeper.rebuildNow();
             assertThat(keeper.size()).isZero();
@@ -99,7 +66,7 @@ class IndexKeeperTest {
         codes.add(ExampleIndex.NONE);
         List<String[]> lines = ExampleFiles.load();
         long answerable = lines.stream().filter(l -> codes.containsAll(List.of(l[1].split(",")))).count();
-        IndexKeeper keeper = keeper(holding(small));
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(() -> small));
         try {
             keeper.rebuildNow();
             ExampleIndex kept = keeper.examples();
@@ -122,7 +89,10 @@ class IndexKeeperTest {
     void aRequestABuildAlreadyServedIsDropped() {
         java.util.concurrent.atomic.AtomicInteger catalogueReads = new java.util.concurrent.atomic.AtomicInteger();
         List<ProcedureVersion> one = List.of(version("1.000656", "Đăng ký khai tử"));
-        IndexKeeper keeper = keeper(holding(one, catalogueReads));
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(() -> {
+            catalogueReads.incrementAndGet(); // once per build: the keeper reads the versions in force only
+            return one;
+        }));
         try {
             assertThat(keeper.behind()).isFalse(); // nothing requested yet
             // a change committed, then an explicit build before the background thread got to it: that build read the
@@ -157,35 +127,17 @@ class IndexKeeperTest {
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Boolean> block = new AtomicReference<>(false);
-        Catalogue catalogue = new Catalogue() {
-            @Override
-            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<ProcedureSummary> search(String query, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
-                return List.of();
-            }
-
-            @Override
-            public List<ProcedureVersion> allInForce(LocalDate asOf) {
-                if (block.get()) {
-                    building.countDown();
-                    try {
-                        release.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        Catalogue catalogue = AssistantTuning.catalogue(() -> {
+            if (block.get()) {
+                building.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return inForce.get();
             }
-        };
+            return inForce.get();
+        });
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         IndexKeeper keeper = new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
                 beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());
