@@ -35,6 +35,8 @@ class AssistantApiTest {
     @BeforeEach
     void setUp() {
         importer.importAll();
+        // the import's change queued a background build: wait for it rather than building a second time
+        index.catchUp();
         if (index.size() < 2000) {
             index.rebuildNow();
         }

@@ -143,22 +143,12 @@ public class AssistantTuning {
         return out;
     }
 
-    /** The assistant without a database over these procedures (no territory, no dossiers, no published answers). */
-    public static AssistantService service(List<ProcedureVersion> versions) {
-        return service(versions, ExampleEvidence.DEFAULT);
-    }
-
-    /** The same with these example settings (as {@code motcua.assistant.examples.*} would bind them). */
-    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples) {
-        return service(versions, examples, new ProcedureTextSource[0]);
-    }
-
-    /** The same with extra text sources (e.g. published answers and their questions, round 11). */
-    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples, ProcedureTextSource... sources) {
-        Catalogue catalogue = new Catalogue() {
+    /** A catalogue without a database: the versions {@code inForce} gives (asked at each index build), nothing else. */
+    public static Catalogue catalogue(java.util.function.Supplier<List<ProcedureVersion>> inForce) {
+        return new Catalogue() {
             @Override
             public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
-                return versions.stream().filter(v -> v.code().equals(code)).findFirst();
+                return inForce.get().stream().filter(v -> v.code().equals(code)).findFirst();
             }
 
             @Override
@@ -173,9 +163,24 @@ public class AssistantTuning {
 
             @Override
             public List<ProcedureVersion> allInForce(LocalDate asOf) {
-                return versions;
+                return inForce.get();
             }
         };
+    }
+
+    /** The assistant without a database over these procedures (no territory, no dossiers, no published answers). */
+    public static AssistantService service(List<ProcedureVersion> versions) {
+        return service(versions, ExampleEvidence.DEFAULT);
+    }
+
+    /** The same with these example settings (as {@code motcua.assistant.examples.*} would bind them). */
+    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples) {
+        return service(versions, examples, new ProcedureTextSource[0]);
+    }
+
+    /** The same with extra text sources (e.g. published answers and their questions, round 11). */
+    public static AssistantService service(List<ProcedureVersion> versions, ExampleEvidence examples, ProcedureTextSource... sources) {
+        Catalogue catalogue = catalogue(() -> versions);
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("i18n/assistant");
         messages.setDefaultEncoding("UTF-8");

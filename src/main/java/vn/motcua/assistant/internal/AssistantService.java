@@ -82,6 +82,11 @@ public class AssistantService implements Assistant, AssistantIndex {
     }
 
     @Override
+    public void catchUp() {
+        keeper.catchUp();
+    }
+
+    @Override
     public int size() {
         return keeper.size();
     }
@@ -106,6 +111,11 @@ public class AssistantService implements Assistant, AssistantIndex {
     /** The answered examples read against the index serving now (the evaluation leaves a set's own lines out of them). */
     ExampleIndex examples() {
         return keeper.examples();
+    }
+
+    /** Every example line, whatever procedures the catalogue holds (the evaluation's seam, {@link IndexKeeper#everyExample}). */
+    ExampleIndex everyExample() {
+        return keeper.everyExample();
     }
 
     /**

@@ -36,9 +36,26 @@ final class ExampleFiles {
     /**
      * The examples' lines, question, codes, source and where the line is ("file:line"): {@link #RESOURCE} (our sets'
      * questions) then every {@link #MORE} file in name order (round 14: the written corpus), all in the same format. A bad
-     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant.
+     * line is reported (log warn with its file and line) and skipped: one typo must not stop the assistant. Read once per
+     * JVM; the list is unmodifiable.
      */
     static List<String[]> load() {
+        List<String[]> lines = loaded;
+        if (lines == null) {
+            // class-path files do not change while the JVM runs: read once, not once per assistant (a test builds dozens)
+            synchronized (ExampleFiles.class) {
+                if (loaded == null) {
+                    loaded = List.copyOf(read());
+                }
+                lines = loaded;
+            }
+        }
+        return lines;
+    }
+
+    private static volatile List<String[]> loaded;
+
+    private static List<String[]> read() {
         List<String[]> out = new ArrayList<>();
         try {
             ClassPathResource seed = new ClassPathResource(RESOURCE);
@@ -100,29 +117,34 @@ final class ExampleFiles {
     }
 
     /**
-     * The lines every code of which (NONE aside) is a procedure of the catalogue being indexed; each other line is
-     * reported once to {@code report} with its file and line, and skipped. A catalogue that knows fewer than half the
-     * labels' codes is not the one they were written against (an import still running, a test's handful of procedures):
-     * then nothing is checked and every line is kept.
+     * The lines every code of which (NONE aside) is a procedure of the catalogue being indexed; the others are skipped.
+     * Each skipped line is reported to {@code report} with its file and line; when the catalogue knows fewer than half
+     * the labels' codes (a test's handful of procedures, a partial import) they are reported in one summary instead.
+     * The evaluation, which wants every line whatever the catalogue, asks {@link IndexKeeper#everyExample}.
      */
     static List<String[]> known(List<String[]> lines, Predicate<String> exists, Consumer<String> report) {
         Set<String> codes = new java.util.TreeSet<>();
         lines.forEach(l -> codes.addAll(List.of(l[1].split(","))));
         codes.remove(ExampleIndex.NONE);
         List<String> unknown = codes.stream().filter(c -> !exists.test(c)).toList();
-        if (unknown.isEmpty() || unknown.size() * 2 > codes.size()) {
+        if (unknown.isEmpty()) {
             return lines;
         }
+        boolean summary = unknown.size() * 2 > codes.size();
         Set<String> bad = Set.copyOf(unknown);
         List<String[]> out = new ArrayList<>(lines.size());
         for (String[] l : lines) {
             List<String> missing = Arrays.stream(l[1].split(",")).filter(bad::contains).toList();
             if (missing.isEmpty()) {
                 out.add(l);
-            } else {
+            } else if (!summary) {
                 report.accept((l.length > 3 ? l[3] : l[2]) + ": no procedure " + String.join(", ", missing)
                         + " in the catalogue; skipped");
             }
+        }
+        if (summary) {
+            report.accept((lines.size() - out.size()) + " of " + lines.size() + " lines skipped: the catalogue holds "
+                    + (codes.size() - unknown.size()) + " of the " + codes.size() + " procedures they name");
         }
         return out;
     }

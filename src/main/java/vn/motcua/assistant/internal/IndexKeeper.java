@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,15 @@ final class IndexKeeper {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Rebuild requests so far, and how many of them the last build had seen when it read the catalogue. */
+    private final AtomicLong requested = new AtomicLong();
+    private long servedUpTo;
     private volatile ProcedureIndex index = ProcedureIndex.empty();
     private volatile ExampleIndex examples = ExampleIndex.empty();
+    /** The last build's example lines, every one, and their index when the evaluation asked for it (else null). */
+    private List<String[]> everyLine = List.of();
+    private ExampleIndex everyExample = ExampleIndex.empty();
+    private Function<String, QueryReader.Reading> everyRead;
     private final QueryReader reader = new QueryReader();
     private final List<String[]> exampleLines = ExampleFiles.load();
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -53,13 +62,17 @@ final class IndexKeeper {
         this.clock = clock;
     }
 
-    /** Queues a rebuild on the background thread (at most one waiting); the current index serves meanwhile. */
+    /**
+     * Queues a rebuild on the background thread (at most one waiting); the current index serves meanwhile. A request is
+     * made once the change is committed, so a build that started after it has read the change: the queued one is dropped.
+     */
     void rebuild() {
+        requested.incrementAndGet();
         if (queued.compareAndSet(false, true)) {
             builder.submit(() -> {
                 queued.set(false);
                 try {
-                    rebuildNow();
+                    catchUp();
                 } catch (RuntimeException e) {
                     log.warn("Assistant index rebuild failed; the previous index keeps serving", e);
                 }
@@ -67,8 +80,21 @@ final class IndexKeeper {
         }
     }
 
+    /** Builds now when a requested rebuild is not yet served (after waiting for a build under way); else nothing. */
+    synchronized void catchUp() {
+        if (behind()) {
+            rebuildNow();
+        }
+    }
+
+    /** Whether a rebuild was requested after the serving index's build read the catalogue. */
+    synchronized boolean behind() {
+        return servedUpTo < requested.get();
+    }
+
     synchronized long rebuildNow() {
         long t0 = System.nanoTime();
+        long seen = requested.get();
         Map<String, List<String>> extra = new HashMap<>();
         List<ProcedureTextSource.AnsweredExample> fromUse = new ArrayList<>();
         textSources.orderedStream().forEach(s -> {
@@ -77,19 +103,31 @@ final class IndexKeeper {
         });
         ProcedureIndex built = ProcedureIndex.build(catalogue.allInForce(LocalDate.now(clock.withZone(ZONE))), extra,
                 dossierCounts());
-        // the examples are read against the new index's vocabulary (typo correction), like a question
-        // a line naming a procedure the catalogue does not hold is reported (once) and skipped
-        List<String[]> lines = ExampleFiles.known(ExampleIndex.withUse(exampleLines, fromUse), c -> built.meta(c) != null,
-                problem -> {
-                    if (reported.add(problem)) {
-                        log.warn("Assistant examples: {}", problem);
-                    }
-                });
-        ExampleIndex ex = ExampleIndex.build(lines, q -> reader.read(q, built));
+        List<String[]> every = ExampleIndex.withUse(exampleLines, fromUse);
+        // a question repeated across sets is read once; the readings serve the evaluation's view too (everyExample)
+        Map<String, QueryReader.Reading> readings = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<String, QueryReader.Reading> read = q -> readings.computeIfAbsent(q, x -> reader.read(x, built));
+        ExampleIndex ex = ExampleIndex.empty();
+        if (built.size() > 0) {
+            // an empty catalogue answers nothing: its examples would be read for nothing (seconds at each start)
+            // the examples are read against the new index's vocabulary (typo correction), like a question
+            // a line naming a procedure the catalogue does not hold is reported (once) and skipped
+            List<String[]> lines = ExampleFiles.known(every, c -> built.meta(c) != null, problem -> {
+                if (reported.add(problem)) {
+                    log.warn("Assistant examples: {}", problem);
+                }
+            });
+            ex = ExampleIndex.build(lines, read);
+        }
         index = built;
         examples = ex;
+        everyLine = every;
+        everyExample = ex.size() == every.size() ? ex : null;
+        everyRead = everyExample == null ? read : null;
+        servedUpTo = seen;
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        log.info("Assistant index: {} procedures in {} ms (Lucene {} ms)", built.size(), ms, built.buildMillis());
+        log.info("Assistant index: {} procedures, {} of {} examples, in {} ms (Lucene {} ms)", built.size(), ex.size(),
+                every.size(), ms, built.buildMillis());
         return ms;
     }
 
@@ -110,6 +148,23 @@ final class IndexKeeper {
     ExampleIndex examples() {
         current();
         return examples;
+    }
+
+    /**
+     * Every example line, whatever procedures the catalogue holds, read against the index serving now: the evaluation's
+     * seam (leave-one-set-out over a test's handful of procedures still measures with the whole corpus). The production
+     * index itself when it kept every line; otherwise built on the first call after a build, then kept.
+     */
+    synchronized ExampleIndex everyExample() {
+        current();
+        if (everyExample == null) {
+            long t0 = System.nanoTime();
+            everyExample = ExampleIndex.build(everyLine, everyRead);
+            everyRead = null;
+            log.info("Assistant examples, every line (the evaluation's view): {} in {} ms", everyExample.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return everyExample;
     }
 
     int size() {

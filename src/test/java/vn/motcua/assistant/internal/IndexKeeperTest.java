@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.assistant.ProcedureTextSource;
 import vn.motcua.catalogue.Catalogue;
 import vn.motcua.catalogue.Performer;
-import vn.motcua.catalogue.ProcedureSummary;
 import vn.motcua.catalogue.ProcedureVersion;
 import vn.motcua.dossier.DossierHistory;
-import vn.motcua.territory.Agency;
 
 /** The index is rebuilt in the background: the old one answers until the new one is swapped in. */
 class IndexKeeperTest {
@@ -30,41 +30,114 @@ class IndexKeeperTest {
                 new Performer(null, null, null, null), null, null, null, null, false, List.of());
     }
 
+    static IndexKeeper keeper(Catalogue catalogue) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        return new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
+                beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());
+    }
+
+    @Test
+    void theExampleFilesAreReadOncePerJvm() {
+        List<String[]> lines = ExampleFiles.load();
+        assertThat(ExampleFiles.load()).isSameAs(lines);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lines.add(new String[] {"q", "NONE", "s"}))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anEmptyCatalogueBuildsNoExamplesButTheEvaluationStillSeesEveryLine() {
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(List::of));
+        try {
+            keeper.rebuildNow();
+            assertThat(keeper.size()).isZero();
+            assertThat(keeper.examples().size()).isZero();
+            // the evaluation's seam reads every line on demand, whatever the catalogue
+            assertThat(keeper.everyExample().size()).isEqualTo(ExampleFiles.load().size());
+        } finally {
+            keeper.stop();
+        }
+    }
+
+    @Test
+    void aSmallCatalogueKeepsOnlyTheLinesOfItsProceduresAndTheNegatives() {
+        List<ProcedureVersion> small = SmallCatalogue.with("9.0", version("1.000656", "Đăng ký khai tử"),
+                version("1.001193", "Đăng ký khai sinh"));
+        Set<String> codes = new HashSet<>(small.stream().map(ProcedureVersion::code).toList());
+        codes.add(ExampleIndex.NONE);
+        List<String[]> lines = ExampleFiles.load();
+        long answerable = lines.stream().filter(l -> codes.containsAll(List.of(l[1].split(",")))).count();
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(() -> small));
+        try {
+            keeper.rebuildNow();
+            ExampleIndex kept = keeper.examples();
+            assertThat(kept.size()).isEqualTo(answerable).isLessThan(lines.size() / 2);
+            assertThat(kept.examples()).allSatisfy(e -> assertThat(codes).containsAll(e.codes()));
+            assertThat(kept.examples()).anyMatch(e -> e.codes().contains("1.000656"))
+                    .anyMatch(e -> e.codes().contains(ExampleIndex.NONE));
+            // the seam's view holds every line, each read against the same index, and is built once per build
+            ExampleIndex every = keeper.everyExample();
+            assertThat(every.size()).isEqualTo(lines.size());
+            assertThat(keeper.everyExample()).isSameAs(every);
+            keeper.rebuildNow();
+            assertThat(keeper.everyExample()).isNotSameAs(every).extracting(ExampleIndex::size).isEqualTo(lines.size());
+        } finally {
+            keeper.stop();
+        }
+    }
+
+    @Test
+    void aRequestABuildAlreadyServedIsDropped() {
+        java.util.concurrent.atomic.AtomicInteger catalogueReads = new java.util.concurrent.atomic.AtomicInteger();
+        List<ProcedureVersion> one = List.of(version("1.000656", "Đăng ký khai tử"));
+        IndexKeeper keeper = keeper(AssistantTuning.catalogue(() -> {
+            catalogueReads.incrementAndGet(); // once per build: the keeper reads the versions in force only
+            return one;
+        }));
+        try {
+            assertThat(keeper.behind()).isFalse(); // nothing requested yet
+            // a change committed, then an explicit build before the background thread got to it: that build read the
+            // change, so the queued one has nothing to do (held here by the keeper's lock, which the build thread waits on)
+            synchronized (keeper) {
+                keeper.rebuild();
+                assertThat(keeper.behind()).isTrue();
+                keeper.rebuildNow();
+                assertThat(keeper.behind()).isFalse();
+                // a request after that build's read is served by a new build
+                keeper.rebuild();
+                assertThat(keeper.behind()).isTrue();
+            }
+            // catching up waits for that build (or makes it) and then builds nothing more while nothing is requested
+            keeper.catchUp();
+            assertThat(keeper.behind()).isFalse();
+            int reads = catalogueReads.get();
+            keeper.catchUp();
+            assertThat(catalogueReads.get()).isEqualTo(reads);
+            keeper.rebuild();
+            keeper.catchUp();
+            assertThat(keeper.behind()).isFalse();
+            assertThat(catalogueReads.get()).isEqualTo(reads + 1);
+        } finally {
+            keeper.stop();
+        }
+    }
+
     @Test
     void theOldIndexServesWhileTheNewOneIsBuilt() throws Exception {
         AtomicReference<List<ProcedureVersion>> inForce = new AtomicReference<>(List.of(version("1.000656", "Đăng ký khai tử")));
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Boolean> block = new AtomicReference<>(false);
-        Catalogue catalogue = new Catalogue() {
-            @Override
-            public Optional<ProcedureVersion> versionInForce(String code, LocalDate asOf) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<ProcedureSummary> search(String query, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public List<Agency> competentAgencies(String code, String unitCode, LocalDate asOf) {
-                return List.of();
-            }
-
-            @Override
-            public List<ProcedureVersion> allInForce(LocalDate asOf) {
-                if (block.get()) {
-                    building.countDown();
-                    try {
-                        release.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        Catalogue catalogue = AssistantTuning.catalogue(() -> {
+            if (block.get()) {
+                building.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return inForce.get();
             }
-        };
+            return inForce.get();
+        });
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         IndexKeeper keeper = new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
                 beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());

@@ -8,7 +8,8 @@ import vn.motcua.assistant.Answers;
 /**
  * The evaluation's seam into the assistant (test side only): a question asked with the example settings the
  * evaluation chose and with the example index built without the examples of the set the question comes from
- * (leave-one-set-out, docs/assistant.md). The ranking is the production one ({@link AssistantService#answer}); only the
+ * (leave-one-set-out, docs/assistant.md). It starts from every example line, whatever procedures the service's catalogue
+ * holds ({@link AssistantService#everyExample}; production keeps only the lines its catalogue can answer). The ranking is the production one ({@link AssistantService#answer}); only the
  * view of the examples differs.
  *
  * @param strict also leave out any other set's verbatim repeat of the question ({@code -Dassistant.examples.strict=true},
@@ -49,19 +50,19 @@ public record LeaveOneSetOut(AssistantService service, ExampleEvidence settings,
     /** The question answered without the examples of {@code source} (a set's tag in the examples file; null: none left out). */
     public Answers ask(String question, String source) {
         ExampleEvidence ev = mode == Mode.NONE ? settings.with("enabled=false") : settings;
-        return service.answer(question, null, 5, VI, RankingWeights.DEFAULT, ev, view(service.examples(), mode, source,
+        return service.answer(question, null, 5, VI, RankingWeights.DEFAULT, ev, view(service.everyExample(), mode, source,
                 strict ? question : null));
     }
 
     /** The example questions the index holds when {@code source} is left out (for checking the exclusion). */
     public List<String> exampleQuestions(String source) {
-        return view(service.examples(), mode, source, null).examples().stream().map(ExampleIndex.Example::text).toList();
+        return view(service.everyExample(), mode, source, null).examples().stream().map(ExampleIndex.Example::text).toList();
     }
 
     /** The source tags of this mode's examples (a set with none among them is blind to this mode). */
     public java.util.Set<String> sources() {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        view(service.examples(), mode, null, null).examples().forEach(e -> out.add(e.source()));
+        view(service.everyExample(), mode, null, null).examples().forEach(e -> out.add(e.source()));
         return out;
     }
 

@@ -47,7 +47,7 @@ class MissProbe {
             }
             QueryReader.Reading reading = service.reading(q.text());
             List<Ranker.Candidate> ranked = service.rank(service.index(), reading, null, w);
-            Map<String, ExampleIndex.Support> s = ev.support(service.examples().without(q.source()), reading);
+            Map<String, ExampleIndex.Support> s = ev.support(service.everyExample().without(q.source()), reading);
             List<Ranker.Candidate> folded = ev.fold(ranked, s, reading.bigrams());
             int r0 = rankOf(ranked, q.codes());
             int r1 = rankOf(folded, q.codes());
@@ -60,7 +60,7 @@ class MissProbe {
             // round 15: where the right procedure ends in the whole answer list (not just the first five), and the
             // negatives' and the answered examples' nearness, to classify top-3 misses and false accepts
             Answers wide = service.answer(q.text(), null, 40, Locale.forLanguageTag("vi"), w, ev,
-                    LeaveOneSetOut.view(service.examples(), seam.mode(), q.source(), null));
+                    LeaveOneSetOut.view(service.everyExample(), seam.mode(), q.source(), null));
             int fin = 0;
             for (int i = 0; i < wide.answers().size(); i++) {
                 if (q.codes().contains(wide.answers().get(i).code())) {

@@ -35,7 +35,7 @@ class NoMatchProbe {
             List<Ranker.Candidate> ranked = service.rank(service.index(), reading, null, w);
             boolean refused = ranked.isEmpty() || !Evidence.answers(ranked.get(0), w) || Evidence.unfamiliar(reading, ranked.get(0))
                     || Evidence.onlyGeneric(ranked.get(0));
-            Map<String, ExampleIndex.Support> s = ExampleEvidence.DEFAULT.support(service.examples().without(q.source()), reading);
+            Map<String, ExampleIndex.Support> s = ExampleEvidence.DEFAULT.support(service.everyExample().without(q.source()), reading);
             ExampleIndex.Support none = s.get(ExampleIndex.NONE);
             double ans = s.entrySet().stream().filter(e -> !e.getKey().equals(ExampleIndex.NONE))
                     .mapToDouble(e -> e.getValue().best()).max().orElse(0);
