@@ -35,6 +35,42 @@ class GateProbe {
         if (Boolean.getBoolean("assistant.probe.dump")) {
             dump(service, seen);
         }
+        String addSets = System.getProperty("assistant.probe.addsets", "");
+        if (!addSets.isBlank()) {
+            addCurve(service, addSets);
+        }
+    }
+
+    /**
+     * Session 17: the gate beside the rules ({@code add}) at several thresholds, mode all, over the named sets (each set
+     * leaving its own lines out): {@code -Dassistant.probe.addsets=seen,11,12} — "seen" the seen sets, a number that
+     * held-out set. Only for the sets declared tuning sets in docs/assistant.md (round 17b); figures only, no line printed.
+     */
+    private static void addCurve(AssistantService service, String names) {
+        double[] ts = {0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
+        ExampleEvidence add = ExampleEvidence.DEFAULT.with("gate=add");
+        for (String name : names.split(",")) {
+            List<AssistantEvaluation.Question> set = name.strip().equals("seen") ? AssistantEvaluation.seenSets()
+                    : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name.strip() + ".tsv"));
+            for (double t : ts) {
+                NoMatchGate gate = NoMatchGate.production().at(t);
+                int top1 = 0, top3 = 0, none = 0, noneRight = 0, said = 0, answerable = 0;
+                for (AssistantEvaluation.Question q : set) {
+                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+                    var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, add, view, gate);
+                    var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
+                    none += q.none() ? 1 : 0;
+                    answerable += q.none() ? 0 : 1;
+                    said += a.noMatch() ? 1 : 0;
+                    noneRight += a.noMatch() && q.none() ? 1 : 0;
+                    top1 += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
+                    top3 += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
+                }
+                System.out.printf("GATE add %s t=%.2f: top-1 %d/%d (%.1f%%), top-3 %d (%.1f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)%n",
+                        name.strip(), t, top1, answerable, 100.0 * top1 / answerable, top3, 100.0 * top3 / answerable, noneRight, none,
+                        100.0 * noneRight / Math.max(1, none), noneRight, said, 100.0 * noneRight / Math.max(1, said));
+            }
+        }
     }
 
     /**
@@ -47,7 +83,7 @@ class GateProbe {
         NoMatchGate never = NoMatchGate.production().at(0.999999);
         StringBuilder out = new StringBuilder("source\tnone\tnoMatch\ttop1\ttop3\t" + String.join("\t", NoMatchFeatures.NAMES) + "\n");
         for (AssistantEvaluation.Question q : seen) {
-            ExampleIndex view = LeaveOneSetOut.view(service.examples(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+            ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
             var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, sole, view, never);
             var f = service.features(q.text(), sole, view, RankingWeights.DEFAULT);
             var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
@@ -78,7 +114,7 @@ class GateProbe {
         int none = 0;
         for (AssistantEvaluation.Question q : seen) {
             var a = seam.ask(q.text(), q.source());
-            double p = service.features(q.text(), sole, LeaveOneSetOut.view(service.examples(), LeaveOneSetOut.Mode.ALL, q.source(), null),
+            double p = service.features(q.text(), sole, LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null),
                     RankingWeights.DEFAULT).map(gate::probability).orElse(1.0);
             none += q.none() ? 1 : 0;
             for (int i = 0; i < ts.length; i++) {
