@@ -42,11 +42,11 @@ class NoMatchGateTrainer {
         int noCandidate = 0;
         int noCandidateNone = 0;
         long t0 = System.nanoTime();
-        for (ExampleIndex.Example e : service.examples().examples()) {
+        for (ExampleIndex.Example e : service.everyExample().examples()) {
             if (!ExampleIndex.written(e.source())) {
                 continue;
             }
-            ExampleIndex view = LeaveOneSetOut.view(service.examples(), LeaveOneSetOut.Mode.WRITTEN, e.source(), null);
+            ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.WRITTEN, e.source(), null);
             var f = service.features(e.text(), ExampleEvidence.DEFAULT, view, RankingWeights.DEFAULT);
             boolean none = e.codes().equals(List.of(ExampleIndex.NONE));
             if (f.isEmpty()) {
