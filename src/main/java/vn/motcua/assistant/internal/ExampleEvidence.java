@@ -54,6 +54,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gate      round 17: how the learned no-match decision ({@link NoMatchGate}) takes part: {@code off} (the rules
  *                  alone), {@code add} (one more refusal), {@code replace} (in place of the examples' and the topic's rules),
  *                  {@code sole} (in place of every rule and of the rescue)
+ * @param incidental round 17b: a best answer is refused when the question names neither its act nor a word pair of its
+ *                  name carried by at most this share of the catalogue's procedures, and no example of it is near
+ *                  ({@link TopicEvidence#incidental}; 0: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -65,7 +68,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
-                              @DefaultValue("1.0") double own, @DefaultValue("off") Gate gate) {
+                              @DefaultValue("1.0") double own, @DefaultValue("off") Gate gate,
+                              @DefaultValue("0") double incidental) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -81,7 +85,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.OFF);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.OFF, 0);
 
     /** No examples: the ranking alone. */
     public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");

@@ -47,4 +47,13 @@ final class NameStructure {
     static boolean unaskedCase(Set<String> clause, Set<String> questionPairs) {
         return !clause.isEmpty() && clause.stream().noneMatch(questionPairs::contains);
     }
+
+    /**
+     * The name's leading act, the word pair it opens with after "thủ tục" ("kiểm định" in "Kiểm định khí thải xe mô tô…",
+     * "đăng ký" in "Thủ tục đăng ký khai tử"); null for a name shorter than that.
+     */
+    static String leadingAct(List<String> nameFolded) {
+        int i = nameFolded.size() >= 2 && nameFolded.get(0).equals("thu") && nameFolded.get(1).equals("tuc") ? 2 : 0;
+        return i + 1 < nameFolded.size() ? nameFolded.get(i) + " " + nameFolded.get(i + 1) : null;
+    }
 }

@@ -52,9 +52,32 @@ final class TopicEvidence {
                 .allMatch(e -> e.getValue().best() + margin <= none.best());
     }
 
+    /**
+     * Round 17b: the question matches only incidental words of the best answer's name. It names neither the name's
+     * leading act ({@link NameStructure#leadingAct}: "kiểm định" of a vehicle inspection, read through the lexicon, so
+     * "làm", "xin" count) nor any of its distinctive word pairs (a topic pair carried by at most {@link
+     * ExampleEvidence#incidental} of the catalogue's procedures: "phối giống", not "làm dịch vụ" or "xe máy"), and no
+     * example of that procedure is near (at least {@link ExampleEvidence#floor}): "công ty nào làm dịch vụ kế toán tốt"
+     * against an allowance for "người làm dịch vụ phối giống". Off at 0.
+     */
+    static boolean incidental(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked, ExampleIndex.Support own,
+                              ExampleEvidence ev) {
+        if (ev.incidental() <= 0 || own != null && own.best() >= ev.floor()) {
+            return false;
+        }
+        String act = NameStructure.leadingAct(best.meta().nameFolded());
+        if (act != null && asked.contains(act)) {
+            return false;
+        }
+        int distinctive = Math.max(1, (int) (ev.incidental() * idx.size()));
+        return asked.stream().noneMatch(g -> best.meta().nameBigrams().contains(g)
+                && idx.strength(g) == GenericPairs.Strength.TOPIC && idx.pairProcedures(g) <= distinctive);
+    }
+
     /** Either signal refuses the best answer (an example that is a near-paraphrase may still rescue the question). */
     static boolean refuses(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked,
                            Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
-        return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support, ev.lead(), ev.margin());
+        return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support, ev.lead(), ev.margin())
+                || incidental(idx, best, asked, support.get(best.meta().code()), ev);
     }
 }

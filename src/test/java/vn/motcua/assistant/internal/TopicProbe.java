@@ -1,0 +1,130 @@
+package vn.motcua.assistant.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantEvaluation;
+import vn.motcua.assistant.AssistantTuning;
+
+/**
+ * Round 17b (a tool, not a test), over the bench's catalogue file, mode all, each set leaving its own lines out.
+ * {@code -Dassistant.probe.topic=true}: the seen sets' accepted questions classified by whether they name the best
+ * answer's leading act and a distinctive pair of its name, and whether an example of it is near (false accepts printed
+ * with their cell; only seen lines). {@code -Dassistant.probe.topic.variants='incidental=0;incidental=0.005'} with
+ * {@code -Dassistant.probe.topic.sets=seen,11,12,13,14}: top-1, top-3, no-match recall and precision per set and pooled,
+ * figures only (the 11th–14th are tuning sets by figures alone, docs/assistant.md round 17b), and each variant's p95.
+ */
+@EnabledIfSystemProperty(named = "assistant.probe.topic", matches = "true")
+class TopicProbe {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    @Test
+    void probe() throws Exception {
+        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
+        service.rebuildNow();
+        if (!Boolean.getBoolean("assistant.probe.topic.skipCells")) {
+            cells(service);
+        }
+        String variants = System.getProperty("assistant.probe.topic.variants", "");
+        if (!variants.isBlank()) {
+            pooled(service, variants.split(";"), System.getProperty("assistant.probe.topic.sets", "seen").split(","));
+        }
+    }
+
+    private static void cells(AssistantService service) {
+        double[] shares = {0.002, 0.005, 0.01, 0.02};
+        ProcedureIndex idx = service.index();
+        ExampleEvidence ev = ExampleEvidence.DEFAULT;
+        // per share: cell → {false accepts, right answers}
+        List<Map<String, int[]>> table = new ArrayList<>();
+        for (int i = 0; i < shares.length; i++) {
+            table.add(new TreeMap<>());
+        }
+        for (AssistantEvaluation.Question q : AssistantEvaluation.seenSets()) {
+            ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+            Answers a = service.answer(q.text(), null, 5, VI, RankingWeights.DEFAULT, ev, view);
+            if (a.noMatch()) {
+                continue;
+            }
+            boolean right = !q.none() && q.codes().contains(a.answers().get(0).code());
+            if (!q.none() && !right) {
+                continue;
+            }
+            QueryReader.Reading reading = service.reading(q.text());
+            Ranker.Candidate best = service.rank(idx, reading, null, RankingWeights.DEFAULT).get(0);
+            var own = ev.support(view, reading).get(best.meta().code());
+            String act = NameStructure.leadingAct(best.meta().nameFolded());
+            boolean hasAct = act != null && reading.bigrams().contains(act);
+            boolean near = own != null && own.best() >= ev.floor();
+            List<String> shared = reading.bigrams().stream().filter(best.meta().nameBigrams()::contains).sorted().toList();
+            for (int i = 0; i < shares.length; i++) {
+                int limit = Math.max(1, (int) (shares[i] * idx.size()));
+                boolean topic = shared.stream().anyMatch(g -> idx.strength(g) == GenericPairs.Strength.TOPIC && idx.pairProcedures(g) <= limit);
+                String cell = "topic " + (topic ? "yes" : "no ") + ", act " + (hasAct ? "yes" : "no ") + ", own example near " + (near ? "yes" : "no ");
+                table.get(i).computeIfAbsent(cell, c -> new int[2])[q.none() ? 0 : 1]++;
+                if (q.none() && i == 1) {
+                    Map<String, Integer> dfs = new LinkedHashMap<>();
+                    shared.forEach(g -> dfs.put(g, idx.pairProcedures(g)));
+                    System.out.printf("TOPIC FA [%s] %s | %s | act %s | shared %s | own %.2f%n", cell, q.text(), best.meta().name(), act, dfs,
+                            own == null ? 0 : own.best());
+                }
+            }
+        }
+        for (int i = 0; i < shares.length; i++) {
+            System.out.printf("TOPIC cells, distinctive = at most %.1f%% of procedures (%d):%n", 100 * shares[i],
+                    Math.max(1, (int) (shares[i] * idx.size())));
+            table.get(i).forEach((cell, n) -> System.out.printf("TOPIC   %s: false accepts %d, right answers %d%n", cell, n[0], n[1]));
+        }
+    }
+
+    private static void pooled(AssistantService service, String[] variants, String[] sets) {
+        Map<String, List<AssistantEvaluation.Question>> byName = new LinkedHashMap<>();
+        for (String s : sets) {
+            String name = s.strip();
+            byName.put(name, name.equals("seen") ? AssistantEvaluation.seenSets()
+                    : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name + ".tsv")));
+        }
+        for (String spec : variants) {
+            ExampleEvidence ev = ExampleEvidence.DEFAULT.with(spec.replace('+', ','));
+            int[] pool = new int[6];
+            List<Long> nanos = new ArrayList<>();
+            for (var e : byName.entrySet()) {
+                int[] n = new int[6]; // answerable, top-1, top-3, none, none refused, refusals
+                for (AssistantEvaluation.Question q : e.getValue()) {
+                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+                    long t0 = System.nanoTime();
+                    Answers a = service.answer(q.text(), null, 5, VI, RankingWeights.DEFAULT, ev, view);
+                    nanos.add(System.nanoTime() - t0);
+                    var codes = a.answers().stream().map(Answers.Answer::code).toList();
+                    n[0] += q.none() ? 0 : 1;
+                    n[1] += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
+                    n[2] += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
+                    n[3] += q.none() ? 1 : 0;
+                    n[4] += q.none() && a.noMatch() ? 1 : 0;
+                    n[5] += a.noMatch() ? 1 : 0;
+                }
+                System.out.println("TOPIC " + spec + " " + e.getKey() + ": " + line(n));
+                Arrays.setAll(pool, i -> pool[i] + n[i]);
+            }
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("TOPIC %s POOLED: %s; p95 %.2f ms%n", spec, line(pool), sorted[(int) (0.95 * (sorted.length - 1))] / 1e6);
+        }
+    }
+
+    private static String line(int[] n) {
+        return String.format(Locale.ROOT, "top-1 %d/%d (%.1f%%), top-3 %d (%.1f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)",
+                n[1], n[0], 100.0 * n[1] / n[0], n[2], 100.0 * n[2] / n[0], n[4], n[3], 100.0 * n[4] / Math.max(1, n[3]), n[4], n[5],
+                100.0 * n[4] / Math.max(1, n[5]));
+    }
+}
