@@ -57,12 +57,13 @@ final class TopicEvidence {
      * leading act ({@link NameStructure#leadingAct}: "kiểm định" of a vehicle inspection, read through the lexicon, so
      * "làm", "xin" count) nor any of its distinctive word pairs (a topic pair carried by at most {@link
      * ExampleEvidence#incidental} of the catalogue's procedures: "phối giống", not "làm dịch vụ" or "xe máy"), and no
-     * example of that procedure is near (at least {@link ExampleEvidence#floor}): "công ty nào làm dịch vụ kế toán tốt"
-     * against an allowance for "người làm dịch vụ phối giống". Off at 0.
+     * answered example of any procedure is near (at least {@link ExampleEvidence#floor}): nobody who needed a procedure
+     * asked like this. "Công ty nào làm dịch vụ kế toán tốt" against an allowance for "người làm dịch vụ phối giống".
+     * Off at 0.
      */
-    static boolean incidental(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked, ExampleIndex.Support own,
-                              ExampleEvidence ev) {
-        if (ev.incidental() <= 0 || own != null && own.best() >= ev.floor()) {
+    static boolean incidental(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked,
+                              Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
+        if (ev.incidental() <= 0 || !ev.enabled() || support.keySet().stream().anyMatch(code -> !code.equals(ExampleIndex.NONE))) {
             return false;
         }
         String act = NameStructure.leadingAct(best.meta().nameFolded());
@@ -78,6 +79,6 @@ final class TopicEvidence {
     static boolean refuses(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked,
                            Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
         return onlyActs(idx, best, asked) || ev.negative() <= 1 && negativesLead(support, ev.lead(), ev.margin())
-                || incidental(idx, best, asked, support.get(best.meta().code()), ev);
+                || incidental(idx, best, asked, support, ev);
     }
 }

@@ -47,6 +47,7 @@ class TopicProbe {
         ProcedureIndex idx = service.index();
         ExampleEvidence ev = ExampleEvidence.DEFAULT;
         // per share: cell → {false accepts, right answers}
+        StringBuilder dump = new StringBuilder("none\tminDf\tact\town\tcoverage\tscore\tnamePairs\tanswered\tnoneBest\tknownElsewhere\tunknownPairs\tpairs\n");
         List<Map<String, int[]>> table = new ArrayList<>();
         for (int i = 0; i < shares.length; i++) {
             table.add(new TreeMap<>());
@@ -68,6 +69,17 @@ class TopicProbe {
             boolean hasAct = act != null && reading.bigrams().contains(act);
             boolean near = own != null && own.best() >= ev.floor();
             List<String> shared = reading.bigrams().stream().filter(best.meta().nameBigrams()::contains).sorted().toList();
+            var support = ev.support(view, reading);
+            int minDf = shared.stream().filter(g -> idx.strength(g) == GenericPairs.Strength.TOPIC).mapToInt(idx::pairProcedures).min().orElse(9999);
+            List<String> content = reading.bigrams().stream().filter(g -> Arrays.stream(g.split(" ")).noneMatch(QueryReader.STOP::contains)).toList();
+            long elsewhere = content.stream().filter(g -> idx.pairProcedures(g) > 0 && idx.pairProcedures(g) <= 13
+                    && !best.meta().nameBigrams().contains(g) && !best.meta().bodyBigrams().contains(g)).count();
+            long unknown = content.stream().filter(g -> idx.pairProcedures(g) == 0).count();
+            double answered = support.entrySet().stream().filter(x -> !x.getKey().equals(ExampleIndex.NONE)).mapToDouble(x -> x.getValue().best()).max().orElse(0);
+            var none = support.get(ExampleIndex.NONE);
+            dump.append(String.join("\t", q.none() ? "1" : "0", "" + minDf, hasAct ? "1" : "0", fmt(own == null ? 0 : own.best()), fmt(best.coverage()),
+                    fmt(best.score()), "" + best.nameBigrams(), fmt(answered), fmt(none == null ? 0 : none.best()), "" + elsewhere, "" + unknown,
+                    "" + content.size())).append('\n');
             for (int i = 0; i < shares.length; i++) {
                 int limit = Math.max(1, (int) (shares[i] * idx.size()));
                 boolean topic = shared.stream().anyMatch(g -> idx.strength(g) == GenericPairs.Strength.TOPIC && idx.pairProcedures(g) <= limit);
@@ -81,11 +93,20 @@ class TopicProbe {
                 }
             }
         }
+        try {
+            java.nio.file.Files.writeString(Path.of("target/topic-seen.tsv"), dump);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (int i = 0; i < shares.length; i++) {
             System.out.printf("TOPIC cells, distinctive = at most %.1f%% of procedures (%d):%n", 100 * shares[i],
                     Math.max(1, (int) (shares[i] * idx.size())));
             table.get(i).forEach((cell, n) -> System.out.printf("TOPIC   %s: false accepts %d, right answers %d%n", cell, n[0], n[1]));
         }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static void pooled(AssistantService service, String[] variants, String[] sets) {
