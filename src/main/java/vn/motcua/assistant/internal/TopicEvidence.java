@@ -66,12 +66,19 @@ final class TopicEvidence {
         if (ev.incidental() <= 0 || !ev.enabled() || support.keySet().stream().anyMatch(code -> !code.equals(ExampleIndex.NONE))) {
             return false;
         }
+        return !namesAct(best, asked) && !namesDistinctive(idx, best, asked, ev.incidental());
+    }
+
+    /** The question holds the name's leading act ({@link NameStructure#leadingAct}). */
+    static boolean namesAct(Ranker.Candidate best, Set<String> asked) {
         String act = NameStructure.leadingAct(best.meta().nameFolded());
-        if (act != null && asked.contains(act)) {
-            return false;
-        }
-        int distinctive = Math.max(1, (int) (ev.incidental() * idx.size()));
-        return asked.stream().noneMatch(g -> best.meta().nameBigrams().contains(g)
+        return act != null && asked.contains(act);
+    }
+
+    /** The question shares a topic pair of the name carried by at most this share of the catalogue's procedures. */
+    static boolean namesDistinctive(ProcedureIndex idx, Ranker.Candidate best, Set<String> asked, double share) {
+        int distinctive = Math.max(1, (int) (share * idx.size()));
+        return asked.stream().anyMatch(g -> best.meta().nameBigrams().contains(g)
                 && idx.strength(g) == GenericPairs.Strength.TOPIC && idx.pairProcedures(g) <= distinctive);
     }
 
