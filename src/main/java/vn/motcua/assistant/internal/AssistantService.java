@@ -182,7 +182,7 @@ public class AssistantService implements Assistant, AssistantIndex {
             return true;
         }
         Ranker.Candidate best = ranked.get(0);
-        NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : NoMatchGate.production();
+        NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
         if (ev.gate() == ExampleEvidence.Gate.SOLE) {
             return gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }

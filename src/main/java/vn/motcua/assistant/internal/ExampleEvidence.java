@@ -57,6 +57,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param incidental round 17b: a best answer is refused when the question names neither its act nor a word pair of its
  *                  name carried by at most this share of the catalogue's procedures, and no answered example of any
  *                  procedure is near ({@link TopicEvidence#incidental}; 0: off)
+ * @param gateAt    session 17: the gate's threshold on P(no procedure) (0: the gate file's own, chosen on the corpus)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -68,8 +69,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.1") double margin, @DefaultValue("2") int agree,
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
-                              @DefaultValue("1.0") double own, @DefaultValue("off") Gate gate,
-                              @DefaultValue("0.01") double incidental) {
+                              @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
+                              @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -83,17 +84,27 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 15: third 0.2 (the floor: any procedure the examples support; 0.25–0.5 lifted top-3 less in modes all and written),
      * rescue 0.25 (0.2 lost a NONE in mode written; 0.3 and up did less), lone 0.25 (0.2 refused more answerable ones, 0.3 few NONE).
      * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
-     * Round 17b: incidental 0.01 (pooled over the seen and the 11th–14th sets; 0.005 cost a first answer, 0.02 caught nothing).
+     * Round 17b: incidental off (0.01 caught two seen NONE and no 11th–14th one, and refused 9 answerable questions more in
+     * mode written). Session 17: the gate beside the rules at 0.5, chosen by a rule fixed before measuring on the seen and
+     * the 11th–14th sets pooled (docs/assistant.md, "The gate beside the rules").
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.OFF, 0.01);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5);
+
+    /** The learned no-match decision at this configuration's threshold. */
+    NoMatchGate gateModel() {
+        return gateAt > 0 ? NoMatchGate.production().at(gateAt) : NoMatchGate.production();
+    }
 
     /** No examples: the ranking alone. */
-    public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
+    public static final ExampleEvidence OFF = DEFAULT.with("enabled=false,gate=off");
 
     public ExampleEvidence {
         if (k < 1) {
             throw new IllegalArgumentException("motcua.assistant.examples.k must be at least 1");
+        }
+        if (gateAt < 0 || gateAt >= 1) {
+            throw new IllegalArgumentException("motcua.assistant.examples.gate-at must lie in [0, 1) (0: the gate file's threshold)");
         }
     }
 

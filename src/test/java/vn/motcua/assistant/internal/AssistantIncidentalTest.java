@@ -19,6 +19,9 @@ import vn.motcua.catalogue.ProcedureVersion;
  */
 class AssistantIncidentalTest {
 
+    /** The rules this class tests, alone: the learned gate (on in production) is measured on the full catalogue only. */
+    static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off,incidental=0.01");
+
     static final String BREEDING = "2.000101";
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final RankingWeights SMALL = SmallCatalogue.SMALL;
@@ -53,16 +56,16 @@ class AssistantIncidentalTest {
         assertThat(idx.size()).isGreaterThan(20);
         assertThat(idx.strength("lam dich")).isEqualTo(GenericPairs.Strength.TOPIC);
         assertThat(idx.pairProcedures("lam dich")).isEqualTo(2);
-        Answers off = ask(q, ExampleEvidence.DEFAULT.with("incidental=0"));
+        Answers off = ask(q, RULES.with("incidental=0"));
         assertThat(off.noMatch()).as(off.toString()).isFalse();
         assertThat(off.answers().get(0).code()).startsWith("2.00010");
-        Answers on = ask(q, ExampleEvidence.DEFAULT);
+        Answers on = ask(q, RULES);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
     }
 
     @Test
     void theNamesOwnTopicKeepsTheAnswer() {
-        Answers a = ask("làm dịch vụ phối giống cho bò có được nhà nước cho tiền không", ExampleEvidence.DEFAULT);
+        Answers a = ask("làm dịch vụ phối giống cho bò có được nhà nước cho tiền không", RULES);
         assertThat(a.noMatch()).as(a.toString()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
     }
@@ -71,7 +74,7 @@ class AssistantIncidentalTest {
     void theNamesLeadingActKeepsTheAnswer() {
         assertThat(NameStructure.leadingAct(service.index().meta(BREEDING).nameFolded())).isEqualTo("ho tro");
         assertThat(NameStructure.leadingAct(List.of("thu", "tuc", "dang", "ky", "khai", "tu"))).isEqualTo("dang ky");
-        Answers a = ask("xin hỗ trợ cho người làm dịch vụ", ExampleEvidence.DEFAULT);
+        Answers a = ask("xin hỗ trợ cho người làm dịch vụ", RULES);
         assertThat(a.noMatch()).as(a.toString()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
     }
@@ -79,7 +82,7 @@ class AssistantIncidentalTest {
     @Test
     void anAnsweredExampleNearKeepsTheAnswer() {
         String q = "công ty nào làm dịch vụ kế toán tốt";
-        Answers a = ask(q, ExampleEvidence.DEFAULT, "người làm dịch vụ phối giống cho bà con có được hỗ trợ|" + BREEDING + "|a",
+        Answers a = ask(q, RULES, "người làm dịch vụ phối giống cho bà con có được hỗ trợ|" + BREEDING + "|a",
                 "công ty làm dịch vụ phối giống tốt|" + BREEDING + "|a");
         assertThat(a.noMatch()).as(a.toString()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);

@@ -18,6 +18,9 @@ import vn.motcua.catalogue.ProcedureVersion;
  */
 class AssistantNegativesTest {
 
+    /** The rules this class tests, alone: the learned gate (on in production) is measured on the full catalogue only. */
+    static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off");
+
     private static final String VEHICLE = "1.013067";
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final List<ProcedureVersion> CATALOGUE = catalogue();
@@ -65,14 +68,14 @@ class AssistantNegativesTest {
         assertThat(alone.noMatch()).isFalse();
         assertThat(alone.answers().get(0).code()).isEqualTo(VEHICLE);
         // people who asked like this needed no procedure
-        assertThat(ask(q, ExampleEvidence.DEFAULT, examples()).noMatch()).isTrue();
+        assertThat(ask(q, RULES, examples()).noMatch()).isTrue();
         // the same negatives below the threshold refuse nothing
-        assertThat(ask(q, ExampleEvidence.DEFAULT.with("negative=1.01"), examples()).noMatch()).isFalse();
+        assertThat(ask(q, RULES.with("negative=1.01"), examples()).noMatch()).isFalse();
     }
 
     @Test
     void anAnswerableParaphraseInTheSameWordsIsStillAnswered() {
-        Answers a = ask("dang ky bien so cho xe may moi mua o dau", ExampleEvidence.DEFAULT, examples());
+        Answers a = ask("dang ky bien so cho xe may moi mua o dau", RULES, examples());
         assertThat(a.noMatch()).isFalse();
         assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
     }
@@ -85,6 +88,6 @@ class AssistantNegativesTest {
                 .doesNotContain("phạt nguội xe máy tra ở đâu", "mua xe máy mới, đăng ký biển số ở đâu")
                 .contains("giá xăng hôm nay bao nhiêu");
         // without set a's negatives nothing near says "no procedure": the weak answer stands
-        assertThat(ask("phat nguoi xe may dang ky o dau", ExampleEvidence.DEFAULT, all.without("a")).noMatch()).isFalse();
+        assertThat(ask("phat nguoi xe may dang ky o dau", RULES, all.without("a")).noMatch()).isFalse();
     }
 }

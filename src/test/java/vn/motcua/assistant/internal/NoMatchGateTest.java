@@ -79,6 +79,22 @@ class NoMatchGateTest {
     }
 
     @Test
+    void productionWeighsTheGateBesideTheRulesAtItsConfiguredThreshold() {
+        assertThat(ExampleEvidence.DEFAULT.gate()).isEqualTo(ExampleEvidence.Gate.ADD);
+        NoMatchGate file = NoMatchGate.production();
+        NoMatchGate configured = ExampleEvidence.DEFAULT.gateModel();
+        assertThat(configured.threshold()).isEqualTo(ExampleEvidence.DEFAULT.gateAt()).isNotEqualTo(file.threshold());
+        assertThat(ExampleEvidence.DEFAULT.with("gateAt=0").gateModel().threshold()).isEqualTo(file.threshold());
+        // the same weights: only the operating point moves
+        double[] x = new double[NoMatchFeatures.NAMES.size()];
+        java.util.Arrays.fill(x, 0.3);
+        NoMatchFeatures f = new NoMatchFeatures(x);
+        assertThat(configured.probability(f)).isEqualTo(file.probability(f));
+        assertThatThrownBy(() -> ExampleEvidence.DEFAULT.with("gateAt=1.5")).hasRootCauseMessage(
+                "motcua.assistant.examples.gate-at must lie in [0, 1) (0: the gate file's threshold)");
+    }
+
+    @Test
     void aGateFileIsReadAndWeighs() throws Exception {
         NoMatchGate g = parse(whole("0.5"));
         double[] x = new double[NoMatchFeatures.NAMES.size()];
