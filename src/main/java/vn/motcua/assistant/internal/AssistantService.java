@@ -144,7 +144,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         ranked = extended;
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
         // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
-        if (refused && (ev.gate() == ExampleEvidence.Gate.SOLE
+        if (refused && (ev.gateMode() == ExampleEvidence.Gate.SOLE
                 || ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support)))) {
             return new Answers(List.of(), true, null);
         }
@@ -182,17 +182,17 @@ public class AssistantService implements Assistant, AssistantIndex {
             return true;
         }
         Ranker.Candidate best = ranked.get(0);
-        NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
-        if (ev.gate() == ExampleEvidence.Gate.SOLE) {
+        NoMatchGate gate = given != null ? given : ev.gateMode() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
+        if (ev.gateMode() == ExampleEvidence.Gate.SOLE) {
             return gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
         boolean catalogue = !Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best);
         if (catalogue) {
             return true;
         }
-        boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
+        boolean rules = ev.gateMode() != ExampleEvidence.Gate.REPLACE
                 && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
-        return rules || ev.gate() != ExampleEvidence.Gate.OFF
+        return rules || ev.gateMode() != ExampleEvidence.Gate.OFF
                 && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
     }
 

@@ -91,13 +91,18 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
             0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5);
 
+    /** How the gate takes part: never with the examples off (its evidence is theirs; the "without" figures are the ranking alone). */
+    Gate gateMode() {
+        return enabled ? gate : Gate.OFF;
+    }
+
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
         return gateAt > 0 ? NoMatchGate.production().at(gateAt) : NoMatchGate.production();
     }
 
     /** No examples: the ranking alone. */
-    public static final ExampleEvidence OFF = DEFAULT.with("enabled=false,gate=off");
+    public static final ExampleEvidence OFF = DEFAULT.with("enabled=false");
 
     public ExampleEvidence {
         if (k < 1) {
