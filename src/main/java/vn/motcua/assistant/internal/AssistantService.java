@@ -42,6 +42,7 @@ public class AssistantService implements Assistant, AssistantIndex {
     private final MessageSource messages;
     private final Clock clock;
     private final QueryReader reader = new QueryReader();
+    private final PurposeReading purposes = PurposeReading.shipped();
     private final IndexKeeper keeper;
     private final ExampleEvidence examples;
 
@@ -140,7 +141,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         var support = ev.support(exampleView, reading);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
-        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w, gate);
+        boolean refused = refuses(q, idx, reading, ranked, extended, support, ev, w, gate);
         ranked = extended;
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
         // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
@@ -175,7 +176,7 @@ public class AssistantService implements Assistant, AssistantIndex {
      * Whether no procedure answers the question: the catalogue's own evidence ({@link Evidence}), then (round 10 on) the
      * examples' and the topic's rules, or (round 17) the learned gate beside them or in their place ({@link ExampleEvidence#gate}).
      */
-    private boolean refuses(ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
+    private boolean refuses(String q, ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
                             List<Ranker.Candidate> extended, Map<String, ExampleIndex.Support> support, ExampleEvidence ev,
                             RankingWeights w, NoMatchGate given) {
         if (ranked.isEmpty()) {
@@ -191,7 +192,8 @@ public class AssistantService implements Assistant, AssistantIndex {
             return true;
         }
         boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
-                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
+                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev)
+                || ev.purpose() && purposes.read(q).onlyPrivate());
         return rules || ev.gate() != ExampleEvidence.Gate.OFF
                 && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
     }

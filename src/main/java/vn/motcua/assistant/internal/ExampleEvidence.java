@@ -58,6 +58,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  name carried by at most this share of the catalogue's procedures, and no answered example of any
  *                  procedure is near ({@link TopicEvidence#incidental}; 0: off)
  * @param gateAt    session 17: the gate's threshold on P(no procedure) (0: the gate file's own, chosen on the corpus)
+ * @param purpose   round 18: a best answer is refused when the question's purpose is a private one and names no act of a
+ *                  procedure ({@link PurposeReading}; a near example may still rescue it)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -70,7 +72,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
-                              @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt) {
+                              @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
+                              @DefaultValue("false") boolean purpose) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -89,7 +92,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * the 11th–14th sets pooled (docs/assistant.md, "The gate beside the rules").
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, false);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
