@@ -19,7 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 final class PurposeReading {
 
     /** Words a gap (" .. ") may skip between two parts of a pattern. */
-    static final int GAP = 4;
+    static final int GAP = 6;
 
     /** A pattern: its parts, each a run of folded words; a later part follows within {@link #GAP} words. */
     record Pattern(List<List<String>> parts) {
