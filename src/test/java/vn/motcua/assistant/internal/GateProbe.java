@@ -72,6 +72,12 @@ class GateProbe {
                     c[4] += a.noMatch() ? 1 : 0;
                     c[5] += q.none() ? 0 : 1;
                     boolean priv = purposes.read(q.text()).onlyPrivate();
+                    // the seen sets' own lines only (never a held-out set's): what the reading misses and what it wrongly reads
+                    if (name.strip().equals("seen") && Boolean.getBoolean("assistant.probe.seenlines")
+                            && (q.none() && !a.noMatch() || priv && !q.none())) {
+                        System.out.printf("SEENLINE %s %s private=%s act=%s | %s%n", q.none() ? "NONE-answered" : "answerable-private",
+                                q.source(), purposes.read(q.text()).privatePurpose(), purposes.read(q.text()).act(), q.text());
+                    }
                     privAnswerable += priv && !q.none() ? 1 : 0;
                     privNone += priv && q.none() ? 1 : 0;
                 }

@@ -23,7 +23,8 @@ class PurposeReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"làm hộ chiếu hết bao nhiêu tiền", "đổi bằng lái xe ở đâu", "lệ phí sang tên xe máy giá bao nhiêu",
             "đăng ký xe mới mua ở đâu", "giấy khai sinh bị ướt có được cấp lại không", "thủ tục gia hạn giấy phép kinh doanh",
-            "hộ gia đình nghèo được hỗ trợ bao nhiêu"})
+            "hộ gia đình nghèo được hỗ trợ bao nhiêu", "bằng tốt nghiệp bị ướt nhòe chữ",
+            "chủ tiệm sửa xe bị trộm mất cả thẻ căn cước", "lập văn bản thỏa thuận chia đất ở đâu"})
     void anActOrNoPrivatePurposeIsNotOnlyPrivate(String q) {
         assertThat(shipped.read(q).onlyPrivate()).as(q).isFalse();
     }
