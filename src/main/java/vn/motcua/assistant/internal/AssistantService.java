@@ -141,8 +141,14 @@ public class AssistantService implements Assistant, AssistantIndex {
         var support = ev.support(exampleView, reading);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
-        boolean refused = refuses(q, idx, reading, ranked, extended, support, ev, w, gate);
+        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w, gate);
         ranked = extended;
+        // round 18: a private purpose (a price, a purchase, a repair, an opinion) with no act of a procedure is no match,
+        // unless someone who needed a procedure asked nearly alike (an answered example at least ev.purpose() similar)
+        if (!refused && !ranked.isEmpty() && ev.purpose() > 0 && purposes.read(q).onlyPrivate()
+                && ranked.stream().noneMatch(c -> ev.nearParaphrase(c, support, ev.purpose()))) {
+            return new Answers(List.of(), true, null);
+        }
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
         // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
         if (refused && (ev.gate() == ExampleEvidence.Gate.SOLE
@@ -176,7 +182,7 @@ public class AssistantService implements Assistant, AssistantIndex {
      * Whether no procedure answers the question: the catalogue's own evidence ({@link Evidence}), then (round 10 on) the
      * examples' and the topic's rules, or (round 17) the learned gate beside them or in their place ({@link ExampleEvidence#gate}).
      */
-    private boolean refuses(String q, ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
+    private boolean refuses(ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
                             List<Ranker.Candidate> extended, Map<String, ExampleIndex.Support> support, ExampleEvidence ev,
                             RankingWeights w, NoMatchGate given) {
         if (ranked.isEmpty()) {
@@ -192,8 +198,7 @@ public class AssistantService implements Assistant, AssistantIndex {
             return true;
         }
         boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
-                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev)
-                || ev.purpose() && purposes.read(q).onlyPrivate());
+                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
         return rules || ev.gate() != ExampleEvidence.Gate.OFF
                 && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
     }
