@@ -42,6 +42,7 @@ public class AssistantService implements Assistant, AssistantIndex {
     private final MessageSource messages;
     private final Clock clock;
     private final QueryReader reader = new QueryReader();
+    private final PurposeReading purposes = PurposeReading.shipped();
     private final IndexKeeper keeper;
     private final ExampleEvidence examples;
 
@@ -142,9 +143,15 @@ public class AssistantService implements Assistant, AssistantIndex {
         List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
         boolean refused = refuses(idx, reading, ranked, extended, support, ev, w, gate);
         ranked = extended;
+        // round 18: a private purpose (a price, a purchase, a repair, an opinion) with no act of a procedure is no match,
+        // unless someone who needed a procedure asked nearly alike (an answered example at least ev.purpose() similar)
+        if (!refused && !ranked.isEmpty() && ev.purpose() > 0 && purposes.read(q).onlyPrivate()
+                && ranked.stream().noneMatch(c -> ev.nearParaphrase(c, support, ev.purpose()))) {
+            return new Answers(List.of(), true, null);
+        }
         // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
         // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
-        if (refused && (ev.gateMode() == ExampleEvidence.Gate.SOLE
+        if (refused && (ev.gate() == ExampleEvidence.Gate.SOLE
                 || ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support)))) {
             return new Answers(List.of(), true, null);
         }
@@ -182,17 +189,17 @@ public class AssistantService implements Assistant, AssistantIndex {
             return true;
         }
         Ranker.Candidate best = ranked.get(0);
-        NoMatchGate gate = given != null ? given : ev.gateMode() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
-        if (ev.gateMode() == ExampleEvidence.Gate.SOLE) {
+        NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
+        if (ev.gate() == ExampleEvidence.Gate.SOLE) {
             return gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
         boolean catalogue = !Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best);
         if (catalogue) {
             return true;
         }
-        boolean rules = ev.gateMode() != ExampleEvidence.Gate.REPLACE
+        boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
                 && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
-        return rules || ev.gateMode() != ExampleEvidence.Gate.OFF
+        return rules || ev.gate() != ExampleEvidence.Gate.OFF
                 && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
     }
 

@@ -58,6 +58,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  name carried by at most this share of the catalogue's procedures, and no answered example of any
  *                  procedure is near ({@link TopicEvidence#incidental}; 0: off)
  * @param gateAt    session 17: the gate's threshold on P(no procedure) (0: the gate file's own, chosen on the corpus)
+ * @param purpose   round 18: a question whose purpose is a private one and names no act of a procedure is no match
+ *                  ({@link PurposeReading}) unless an answered example of a candidate is at least this similar and nearer
+ *                  than every negative one ({@link #nearParaphrase}; 0: off)
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -70,7 +73,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.2") double third, @DefaultValue("0.25") double rescue,
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
-                              @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt) {
+                              @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
+                              @DefaultValue("0.4") double purpose) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -86,15 +90,11 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 16: vote 2.5 (2 and 1.5 cost a first answer in mode written, 3 caught one NONE fewer; docs/assistant.md, round 16).
      * Round 17b: incidental off (0.01 caught two seen NONE and no 11th–14th one, and refused 9 answerable questions more in
      * mode written). Session 17: the gate beside the rules at 0.5, chosen by a rule fixed before measuring on the seen and
-     * the 11th–14th sets pooled (docs/assistant.md, "The gate beside the rules").
+     * the 11th–14th sets pooled (docs/assistant.md, "The gate beside the rules"). Round 18: purpose 0.4 (the near-paraphrase's
+     * similarity, strong; 0.6 cost an answer), kept by the same pooled rule (docs/assistant.md, round 18).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5);
-
-    /** How the gate takes part: never with the examples off (its evidence is theirs; the "without" figures are the ranking alone). */
-    Gate gateMode() {
-        return enabled ? gate : Gate.OFF;
-    }
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
@@ -107,6 +107,12 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
     public ExampleEvidence {
         if (k < 1) {
             throw new IllegalArgumentException("motcua.assistant.examples.k must be at least 1");
+        }
+        if (!enabled) {
+            // the examples off is the ranking alone, however it is configured: the gate's features and the purpose's
+            // rescue are the examples' evidence
+            gate = Gate.OFF;
+            purpose = 0;
         }
         if (gateAt < 0 || gateAt >= 1) {
             throw new IllegalArgumentException("motcua.assistant.examples.gate-at must lie in [0, 1) (0: the gate file's threshold)");
@@ -262,9 +268,14 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * answer on that evidence.
      */
     boolean strongFor(Ranker.Candidate c, Map<String, ExampleIndex.Support> support) {
+        return nearParaphrase(c, support, strong);
+    }
+
+    /** An answered example of the candidate at least this similar, and no negative example as similar. */
+    boolean nearParaphrase(Ranker.Candidate c, Map<String, ExampleIndex.Support> support, double similar) {
         ExampleIndex.Support s = support.get(c.meta().code());
         ExampleIndex.Support none = support.get(ExampleIndex.NONE);
-        return s != null && s.best() >= strong && (none == null || s.best() > none.best());
+        return s != null && s.best() >= similar && (none == null || s.best() > none.best());
     }
 
     /**

@@ -22,7 +22,9 @@ class GateProbe {
         AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
         service.rebuildNow();
         List<AssistantEvaluation.Question> seen = AssistantEvaluation.seenSets();
-        for (String mode : System.getProperty("assistant.probe.modes", "all,sets,written").split(",")) {
+        // round 18's specs run their own passes (below)
+        String modes = System.getProperty("assistant.probe.specs", "").isBlank() ? System.getProperty("assistant.probe.modes", "all,sets,written") : "";
+        for (String mode : modes.isEmpty() ? new String[0] : modes.split(",")) {
             for (String gate : System.getProperty("assistant.probe.gates", "off,add,replace,sole").split(",")) {
                 var r = AssistantEvaluation.runLeavingOut("seen " + mode + "/" + gate, seen, service,
                         ExampleEvidence.DEFAULT.with("gate=" + gate), LeaveOneSetOut.Mode.valueOf(mode.strip().toUpperCase(java.util.Locale.ROOT)));
@@ -36,9 +38,67 @@ class GateProbe {
             dump(service, seen);
         }
         String addSets = System.getProperty("assistant.probe.addsets", "");
-        if (!addSets.isBlank()) {
+        String specs = System.getProperty("assistant.probe.specs", "");
+        if (!addSets.isBlank() && !specs.isBlank()) {
+            specsPooled(service, addSets, specs);
+        } else if (!addSets.isBlank()) {
             addCurve(service, addSets);
         }
+    }
+
+    /**
+     * Round 18: production's settings changed by each spec ({@code -Dassistant.probe.specs="purpose=false;purpose=true"},
+     * specs split by ';') over the named tuning sets, mode all, each set and pooled; then the seen sets in mode written.
+     * Also how many answerable and NONE questions the purpose reading calls private with no act (counts only, no line).
+     */
+    private static void specsPooled(AssistantService service, String names, String specs) {
+        PurposeReading purposes = PurposeReading.shipped();
+        for (String spec : specs.split(";")) {
+            ExampleEvidence ev = ExampleEvidence.DEFAULT.with(spec);
+            int[] pooled = new int[7];
+            for (String name : names.split(",")) {
+                List<AssistantEvaluation.Question> set = name.strip().equals("seen") ? AssistantEvaluation.seenSets()
+                        : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name.strip() + ".tsv"));
+                int[] c = new int[7]; // top-1, top-3, none, noneRight, said, answerable, private-read answerable / none (below)
+                int privAnswerable = 0, privNone = 0;
+                for (AssistantEvaluation.Question q : set) {
+                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
+                    var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, ev, view);
+                    var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
+                    c[0] += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
+                    c[1] += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
+                    c[2] += q.none() ? 1 : 0;
+                    c[3] += a.noMatch() && q.none() ? 1 : 0;
+                    c[4] += a.noMatch() ? 1 : 0;
+                    c[5] += q.none() ? 0 : 1;
+                    boolean priv = purposes.read(q.text()).onlyPrivate();
+                    // the seen sets' own lines only (never a held-out set's): what the reading misses and what it wrongly reads
+                    if (name.strip().equals("seen") && Boolean.getBoolean("assistant.probe.seenlines")
+                            && (q.none() && !a.noMatch() || priv && !q.none())) {
+                        System.out.printf("SEENLINE %s %s private=%s act=%s | %s%n", q.none() ? "NONE-answered" : "answerable-private",
+                                q.source(), purposes.read(q.text()).privatePurpose(), purposes.read(q.text()).act(), q.text());
+                    }
+                    privAnswerable += priv && !q.none() ? 1 : 0;
+                    privNone += priv && q.none() ? 1 : 0;
+                }
+                for (int i = 0; i < 6; i++) {
+                    pooled[i] += c[i];
+                }
+                pooled[6] += privAnswerable;
+                print("SPEC [" + spec + "] " + name.strip(), c);
+                System.out.printf("SPEC [%s] %s: read private, no act: %d answerable, %d NONE%n", spec, name.strip(), privAnswerable, privNone);
+            }
+            print("SPEC [" + spec + "] pooled", pooled);
+            var r = AssistantEvaluation.runLeavingOut("seen written [" + spec + "]", AssistantEvaluation.seenSets(), service, ev,
+                    LeaveOneSetOut.Mode.WRITTEN);
+            System.out.println("SPEC " + r);
+        }
+    }
+
+    private static void print(String label, int[] c) {
+        System.out.printf("%s: top-1 %d/%d (%.2f%%), top-3 %d (%.2f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)%n",
+                label, c[0], c[5], 100.0 * c[0] / c[5], c[1], 100.0 * c[1] / c[5], c[3], c[2], 100.0 * c[3] / Math.max(1, c[2]),
+                c[3], c[4], 100.0 * c[3] / Math.max(1, c[4]));
     }
 
     /**

@@ -1,0 +1,64 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantTuning;
+
+/**
+ * Round 18 ({@link ExampleEvidence#purpose}, {@link PurposeReading}): a question asked for a private purpose (the thing's
+ * price, a repair, a purchase) that names no act of a procedure is no match, even when it names a procedure's object; an
+ * act keeps the answer, and so does an answered example that is a near-paraphrase. Invented questions, none from any set.
+ */
+class AssistantPurposeTest {
+
+    /** The rule alone: the learned gate (on in production) is measured on the full catalogue only. */
+    static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off");
+
+    static final String CAR = "2.000301";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0004",
+            version(CAR, "Đăng ký xe ô tô", "Đường bộ", null, null),
+            version("2.000302", "Cấp đổi giấy phép lái xe", "Đường bộ", null, null),
+            version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null)));
+
+    private Answers ask(String q, ExampleEvidence ev, String... examples) {
+        return service.answer(q, null, 5, VI, SmallCatalogue.SMALL, ev, SmallCatalogue.examples(service, examples));
+    }
+
+    @Test
+    void aPriceOfTheThingWithNoActIsNoMatch() {
+        String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
+        Answers off = ask(q, RULES.with("purpose=0"));
+        assertThat(off.noMatch()).as(off.toString()).isFalse();
+        assertThat(off.answers().get(0).code()).isEqualTo(CAR);
+        Answers on = ask(q, RULES);
+        assertThat(on.noMatch()).as(on.toString()).isTrue();
+        // typed without diacritics, a repair: answered by the rules alone, no match with the purpose read
+        assertThat(ask("sua xe o to cho nao uy tin", RULES.with("purpose=0")).noMatch()).isFalse();
+        assertThat(ask("sua xe o to cho nao uy tin", RULES).noMatch()).isTrue();
+    }
+
+    @Test
+    void anActKeepsTheAnswer() {
+        Answers a = ask("mua xe ô tô cũ giá bao nhiêu thì đăng ký ở đâu", RULES);
+        assertThat(a.noMatch()).as(a.toString()).isFalse();
+        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+    }
+
+    @Test
+    void aNearParaphraseKeepsTheAnswer() {
+        String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
+        Answers a = ask(q, RULES, "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a");
+        assertThat(a.noMatch()).as(a.toString()).isFalse();
+        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+        // a less similar example is no rescue at a stricter similarity
+        assertThat(ask(q, RULES.with("purpose=0.95"), "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a")
+                .noMatch()).isTrue();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Round 18: the purpose reading on invented questions (none from any set), with and without diacritics. */
+class PurposeReadingTest {
+
+    private final PurposeReading shipped = PurposeReading.shipped();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"giá xe tay ga đời cũ khoảng bao nhiêu", "gia xe tay ga doi cu khoang bao nhieu",
+            "nên mua nhà chung cư hay nhà đất", "sửa xe máy gần chợ chỗ nào uy tín", "giấy chứng nhận bị ướt phơi khô được không",
+            "đặt tên con gái năm 2027 tên nào hay", "căn hộ quận 7 bao nhiêu 1 m2", "xin hỏi công ty nào làm nội thất tốt"})
+    void privatePurposeWithoutAnActIsRead(String q) {
+        assertThat(shipped.read(q).onlyPrivate()).as(q).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"làm hộ chiếu hết bao nhiêu tiền", "đổi bằng lái xe ở đâu", "lệ phí sang tên xe máy giá bao nhiêu",
+            "đăng ký xe mới mua ở đâu", "giấy khai sinh bị ướt có được cấp lại không", "thủ tục gia hạn giấy phép kinh doanh",
+            "hộ gia đình nghèo được hỗ trợ bao nhiêu", "bằng tốt nghiệp bị ướt nhòe chữ",
+            "chủ tiệm sửa xe bị trộm mất cả thẻ căn cước", "lập văn bản thỏa thuận chia đất ở đâu"})
+    void anActOrNoPrivatePurposeIsNotOnlyPrivate(String q) {
+        assertThat(shipped.read(q).onlyPrivate()).as(q).isFalse();
+    }
+
+    @Test
+    void exceptionsAndGapsAreRead() {
+        PurposeReading r = new PurposeReading("private giá .. bao nhiêu\nact xin\nexcept gia đình\nexcept xin hỏi\n");
+        assertThat(r.read("giá một chiếc xe cũ bao nhiêu").privatePurpose()).isTrue();
+        // the second part beyond the gap (six words) is no match
+        assertThat(r.read("giá của một chiếc xe máy rất cũ đời đầu bao nhiêu").privatePurpose()).isFalse();
+        assertThat(r.read("hộ gia đình được bao nhiêu").privatePurpose()).isFalse();
+        assertThat(r.read("xin hỏi giá bao nhiêu").act()).isFalse();
+        assertThat(r.read("xin giấy phép").act()).isTrue();
+    }
+
+    @Test
+    void aBadLineIsNamed() {
+        assertThatThrownBy(() -> new PurposeReading("# ok\nprice giá")).hasMessageContaining("line 2").hasMessageContaining("price");
+        assertThatThrownBy(() -> new PurposeReading("except gia .. đình")).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> new PurposeReading("private giá .. ,")).hasMessageContaining("empty part");
+    }
+}
