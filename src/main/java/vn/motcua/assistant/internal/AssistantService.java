@@ -146,7 +146,7 @@ public class AssistantService implements Assistant, AssistantIndex {
         if (!rescued(refusal, ranked, support, ev)) {
             return new Answers(List.of(), true, null);
         }
-        boolean refused = refusal == Refusal.RULES;
+        boolean refused = refusal == Refusal.RULES || refusal == Refusal.BOTH;
         // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
         // the sibling question existed name one sibling only, and must not silence the question
         Answers.Clarify clarify = refused ? null
@@ -177,7 +177,9 @@ public class AssistantService implements Assistant, AssistantIndex {
         /** The catalogue's evidence, the examples' and topic's rules or the learned gate. */
         RULES,
         /** Round 18: a private purpose (a price, a purchase, a repair, an opinion) and no act of a procedure. */
-        PURPOSE
+        PURPOSE,
+        /** Both: the rules' rescue and the purpose's must each hold (round 20). */
+        BOTH
     }
 
     /**
@@ -203,26 +205,30 @@ public class AssistantService implements Assistant, AssistantIndex {
                     && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev))
                     || ev.gate() != ExampleEvidence.Gate.OFF && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
-        if (rules) {
-            return Refusal.RULES;
-        }
-        return ev.purpose() > 0 && purposes.read(q).onlyPrivate() ? Refusal.PURPOSE : Refusal.NO;
+        boolean purpose = ev.purpose() > 0 && purposes.read(q).onlyPrivate();
+        return rules ? purpose ? Refusal.BOTH : Refusal.RULES : purpose ? Refusal.PURPOSE : Refusal.NO;
     }
 
     /**
      * Whether the question is answered after all: an example rescues a refused question only when it is a near-paraphrase
      * of it, or (round 15) when examples of one candidate agree and no negative example is near at all (round 17: the gate
      * alone, "sole", weighs those too); a private purpose only when someone who needed a procedure asked nearly alike (an
-     * answered example at least {@link ExampleEvidence#purpose} similar; the agreeing examples do not count).
+     * answered example at least {@link ExampleEvidence#purpose} similar; the agreeing examples do not count), also
+     * (round 20) when the rules refused it too.
      */
     private static boolean rescued(Refusal refusal, List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support,
                                    ExampleEvidence ev) {
         return switch (refusal) {
             case NO -> true;
             case PURPOSE -> ranked.stream().anyMatch(c -> ev.nearParaphrase(c, support, ev.purpose()));
-            case RULES -> ev.gate() != ExampleEvidence.Gate.SOLE
-                    && ranked.stream().anyMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support));
+            case RULES -> rulesRescue(ranked, support, ev);
+            case BOTH -> rulesRescue(ranked, support, ev) && ranked.stream().anyMatch(c -> ev.nearParaphrase(c, support, ev.purpose()));
         };
+    }
+
+    private static boolean rulesRescue(List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
+        return ev.gate() != ExampleEvidence.Gate.SOLE
+                && ranked.stream().anyMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support));
     }
 
     /**
