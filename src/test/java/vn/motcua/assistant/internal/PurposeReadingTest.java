@@ -19,7 +19,7 @@ class PurposeReadingTest {
             // v2 (round 20): everyday life, behaviour, private services, loans, jobs, worth, repairs, an agent's act
             "thoi tiet da nang tuan sau", "nhân viên bưu điện thái độ khó chịu", "vay tiền mua nhà lãi thấp",
             "tìm việc làm thêm cuối tuần", "sổ đỏ nhà này bán lại được bao nhiêu", "máy giặt hỏng gọi thợ sửa",
-            "dịch vụ làm hộ chiếu nhanh trọn gói", "ép plastic thẻ căn cước có bị mất giá trị"})
+            "dịch vụ làm hộ chiếu nhanh trọn gói"})
     void privatePurposeWithoutAnActIsRead(String q) {
         assertThat(shipped.read(q).onlyPrivate()).as(q).isTrue();
     }
