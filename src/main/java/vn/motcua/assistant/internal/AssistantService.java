@@ -141,20 +141,12 @@ public class AssistantService implements Assistant, AssistantIndex {
         var support = ev.support(exampleView, reading);
         // round 13: procedures the examples name that the catalogue's words did not find, at the bottom until folded
         List<Ranker.Candidate> extended = ev.withUnfound(idx, ranked, support, reading);
-        boolean refused = refuses(idx, reading, ranked, extended, support, ev, w, gate);
+        Refusal refusal = refuses(q, idx, reading, ranked, extended, support, ev, w, gate);
         ranked = extended;
-        // round 18: a private purpose (a price, a purchase, a repair, an opinion) with no act of a procedure is no match,
-        // unless someone who needed a procedure asked nearly alike (an answered example at least ev.purpose() similar)
-        if (!refused && !ranked.isEmpty() && ev.purpose() > 0 && purposes.read(q).onlyPrivate()
-                && ranked.stream().noneMatch(c -> ev.nearParaphrase(c, support, ev.purpose()))) {
+        if (!rescued(refusal, ranked, support, ev)) {
             return new Answers(List.of(), true, null);
         }
-        // an example rescues a refused question only when it is a near-paraphrase of it, or (round 15) when examples of
-        // one candidate agree and no negative example is near at all; round 17: the gate alone ("sole") weighs those too
-        if (refused && (ev.gate() == ExampleEvidence.Gate.SOLE
-                || ranked.stream().noneMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support)))) {
-            return new Answers(List.of(), true, null);
-        }
+        boolean refused = refusal == Refusal.RULES || refusal == Refusal.BOTH;
         // whether close answers are siblings to ask about is read from the catalogue's ranking: examples labelled before
         // the sibling question existed name one sibling only, and must not silence the question
         Answers.Clarify clarify = refused ? null
@@ -178,29 +170,65 @@ public class AssistantService implements Assistant, AssistantIndex {
         return new Answers(answers, false, clarify != null ? clarify : Clarifier.clarify(strong, reading.graph(), messages, locale));
     }
 
+    /** Why no procedure answers a question, each with its own rescue ({@link #rescued}). */
+    private enum Refusal {
+        /** Not refused. */
+        NO,
+        /** The catalogue's evidence, the examples' and topic's rules or the learned gate. */
+        RULES,
+        /** Round 18: a private purpose (a price, a purchase, a repair, an opinion) and no act of a procedure. */
+        PURPOSE,
+        /** Both: the rules' rescue and the purpose's must each hold (round 20). */
+        BOTH
+    }
+
     /**
      * Whether no procedure answers the question: the catalogue's own evidence ({@link Evidence}), then (round 10 on) the
-     * examples' and the topic's rules, or (round 17) the learned gate beside them or in their place ({@link ExampleEvidence#gate}).
+     * examples' and the topic's rules, or (round 17) the learned gate beside them or in their place ({@link ExampleEvidence#gate});
+     * then (round 18) the question's purpose ({@link PurposeReading}) when none of them refuses.
      */
-    private boolean refuses(ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
+    private Refusal refuses(String q, ProcedureIndex idx, QueryReader.Reading reading, List<Ranker.Candidate> ranked,
                             List<Ranker.Candidate> extended, Map<String, ExampleIndex.Support> support, ExampleEvidence ev,
                             RankingWeights w, NoMatchGate given) {
         if (ranked.isEmpty()) {
-            return true;
+            return Refusal.RULES;
         }
         Ranker.Candidate best = ranked.get(0);
         NoMatchGate gate = given != null ? given : ev.gate() == ExampleEvidence.Gate.OFF ? null : ev.gateModel();
+        boolean rules;
         if (ev.gate() == ExampleEvidence.Gate.SOLE) {
-            return gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+            rules = gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+        } else if (!Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best)) {
+            rules = true;
+        } else {
+            rules = ev.gate() != ExampleEvidence.Gate.REPLACE
+                    && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev))
+                    || ev.gate() != ExampleEvidence.Gate.OFF && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
-        boolean catalogue = !Evidence.answers(best, w) || Evidence.unfamiliar(reading, best) || Evidence.onlyGeneric(best);
-        if (catalogue) {
-            return true;
-        }
-        boolean rules = ev.gate() != ExampleEvidence.Gate.REPLACE
-                && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev));
-        return rules || ev.gate() != ExampleEvidence.Gate.OFF
-                && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
+        boolean purpose = ev.purpose() > 0 && purposes.read(q).onlyPrivate();
+        return rules ? purpose ? Refusal.BOTH : Refusal.RULES : purpose ? Refusal.PURPOSE : Refusal.NO;
+    }
+
+    /**
+     * Whether the question is answered after all: an example rescues a refused question only when it is a near-paraphrase
+     * of it, or (round 15) when examples of one candidate agree and no negative example is near at all (round 17: the gate
+     * alone, "sole", weighs those too); a private purpose only when someone who needed a procedure asked nearly alike (an
+     * answered example at least {@link ExampleEvidence#purpose} similar; the agreeing examples do not count), also
+     * (round 20) when the rules refused it too.
+     */
+    private static boolean rescued(Refusal refusal, List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support,
+                                   ExampleEvidence ev) {
+        return switch (refusal) {
+            case NO -> true;
+            case PURPOSE -> ranked.stream().anyMatch(c -> ev.nearParaphrase(c, support, ev.purpose()));
+            case RULES -> rulesRescue(ranked, support, ev);
+            case BOTH -> rulesRescue(ranked, support, ev) && ranked.stream().anyMatch(c -> ev.nearParaphrase(c, support, ev.purpose()));
+        };
+    }
+
+    private static boolean rulesRescue(List<Ranker.Candidate> ranked, Map<String, ExampleIndex.Support> support, ExampleEvidence ev) {
+        return ev.gate() != ExampleEvidence.Gate.SOLE
+                && ranked.stream().anyMatch(c -> ev.strongFor(c, support) || ev.rescues(c, support));
     }
 
     /**

@@ -61,4 +61,31 @@ class AssistantPurposeTest {
         assertThat(ask(q, RULES.with("purpose=0.95"), "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a")
                 .noMatch()).isTrue();
     }
+
+    /** Round 20 (purposes v2): the object's worth, a loan, a repair, a comparison, an agent's service, with no act. */
+    @Test
+    void theSecondVersionsPrivatePurposesAreNoMatch() {
+        for (String q : new String[] {"xe ô tô cũ bán lại được bao nhiêu", "mua xe ô tô trả góp ngân hàng nào",
+                "gọi thợ sửa máy xe ô tô tại nhà", "so sánh xe ô tô điện với xe ô tô xăng",
+                "dich vu lam giay khai sinh tron goi cho con"}) {
+            Answers off = ask(q, RULES.with("purpose=0"));
+            assertThat(off.noMatch()).as("answered without the purpose: " + q + " " + off).isFalse();
+            assertThat(ask(q, RULES).noMatch()).as(q).isTrue();
+        }
+    }
+
+    /** Round 20: the same objects with an act of a procedure (a transfer, a registration, a confirmation) are answered. */
+    @Test
+    void theSameObjectsWithAnActAreAnswered() {
+        Answers sold = ask("bán lại xe ô tô cũ thì đăng ký sang tên ở đâu", RULES);
+        assertThat(sold.noMatch()).as(sold.toString()).isFalse();
+        assertThat(sold.answers().get(0).code()).isEqualTo(CAR);
+        Answers loan = ask("mua xe ô tô trả góp thì đăng ký xe ở đâu", RULES);
+        assertThat(loan.noMatch()).as(loan.toString()).isFalse();
+        assertThat(loan.answers().get(0).code()).isEqualTo(CAR);
+        // "ủy ban được không" is no sale ("bán được không" folds alike): the birth registration is answered
+        Answers ward = ask("khai sinh cho con ra ủy ban được không", RULES);
+        assertThat(ward.noMatch()).as(ward.toString()).isFalse();
+        assertThat(ward.answers().get(0).code()).isEqualTo("2.000303");
+    }
 }

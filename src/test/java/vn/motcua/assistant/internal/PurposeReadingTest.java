@@ -15,7 +15,11 @@ class PurposeReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"giá xe tay ga đời cũ khoảng bao nhiêu", "gia xe tay ga doi cu khoang bao nhieu",
             "nên mua nhà chung cư hay nhà đất", "sửa xe máy gần chợ chỗ nào uy tín", "giấy chứng nhận bị ướt phơi khô được không",
-            "đặt tên con gái năm 2027 tên nào hay", "căn hộ quận 7 bao nhiêu 1 m2", "xin hỏi công ty nào làm nội thất tốt"})
+            "đặt tên con gái năm 2027 tên nào hay", "căn hộ quận 7 bao nhiêu 1 m2", "xin hỏi công ty nào làm nội thất tốt",
+            // v2 (round 20): everyday life, behaviour, private services, loans, jobs, worth, repairs, an agent's act
+            "thoi tiet da nang tuan sau", "nhân viên bưu điện thái độ khó chịu", "vay tiền mua nhà lãi thấp",
+            "tìm việc làm thêm cuối tuần", "sổ đỏ nhà này bán lại được bao nhiêu", "máy giặt hỏng gọi thợ sửa",
+            "dịch vụ làm hộ chiếu nhanh trọn gói"})
     void privatePurposeWithoutAnActIsRead(String q) {
         assertThat(shipped.read(q).onlyPrivate()).as(q).isTrue();
     }
@@ -24,7 +28,10 @@ class PurposeReadingTest {
     @ValueSource(strings = {"làm hộ chiếu hết bao nhiêu tiền", "đổi bằng lái xe ở đâu", "lệ phí sang tên xe máy giá bao nhiêu",
             "đăng ký xe mới mua ở đâu", "giấy khai sinh bị ướt có được cấp lại không", "thủ tục gia hạn giấy phép kinh doanh",
             "hộ gia đình nghèo được hỗ trợ bao nhiêu", "bằng tốt nghiệp bị ướt nhòe chữ",
-            "chủ tiệm sửa xe bị trộm mất cả thẻ căn cước", "lập văn bản thỏa thuận chia đất ở đâu"})
+            "chủ tiệm sửa xe bị trộm mất cả thẻ căn cước", "lập văn bản thỏa thuận chia đất ở đâu",
+            // v2: a confirmation, a licence class, the voluntary health card, the ward ("ủy ban" is no sale)
+            "xác nhận độc thân để vay tiền ngân hàng", "học thêm bằng lái hạng C ở đâu", "mua thẻ bhyt hộ gia đình",
+            "con đi học thêm bằng B2 đăng ký ở đâu", "giấy ủy quyền ra ủy ban được không"})
     void anActOrNoPrivatePurposeIsNotOnlyPrivate(String q) {
         assertThat(shipped.read(q).onlyPrivate()).as(q).isFalse();
     }
