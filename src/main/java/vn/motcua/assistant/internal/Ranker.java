@@ -61,10 +61,13 @@ final class Ranker {
         }
         out = siblings(out, bigrams, w.sibling());
         out = generic(out, w);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
+        out.sort(BEST_FIRST);
         return out;
     }
+
+    /** Best first: the higher score, then the shorter name, then the code (a stable order for ties). */
+    static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing((Candidate c) -> c.meta().name().length()).thenComparing(c -> c.meta().code());
 
     /** A procedure as a candidate with this score, and the evidence of the question's words in its name and texts. */
     static Candidate candidate(ProcedureIndex idx, ProcedureIndex.Meta m, double score, QueryReader.Reading reading,
@@ -226,6 +229,51 @@ final class Ranker {
             }
         }
         return Math.max(f, w.marker() * w.marker() * w.marker());
+    }
+
+    /**
+     * Round 19, the mirror of {@link #markedness}: the question asks for an act ("cấp lại", "xóa", "chấm dứt"…, {@link #ACTS})
+     * that one candidate's name carries, and a sibling of the same object (a specific word pair of the question in both
+     * names) lacks every act asked: the sibling counts times {@code factor}. "mất giấy đăng ký hộ kinh doanh" asks for the
+     * re-issue, and the registration's examples must not keep the plain registration first. Applied after the examples'
+     * fold, since they are what outvotes the name. {@code factor} 1: off.
+     */
+    static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, Set<String> unigrams,
+                                       Set<String> bigrams, double factor) {
+        if (factor >= 1) {
+            return candidates;
+        }
+        List<String> asked = ACTS.stream().filter(a -> a.indexOf(' ') > 0 ? bigrams.contains(a) : unigrams.contains(a)).toList();
+        List<Candidate> carriers = candidates.stream().filter(c -> carries(c.meta(), asked)).toList();
+        if (carriers.isEmpty()) {
+            return candidates;
+        }
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            boolean lacks = !carries(c.meta(), asked) && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams));
+            out.add(lacks ? c.times(factor) : c);
+        }
+        out.sort(BEST_FIRST);
+        return out;
+    }
+
+    private static boolean carries(ProcedureIndex.Meta m, List<String> acts) {
+        for (String act : acts) {
+            if (act.indexOf(' ') > 0 ? m.nameBigrams().contains(act) : m.nameUnigrams().contains(act)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Both names carry a word pair of the question that names a topic (not an act, not {@link ProcedureIndex#generic}). */
+    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
+        for (String g : bigrams) {
+            if (!ACTS.contains(g) && !idx.generic(g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
