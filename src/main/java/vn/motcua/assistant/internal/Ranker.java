@@ -203,7 +203,7 @@ final class Ranker {
     /** The markers that name an act on a paper (re-issue, exchange, change…) rather than a case (foreign element…). */
     static final Set<String> ACTS = Set.of("cap lai", "ky lai", "cap doi", "thu hoi", "cham dut", "xoa", "tam ngung",
             "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "dinh chinh", "cap nhat",
-            "chuyen doi", "dung thuc");
+            "chuyen doi", "dung thuc", "ghi vao");
 
     /**
      * A name that lists several acts ("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT") and carries the one
@@ -239,7 +239,7 @@ final class Ranker {
      * fold, since they are what outvotes the name. {@code factor} 1: off.
      */
     static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, Set<String> unigrams,
-                                       Set<String> bigrams, double factor) {
+                                       Set<String> bigrams, double factor, boolean plainOnly) {
         if (factor >= 1) {
             return candidates;
         }
@@ -250,16 +250,29 @@ final class Ranker {
         }
         List<Candidate> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            boolean lacks = !carries(c.meta(), asked) && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams));
+            boolean lacks = !carries(c.meta(), asked) && !(plainOnly && carries(c.meta(), ACTS_LIST))
+                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams) && !ownPart(idx, c.meta(), s.meta(), bigrams));
             out.add(lacks ? c.times(factor) : c);
         }
         out.sort(BEST_FIRST);
         return out;
     }
 
+    private static final List<String> ACTS_LIST = List.copyOf(ACTS);
+
     private static boolean carries(ProcedureIndex.Meta m, List<String> acts) {
         for (String act : acts) {
             if (act.indexOf(' ') > 0 ? m.nameBigrams().contains(act) : m.nameUnigrams().contains(act)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A's name carries a word pair of the question naming a topic that B's lacks ("báo mất" of the loss report). */
+    private static boolean ownPart(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
+        for (String g : bigrams) {
+            if (!ACTS.contains(g) && !idx.generic(g) && a.nameBigrams().contains(g) && !b.nameBigrams().contains(g)) {
                 return true;
             }
         }
