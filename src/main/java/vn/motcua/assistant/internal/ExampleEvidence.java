@@ -75,7 +75,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
                               @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
                               @DefaultValue("0.4") double purpose, @DefaultValue("1.0") double acts,
-                              @DefaultValue("false") boolean actsPlain) {
+                              @DefaultValue("false") boolean actsPlain, @DefaultValue("1") int actsPairs) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -95,7 +95,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * similarity, strong; 0.6 cost an answer), kept by the same pooled rule (docs/assistant.md, round 18).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, 1.0, false);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, 1.0, false, 1);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {

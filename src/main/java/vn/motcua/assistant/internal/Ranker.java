@@ -239,7 +239,7 @@ final class Ranker {
      * fold, since they are what outvotes the name. {@code factor} 1: off.
      */
     static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, Set<String> unigrams,
-                                       Set<String> bigrams, double factor, boolean plainOnly) {
+                                       Set<String> bigrams, double factor, boolean plainOnly, int pairs) {
         if (factor >= 1) {
             return candidates;
         }
@@ -251,7 +251,7 @@ final class Ranker {
         List<Candidate> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             boolean lacks = !carries(c.meta(), asked) && !(plainOnly && carries(c.meta(), ACTS_LIST))
-                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams) && !ownPart(idx, c.meta(), s.meta(), bigrams));
+                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams, pairs) && !ownPart(idx, c.meta(), s.meta(), bigrams));
             out.add(lacks ? c.times(factor) : c);
         }
         out.sort(BEST_FIRST);
@@ -280,13 +280,15 @@ final class Ranker {
     }
 
     /** Both names carry a word pair of the question that names a topic (not an act, not {@link ProcedureIndex#generic}). */
-    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
+    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams,
+                                      int pairs) {
+        int shared = 0;
         for (String g : bigrams) {
             if (!ACTS.contains(g) && !idx.generic(g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
-                return true;
+                shared++;
             }
         }
-        return false;
+        return shared >= pairs;
     }
 
     /**
