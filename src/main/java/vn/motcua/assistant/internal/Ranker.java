@@ -269,22 +269,27 @@ final class Ranker {
         return false;
     }
 
+    /** A word pair naming what a question is about: neither an act on a paper nor an office act nor generic. */
+    private static boolean topic(ProcedureIndex idx, String pair) {
+        return !ACTS.contains(pair) && idx.strength(pair) == GenericPairs.Strength.TOPIC;
+    }
+
     /** A's name carries a word pair of the question naming a topic that B's lacks ("báo mất" of the loss report). */
     private static boolean ownPart(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
         for (String g : bigrams) {
-            if (!ACTS.contains(g) && !idx.generic(g) && a.nameBigrams().contains(g) && !b.nameBigrams().contains(g)) {
+            if (topic(idx, g) && a.nameBigrams().contains(g) && !b.nameBigrams().contains(g)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Both names carry a word pair of the question that names a topic (not an act, not {@link ProcedureIndex#generic}). */
+    /** Both names carry a word pair of the question that names a topic ({@link #topic}). */
     private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams,
                                       int pairs) {
         int shared = 0;
         for (String g : bigrams) {
-            if (!ACTS.contains(g) && !idx.generic(g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
+            if (topic(idx, g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
                 shared++;
             }
         }
