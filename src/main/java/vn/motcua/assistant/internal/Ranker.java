@@ -238,11 +238,16 @@ final class Ranker {
      * re-issue, and the registration's examples must not keep the plain registration first. Applied after the examples'
      * fold, since they are what outvotes the name. {@code factor} 1: off.
      */
-    static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, Set<String> unigrams,
-                                       Set<String> bigrams, double factor, boolean plainOnly, int pairs) {
+    static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, QueryReader.Reading reading,
+                                       double factor) {
         if (factor >= 1) {
             return candidates;
         }
+        Set<String> unigrams = reading.unigrams();
+        Set<String> bigrams = reading.bigrams();
+        // a part of its own the citizen typed: the lexicon's readings ("đăng ký hộ kinh doanh" is also the founding
+        // registration) name no part of one sibling against another
+        Set<String> typed = reading.graph().typedBigrams();
         List<String> asked = ACTS.stream().filter(a -> a.indexOf(' ') > 0 ? bigrams.contains(a) : unigrams.contains(a)).toList();
         List<Candidate> carriers = candidates.stream().filter(c -> carries(c.meta(), asked)).toList();
         if (carriers.isEmpty()) {
@@ -250,8 +255,9 @@ final class Ranker {
         }
         List<Candidate> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            boolean lacks = !carries(c.meta(), asked) && !(plainOnly && carries(c.meta(), ACTS_LIST))
-                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams, pairs) && !ownPart(idx, c.meta(), s.meta(), bigrams));
+            // only the plain procedure: a name carrying another act is marked already ({@link #markedness})
+            boolean lacks = !carries(c.meta(), ACTS_LIST)
+                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams) && !ownPart(idx, c.meta(), s.meta(), typed));
             out.add(lacks ? c.times(factor) : c);
         }
         out.sort(BEST_FIRST);
@@ -274,7 +280,7 @@ final class Ranker {
         return !ACTS.contains(pair) && idx.strength(pair) == GenericPairs.Strength.TOPIC;
     }
 
-    /** A's name carries a word pair of the question naming a topic that B's lacks ("báo mất" of the loss report). */
+    /** A's name carries a word pair of these naming a topic that B's lacks ("báo mất" of the loss report). */
     private static boolean ownPart(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
         for (String g : bigrams) {
             if (topic(idx, g) && a.nameBigrams().contains(g) && !b.nameBigrams().contains(g)) {
@@ -285,15 +291,13 @@ final class Ranker {
     }
 
     /** Both names carry a word pair of the question that names a topic ({@link #topic}). */
-    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams,
-                                      int pairs) {
-        int shared = 0;
+    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
         for (String g : bigrams) {
             if (topic(idx, g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
-                shared++;
+                return true;
             }
         }
-        return shared >= pairs;
+        return false;
     }
 
     /**

@@ -17,9 +17,9 @@ import vn.motcua.assistant.AssistantTuning;
 class AssistantActsTest {
 
     /** The rules alone: the learned gate (on in production) is measured on the full catalogue only. */
-    static final ExampleEvidence OFF = ExampleEvidence.DEFAULT.with("gate=off,purpose=0");
+    static final ExampleEvidence OFF = ExampleEvidence.DEFAULT.with("gate=off,purpose=0,acts=1");
     /** Stronger than the value measured (0.8): the invented examples below outvote the name by more than the real ones. */
-    static final ExampleEvidence ON = OFF.with("acts=0.5,actsPlain=true");
+    static final ExampleEvidence ON = OFF.with("acts=0.5");
 
     static final String GUARDIAN = "2.000501";
     static final String END_GUARDIAN = "2.000502";
