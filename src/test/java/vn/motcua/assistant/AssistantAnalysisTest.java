@@ -83,6 +83,14 @@ class AssistantAnalysisTest {
     }
 
     @Test
+    void lexiconVersion4ActWords() {
+        // round 19: the older legal term for recording an event registered abroad, and the banks' word for a mortgage's release
+        assertThat(VietnameseAnalysis.graph(query, "ghi chú ly hôn ở tòa nước ngoài").bigrams()).contains("ghi vao", "ho tich", "ghi chu");
+        assertThat(VietnameseAnalysis.graph(query, "ngan hang da giai chap so do").bigrams()).contains("the chap");
+        assertThat(VietnameseAnalysis.graph(query, "ngan hang da giai chap so do").unigrams()).contains("xoa");
+    }
+
+    @Test
     void aLicenceClassIsAWordForTheLicence() {
         // round 13: a class with a digit on its own, a bare letter only after "bằng"/"hạng" (Luật TTATGT đường bộ 2024, Điều 57)
         assertThat(VietnameseAnalysis.graph(query, "a2 het han").bigrams()).contains("giay phep", "phep lai", "lai xe");

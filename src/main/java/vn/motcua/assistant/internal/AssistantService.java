@@ -152,6 +152,8 @@ public class AssistantService implements Assistant, AssistantIndex {
         Answers.Clarify clarify = refused ? null
                 : Clarifier.clarify(ranked.stream().filter(c -> Evidence.matches(c, w)).toList(), reading.graph(), messages, locale);
         ranked = ev.fold(ranked, support, reading.bigrams());
+        // round 19: the act the question asks, carried by a sibling's name, outweighs the examples of a name lacking it
+        ranked = Ranker.unaskedActs(idx, ranked, reading, ev.acts());
         List<Ranker.Candidate> strong = ranked.stream()
                 .filter(c -> refused ? ev.strongFor(c, support) || ev.rescues(c, support)
                         : Evidence.matches(c, w) || ev.strongFor(c, support)).toList();

@@ -74,7 +74,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
                               @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
-                              @DefaultValue("0.4") double purpose) {
+                              @DefaultValue("0.4") double purpose, @DefaultValue("0.8") double acts) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -91,10 +91,11 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * Round 17b: incidental off (0.01 caught two seen NONE and no 11th–14th one, and refused 9 answerable questions more in
      * mode written). Session 17: the gate beside the rules at 0.5, chosen by a rule fixed before measuring on the seen and
      * the 11th–14th sets pooled (docs/assistant.md, "The gate beside the rules"). Round 18: purpose 0.4 (the near-paraphrase's
-     * similarity, strong; 0.6 cost an answer), kept by the same pooled rule (docs/assistant.md, round 18).
+     * similarity, strong; 0.6 cost an answer), kept by the same pooled rule (docs/assistant.md, round 18). Round 19: acts
+     * 0.8 (the markers' factor; 0.6–0.9 did less), kept by its pooled rule (docs/assistant.md, round 19).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, 0.8);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
@@ -236,8 +237,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
             }
             out.add(c.times(boosted / c.score()));
         }
-        out.sort(Comparator.comparingDouble(Ranker.Candidate::score).reversed()
-                .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
+        out.sort(Ranker.BEST_FIRST);
         return out;
     }
 

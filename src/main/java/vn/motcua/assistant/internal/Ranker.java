@@ -61,10 +61,13 @@ final class Ranker {
         }
         out = siblings(out, bigrams, w.sibling());
         out = generic(out, w);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(c -> c.meta().name().length()).thenComparing(c -> c.meta().code()));
+        out.sort(BEST_FIRST);
         return out;
     }
+
+    /** Best first: the higher score, then the shorter name, then the code (a stable order for ties). */
+    static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing((Candidate c) -> c.meta().name().length()).thenComparing(c -> c.meta().code());
 
     /** A procedure as a candidate with this score, and the evidence of the question's words in its name and texts. */
     static Candidate candidate(ProcedureIndex idx, ProcedureIndex.Meta m, double score, QueryReader.Reading reading,
@@ -200,7 +203,7 @@ final class Ranker {
     /** The markers that name an act on a paper (re-issue, exchange, change…) rather than a case (foreign element…). */
     static final Set<String> ACTS = Set.of("cap lai", "ky lai", "cap doi", "thu hoi", "cham dut", "xoa", "tam ngung",
             "thay doi", "cai chinh", "gia han", "dieu chinh", "huy bo", "sua doi", "khoi phuc", "hieu dinh", "dinh chinh", "cap nhat",
-            "chuyen doi", "dung thuc");
+            "chuyen doi", "dung thuc", "ghi vao");
 
     /**
      * A name that lists several acts ("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT") and carries the one
@@ -226,6 +229,75 @@ final class Ranker {
             }
         }
         return Math.max(f, w.marker() * w.marker() * w.marker());
+    }
+
+    /**
+     * Round 19, the mirror of {@link #markedness}: the question asks for an act ("cấp lại", "xóa", "chấm dứt"…, {@link #ACTS})
+     * that one candidate's name carries, and a sibling of the same object (a specific word pair of the question in both
+     * names) lacks every act asked: the sibling counts times {@code factor}. "mất giấy đăng ký hộ kinh doanh" asks for the
+     * re-issue, and the registration's examples must not keep the plain registration first. Applied after the examples'
+     * fold, since they are what outvotes the name. {@code factor} 1: off.
+     */
+    static List<Candidate> unaskedActs(ProcedureIndex idx, List<Candidate> candidates, QueryReader.Reading reading,
+                                       double factor) {
+        if (factor >= 1) {
+            return candidates;
+        }
+        Set<String> unigrams = reading.unigrams();
+        Set<String> bigrams = reading.bigrams();
+        // a part of its own the citizen typed: the lexicon's readings ("đăng ký hộ kinh doanh" is also the founding
+        // registration) name no part of one sibling against another
+        Set<String> typed = reading.graph().typedBigrams();
+        List<String> asked = ACTS.stream().filter(a -> a.indexOf(' ') > 0 ? bigrams.contains(a) : unigrams.contains(a)).toList();
+        List<Candidate> carriers = candidates.stream().filter(c -> carries(c.meta(), asked)).toList();
+        if (carriers.isEmpty()) {
+            return candidates;
+        }
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            // only the plain procedure: a name carrying another act is marked already ({@link #markedness})
+            boolean lacks = !carries(c.meta(), ACTS_LIST)
+                    && carriers.stream().anyMatch(s -> sameObject(idx, s.meta(), c.meta(), bigrams) && !ownPart(idx, c.meta(), s.meta(), typed));
+            out.add(lacks ? c.times(factor) : c);
+        }
+        out.sort(BEST_FIRST);
+        return out;
+    }
+
+    private static final List<String> ACTS_LIST = List.copyOf(ACTS);
+
+    private static boolean carries(ProcedureIndex.Meta m, List<String> acts) {
+        for (String act : acts) {
+            if (act.indexOf(' ') > 0 ? m.nameBigrams().contains(act) : m.nameUnigrams().contains(act)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word pair naming what a question is about: neither an act on a paper nor an office act nor generic. */
+    private static boolean topic(ProcedureIndex idx, String pair) {
+        return !ACTS.contains(pair) && idx.strength(pair) == GenericPairs.Strength.TOPIC;
+    }
+
+    /** A's name carries a word pair of these naming a topic that B's lacks ("báo mất" of the loss report). */
+    private static boolean ownPart(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
+        for (String g : bigrams) {
+            if (topic(idx, g) && a.nameBigrams().contains(g) && !b.nameBigrams().contains(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Both names carry a word pair of the question that names a topic ({@link #topic}). */
+    private static boolean sameObject(ProcedureIndex idx, ProcedureIndex.Meta a, ProcedureIndex.Meta b, Set<String> bigrams) {
+        for (String g : bigrams) {
+            if (topic(idx, g) && a.nameBigrams().contains(g) && b.nameBigrams().contains(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

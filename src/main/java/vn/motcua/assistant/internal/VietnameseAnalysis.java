@@ -140,6 +140,19 @@ public final class VietnameseAnalysis {
             return out;
         }
 
+        /** The pairs of two adjacent syllables the citizen typed (neither written by the lexicon). */
+        public Set<String> typedBigrams() {
+            Set<String> out = new LinkedHashSet<>();
+            for (Token a : tokens) {
+                for (Token b : tokens) {
+                    if (b.from() == a.to() && !a.synonym() && !b.synonym()) {
+                        out.add(a.term() + " " + b.term());
+                    }
+                }
+            }
+            return out;
+        }
+
         /** The bigrams, less pairs of two function words typed by the citizen (a pair the lexicon wrote is kept). */
         public Set<String> bigrams(java.util.function.Predicate<String> stop) {
             Set<String> out = new LinkedHashSet<>();

@@ -1,0 +1,83 @@
+package vn.motcua.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.assistant.Answers;
+import vn.motcua.assistant.AssistantTuning;
+
+/**
+ * Round 19 ({@link ExampleEvidence#acts}, {@link Ranker#unaskedActs}): the question asks for an act that one sibling's name
+ * carries; the plain sibling, lifted by its examples, no longer stays first. A sibling naming a part of the question of its
+ * own (the loss report's "báo mất") is not lowered. Invented questions and examples, none from any set.
+ */
+class AssistantActsTest {
+
+    /** The rules alone: the learned gate (on in production) is measured on the full catalogue only. */
+    static final ExampleEvidence OFF = ExampleEvidence.DEFAULT.with("gate=off,purpose=0,acts=1");
+    /** Stronger than the value measured (0.8): the invented examples below outvote the name by more than the real ones. */
+    static final ExampleEvidence ON = OFF.with("acts=0.5");
+
+    static final String GUARDIAN = "2.000501";
+    static final String END_GUARDIAN = "2.000502";
+    static final String LOSS_REPORT = "2.000503";
+    static final String PASSPORT_REISSUE = "2.000504";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0006",
+            version(GUARDIAN, "Thủ tục đăng ký giám hộ", "Hộ tịch", null, null),
+            version(END_GUARDIAN, "Thủ tục đăng ký chấm dứt giám hộ", "Hộ tịch", null, null),
+            version(LOSS_REPORT, "Trình báo mất hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
+            version(PASSPORT_REISSUE, "Cấp lại hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
+            // more fields, so that a pair of two or three names is no generic one (one procedure in ten) in this catalogue
+            filler(20, "Cấp giấy phép khai thác thủy sản"), filler(21, "Đăng ký kiểm dịch động vật"),
+            filler(22, "Cấp chứng chỉ hành nghề dược"), filler(23, "Thẩm định thiết kế phòng cháy chữa cháy"),
+            filler(24, "Cấp giấy phép lao động cho người nước ngoài"), filler(25, "Đăng ký nội quy lao động"),
+            filler(26, "Cấp phép bay cho tàu bay không người lái"), filler(27, "Xác nhận bảo đảm điều kiện an toàn thực phẩm"),
+            filler(28, "Cấp giấy phép hoạt động in xuất bản phẩm"), filler(29, "Công nhận trường mầm non đạt chuẩn quốc gia"),
+            filler(30, "Đăng ký tàu cá"), filler(31, "Cấp giấy phép tổ chức lễ hội"), filler(32, "Thẩm định giá đất cụ thể"),
+            filler(33, "Cấp thẻ hướng dẫn viên du lịch"), filler(34, "Đăng ký hoạt động tín ngưỡng"),
+            filler(35, "Cấp giấy phép sử dụng tần số vô tuyến điện")));
+
+    private static vn.motcua.catalogue.ProcedureVersion filler(int i, String name) {
+        return version("2.0007" + i, name, "Khác", null, null);
+    }
+
+    /** Someone who registered a guardianship asked in the words of the question below, but for the plain act. */
+    private static final String[] GUARDIAN_EXAMPLES = {"đăng ký giám hộ cho cháu ruột|" + GUARDIAN + "|a"};
+
+    private Answers ask(String q, ExampleEvidence ev, String... examples) {
+        return service.answer(q, null, 5, VI, SmallCatalogue.SMALL, ev, SmallCatalogue.examples(service, examples));
+    }
+
+    @Test
+    void theSiblingCarryingTheAskedActComesFirst() {
+        String q = "tôi làm giám hộ cho cháu, giờ muốn chấm dứt giám hộ thì làm ở ủy ban nào";
+        Answers off = ask(q, OFF, GUARDIAN_EXAMPLES);
+        assertThat(off.answers()).as(off.toString()).isNotEmpty();
+        assertThat(off.answers().get(0).code()).as("the examples outvote the name").isEqualTo(GUARDIAN);
+        Answers on = ask(q, ON, GUARDIAN_EXAMPLES);
+        assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(END_GUARDIAN);
+        assertThat(on.answers().stream().map(Answers.Answer::code)).contains(GUARDIAN);
+    }
+
+    @Test
+    void aQuestionAskingNoActKeepsThePlainProcedureFirst() {
+        Answers on = ask("làm giám hộ cho cháu mồ côi ở đâu", ON, GUARDIAN_EXAMPLES);
+        assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(GUARDIAN);
+    }
+
+    @Test
+    void aSiblingNamingItsOwnPartOfTheQuestionIsNotLowered() {
+        // "bị mất" reads as asking for the re-issue (lexicon), which the re-issue's name carries; the loss report names "báo mất"
+        String q = "hộ chiếu bị mất, đi trình báo mất ở đâu";
+        Answers off = ask(q, OFF);
+        Answers on = ask(q, ON);
+        assertThat(off.answers().get(0).code()).as(off.toString()).isEqualTo(LOSS_REPORT);
+        assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(LOSS_REPORT);
+        assertThat(on.answers().get(0).score()).isEqualTo(off.answers().get(0).score());
+    }
+}
