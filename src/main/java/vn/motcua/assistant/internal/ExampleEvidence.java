@@ -61,6 +61,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purpose   round 18: a question whose purpose is a private one and names no act of a procedure is no match
  *                  ({@link PurposeReading}) unless an answered example of a candidate is at least this similar and nearer
  *                  than every negative one ({@link #nearParaphrase}; 0: off)
+ * @param unserved  round 21: ... also when it names an object of a domain the catalogue does not serve and no top
+ *                  candidate's name holds it ({@link PurposeReading.Purpose#unservedBy}), act or not; the same rescue
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -74,7 +76,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
                               @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
-                              @DefaultValue("0.4") double purpose) {
+                              @DefaultValue("0.4") double purpose, @DefaultValue("true") boolean unserved) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -94,7 +96,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * similarity, strong; 0.6 cost an answer), kept by the same pooled rule (docs/assistant.md, round 18).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, true);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {

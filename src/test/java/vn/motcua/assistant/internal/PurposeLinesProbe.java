@@ -26,6 +26,10 @@ class PurposeLinesProbe {
         int none = 0, noneP = 0, ans = 0, ansP = 0;
         for (var q : qs) {
             var p = r.read(q.text());
+            if (!p.objects().isEmpty()) {
+                // round 21: lines naming an unserved object (the service also asks the top candidates' names)
+                System.out.printf("PL-OBJ\t%s\t%s\t%s\t%s%n", q.none() ? "NONE" : "ANS " + q.codes(), q.source(), p.objects(), q.text());
+            }
             if (q.none()) {
                 none++;
                 if (p.onlyPrivate()) noneP++;
