@@ -43,6 +43,8 @@ public class AssistantService implements Assistant, AssistantIndex {
     private final Clock clock;
     private final QueryReader reader = new QueryReader();
     private final PurposeReading purposes = PurposeReading.shipped();
+    /** Round 21: the candidates whose names may hold an unserved object (the answers a page shows). */
+    private static final int UNSERVED_NAMES = 5;
     private final IndexKeeper keeper;
     private final ExampleEvidence examples;
 
@@ -178,7 +180,10 @@ public class AssistantService implements Assistant, AssistantIndex {
         NO,
         /** The catalogue's evidence, the examples' and topic's rules or the learned gate. */
         RULES,
-        /** Round 18: a private purpose (a price, a purchase, a repair, an opinion) and no act of a procedure. */
+        /**
+         * Round 18: a private purpose (a price, a purchase, a repair, an opinion) and no act of a procedure; round 21: or
+         * an object no candidate serves (a vaccination, a job), act or not.
+         */
         PURPOSE,
         /** Both: the rules' rescue and the purpose's must each hold (round 20). */
         BOTH
@@ -207,7 +212,11 @@ public class AssistantService implements Assistant, AssistantIndex {
                     && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev))
                     || ev.gate() != ExampleEvidence.Gate.OFF && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
-        boolean purpose = ev.purpose() > 0 && purposes.read(q).onlyPrivate();
+        PurposeReading.Purpose read = purposes.read(q);
+        // round 21: an act on an object no procedure serves is no procedure's act; the top candidates' names (the
+        // answers a citizen would see) decide whether the catalogue serves it after all
+        boolean purpose = ev.purpose() > 0 && (read.onlyPrivate() || ev.unserved()
+                && read.unservedBy(ranked.stream().limit(UNSERVED_NAMES).map(c -> c.meta().nameFolded()).toList()));
         return rules ? purpose ? Refusal.BOTH : Refusal.RULES : purpose ? Refusal.PURPOSE : Refusal.NO;
     }
 

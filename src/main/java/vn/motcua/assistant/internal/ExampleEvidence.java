@@ -61,6 +61,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purpose   round 18: a question whose purpose is a private one and names no act of a procedure is no match
  *                  ({@link PurposeReading}) unless an answered example of a candidate is at least this similar and nearer
  *                  than every negative one ({@link #nearParaphrase}; 0: off)
+ * @param acts      round 19: after the examples' fold, a candidate whose name carries no act is multiplied by this when
+ *                  the question asks an act a sibling of the same object carries ({@link Ranker#unaskedActs}; 1: off)
+ * @param unserved  round 21: ... also when it names an object of a domain the catalogue does not serve and no top
+ *                  candidate's name holds it ({@link PurposeReading.Purpose#unservedBy}), act or not; the same rescue
  */
 @ConfigurationProperties("motcua.assistant.examples")
 public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultValue("4") int k,
@@ -74,7 +78,8 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.25") double lone, @DefaultValue("2.5") double vote,
                               @DefaultValue("1.0") double own, @DefaultValue("add") Gate gate,
                               @DefaultValue("0") double incidental, @DefaultValue("0.5") double gateAt,
-                              @DefaultValue("0.4") double purpose, @DefaultValue("0.8") double acts) {
+                              @DefaultValue("0.4") double purpose, @DefaultValue("0.8") double acts,
+                              @DefaultValue("true") boolean unserved) {
 
     /** Round 17: how the learned no-match decision takes part ({@link #gate}). */
     public enum Gate {
@@ -95,7 +100,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
      * 0.8 (the markers' factor; 0.6–0.9 did less), kept by its pooled rule (docs/assistant.md, round 19).
      */
     public static final ExampleEvidence DEFAULT = new ExampleEvidence(true, 4, 3, 0.2, 0.4, false, 0.55, 2.0, 0, 0.4, 1.0, 0.4,
-            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, 0.8);
+            0.1, 2, 0.2, 0.25, 0.25, 2.5, 1.0, Gate.ADD, 0, 0.5, 0.4, 0.8, true);
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {

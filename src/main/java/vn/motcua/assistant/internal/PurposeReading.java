@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -14,7 +16,9 @@ import org.springframework.core.io.ClassPathResource;
  * ({@code assistant/purposes-vi.txt}, folded like the lexicon). A <em>private</em> purpose is one no procedure serves (the
  * thing's price, buying or selling it, a repair or a private service, an opinion, its physical care, a baby's name); an
  * <em>act</em> is doing a procedure (its act, papers, fee or place). "giá xe máy cũ bao nhiêu" is private; "làm hộ chiếu
- * bao nhiêu tiền" asks a fee too, but of an act.
+ * bao nhiêu tiền" asks a fee too, but of an act. Round 21: an <em>unserved</em> object is one of the domains whose
+ * procedures the catalogue does not hold (a vaccination, a job, a club's membership): an act on it ("đăng ký tiêm chủng")
+ * is no procedure's act, unless a candidate's name holds the object after all.
  */
 final class PurposeReading {
 
@@ -25,12 +29,20 @@ final class PurposeReading {
     record Pattern(List<List<String>> parts) {
     }
 
-    /** What the question was read as. */
-    record Purpose(boolean privatePurpose, boolean act) {
+    /** What the question was read as; {@code objects}: the unserved objects it names (folded words). */
+    record Purpose(boolean privatePurpose, boolean act, List<List<String>> objects) {
 
         /** A private purpose and no act of a procedure. */
         boolean onlyPrivate() {
             return privatePurpose && !act;
+        }
+
+        /**
+         * Round 21: the question names an unserved object that none of these folded names holds — the names decide, so a
+         * catalogue that comes to publish such a procedure answers it without a change of data.
+         */
+        boolean unservedBy(Collection<List<String>> names) {
+            return objects.stream().anyMatch(o -> names.stream().noneMatch(n -> Collections.indexOfSubList(n, o) >= 0));
         }
     }
 
@@ -38,6 +50,7 @@ final class PurposeReading {
     private final List<Pattern> privates = new ArrayList<>();
     private final List<Pattern> acts = new ArrayList<>();
     private final List<List<String>> excepts = new ArrayList<>();
+    private final List<Pattern> unserved = new ArrayList<>();
 
     PurposeReading(String text) {
         String[] lines = text.split("\n");
@@ -59,14 +72,18 @@ final class PurposeReading {
             switch (kind) {
                 case "private" -> privates.add(new Pattern(parts));
                 case "act" -> acts.add(new Pattern(parts));
-                case "except" -> {
+                case "except", "unserved" -> {
                     if (parts.size() != 1) {
-                        throw new IllegalArgumentException("assistant purposes, line " + (n + 1) + ": an exception has no gap");
+                        throw new IllegalArgumentException("assistant purposes, line " + (n + 1) + ": an " + kind + " line has no gap");
                     }
-                    excepts.add(parts.get(0));
+                    if (kind.equals("except")) {
+                        excepts.add(parts.get(0));
+                    } else {
+                        unserved.add(new Pattern(parts));
+                    }
                 }
                 default -> throw new IllegalArgumentException("assistant purposes, line " + (n + 1)
-                        + ": the kind must be private, act or except, not '" + kind + "'");
+                        + ": the kind must be private, act, unserved or except, not '" + kind + "'");
             }
         }
     }
@@ -83,18 +100,25 @@ final class PurposeReading {
     /** The question's purpose (its folded words; typed without diacritics it reads the same). */
     Purpose read(String question) {
         List<String> words = VietnameseAnalysis.fold(folding, question);
-        return new Purpose(any(privates, words), any(acts, words));
+        return new Purpose(!matched(privates, words, true).isEmpty(), !matched(acts, words, true).isEmpty(),
+                matched(unserved, words, false).stream().map(p -> p.parts().get(0)).toList());
     }
 
-    private boolean any(List<Pattern> patterns, List<String> words) {
+    /** The patterns found in the words (the first one only when {@code first}). */
+    private List<Pattern> matched(List<Pattern> patterns, List<String> words, boolean first) {
+        List<Pattern> out = new ArrayList<>();
         for (Pattern p : patterns) {
             for (int i = 0; i < words.size(); i++) {
                 if (matchesAt(p, words, i) && !excepted(p, words, i)) {
-                    return true;
+                    out.add(p);
+                    if (first) {
+                        return out;
+                    }
+                    break;
                 }
             }
         }
-        return false;
+        return out;
     }
 
     private static boolean matchesAt(Pattern p, List<String> words, int i) {

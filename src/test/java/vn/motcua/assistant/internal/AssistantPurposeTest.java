@@ -88,4 +88,25 @@ class AssistantPurposeTest {
         assertThat(ward.noMatch()).as(ward.toString()).isFalse();
         assertThat(ward.answers().get(0).code()).isEqualTo("2.000303");
     }
+
+    /**
+     * Round 21 (purposes v3): an act on an object no procedure here serves (a job, a vaccination) is no match even with
+     * the act; a catalogue whose name holds the object answers it.
+     */
+    @Test
+    void anActOnAnUnservedObjectIsNoMatchUnlessANameHoldsIt() {
+        String job = "đăng ký tìm việc làm lái xe ô tô ở đâu";
+        Answers off = ask(job, RULES.with("unserved=false"));
+        assertThat(off.noMatch()).as("answered without the object read: " + off).isFalse();
+        assertThat(off.answers().get(0).code()).isEqualTo(CAR);
+        Answers on = ask(job, RULES);
+        assertThat(on.noMatch()).as(on.toString()).isTrue();
+        String shot = "đăng ký tiêm chủng cho trẻ em ở đâu";
+        AssistantService serving = AssistantTuning.service(SmallCatalogue.with("2.0004",
+                version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null),
+                version("2.000304", "Đăng ký tiêm chủng cho trẻ em", "Y tế", null, null)));
+        Answers served = serving.answer(shot, null, 5, VI, SmallCatalogue.SMALL, RULES, SmallCatalogue.examples(serving));
+        assertThat(served.noMatch()).as(served.toString()).isFalse();
+        assertThat(served.answers().get(0).code()).isEqualTo("2.000304");
+    }
 }

@@ -26,6 +26,10 @@ class PurposeLinesProbe {
         int none = 0, noneP = 0, ans = 0, ansP = 0;
         for (var q : qs) {
             var p = r.read(q.text());
+            if (!p.objects().isEmpty()) {
+                // round 21: lines naming an unserved object (the service also asks the top candidates' names)
+                System.out.printf("PL-OBJ\t%s\t%s\t%s\t%s%n", q.none() ? "NONE" : "ANS " + q.codes(), q.source(), p.objects(), q.text());
+            }
             if (q.none()) {
                 none++;
                 if (p.onlyPrivate()) noneP++;
@@ -39,5 +43,19 @@ class PurposeLinesProbe {
             }
         }
         System.out.printf("PL-SUM\tNONE %d/%d private, answerable %d/%d private%n", noneP, none, ansP, ans);
+        // round 21: the catalogue's own names read as a question: a name read private, or naming an unserved object,
+        // is a pattern the catalogue serves (the bench's catalogue dump)
+        Path dump = Path.of("target/assistant-catalogue.json");
+        if (Files.exists(dump)) {
+            int held = 0;
+            for (var v : vn.motcua.assistant.AssistantTuning.load(dump)) {
+                var p = r.read(v.name());
+                if (p.privatePurpose() || !p.objects().isEmpty()) {
+                    held++;
+                    System.out.printf("PL-NAME\t%s\tprivate=%s act=%s objects=%s\t%s%n", v.code(), p.privatePurpose(), p.act(), p.objects(), v.name());
+                }
+            }
+            System.out.printf("PL-NAMES\t%d names read private or naming an unserved object%n", held);
+        }
     }
 }

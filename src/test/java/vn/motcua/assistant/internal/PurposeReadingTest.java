@@ -51,6 +51,32 @@ class PurposeReadingTest {
     void aBadLineIsNamed() {
         assertThatThrownBy(() -> new PurposeReading("# ok\nprice giá")).hasMessageContaining("line 2").hasMessageContaining("price");
         assertThatThrownBy(() -> new PurposeReading("except gia .. đình")).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> new PurposeReading("unserved tiêm .. chủng")).hasMessageContaining("line 1").hasMessageContaining("unserved");
         assertThatThrownBy(() -> new PurposeReading("private giá .. ,")).hasMessageContaining("empty part");
+    }
+
+    /** Round 21 (v3): an unserved object is read with or without an act, typed with or without diacritics. */
+    @Test
+    void unservedObjectsAreReadBesideAnAct() {
+        var p = shipped.read("muốn đăng ký tiêm chủng cho cháu nội");
+        assertThat(p.act()).isTrue();
+        assertThat(p.onlyPrivate()).isFalse();
+        assertThat(p.objects()).containsExactly(java.util.List.of("tiem", "chung"));
+        assertThat(shipped.read("xin giay phep mo nha thuoc o huyen").objects()).containsExactly(java.util.List.of("nha", "thuoc"));
+        // an object the catalogue's paper is for ("để xin việc") was left out: a criminal record for a job is answerable
+        assertThat(shipped.read("làm lý lịch tư pháp để xin việc ở công ty").objects()).isEmpty();
+        assertThat(shipped.read("đăng ký khai sinh cho con").objects()).isEmpty();
+    }
+
+    /** Round 21: a name holding the object's words serves it; names that do not leave it unserved. */
+    @Test
+    void aNameHoldingTheObjectServesIt() {
+        var p = new PurposeReading("unserved tiêm chủng\nact đăng ký").read("đăng ký tiêm chủng cho con");
+        var birth = java.util.List.of("dang", "ky", "khai", "sinh");
+        assertThat(p.unservedBy(java.util.List.of(birth))).isTrue();
+        assertThat(p.unservedBy(java.util.List.of(birth, java.util.List.of("dang", "ky", "tiem", "chung", "tre", "em")))).isFalse();
+        // the words in another order are not the object
+        assertThat(p.unservedBy(java.util.List.of(java.util.List.of("chung", "tiem")))).isTrue();
+        assertThat(new PurposeReading("unserved tiêm chủng").read("đăng ký khai sinh").unservedBy(java.util.List.of())).isFalse();
     }
 }
