@@ -91,6 +91,22 @@ class AssistantAnalysisTest {
     }
 
     @Test
+    void lexiconVersion5EverydayActWords() {
+        // round 22: a citizen's verb + object read as the act the catalogue's names use, the citizen's words kept
+        assertThat(VietnameseAnalysis.graph(query, "muốn sửa giấy phép xây dựng").bigrams()).contains("dieu chinh", "giay phep");
+        assertThat(VietnameseAnalysis.graph(query, "tra giay phep kinh doanh o dau").bigrams()).contains("cham dut", "ho kinh");
+        assertThat(VietnameseAnalysis.graph(query, "the bhyt cu, doi the moi").bigrams()).contains("cap doi");
+        assertThat(VietnameseAnalysis.graph(query, "xin thoi lam giam ho cho chau").bigrams()).contains("cham dut", "giam ho");
+        assertThat(VietnameseAnalysis.graph(query, "huy hop dong mua ban da chung thuc").bigrams()).contains("huy bo", "giao dich");
+        assertThat(VietnameseAnalysis.graph(query, "sang tên sổ hồng cho con").bigrams()).contains("bien dong", "sang ten");
+        assertThat(VietnameseAnalysis.graph(query, "ra hạn visa").bigrams()).contains("gia han");
+        // "thôi" elsewhere is "thời" or a sentence-final "only", and a bare "sang tên" stays the vehicles'
+        assertThat(VietnameseAnalysis.graph(query, "thoi han tam tru").bigrams()).doesNotContain("cham dut");
+        assertThat(VietnameseAnalysis.graph(query, "lam giay to thoi").bigrams()).doesNotContain("cham dut");
+        assertThat(VietnameseAnalysis.graph(query, "sang ten xe may").bigrams()).doesNotContain("bien dong");
+    }
+
+    @Test
     void aLicenceClassIsAWordForTheLicence() {
         // round 13: a class with a digit on its own, a bare letter only after "bằng"/"hạng" (Luật TTATGT đường bộ 2024, Điều 57)
         assertThat(VietnameseAnalysis.graph(query, "a2 het han").bigrams()).contains("giay phep", "phep lai", "lai xe");
