@@ -25,6 +25,9 @@ class AssistantActsTest {
     static final String END_GUARDIAN = "2.000502";
     static final String LOSS_REPORT = "2.000503";
     static final String PASSPORT_REISSUE = "2.000504";
+    /** SmallCatalogue's own "Đăng ký thành lập hộ kinh doanh" (its others, coded from the prefix + 10). */
+    static final String SHOP = "2.000617";
+    static final String SHOP_END = "2.000505";
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0006",
@@ -32,6 +35,7 @@ class AssistantActsTest {
             version(END_GUARDIAN, "Thủ tục đăng ký chấm dứt giám hộ", "Hộ tịch", null, null),
             version(LOSS_REPORT, "Trình báo mất hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
             version(PASSPORT_REISSUE, "Cấp lại hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
+            version(SHOP_END, "Chấm dứt hoạt động hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh", null, null),
             // more fields, so that a pair of two or three names is no generic one (one procedure in ten) in this catalogue
             filler(20, "Cấp giấy phép khai thác thủy sản"), filler(21, "Đăng ký kiểm dịch động vật"),
             filler(22, "Cấp chứng chỉ hành nghề dược"), filler(23, "Thẩm định thiết kế phòng cháy chữa cháy"),
@@ -79,5 +83,25 @@ class AssistantActsTest {
         assertThat(off.answers().get(0).code()).as(off.toString()).isEqualTo(LOSS_REPORT);
         assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(LOSS_REPORT);
         assertThat(on.answers().get(0).score()).isEqualTo(off.answers().get(0).score());
+    }
+
+    /** Round 22 (lexicon v5): the act said in everyday words ("thôi" before a role) reaches the name's act. */
+    @Test
+    void anEverydayVerbBeforeARoleAsksForTheAct() {
+        Answers on = ask("tôi đang làm giám hộ cho cháu, giờ xin thôi làm giám hộ", ON, GUARDIAN_EXAMPLES);
+        assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(END_GUARDIAN);
+        // "thôi" at the end of a sentence ("only") asks for no act
+        Answers plain = ask("chỉ hỏi chỗ đăng ký giám hộ cho cháu thôi", ON, GUARDIAN_EXAMPLES);
+        assertThat(plain.answers().get(0).code()).as(plain.toString()).isEqualTo(GUARDIAN);
+    }
+
+    /** Round 22 (lexicon v5): returning the business licence is how a household business ends (Nghị định 01/2021, Điều 92). */
+    @Test
+    void returningTheLicenceEndsTheBusiness() {
+        String[] shopExamples = {"giấy phép kinh doanh cho quán nước|" + SHOP + "|a"};
+        Answers on = ask("quán ế quá, muốn trả giấy phép kinh doanh", ON, shopExamples);
+        assertThat(on.answers().get(0).code()).as(on.toString()).isEqualTo(SHOP_END);
+        Answers open = ask("xin giấy phép kinh doanh quán nước", ON, shopExamples);
+        assertThat(open.answers().get(0).code()).as(open.toString()).isEqualTo(SHOP);
     }
 }
