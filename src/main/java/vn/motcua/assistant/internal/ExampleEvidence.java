@@ -104,7 +104,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
-        return gateAt > 0 ? NoMatchGate.production().at(gateAt) : NoMatchGate.production();
+        return gateAt > 0 ? NoMatchGate.production(gateAt) : NoMatchGate.production();
     }
 
     /** No examples: the ranking alone. */
