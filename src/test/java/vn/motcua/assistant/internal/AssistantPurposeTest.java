@@ -3,11 +3,8 @@ package vn.motcua.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
-import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 18 ({@link ExampleEvidence#purpose}, {@link PurposeReading}): a question asked for a private purpose (the thing's
@@ -20,15 +17,14 @@ class AssistantPurposeTest {
     static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off");
 
     static final String CAR = "2.000301";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0004",
+    private final SmallCatalogue small = new SmallCatalogue(SmallCatalogue.with("2.0004",
             version(CAR, "Đăng ký xe ô tô", "Đường bộ", null, null),
             version("2.000302", "Cấp đổi giấy phép lái xe", "Đường bộ", null, null),
             version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null)));
 
     private Answers ask(String q, ExampleEvidence ev, String... examples) {
-        return service.answer(q, null, 5, VI, SmallCatalogue.SMALL, ev, SmallCatalogue.examples(service, examples));
+        return small.ask(q, ev, examples);
     }
 
     @Test
@@ -102,10 +98,10 @@ class AssistantPurposeTest {
         Answers on = ask(job, RULES);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
         String shot = "đăng ký tiêm chủng cho trẻ em ở đâu";
-        AssistantService serving = AssistantTuning.service(SmallCatalogue.with("2.0004",
+        SmallCatalogue serving = new SmallCatalogue(SmallCatalogue.with("2.0004",
                 version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null),
                 version("2.000304", "Đăng ký tiêm chủng cho trẻ em", "Y tế", null, null)));
-        Answers served = serving.answer(shot, null, 5, VI, SmallCatalogue.SMALL, RULES, SmallCatalogue.examples(serving));
+        Answers served = serving.ask(shot, RULES);
         assertThat(served.noMatch()).as(served.toString()).isFalse();
         assertThat(served.answers().get(0).code()).isEqualTo("2.000304");
     }
