@@ -59,8 +59,7 @@ class AssistantIncidentalTest {
     @Test
     void theNamesOwnTopicKeepsTheAnswer() {
         Answers a = ask("làm dịch vụ phối giống cho bò có được nhà nước cho tiền không", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 
     @Test
@@ -68,8 +67,7 @@ class AssistantIncidentalTest {
         assertThat(NameStructure.leadingAct(small.index().meta(BREEDING).nameFolded())).isEqualTo("ho tro");
         assertThat(NameStructure.leadingAct(List.of("thu", "tuc", "dang", "ky", "khai", "tu"))).isEqualTo("dang ky");
         Answers a = ask("xin hỗ trợ cho người làm dịch vụ", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 
     @Test
@@ -77,7 +75,6 @@ class AssistantIncidentalTest {
         String q = "công ty nào làm dịch vụ kế toán tốt";
         Answers a = ask(q, RULES, "người làm dịch vụ phối giống cho bà con có được hỗ trợ|" + BREEDING + "|a",
                 "công ty làm dịch vụ phối giống tốt|" + BREEDING + "|a");
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 }

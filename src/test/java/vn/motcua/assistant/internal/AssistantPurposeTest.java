@@ -31,8 +31,7 @@ class AssistantPurposeTest {
     void aPriceOfTheThingWithNoActIsNoMatch() {
         String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
         Answers off = ask(q, RULES.with("purpose=0"));
-        assertThat(off.noMatch()).as(off.toString()).isFalse();
-        assertThat(off.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(off, CAR);
         Answers on = ask(q, RULES);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
         // typed without diacritics, a repair: answered by the rules alone, no match with the purpose read
@@ -43,16 +42,14 @@ class AssistantPurposeTest {
     @Test
     void anActKeepsTheAnswer() {
         Answers a = ask("mua xe ô tô cũ giá bao nhiêu thì đăng ký ở đâu", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(a, CAR);
     }
 
     @Test
     void aNearParaphraseKeepsTheAnswer() {
         String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
         Answers a = ask(q, RULES, "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a");
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(a, CAR);
         // a less similar example is no rescue at a stricter similarity
         assertThat(ask(q, RULES.with("purpose=0.95"), "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a")
                 .noMatch()).isTrue();
@@ -74,15 +71,12 @@ class AssistantPurposeTest {
     @Test
     void theSameObjectsWithAnActAreAnswered() {
         Answers sold = ask("bán lại xe ô tô cũ thì đăng ký sang tên ở đâu", RULES);
-        assertThat(sold.noMatch()).as(sold.toString()).isFalse();
-        assertThat(sold.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(sold, CAR);
         Answers loan = ask("mua xe ô tô trả góp thì đăng ký xe ở đâu", RULES);
-        assertThat(loan.noMatch()).as(loan.toString()).isFalse();
-        assertThat(loan.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(loan, CAR);
         // "ủy ban được không" is no sale ("bán được không" folds alike): the birth registration is answered
         Answers ward = ask("khai sinh cho con ra ủy ban được không", RULES);
-        assertThat(ward.noMatch()).as(ward.toString()).isFalse();
-        assertThat(ward.answers().get(0).code()).isEqualTo("2.000303");
+        SmallCatalogue.assertFirst(ward, "2.000303");
     }
 
     /**
@@ -102,7 +96,6 @@ class AssistantPurposeTest {
                 version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null),
                 version("2.000304", "Đăng ký tiêm chủng cho trẻ em", "Y tế", null, null)));
         Answers served = serving.ask(shot, RULES);
-        assertThat(served.noMatch()).as(served.toString()).isFalse();
-        assertThat(served.answers().get(0).code()).isEqualTo("2.000304");
+        SmallCatalogue.assertFirst(served, "2.000304");
     }
 }

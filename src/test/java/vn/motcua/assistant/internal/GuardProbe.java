@@ -19,8 +19,7 @@ class GuardProbe {
     void probe() throws Exception {
         var catalogue = Probes.catalogue();
         var service = Probes.service(catalogue);
-        java.util.Map<String, String> field = new java.util.HashMap<>();
-        catalogue.forEach(v -> field.put(v.code(), v.field()));
+        java.util.Map<String, String> field = Probes.fields(catalogue);
         List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
         for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(),
                 AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet(), AssistantEvaluation.seventhHeldOutSet())) {

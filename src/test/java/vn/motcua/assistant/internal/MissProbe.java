@@ -24,8 +24,7 @@ class MissProbe {
     void misses() throws Exception {
         var catalogue = Probes.catalogue();
         AssistantService service = Probes.service(catalogue);
-        Map<String, String> field = new java.util.HashMap<>();
-        catalogue.forEach(v -> field.put(v.code(), v.field()));
+        Map<String, String> field = Probes.fields(catalogue);
         ExampleEvidence ev = ExampleEvidence.DEFAULT.with(System.getProperty("assistant.probe.with", ""));
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ev);
         List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();

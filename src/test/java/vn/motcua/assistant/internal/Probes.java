@@ -33,6 +33,13 @@ final class Probes {
         return AssistantTuning.load(CATALOGUE);
     }
 
+    /** Each procedure's field, by code. */
+    static Map<String, String> fields(List<ProcedureVersion> catalogue) {
+        Map<String, String> out = new java.util.HashMap<>();
+        catalogue.forEach(v -> out.put(v.code(), v.field()));
+        return out;
+    }
+
     /** A service over the catalogue dump, its index built. */
     static AssistantService service() throws Exception {
         return service(catalogue());

@@ -1,5 +1,6 @@
 package vn.motcua.assistant.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.ArrayList;
@@ -54,6 +55,12 @@ final class SmallCatalogue {
     /** The question answered with these example settings and this view of the examples. */
     Answers ask(String question, ExampleEvidence ev, ExampleIndex examples) {
         return service.answer(question, null, 5, VI, weights, ev, examples);
+    }
+
+    /** Answered, this procedure first (the answers in the message when not). */
+    static void assertFirst(Answers a, String code) {
+        assertThat(a.noMatch()).as(a.toString()).isFalse();
+        assertThat(a.answers().get(0).code()).as(a.toString()).isEqualTo(code);
     }
 
     /** The examples' evidence for the question, per procedure, with these settings. */
