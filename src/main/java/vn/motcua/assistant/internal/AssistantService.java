@@ -212,10 +212,10 @@ public class AssistantService implements Assistant, AssistantIndex {
                     && (ev.refuses(best, support) || TopicEvidence.refuses(idx, best, reading.bigrams(), support, ev))
                     || ev.gate() != ExampleEvidence.Gate.OFF && gate.refuses(NoMatchFeatures.of(idx, reading, ranked, extended, support, ev, w));
         }
-        PurposeReading.Purpose read = purposes.read(q);
         // round 21: an act on an object no procedure serves is no procedure's act; the top candidates' names (the
-        // answers a citizen would see) decide whether the catalogue serves it after all
-        boolean purpose = ev.purpose() > 0 && (read.onlyPrivate() || ev.unserved()
+        // answers a citizen would see) decide whether the catalogue serves it after all. Read only when the setting asks.
+        PurposeReading.Purpose read = ev.purpose() > 0 ? purposes.read(q) : null;
+        boolean purpose = read != null && (read.onlyPrivate() || ev.unserved()
                 && read.unservedBy(ranked.stream().limit(UNSERVED_NAMES).map(c -> c.meta().nameFolded()).toList()));
         return rules ? purpose ? Refusal.BOTH : Refusal.RULES : purpose ? Refusal.PURPOSE : Refusal.NO;
     }

@@ -104,7 +104,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
 
     /** The learned no-match decision at this configuration's threshold. */
     NoMatchGate gateModel() {
-        return gateAt > 0 ? NoMatchGate.production().at(gateAt) : NoMatchGate.production();
+        return gateAt > 0 ? NoMatchGate.production(gateAt) : NoMatchGate.production();
     }
 
     /** No examples: the ranking alone. */
@@ -172,14 +172,13 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
         ranked.forEach(c -> found.add(c.meta().code()));
         double base = ranked.isEmpty() ? 1.0 : ranked.stream().mapToDouble(Ranker.Candidate::score).min().orElse(1.0);
         List<Ranker.Candidate> out = new ArrayList<>(ranked);
-        List<VietnameseAnalysis.Span> spans = reading.graph().spans();
         support.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ProcedureIndex.Meta m = e.getKey().equals(ExampleIndex.NONE) ? null : idx.meta(e.getKey());
             // examples agreeing (agree of them, two by default), not one odd neighbour: a place name shared with one
             // answered example is no evidence ("lịch cúp điện phường Tân Định")
             boolean agreed = e.getValue().count() >= agree;
             if (m != null && !found.contains(e.getKey()) && e.getValue().best() >= unfound && agreed) {
-                out.add(Ranker.candidate(idx, m, base, reading, spans));
+                out.add(Ranker.candidate(idx, m, base, reading));
             }
         });
         return out;
@@ -215,7 +214,7 @@ public record ExampleEvidence(@DefaultValue("true") boolean enabled, @DefaultVal
             return java.util.Optional.empty();
         }
         double base = ranked.stream().mapToDouble(Ranker.Candidate::score).min().orElse(1.0);
-        return java.util.Optional.of(Ranker.candidate(idx, m, base, reading, reading.graph().spans()));
+        return java.util.Optional.of(Ranker.candidate(idx, m, base, reading));
     }
 
     /** The candidates with the examples' evidence folded in, best first. */

@@ -37,8 +37,17 @@ record NoMatchGate(double threshold, double intercept, double[] mean, double[] s
         return Holder.GATE;
     }
 
+    /**
+     * The production gate at another threshold, made once per threshold (the configured one, and the probes' few), not
+     * once per question.
+     */
+    static NoMatchGate production(double threshold) {
+        return Holder.AT.computeIfAbsent(threshold, t -> Holder.GATE.at(t));
+    }
+
     private static final class Holder {
         private static final NoMatchGate GATE = load();
+        private static final java.util.Map<Double, NoMatchGate> AT = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     static NoMatchGate load() {

@@ -32,9 +32,11 @@ final class QueryReader {
 
     /**
      * What a question asks for: its synonym graph, its content syllables and its word pairs (folded), and the share of its
-     * content words that neither the index nor the lexicon knows (0 when it has none).
+     * content words that neither the index nor the lexicon knows (0 when it has none); its spans, walked once from the
+     * graph's paths (the query, every candidate's coverage and the examples' candidates use them).
      */
-    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams, double unfamiliar) {
+    record Reading(VietnameseAnalysis.Graph graph, Set<String> unigrams, Set<String> bigrams, double unfamiliar,
+                   List<VietnameseAnalysis.Span> spans) {
     }
 
     private final Analyzer queryAnalyzer;
@@ -67,7 +69,7 @@ final class QueryReader {
                 unigrams.add(t.term()); // the lexicon's words are kept even when they fold like function words
             }
         }
-        return new Reading(graph, unigrams, graph.bigrams(STOP::contains), unfamiliar(corrected, idx));
+        return new Reading(graph, unigrams, graph.bigrams(STOP::contains), unfamiliar(corrected, idx), graph.spans());
     }
 
     /**

@@ -48,13 +48,12 @@ final class Ranker {
         IndexSearcher searcher = idx.searcher();
         List<Candidate> out = new ArrayList<>();
         try {
-            TopDocs top = searcher.search(SpanQueries.build(reading.graph(), QueryReader.STOP::contains, w), CANDIDATES);
+            TopDocs top = searcher.search(SpanQueries.build(reading.graph(), reading.spans(), QueryReader.STOP::contains, w), CANDIDATES);
             var stored = searcher.storedFields();
-            List<VietnameseAnalysis.Span> spans = reading.graph().spans(); // built once: spans() walks the graph's paths
             for (ScoreDoc sd : top.scoreDocs) {
                 ProcedureIndex.Meta m = idx.meta(stored.document(sd.doc).get(ProcedureIndex.CODE));
                 out.add(candidate(idx, m, sd.score * prior(m, level, w) * applicantPrior(m, business, w)
-                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), reading, spans));
+                        * markedness(m, unigrams, bigrams, w) * sectorPrior(m, bigrams) * caseFactor(m, bigrams, w), reading));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,8 +69,7 @@ final class Ranker {
             .thenComparing((Candidate c) -> c.meta().name().length()).thenComparing(c -> c.meta().code());
 
     /** A procedure as a candidate with this score, and the evidence of the question's words in its name and texts. */
-    static Candidate candidate(ProcedureIndex idx, ProcedureIndex.Meta m, double score, QueryReader.Reading reading,
-                               List<VietnameseAnalysis.Span> spans) {
+    static Candidate candidate(ProcedureIndex idx, ProcedureIndex.Meta m, double score, QueryReader.Reading reading) {
         int nb = 0;
         int bb = 0;
         boolean specific = false;
@@ -91,7 +89,7 @@ final class Ranker {
                 nu++;
             }
         }
-        double coverage = SpanQueries.coverage(spans, QueryReader.STOP::contains, m.nameBigrams(),
+        double coverage = SpanQueries.coverage(reading.spans(), QueryReader.STOP::contains, m.nameBigrams(),
                 m.nameUnigrams());
         return new Candidate(m, score, nb, bb, nu, coverage, specific || nb + bb == 0);
     }

@@ -24,10 +24,9 @@ final class SpanQueries {
     private SpanQueries() {
     }
 
-    static Query build(VietnameseAnalysis.Graph graph, Predicate<String> stop, RankingWeights w) {
+    static Query build(VietnameseAnalysis.Graph graph, List<VietnameseAnalysis.Span> spans, Predicate<String> stop, RankingWeights w) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
-        List<VietnameseAnalysis.Span> spans = graph.spans();
         for (int s = 0; s < spans.size() && clauses < 400; s++) {
             VietnameseAnalysis.Span span = spans.get(s);
             List<Query> alternatives = new ArrayList<>();

@@ -3,11 +3,10 @@ package vn.motcua.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
-import java.util.Locale;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 19 ({@link ExampleEvidence#acts}, {@link Ranker#unaskedActs}): the question asks for an act that one sibling's name
@@ -28,33 +27,28 @@ class AssistantActsTest {
     /** SmallCatalogue's own "Đăng ký thành lập hộ kinh doanh" (its others, coded from the prefix + 10). */
     static final String SHOP = "2.000617";
     static final String SHOP_END = "2.000505";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0006",
+    private final SmallCatalogue small = new SmallCatalogue(SmallCatalogue.with("2.0006", List.of(
             version(GUARDIAN, "Thủ tục đăng ký giám hộ", "Hộ tịch", null, null),
             version(END_GUARDIAN, "Thủ tục đăng ký chấm dứt giám hộ", "Hộ tịch", null, null),
             version(LOSS_REPORT, "Trình báo mất hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
             version(PASSPORT_REISSUE, "Cấp lại hộ chiếu phổ thông", "Xuất nhập cảnh", null, null),
-            version(SHOP_END, "Chấm dứt hoạt động hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh", null, null),
+            version(SHOP_END, "Chấm dứt hoạt động hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh", null, null)),
             // more fields, so that a pair of two or three names is no generic one (one procedure in ten) in this catalogue
-            filler(20, "Cấp giấy phép khai thác thủy sản"), filler(21, "Đăng ký kiểm dịch động vật"),
-            filler(22, "Cấp chứng chỉ hành nghề dược"), filler(23, "Thẩm định thiết kế phòng cháy chữa cháy"),
-            filler(24, "Cấp giấy phép lao động cho người nước ngoài"), filler(25, "Đăng ký nội quy lao động"),
-            filler(26, "Cấp phép bay cho tàu bay không người lái"), filler(27, "Xác nhận bảo đảm điều kiện an toàn thực phẩm"),
-            filler(28, "Cấp giấy phép hoạt động in xuất bản phẩm"), filler(29, "Công nhận trường mầm non đạt chuẩn quốc gia"),
-            filler(30, "Đăng ký tàu cá"), filler(31, "Cấp giấy phép tổ chức lễ hội"), filler(32, "Thẩm định giá đất cụ thể"),
-            filler(33, "Cấp thẻ hướng dẫn viên du lịch"), filler(34, "Đăng ký hoạt động tín ngưỡng"),
-            filler(35, "Cấp giấy phép sử dụng tần số vô tuyến điện")));
-
-    private static vn.motcua.catalogue.ProcedureVersion filler(int i, String name) {
-        return version("2.0007" + i, name, "Khác", null, null);
-    }
+            SmallCatalogue.fillers("2.0007", 20, "Cấp giấy phép khai thác thủy sản", "Đăng ký kiểm dịch động vật",
+                    "Cấp chứng chỉ hành nghề dược", "Thẩm định thiết kế phòng cháy chữa cháy",
+                    "Cấp giấy phép lao động cho người nước ngoài", "Đăng ký nội quy lao động",
+                    "Cấp phép bay cho tàu bay không người lái", "Xác nhận bảo đảm điều kiện an toàn thực phẩm",
+                    "Cấp giấy phép hoạt động in xuất bản phẩm", "Công nhận trường mầm non đạt chuẩn quốc gia",
+                    "Đăng ký tàu cá", "Cấp giấy phép tổ chức lễ hội", "Thẩm định giá đất cụ thể",
+                    "Cấp thẻ hướng dẫn viên du lịch", "Đăng ký hoạt động tín ngưỡng",
+                    "Cấp giấy phép sử dụng tần số vô tuyến điện")));
 
     /** Someone who registered a guardianship asked in the words of the question below, but for the plain act. */
     private static final String[] GUARDIAN_EXAMPLES = {"đăng ký giám hộ cho cháu ruột|" + GUARDIAN + "|a"};
 
     private Answers ask(String q, ExampleEvidence ev, String... examples) {
-        return service.answer(q, null, 5, VI, SmallCatalogue.SMALL, ev, SmallCatalogue.examples(service, examples));
+        return small.ask(q, ev, examples);
     }
 
     @Test

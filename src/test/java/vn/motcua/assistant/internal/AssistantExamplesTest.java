@@ -45,10 +45,8 @@ class AssistantExamplesTest {
     void aParaphraseFindsTheAnsweredExampleOfItsProcedure() {
         ProcedureIndex idx = service.index();
         QueryReader reader = new QueryReader();
-        ExampleIndex examples = ExampleIndex.build(List.of(
-                new String[] {"photo công chứng cccd", COPY, "a"},
-                new String[] {"bố tôi mới mất cần làm giấy gì", "1.000656", "a"},
-                new String[] {"đăng ký tạm trú cho người thuê trọ", "1.004194", "a"}), q -> reader.read(q, idx));
+        ExampleIndex examples = SmallCatalogue.examples(service, "photo công chứng cccd|" + COPY + "|a",
+                "bố tôi mới mất cần làm giấy gì|1.000656|a", "đăng ký tạm trú cho người thuê trọ|1.004194|a");
         // other words, no diacritics, the same need
         Map<String, ExampleIndex.Support> s = examples.support(reader.read("cong chung photo can cuoc", idx), 3, 0.3);
         assertThat(s).containsKey(COPY).doesNotContainKeys("1.000656", "1.004194");
@@ -196,14 +194,10 @@ class AssistantExamplesTest {
 
     @Test
     void eachMeasurementModeLeavesOutWhatItSays() {
-        QueryReader reader = new QueryReader();
-        ExampleIndex all = ExampleIndex.build(List.of(
-                new String[] {"bo toi mat lam giay bao tu", "1.000656", "questions-held2"},
-                new String[] {"dang ky tam tru nha tro", "1.004194", "questions-held3"},
-                new String[] {"gia vang hom nay", "NONE", "questions-held3"},
-                new String[] {"ong noi vua qua doi can khai tu", "1.000656", "written:civil"},
-                new String[] {"thue phong tro can dang ky gi", "1.004194", "written:police"},
-                new String[] {"thoi tiet mai the nao", "NONE", "written:none"}), q -> reader.read(q, service.index()));
+        ExampleIndex all = SmallCatalogue.examples(service, "bo toi mat lam giay bao tu|1.000656|questions-held2",
+                "dang ky tam tru nha tro|1.004194|questions-held3", "gia vang hom nay|NONE|questions-held3",
+                "ong noi vua qua doi can khai tu|1.000656|written:civil", "thue phong tro can dang ky gi|1.004194|written:police",
+                "thoi tiet mai the nao|NONE|written:none");
         java.util.function.BiFunction<LeaveOneSetOut.Mode, String, List<String>> view = (mode, source) ->
                 LeaveOneSetOut.view(all, mode, source, null).examples().stream().map(ExampleIndex.Example::text).toList();
         // all: everything but the measured set's own lines
@@ -220,8 +214,8 @@ class AssistantExamplesTest {
         // the idf of a view is its own: a syllable only the sets use weighs nothing in the written view
         ExampleIndex written = LeaveOneSetOut.view(all, LeaveOneSetOut.Mode.WRITTEN, null, null);
         assertThat(written.examples()).allSatisfy(e -> assertThat(ExampleIndex.written(e.source())).isTrue());
-        assertThat(written.support(reader.read("gia vang", service.index()), 3, 0.0)).isEmpty();
-        assertThat(all.support(reader.read("gia vang", service.index()), 3, 0.0)).containsKey(ExampleIndex.NONE);
+        assertThat(written.support(service.reading("gia vang"), 3, 0.0)).isEmpty();
+        assertThat(all.support(service.reading("gia vang"), 3, 0.0)).containsKey(ExampleIndex.NONE);
         // none: no examples at all; the real file's views are as the mode says
         Answers off = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT, LeaveOneSetOut.Mode.NONE).ask("photo cong chung giay to o phuong", null);
         assertThat(off.noMatch()).isTrue();

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -18,7 +16,6 @@ import vn.motcua.catalogue.ProcedureVersion;
 class AssistantExamplesThirdTest {
 
     private static final String TRANSFER = "1.000010";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static List<ProcedureVersion> catalogue() {
         return SmallCatalogue.with("9.0000",
@@ -30,13 +27,11 @@ class AssistantExamplesThirdTest {
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
 
     private ExampleIndex examples(String... lines) {
-        return SmallCatalogue.examples(service, lines);
+        return small.examples(lines);
     }
-
-    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
 
     private static List<String> codes(Answers a) {
         return a.answers().stream().map(Answers.Answer::code).toList();
@@ -48,8 +43,8 @@ class AssistantExamplesThirdTest {
     @Test
     void theNearestExamplesProcedureTakesTheThirdPlace() {
         String q = "mua lai xe may cu can cap bien so xe may khong";
-        Answers off = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT.with("third=2"), twoAgree);
-        Answers on = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, twoAgree);
+        Answers off = small.ask(q, ExampleEvidence.DEFAULT.with("third=2"), twoAgree);
+        Answers on = small.ask(q, ExampleEvidence.DEFAULT, twoAgree);
         // without the rule the transfer is below the third place (or absent): the words find the registrations first
         assertThat(codes(off).indexOf(TRANSFER)).as(off.toString()).isNotIn(0, 1, 2);
         assertThat(codes(on)).as(on.toString()).hasSizeGreaterThanOrEqualTo(3);
@@ -62,16 +57,16 @@ class AssistantExamplesThirdTest {
     void oneOddExampleOrANearerNegativeIsNoReason() {
         String q = "mua lai xe may cu can cap bien so xe may khong";
         ExampleIndex one = examples("mua lại xe cũ của hàng xóm thì sao|" + TRANSFER + "|a", "bố tôi mất làm giấy báo tử|1.000656|a");
-        assertThat(codes(service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, one)).indexOf(TRANSFER)).isNotIn(0, 1, 2);
+        assertThat(codes(small.ask(q, ExampleEvidence.DEFAULT, one)).indexOf(TRANSFER)).isNotIn(0, 1, 2);
         ExampleIndex negativeNearer = examples("mua lại xe cũ của hàng xóm thì sao|" + TRANSFER + "|a",
                 "xe cũ mua của người quen làm giấy tờ gì|" + TRANSFER + "|a", "mua lại xe máy cũ của người quen giá bao nhiêu|NONE|a");
-        Answers a = service.answer(q, null, 5, VI, SMALL, ExampleEvidence.DEFAULT, negativeNearer);
+        Answers a = small.ask(q, ExampleEvidence.DEFAULT, negativeNearer);
         assertThat(codes(a).indexOf(TRANSFER)).as(a.toString()).isNotIn(0, 1, 2);
     }
 
     @Test
     void aProcedureAlreadyFirstOrSecondStaysWhereItIs() {
-        var idx = service.index();
+        var idx = small.index();
         var a = new Ranker.Candidate(idx.meta("1.000001"), 9, 2, 0, 2, 1);
         var b = new Ranker.Candidate(idx.meta("1.000002"), 8, 2, 0, 2, 1);
         var c = new Ranker.Candidate(idx.meta("1.000003"), 7, 2, 0, 2, 1);

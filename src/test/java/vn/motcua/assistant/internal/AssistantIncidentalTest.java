@@ -3,13 +3,10 @@ package vn.motcua.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -23,36 +20,32 @@ class AssistantIncidentalTest {
     static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off,incidental=0.01,purpose=0");
 
     static final String BREEDING = "2.000101";
-    private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
 
     /**
      * Two names carry "làm dịch vụ"; enough other procedures (over twenty) that a pair in two names is a topic pair, not a
      * generic one (which older rules read), yet above the incidental share of 1 % (at most one procedure here).
      */
     static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> own = new ArrayList<>(List.of(
+        List<ProcedureVersion> own = List.of(
                 version(BREEDING, "Hỗ trợ người làm dịch vụ phối giống gia súc", "Nông nghiệp", null, null),
-                version("2.000102", "Cấp thẻ cho người làm dịch vụ bảo vệ", "An ninh trật tự", null, null)));
-        String[] more = {"Đăng ký khai sinh", "Thủ tục đăng ký khai tử", "Đăng ký nuôi con nuôi trong nước", "Cấp giấy phép môi trường",
-                "Công nhận làng nghề truyền thống", "Đăng ký biến động quyền sử dụng đất", "Cấp bản sao trích lục hộ tịch",
-                "Cấp giấy phép lái xe quốc tế", "Thẩm định giá đất cụ thể", "Xác nhận tình trạng hôn nhân"};
-        for (int i = 0; i < more.length; i++) {
-            own.add(version("2.0002" + (10 + i), more[i], "Khác", null, null));
-        }
-        return SmallCatalogue.with("2.0003", own.toArray(ProcedureVersion[]::new));
+                version("2.000102", "Cấp thẻ cho người làm dịch vụ bảo vệ", "An ninh trật tự", null, null));
+        List<ProcedureVersion> more = SmallCatalogue.fillers("2.0002", 10, "Đăng ký khai sinh", "Thủ tục đăng ký khai tử",
+                "Đăng ký nuôi con nuôi trong nước", "Cấp giấy phép môi trường", "Công nhận làng nghề truyền thống",
+                "Đăng ký biến động quyền sử dụng đất", "Cấp bản sao trích lục hộ tịch", "Cấp giấy phép lái xe quốc tế",
+                "Thẩm định giá đất cụ thể", "Xác nhận tình trạng hôn nhân");
+        return SmallCatalogue.with("2.0003", own, more);
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
 
     private Answers ask(String q, ExampleEvidence ev, String... examples) {
-        return service.answer(q, null, 5, VI, SMALL, ev, SmallCatalogue.examples(service, examples));
+        return small.ask(q, ev, examples);
     }
 
     @Test
     void onlyIncidentalNamePairsAndNoExampleNearIsNoMatch() {
         String q = "công ty nào làm dịch vụ kế toán tốt";
-        ProcedureIndex idx = service.index();
+        ProcedureIndex idx = small.index();
         assertThat(idx.size()).isGreaterThan(20);
         assertThat(idx.strength("lam dich")).isEqualTo(GenericPairs.Strength.TOPIC);
         assertThat(idx.pairProcedures("lam dich")).isEqualTo(2);
@@ -66,17 +59,15 @@ class AssistantIncidentalTest {
     @Test
     void theNamesOwnTopicKeepsTheAnswer() {
         Answers a = ask("làm dịch vụ phối giống cho bò có được nhà nước cho tiền không", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 
     @Test
     void theNamesLeadingActKeepsTheAnswer() {
-        assertThat(NameStructure.leadingAct(service.index().meta(BREEDING).nameFolded())).isEqualTo("ho tro");
+        assertThat(NameStructure.leadingAct(small.index().meta(BREEDING).nameFolded())).isEqualTo("ho tro");
         assertThat(NameStructure.leadingAct(List.of("thu", "tuc", "dang", "ky", "khai", "tu"))).isEqualTo("dang ky");
         Answers a = ask("xin hỗ trợ cho người làm dịch vụ", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 
     @Test
@@ -84,7 +75,6 @@ class AssistantIncidentalTest {
         String q = "công ty nào làm dịch vụ kế toán tốt";
         Answers a = ask(q, RULES, "người làm dịch vụ phối giống cho bà con có được hỗ trợ|" + BREEDING + "|a",
                 "công ty làm dịch vụ phối giống tốt|" + BREEDING + "|a");
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(BREEDING);
+        SmallCatalogue.assertFirst(a, BREEDING);
     }
 }

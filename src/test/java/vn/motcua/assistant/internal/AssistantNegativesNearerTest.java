@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -24,7 +22,6 @@ class AssistantNegativesNearerTest {
 
     private static final String VEHICLE = "1.013067";
     private static final String HOUSING = "9.000010";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static List<ProcedureVersion> catalogue() {
         return SmallCatalogue.with("9.0001",
@@ -33,13 +30,11 @@ class AssistantNegativesNearerTest {
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
 
     private ExampleIndex examples(String... lines) {
-        return SmallCatalogue.examples(service, lines);
+        return small.examples(lines);
     }
-
-    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
 
     private final String q = "thue xe may theo thang gia bao nhieu";
 
@@ -47,13 +42,12 @@ class AssistantNegativesNearerTest {
     void aLonePairNearANegativeAndFarFromItsOwnAskersIsNoMatch() {
         ExampleIndex ex = examples("cho thuê xe đạp điện theo ngày|NONE|a", "thuê nhà công vụ theo tháng|" + HOUSING + "|a",
                 "bố tôi mất làm giấy báo tử|1.000656|a");
-        Map<String, ExampleIndex.Support> s = RULES.support(ex, service.reading(q));
+        Map<String, ExampleIndex.Support> s = small.support(RULES, ex, q);
         // a negative is near, and so is another procedure's example (the round-12 rule is silent), none of the vehicle's
         assertThat(s).containsKey(ExampleIndex.NONE).containsKey(HOUSING).doesNotContainKey(VEHICLE);
-        Answers off = service.answer(q, null, 5, VI, SMALL, RULES.with("lone=2"), ex);
-        assertThat(off.noMatch()).as(off.toString()).isFalse();
-        assertThat(off.answers().get(0).code()).isEqualTo(VEHICLE);
-        Answers on = service.answer(q, null, 5, VI, SMALL, RULES, ex);
+        Answers off = small.ask(q, RULES.with("lone=2"), ex);
+        SmallCatalogue.assertFirst(off, VEHICLE);
+        Answers on = small.ask(q, RULES, ex);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
     }
 
@@ -61,9 +55,8 @@ class AssistantNegativesNearerTest {
     void anExampleOfTheAnswerItselfKeepsIt() {
         ExampleIndex ex = examples("cho thuê xe đạp điện theo ngày|NONE|a", "thuê nhà công vụ theo tháng|" + HOUSING + "|a",
                 "xe máy mới mua chưa có biển số|" + VEHICLE + "|a");
-        assertThat(RULES.support(ex, service.reading(q))).containsKey(VEHICLE);
-        Answers a = service.answer(q, null, 5, VI, SMALL, RULES, ex);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
+        assertThat(small.support(RULES, ex, q)).containsKey(VEHICLE);
+        Answers a = small.ask(q, RULES, ex);
+        SmallCatalogue.assertFirst(a, VEHICLE);
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -24,7 +22,6 @@ class AssistantNegativesOutvoteTest {
     static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off,purpose=0");
 
     static final String VEHICLE = "1.013067";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
     /** A vehicle registration and a death registration among other fields (also round 17's gate test). */
     static List<ProcedureVersion> catalogue() {
@@ -33,9 +30,7 @@ class AssistantNegativesOutvoteTest {
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
-
-    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
 
     private final String q = "đăng ký sim chính chủ cho số điện thoại";
 
@@ -47,21 +42,20 @@ class AssistantNegativesOutvoteTest {
         String[] lines = new String[NEGATIVES.length + own.length];
         System.arraycopy(NEGATIVES, 0, lines, 0, NEGATIVES.length);
         System.arraycopy(own, 0, lines, NEGATIVES.length, own.length);
-        return SmallCatalogue.examples(service, lines);
+        return small.examples(lines);
     }
 
     @Test
     void negativesOutweighingTheAnswerTwiceAreNoMatch() {
         ExampleIndex ex = examples("xe máy cũ chính chủ cho con|" + VEHICLE + "|a");
-        Map<String, ExampleIndex.Support> s = RULES.support(ex, service.reading(q));
+        Map<String, ExampleIndex.Support> s = small.support(RULES, ex, q);
         ExampleIndex.Support none = s.get(ExampleIndex.NONE);
         // the answer has an example of its own (round 15's rule is silent), the negatives weigh vote times as much
         assertThat(s).as(s.toString()).containsKey(VEHICLE);
         assertThat(none.score()).as(s.toString()).isGreaterThanOrEqualTo(RULES.vote() * s.get(VEHICLE).score());
-        Answers off = service.answer(q, null, 5, VI, SMALL, RULES.with("vote=0"), ex);
-        assertThat(off.noMatch()).as(off.toString()).isFalse();
-        assertThat(off.answers().get(0).code()).isEqualTo(VEHICLE);
-        Answers on = service.answer(q, null, 5, VI, SMALL, RULES, ex);
+        Answers off = small.ask(q, RULES.with("vote=0"), ex);
+        SmallCatalogue.assertFirst(off, VEHICLE);
+        Answers on = small.ask(q, RULES, ex);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
     }
 
@@ -70,28 +64,27 @@ class AssistantNegativesOutvoteTest {
         ExampleIndex ex = examples("đăng ký chính chủ cho xe máy cũ|" + VEHICLE + "|a",
                 "đăng ký chính chủ cho số xe máy|" + VEHICLE + "|a", "đăng ký sang tên chính chủ cho xe|" + VEHICLE + "|a",
                 "xe máy đăng ký chính chủ cho con|" + VEHICLE + "|a");
-        Map<String, ExampleIndex.Support> s = RULES.support(ex, service.reading(q));
+        Map<String, ExampleIndex.Support> s = small.support(RULES, ex, q);
         assertThat(s.get(ExampleIndex.NONE).score()).as(s.toString()).isLessThan(RULES.vote() * s.get(VEHICLE).score());
-        Answers a = service.answer(q, null, 5, VI, SMALL, RULES, ex);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(VEHICLE);
+        Answers a = small.ask(q, RULES, ex);
+        SmallCatalogue.assertFirst(a, VEHICLE);
     }
 
     @Test
     void aNearNegativeOutweighingTheAnswersOwnExamplesIsNoMatchWhateverOthersHave() {
         // another procedure's example is near too: the negatives neither lead by 0.1 nor outvote every answered procedure
-        ExampleIndex ex = SmallCatalogue.examples(service, "đăng ký sim chính chủ ở đâu|NONE|a", "sim chính chủ bị khóa|NONE|a",
+        ExampleIndex ex = small.examples("đăng ký sim chính chủ ở đâu|NONE|a", "sim chính chủ bị khóa|NONE|a",
                 "đăng ký số điện thoại chính chủ của bố đã mất|1.000656|a", "đăng ký chính chủ cho số xe máy|" + VEHICLE + "|a");
-        Map<String, ExampleIndex.Support> s = RULES.support(ex, service.reading(q));
+        Map<String, ExampleIndex.Support> s = small.support(RULES, ex, q);
         assertThat(s).as(s.toString()).containsKeys(ExampleIndex.NONE, VEHICLE, "1.000656");
         ExampleIndex.Support none = s.get(ExampleIndex.NONE);
         assertThat(none.best()).as(s.toString()).isGreaterThanOrEqualTo(RULES.lead());
         assertThat(none.score()).as(s.toString()).isLessThan(RULES.vote() * s.get("1.000656").score())
                 .isGreaterThanOrEqualTo(s.get(VEHICLE).score());
-        Answers off = service.answer(q, null, 5, VI, SMALL, RULES.with("own=0"), ex);
+        Answers off = small.ask(q, RULES.with("own=0"), ex);
         assertThat(off.noMatch()).as(s + " " + off).isFalse();
         assertThat(off.answers().get(0).code()).isEqualTo(VEHICLE);
-        Answers on = service.answer(q, null, 5, VI, SMALL, RULES, ex);
+        Answers on = small.ask(q, RULES, ex);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -22,42 +20,32 @@ class AssistantNegativesTest {
     static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off,purpose=0");
 
     private static final String VEHICLE = "1.013067";
-    private static final Locale VI = Locale.forLanguageTag("vi");
     private static final List<ProcedureVersion> CATALOGUE = catalogue();
 
     /** Enough procedures that a word pair of one name is specific (generic: in one procedure in ten or more). */
     private static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> out = new java.util.ArrayList<>(List.of(
+        return SmallCatalogue.joined(List.of(
                 version(VEHICLE, "Đăng ký, cấp biển số xe máy lần đầu", "Đăng ký, quản lý phương tiện giao thông cơ giới", null, null),
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null),
                 version("1.004194", "Đăng ký tạm trú", "Đăng ký, quản lý cư trú", null, null),
-                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)));
-        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
-                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
-                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Đăng ký nuôi con nuôi trong nước",
-                "Cấp thẻ căn cước", "Xác nhận tình trạng hôn nhân"};
-        for (int i = 0; i < others.length; i++) {
-            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
-        }
-        return out;
+                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)),
+                SmallCatalogue.fillers("9.0000", 10, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ",
+                        "Thủ tục đăng ký kết hôn", "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú",
+                        "Cấp đổi giấy phép lái xe", "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo",
+                        "Đăng ký nuôi con nuôi trong nước", "Cấp thẻ căn cước", "Xác nhận tình trạng hôn nhân"));
     }
 
-    private final AssistantService service = AssistantTuning.service(CATALOGUE);
+    /** At the full catalogue's score thresholds. */
+    private final SmallCatalogue small = new SmallCatalogue(CATALOGUE, RankingWeights.DEFAULT);
 
     private ExampleIndex examples() {
-        QueryReader reader = new QueryReader();
-        ProcedureIndex idx = service.index();
-        return ExampleIndex.build(List.of(
-                new String[] {"phạt nguội xe máy tra ở đâu", ExampleIndex.NONE, "a"},
-                new String[] {"bị phạt nguội xe máy thì nộp tiền thế nào", ExampleIndex.NONE, "a"},
-                new String[] {"giá xăng hôm nay bao nhiêu", ExampleIndex.NONE, "b"},
-                new String[] {"mua xe máy mới, đăng ký biển số ở đâu", VEHICLE, "a"},
-                new String[] {"bấm biển số xe máy mới mua", VEHICLE, "b"},
-                new String[] {"bố tôi mất làm giấy báo tử", "1.000656", "b"}), q -> reader.read(q, idx));
+        return small.examples("phạt nguội xe máy tra ở đâu|NONE|a", "bị phạt nguội xe máy thì nộp tiền thế nào|NONE|a",
+                "giá xăng hôm nay bao nhiêu|NONE|b", "mua xe máy mới, đăng ký biển số ở đâu|" + VEHICLE + "|a",
+                "bấm biển số xe máy mới mua|" + VEHICLE + "|b", "bố tôi mất làm giấy báo tử|1.000656|b");
     }
 
     private Answers ask(String q, ExampleEvidence settings, ExampleIndex view) {
-        return service.answer(q, null, 5, VI, RankingWeights.DEFAULT, settings, view);
+        return small.ask(q, settings, view);
     }
 
     @Test

@@ -3,11 +3,8 @@ package vn.motcua.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
-import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 18 ({@link ExampleEvidence#purpose}, {@link PurposeReading}): a question asked for a private purpose (the thing's
@@ -20,23 +17,21 @@ class AssistantPurposeTest {
     static final ExampleEvidence RULES = ExampleEvidence.DEFAULT.with("gate=off");
 
     static final String CAR = "2.000301";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private final AssistantService service = AssistantTuning.service(SmallCatalogue.with("2.0004",
+    private final SmallCatalogue small = new SmallCatalogue(SmallCatalogue.with("2.0004",
             version(CAR, "Đăng ký xe ô tô", "Đường bộ", null, null),
             version("2.000302", "Cấp đổi giấy phép lái xe", "Đường bộ", null, null),
             version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null)));
 
     private Answers ask(String q, ExampleEvidence ev, String... examples) {
-        return service.answer(q, null, 5, VI, SmallCatalogue.SMALL, ev, SmallCatalogue.examples(service, examples));
+        return small.ask(q, ev, examples);
     }
 
     @Test
     void aPriceOfTheThingWithNoActIsNoMatch() {
         String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
         Answers off = ask(q, RULES.with("purpose=0"));
-        assertThat(off.noMatch()).as(off.toString()).isFalse();
-        assertThat(off.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(off, CAR);
         Answers on = ask(q, RULES);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
         // typed without diacritics, a repair: answered by the rules alone, no match with the purpose read
@@ -47,16 +42,14 @@ class AssistantPurposeTest {
     @Test
     void anActKeepsTheAnswer() {
         Answers a = ask("mua xe ô tô cũ giá bao nhiêu thì đăng ký ở đâu", RULES);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(a, CAR);
     }
 
     @Test
     void aNearParaphraseKeepsTheAnswer() {
         String q = "giá xe ô tô cũ đời 2015 bao nhiêu";
         Answers a = ask(q, RULES, "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a");
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(a, CAR);
         // a less similar example is no rescue at a stricter similarity
         assertThat(ask(q, RULES.with("purpose=0.95"), "giá xe ô tô cũ đời 2015 bao nhiêu thì nộp lệ phí đăng ký|" + CAR + "|a")
                 .noMatch()).isTrue();
@@ -78,15 +71,12 @@ class AssistantPurposeTest {
     @Test
     void theSameObjectsWithAnActAreAnswered() {
         Answers sold = ask("bán lại xe ô tô cũ thì đăng ký sang tên ở đâu", RULES);
-        assertThat(sold.noMatch()).as(sold.toString()).isFalse();
-        assertThat(sold.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(sold, CAR);
         Answers loan = ask("mua xe ô tô trả góp thì đăng ký xe ở đâu", RULES);
-        assertThat(loan.noMatch()).as(loan.toString()).isFalse();
-        assertThat(loan.answers().get(0).code()).isEqualTo(CAR);
+        SmallCatalogue.assertFirst(loan, CAR);
         // "ủy ban được không" is no sale ("bán được không" folds alike): the birth registration is answered
         Answers ward = ask("khai sinh cho con ra ủy ban được không", RULES);
-        assertThat(ward.noMatch()).as(ward.toString()).isFalse();
-        assertThat(ward.answers().get(0).code()).isEqualTo("2.000303");
+        SmallCatalogue.assertFirst(ward, "2.000303");
     }
 
     /**
@@ -102,11 +92,10 @@ class AssistantPurposeTest {
         Answers on = ask(job, RULES);
         assertThat(on.noMatch()).as(on.toString()).isTrue();
         String shot = "đăng ký tiêm chủng cho trẻ em ở đâu";
-        AssistantService serving = AssistantTuning.service(SmallCatalogue.with("2.0004",
+        SmallCatalogue serving = new SmallCatalogue(SmallCatalogue.with("2.0004",
                 version("2.000303", "Đăng ký khai sinh", "Hộ tịch", null, null),
                 version("2.000304", "Đăng ký tiêm chủng cho trẻ em", "Y tế", null, null)));
-        Answers served = serving.answer(shot, null, 5, VI, SmallCatalogue.SMALL, RULES, SmallCatalogue.examples(serving));
-        assertThat(served.noMatch()).as(served.toString()).isFalse();
-        assertThat(served.answers().get(0).code()).isEqualTo("2.000304");
+        Answers served = serving.ask(shot, RULES);
+        SmallCatalogue.assertFirst(served, "2.000304");
     }
 }

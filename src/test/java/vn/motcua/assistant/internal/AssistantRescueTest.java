@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -18,7 +16,6 @@ import vn.motcua.catalogue.ProcedureVersion;
 class AssistantRescueTest {
 
     private static final String VEHICLE = "1.013067";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static List<ProcedureVersion> catalogue() {
         return SmallCatalogue.with("9.0000",
@@ -26,14 +23,14 @@ class AssistantRescueTest {
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
-
-    private ExampleIndex examples(String... lines) {
-        return SmallCatalogue.examples(service, lines);
-    }
-
     /** One shared word pair never answers at this score floor: the ranking refuses the question. */
     private static final RankingWeights STRICT = RankingWeights.DEFAULT.with("minScore=1000,partialScore=1000");
+
+    private final SmallCatalogue small = new SmallCatalogue(catalogue(), STRICT);
+
+    private ExampleIndex examples(String... lines) {
+        return small.examples(lines);
+    }
     /** The near-paraphrase rescue out of reach, to see this rule alone. */
     private static final ExampleEvidence RULE = ExampleEvidence.DEFAULT.with("strong=0.99");
 
@@ -43,9 +40,9 @@ class AssistantRescueTest {
 
     @Test
     void agreeingExamplesAnswerARefusedQuestionWhenNoNegativeIsNear() {
-        assertThat(service.answer(q, null, 5, VI, STRICT, ExampleEvidence.OFF, agreeing).noMatch()).isTrue();
-        assertThat(service.answer(q, null, 5, VI, STRICT, RULE.with("rescue=2"), agreeing).noMatch()).isTrue();
-        Answers a = service.answer(q, null, 5, VI, STRICT, RULE, agreeing);
+        assertThat(small.ask(q, ExampleEvidence.OFF, agreeing).noMatch()).isTrue();
+        assertThat(small.ask(q, RULE.with("rescue=2"), agreeing).noMatch()).isTrue();
+        Answers a = small.ask(q, RULE, agreeing);
         assertThat(a.noMatch()).as(a.toString()).isFalse();
         assertThat(a.answers()).extracting(Answers.Answer::code).containsExactly(VEHICLE);
     }
@@ -53,10 +50,10 @@ class AssistantRescueTest {
     @Test
     void oneExampleOrANearNegativeKeepsItRefused() {
         ExampleIndex one = examples("xe máy cũ mua lại của bạn bè|" + VEHICLE + "|a", "bố tôi mất làm giấy báo tử|1.000656|a");
-        assertThat(service.answer(q, null, 5, VI, STRICT, RULE, one).noMatch()).isTrue();
+        assertThat(small.ask(q, RULE, one).noMatch()).isTrue();
         ExampleIndex negative = examples("xe máy cũ mua lại của bạn bè|" + VEHICLE + "|a",
                 "xe máy cũ mua của người quen|" + VEHICLE + "|a", "xe máy cũ bán cho ai được giá|NONE|a");
-        assertThat(ExampleEvidence.DEFAULT.support(negative, service.reading(q))).containsKey(ExampleIndex.NONE);
-        assertThat(service.answer(q, null, 5, VI, STRICT, RULE, negative).noMatch()).isTrue();
+        assertThat(small.support(ExampleEvidence.DEFAULT, negative, q)).containsKey(ExampleIndex.NONE);
+        assertThat(small.ask(q, RULE, negative).noMatch()).isTrue();
     }
 }

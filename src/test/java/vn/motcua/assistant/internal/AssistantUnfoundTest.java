@@ -5,11 +5,9 @@ import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -20,40 +18,34 @@ import vn.motcua.catalogue.ProcedureVersion;
 class AssistantUnfoundTest {
 
     private static final String PERMIT = "1.013225";
-    private static final Locale VI = Locale.forLanguageTag("vi");
     private static final String QUESTION = "chòi lá mục nát";
 
     private static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> out = new ArrayList<>(List.of(
+        return SmallCatalogue.joined(List.of(
                 version(PERMIT, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Hoạt động xây dựng", null, null),
                 version("1.000656", "Thủ tục đăng ký khai tử", "Hộ tịch", null, null),
-                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)));
-        String[] others = {"Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn", "Cấp phiếu lý lịch tư pháp",
-                "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe", "Đăng ký thành lập hộ kinh doanh"};
-        for (int i = 0; i < others.length; i++) {
-            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
-        }
-        return out;
+                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)),
+                SmallCatalogue.fillers("9.0000", 10, "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
+                        "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
+                        "Đăng ký thành lập hộ kinh doanh"));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
+    private final AssistantService service = small.service();
 
     private ExampleIndex examples(String... permitExamples) {
-        QueryReader reader = new QueryReader();
-        ProcedureIndex idx = service.index();
-        List<String[]> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String e : permitExamples) {
-            lines.add(new String[] {e, PERMIT, "a"});
+            lines.add(e + "|" + PERMIT + "|a");
         }
-        lines.add(new String[] {"bố tôi mất làm giấy báo tử", "1.000656", "a"});
-        lines.add(new String[] {"giá xăng hôm nay bao nhiêu", ExampleIndex.NONE, "a"});
-        return ExampleIndex.build(lines, q -> reader.read(q, idx));
+        lines.add("bố tôi mất làm giấy báo tử|1.000656|a");
+        lines.add("giá xăng hôm nay bao nhiêu|NONE|a");
+        return small.examples(lines.toArray(String[]::new));
     }
 
-    private static final RankingWeights SMALL = RankingWeights.DEFAULT.with("minScore=1,partialScore=1");
-
     private Answers ask(ExampleEvidence settings, ExampleIndex view) {
-        return service.answer(QUESTION, null, 5, VI, SMALL, settings, view);
+        return small.ask(QUESTION, settings, view);
     }
 
     @Test
@@ -64,8 +56,7 @@ class AssistantUnfoundTest {
                 .noneMatch(c -> c.meta().code().equals(PERMIT));
         assertThat(ask(ExampleEvidence.DEFAULT.with("unfound=1.01"), two).noMatch()).isTrue();
         Answers a = ask(ExampleEvidence.DEFAULT, two);
-        assertThat(a.noMatch()).as(a.toString()).isFalse();
-        assertThat(a.answers().get(0).code()).isEqualTo(PERMIT);
+        SmallCatalogue.assertFirst(a, PERMIT);
         // the citizen sees why: the near example
         assertThat(a.answers().get(0).why()).anyMatch(w -> w.contains("chòi lá"));
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.motcua.assistant.AssistantEvaluation;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 17 (a tool, not a test): the seen sets (the validation the gate never saw), leave-one-set-out, with the learned
@@ -19,8 +18,7 @@ class GateProbe {
 
     @Test
     void seenSets() throws Exception {
-        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
-        service.rebuildNow();
+        AssistantService service = Probes.service();
         List<AssistantEvaluation.Question> seen = AssistantEvaluation.seenSets();
         // round 18's specs run their own passes (below)
         String modes = System.getProperty("assistant.probe.specs", "").isBlank() ? System.getProperty("assistant.probe.modes", "all,sets,written") : "";
@@ -55,25 +53,18 @@ class GateProbe {
         PurposeReading purposes = PurposeReading.shipped();
         for (String spec : specs.split(";")) {
             ExampleEvidence ev = ExampleEvidence.DEFAULT.with(spec);
-            int[] pooled = new int[7];
-            for (String name : names.split(",")) {
-                List<AssistantEvaluation.Question> set = name.strip().equals("seen") ? AssistantEvaluation.seenSets()
-                        : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name.strip() + ".tsv"));
-                int[] c = new int[7]; // top-1, top-3, none, noneRight, said, answerable, private-read answerable / none (below)
+            Probes.Tally pooled = new Probes.Tally();
+            int pooledPrivate = 0;
+            for (var set : Probes.sets(names).entrySet()) {
+                String name = set.getKey();
+                Probes.Tally c = new Probes.Tally();
                 int privAnswerable = 0, privNone = 0;
-                for (AssistantEvaluation.Question q : set) {
-                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
-                    var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, ev, view);
-                    var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
-                    c[0] += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
-                    c[1] += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
-                    c[2] += q.none() ? 1 : 0;
-                    c[3] += a.noMatch() && q.none() ? 1 : 0;
-                    c[4] += a.noMatch() ? 1 : 0;
-                    c[5] += q.none() ? 0 : 1;
+                for (AssistantEvaluation.Question q : set.getValue()) {
+                    var a = Probes.answer(service, q, ev);
+                    c.add(q, a);
                     boolean priv = purposes.read(q.text()).onlyPrivate();
                     // the seen sets' own lines only (never a held-out set's): what the reading misses and what it wrongly reads
-                    if (name.strip().equals("seen") && Boolean.getBoolean("assistant.probe.seenlines")
+                    if (name.equals("seen") && Boolean.getBoolean("assistant.probe.seenlines")
                             && (q.none() && !a.noMatch() || priv && !q.none())) {
                         System.out.printf("SEENLINE %s %s private=%s act=%s | %s%n", q.none() ? "NONE-answered" : "answerable-private",
                                 q.source(), purposes.read(q.text()).privatePurpose(), purposes.read(q.text()).act(), q.text());
@@ -81,24 +72,16 @@ class GateProbe {
                     privAnswerable += priv && !q.none() ? 1 : 0;
                     privNone += priv && q.none() ? 1 : 0;
                 }
-                for (int i = 0; i < 6; i++) {
-                    pooled[i] += c[i];
-                }
-                pooled[6] += privAnswerable;
-                print("SPEC [" + spec + "] " + name.strip(), c);
-                System.out.printf("SPEC [%s] %s: read private, no act: %d answerable, %d NONE%n", spec, name.strip(), privAnswerable, privNone);
+                pooled.add(c);
+                pooledPrivate += privAnswerable;
+                System.out.println("SPEC [" + spec + "] " + name + ": " + c.line(2));
+                System.out.printf("SPEC [%s] %s: read private, no act: %d answerable, %d NONE%n", spec, name, privAnswerable, privNone);
             }
-            print("SPEC [" + spec + "] pooled", pooled);
+            System.out.println("SPEC [" + spec + "] pooled: " + pooled.line(2));
             var r = AssistantEvaluation.runLeavingOut("seen written [" + spec + "]", AssistantEvaluation.seenSets(), service, ev,
                     LeaveOneSetOut.Mode.WRITTEN);
             System.out.println("SPEC " + r);
         }
-    }
-
-    private static void print(String label, int[] c) {
-        System.out.printf("%s: top-1 %d/%d (%.2f%%), top-3 %d (%.2f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)%n",
-                label, c[0], c[5], 100.0 * c[0] / c[5], c[1], 100.0 * c[1] / c[5], c[3], c[2], 100.0 * c[3] / Math.max(1, c[2]),
-                c[3], c[4], 100.0 * c[3] / Math.max(1, c[4]));
     }
 
     /**
@@ -109,26 +92,14 @@ class GateProbe {
     private static void addCurve(AssistantService service, String names) {
         double[] ts = {0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
         ExampleEvidence add = ExampleEvidence.DEFAULT.with("gate=add");
-        for (String name : names.split(",")) {
-            List<AssistantEvaluation.Question> set = name.strip().equals("seen") ? AssistantEvaluation.seenSets()
-                    : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name.strip() + ".tsv"));
+        for (var set : Probes.sets(names).entrySet()) {
             for (double t : ts) {
-                NoMatchGate gate = NoMatchGate.production().at(t);
-                int top1 = 0, top3 = 0, none = 0, noneRight = 0, said = 0, answerable = 0;
-                for (AssistantEvaluation.Question q : set) {
-                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
-                    var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, add, view, gate);
-                    var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
-                    none += q.none() ? 1 : 0;
-                    answerable += q.none() ? 0 : 1;
-                    said += a.noMatch() ? 1 : 0;
-                    noneRight += a.noMatch() && q.none() ? 1 : 0;
-                    top1 += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
-                    top3 += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
+                NoMatchGate gate = NoMatchGate.production(t);
+                Probes.Tally c = new Probes.Tally();
+                for (AssistantEvaluation.Question q : set.getValue()) {
+                    c.add(q, Probes.answer(service, q, add, gate));
                 }
-                System.out.printf("GATE add %s t=%.2f: top-1 %d/%d (%.1f%%), top-3 %d (%.1f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)%n",
-                        name.strip(), t, top1, answerable, 100.0 * top1 / answerable, top3, 100.0 * top3 / answerable, noneRight, none,
-                        100.0 * noneRight / Math.max(1, none), noneRight, said, 100.0 * noneRight / Math.max(1, said));
+                System.out.printf("GATE add %s t=%.2f: %s%n", set.getKey(), t, c.line(1));
             }
         }
     }
@@ -140,13 +111,12 @@ class GateProbe {
      */
     private static void dump(AssistantService service, List<AssistantEvaluation.Question> seen) throws Exception {
         ExampleEvidence sole = ExampleEvidence.DEFAULT.with("gate=sole");
-        NoMatchGate never = NoMatchGate.production().at(0.999999);
+        NoMatchGate never = NoMatchGate.production(0.999999);
         StringBuilder out = new StringBuilder("source\tnone\tnoMatch\ttop1\ttop3\t" + String.join("\t", NoMatchFeatures.NAMES) + "\n");
         for (AssistantEvaluation.Question q : seen) {
-            ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
-            var a = service.answer(q.text(), null, 5, java.util.Locale.forLanguageTag("vi"), RankingWeights.DEFAULT, sole, view, never);
-            var f = service.features(q.text(), sole, view, RankingWeights.DEFAULT);
-            var codes = a.answers().stream().map(vn.motcua.assistant.Answers.Answer::code).toList();
+            var a = Probes.answer(service, q, sole, never);
+            var f = service.features(q.text(), sole, Probes.allBut(service, q), RankingWeights.DEFAULT);
+            var codes = Probes.codes(a);
             out.append(q.source()).append('\t').append(q.none() ? 1 : 0).append('\t').append(a.noMatch() || f.isEmpty() ? 1 : 0)
                     .append('\t').append(!codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0)
                     .append('\t').append(codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0);
@@ -174,8 +144,7 @@ class GateProbe {
         int none = 0;
         for (AssistantEvaluation.Question q : seen) {
             var a = seam.ask(q.text(), q.source());
-            double p = service.features(q.text(), sole, LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null),
-                    RankingWeights.DEFAULT).map(gate::probability).orElse(1.0);
+            double p = service.features(q.text(), sole, Probes.allBut(service, q), RankingWeights.DEFAULT).map(gate::probability).orElse(1.0);
             none += q.none() ? 1 : 0;
             for (int i = 0; i < ts.length; i++) {
                 boolean refused = a.noMatch() || p >= ts[i];

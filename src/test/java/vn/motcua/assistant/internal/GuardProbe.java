@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.motcua.assistant.AssistantEvaluation;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 11 (a tool, not a test): every seen question whose first answer the sibling guard ({@code nameFirst}) changes,
@@ -18,11 +17,9 @@ import vn.motcua.assistant.AssistantTuning;
 class GuardProbe {
     @Test
     void probe() throws Exception {
-        var catalogue = AssistantTuning.load(Path.of("target/assistant-catalogue.json"));
-        var service = AssistantTuning.service(catalogue);
-        java.util.Map<String, String> field = new java.util.HashMap<>();
-        catalogue.forEach(v -> field.put(v.code(), v.field()));
-        service.rebuildNow();
+        var catalogue = Probes.catalogue();
+        var service = Probes.service(catalogue);
+        java.util.Map<String, String> field = Probes.fields(catalogue);
         List<AssistantEvaluation.Question> all = new ArrayList<>(AssistantEvaluation.load(AssistantEvaluation.ownSet()));
         for (Path p : List.of(AssistantEvaluation.secondHeldOutSet(), AssistantEvaluation.thirdHeldOutSet(), AssistantEvaluation.fourthHeldOutSet(),
                 AssistantEvaluation.fifthHeldOutSet(), AssistantEvaluation.sixthHeldOutSet(), AssistantEvaluation.seventhHeldOutSet())) {

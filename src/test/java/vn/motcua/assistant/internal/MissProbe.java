@@ -1,6 +1,5 @@
 package vn.motcua.assistant.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.motcua.assistant.Answers;
 import vn.motcua.assistant.AssistantEvaluation;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 13 (a tool, not a test): every seen set's question answered wrongly (a wrong first answer, a refusal, or a NONE
@@ -24,11 +22,9 @@ class MissProbe {
 
     @Test
     void misses() throws Exception {
-        var catalogue = AssistantTuning.load(Path.of("target/assistant-catalogue.json"));
-        AssistantService service = AssistantTuning.service(catalogue);
-        Map<String, String> field = new java.util.HashMap<>();
-        catalogue.forEach(v -> field.put(v.code(), v.field()));
-        service.rebuildNow();
+        var catalogue = Probes.catalogue();
+        AssistantService service = Probes.service(catalogue);
+        Map<String, String> field = Probes.fields(catalogue);
         ExampleEvidence ev = ExampleEvidence.DEFAULT.with(System.getProperty("assistant.probe.with", ""));
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ev);
         List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();

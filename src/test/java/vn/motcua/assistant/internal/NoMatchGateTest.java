@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 17: the learned no-match decision ({@link NoMatchGate}) — its features on a small catalogue, its file's parsing and
@@ -18,9 +16,8 @@ import vn.motcua.assistant.AssistantTuning;
 class NoMatchGateTest {
 
     private static final String VEHICLE = AssistantNegativesOutvoteTest.VEHICLE;
-    private static final Locale VI = Locale.forLanguageTag("vi");
-
-    private final AssistantService service = AssistantTuning.service(AssistantNegativesOutvoteTest.catalogue());
+    private final SmallCatalogue small = new SmallCatalogue(AssistantNegativesOutvoteTest.catalogue());
+    private final AssistantService service = small.service();
 
     private static final String[] LINES = {"sim điện thoại chính chủ làm ở cửa hàng nào|NONE|a",
             "số điện thoại bị khóa một chiều vì chưa cập nhật|NONE|a", "đổi sim điện thoại mới giữ số cũ|NONE|a",
@@ -34,7 +31,7 @@ class NoMatchGateTest {
 
     @Test
     void theFeaturesReadTheCataloguesAndTheExamplesEvidence() {
-        ExampleIndex ex = SmallCatalogue.examples(service, LINES);
+        ExampleIndex ex = small.examples(LINES);
         NoMatchFeatures sim = service.features("đăng ký sim chính chủ cho số điện thoại", ExampleEvidence.DEFAULT, ex, SmallCatalogue.SMALL)
                 .orElseThrow();
         NoMatchFeatures bike = service.features("sang tên xe máy chính chủ", ExampleEvidence.DEFAULT, ex, SmallCatalogue.SMALL)
@@ -120,12 +117,25 @@ class NoMatchGateTest {
 
     @Test
     void theGateRefusesAQuestionWithNoProcedureAndKeepsAnAnswerableOne() {
-        ExampleIndex ex = SmallCatalogue.examples(service, LINES);
         ExampleEvidence sole = ExampleEvidence.DEFAULT.with("gate=sole");
-        Answers sim = service.answer("đăng ký sim chính chủ cho số điện thoại", null, 5, VI, SmallCatalogue.SMALL, sole, ex);
+        Answers sim = small.ask("đăng ký sim chính chủ cho số điện thoại", sole, LINES);
         assertThat(sim.noMatch()).as(sim.toString()).isTrue();
-        Answers bike = service.answer("sang tên xe máy chính chủ", null, 5, VI, SmallCatalogue.SMALL, sole, ex);
-        assertThat(bike.noMatch()).as(bike.toString()).isFalse();
-        assertThat(bike.answers().get(0).code()).isEqualTo(VEHICLE);
+        Answers bike = small.ask("sang tên xe máy chính chủ", sole, LINES);
+        SmallCatalogue.assertFirst(bike, VEHICLE);
+    }
+
+    /** The gate at a configured threshold is made once, not per question; its weights are the shipped gate's. */
+    @Test
+    void theGateAtAThresholdIsMadeOnce() {
+        NoMatchGate shipped = NoMatchGate.production();
+        NoMatchGate at = NoMatchGate.production(0.42);
+        assertThat(at.threshold()).isEqualTo(0.42);
+        assertThat(at.weight()).isEqualTo(shipped.weight());
+        assertThat(at.intercept()).isEqualTo(shipped.intercept());
+        assertThat(NoMatchGate.production(0.42)).isSameAs(at);
+        ExampleEvidence ev = ExampleEvidence.DEFAULT.with("gateAt=0.42");
+        assertThat(ev.gateModel()).isSameAs(at);
+        // 0: the file's own threshold, the shipped gate itself
+        assertThat(ExampleEvidence.DEFAULT.with("gateAt=0").gateModel()).isSameAs(shipped);
     }
 }

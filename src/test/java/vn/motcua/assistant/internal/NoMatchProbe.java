@@ -1,6 +1,5 @@
 package vn.motcua.assistant.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.motcua.assistant.Answers;
 import vn.motcua.assistant.AssistantEvaluation;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 10, for calibrating the negative examples on the seen sets only (leave-one-set-out): per question, whether the
@@ -20,8 +18,7 @@ class NoMatchProbe {
 
     @Test
     void features() throws Exception {
-        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
-        service.rebuildNow();
+        AssistantService service = Probes.service();
         LeaveOneSetOut seam = LeaveOneSetOut.of(service, ExampleEvidence.DEFAULT);
         List<AssistantEvaluation.Question> all = AssistantEvaluation.seenSets();
         RankingWeights w = RankingWeights.DEFAULT;

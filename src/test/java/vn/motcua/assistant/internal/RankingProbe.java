@@ -1,11 +1,9 @@
 package vn.motcua.assistant.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * The ten best candidates of the questions given, with their evidence, for looking into a tuning-half miss:
@@ -17,8 +15,7 @@ class RankingProbe {
 
     @Test
     void probe() throws Exception {
-        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
-        service.rebuildNow();
+        AssistantService service = Probes.service();
         RankingWeights w = RankingWeights.DEFAULT.with(System.getProperty("assistant.base", ""));
         if (System.getProperty("assistant.probe").equals("unfamiliar")) {
             // the tuning half only: the share of unknown content words, the best score, and whether it is answerable

@@ -3,14 +3,11 @@ package vn.motcua.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.assistant.internal.AssistantPriorsTest.version;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.assistant.Answers;
-import vn.motcua.assistant.AssistantTuning;
 import vn.motcua.catalogue.ProcedureVersion;
 
 /**
@@ -20,31 +17,27 @@ import vn.motcua.catalogue.ProcedureVersion;
 class TopicEvidenceTest {
 
     private static final String PHARMACIST = "9.000001";
-    private static final Locale VI = Locale.forLanguageTag("vi");
-    /** The score thresholds at this small catalogue's scale (as in {@link AssistantUnansweredTest}). */
-    private static final RankingWeights SMALL = RankingWeights.DEFAULT.with("minScore=1,partialScore=1");
+    private static final RankingWeights SMALL = SmallCatalogue.SMALL;
 
     private static List<ProcedureVersion> catalogue() {
-        List<ProcedureVersion> out = new ArrayList<>(List.of(
+        return SmallCatalogue.joined(List.of(
                 version(PHARMACIST, "Cấp lại chứng chỉ hành nghề dược trong trường hợp bị mất", "Dược phẩm", null, null),
-                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)));
-        String[] others = {"Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ", "Thủ tục đăng ký kết hôn",
-                "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú", "Cấp đổi giấy phép lái xe",
-                "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo", "Cấp thẻ căn cước"};
-        for (int i = 0; i < others.length; i++) {
-            out.add(version("9.0000" + (10 + i), others[i], "Khác", null, null));
-        }
-        return out;
+                version("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", null, null)),
+                SmallCatalogue.fillers("9.0000", 10, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Chứng thực chữ ký trong giấy tờ",
+                        "Thủ tục đăng ký kết hôn", "Cấp phiếu lý lịch tư pháp", "Cấp hộ chiếu phổ thông", "Đăng ký thường trú",
+                        "Cấp đổi giấy phép lái xe", "Đăng ký thành lập hộ kinh doanh", "Công nhận hộ nghèo, hộ cận nghèo",
+                        "Cấp thẻ căn cước"));
     }
 
-    private final AssistantService service = AssistantTuning.service(catalogue());
+    private final SmallCatalogue small = new SmallCatalogue(catalogue());
+    private final AssistantService service = small.service();
 
     private Ranker.Candidate best(String q) {
         return service.rank(service.index(), service.reading(q), null, SMALL).get(0);
     }
 
     private Answers ask(String q) {
-        return service.answer(q, null, 5, VI, SMALL, ExampleEvidence.OFF, service.examples());
+        return small.ask(q, ExampleEvidence.OFF, service.examples());
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.motcua.assistant.Answers;
 import vn.motcua.assistant.AssistantEvaluation;
-import vn.motcua.assistant.AssistantTuning;
 
 /**
  * Round 17b (a tool, not a test), over the bench's catalogue file, mode all, each set leaving its own lines out.
@@ -31,14 +30,13 @@ class TopicProbe {
 
     @Test
     void probe() throws Exception {
-        AssistantService service = AssistantTuning.service(AssistantTuning.load(Path.of("target/assistant-catalogue.json")));
-        service.rebuildNow();
+        AssistantService service = Probes.service();
         if (!Boolean.getBoolean("assistant.probe.topic.skipCells")) {
             cells(service);
         }
         String variants = System.getProperty("assistant.probe.topic.variants", "");
         if (!variants.isBlank()) {
-            pooled(service, variants.split(";"), System.getProperty("assistant.probe.topic.sets", "seen").split(","));
+            pooled(service, variants.split(";"), System.getProperty("assistant.probe.topic.sets", "seen"));
         }
     }
 
@@ -53,8 +51,8 @@ class TopicProbe {
             table.add(new TreeMap<>());
         }
         for (AssistantEvaluation.Question q : AssistantEvaluation.seenSets()) {
-            ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
-            Answers a = service.answer(q.text(), null, 5, VI, RankingWeights.DEFAULT, ev, view);
+            ExampleIndex view = Probes.allBut(service, q);
+            Answers a = Probes.answer(service, q, ev);
             if (a.noMatch()) {
                 continue;
             }
@@ -109,43 +107,25 @@ class TopicProbe {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static void pooled(AssistantService service, String[] variants, String[] sets) {
-        Map<String, List<AssistantEvaluation.Question>> byName = new LinkedHashMap<>();
-        for (String s : sets) {
-            String name = s.strip();
-            byName.put(name, name.equals("seen") ? AssistantEvaluation.seenSets()
-                    : AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + name + ".tsv")));
-        }
+    private static void pooled(AssistantService service, String[] variants, String sets) {
+        Map<String, List<AssistantEvaluation.Question>> byName = Probes.sets(sets);
         for (String spec : variants) {
             ExampleEvidence ev = ExampleEvidence.DEFAULT.with(spec.replace('+', ','));
-            int[] pool = new int[6];
+            Probes.Tally pool = new Probes.Tally();
             List<Long> nanos = new ArrayList<>();
             for (var e : byName.entrySet()) {
-                int[] n = new int[6]; // answerable, top-1, top-3, none, none refused, refusals
+                Probes.Tally n = new Probes.Tally();
                 for (AssistantEvaluation.Question q : e.getValue()) {
-                    ExampleIndex view = LeaveOneSetOut.view(service.everyExample(), LeaveOneSetOut.Mode.ALL, q.source(), null);
                     long t0 = System.nanoTime();
-                    Answers a = service.answer(q.text(), null, 5, VI, RankingWeights.DEFAULT, ev, view);
+                    Answers a = Probes.answer(service, q, ev);
                     nanos.add(System.nanoTime() - t0);
-                    var codes = a.answers().stream().map(Answers.Answer::code).toList();
-                    n[0] += q.none() ? 0 : 1;
-                    n[1] += !q.none() && !codes.isEmpty() && q.codes().contains(codes.get(0)) ? 1 : 0;
-                    n[2] += !q.none() && codes.stream().limit(3).anyMatch(q.codes()::contains) ? 1 : 0;
-                    n[3] += q.none() ? 1 : 0;
-                    n[4] += q.none() && a.noMatch() ? 1 : 0;
-                    n[5] += a.noMatch() ? 1 : 0;
+                    n.add(q, a);
                 }
-                System.out.println("TOPIC " + spec + " " + e.getKey() + ": " + line(n));
-                Arrays.setAll(pool, i -> pool[i] + n[i]);
+                System.out.println("TOPIC " + spec + " " + e.getKey() + ": " + n.line(1));
+                pool.add(n);
             }
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("TOPIC %s POOLED: %s; p95 %.2f ms%n", spec, line(pool), sorted[(int) (0.95 * (sorted.length - 1))] / 1e6);
+            System.out.printf("TOPIC %s POOLED: %s; p95 %.2f ms%n", spec, pool.line(1), sorted[(int) (0.95 * (sorted.length - 1))] / 1e6);
         }
-    }
-
-    private static String line(int[] n) {
-        return String.format(Locale.ROOT, "top-1 %d/%d (%.1f%%), top-3 %d (%.1f%%); no match recall %d/%d (%.1f%%), precision %d/%d (%.1f%%)",
-                n[1], n[0], 100.0 * n[1] / n[0], n[2], 100.0 * n[2] / n[0], n[4], n[3], 100.0 * n[4] / Math.max(1, n[3]), n[4], n[5],
-                100.0 * n[4] / Math.max(1, n[5]));
     }
 }
