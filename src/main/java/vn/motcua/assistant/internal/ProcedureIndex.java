@@ -120,7 +120,39 @@ public final class ProcedureIndex {
      */
     static ProcedureIndex build(List<ProcedureVersion> versions, Map<String, List<String>> extraTexts,
                                 Map<String, Long> dossierCounts) {
+        return fromSources(sources(versions), extraTexts, dossierCounts);
+    }
+
+    /**
+     * What the build reads of a procedure version, and nothing else: the build sees only these, so that two equal lists
+     * of them (with equal texts and counts) build the same index ({@link SharedBuilds} compares them; a version's id,
+     * dates or fees, which no answer depends on, do not make a new build).
+     */
+    record Source(String code, String name, String field, String result, List<String> documents, List<String> levels,
+                  AgencyLevel performerLevel, String performerText, String applicantTypes) {
+
+        static Source of(ProcedureVersion v) {
+            return new Source(v.code(), v.name(), v.field(), v.result(),
+                    v.requiredDocuments().stream().map(RequiredDocument::name).toList(), v.levels(),
+                    v.performer() == null ? null : v.performer().level(),
+                    v.performer() == null ? null : v.performer().text(), v.applicantTypes());
+        }
+    }
+
+    static List<Source> sources(List<ProcedureVersion> versions) {
+        return versions.stream().map(Source::of).toList();
+    }
+
+    /** The counts the popularity prior reads: none below {@link #MIN_DOSSIERS} in all (then they say too little). */
+    static Map<String, Long> popularityCounts(Map<String, Long> dossierCounts) {
+        long total = dossierCounts.values().stream().mapToLong(Long::longValue).sum();
+        return total >= MIN_DOSSIERS ? dossierCounts : Map.of();
+    }
+
+    static ProcedureIndex fromSources(List<Source> versions, Map<String, List<String>> extraTexts,
+                                      Map<String, Long> allCounts) {
         long t0 = System.nanoTime();
+        Map<String, Long> dossierCounts = popularityCounts(allCounts);
         long totalDossiers = dossierCounts.values().stream().mapToLong(Long::longValue).sum();
         long maxDossiers = dossierCounts.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Analyzer folding = VietnameseAnalysis.folding();
@@ -133,7 +165,7 @@ public final class ProcedureIndex {
         IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(similarity())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
-            for (ProcedureVersion v : versions) {
+            for (Source v : versions) {
                 String name = CatalogueAbbreviations.expand(VietnameseAnalysis.normalize(v.name()), v.field());
                 List<String> body = new ArrayList<>();
                 if (v.field() != null) {
@@ -142,9 +174,7 @@ public final class ProcedureIndex {
                 if (v.result() != null) {
                     body.add(v.result());
                 }
-                for (RequiredDocument d : v.requiredDocuments()) {
-                    body.add(d.name());
-                }
+                body.addAll(v.documents());
                 body.addAll(extraTexts.getOrDefault(v.code(), List.of()));
                 Document doc = new Document();
                 doc.add(new StoredField(CODE, v.code()));
@@ -178,17 +208,17 @@ public final class ProcedureIndex {
                         // a level the assistant does not rank on
                     }
                 }
-                if (v.performer() != null && v.performer().level() != null) {
-                    levels.add(v.performer().level());
+                if (v.performerLevel() != null) {
+                    levels.add(v.performerLevel());
                 }
                 Set<String> nameUnigrams = Set.copyOf(folded);
-                boolean detailed = !v.requiredDocuments().isEmpty();
+                boolean detailed = !v.documents().isEmpty();
                 double popularity = totalDossiers >= MIN_DOSSIERS
                         ? popularityFromCounts(dossierCounts.getOrDefault(v.code(), 0L), maxDossiers)
-                        : popularityFromCatalogue(detailed, levels, v.requiredDocuments().size());
+                        : popularityFromCatalogue(detailed, levels, v.documents().size());
                 meta.put(v.code(), new Meta(v.code(), v.name(), levels, detailed, words, folded,
                         nameBigrams, nameUnigrams, bodyBigrams, bodyUnigrams, applicants(v.applicantTypes(), v.name()), popularity,
-                        ownStaff(v.field(), v.performer() == null ? null : v.performer().text()),
+                        ownStaff(v.field(), v.performerText()),
                         NameStructure.caseClause(v.name())));
                 Set<String> allPairs = new HashSet<>(nameBigrams);
                 allPairs.addAll(bodyBigrams);

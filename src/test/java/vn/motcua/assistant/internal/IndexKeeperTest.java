@@ -163,4 +163,89 @@ class IndexKeeperTest {
             keeper.stop();
         }
     }
+
+    @Test
+    void keepersOverTheSameInputsServeOneBuildAndAChangedInputBuildsAnew() {
+        // each read gives new versions (new ids, as each context's import does): the build reads neither ids nor dates
+        AtomicReference<List<String>> names = new AtomicReference<>(List.of("Đăng ký khai tử", "Đăng ký khai sinh"));
+        java.util.function.Supplier<List<ProcedureVersion>> inForce = () -> List.of(version("1.000656", names.get().get(0)),
+                version("1.001193", names.get().get(1)));
+        AtomicReference<java.util.Map<String, List<String>>> texts = new AtomicReference<>(java.util.Map.of());
+        AtomicReference<java.util.Map<String, Long>> counts = new AtomicReference<>(java.util.Map.of("1.000656", 20L));
+        IndexKeeper first = keeper(AssistantTuning.catalogue(inForce), texts::get, counts::get);
+        IndexKeeper second = keeper(AssistantTuning.catalogue(inForce), texts::get, counts::get);
+        try {
+            // the path of an import's event in each context: a request, then catching up
+            first.rebuild();
+            first.catchUp();
+            second.rebuild();
+            second.catchUp();
+            ProcedureIndex shared = first.current();
+            assertThat(shared.size()).isEqualTo(2);
+            assertThat(second.current()).isSameAs(shared);
+            assertThat(second.examples()).isSameAs(first.examples());
+            assertThat(second.everyExample()).isSameAs(first.everyExample());
+
+            // fewer dossiers than the popularity prior reads: the same build
+            counts.set(java.util.Map.of("1.000656", 25L));
+            second.rebuild();
+            second.catchUp();
+            assertThat(second.current()).isSameAs(shared);
+
+            // a procedure renamed: a new build, which the other keeper (its catalogue unchanged for it) does not serve
+            names.set(List.of("Đăng ký khai tử", "Đăng ký lại khai sinh"));
+            second.rebuild();
+            second.catchUp();
+            assertThat(second.current()).isNotSameAs(shared);
+            assertThat(second.current().meta("1.001193").name()).isEqualTo("Đăng ký lại khai sinh");
+            assertThat(first.current()).isSameAs(shared);
+            assertThat(first.current().meta("1.001193").name()).isEqualTo("Đăng ký khai sinh");
+            // the first keeper told of the same change serves the second's build
+            first.rebuild();
+            first.catchUp();
+            assertThat(first.current()).isSameAs(second.current());
+
+            // an extra text (a published answer) and enough dossiers for the prior: each a new build
+            ProcedureIndex renamed = second.current();
+            texts.set(java.util.Map.of("1.000656", List.of("giấy báo tử")));
+            second.rebuild();
+            second.catchUp();
+            assertThat(second.current()).isNotSameAs(renamed);
+            assertThat(second.current().vocabulary()).containsKey("bao");
+            ProcedureIndex withText = second.current();
+            counts.set(java.util.Map.of("1.000656", 400L));
+            second.rebuild();
+            second.catchUp();
+            assertThat(second.current()).isNotSameAs(withText);
+            assertThat(second.current().meta("1.000656").popularity()).isGreaterThan(withText.meta("1.000656").popularity());
+
+            // an explicit build makes a new one whatever (a bench times it), with the same contents
+            ProcedureIndex before = first.current();
+            first.rebuildNow();
+            assertThat(first.current()).isNotSameAs(before);
+            assertThat(first.current().size()).isEqualTo(before.size());
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    static IndexKeeper keeper(Catalogue catalogue, java.util.function.Supplier<java.util.Map<String, List<String>>> texts,
+                              java.util.function.Supplier<java.util.Map<String, Long>> counts) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("texts", (ProcedureTextSource) texts::get);
+        beans.addBean("history", new DossierHistory() {
+            @Override
+            public java.util.Optional<vn.motcua.dossier.Dossier> lastSubmittedBy(String username) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Map<String, Long> countsByProcedure() {
+                return counts.get();
+            }
+        });
+        return new IndexKeeper(catalogue, beans.getBeanProvider(ProcedureTextSource.class),
+                beans.getBeanProvider(DossierHistory.class), Clock.systemUTC());
+    }
 }
