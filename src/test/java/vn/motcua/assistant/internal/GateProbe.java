@@ -87,10 +87,12 @@ class GateProbe {
     /**
      * Session 17: the gate beside the rules ({@code add}) at several thresholds, mode all, over the named sets (each set
      * leaving its own lines out): {@code -Dassistant.probe.addsets=seen,11,12} — "seen" the seen sets, a number that
-     * held-out set. Only for the sets declared tuning sets in docs/assistant.md (round 17b); figures only, no line printed.
+     * held-out set. Only for the sets declared tuning or validation sets in docs/assistant.md; figures only, no line
+     * printed; {@code -Dassistant.probe.thresholds=0.3,0.5} the thresholds (default 0.35 to 0.70).
      */
     private static void addCurve(AssistantService service, String names) {
-        double[] ts = {0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
+        double[] ts = java.util.Arrays.stream(System.getProperty("assistant.probe.thresholds", "0.35,0.4,0.45,0.5,0.55,0.6,0.7")
+                .split(",")).mapToDouble(Double::parseDouble).toArray();
         ExampleEvidence add = ExampleEvidence.DEFAULT.with("gate=add");
         for (var set : Probes.sets(names).entrySet()) {
             for (double t : ts) {

@@ -28,6 +28,8 @@ final class Probes {
 
     /** The first blind set: the 15th on are measured by the integrator only, never read by a probe. */
     static final int FIRST_BLIND = 15;
+    /** Session 18: the 19th, a validation set (figures only: its lines are never printed). */
+    static final int VALIDATION = 19;
 
     static List<ProcedureVersion> catalogue() throws Exception {
         return AssistantTuning.load(CATALOGUE);
@@ -52,13 +54,16 @@ final class Probes {
         return service;
     }
 
-    /** "seen": the seen sets; a number: that held-out tuning set (the 11th to 14th). A blind set is refused. */
+    /**
+     * "seen": the seen sets; a number: that held-out tuning set (the 11th to 14th) or the validation set (the 19th). A
+     * blind set is refused.
+     */
     static List<AssistantEvaluation.Question> set(String name) {
         String n = name.strip();
         if (n.equals("seen")) {
             return AssistantEvaluation.seenSets();
         }
-        if (Integer.parseInt(n) >= FIRST_BLIND) {
+        if (Integer.parseInt(n) >= FIRST_BLIND && Integer.parseInt(n) != VALIDATION) {
             throw new IllegalArgumentException("the " + n + "th set is blind: no probe reads it");
         }
         return AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + n + ".tsv"));
