@@ -128,7 +128,7 @@ class NoMatchGateTrainer {
         }
         double[] train = recallPrecision(fitted, y, threshold);
         StringBuilder out = new StringBuilder();
-        out.append("# Round 17 (session 17): the assistant's learned no-match decision (NoMatchGate), a logistic regression over\n")
+        out.append("# The assistant's learned no-match decision (NoMatchGate, since round 17; last trained on the date below), a logistic regression over\n")
                 .append("# NoMatchFeatures. Written by NoMatchGateTrainer (./mvnw -o -q test -Dtest=NoMatchGateTrainer -Dassistant.gate.train=true)\n")
                 .append("# on ").append(LocalDate.now()).append(" from the written corpus only (assistant/examples/written-*.tsv, never a question set):\n")
                 .append(String.format(Locale.ROOT, "# %d lines with a candidate (%d NONE, label 1; answerable lines label 0), %d lines without any candidate left out (%d NONE),%n",
