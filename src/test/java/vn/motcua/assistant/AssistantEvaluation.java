@@ -161,7 +161,7 @@ public final class AssistantEvaluation {
      * {@code near} (third column). Absent files are skipped.
      */
     public static List<Path> blindSets() {
-        return java.util.stream.Stream.of("11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22").map(n -> Path.of("src/test/resources/assistant/questions-held" + n + ".tsv"))
+        return java.util.stream.Stream.of("11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23").map(n -> Path.of("src/test/resources/assistant/questions-held" + n + ".tsv"))
                 .filter(Files::exists).toList();
     }
 
@@ -176,7 +176,7 @@ public final class AssistantEvaluation {
         List<Question> own = load(ownSet());
         sets.put("own, tuning half", own.stream().filter(q -> q.split().equals("tune")).toList());
         sets.put("own, 1st held-out half", own.stream().filter(q -> q.split().equals("held")).toList());
-        String[] nth = {"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st", "22nd"};
+        String[] nth = {"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st", "22nd", "23rd"};
         List<Path> held = List.of(secondHeldOutSet(), thirdHeldOutSet(), fourthHeldOutSet(), fifthHeldOutSet(),
                 sixthHeldOutSet(), seventhHeldOutSet(), eighthHeldOutSet(), ninthHeldOutSet(), tenthHeldOutSet());
         for (int i = 0; i < held.size(); i++) {
