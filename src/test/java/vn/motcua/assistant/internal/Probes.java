@@ -63,7 +63,8 @@ final class Probes {
         if (n.equals("seen")) {
             return AssistantEvaluation.seenSets();
         }
-        if (Integer.parseInt(n) >= FIRST_BLIND && Integer.parseInt(n) != VALIDATION) {
+        int nth = Integer.parseInt(n);
+        if (nth >= FIRST_BLIND && nth != VALIDATION) {
             throw new IllegalArgumentException("the " + n + "th set is blind: no probe reads it");
         }
         return AssistantEvaluation.load(Path.of("src/test/resources/assistant/questions-held" + n + ".tsv"));
